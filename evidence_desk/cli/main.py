@@ -1,0 +1,307 @@
+"""The ``evidence-desk`` command.
+
+Errors a user can cause are one line on stderr and a non-zero exit; progress
+bars appear only on a terminal. With no sub-command the desktop application
+starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from evidence_desk import tool_version
+from evidence_desk.cli.progress import ProgressBar
+from evidence_desk.services import items as items_service
+from evidence_desk.services.archive import (
+    ENV_ARCHIVE,
+    Archive,
+    create_archive,
+    default_archive_path,
+    open_archive,
+)
+from evidence_desk.services.errors import EvidenceDeskError
+from evidence_desk.services.ingest import Provenance, ingest
+from evidence_desk.services.verify import verify
+
+COMMANDS = ("init", "ingest", "list", "show", "tag", "verify")
+EXIT_PROBLEMS = 1
+EXIT_ERROR = 2
+
+
+class _Interrupt:
+    """Ctrl+C asks long work to stop cleanly instead of killing it mid-write."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def install(self) -> None:
+        def handler(_sig: int, _frame: Any) -> None:
+            if self.requested:
+                raise KeyboardInterrupt
+            self.requested = True
+            print("\nstopping after the current file… (Ctrl+C again to abort)", file=sys.stderr)
+
+        signal.signal(signal.SIGINT, handler)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="evidence-desk",
+        description="Offline archive for evidence of human-rights violations.",
+    )
+    parser.add_argument("--version", action="version", version=tool_version())
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument(
+            "--archive",
+            type=Path,
+            default=None,
+            help=f"archive folder (default: ${ENV_ARCHIVE} or {default_archive_path()})",
+        )
+        return p
+
+    p = add("init", "create a new archive")
+    p.add_argument("--name", help="a name for the archive (default: the folder name)")
+
+    p = add("ingest", "add files and folders (recursively) to the archive")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--received-from", default="", help="person, organisation or channel")
+    p.add_argument("--method", default="", help="USB, phone dump, messenger export, download…")
+    p.add_argument("--collector", default="", help="who collected it (default: settings)")
+    p.add_argument("--acquired", default=None, metavar="YYYY-MM-DD", help="acquisition date")
+    p.add_argument("--note", default="", help="free notes on this batch")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = add("list", "list the items")
+    p.add_argument("--json", action="store_true")
+
+    p = add("show", "show one item (exhibit number, UUID or SHA-256 prefix)")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("--json", action="store_true")
+
+    p = add("tag", "add (or with --remove, remove) tags on an item")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("tags", nargs="+", metavar="TAG")
+    p.add_argument("--remove", action="store_true")
+
+    p = add("verify", "re-hash every object and check the custody chain")
+    p.add_argument("items", nargs="*", metavar="ITEM", help="only these items")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _archive_path(args: argparse.Namespace) -> Path:
+    return args.archive if args.archive is not None else default_archive_path()
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    with create_archive(_archive_path(args), args.name) as archive:
+        info = archive.info()
+        print(f"created archive {info.name!r} ({info.uuid}) at {info.path}")
+    return 0
+
+
+def _valid_date(text: str | None) -> str | None:
+    if text is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise EvidenceDeskError(
+            f"--acquired must be a date like 2022-01-07, not {text!r}"
+        ) from None
+
+
+def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
+    provenance = Provenance(
+        received_from=args.received_from,
+        method=args.method,
+        collector=args.collector,
+        acquired_at=_valid_date(args.acquired),
+        notes=args.note,
+    )
+    stop = _Interrupt()
+    stop.install()
+    with ProgressBar("ingest") as bar:
+        report = ingest(
+            archive, args.paths, provenance=provenance, progress=bar.update, cancelled=stop
+        )
+    if args.json:
+        _print_json(
+            {
+                "batch": report.batch_uuid,
+                "cancelled": report.cancelled,
+                "aborted": report.aborted,
+                "new": len(report.new),
+                "duplicates": len(report.duplicates),
+                "failed": len(report.failed),
+                "skipped": len(report.skipped),
+                "files": [r.__dict__ for r in report.results],
+            }
+        )
+    else:
+        for r in report.results:
+            label = {
+                "new": "new",
+                "duplicate": "duplicate",
+                "failed": "FAILED",
+                "skipped": "skipped",
+            }[r.status]
+            head = f"{label:9} {r.exhibit or '-':10} {r.path}"
+            print(head)
+            for msg in r.messages:
+                print(f"          ! {msg}")
+        print(
+            f"{len(report.new)} new, {len(report.duplicates)} duplicates, "
+            f"{len(report.failed)} failed, {len(report.skipped)} skipped"
+        )
+        if report.cancelled:
+            print("ingest cancelled: the files listed above are safely in the archive")
+    if report.aborted:
+        print(f"evidence-desk: {report.aborted}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0 if report.ok else EXIT_PROBLEMS
+
+
+def cmd_list(args: argparse.Namespace, archive: Archive) -> int:
+    rows = items_service.list_items(archive)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        captured = r["captured_at"] or "-"
+        print(f"{r['exhibit']}  {r['kind']:8} {r['sha256'][:12]}  {captured:25} {r['title']}")
+    print(f"{len(rows)} items")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, archive: Archive) -> int:
+    item = items_service.get_item(archive, args.item)
+    if args.json:
+        _print_json(item)
+        return 0
+    print(f"{item['exhibit']}  {item['title']}")
+    gps = item["gps"]
+    fields = [
+        ("id", item["id"]),
+        ("kind", item["kind"]),
+        ("mime type", item["mime_type"]),
+        ("size", f"{item['size']:,} bytes"),
+        ("sha256", item["sha256"]),
+        (
+            "captured at",
+            f"{item['captured_at'] or '-'}  (source: {item['captured_at_source']}"
+            f"{'' if item['captured_at_offset_known'] else ', offset unknown'})",
+        ),
+        ("gps", f"{gps['lat']:.6f}, {gps['lon']:.6f}" if gps else "-"),
+        ("device", " ".join(filter(None, item["device"].values())) or "-"),
+        ("dimensions", f"{item['width']}×{item['height']}" if item["width"] else "-"),
+        ("duration", f"{item['duration_s']:.1f} s" if item["duration_s"] else "-"),
+        ("ingested at", item["ingested_at"]),
+        ("tags", ", ".join(item["tags"]) or "-"),
+    ]
+    for label, value in fields:
+        print(f"  {label:12} {value}")
+    for s in item["sources"]:
+        print(f"  source       {s['original_path']}")
+        print(
+            f"               from {s['received_from'] or '?'} via {s['method'] or '?'}, "
+            f"collected by {s['collector'] or '?'}, acquired {s['acquired_at'] or '?'}"
+        )
+    for w in item["warnings"]:
+        print(f"  warning      {w}")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace, archive: Archive) -> int:
+    if args.remove:
+        (item,) = items_service.set_tags(archive, [args.item], remove=args.tags)
+    else:
+        (item,) = items_service.set_tags(archive, [args.item], add=args.tags)
+    print(f"{item['exhibit']}: {', '.join(item['tags']) or '(no tags)'}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
+    stop = _Interrupt()
+    stop.install()
+    with ProgressBar("verify") as bar:
+        report = verify(archive, args.items or None, progress=bar.update, cancelled=stop)
+    if args.json:
+        _print_json(report.as_json())
+    else:
+        for p in report.problems:
+            print(p.message)
+        state = "OK" if report.ok else "PROBLEMS FOUND"
+        print(
+            f"{state}: {report.items_checked} objects ({report.bytes_checked:,} bytes) "
+            f"re-hashed, {report.events_checked} custody events checked, "
+            f"{len(report.problems)} problems"
+        )
+    return 0 if report.ok else EXIT_PROBLEMS
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Archive], int]] = {
+    "ingest": cmd_ingest,
+    "list": cmd_list,
+    "show": cmd_show,
+    "tag": cmd_tag,
+    "verify": cmd_verify,
+}
+
+
+def run(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "init":
+        return cmd_init(args)
+    with open_archive(_archive_path(args), create=args.archive is None) as archive:
+        return HANDLERS[args.command](args, archive)
+
+
+def _start_gui(argv: list[str]) -> int:
+    from evidence_desk.gui.app import main as gui_main
+
+    return gui_main(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        return _start_gui(argv)
+    try:
+        return run(argv)
+    except EvidenceDeskError as exc:
+        print(f"evidence-desk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        os._exit(0)
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"evidence-desk: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("evidence-desk: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

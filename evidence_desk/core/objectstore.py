@@ -1,0 +1,215 @@
+"""Content-addressed store of originals.
+
+Every read and write of an original goes through this interface, so that an
+encrypted store can replace it later without touching ingest, preview or
+export. Objects live at ``objects/ab/cd/<sha256>``, are read-only, and
+appear only by an atomic rename of a fully written, fsynced temporary file:
+a crash leaves either nothing or a complete object.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import queue
+import stat
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+CHUNK = 4 * 1024 * 1024
+TMP_DIR = ".tmp"
+_HEX = set("0123456789abcdef")
+
+
+class Cancelled(Exception):
+    """Raised inside a stream copy when the caller asked to stop."""
+
+
+@dataclass(frozen=True)
+class PutResult:
+    sha256: str
+    size: int
+    existed: bool
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def is_sha256(text: str) -> bool:
+    return len(text) == 64 and set(text) <= _HEX
+
+
+class ObjectStore:
+    """Originals stored by SHA-256 under one folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.tmp = self.root / TMP_DIR
+
+    def ensure(self) -> None:
+        self.tmp.mkdir(parents=True, exist_ok=True)
+
+    def path_for(self, sha256: str) -> Path:
+        if not is_sha256(sha256):
+            raise ValueError(f"not a SHA-256 digest: {sha256!r}")
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    def exists(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def open(self, sha256: str) -> BinaryIO:
+        return open(self.path_for(sha256), "rb")
+
+    def size(self, sha256: str) -> int:
+        return self.path_for(sha256).stat().st_size
+
+    def put_stream(
+        self,
+        src: BinaryIO,
+        *,
+        on_bytes: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> PutResult:
+        """Copy ``src`` into the store, hashing while writing; read it once.
+
+        Hashing and writing run on two threads (both release the GIL), so the
+        copy costs about as much as the slower of the two rather than their sum.
+        """
+        self.ensure()
+        fd, tmp_name = _mkstemp(self.tmp)
+        tmp_path = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb", buffering=0) as out:
+                digest, size = _copy_hashing(src, out, on_bytes, cancelled)
+                out.flush()
+                os.fsync(out.fileno())
+            final = self.path_for(digest)
+            if final.is_file() and final.stat().st_size == size:
+                tmp_path.unlink()
+                return PutResult(digest, size, existed=True)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.replace(tmp_path, final)
+            _fsync_dir(final.parent)
+            return PutResult(digest, size, existed=False)
+        except BaseException:
+            tmp_path.unlink(missing_ok=True)
+            raise
+
+    def discard(self, sha256: str) -> None:
+        """Remove an object that no item refers to (a torn copy of a changing file)."""
+        path = self.path_for(sha256)
+        path.unlink(missing_ok=True)
+
+    def hash_object(self, sha256: str, on_bytes: Callable[[int], None] | None = None) -> str:
+        """Re-hash a stored object; raises FileNotFoundError when missing."""
+        h = hashlib.sha256()
+        with open(self.path_for(sha256), "rb", buffering=0) as f:
+            buf = bytearray(CHUNK)
+            view = memoryview(buf)
+            while n := f.readinto(buf):
+                h.update(view[:n])
+                if on_bytes:
+                    on_bytes(n)
+        return h.hexdigest()
+
+    def iter_digests(self) -> Iterator[str]:
+        """Every object file name in the store (whatever it looks like)."""
+        if not self.root.is_dir():
+            return
+        for top in sorted(self.root.iterdir()):
+            if top.name == TMP_DIR or not top.is_dir():
+                continue
+            for sub in sorted(top.iterdir()):
+                if sub.is_dir():
+                    for obj in sorted(sub.iterdir()):
+                        yield obj.name
+
+    def clean_temp(self) -> int:
+        """Remove temporary files left by an interrupted copy."""
+        removed = 0
+        if self.tmp.is_dir():
+            for leftover in self.tmp.iterdir():
+                try:
+                    leftover.unlink()
+                    removed += 1
+                except OSError:
+                    pass
+        return removed
+
+
+def _mkstemp(folder: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix="ingest-", suffix=".part", dir=folder)
+
+
+def _copy_hashing(
+    src: BinaryIO,
+    out: BinaryIO,
+    on_bytes: Callable[[int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> tuple[str, int]:
+    """Read ``src`` once; hash on this thread while a writer thread writes.
+
+    Buffers rotate through a small pool, so memory stays constant whatever the
+    file size.
+    """
+    h = hashlib.sha256()
+    pool: queue.Queue[bytearray] = queue.Queue()
+    for _ in range(4):
+        pool.put(bytearray(CHUNK))
+    pending: queue.Queue[tuple[bytearray, int] | None] = queue.Queue(maxsize=3)
+    error: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            while (job := pending.get()) is not None:
+                buf, n = job
+                view = memoryview(buf)[:n]
+                written = 0
+                while written < n:
+                    written += out.write(view[written:])
+                pool.put(buf)
+        except BaseException as exc:  # surfaced on the reading thread
+            error.append(exc)
+            while (job := pending.get()) is not None:
+                pool.put(job[0])
+
+    thread = threading.Thread(target=writer, name="objectstore-writer", daemon=True)
+    thread.start()
+    size = 0
+    try:
+        while True:
+            if error:
+                break
+            if cancelled and cancelled():
+                raise Cancelled()
+            buf = pool.get()
+            n = src.readinto(buf)
+            if not n:
+                pool.put(buf)
+                break
+            h.update(memoryview(buf)[:n])
+            size += n
+            pending.put((buf, n))
+            if on_bytes:
+                on_bytes(n)
+    finally:
+        pending.put(None)
+        thread.join()
+    if error:
+        raise error[0]
+    return h.hexdigest(), size

@@ -1,0 +1,126 @@
+"""Engines, sessions and schema upgrades for one archive database.
+
+Two engines share the file: readers begin ordinary (deferred) transactions
+and see a consistent snapshot; writers begin ``BEGIN IMMEDIATE`` so that the
+read-then-append of the custody chain can never interleave with another
+writer, in this process or another.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 30_000
+
+
+class SchemaTooNew(Exception):
+    """The archive was written by a newer version of Evidence Desk."""
+
+
+def _make_engine(db_path: Path, begin: str) -> Engine:
+    engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql(begin)
+
+    return engine
+
+
+class Database:
+    """The archive's SQLite file with a reader and a writer session factory."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = Path(db_path)
+        self.read_engine = _make_engine(self.path, "BEGIN")
+        self.write_engine = _make_engine(self.path, "BEGIN IMMEDIATE")
+        self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
+        self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
+
+    def reader(self) -> Session:
+        return self._reader()
+
+    @contextmanager
+    def writer(self) -> Iterator[Session]:
+        """A write transaction, committed on success and rolled back on error."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.read_engine.dispose()
+        self.write_engine.dispose()
+
+    def current_revision(self) -> str | None:
+        with self.write_engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def upgrade(self, backup_dir: Path) -> Path | None:
+        """Bring the schema to the newest revision; back up first if data exists.
+
+        Returns the backup path when one was made.
+        """
+        config = _alembic_config()
+        head = ScriptDirectory.from_config(config).get_current_head()
+        current = self.current_revision()
+        if current == head:
+            return None
+        known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
+        if current is not None and current not in known:
+            raise SchemaTooNew(
+                f"{self.path} uses schema {current}, newer than this version understands"
+            )
+        backup = None
+        if current is not None:
+            backup = self.backup(backup_dir, f"before-upgrade-from-{current}")
+        with self.write_engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+        return backup
+
+    def backup(self, backup_dir: Path, label: str) -> Path:
+        """A consistent copy made with SQLite's online backup API."""
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = backup_dir / f"{self.path.stem}-{label}-{stamp}.sqlite"
+        src = sqlite3.connect(self.path)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        return target
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head

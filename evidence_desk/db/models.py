@@ -1,0 +1,217 @@
+"""SQLAlchemy models of an archive.
+
+Times are stored as naive UTC ``DateTime`` values; capture times also keep
+the wall-clock reading, its UTC offset (when known) and the source they came
+from, because a court will ask how each time was established.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+item_tags = Table(
+    "item_tags",
+    Base.metadata,
+    Column("item_id", ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_item_tags_tag", "tag_id"),
+)
+
+
+class ArchiveInfo(Base):
+    """The single row that names an archive."""
+
+    __tablename__ = "archive_info"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str | None] = mapped_column(Text)
+    tool_version: Mapped[str] = mapped_column(Text)
+
+
+class Item(Base):
+    __tablename__ = "items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    exhibit_no: Mapped[int] = mapped_column(Integer, unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    mime_type: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    sensitivity: Mapped[str] = mapped_column(String(16), default="restricted", index=True)
+
+    captured_local: Mapped[datetime | None] = mapped_column(DateTime)
+    captured_offset_min: Mapped[int | None] = mapped_column(Integer)
+    captured_utc: Mapped[datetime | None] = mapped_column(DateTime)
+    captured_sort: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    captured_source: Mapped[str | None] = mapped_column(String(32))
+    captured_precision: Mapped[str | None] = mapped_column(String(8))
+    captured_note: Mapped[str | None] = mapped_column(Text)
+
+    gps_lat: Mapped[float | None] = mapped_column(Float)
+    gps_lon: Mapped[float | None] = mapped_column(Float)
+    gps_alt: Mapped[float | None] = mapped_column(Float)
+    device_make: Mapped[str | None] = mapped_column(Text)
+    device_model: Mapped[str | None] = mapped_column(Text)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    duration_s: Mapped[float | None] = mapped_column(Float)
+    phash: Mapped[str | None] = mapped_column(String(16), index=True)
+    has_thumbnail: Mapped[bool] = mapped_column(default=False)
+
+    metadata_json: Mapped[str] = mapped_column(Text, default="{}")
+    warnings_json: Mapped[str] = mapped_column(Text, default="[]")
+
+    ingested_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    tool_version: Mapped[str] = mapped_column(Text)
+    host: Mapped[str] = mapped_column(Text)
+
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    removed_reason: Mapped[str | None] = mapped_column(Text)
+
+    sources: Mapped[list[Source]] = relationship(
+        back_populates="item", order_by="Source.id", cascade="all, delete-orphan"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=item_tags, order_by="Tag.name")
+
+    @property
+    def exhibit(self) -> str:
+        return format_exhibit(self.exhibit_no)
+
+
+def format_exhibit(number: int) -> str:
+    return f"ED-{number:06d}"
+
+
+class Source(Base):
+    """One receipt of an item: where, how and from whom it came.
+
+    The same content received twice keeps one item and two sources.
+    """
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    batch_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    original_path: Mapped[str] = mapped_column(Text)
+    original_path_bytes: Mapped[bytes | None] = mapped_column(LargeBinary)
+    original_name: Mapped[str] = mapped_column(Text)
+    fs_mtime: Mapped[datetime | None] = mapped_column(DateTime)
+    fs_birthtime: Mapped[datetime | None] = mapped_column(DateTime)
+    received_from: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str] = mapped_column(Text, default="")
+    collector: Mapped[str] = mapped_column(Text, default="")
+    acquired_at: Mapped[str | None] = mapped_column(String(32))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    host: Mapped[str] = mapped_column(Text)
+
+    item: Mapped[Item] = relationship(back_populates="sources")
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("name", name="uq_tags_name"),)
+
+
+class CustodyEvent(Base):
+    """An append-only, hash-chained PREMIS-style event.
+
+    ``prev_hash`` is unique, so two writers can never fork the chain.
+    """
+
+    __tablename__ = "custody_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    occurred_at: Mapped[str] = mapped_column(String(40))
+    event_type: Mapped[str] = mapped_column(String(40), index=True)
+    actor: Mapped[str] = mapped_column(Text)
+    tool: Mapped[str] = mapped_column(Text)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"), index=True)
+    item_uuid: Mapped[str | None] = mapped_column(String(36))
+    outcome: Mapped[str] = mapped_column(String(16))
+    details_json: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class ItemLink(Base):
+    """A typed link between two items ("same scene", "attachment of", ...)."""
+
+    __tablename__ = "item_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_item_id: Mapped[int] = mapped_column(
+        ForeignKey("items.id", ondelete="CASCADE"), index=True
+    )
+    to_item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    relation: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint("from_item_id", "to_item_id", "relation", name="uq_item_links"),
+    )
+
+
+class ExternalRef(Base):
+    """An identifier the item has elsewhere, e.g. the sender's exhibit number."""
+
+    __tablename__ = "external_refs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    system: Mapped[str] = mapped_column(Text)
+    ref: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("item_id", "system", "ref", name="uq_external_refs"),)
+
+
+class ImportedCustodyEvent(Base):
+    """Custody history received with an item from another archive, kept verbatim.
+
+    It is not part of this archive's own chain (which records the accession);
+    its own hashes stay checkable against the sender's chain.
+    """
+
+    __tablename__ = "imported_custody_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    source_archive_uuid: Mapped[str] = mapped_column(String(36))
+    position: Mapped[int] = mapped_column(Integer)
+    event_json: Mapped[str] = mapped_column(Text)
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,485 @@
+"""Ingest: files and folders into the archive, with hashes, metadata and provenance.
+
+Three stages overlap: this thread copies each file into the object store
+(reading it once, hashing while writing); a small pool extracts metadata and
+makes the thumbnail and perceptual hash from the stored copy; this thread
+then writes each item's row, in input order, one transaction per file. The
+row is committed only after the object is in place, so a crash at any moment
+leaves either nothing or a complete item, and re-running the same ingest
+completes it without duplicates.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import uuid
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from evidence_desk.core import custody_chain
+from evidence_desk.core.capture_time import (
+    CaptureTime,
+    capture_time_from_filename,
+    capture_time_from_mtime,
+    choose_capture_time,
+)
+from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
+from evidence_desk.core.mime import kind_for_mime, sniff_mime
+from evidence_desk.core.objectstore import Cancelled, PutResult
+from evidence_desk.core.thumbnails import derive
+from evidence_desk.db.models import Item, Source, format_exhibit
+from evidence_desk.services import custody, search_index
+from evidence_desk.services.archive import Archive, utcnow
+from evidence_desk.services.walk import Candidate, collect, display_path, raw_name_bytes
+
+MAX_IN_FLIGHT = 8
+COPY_RETRIES = 2
+
+
+@dataclass
+class Provenance:
+    """How one batch of files reached the archive."""
+
+    received_from: str = ""
+    method: str = ""
+    collector: str = ""
+    acquired_at: str | None = None
+    notes: str = ""
+
+
+@dataclass
+class Progress:
+    files_done: int
+    files_total: int
+    bytes_done: int
+    bytes_total: int
+    current: str = ""
+    new: int = 0
+    duplicates: int = 0
+    failed: int = 0
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # "new" | "duplicate" | "failed" | "skipped"
+    exhibit: str | None = None
+    item_uuid: str | None = None
+    item_id: int | None = None
+    sha256: str | None = None
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    batch_uuid: str
+    results: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+    aborted: str | None = None
+
+    def _with(self, status: str) -> list[FileResult]:
+        return [r for r in self.results if r.status == status]
+
+    @property
+    def new(self) -> list[FileResult]:
+        return self._with("new")
+
+    @property
+    def duplicates(self) -> list[FileResult]:
+        return self._with("duplicate")
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return self._with("failed")
+
+    @property
+    def skipped(self) -> list[FileResult]:
+        return self._with("skipped")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled and self.aborted is None
+
+
+@dataclass
+class _Copied:
+    candidate: Candidate
+    put: PutResult
+    fs_mtime: float
+    fs_birthtime: float | None
+    messages: list[str]
+
+
+@dataclass
+class _Analysis:
+    meta: ExtractedMetadata
+    capture: CaptureTime | None
+    phash: str | None
+    thumbnail: bool
+    warnings: list[str]
+
+
+def _noop_progress(_: Progress) -> None:
+    pass
+
+
+def _never() -> bool:
+    return False
+
+
+class _SourceChanged(Exception):
+    pass
+
+
+def ingest(
+    archive: Archive,
+    paths: list[Path],
+    *,
+    provenance: Provenance,
+    progress: Callable[[Progress], None] = _noop_progress,
+    cancelled: Callable[[], bool] = _never,
+    on_item: Callable[[FileResult], None] | None = None,
+) -> IngestReport:
+    """Ingest ``paths`` (files and folders, recursively) as one batch."""
+    report = IngestReport(batch_uuid=str(uuid.uuid4()))
+    candidates, skipped = collect([Path(p) for p in paths])
+    for skip in skipped:
+        report.results.append(
+            FileResult(display_path(skip.path), "skipped", messages=[skip.message])
+        )
+    state = Progress(0, len(candidates), 0, sum(c.size for c in candidates))
+    progress(state)
+
+    def finish(result: FileResult) -> None:
+        report.results.append(result)
+        state.files_done += 1
+        if result.status == "new":
+            state.new += 1
+        elif result.status == "duplicate":
+            state.duplicates += 1
+        else:
+            state.failed += 1
+        if on_item is not None:
+            on_item(result)
+        progress(state)
+
+    in_flight: deque[tuple[_Copied, Future[_Analysis]]] = deque()
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="ingest-analyse") as pool:
+        try:
+            for candidate in candidates:
+                if cancelled():
+                    report.cancelled = True
+                    break
+                state.current = display_path(candidate.path)
+                progress(state)
+                copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
+                if copied is None:
+                    continue
+                in_flight.append((copied, pool.submit(_analyse, archive, copied)))
+                while len(in_flight) >= MAX_IN_FLIGHT or (in_flight and in_flight[0][1].done()):
+                    finish(_record_next(archive, provenance, report, in_flight))
+        except Cancelled:
+            report.cancelled = True
+        except _DiskFull as exc:
+            report.aborted = str(exc)
+        finally:
+            while in_flight:
+                finish(_record_next(archive, provenance, report, in_flight))
+    state.current = ""
+    progress(state)
+    return report
+
+
+def _record_next(
+    archive: Archive,
+    provenance: Provenance,
+    report: IngestReport,
+    in_flight: deque[tuple[_Copied, Future[_Analysis]]],
+) -> FileResult:
+    """Write the oldest copied file's row; a database failure fails that file only.
+
+    When the disk is full the object stays in the store unreferenced, and the
+    next run of the same ingest records it.
+    """
+    copied, future = in_flight.popleft()
+    shown = display_path(copied.candidate.path)
+    if report.aborted is not None:
+        return FileResult(shown, "failed", sha256=copied.put.sha256, messages=[report.aborted])
+    try:
+        return _record(archive, provenance, report.batch_uuid, copied, future.result())
+    except OperationalError as exc:
+        if "full" in str(exc.orig):
+            report.aborted = (
+                f"the archive's disk is full while recording {shown}; ingest stopped. "
+                "Free some space and run the same ingest again."
+            )
+            return FileResult(shown, "failed", sha256=copied.put.sha256, messages=[report.aborted])
+        return FileResult(shown, "failed", messages=[f"could not be recorded: {exc.orig}"])
+
+
+class _DiskFull(Exception):
+    pass
+
+
+def _copy_one(
+    archive: Archive,
+    candidate: Candidate,
+    state: Progress,
+    progress: Callable[[Progress], None],
+    cancelled: Callable[[], bool],
+    finish: Callable[[FileResult], None],
+) -> _Copied | None:
+    shown = display_path(candidate.path)
+    for attempt in range(COPY_RETRIES + 1):
+        base_bytes = state.bytes_done
+
+        def on_bytes(n: int) -> None:
+            state.bytes_done += n
+            progress(state)
+
+        try:
+            return _copy_attempt(archive, candidate, on_bytes, cancelled)
+        except _SourceChanged as exc:
+            state.bytes_done = base_bytes
+            if attempt == COPY_RETRIES:
+                finish(
+                    FileResult(
+                        shown,
+                        "failed",
+                        messages=[
+                            f"{exc}; tried {COPY_RETRIES + 1} times and not ingested. "
+                            "Copy it again once nothing is writing to it."
+                        ],
+                    )
+                )
+        except PermissionError:
+            finish(
+                FileResult(shown, "failed", messages=["permission denied: the file cannot be read"])
+            )
+            return None
+        except FileNotFoundError:
+            finish(
+                FileResult(shown, "failed", messages=["the file vanished before it could be read"])
+            )
+            return None
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise _DiskFull(
+                    f"the archive's disk is full while copying {shown}; ingest stopped. "
+                    "Free some space and run the same ingest again."
+                ) from exc
+            if exc.errno == errno.ELOOP:
+                finish(FileResult(shown, "failed", messages=["symbolic link; not followed"]))
+                return None
+            finish(FileResult(shown, "failed", messages=[f"read error: {exc.strerror or exc}"]))
+            return None
+    return None
+
+
+def _copy_attempt(
+    archive: Archive,
+    candidate: Candidate,
+    on_bytes: Callable[[int], None],
+    cancelled: Callable[[], bool],
+) -> _Copied:
+    fd = os.open(candidate.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb", buffering=0) as src:
+        before = os.fstat(fd)
+        put = archive.store.put_stream(src, on_bytes=on_bytes, cancelled=cancelled)
+        after = os.fstat(fd)
+    changed = (
+        put.size != before.st_size
+        or after.st_size != before.st_size
+        or after.st_mtime_ns != before.st_mtime_ns
+    )
+    if changed:
+        if not put.existed and not _referenced(archive, put.sha256):
+            archive.store.discard(put.sha256)
+        raise _SourceChanged("the file changed while it was being copied")
+    messages: list[str] = []
+    if not os.path.lexists(candidate.path):
+        messages.append("the file disappeared during the copy; the copy is complete (size matches)")
+    if raw_name_bytes(candidate.path) is not None:
+        messages.append(
+            "file name is not valid UTF-8; its raw bytes are kept in the provenance record"
+        )
+    birth = getattr(before, "st_birthtime", None)
+    return _Copied(candidate, put, before.st_mtime, birth, messages)
+
+
+def _referenced(archive: Archive, digest: str) -> bool:
+    with archive.db.reader() as session:
+        return session.scalar(select(Item.id).where(Item.sha256 == digest)) is not None
+
+
+def _analyse(archive: Archive, copied: _Copied) -> _Analysis:
+    """Metadata, capture time, thumbnail and perceptual hash, from the stored copy.
+
+    The object is already safe; whatever goes wrong here only costs metadata.
+    """
+    try:
+        return _analyse_stored(archive, copied)
+    except Exception as exc:  # noqa: BLE001 - the item must still be recorded
+        capture = capture_time_from_mtime(copied.fs_mtime)
+        meta = ExtractedMetadata(mime_type="application/octet-stream", kind="other")
+        return _Analysis(meta, capture, None, False, [f"metadata could not be read: {exc}"])
+
+
+def _analyse_stored(archive: Archive, copied: _Copied) -> _Analysis:
+    digest = copied.put.sha256
+    stored = archive.store.path_for(digest)
+    name = display_path(copied.candidate.path.name)
+    with archive.store.open(digest) as f:
+        head = f.read(8192)
+    mime = sniff_mime(head, name)
+    meta = extract_metadata(stored, mime)
+    warnings = list(meta.warnings)
+    candidates = list(meta.capture_candidates)
+    from_name = capture_time_from_filename(name)
+    if from_name is not None:
+        candidates.append(from_name)
+    candidates.append(capture_time_from_mtime(copied.fs_mtime))
+    capture = choose_capture_time(candidates)
+    if capture is not None and capture.source == "file_mtime":
+        warnings.append(
+            "no capture time in the file's metadata or name; the file modification time "
+            "is shown instead and may reflect copying, not capture"
+        )
+    derived = derive(stored, meta.kind, archive.thumbnail_path(digest))
+    if derived.warning:
+        warnings.append(derived.warning)
+    return _Analysis(meta, capture, derived.phash, derived.thumbnail, warnings)
+
+
+def _ts(value: float | None) -> datetime | None:
+    if value is None:
+        return None
+    return datetime.fromtimestamp(value, UTC).replace(tzinfo=None)
+
+
+def _record(
+    archive: Archive, provenance: Provenance, batch_uuid: str, copied: _Copied, analysis: _Analysis
+) -> FileResult:
+    """One transaction: the item (or a new source for an existing one) and its custody events."""
+    path = copied.candidate.path
+    shown = display_path(path)
+    digest = copied.put.sha256
+    now = utcnow()
+    with archive.db.writer() as session:
+        item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
+        source = Source(
+            batch_uuid=batch_uuid,
+            original_path=display_path(path.absolute()),
+            original_path_bytes=raw_name_bytes(path.absolute()),
+            original_name=display_path(path.name),
+            fs_mtime=_ts(copied.fs_mtime),
+            fs_birthtime=_ts(copied.fs_birthtime),
+            received_from=provenance.received_from,
+            method=provenance.method,
+            collector=provenance.collector or archive.actor,
+            acquired_at=provenance.acquired_at,
+            notes=provenance.notes,
+            recorded_at=now,
+            host=archive.host,
+        )
+        source_details = {
+            "original_path": source.original_path,
+            "received_from": source.received_from,
+            "method": source.method,
+            "collector": source.collector,
+            "acquired_at": source.acquired_at,
+            "batch": batch_uuid,
+        }
+        if item is not None:
+            item.sources.append(source)
+            session.flush()
+            custody.append(
+                session,
+                archive,
+                custody_chain.INGESTION,
+                item=item,
+                details={**source_details, "duplicate": True, "sha256": digest},
+            )
+            search_index.reindex(session, item)
+            status = "duplicate"
+            messages = [f"same content as {item.exhibit} (already in the archive)"]
+        else:
+            item = _new_item(session, archive, copied, analysis, now)
+            item.sources.append(source)
+            session.add(item)
+            session.flush()
+            custody.append(
+                session,
+                archive,
+                custody_chain.INGESTION,
+                item=item,
+                details={**source_details, "exhibit": item.exhibit, "size": item.size},
+            )
+            custody.append(
+                session,
+                archive,
+                custody_chain.MESSAGE_DIGEST,
+                item=item,
+                details={"algorithm": "SHA-256", "digest": digest, "size": item.size},
+            )
+            search_index.reindex(session, item)
+            status = "new"
+            messages = copied.messages + analysis.warnings
+        return FileResult(shown, status, item.exhibit, item.uuid, item.id, digest, messages)
+
+
+def _new_item(
+    session, archive: Archive, copied: _Copied, analysis: _Analysis, now: datetime
+) -> Item:  # type: ignore[no-untyped-def]
+    meta = analysis.meta
+    capture = analysis.capture
+    number = (session.scalar(select(func.max(Item.exhibit_no))) or 0) + 1
+    warnings = copied.messages + analysis.warnings
+    item = Item(
+        uuid=str(uuid.uuid4()),
+        exhibit_no=number,
+        sha256=copied.put.sha256,
+        size=copied.put.size,
+        kind=meta.kind or kind_for_mime(meta.mime_type),
+        mime_type=meta.mime_type,
+        title=display_path(copied.candidate.path.name),
+        description="",
+        notes="",
+        sensitivity="restricted",
+        gps_lat=meta.gps.lat if meta.gps else None,
+        gps_lon=meta.gps.lon if meta.gps else None,
+        gps_alt=meta.gps.alt if meta.gps else None,
+        device_make=meta.make,
+        device_model=meta.model,
+        width=meta.width,
+        height=meta.height,
+        duration_s=meta.duration_s,
+        phash=analysis.phash,
+        has_thumbnail=analysis.thumbnail,
+        metadata_json=json.dumps(meta.raw, ensure_ascii=False, default=str),
+        warnings_json=json.dumps(warnings, ensure_ascii=False),
+        ingested_at=now,
+        tool_version=archive.tool,
+        host=archive.host,
+    )
+    if capture is not None:
+        item.captured_local = capture.local
+        item.captured_offset_min = capture.offset_minutes
+        item.captured_utc = capture.utc()
+        item.captured_sort = capture.sort_key()
+        item.captured_source = capture.source
+        item.captured_precision = capture.precision
+        item.captured_note = capture.note
+    return item
+
+
+__all__ = ["FileResult", "IngestReport", "Progress", "Provenance", "format_exhibit", "ingest"]
