@@ -8,19 +8,18 @@ starts.
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import os
 import signal
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from evidence_desk import tool_version
+from evidence_desk.cli.common import Command, add_command, print_json
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.services import items as items_service
 from evidence_desk.services.archive import (
-    ENV_ARCHIVE,
     Archive,
     create_archive,
     default_archive_path,
@@ -30,7 +29,6 @@ from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.ingest import Provenance, ingest
 from evidence_desk.services.verify import verify
 
-COMMANDS = ("init", "ingest", "list", "show", "tag", "verify")
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
 
@@ -63,14 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument(
-            "--archive",
-            type=Path,
-            default=None,
-            help=f"archive folder (default: ${ENV_ARCHIVE} or {default_archive_path()})",
-        )
-        return p
+        return add_command(sub, name, help_text)
 
     p = add("init", "create a new archive")
     p.add_argument("--name", help="a name for the archive (default: the folder name)")
@@ -99,16 +90,28 @@ def _parser() -> argparse.ArgumentParser:
     p = add("verify", "re-hash every object and check the custody chain")
     p.add_argument("items", nargs="*", metavar="ITEM", help="only these items")
     p.add_argument("--json", action="store_true")
+    for module in _extension_modules():
+        COMMANDS_TABLE.update(module.register(sub))
     return parser
+
+
+EXTENSION_MODULES = ("evidence_desk.cli.bundle_commands", "evidence_desk.cli.case_commands")
+
+
+def _extension_modules() -> list[Any]:
+    """Sub-command modules of later features; each has ``register(sub) -> {name: Command}``."""
+    found = []
+    for name in EXTENSION_MODULES:
+        try:
+            found.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return found
 
 
 def _archive_path(args: argparse.Namespace) -> Path:
     return args.archive if args.archive is not None else default_archive_path()
-
-
-def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -146,7 +149,7 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
             archive, args.paths, provenance=provenance, progress=bar.update, cancelled=stop
         )
     if args.json:
-        _print_json(
+        print_json(
             {
                 "batch": report.batch_uuid,
                 "cancelled": report.cancelled,
@@ -185,7 +188,7 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
 def cmd_list(args: argparse.Namespace, archive: Archive) -> int:
     rows = items_service.list_items(archive)
     if args.json:
-        _print_json(rows)
+        print_json(rows)
         return 0
     for r in rows:
         captured = r["captured_at"] or "-"
@@ -197,7 +200,7 @@ def cmd_list(args: argparse.Namespace, archive: Archive) -> int:
 def cmd_show(args: argparse.Namespace, archive: Archive) -> int:
     item = items_service.get_item(archive, args.item)
     if args.json:
-        _print_json(item)
+        print_json(item)
         return 0
     print(f"{item['exhibit']}  {item['title']}")
     gps = item["gps"]
@@ -247,7 +250,7 @@ def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
     with ProgressBar("verify") as bar:
         report = verify(archive, args.items or None, progress=bar.update, cancelled=stop)
     if args.json:
-        _print_json(report.as_json())
+        print_json(report.as_json())
     else:
         for p in report.problems:
             print(p.message)
@@ -260,21 +263,28 @@ def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
     return 0 if report.ok else EXIT_PROBLEMS
 
 
-HANDLERS: dict[str, Callable[[argparse.Namespace, Archive], int]] = {
-    "ingest": cmd_ingest,
-    "list": cmd_list,
-    "show": cmd_show,
-    "tag": cmd_tag,
-    "verify": cmd_verify,
+COMMANDS_TABLE: dict[str, Command] = {
+    "init": Command(cmd_init, needs_archive=False),
+    "ingest": Command(cmd_ingest),
+    "list": Command(cmd_list),
+    "show": Command(cmd_show),
+    "tag": Command(cmd_tag),
+    "verify": Command(cmd_verify),
 }
 
 
 def run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "init":
-        return cmd_init(args)
+    command = COMMANDS_TABLE[args.command]
+    if not command.needs_archive:
+        return command.run(args)
     with open_archive(_archive_path(args), create=args.archive is None) as archive:
-        return HANDLERS[args.command](args, archive)
+        return command.run(args, archive)
+
+
+def _command_names() -> set[str]:
+    _parser()
+    return set(COMMANDS_TABLE)
 
 
 def _start_gui(argv: list[str]) -> int:
@@ -285,7 +295,7 @@ def _start_gui(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+    if not argv or argv[0] not in _command_names() | {"-h", "--help", "--version"}:
         return _start_gui(argv)
     try:
         return run(argv)
