@@ -49,6 +49,26 @@ def _make_engine(db_path: Path, begin: str) -> Engine:
     return engine
 
 
+def tx_memo(session: Session) -> dict[str, object]:
+    """Values remembered for the rest of one write transaction only.
+
+    Writers hold SQLite's write lock from ``BEGIN IMMEDIATE`` to the end, so
+    values read inside (the custody chain's head, the last exhibit number)
+    cannot change under them; the memo is dropped at commit or rollback.
+    """
+    return session.info.setdefault("tx_memo", {})
+
+
+@event.listens_for(Session, "after_commit")
+def _drop_memo_after_commit(session: Session) -> None:
+    session.info.pop("tx_memo", None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_memo_after_rollback(session: Session, _previous: object) -> None:
+    session.info.pop("tx_memo", None)
+
+
 class Database:
     """The archive's SQLite file with a reader and a writer session factory."""
 

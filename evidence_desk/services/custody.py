@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
+from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import CustodyEvent, Item
 
 if TYPE_CHECKING:
@@ -42,10 +43,13 @@ class EventRecord:
 
 
 def _last_hash(session: Session) -> str:
-    last = session.scalars(
-        select(CustodyEvent.hash).order_by(CustodyEvent.id.desc()).limit(1)
-    ).first()
-    return last or custody_chain.GENESIS
+    memo = tx_memo(session)
+    if "custody_head" not in memo:
+        last = session.scalars(
+            select(CustodyEvent.hash).order_by(CustodyEvent.id.desc()).limit(1)
+        ).first()
+        memo["custody_head"] = last or custody_chain.GENESIS
+    return str(memo["custody_head"])
 
 
 def append(
@@ -86,6 +90,7 @@ def append(
     )
     session.add(row)
     session.flush()
+    tx_memo(session)["custody_head"] = row.hash
     return row
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.capture_time import (
@@ -36,12 +38,14 @@ from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
 from evidence_desk.core.mime import kind_for_mime, sniff_mime
 from evidence_desk.core.objectstore import Cancelled, PutResult
 from evidence_desk.core.thumbnails import derive
+from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services import custody, search_index
 from evidence_desk.services.archive import Archive, utcnow
 from evidence_desk.services.walk import Candidate, collect, display_path, raw_name_bytes
 
-MAX_IN_FLIGHT = 8
+MAX_IN_FLIGHT = 16
+COMMIT_INTERVAL_S = 0.2
 COPY_RETRIES = 2
 
 
@@ -173,6 +177,7 @@ def ingest(
         progress(state)
 
     in_flight: deque[tuple[_Copied, Future[_Analysis]]] = deque()
+    last_commit = [time.monotonic()]
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="ingest-analyse") as pool:
         try:
             for candidate in candidates:
@@ -185,45 +190,73 @@ def ingest(
                 if copied is None:
                     continue
                 in_flight.append((copied, pool.submit(_analyse, archive, copied)))
-                while len(in_flight) >= MAX_IN_FLIGHT or (in_flight and in_flight[0][1].done()):
-                    finish(_record_next(archive, provenance, report, in_flight))
+                while len(in_flight) >= MAX_IN_FLIGHT or (
+                    in_flight
+                    and in_flight[0][1].done()
+                    and time.monotonic() - last_commit[0] > COMMIT_INTERVAL_S
+                ):
+                    last_commit[0] = time.monotonic()
+                    for result in _record_batch(
+                        archive, provenance, report, _take_ready(in_flight)
+                    ):
+                        finish(result)
         except Cancelled:
             report.cancelled = True
         except _DiskFull as exc:
             report.aborted = str(exc)
         finally:
             while in_flight:
-                finish(_record_next(archive, provenance, report, in_flight))
+                for result in _record_batch(archive, provenance, report, _take_ready(in_flight)):
+                    finish(result)
     state.current = ""
     progress(state)
     return report
 
 
-def _record_next(
+def _take_ready(
+    in_flight: deque[tuple[_Copied, Future[_Analysis]]],
+) -> list[tuple[_Copied, _Analysis]]:
+    """The oldest file (waiting for it) plus every analysed file right behind it."""
+    copied, future = in_flight.popleft()
+    ready = [(copied, future.result())]
+    while in_flight and in_flight[0][1].done():
+        copied, future = in_flight.popleft()
+        ready.append((copied, future.result()))
+    return ready
+
+
+def _record_batch(
     archive: Archive,
     provenance: Provenance,
     report: IngestReport,
-    in_flight: deque[tuple[_Copied, Future[_Analysis]]],
-) -> FileResult:
-    """Write the oldest copied file's row; a database failure fails that file only.
+    batch: list[tuple[_Copied, _Analysis]],
+) -> list[FileResult]:
+    """Write the rows of several copied files in one transaction, in input order.
 
-    When the disk is full the object stays in the store unreferenced, and the
-    next run of the same ingest records it.
+    One commit (one fsync) per batch instead of per file; the objects are all
+    in place already. If the transaction fails — typically a full disk — its
+    objects stay in the store unreferenced, and running the same ingest again
+    records them.
     """
-    copied, future = in_flight.popleft()
-    shown = display_path(copied.candidate.path)
-    if report.aborted is not None:
-        return FileResult(shown, "failed", sha256=copied.put.sha256, messages=[report.aborted])
-    try:
-        return _record(archive, provenance, report.batch_uuid, copied, future.result())
-    except OperationalError as exc:
-        if "full" in str(exc.orig):
+    shown = [display_path(copied.candidate.path) for copied, _ in batch]
+    if report.aborted is None:
+        try:
+            with archive.db.writer() as session:
+                return [
+                    _record(session, archive, provenance, report.batch_uuid, copied, analysis)
+                    for copied, analysis in batch
+                ]
+        except OperationalError as exc:
+            if "full" not in str(exc.orig):
+                raise
             report.aborted = (
-                f"the archive's disk is full while recording {shown}; ingest stopped. "
+                f"the archive's disk is full while recording {shown[0]}; ingest stopped. "
                 "Free some space and run the same ingest again."
             )
-            return FileResult(shown, "failed", sha256=copied.put.sha256, messages=[report.aborted])
-        return FileResult(shown, "failed", messages=[f"could not be recorded: {exc.orig}"])
+    return [
+        FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted])
+        for name, (copied, _) in zip(shown, batch, strict=True)
+    ]
 
 
 class _DiskFull(Exception):
@@ -367,74 +400,88 @@ def _ts(value: float | None) -> datetime | None:
 
 
 def _record(
-    archive: Archive, provenance: Provenance, batch_uuid: str, copied: _Copied, analysis: _Analysis
+    session: Session,
+    archive: Archive,
+    provenance: Provenance,
+    batch_uuid: str,
+    copied: _Copied,
+    analysis: _Analysis,
 ) -> FileResult:
-    """One transaction: the item (or a new source for an existing one) and its custody events."""
+    """The item (or a new source for an existing one) and its custody events."""
     path = copied.candidate.path
     shown = display_path(path)
     digest = copied.put.sha256
     now = utcnow()
-    with archive.db.writer() as session:
-        item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
-        source = Source(
-            batch_uuid=batch_uuid,
-            original_path=display_path(path.absolute()),
-            original_path_bytes=raw_name_bytes(path.absolute()),
-            original_name=display_path(path.name),
-            fs_mtime=_ts(copied.fs_mtime),
-            fs_birthtime=_ts(copied.fs_birthtime),
-            received_from=provenance.received_from,
-            method=provenance.method,
-            collector=provenance.collector or archive.actor,
-            acquired_at=provenance.acquired_at,
-            notes=provenance.notes,
-            recorded_at=now,
-            host=archive.host,
+    item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
+    source = Source(
+        batch_uuid=batch_uuid,
+        original_path=display_path(path.absolute()),
+        original_path_bytes=raw_name_bytes(path.absolute()),
+        original_name=display_path(path.name),
+        fs_mtime=_ts(copied.fs_mtime),
+        fs_birthtime=_ts(copied.fs_birthtime),
+        received_from=provenance.received_from,
+        method=provenance.method,
+        collector=provenance.collector or archive.actor,
+        acquired_at=provenance.acquired_at,
+        notes=provenance.notes,
+        recorded_at=now,
+        host=archive.host,
+    )
+    source_details = {
+        "original_path": source.original_path,
+        "received_from": source.received_from,
+        "method": source.method,
+        "collector": source.collector,
+        "acquired_at": source.acquired_at,
+        "batch": batch_uuid,
+    }
+    if item is not None:
+        item.sources.append(source)
+        session.flush()
+        custody.append(
+            session,
+            archive,
+            custody_chain.INGESTION,
+            item=item,
+            details={**source_details, "duplicate": True, "sha256": digest},
         )
-        source_details = {
-            "original_path": source.original_path,
-            "received_from": source.received_from,
-            "method": source.method,
-            "collector": source.collector,
-            "acquired_at": source.acquired_at,
-            "batch": batch_uuid,
-        }
-        if item is not None:
-            item.sources.append(source)
-            session.flush()
-            custody.append(
-                session,
-                archive,
-                custody_chain.INGESTION,
-                item=item,
-                details={**source_details, "duplicate": True, "sha256": digest},
-            )
-            search_index.reindex(session, item)
-            status = "duplicate"
-            messages = [f"same content as {item.exhibit} (already in the archive)"]
-        else:
-            item = _new_item(session, archive, copied, analysis, now)
-            item.sources.append(source)
-            session.add(item)
-            session.flush()
-            custody.append(
-                session,
-                archive,
-                custody_chain.INGESTION,
-                item=item,
-                details={**source_details, "exhibit": item.exhibit, "size": item.size},
-            )
-            custody.append(
-                session,
-                archive,
-                custody_chain.MESSAGE_DIGEST,
-                item=item,
-                details={"algorithm": "SHA-256", "digest": digest, "size": item.size},
-            )
-            search_index.reindex(session, item)
-            status = "new"
-            messages = copied.messages + analysis.warnings
-        return FileResult(shown, status, item.exhibit, item.uuid, item.id, digest, messages)
+        search_index.reindex(session, item)
+        status = "duplicate"
+        messages = [f"same content as {item.exhibit} (already in the archive)"]
+    else:
+        item = _new_item(session, archive, copied, analysis, now)
+        item.sources.append(source)
+        session.add(item)
+        session.flush()
+        custody.append(
+            session,
+            archive,
+            custody_chain.INGESTION,
+            item=item,
+            details={**source_details, "exhibit": item.exhibit, "size": item.size},
+        )
+        custody.append(
+            session,
+            archive,
+            custody_chain.MESSAGE_DIGEST,
+            item=item,
+            details={"algorithm": "SHA-256", "digest": digest, "size": item.size},
+        )
+        search_index.reindex(session, item, new=True)
+        status = "new"
+        messages = copied.messages + analysis.warnings
+    return FileResult(shown, status, item.exhibit, item.uuid, item.id, digest, messages)
+
+
+def _next_exhibit(session: Session) -> int:
+    """The next exhibit number; counted on within one (exclusive) write transaction."""
+    memo = tx_memo(session)
+    if "next_exhibit" not in memo:
+        memo["next_exhibit"] = (session.scalar(select(func.max(Item.exhibit_no))) or 0) + 1
+    number = int(memo["next_exhibit"])  # type: ignore[call-overload]
+    memo["next_exhibit"] = number + 1
+    return number
 
 
 def _new_item(
@@ -442,7 +489,7 @@ def _new_item(
 ) -> Item:  # type: ignore[no-untyped-def]
     meta = analysis.meta
     capture = analysis.capture
-    number = (session.scalar(select(func.max(Item.exhibit_no))) or 0) + 1
+    number = _next_exhibit(session)
     warnings = copied.messages + analysis.warnings
     item = Item(
         uuid=str(uuid.uuid4()),

@@ -54,8 +54,9 @@ def document(item: Item) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def reindex(session: Session, item: Item) -> None:
-    session.execute(text("DELETE FROM item_search WHERE rowid = :id"), {"id": item.id})
+def reindex(session: Session, item: Item, *, new: bool = False) -> None:
+    if not new:
+        session.execute(text("DELETE FROM item_search WHERE rowid = :id"), {"id": item.id})
     session.execute(
         text("INSERT INTO item_search(rowid, title, body) VALUES (:id, :title, :body)"),
         {"id": item.id, "title": item.title, "body": document(item)},
