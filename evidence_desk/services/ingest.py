@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import time
 import uuid
 from collections import deque
@@ -35,7 +36,7 @@ from evidence_desk.core.capture_time import (
     choose_capture_time,
 )
 from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
-from evidence_desk.core.mime import kind_for_mime, sniff_mime
+from evidence_desk.core.mime import EMPTY, kind_for_mime, sniff_mime
 from evidence_desk.core.objectstore import Cancelled, PutResult
 from evidence_desk.core.thumbnails import derive
 from evidence_desk.db.engine import tx_memo
@@ -89,6 +90,7 @@ class IngestReport:
     results: list[FileResult] = field(default_factory=list)
     cancelled: bool = False
     aborted: str | None = None
+    db_full: bool = False
 
     def _with(self, status: str) -> list[FileResult]:
         return [r for r in self.results if r.status == status]
@@ -142,6 +144,10 @@ def _never() -> bool:
 
 class _SourceChanged(Exception):
     pass
+
+
+class _NotRegular(Exception):
+    """The path no longer names a regular file (replaced by a pipe or device)."""
 
 
 def ingest(
@@ -239,7 +245,9 @@ def _record_batch(
     records them.
     """
     shown = [display_path(copied.candidate.path) for copied, _ in batch]
-    if report.aborted is None:
+    if not report.db_full:
+        # Even after a copy ran out of space these objects are complete; a row
+        # needs little room, so try to record them rather than leave them orphaned.
         try:
             with archive.db.writer() as session:
                 return [
@@ -249,6 +257,7 @@ def _record_batch(
         except OperationalError as exc:
             if "full" not in str(exc.orig):
                 raise
+            report.db_full = True
             report.aborted = (
                 f"the archive's disk is full while recording {shown[0]}; ingest stopped. "
                 "Free some space and run the same ingest again."
@@ -294,6 +303,15 @@ def _copy_one(
                         ],
                     )
                 )
+        except _NotRegular:
+            finish(
+                FileResult(
+                    shown,
+                    "failed",
+                    messages=["no longer a regular file (device, pipe or socket); not ingested"],
+                )
+            )
+            return None
         except PermissionError:
             finish(
                 FileResult(shown, "failed", messages=["permission denied: the file cannot be read"])
@@ -324,9 +342,14 @@ def _copy_attempt(
     on_bytes: Callable[[int], None],
     cancelled: Callable[[], bool],
 ) -> _Copied:
-    fd = os.open(candidate.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not hang the batch
+    if not candidate.follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(candidate.path, flags)
     with os.fdopen(fd, "rb", buffering=0) as src:
         before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            raise _NotRegular()
         put = archive.store.put_stream(src, on_bytes=on_bytes, cancelled=cancelled)
         after = os.fstat(fd)
     changed = (
@@ -339,6 +362,9 @@ def _copy_attempt(
             archive.store.discard(put.sha256)
         raise _SourceChanged("the file changed while it was being copied")
     messages: list[str] = []
+    if candidate.follow and os.path.islink(candidate.path):
+        target = display_path(os.path.realpath(candidate.path))
+        messages.append(f"symbolic link named explicitly; its target {target} was ingested")
     if not os.path.lexists(candidate.path):
         messages.append("the file disappeared during the copy; the copy is complete (size matches)")
     if raw_name_bytes(candidate.path) is not None:
@@ -386,6 +412,11 @@ def _analyse_stored(archive: Archive, copied: _Copied) -> _Analysis:
         warnings.append(
             "no capture time in the file's metadata or name; the file modification time "
             "is shown instead and may reflect copying, not capture"
+        )
+    if meta.kind == "other" and not meta.raw and meta.mime_type != EMPTY:
+        warnings.append(
+            f"file type {meta.mime_type} is not one Evidence Desk reads metadata from; "
+            "the file is preserved exactly as received"
         )
     derived = derive(stored, meta.kind, archive.thumbnail_path(digest))
     if derived.warning:
@@ -449,6 +480,7 @@ def _record(
         search_index.reindex(session, item)
         status = "duplicate"
         messages = [f"same content as {item.exhibit} (already in the archive)"]
+        messages += copied.messages
     else:
         item = _new_item(session, archive, copied, analysis, now)
         item.sources.append(source)

@@ -18,6 +18,7 @@ from pathlib import Path
 class Candidate:
     path: Path
     size: int
+    follow: bool = False  # named by the user: a symbolic link is taken as given
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def collect(paths: list[Path]) -> tuple[list[Candidate], list[Skipped]]:
         if stat.S_ISDIR(st.st_mode):
             _walk(given, given.resolve(), files, skipped)
         elif stat.S_ISREG(st.st_mode):
-            files.append(Candidate(given, st.st_size))
+            files.append(Candidate(given, st.st_size, follow=True))
         else:
             skipped.append(Skipped(given, "not a regular file (device, pipe or socket)"))
     return files, skipped
