@@ -1,0 +1,184 @@
+"""Reading a bag, folder or zip, without trusting it.
+
+One interface over both forms (the list of regular files with their sizes,
+and a stream per file) lets verify and import treat them alike. Listing a
+folder never follows a symlink; opening a zip first passes every entry
+through :mod:`safe_zip`. Small tag files are read with a size cap so that a
+hostile ``bag-info.txt`` cannot exhaust memory.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from pathlib import Path
+from typing import BinaryIO
+
+from evidence_desk.core.bagit_bundle import decode_path
+from evidence_desk.core.safe_zip import DEFAULT_LIMITS, HostileBundle, check_zip, fold, name_problem
+
+TAG_FILE_CAP = 64 * 2**20
+
+
+class BagFormatError(Exception):
+    """The bag is not well-formed (a missing or unparsable tag file)."""
+
+
+class BagReader:
+    """Regular files of a bag by relative POSIX path."""
+
+    files: dict[str, int]
+    label: str
+
+    def open(self, name: str) -> BinaryIO:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> BagReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def read_small(self, name: str, cap: int = TAG_FILE_CAP) -> bytes:
+        if name not in self.files:
+            raise BagFormatError(f"{name} is missing")
+        if self.files[name] > cap:
+            raise BagFormatError(f"{name} is {self.files[name]:,} bytes, more than we read")
+        with self.open(name) as f:
+            data = f.read(cap + 1)
+        if len(data) > cap:
+            raise BagFormatError(f"{name} is larger than declared")
+        return data
+
+
+class FolderBag(BagReader):
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.label = str(self.root)
+        self.files = {}
+        seen: dict[str, str] = {}
+        self._walk(self.root, "", seen)
+
+    def _walk(self, folder: Path, prefix: str, seen: dict[str, str]) -> None:
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                rel = prefix + entry.name
+                problem = name_problem(rel)
+                if problem:
+                    raise HostileBundle(f"unsafe file {rel!r}: {problem}")
+                key = fold(rel)
+                if key in seen:
+                    raise HostileBundle(f"duplicate file {rel!r} (collides with {seen[key]!r})")
+                seen[key] = rel
+                st = entry.stat(follow_symlinks=False)
+                if stat.S_ISLNK(st.st_mode):
+                    raise HostileBundle(f"unsafe file {rel!r}: symbolic link")
+                if stat.S_ISDIR(st.st_mode):
+                    self._walk(Path(entry.path), rel + "/", seen)
+                elif stat.S_ISREG(st.st_mode):
+                    self.files[rel] = st.st_size
+                else:
+                    raise HostileBundle(f"unsafe file {rel!r}: not a regular file")
+
+    def open(self, name: str) -> BinaryIO:
+        if name not in self.files:
+            raise FileNotFoundError(name)
+        fd = os.open(self.root / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        return os.fdopen(fd, "rb")
+
+
+class ZipBag(BagReader):
+    """A zipped bag: one top-level folder (RFC 8493 §4), or the bag at the zip's root."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.label = str(self.path)
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise BagFormatError(f"{self.path.name} is not a readable zip file: {exc}") from exc
+        try:
+            entries = check_zip(self._zip, DEFAULT_LIMITS)
+        except HostileBundle:
+            self._zip.close()
+            raise
+        tops = {name.split("/", 1)[0] for name in entries}
+        self.prefix = ""
+        if "bagit.txt" not in entries and len(tops) == 1 and all("/" in n for n in entries):
+            self.prefix = tops.pop() + "/"
+        self._infos = {n[len(self.prefix) :]: i for n, i in entries.items()}
+        self.files = {n: i.file_size for n, i in self._infos.items()}
+
+    def open(self, name: str) -> BinaryIO:
+        return self._zip.open(self._infos[name])  # type: ignore[return-value]
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def open_bag(path: Path) -> BagReader:
+    path = Path(path)
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        raise BagFormatError(f"{path} does not exist") from None
+    if stat.S_ISLNK(st.st_mode):
+        path = path.resolve()
+        st = os.stat(path)
+    if stat.S_ISDIR(st.st_mode):
+        return FolderBag(path)
+    if stat.S_ISREG(st.st_mode):
+        return ZipBag(path)
+    raise BagFormatError(f"{path} is neither a folder nor a zip file")
+
+
+def parse_manifest(data: bytes, label: str) -> tuple[dict[str, str], list[str]]:
+    """``{path: digest}`` and a list of problems (bad lines, unsafe or repeated paths)."""
+    entries: dict[str, str] = {}
+    problems: list[str] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return entries, [f"{label} is not UTF-8"]
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.split(maxsplit=1)
+        digest = parts[0].lower() if parts else ""
+        if len(parts) != 2 or len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
+            problems.append(f"{label} line {number} is not '<sha256> <path>'")
+            continue
+        path = decode_path(parts[1].lstrip("*").strip(" "))
+        problem = name_problem(path)
+        if problem:
+            problems.append(f"{label} line {number}: unsafe path {path!r} ({problem})")
+            continue
+        if path in entries:
+            problems.append(f"{label} lists {path} twice")
+            continue
+        entries[path] = digest
+    return entries, problems
+
+
+def parse_bag_info(data: bytes) -> list[tuple[str, str]]:
+    """Labels and values in order; indented lines continue the previous value."""
+    fields: list[tuple[str, str]] = []
+    for line in data.decode("utf-8", errors="replace").splitlines():
+        if line[:1] in (" ", "\t") and fields:
+            label, value = fields[-1]
+            fields[-1] = (label, f"{value} {line.strip()}")
+        elif ":" in line:
+            label, value = line.split(":", 1)
+            fields.append((label.strip(), value.strip()))
+    return fields
+
+
+def info_value(fields: list[tuple[str, str]], label: str) -> str | None:
+    for name, value in fields:
+        if name.lower() == label.lower():
+            return value
+    return None

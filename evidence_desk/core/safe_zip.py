@@ -1,0 +1,117 @@
+"""Refusing hostile bundles before anything is read from them.
+
+A bundle arrives on a USB stick from someone else; it may have been made to
+hurt the recipient. Every name is checked before any byte of content is used:
+no path traversal, no absolute or drive paths, no symlinks or devices, no
+duplicate names (two entries that would land on the same file, also after
+case folding or Unicode normalisation), no encrypted entries, and no zip
+bombs (a compression ratio or a total size past fixed caps). Our own bundles
+are stored without compression, so the ratio cap costs honest senders nothing.
+"""
+
+from __future__ import annotations
+
+import stat
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+
+class HostileBundle(Exception):
+    """The bundle is unsafe to read; the message names the entry and the reason."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_entries: int = 1_000_000
+    max_total_bytes: int = 4 * 2**40  # 4 TiB of uncompressed content
+    max_ratio: float = 100.0  # uncompressed / compressed, for compressed entries
+    ratio_floor: int = 1 * 2**20  # small entries may compress well legitimately
+    max_name: int = 1024
+
+
+DEFAULT_LIMITS = Limits()
+_ALLOWED_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+
+
+def name_problem(name: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """Why a relative POSIX path is unsafe, or None when it is fine."""
+    if not name:
+        return "empty name"
+    if len(name) > limits.max_name:
+        return "name too long"
+    if "\x00" in name or any(ord(c) < 32 for c in name if c not in "\t"):
+        return "control character in name"
+    if "\\" in name:
+        return "backslash in name (a Windows path)"
+    if name.startswith("/") or name.startswith("~"):
+        return "absolute path"
+    if len(name) >= 2 and name[1] == ":":
+        return "drive letter (a Windows absolute path)"
+    parts = name.split("/")
+    if any(p == ".." for p in parts):
+        return "path traversal (..)"
+    if any(p in ("", ".") for p in parts):
+        return "empty or '.' path component"
+    return None
+
+
+def fold(name: str) -> str:
+    """The key under which two names would collide on some file system."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def check_zip(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> dict[str, zipfile.ZipInfo]:
+    """Every regular-file entry by name, or HostileBundle naming the first bad one."""
+    infos = zf.infolist()
+    if len(infos) > limits.max_entries:
+        raise HostileBundle(f"the zip has {len(infos):,} entries, more than we accept")
+    files: dict[str, zipfile.ZipInfo] = {}
+    seen: dict[str, str] = {}
+    total = 0
+    for info in infos:
+        name = info.filename
+        is_dir = name.endswith("/")
+        bare = name[:-1] if is_dir else name
+        problem = name_problem(bare, limits)
+        if problem:
+            raise HostileBundle(f"unsafe entry {name!r}: {problem}")
+        key = fold(bare)
+        if key in seen:
+            raise HostileBundle(f"duplicate entry {name!r} (collides with {seen[key]!r})")
+        seen[key] = name
+        mode = info.external_attr >> 16
+        kind = stat.S_IFMT(mode)
+        if kind == stat.S_IFLNK:
+            raise HostileBundle(f"unsafe entry {name!r}: symbolic link")
+        if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
+            raise HostileBundle(f"unsafe entry {name!r}: not a regular file")
+        if is_dir:
+            continue
+        if info.flag_bits & 0x1:
+            raise HostileBundle(f"entry {name!r} is encrypted")
+        if info.compress_type not in _ALLOWED_COMPRESSION:
+            raise HostileBundle(f"entry {name!r} uses an unsupported compression method")
+        if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+            raise HostileBundle(
+                f"entry {name!r} is stored but declares {info.file_size:,} bytes "
+                f"in {info.compress_size:,}: sizes do not agree"
+            )
+        if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
+            info.compress_size, 1
+        ):
+            raise HostileBundle(
+                f"entry {name!r} expands {info.file_size / max(info.compress_size, 1):,.0f}× "
+                "(a zip bomb?)"
+            )
+        total += info.file_size
+        if total > limits.max_total_bytes:
+            raise HostileBundle("the zip expands to more than we accept (a zip bomb?)")
+        files[name] = info
+    for name in files:  # a file may not also be used as a folder
+        parent = name.rsplit("/", 1)[0] if "/" in name else None
+        while parent:
+            if parent in files:
+                raise HostileBundle(f"entry {parent!r} is both a file and a folder")
+            parent = parent.rsplit("/", 1)[0] if "/" in parent else None
+    return files

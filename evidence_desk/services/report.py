@@ -1,0 +1,235 @@
+"""The human-readable report of a bundle, in HTML and PDF.
+
+A judge, a lawyer or an editor reads this, not items.json. It says who
+exported what, when, under which profile, which key signed it (so the
+fingerprint can be compared over the phone), and for each exhibit: a
+thumbnail, its hashes, capture time with the source of that time, where it
+came from and its chain of custody. The HTML is written exhibit by exhibit;
+the PDF (fpdf2, pure Python) is built in memory, which costs a thumbnail's
+worth of memory per exhibit, not the size of the originals.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evidence_desk.core.signing import pretty_fingerprint
+
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+)
+
+
+@dataclass
+class ReportExhibit:
+    record: dict[str, Any]  # the items.json record as exported
+    thumb: str | None = None  # path relative to data/report/
+    thumb_source: Path | None = None
+    custody: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReportContext:
+    archive_name: str
+    archive_uuid: str
+    exporter: str
+    organisation: str
+    exported_at: str
+    profile: str
+    bundle_uuid: str
+    fingerprint: str
+    exhibits: list[ReportExhibit] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # summary lines, no identities
+    removed_rules: list[str] = field(default_factory=list)
+
+
+def _summary(ctx: ReportContext) -> list[tuple[str, str]]:
+    return [
+        ("Archive", f"{ctx.archive_name} ({ctx.archive_uuid})"),
+        ("Organisation", ctx.organisation or "-"),
+        ("Exported by", ctx.exporter),
+        ("Exported at (UTC)", ctx.exported_at),
+        ("Profile", ctx.profile),
+        ("Bundle", ctx.bundle_uuid),
+        ("Exhibits", str(len(ctx.exhibits))),
+        ("Signing key fingerprint (SHA-256)", pretty_fingerprint(ctx.fingerprint)),
+    ]
+
+
+def _fields(ex: ReportExhibit) -> list[tuple[str, str]]:
+    r = ex.record
+    bundle = r.get("bundle") or {}
+    rows = [
+        ("Title", r.get("title") or "-"),
+        ("Kind", f"{r.get('kind')} ({r.get('mime_type')})"),
+        ("Size", f"{r.get('size'):,} bytes"),
+        ("SHA-256 of the original", r.get("sha256") or "-"),
+    ]
+    if bundle.get("redacted"):
+        rows.append(("SHA-256 of this redacted copy", bundle.get("sha256") or "-"))
+    rows += [
+        ("File in bundle", bundle.get("file") or "-"),
+        (
+            "Captured at",
+            f"{r.get('captured_at') or 'unknown'} (source: {r.get('captured_at_source') or '-'}"
+            f"{'' if r.get('captured_at_offset_known') else ', UTC offset unknown'})",
+        ),
+    ]
+    if r.get("captured_at_note"):
+        rows.append(("Capture note", r["captured_at_note"]))
+    gps = r.get("gps")
+    if gps:
+        rows.append(("Location", f"{gps['lat']:.6f}, {gps['lon']:.6f}"))
+    device = " ".join(v for v in (r.get("device") or {}).values() if v)
+    if device:
+        rows.append(("Device", device))
+    if r.get("description"):
+        rows.append(("Description", r["description"]))
+    if r.get("tags"):
+        rows.append(("Tags", ", ".join(r["tags"])))
+    for n, s in enumerate(r.get("sources") or [], start=1):
+        parts = [
+            f"received from {s['received_from']}" if s.get("received_from") else "",
+            f"via {s['method']}" if s.get("method") else "",
+            f"collected by {s['collector']}" if s.get("collector") else "",
+            f"acquired {s['acquired_at']}" if s.get("acquired_at") else "",
+            f"recorded {s['recorded_at']}" if s.get("recorded_at") else "",
+            f"from {s['original_path']}" if s.get("original_path") else "",
+        ]
+        rows.append((f"Provenance {n}", ", ".join(p for p in parts if p) or "-"))
+    if ex.removed:
+        rows.append(("Removed in this copy", "; ".join(ex.removed)))
+    return rows
+
+
+def _custody_line(e: dict[str, Any]) -> str:
+    who = "" if e.get("sealed") else f" by {e.get('actor')}"
+    seal = " [details sealed]" if e.get("sealed") else ""
+    return (
+        f"{e.get('occurred_at')}  {e.get('event_type')}{who} — {e.get('outcome')}"
+        f"{seal}  (hash {str(e.get('hash'))[:16]}…)"
+    )
+
+
+_CSS = """
+body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}
+table{border-collapse:collapse;width:100%}td,th{vertical-align:top;text-align:left;
+padding:2px 8px;border-bottom:1px solid #ddd}th{width:16em;font-weight:600}
+.ex{page-break-inside:avoid;border-top:2px solid #444;margin-top:2em;padding-top:1em}
+.thumb{float:right;max-width:200px;max-height:200px;margin:0 0 1em 1em}
+code{font-size:90%;word-break:break-all}ol{font-size:90%}
+"""
+
+
+def write_html(ctx: ReportContext, path: Path) -> None:
+    esc = html.escape
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.write('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">')
+        out.write(f"<title>Evidence bundle {esc(ctx.bundle_uuid)}</title><style>{_CSS}</style>")
+        out.write("</head><body>\n<h1>Evidence bundle report</h1>\n<table>")
+        for label, value in _summary(ctx):
+            out.write(f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>")
+        out.write("</table>\n")
+        out.write(
+            "<p>Verify this bundle with <code>evidence-desk verify-bundle</code>, "
+            "<code>bagit.py --validate</code> or <code>sha256sum -c manifest-sha256.txt</code>; "
+            "the signature in <code>signature/</code> covers tagmanifest-sha256.txt. "
+            "Compare the fingerprint above with the one the sender gives you.</p>\n"
+        )
+        if ctx.removed_rules or ctx.left_out:
+            out.write("<h2>Redaction</h2><ul>")
+            for line in ctx.removed_rules + ctx.left_out:
+                out.write(f"<li>{esc(line)}</li>")
+            out.write("</ul>\n")
+        for ex in ctx.exhibits:
+            r = ex.record
+            out.write(f'<div class="ex"><h2>{esc(r.get("exhibit") or "")}</h2>')
+            if ex.thumb:
+                out.write(f'<img class="thumb" src="{esc(ex.thumb)}" alt="thumbnail">')
+            out.write("<table>")
+            for label, value in _fields(ex):
+                cell = f"<code>{esc(value)}</code>" if "SHA-256" in label else esc(value)
+                out.write(f"<tr><th>{esc(label)}</th><td>{cell}</td></tr>")
+            out.write("</table><h3>Chain of custody</h3><ol>")
+            for event in ex.custody:
+                out.write(f"<li>{esc(_custody_line(event))}</li>")
+            out.write("</ol></div>\n")
+        out.write("</body></html>\n")
+
+
+def _font_path() -> str | None:
+    for candidate in FONT_CANDIDATES:
+        if Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def write_pdf(ctx: ReportContext, path: Path) -> None:
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    font = _font_path()
+    if font:
+        pdf.add_font("body", "", font)
+        family = "body"
+
+        def text(value: str) -> str:
+            return value
+    else:  # pragma: no cover - only without any Unicode font on the system
+        family = "helvetica"
+
+        def text(value: str) -> str:
+            return value.encode("latin-1", "replace").decode("latin-1")
+
+    pdf.set_title(f"Evidence bundle {ctx.bundle_uuid}")
+    pdf.set_creator("Evidence Desk")
+    pdf.add_page()
+    pdf.set_font(family, size=16)
+    pdf.cell(0, 10, "Evidence bundle report", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def rows(items: list[tuple[str, str]], width: float = 0) -> None:
+        pdf.set_font(family, size=9)
+        for label, value in items:
+            x = pdf.l_margin
+            pdf.set_x(x)
+            pdf.multi_cell(55, 5, text(label), new_x=XPos.RIGHT, new_y=YPos.TOP)
+            wrap = "CHAR" if "SHA-256" in label or "fingerprint" in label else "WORD"
+            pdf.multi_cell(
+                width or 0, 5, text(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=wrap
+            )
+
+    rows(_summary(ctx))
+    if ctx.removed_rules or ctx.left_out:
+        pdf.ln(3)
+        pdf.set_font(family, size=12)
+        pdf.cell(0, 8, "Redaction", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(family, size=9)
+        for line in ctx.removed_rules + ctx.left_out:
+            pdf.multi_cell(0, 5, text("• " + line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for ex in ctx.exhibits:
+        pdf.add_page()
+        pdf.set_font(family, size=14)
+        pdf.cell(0, 9, text(ex.record.get("exhibit") or ""), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if ex.thumb_source is not None and ex.thumb_source.is_file():
+            try:
+                pdf.image(str(ex.thumb_source), w=60)
+            except Exception:  # noqa: BLE001 - a bad thumbnail must not stop the report
+                pass
+        rows(_fields(ex), width=0)
+        pdf.ln(2)
+        pdf.set_font(family, size=11)
+        pdf.cell(0, 7, "Chain of custody", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(family, size=8)
+        for event in ex.custody:
+            pdf.multi_cell(0, 4, text(_custody_line(event)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.output(str(path))
