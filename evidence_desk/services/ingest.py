@@ -186,7 +186,9 @@ def ingest(
     last_commit = [time.monotonic()]
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="ingest-analyse") as pool:
         try:
-            for candidate in candidates:
+            todo = deque(candidates)
+            while todo:
+                candidate = todo.popleft()
                 if cancelled():
                     report.cancelled = True
                     break
@@ -210,6 +212,16 @@ def ingest(
             report.cancelled = True
         except _DiskFull as exc:
             report.aborted = str(exc)
+            # Name every file that is not in the archive, so none is lost unnoticed.
+            finish(FileResult(state.current, "failed", messages=[str(exc)]))
+            for left in todo:
+                finish(
+                    FileResult(
+                        display_path(left.path),
+                        "failed",
+                        messages=["not ingested: the ingest stopped because the disk is full"],
+                    )
+                )
         finally:
             while in_flight:
                 for result in _record_batch(archive, provenance, report, _take_ready(in_flight)):

@@ -374,7 +374,7 @@ def test_fifo_in_the_folder_and_named_explicitly(archive, folder):
     os.mkfifo(fifo)
     _good_file(folder)
     with _deadline(20):
-        report = run(archive, folder, )
+        report = run(archive, folder)
         explicit = run(archive, fifo)
     result = _result(report, "pipe")
     assert result.status == "skipped"

@@ -227,9 +227,12 @@ def test_progress_reports_bytes_and_files(archive, tree):
     seen = []
     from evidence_desk.services.ingest import Provenance, ingest
 
-    ingest(archive, [tree], provenance=Provenance(), progress=lambda p: seen.append(
-        (p.files_done, p.files_total, p.bytes_done, p.bytes_total)
-    ))
+    ingest(
+        archive,
+        [tree],
+        provenance=Provenance(),
+        progress=lambda p: seen.append((p.files_done, p.files_total, p.bytes_done, p.bytes_total)),
+    )
     total = sum(p.stat().st_size for p in tree.rglob("*") if p.is_file())
     assert seen[-1] == (4, 4, total, total)
     assert all(done <= tot for done, tot, *_ in seen)
