@@ -149,9 +149,7 @@ class PersonStatus(Base):
     ended: Mapped[str | None] = mapped_column(String(32))
     precision: Mapped[str] = mapped_column(String(12), default="day")
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"))
-    incident_id: Mapped[int | None] = mapped_column(
-        ForeignKey("incidents.id", ondelete="SET NULL")
-    )
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -407,4 +405,3 @@ class TimePeriod(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
-
