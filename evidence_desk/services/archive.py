@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from platformdirs import user_data_dir
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
 
 from evidence_desk import tool_version
 from evidence_desk.core import custody_chain
@@ -154,6 +155,12 @@ def open_archive(path: Path, *, create: bool = False) -> Archive:
     except SchemaTooNew as exc:
         db.dispose()
         raise ArchiveError(f"{exc}; update Evidence Desk to open it") from exc
+    except DatabaseError as exc:
+        db.dispose()
+        raise ArchiveError(
+            f"{db.path} cannot be opened as an archive database ({exc.orig}); "
+            "restore it from a backup or the backups/ folder"
+        ) from exc
     except Exception:
         db.dispose()
         raise
