@@ -1,0 +1,143 @@
+"""The two catalogue views over one model: a sortable table and a thumbnail grid.
+
+Both are tuned for very large models: fixed row heights in the table and
+uniform item sizes in the grid (a wrapping list, which lays out in constant
+time per item, rather than icon mode), so Qt never measures every row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from evidence_desk.gui.catalogue_model import COLUMNS, ROW_ROLE, CatalogueModel
+
+ROW_HEIGHT = 26
+TABLE_ICON = QSize(22, 22)
+GRID_CELL = QSize(208, 214)
+GRID_ICON = QSize(192, 144)
+
+_DEFAULT_WIDTHS = {
+    "exhibit": 120,
+    "title": 280,
+    "kind": 90,
+    "captured": 190,
+    "received_from": 150,
+    "tags": 180,
+    "sensitivity": 110,
+    "size": 80,
+    "sha256": 120,
+    "warnings": 80,
+}
+_SENSITIVITY_COLOURS = {"public": "#2e7d32", "restricted": "#b26a00", "confidential": "#b3261e"}
+
+
+class CatalogueTable(QTableView):
+    def __init__(self, model: CatalogueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogueTable")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setIconSize(TABLE_ICON)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for column, key in enumerate(COLUMNS):
+            header.resizeSection(column, _DEFAULT_WIDTHS[key])
+        self.setSortingEnabled(True)
+
+
+class GridDelegate(QStyledItemDelegate):
+    """A tile: the thumbnail, the exhibit number and the title, elided."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return GRID_CELL - QSize(8, 8)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        painter.save()
+        rect = option.rect.adjusted(3, 3, -3, -3)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        icon_rect = QRect(rect.x() + 4, rect.y() + 4, rect.width() - 8, GRID_ICON.height())
+        if icon is not None:
+            icon.paint(painter, icon_rect, Qt.AlignmentFlag.AlignCenter)
+        row = index.data(ROW_ROLE)
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        painter.setPen(text_colour)
+        line = option.fontMetrics.height()
+        text_top = icon_rect.bottom() + 6
+        if row is not None:
+            bold = QFont(option.font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            exhibit_rect = QRect(rect.x() + 6, text_top, rect.width() - 12, line)
+            painter.drawText(exhibit_rect, Qt.AlignmentFlag.AlignLeft, row.exhibit)
+            colour = QColor(_SENSITIVITY_COLOURS.get(row.sensitivity, "#888888"))
+            painter.setBrush(colour)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.drawEllipse(rect.right() - 16, text_top + line // 2 - 5, 10, 10)
+            painter.setPen(text_colour)
+            painter.setFont(option.font)
+            title_rect = QRect(rect.x() + 6, text_top + line + 2, rect.width() - 12, line)
+            title = option.fontMetrics.elidedText(
+                row.title, Qt.TextElideMode.ElideRight, title_rect.width()
+            )
+            painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft, title)
+        painter.restore()
+
+
+class CatalogueGrid(QListView):
+    def __init__(self, model: CatalogueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogueGrid")
+        self.setModel(model)
+        self.setModelColumn(0)
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(True)
+        self.setGridSize(GRID_CELL)
+        self.setIconSize(GRID_ICON)
+        self.setSpacing(0)
+        self.setMouseTracking(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(GRID_CELL.height() // 3)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setItemDelegate(GridDelegate(self))

@@ -1,0 +1,274 @@
+"""Read-only facts about one item: identity and hashes, capture, provenance, custody, metadata.
+
+These are what a court or a partner will ask about, so every value is
+selectable and the hashes have a Copy button.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from evidence_desk.gui.formatting import (
+    capture_source_label,
+    human_duration,
+    human_size,
+    iso_text,
+    kind_label,
+)
+from evidence_desk.services.custody import EventRecord
+
+translate = QCoreApplication.translate
+
+
+class FactsPanel(QWidget):
+    """A form of label/value rows, rebuilt for each item."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("factsPanel")
+        self._layout = QFormLayout(self)
+        self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.values: dict[str, str] = {}
+
+    def _clear(self) -> None:
+        while self._layout.rowCount():
+            self._layout.removeRow(0)
+        self.values = {}
+
+    def _row(self, label: str, value: str, copy: bool = False) -> None:
+        if not value:
+            return
+        self.values[label] = value
+        text = QLabel(value, self)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if not copy:
+            self._layout.addRow(label, text)
+            return
+        text.setStyleSheet("font-family: monospace;")
+        button = QPushButton(translate("FactsPanel", "Copy"), self)
+        button.setToolTip(translate("FactsPanel", "Copy to the clipboard"))
+        button.clicked.connect(lambda: QGuiApplication.clipboard().setText(value))
+        row = QHBoxLayout()
+        row.addWidget(text, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self._layout.addRow(label, row)
+
+    def show_item(self, item: dict[str, Any]) -> None:
+        self._clear()
+        t = self._translations()
+        self._row(t["exhibit"], item["exhibit"])
+        self._row(t["sha256"], item["sha256"], copy=True)
+        self._row(t["uuid"], item["id"], copy=True)
+        if item.get("phash"):
+            self._row(t["phash"], item["phash"], copy=True)
+        self._row(t["kind"], f"{kind_label(item['kind'])} · {item['mime_type']}")
+        self._row(t["size"], f"{human_size(item['size'])} ({item['size']:,} B)")
+        if item["captured_at"]:
+            offset = "" if item["captured_at_offset_known"] else t["offset_unknown"]
+            self._row(t["captured"], iso_text(item["captured_at"]) + offset)
+            source = capture_source_label(item["captured_at_source"])
+            if item.get("captured_at_precision"):
+                source += f" · {item['captured_at_precision']}"
+            self._row(t["source"], source)
+            if item.get("captured_at_utc"):
+                self._row(t["captured_utc"], iso_text(item["captured_at_utc"]))
+            if item.get("captured_at_note"):
+                self._row(t["note"], item["captured_at_note"])
+        else:
+            self._row(t["captured"], t["unknown"])
+        gps = item.get("gps")
+        if gps:
+            alt = f", {gps['alt']:.0f} m" if gps.get("alt") is not None else ""
+            self._row(t["gps"], f"{gps['lat']:.6f}, {gps['lon']:.6f}{alt}", copy=True)
+        device = " ".join(v for v in (item["device"] or {}).values() if v)
+        self._row(t["device"], device)
+        if item.get("width") and item.get("height"):
+            self._row(t["dimensions"], f"{item['width']} × {item['height']} px")
+        if item.get("duration_s"):
+            self._row(t["duration"], human_duration(item["duration_s"]))
+        self._row(t["ingested"], iso_text(item["ingested_at"]))
+        self._row(t["tool"], f"{item['tool_version']} · {item['host']}")
+        for warning in item.get("warnings") or []:
+            self._row(t["warning"], warning)
+        if item.get("removed"):
+            self._row(t["removed"], t["removed_text"])
+
+    @staticmethod
+    def _translations() -> dict[str, str]:
+        c = "FactsPanel"
+        return {
+            "exhibit": translate(c, "Exhibit:"),
+            "sha256": translate(c, "SHA-256:"),
+            "uuid": translate(c, "UUID:"),
+            "phash": translate(c, "Perceptual hash:"),
+            "kind": translate(c, "Kind:"),
+            "size": translate(c, "Size:"),
+            "captured": translate(c, "Captured at:"),
+            "offset_unknown": translate(c, " (time zone unknown)"),
+            "source": translate(c, "Time source:"),
+            "captured_utc": translate(c, "Captured (UTC):"),
+            "note": translate(c, "Time note:"),
+            "unknown": translate(c, "unknown"),
+            "gps": translate(c, "GPS:"),
+            "device": translate(c, "Device:"),
+            "dimensions": translate(c, "Dimensions:"),
+            "duration": translate(c, "Duration:"),
+            "ingested": translate(c, "Ingested (UTC):"),
+            "tool": translate(c, "Recorded by:"),
+            "warning": translate(c, "Warning:"),
+            "removed": translate(c, "Removed:"),
+            "removed_text": translate(
+                c, "removed from the catalogue; the original is kept in the store"
+            ),
+        }
+
+
+def provenance_html(item: dict[str, Any]) -> str:
+    c = "Provenance"
+    labels = [
+        ("original_path", translate(c, "Original path")),
+        ("received_from", translate(c, "Received from")),
+        ("method", translate(c, "Method")),
+        ("collector", translate(c, "Collector")),
+        ("acquired_at", translate(c, "Acquired")),
+        ("recorded_at", translate(c, "Recorded (UTC)")),
+        ("file_mtime", translate(c, "File modified (UTC)")),
+        ("host", translate(c, "Computer")),
+        ("notes", translate(c, "Notes")),
+        ("batch", translate(c, "Import batch")),
+    ]
+    parts = []
+    for n, source in enumerate(item.get("sources") or [], start=1):
+        heading = translate(c, "Receipt %1").replace("%1", str(n))
+        rows = "".join(
+            f"<tr><td><b>{html.escape(label)}</b></td><td>{html.escape(str(source[key]))}</td></tr>"
+            for key, label in labels
+            if source.get(key)
+        )
+        parts.append(f"<h4>{html.escape(heading)}</h4><table cellspacing='4'>{rows}</table>")
+    if not parts:
+        return html.escape(translate(c, "No provenance recorded."))
+    return "".join(parts)
+
+
+class ProvenanceView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("provenanceView")
+        self.setOpenLinks(False)
+
+    def show_item(self, item: dict[str, Any]) -> None:
+        self.setHtml(provenance_html(item))
+
+
+def _event_summary(event: EventRecord) -> str:
+    d = event.details
+    if "field" in d and "before" in d:
+        return f"{d['field']}: {_short(d['before'])} → {_short(d.get('after'))}"
+    if d.get("relation"):
+        return f"{d['relation']} {d.get('action', '')} {d.get('other_exhibit', '')}".strip()
+    if d.get("reason"):
+        return str(d["reason"])
+    if d.get("received_from") or d.get("method"):
+        return f"{d.get('received_from') or '?'} · {d.get('method') or '?'}"
+    if d.get("digest"):
+        return f"{d.get('algorithm', '')} {d['digest'][:16]}…"
+    if d.get("problem"):
+        return str(d["problem"])
+    return json.dumps(d, ensure_ascii=False)[:200]
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return f"“{text[:60]}{'…' if len(text) > 60 else ''}”"
+
+
+class CustodyView(QTreeWidget):
+    """The item's custody timeline, oldest first; the hashes are in each tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("custodyView")
+        self.setRootIsDecorated(False)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        c = "CustodyView"
+        self.setHeaderLabels(
+            [
+                translate(c, "When (UTC)"),
+                translate(c, "Event"),
+                translate(c, "Actor"),
+                translate(c, "Outcome"),
+                translate(c, "Details"),
+            ]
+        )
+
+    def show_events(self, events: list[EventRecord]) -> None:
+        self.clear()
+        for event in events:
+            row = QTreeWidgetItem(
+                self,
+                [
+                    iso_text(event.occurred_at),
+                    event.event_type,
+                    event.actor,
+                    event.outcome,
+                    _event_summary(event),
+                ],
+            )
+            tip = translate("CustodyView", "Event hash %1\nprevious %2\n%3").replace(
+                "%1", event.hash
+            )
+            tip = tip.replace("%2", event.prev_hash).replace(
+                "%3", json.dumps(event.details, ensure_ascii=False, indent=1)
+            )
+            for col in range(5):
+                row.setToolTip(col, tip)
+        for col in range(4):
+            self.resizeColumnToContents(col)
+
+
+class MetadataTree(QTreeWidget):
+    """All extracted metadata, as extracted, in a tree."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metadataTree")
+        field, value = translate("MetadataTree", "Field"), translate("MetadataTree", "Value")
+        self.setHeaderLabels([field, value])
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+
+    def show_metadata(self, metadata: dict[str, Any]) -> None:
+        self.clear()
+        self._add(self.invisibleRootItem(), metadata)
+        self.expandToDepth(0)
+        self.resizeColumnToContents(0)
+
+    def _add(self, parent: QTreeWidgetItem, value: Any) -> None:
+        entries = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, child in entries:
+            if isinstance(child, dict | list):
+                node = QTreeWidgetItem(parent, [str(key), ""])
+                self._add(node, child)
+            else:
+                text = "" if child is None else str(child)
+                node = QTreeWidgetItem(parent, [str(key), text[:2000]])
+                node.setToolTip(1, text[:2000])
