@@ -19,6 +19,7 @@ from evidence_desk.core.signing import pretty_fingerprint
 from evidence_desk.services.archive import Archive
 from evidence_desk.services.bundle_import import import_bundle
 from evidence_desk.services.bundle_verify import verify_bundle
+from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.export import export_bundle
 
 EXIT_PROBLEMS = 1
@@ -51,7 +52,9 @@ def register(sub: Any) -> dict[str, Command]:
     which.add_argument("--all", action="store_true", help="every item in the archive")
     p.add_argument("--profile", choices=("full", "redacted"), default="full")
     p.add_argument("--zip", action="store_true", help="write one .zip (stored, not compressed)")
-    p.add_argument("out", type=Path, metavar="OUT", help="the bundle to create (must not exist)")
+    p.add_argument(
+        "out", type=Path, nargs="?", metavar="OUT", help="the bundle to create (must not exist)"
+    )
     p.add_argument("--json", action="store_true")
 
     p = add_command(sub, "verify-bundle", "check a bundle's files, checksums and signature")
@@ -71,6 +74,10 @@ def register(sub: Any) -> dict[str, Command]:
 
 
 def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
+    if args.out is None and args.items and len(args.items) > 1:
+        args.out = Path(args.items.pop())  # "--items ED-1 ED-2 OUT": the list swallowed OUT
+    if args.out is None:
+        raise EvidenceDeskError("export needs OUT, the bundle to create")
     out: Path = args.out
     if args.zip and out.suffix.lower() != ".zip":
         out = out.with_name(out.name + ".zip")
