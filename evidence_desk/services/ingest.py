@@ -48,6 +48,7 @@ from evidence_desk.services.walk import Candidate, collect, display_path, raw_na
 MAX_IN_FLIGHT = 16
 COMMIT_INTERVAL_S = 0.2
 COPY_RETRIES = 2
+LONG_COPY_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -192,6 +193,15 @@ def ingest(
                 if cancelled():
                     report.cancelled = True
                     break
+                if candidate.size >= LONG_COPY_BYTES:
+                    # Commit what is ready first: a crash during a long copy then
+                    # loses no rows, and progress does not stall behind it.
+                    while in_flight:
+                        for result in _record_batch(
+                            archive, provenance, report, _take_ready(in_flight)
+                        ):
+                            finish(result)
+                    last_commit[0] = time.monotonic()
                 state.current = display_path(candidate.path)
                 progress(state)
                 copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
