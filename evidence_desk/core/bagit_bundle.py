@@ -3,7 +3,7 @@
 Why our own writer: the ``bagit`` library re-reads every payload file to
 hash it and cannot write into a zip, so a many-GB export would read its data
 twice and need a second copy on disk. Here each payload file is read once,
-hashed while it is written, and memory stays constant (a few 4 MiB buffers
+hashed while it is written, and memory stays constant (one 4 MiB buffer
 plus one manifest line per file).
 
 Everything is written under a temporary name beside the destination
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import queue
-import threading
 import time
 import uuid
 import zipfile
@@ -72,51 +70,29 @@ def copy_hashing(
     on_bytes: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[str, int]:
-    """Copy ``src`` to ``write`` once, hashing on this thread while another writes.
+    """Copy ``src`` to ``write`` once, hashing each chunk while it is in cache.
 
-    SHA-256 and file writes (and the zip CRC) release the GIL, so on two cores
-    the copy costs about the slower of the two, not their sum.
+    Deliberately on one thread: handing 4 MiB chunks to a writer thread was
+    measured 2-3x slower on two cores (the threads queue on the GIL at every
+    hand-over), while read, SHA-256, CRC and write of the same chunk in turn
+    run faster than ``zip -0`` alone (see docs/bundles.md, Benchmarks).
     """
     h = hashlib.sha256()
-    pool: queue.Queue[bytearray] = queue.Queue()
-    for _ in range(4):
-        pool.put(bytearray(CHUNK))
-    pending: queue.Queue[tuple[bytearray, int] | None] = queue.Queue(maxsize=3)
-    error: list[BaseException] = []
-
-    def writer() -> None:
-        try:
-            while (job := pending.get()) is not None:
-                buf, n = job
-                write(memoryview(buf)[:n])
-                pool.put(buf)
-        except BaseException as exc:  # handed to the reading thread
-            error.append(exc)
-            while (job := pending.get()) is not None:
-                pool.put(job[0])
-
-    thread = threading.Thread(target=writer, name="bag-writer", daemon=True)
-    thread.start()
+    buf = bytearray(CHUNK)
+    view = memoryview(buf)
     size = 0
-    try:
-        while not error:
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            buf = pool.get()
-            n = src.readinto(buf)
-            if not n:
-                pool.put(buf)
-                break
-            h.update(memoryview(buf)[:n])
-            size += n
-            pending.put((buf, n))
-            if on_bytes is not None:
-                on_bytes(n)
-    finally:
-        pending.put(None)
-        thread.join()
-    if error:
-        raise error[0]
+    while True:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        n = src.readinto(buf)
+        if not n:
+            break
+        chunk = view[:n]
+        h.update(chunk)
+        write(chunk)
+        size += n
+        if on_bytes is not None:
+            on_bytes(n)
     return h.hexdigest(), size
 
 
