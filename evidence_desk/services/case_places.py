@@ -97,7 +97,11 @@ def find_places(session: Session, text: str) -> list[Place]:
 
 
 def resolve_place(session: Session, ref: str) -> Place:
-    """A place by ``PL-3``, id, UUID, code or any name variant (exact after folding)."""
+    """A place by ``PL-3``, id, UUID, code or a name variant in any script.
+
+    A name matches exactly after folding, or else as the start of exactly
+    one place's name ("Mangystau" → "Mangystau Region").
+    """
     parsed = parse_ref(ref, "place")
     place: Place | None = None
     if parsed and parsed[0] == "id":
@@ -108,11 +112,15 @@ def resolve_place(session: Session, ref: str) -> Place:
         place = session.scalar(select(Place).where(Place.code == ref.strip()))
     if place is not None:
         return place
-    exact = [p for p in find_places(session, ref) if fold(ref) in {fold(n.name) for n in p.names}]
-    if len(exact) == 1:
-        return exact[0]
-    if exact:
-        shown = "; ".join(f"{display_ref('place', p.id)} {_path(session, p)}" for p in exact)
+    wanted = fold(ref)
+    found = find_places(session, ref)
+    exact = [p for p in found if wanted in {fold(n.name) for n in p.names}]
+    prefixed = [p for p in found if any(fold(n.name).startswith(wanted) for n in p.names)]
+    candidates = exact or prefixed
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        shown = "; ".join(f"{display_ref('place', p.id)} {_path(session, p)}" for p in candidates)
         raise EvidenceDeskError(f"{ref!r} names several places ({shown}); give the PL- number")
     raise EvidenceDeskError(f"no place {ref!r} in the gazetteer (add it with: place add)")
 

@@ -205,3 +205,20 @@ def incident_query(session: Session, flt: CaseFilter) -> Select[Any]:
     if flt.text.strip():
         stmt = stmt.where(Incident.id.in_(_case_hits(session, fts_query(flt.text), ("incident",))))
     return stmt.order_by(Incident.start_sort.is_(None), Incident.start_sort, Incident.id)
+
+
+def describe_items(archive: Archive, ids: list[int]) -> list[dict[str, Any]]:
+    """Short rows (exhibit, kind, title, capture time) for item ids, in the given order."""
+    with archive.db.reader() as session:
+        rows = {i.id: i for i in session.scalars(select(Item).where(Item.id.in_(ids)))}
+        return [
+            {
+                "item_id": i.id,
+                "id": i.uuid,
+                "exhibit": i.exhibit,
+                "kind": i.kind,
+                "title": i.title,
+                "captured_sort": i.captured_sort.isoformat() if i.captured_sort else None,
+            }
+            for i in (rows[n] for n in ids if n in rows)
+        ]
