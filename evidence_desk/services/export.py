@@ -115,10 +115,14 @@ def export_bundle(
     state = Progress(0, len(items), 0, sum(i.size for i in items))
     progress(state)
     try:
-        writer = BagWriter(out, zip=zip)
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.work-", dir=out.parent))
     except OSError as exc:
         raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.work-", dir=out.parent))
+    try:
+        writer = BagWriter(out, zip=zip)
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
     try:
         _write_objects(archive, writer, items, report, work, state, progress, cancelled)
         exported = [i for i in items if i.bundle_file]

@@ -17,7 +17,7 @@ from evidence_desk.db.models import CustodyEvent
 from evidence_desk.services.custody import events_for_item
 from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.export import ExportError, export_bundle
-from evidence_desk.services.items import get_item
+from evidence_desk.services.items import get_item, list_items
 from tests.services.test_bundle_fixtures import populate
 
 
@@ -35,8 +35,10 @@ def _events(archive, event_type: str) -> int:
 
 def test_full_export_layout_and_originals(archive, names, tmp_path: Path) -> None:
     out = tmp_path / "bundle"
-    report = export_bundle(archive, None, out=out)
+    seen = []
+    report = export_bundle(archive, None, out=out, progress=lambda p: seen.append(p.bytes_done))
     assert report.path == out and not report.cancelled
+    assert seen and seen[-1] == sum(i["size"] for i in list_items(archive))
     assert len(report.exported) == 6  # the full profile keeps confidential items
     for tag in ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt"):
         assert (out / tag).is_file()
