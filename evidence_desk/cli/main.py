@@ -20,6 +20,7 @@ from evidence_desk.cli.common import Command, add_command, print_json
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.services import items as items_service
 from evidence_desk.services.archive import (
+    ENV_ARCHIVE,
     Archive,
     create_archive,
     default_archive_path,
@@ -38,6 +39,7 @@ class _Interrupt:
 
     def __init__(self) -> None:
         self.requested = False
+        self._previous: Any = signal.getsignal(signal.SIGINT)
 
     def __call__(self) -> bool:
         return self.requested
@@ -49,7 +51,14 @@ class _Interrupt:
             self.requested = True
             print("\nstopping after the current file… (Ctrl+C again to abort)", file=sys.stderr)
 
-        signal.signal(signal.SIGINT, handler)
+        self._previous = signal.signal(signal.SIGINT, handler)
+
+    def __enter__(self) -> _Interrupt:
+        self.install()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self._previous)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -142,9 +151,10 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
         acquired_at=_valid_date(args.acquired),
         notes=args.note,
     )
-    stop = _Interrupt()
-    stop.install()
-    with ProgressBar("ingest") as bar:
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if missing:
+        raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
+    with _Interrupt() as stop, ProgressBar("ingest") as bar:
         report = ingest(
             archive, args.paths, provenance=provenance, progress=bar.update, cancelled=stop
         )
@@ -245,9 +255,7 @@ def cmd_tag(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
-    stop = _Interrupt()
-    stop.install()
-    with ProgressBar("verify") as bar:
+    with _Interrupt() as stop, ProgressBar("verify") as bar:
         report = verify(archive, args.items or None, progress=bar.update, cancelled=stop)
     if args.json:
         print_json(report.as_json())
@@ -273,12 +281,16 @@ COMMANDS_TABLE: dict[str, Command] = {
 }
 
 
-def run(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
+    args = (parser or _parser()).parse_args(argv)
     command = COMMANDS_TABLE[args.command]
     if not command.needs_archive:
         return command.run(args)
-    with open_archive(_archive_path(args), create=args.archive is None) as archive:
+    # Only the built-in default is created on first use: a folder named with
+    # --archive or EVIDENCE_DESK_ARCHIVE that is missing (an unmounted drive)
+    # is an error, never a fresh empty archive that evidence then goes into.
+    create = args.archive is None and not os.environ.get(ENV_ARCHIVE)
+    with open_archive(_archive_path(args), create=create) as archive:
         return command.run(args, archive)
 
 
@@ -295,10 +307,11 @@ def _start_gui(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0] not in _command_names() | {"-h", "--help", "--version"}:
+    parser = _parser()  # built once: it is most of the cost of a quick command
+    if not argv or argv[0] not in set(COMMANDS_TABLE) | {"-h", "--help", "--version"}:
         return _start_gui(argv)
     try:
-        return run(argv)
+        return run(argv, parser)
     except EvidenceDeskError as exc:
         print(f"evidence-desk: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -92,7 +92,7 @@ def item_to_json(item: Item) -> dict[str, Any]:
             }
             for s in item.sources
         ],
-        "tags": [t.name for t in item.tags],
+        "tags": sorted(t.name for t in item.tags),
         "warnings": json.loads(item.warnings_json),
         "removed": item.removed_at is not None,
         "metadata": json.loads(item.metadata_json),
