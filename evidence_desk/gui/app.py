@@ -7,6 +7,7 @@ or the default archive, creating it on first run as the CLI does.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -40,6 +41,18 @@ def application(qt_args: list[str] | None = None) -> QApplication:
     return app
 
 
+def tune_runtime() -> None:
+    """Keep the garbage collector from pausing the window.
+
+    Everything alive once the window exists (modules, Qt wrappers, the ORM's
+    registries) lives until exit; without ``gc.freeze`` each full collection
+    re-scans it and, triggered from a busy ingest thread, held the
+    interpreter for ~150 ms, freezing the window mid-import.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def main(argv: list[str] | None = None) -> int:
     args, qt_args = _parse(list(sys.argv[1:] if argv is None else argv))
     app = application(qt_args)
@@ -49,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow()
     window.show()
+    tune_runtime()
     chosen = args.archive or args.path
     path = chosen if chosen is not None else default_archive_path()
     QTimer.singleShot(0, lambda: window.open_archive_at(path, or_create=chosen is None))

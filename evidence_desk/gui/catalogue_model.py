@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -25,7 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from evidence_desk.gui.formatting import (
@@ -138,15 +139,19 @@ class CatalogueModel(QAbstractTableModel):
             self._sort = wanted
             self.refresh()
 
-    def refresh(self) -> None:
-        """Re-run the query in a worker; rows already cached stay valid (keyed by id)."""
+    def refresh(self, reload_rows: bool = False) -> None:
+        """Re-run the query in a worker.
+
+        Cached rows stay valid (they are keyed by id) unless ``reload_rows``
+        asks to fetch them again, e.g. after changes made outside this window.
+        """
         if self._archive is None:
             return
         self._query_gen += 1
         gen = self._query_gen
         self.loading = True
         task = self._runner.submit(_ordered_ids, self._archive, self._filters, self._sort)
-        task.succeeded.connect(lambda result: self._on_ids(gen, result))
+        task.succeeded.connect(lambda result: self._on_ids(gen, result, reload_rows))
         task.failed.connect(lambda exc: self._on_query_failed(gen, exc))
 
     def _on_query_failed(self, gen: int, exc: BaseException) -> None:
@@ -154,11 +159,16 @@ class CatalogueModel(QAbstractTableModel):
             self.loading = False
             self.queryFailed.emit(str(exc))
 
-    def _on_ids(self, gen: int, result: tuple[list[int], dict[int, int]]) -> None:
+    def _on_ids(self, gen: int, result: tuple[list[int], dict[int, int]], reload_rows: bool):
         if gen != self._query_gen:
             return
         ids, row_of = result
         old = self._ids
+        if reload_rows:
+            self._cache.clear()
+            if self._exposed:
+                last = self.index(self._exposed - 1, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
         if ids[: len(old)] == old and self._exposed == len(old) and len(ids) > len(old):
             self.beginInsertRows(QModelIndex(), len(old), len(ids) - 1)
             self._ids, self._row_of, self._exposed = ids, row_of, len(ids)
@@ -294,45 +304,74 @@ class CatalogueModel(QAbstractTableModel):
             return _header(COLUMNS[section])
         return None
 
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= self._exposed:
-            return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        row = self._row(index.row())
+    def cell(self, row_number: int, column: int) -> Cell | None:
+        """What one cell shows, for delegates that paint without a ``data()`` call per role."""
+        row = self._row(row_number) if 0 <= row_number < self._exposed else None
         if row is None:
             return None
-        key = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, key)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DecorationRole:
-            if key == "exhibit":
-                return self._thumbs.icon(row.sha256, row.kind, row.has_thumbnail)
-            if key == "warnings" and row.warnings:
-                return self._warn_icon
+        key = COLUMNS[column]
+        icon = None
+        if key == "exhibit":
+            icon = self._thumbs.icon(row.sha256, row.kind, row.has_thumbnail)
+        elif key == "warnings" and row.warnings:
+            icon = self._warn_icon
+        font = self._struck if row.removed else (self._mono if key == "sha256" else None)
+        colour = None
+        if key == "captured" and row.captured_source == "file_mtime":
+            colour = _MTIME_COLOUR
+        elif key == "sensitivity" and row.sensitivity == "confidential":
+            colour = _CONFIDENTIAL_COLOUR
+        right = key in ("size", "warnings")
+        return Cell(_display(row, key), icon, right, font, colour)
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES or not index.isValid():
             return None
+        if role == ID_ROLE:
+            return self.id_at(index.row())
+        if role == ROW_ROLE:
+            return self._row(index.row()) if index.row() < self._exposed else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(row, key)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("size", "warnings"):
+            row = self._row(index.row()) if index.row() < self._exposed else None
+            return _tooltip(row, COLUMNS[index.column()]) if row is not None else None
+        cell = self.cell(index.row(), index.column())
+        if cell is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.DecorationRole:
+            return cell.icon
+        if role == Qt.ItemDataRole.TextAlignmentRole and cell.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole:
-            if row.removed:
-                return self._struck
-            if key == "sha256":
-                return self._mono
+            return cell.font
         if role == Qt.ItemDataRole.ForegroundRole:
-            if key == "captured" and row.captured_source == "file_mtime":
-                return QColor("#9a6a00")
-            if key == "sensitivity" and row.sensitivity == "confidential":
-                return QColor("#b3261e")
+            return cell.colour
         return None
 
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+class Cell(NamedTuple):
+    text: str
+    icon: QIcon | None
+    align_right: bool
+    font: QFont | None
+    colour: QColor | None
+
+
+_MTIME_COLOUR = QColor("#9a6a00")
+_CONFIDENTIAL_COLOUR = QColor("#b3261e")
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ID_ROLE,
+        ROW_ROLE,
+    }
+)
 
 
 def _ordered_ids(

@@ -8,7 +8,7 @@ time per item, rather than icon mode), so Qt never measures every row.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.gui.catalogue_model import COLUMNS, ROW_ROLE, CatalogueModel
+from evidence_desk.gui.catalogue_model import COLUMNS, CatalogueModel
 
 ROW_HEIGHT = 26
 TABLE_ICON = QSize(22, 22)
@@ -40,6 +40,47 @@ _DEFAULT_WIDTHS = {
     "warnings": 80,
 }
 _SENSITIVITY_COLOURS = {"public": "#2e7d32", "restricted": "#b26a00", "confidential": "#b3261e"}
+
+
+class TableDelegate(QStyledItemDelegate):
+    """Fills each cell's style option straight from the model's row cache.
+
+    Qt's default asks the model for seven roles per cell, each a call from
+    C++ into Python; one call per cell keeps painting cheap even while
+    background threads compete for the interpreter.
+    """
+
+    def __init__(self, model: CatalogueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        option.index = index
+        cell = self._model.cell(index.row(), index.column())
+        if cell is None:
+            return
+        option.text = cell.text
+        if cell.icon is not None:
+            option.icon = cell.icon
+            option.features |= _TEXT_AND_ICON
+        else:
+            option.features |= _TEXT
+        option.displayAlignment = _RIGHT if cell.align_right else _LEFT
+        if cell.font is not None:
+            option.font = cell.font
+            option.fontMetrics = QFontMetrics(cell.font)
+        if cell.colour is not None:
+            palette = QPalette(option.palette)
+            palette.setColor(QPalette.ColorRole.Text, cell.colour)
+            option.palette = palette
+
+
+_TEXT = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_TEXT_AND_ICON = _TEXT | QStyleOptionViewItem.ViewItemFeature.HasDecoration
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class CatalogueTable(QTableView):
@@ -66,11 +107,16 @@ class CatalogueTable(QTableView):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         for column, key in enumerate(COLUMNS):
             header.resizeSection(column, _DEFAULT_WIDTHS[key])
+        self.setItemDelegate(TableDelegate(model, self))
         self.setSortingEnabled(True)
 
 
 class GridDelegate(QStyledItemDelegate):
     """A tile: the thumbnail, the exhibit number and the title, elided."""
+
+    def __init__(self, model: CatalogueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return GRID_CELL - QSize(8, 8)
@@ -89,11 +135,12 @@ class GridDelegate(QStyledItemDelegate):
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
         elif option.state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
-        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        cell = self._model.cell(index.row(), 0)
+        icon = cell.icon if cell is not None else None
         icon_rect = QRect(rect.x() + 4, rect.y() + 4, rect.width() - 8, GRID_ICON.height())
         if icon is not None:
             icon.paint(painter, icon_rect, Qt.AlignmentFlag.AlignCenter)
-        row = index.data(ROW_ROLE)
+        row = self._model.cached_row(self._model.id_at(index.row()) or -1)
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
@@ -140,4 +187,4 @@ class CatalogueGrid(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(GRID_CELL.height() // 3)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setItemDelegate(GridDelegate(self))
+        self.setItemDelegate(GridDelegate(model, self))

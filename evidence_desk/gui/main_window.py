@@ -109,7 +109,10 @@ class MainWindow(QMainWindow):
         for widget in (self.sidebar, center, self.detail):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 760, 440])
+        self.splitter.setCollapsible(1, False)
+        self.sidebar.setMinimumWidth(170)
+        self.detail.setMinimumWidth(320)
+        self._sizes_restored = False
         self.setCentralWidget(self.splitter)
         self.count_label = QLabel(self)
         self.selection_label = QLabel(self)
@@ -279,7 +282,7 @@ class MainWindow(QMainWindow):
         self.facetsLoaded.emit(facets)
 
     def refresh_all(self) -> None:
-        self.model.refresh()
+        self.model.refresh(reload_rows=True)
         self.load_facets()
 
     def _update_counts(self) -> None:
@@ -503,7 +506,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         splitter = settings.value("mainWindow/splitter")
         if splitter:
-            self.splitter.restoreState(splitter)
+            self._sizes_restored = self.splitter.restoreState(splitter)
         detail = settings.value("mainWindow/detailSplitter")
         if detail:
             self.detail.single.restoreState(detail)
@@ -511,6 +514,15 @@ class MainWindow(QMainWindow):
         if header:
             self.table.horizontalHeader().restoreState(header)
         self.set_view(str(settings.value("mainWindow/view", "table")))
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not self._sizes_restored:
+            self._sizes_restored = True
+            width = max(self.width(), 900)
+            side, detail = 240, min(480, width // 3)
+            self.splitter.setSizes([side, width - side - detail, detail])
+            self.detail.single.setSizes([self.height() // 2, self.height() // 2])
 
     def save_state(self) -> None:
         settings = QSettings()

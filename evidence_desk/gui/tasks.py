@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,8 @@ class TaskRunner(QObject):
         for name, size in POOL_SIZES.items():
             pool = QThreadPool(self)
             pool.setMaxThreadCount(size)
+            if name == "long":
+                pool.setThreadPriority(QThread.Priority.LowPriority)
             self._pools[name] = pool
         self._running: set[Task] = set()
 

@@ -1,0 +1,78 @@
+"""Fixtures for driving the real main window offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from evidence_desk.gui.app import ORGANISATION
+from evidence_desk.services.ingest import IngestReport
+
+WAIT_MS = 30_000
+
+
+@pytest.fixture(autouse=True)
+def _qt_names_and_cache(qapp, tmp_path_factory, monkeypatch):
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName("Evidence Desk tests")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def window(qtbot, archive):
+    from evidence_desk.gui.app import tune_runtime
+    from evidence_desk.gui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    tune_runtime()  # as the application does at start-up
+    win.importer.show_summary = True
+    win.show()
+    win.set_archive(archive)
+    wait_query(qtbot, win)
+    yield win
+    win.shutdown()
+    win.archive = None  # the archive fixture closes it
+
+
+def wait_query(qtbot, win) -> None:
+    qtbot.waitUntil(lambda: not win.model.loading, timeout=WAIT_MS)
+
+
+def wait_idle(qtbot, win) -> None:
+    """Until every background task has finished and its results were delivered."""
+    qtbot.waitUntil(lambda: not win.runner.running(), timeout=WAIT_MS)
+
+
+def drop(win, paths: list[Path]) -> None:
+    """Deliver a real drop event carrying file URLs, exactly as a file manager would."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    win.dropEvent(event)
+
+
+def import_by_drop(qtbot, win, paths: list[Path], received_from: str = "Volunteer") -> IngestReport:
+    drop(win, paths)
+    dialog = win.importer.dialog
+    assert dialog is not None, "dropping files must open the provenance dialog"
+    dialog.received_from.setText(received_from)
+    dialog.method.setCurrentText("Telegram export")
+    dialog.collector.setText("Researcher One")
+    with qtbot.waitSignal(win.importer.finished, timeout=120_000) as blocker:
+        dialog.accept()
+    wait_query(qtbot, win)
+    wait_idle(qtbot, win)
+    report = blocker.args[0]
+    if win.importer.summary is not None:
+        win.importer.summary.close()
+    return report
