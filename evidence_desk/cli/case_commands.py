@@ -888,7 +888,9 @@ def _clock_parsers(actions: Any) -> None:
     p.add_argument("--make", help="device make as reported (e.g. Apple)")
     p.add_argument("--model", help="device model as reported (e.g. iPhone 12)")
     p.add_argument("--item", metavar="ITEM", help="correct this item only")
-    p.add_argument("--offset", required=True, help="added to readings: -01:00, +2h, -90s…")
+    p.add_argument(
+        "--offset", required=True, help="added to readings: +2h, --offset=-01:00, --offset=-90s"
+    )
     p.add_argument("--assume-utc-offset", metavar="+06:00", help="for readings without an offset")
     p.add_argument("--reason", default="", help="how the error was established (logged)")
     p.add_argument("--json", action="store_true")

@@ -301,9 +301,7 @@ def list_corrections(archive: Archive) -> list[dict[str, Any]]:
                 select(ItemTimeCorrection.correction_id, func.count()).group_by(
                     ItemTimeCorrection.correction_id
                 )
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         rows = session.scalars(select(ClockCorrection).order_by(ClockCorrection.id))
         return [{**correction_to_json(c), "items": counts.get(c.id, 0)} for c in rows]

@@ -148,7 +148,7 @@ def _set_times(incident: Incident, values: dict[str, Any]) -> None:
         values.get("end_precision") or (old_end.precision if old_end else None),
         offset if offset is not None else (old_end.offset_min if old_end else None),
     )
-    if start and end and end.end_key() < start.sort_key():
+    if start and end and end.sort_key() < start.sort_key():
         raise EvidenceDeskError(f"the incident ends ({end.iso()}) before it starts ({start.iso()})")
     for prefix, when in (("start", start), ("end", end)):
         setattr(incident, f"{prefix}_local", when.local if when else None)

@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
-from evidence_desk.db.models import Item, ItemLink
+from evidence_desk.db.models import CustodyEvent, Item, ItemLink
 from evidence_desk.db.models_case import Testimony, TestimonyIdentity, TestimonyVersion
 from evidence_desk.services import case_index, custody, search_index
 from evidence_desk.services.archive import Archive, utcnow
@@ -332,23 +332,20 @@ def _record(
     session.add(testimony)
     session.flush()
     first = _add_version(session, archive, item.id, "statement", statement)
+    details = {
+        "record": KIND,
+        "witness_code": code,
+        "exhibit": item.exhibit,
+        "size": item.size,
+        "statement_sha256": first.sha256,
+    }
     if translation:
-        _add_version(session, archive, item.id, "translation", translation)
+        details["translation_sha256"] = _add_version(
+            session, archive, item.id, "translation", translation
+        ).sha256
     if identity:
         _write_identity(session, item.id, identity)
-    custody.append(
-        session,
-        archive,
-        custody_chain.CREATION,
-        item=item,
-        details={
-            "record": KIND,
-            "witness_code": code,
-            "exhibit": item.exhibit,
-            "size": item.size,
-            "statement_sha256": first.sha256,
-        },
-    )
+    custody.append(session, archive, custody_chain.CREATION, item=item, details=details)
     custody.append(
         session,
         archive,
@@ -380,7 +377,7 @@ def list_testimonies(archive: Archive, *, include_removed: bool = False) -> list
         stmt = select(Item, Testimony).join(Testimony, Testimony.item_id == Item.id)
         if not include_removed:
             stmt = stmt.where(Item.removed_at.is_(None))
-        rows = session.execute(stmt.order_by(Item.exhibit_no)).tuples()
+        rows = session.execute(stmt.order_by(Item.exhibit_no))
         return [testimony_to_json(session, i, t, texts=False) for i, t in rows]
 
 
@@ -606,7 +603,7 @@ def testimonies_of_item(session: Session, item_id: int) -> list[dict[str, Any]]:
         .join(Testimony, Testimony.item_id == Item.id)
         .join(ItemLink, ItemLink.from_item_id == Item.id)
         .where(ItemLink.to_item_id == item_id, ItemLink.relation == ATTACHMENT)
-    ).tuples()
+    )
     return [
         {"item_id": i.id, "exhibit": i.exhibit, "witness_code": t.witness_code} for i, t in rows
     ]
@@ -647,34 +644,47 @@ def publication_view(data: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def check_versions(archive: Archive) -> list[str]:
-    """Integrity of the statement texts: each version against its recorded hash, and the
-    first statement against the item's stored original. Returns problems, empty if sound."""
+    """Integrity of the statement texts; returns problems, empty when all is sound.
+
+    Each version's text must match its recorded SHA-256, the hash the custody
+    log recorded for it, and the first statement must equal the item's stored
+    original.
+    """
     problems: list[str] = []
     with archive.db.reader() as session:
-        exhibits = dict(session.execute(select(Item.id, Item.exhibit_no)).tuples().all())
-        for v in session.scalars(select(TestimonyVersion).order_by(TestimonyVersion.id)):
-            if sha256_text(v.text) != v.sha256:
-                problems.append(
-                    f"ED-{exhibits[v.item_id]:06d}: {v.field} version {v.version} no longer "
-                    "matches its recorded SHA-256"
-                )
         for item in session.scalars(select(Item).where(Item.kind == KIND)):
-            first = session.scalar(
-                select(TestimonyVersion.sha256).where(
-                    TestimonyVersion.item_id == item.id,
-                    TestimonyVersion.field == "statement",
-                    TestimonyVersion.version == 1,
-                )
-            )
+            logged = _logged_hashes(session, item.uuid)
+            versions = _versions(session, item.id)
+            for v in versions:
+                where = f"{item.exhibit}: {v.field} version {v.version}"
+                if sha256_text(v.text) != v.sha256:
+                    problems.append(f"{where} no longer matches its recorded SHA-256")
+                if logged.get((v.field, v.version), v.sha256) != v.sha256:
+                    problems.append(f"{where} differs from the hash in the custody log")
+            first = next((v for v in versions if (v.field, v.version) == ("statement", 1)), None)
             try:
                 with archive.store.open(item.sha256) as f:
                     envelope = json.loads(f.read().decode("utf-8"))
             except (OSError, ValueError) as exc:
                 problems.append(f"{item.exhibit}: stored statement unreadable ({exc})")
                 continue
-            if (
-                envelope.get("text_sha256") != first
-                or sha256_text(envelope.get("text", "")) != first
-            ):
+            if first is None or envelope.get("text") != first.text:
                 problems.append(f"{item.exhibit}: first statement differs from the stored original")
     return problems
+
+
+def _logged_hashes(session: Session, item_uuid: str) -> dict[tuple[str, int], str]:
+    """(field, version) → SHA-256 as recorded in the custody log at each edit."""
+    hashes: dict[tuple[str, int], str] = {}
+    for details_json in session.scalars(
+        select(CustodyEvent.details_json).where(CustodyEvent.item_uuid == item_uuid)
+    ):
+        details = json.loads(details_json)
+        if details.get("record") != KIND:
+            continue
+        if details.get("action") == "new version":
+            hashes[(details["field"], details["version"])] = details["after_sha256"]
+        for field in TEXT_FIELDS:
+            if f"{field}_sha256" in details:
+                hashes[(field, 1)] = details[f"{field}_sha256"]
+    return hashes

@@ -163,7 +163,7 @@ def _item_rows(
         stmt = stmt.where(Item.captured_sort >= start)
     if end is not None:
         stmt = stmt.where(Item.captured_sort < end)
-    return list(session.execute(stmt).tuples())
+    return list(session.execute(stmt))
 
 
 def _item_point(item: Item, fix: ItemTimeCorrection | None) -> dict[str, Any]:
