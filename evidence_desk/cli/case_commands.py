@@ -24,6 +24,8 @@ from evidence_desk.services import (
     case_places,
     case_search,
     case_testimonies,
+    case_testimony_attachments,
+    case_testimony_privacy,
     case_timeline,
     case_vocabularies,
 )
@@ -177,7 +179,7 @@ def testimony_add(args: argparse.Namespace, archive: Archive) -> int:
     )
     attached = _attach_files(archive, t["witness_code"], args.attach or [])
     if attached:
-        t = case_testimonies.attach(archive, t["witness_code"], attached)
+        case_testimony_attachments.attach(archive, t["witness_code"], attached)
     for incident in args.incident or []:
         case_incidents.link_items(archive, incident, [t["witness_code"]])
     t = case_testimonies.get_testimony(archive, t["witness_code"])
@@ -218,18 +220,22 @@ def testimony_edit(args: argparse.Namespace, archive: Archive) -> int:
     form = _testimony_form(args)
     t = case_testimonies.update_testimony(archive, args.ref, **form)
     if args.ask_identity:
-        case_testimonies.set_identity(
+        case_testimony_privacy.set_identity(
             archive, args.ref, real_name=_prompt("Real name: "), contact=_prompt("Contact: ")
         )
     return _emit(args, t, lambda t: print(f"{t['exhibit']}: statement v{t['statement_version']}"))
 
 
 def testimony_attach(args: argparse.Namespace, archive: Archive) -> int:
-    change = case_testimonies.detach if args.remove else case_testimonies.attach
-    t = change(archive, args.ref, args.items)
-    return _emit(
-        args, t, lambda t: [print(f"{a['exhibit']}  {a['title']}") for a in t["attachments"]]
-    )
+    links = case_testimony_attachments
+    attached = (links.detach if args.remove else links.attach)(archive, args.ref, args.items)
+
+    def human(rows: list[dict[str, Any]]) -> None:
+        for a in rows:
+            print(f"{a['exhibit']}  {a['kind']:9} {a['title']}")
+        print(f"{len(rows)} attachments")
+
+    return _emit(args, attached, human)
 
 
 def _testimony_parsers(actions: Any) -> None:

@@ -21,11 +21,12 @@ from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import Incident, Testimony
 from evidence_desk.services import custody
 from evidence_desk.services.archive import Archive
-from evidence_desk.services.errors import EvidenceDeskError
+from evidence_desk.services.errors import EvidenceDeskError, ItemNotFound
 from evidence_desk.services.items import UUID_RE, resolve
 
 _NUMBER_RE = re.compile(r"^(?:([A-Za-z]+)-?)?0*(\d{1,9})$")
 PREFIXES = {"incident": "INC", "person": "P", "place": "PL"}
+TESTIMONY = "testimony"  # Item.kind of testimonies, and the "record" of their custody events
 
 
 def new_uuid() -> str:
@@ -54,6 +55,18 @@ def resolve_item(session: Session, ref: str) -> Item:
         select(Testimony.item_id).where(func.lower(Testimony.witness_code) == ref.strip().lower())
     )
     return session.get_one(Item, item_id) if item_id is not None else resolve(session, ref)
+
+
+def resolve_testimony(session: Session, ref: str) -> tuple[Item, Testimony]:
+    """By witness code (``W-0003``) or like any item (exhibit number, UUID, hash prefix)."""
+    try:
+        item = resolve_item(session, ref)
+    except ItemNotFound:
+        raise EvidenceDeskError(f"no testimony {ref!r} (give a witness code or exhibit)") from None
+    testimony = session.get(Testimony, item.id)
+    if testimony is None:
+        raise EvidenceDeskError(f"{item.exhibit} is a {item.kind}, not a testimony")
+    return item, testimony
 
 
 def resolve_incident(session: Session, ref: str) -> Incident:

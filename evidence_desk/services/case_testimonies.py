@@ -13,10 +13,10 @@ How a statement is kept as evidence:
   custody log records the old and new hashes, so a changed text in the
   database no longer matches the chain (``check_versions``).
 
-The witness is shown by code and pseudonym only. The real identity lives in
-``testimony_identities``, is returned only by :func:`reveal_identity` (or
-``get_testimony(..., reveal=True)``), and each reveal is itself logged.
-Identity is never indexed for search and never written to the custody log.
+The witness is shown by code and pseudonym only; the real identity, consent
+checks and attachments have modules of their own
+(``case_testimony_privacy``, ``case_testimony_attachments``), and
+``case_testimony_checks`` proves the stored texts.
 """
 
 from __future__ import annotations
@@ -30,23 +30,28 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
-from evidence_desk.db.models import CustodyEvent, Item, ItemLink
-from evidence_desk.db.models_case import Testimony, TestimonyIdentity, TestimonyVersion
+from evidence_desk.db.models import Item
+from evidence_desk.db.models_case import Testimony, TestimonyVersion
 from evidence_desk.services import case_index, custody, search_index
 from evidence_desk.services.archive import Archive, utcnow
-from evidence_desk.services.case_common import new_uuid, resolve_item
+from evidence_desk.services.case_common import TESTIMONY as KIND
+from evidence_desk.services.case_common import new_uuid, resolve_testimony
 from evidence_desk.services.case_dates import parse_day, parse_when
 from evidence_desk.services.case_incidents import incidents_of_item
 from evidence_desk.services.case_places import optional_place, place_summary
+from evidence_desk.services.case_testimony_attachments import attachments_of
+from evidence_desk.services.case_testimony_privacy import (
+    identity_recorded,
+    reveal_identity,
+    write_identity,
+)
 from evidence_desk.services.case_vocabularies import require_code
-from evidence_desk.services.errors import EvidenceDeskError, ItemNotFound
+from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.items import SENSITIVITIES
 
-KIND = "testimony"
 MIME = "application/json"
 ENVELOPE_FORMAT = "evidence-desk testimony statement"
 TEXT_FIELDS = ("statement", "translation")
-ATTACHMENT = case_index.ATTACHMENT
 CONSENT_FLAGS = ("consent_court", "consent_advocacy", "consent_publication", "anonymity_requested")
 # Logged with their values; other form fields are logged by name only (free text).
 VALUE_FIELDS = CONSENT_FLAGS + (
@@ -58,33 +63,13 @@ VALUE_FIELDS = CONSENT_FLAGS + (
 )
 FREE_TEXT_FIELDS = ("pseudonym", "interviewer", "risk_notes")
 FORM_FIELDS = VALUE_FIELDS + FREE_TEXT_FIELDS + ("interview_place", "sensitivity")
-IDENTITY_FIELDS = ("real_name", "contact", "notes")
-# PREMIS "displaying". Until the custody vocabulary lists it, a reveal is logged
-# as a metadata event with action "reveal identity", so none goes unrecorded.
-REVEAL_EVENT = (
-    "displaying"
-    if "displaying" in custody_chain.EVENT_TYPES
-    else custody_chain.METADATA_MODIFICATION
-)
 
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def resolve_testimony(session: Session, ref: str) -> tuple[Item, Testimony]:
-    """By witness code (``W-0003``) or like any item (exhibit number, UUID, hash prefix)."""
-    try:
-        item = resolve_item(session, ref)
-    except ItemNotFound:
-        raise EvidenceDeskError(f"no testimony {ref!r} (give a witness code or exhibit)") from None
-    testimony = session.get(Testimony, item.id)
-    if testimony is None:
-        raise EvidenceDeskError(f"{item.exhibit} is a {item.kind}, not a testimony")
-    return item, testimony
-
-
-def _versions(session: Session, item_id: int) -> list[TestimonyVersion]:
+def versions(session: Session, item_id: int) -> list[TestimonyVersion]:
     return list(
         session.scalars(
             select(TestimonyVersion)
@@ -115,27 +100,6 @@ def _version_json(v: TestimonyVersion) -> dict[str, Any]:
     }
 
 
-def _attachments(session: Session, item_id: int) -> list[dict[str, Any]]:
-    rows = session.execute(
-        select(Item, ItemLink.note)
-        .join(ItemLink, ItemLink.to_item_id == Item.id)
-        .where(ItemLink.from_item_id == item_id, ItemLink.relation == ATTACHMENT)
-        .order_by(Item.exhibit_no)
-    )
-    return [
-        {
-            "item_id": i.id,
-            "id": i.uuid,
-            "exhibit": i.exhibit,
-            "kind": i.kind,
-            "title": i.title,
-            "sha256": i.sha256,
-            "note": note,
-        }
-        for i, note in rows
-    ]
-
-
 def testimony_to_json(
     session: Session, item: Item, t: Testimony, *, texts: bool = True
 ) -> dict[str, Any]:
@@ -164,9 +128,9 @@ def testimony_to_json(
         "risk_notes": t.risk_notes,
         "sensitivity": item.sensitivity,
         "object_sha256": item.sha256,
-        "identity_recorded": session.get(TestimonyIdentity, item.id) is not None,
+        "identity_recorded": identity_recorded(session, item.id),
         "identity": None,
-        "attachments": _attachments(session, item.id),
+        "attachments": attachments_of(session, item.id),
         "incidents": incidents_of_item(session, item.id),
         "removed": item.removed_at is not None,
     }
@@ -177,7 +141,7 @@ def testimony_to_json(
         if texts:
             out[field] = current.text if current else ""
     if texts:
-        out["versions"] = [_version_json(v) for v in _versions(session, item.id)]
+        out["versions"] = [_version_json(v) for v in versions(session, item.id)]
     return out
 
 
@@ -344,7 +308,7 @@ def _record(
             session, archive, item.id, "translation", translation
         ).sha256
     if identity:
-        _write_identity(session, item.id, identity)
+        write_identity(session, item.id, identity)
     custody.append(session, archive, custody_chain.CREATION, item=item, details=details)
     custody.append(
         session,
@@ -466,225 +430,3 @@ def version_text(archive: Archive, ref: str, field: str, version: int) -> str:
         if row is None:
             raise EvidenceDeskError(f"{item.exhibit} has no {field} version {version}")
         return row.text
-
-
-def _write_identity(session: Session, item_id: int, values: dict[str, str | None]) -> list[str]:
-    unknown = set(values) - set(IDENTITY_FIELDS)
-    if unknown:
-        raise EvidenceDeskError(f"not an identity field: {', '.join(sorted(unknown))}")
-    row = session.get(TestimonyIdentity, item_id)
-    if row is None:
-        row = TestimonyIdentity(item_id=item_id, real_name="", contact="", notes="")
-        session.add(row)
-    changed = []
-    for name, value in values.items():
-        if value is not None and getattr(row, name) != value:
-            setattr(row, name, value)
-            changed.append(name)
-    row.updated_at = utcnow()
-    session.flush()
-    return changed
-
-
-def set_identity(archive: Archive, ref: str, **values: str | None) -> None:
-    """Record or change the protected identity (real_name, contact, notes)."""
-    with archive.db.writer() as session:
-        item, _ = resolve_testimony(session, ref)
-        changed = _write_identity(session, item.id, values)
-        if changed:
-            custody.append(
-                session,
-                archive,
-                custody_chain.METADATA_MODIFICATION,
-                item=item,
-                details={"record": KIND, "action": "identity changed", "fields": changed},
-            )
-
-
-def reveal_identity(archive: Archive, ref: str, reason: str = "") -> dict[str, str] | None:
-    """The protected identity; the reveal (who, when, why) goes to the custody log."""
-    with archive.db.writer() as session:
-        item, _ = resolve_testimony(session, ref)
-        row = session.get(TestimonyIdentity, item.id)
-        custody.append(
-            session,
-            archive,
-            REVEAL_EVENT,
-            item=item,
-            details={
-                "record": KIND,
-                "action": "reveal identity",
-                "reason": reason,
-                "recorded": row is not None,
-            },
-        )
-        if row is None:
-            return None
-        return {name: getattr(row, name) for name in IDENTITY_FIELDS}
-
-
-def attach(archive: Archive, ref: str, item_refs: list[str], note: str = "") -> dict[str, Any]:
-    """Link recordings and scans (already ingested items) to the testimony."""
-    with archive.db.writer() as session:
-        item, testimony = resolve_testimony(session, ref)
-        for other_ref in item_refs:
-            other = resolve_item(session, other_ref)
-            if other.id == item.id:
-                raise EvidenceDeskError("a testimony cannot be attached to itself")
-            exists = session.scalar(
-                select(ItemLink.id).where(
-                    ItemLink.from_item_id == item.id,
-                    ItemLink.to_item_id == other.id,
-                    ItemLink.relation == ATTACHMENT,
-                )
-            )
-            if exists:
-                continue
-            session.add(
-                ItemLink(
-                    from_item_id=item.id,
-                    to_item_id=other.id,
-                    relation=ATTACHMENT,
-                    note=note,
-                    created_at=utcnow(),
-                )
-            )
-            session.flush()
-            _log_link(session, archive, item, other, "attach")
-            case_index.index_item(session, other.id)
-        return testimony_to_json(session, item, testimony)
-
-
-def detach(archive: Archive, ref: str, item_refs: list[str]) -> dict[str, Any]:
-    with archive.db.writer() as session:
-        item, testimony = resolve_testimony(session, ref)
-        for other_ref in item_refs:
-            other = resolve_item(session, other_ref)
-            link = session.scalar(
-                select(ItemLink).where(
-                    ItemLink.from_item_id == item.id,
-                    ItemLink.to_item_id == other.id,
-                    ItemLink.relation == ATTACHMENT,
-                )
-            )
-            if link is None:
-                continue
-            session.delete(link)
-            session.flush()
-            _log_link(session, archive, item, other, "detach")
-            case_index.index_item(session, other.id)
-        return testimony_to_json(session, item, testimony)
-
-
-def _log_link(
-    session: Session, archive: Archive, testimony: Item, other: Item, action: str
-) -> None:
-    """Both ends get an event: each item's history shows the link."""
-    for subject, counterpart in ((testimony, other), (other, testimony)):
-        custody.append(
-            session,
-            archive,
-            custody_chain.METADATA_MODIFICATION,
-            item=subject,
-            details={
-                "record": KIND,
-                "action": action,
-                "relation": ATTACHMENT,
-                "other": counterpart.uuid,
-                "other_exhibit": counterpart.exhibit,
-            },
-        )
-
-
-def testimonies_of_item(session: Session, item_id: int) -> list[dict[str, Any]]:
-    """The testimonies an item is attached to (codes only)."""
-    rows = session.execute(
-        select(Item, Testimony)
-        .join(Testimony, Testimony.item_id == Item.id)
-        .join(ItemLink, ItemLink.from_item_id == Item.id)
-        .where(ItemLink.to_item_id == item_id, ItemLink.relation == ATTACHMENT)
-    )
-    return [
-        {"item_id": i.id, "exhibit": i.exhibit, "witness_code": t.witness_code} for i, t in rows
-    ]
-
-
-def consent_allows(session: Session, item_id: int, purpose: str) -> bool:
-    """Whether the witness consented to ``purpose``: court, advocacy or publication.
-
-    Items that are not testimonies carry no consent and are allowed.
-    """
-    testimony = session.get(Testimony, item_id)
-    if testimony is None:
-        return True
-    if purpose not in ("court", "advocacy", "publication"):
-        raise ValueError(f"unknown purpose {purpose!r}")
-    return bool(getattr(testimony, f"consent_{purpose}"))
-
-
-def publication_view(data: dict[str, Any]) -> dict[str, Any] | None:
-    """What a redacted (publication) export may show of a testimony, or None if nothing.
-
-    Never the identity, the interviewer, the risk notes or the attachments;
-    the interview place only when the witness did not ask for anonymity.
-    """
-    if not data["consent"]["publication"]:
-        return None
-    anonymous = data["consent"]["anonymity_requested"]
-    return {
-        "exhibit": data["exhibit"],
-        "witness": data["display_name"],
-        "language": data["language"],
-        "interview_date": data["interview_date"],
-        "interview_place": None if anonymous else data["interview_place"],
-        "statement": data.get("statement", ""),
-        "statement_sha256": data["statement_sha256"],
-        "translation": data.get("translation", ""),
-    }
-
-
-def check_versions(archive: Archive) -> list[str]:
-    """Integrity of the statement texts; returns problems, empty when all is sound.
-
-    Each version's text must match its recorded SHA-256, the hash the custody
-    log recorded for it, and the first statement must equal the item's stored
-    original.
-    """
-    problems: list[str] = []
-    with archive.db.reader() as session:
-        for item in session.scalars(select(Item).where(Item.kind == KIND)):
-            logged = _logged_hashes(session, item.uuid)
-            versions = _versions(session, item.id)
-            for v in versions:
-                where = f"{item.exhibit}: {v.field} version {v.version}"
-                if sha256_text(v.text) != v.sha256:
-                    problems.append(f"{where} no longer matches its recorded SHA-256")
-                if logged.get((v.field, v.version), v.sha256) != v.sha256:
-                    problems.append(f"{where} differs from the hash in the custody log")
-            first = next((v for v in versions if (v.field, v.version) == ("statement", 1)), None)
-            try:
-                with archive.store.open(item.sha256) as f:
-                    envelope = json.loads(f.read().decode("utf-8"))
-            except (OSError, ValueError) as exc:
-                problems.append(f"{item.exhibit}: stored statement unreadable ({exc})")
-                continue
-            if first is None or envelope.get("text") != first.text:
-                problems.append(f"{item.exhibit}: first statement differs from the stored original")
-    return problems
-
-
-def _logged_hashes(session: Session, item_uuid: str) -> dict[tuple[str, int], str]:
-    """(field, version) → SHA-256 as recorded in the custody log at each edit."""
-    hashes: dict[tuple[str, int], str] = {}
-    for details_json in session.scalars(
-        select(CustodyEvent.details_json).where(CustodyEvent.item_uuid == item_uuid)
-    ):
-        details = json.loads(details_json)
-        if details.get("record") != KIND:
-            continue
-        if details.get("action") == "new version":
-            hashes[(details["field"], details["version"])] = details["after_sha256"]
-        for field in TEXT_FIELDS:
-            if f"{field}_sha256" in details:
-                hashes[(field, 1)] = details[f"{field}_sha256"]
-    return hashes

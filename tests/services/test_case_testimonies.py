@@ -8,7 +8,14 @@ import json
 import pytest
 from sqlalchemy import text
 
-from evidence_desk.services import case_incidents, case_search, case_testimonies
+from evidence_desk.services import (
+    case_incidents,
+    case_search,
+    case_testimonies,
+    case_testimony_attachments,
+    case_testimony_checks,
+    case_testimony_privacy,
+)
 from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.items import get_item
 from evidence_desk.services.verify import verify
@@ -69,7 +76,7 @@ def test_editing_keeps_every_version_and_logs_both_hashes(archive):
     unchanged = case_testimonies.set_text(archive, "W-0001", v2["statement"])
     assert unchanged["statement_version"] == 2
     assert verify(archive).ok
-    assert case_testimonies.check_versions(archive) == []
+    assert case_testimony_checks.check_versions(archive) == []
 
 
 def test_a_tampered_version_is_detected(archive):
@@ -77,13 +84,13 @@ def test_a_tampered_version_is_detected(archive):
     case_testimonies.set_text(archive, "W-0001", "second version")
     with archive.db.writer() as session:
         session.execute(text("UPDATE testimony_versions SET text = 'nothing happened'"))
-    problems = case_testimonies.check_versions(archive)
+    problems = case_testimony_checks.check_versions(archive)
     assert any("statement version 1 no longer matches" in p for p in problems)
     assert any("differs from the stored original" in p for p in problems)
     forged = hashlib.sha256(b"nothing happened").hexdigest()
     with archive.db.writer() as session:
         session.execute(text("UPDATE testimony_versions SET sha256 = :h"), {"h": forged})
-    problems = case_testimonies.check_versions(archive)
+    problems = case_testimony_checks.check_versions(archive)
     assert any(
         "statement version 2 differs from the hash in the custody log" in p for p in problems
     )
@@ -105,10 +112,10 @@ def test_identity_is_hidden_unsearchable_and_every_reveal_is_logged(archive):
     assert case_search.search(archive, "Сейткали")["items"] == []
     revealed = case_testimonies.get_testimony(archive, "W-0001", reveal=True, reason="court order")
     assert revealed["identity"]["real_name"] == "Гульнара Сейткали"
-    case_testimonies.set_identity(archive, "W-0001", contact="via lawyer")
+    case_testimony_privacy.set_identity(archive, "W-0001", contact="via lawyer")
     reveals = [e for e in custody_details(archive, t["id"]) if e.get("action") == "reveal identity"]
     assert len(reveals) == 1 and reveals[0]["reason"] == "court order"
-    assert reveals[0]["event_type"] == case_testimonies.REVEAL_EVENT
+    assert reveals[0]["event_type"] == case_testimony_privacy.REVEAL_EVENT
     log = custody_text(archive)
     assert "Сейткали" not in log and "+7 701" not in log and "via lawyer" not in log
 
@@ -162,28 +169,28 @@ def test_publication_view_and_consent_checks(archive):
         interviewer="Dana",
         risk_notes="x",
     )
-    assert case_testimonies.publication_view(private) is None
-    view = case_testimonies.publication_view(public)
+    assert case_testimony_privacy.publication_view(private) is None
+    view = case_testimony_privacy.publication_view(public)
     assert view is not None and view["interview_place"] is None
     assert "interviewer" not in view and "risk_notes" not in view and "identity" not in view
     with archive.db.reader() as session:
-        assert case_testimonies.consent_allows(session, private["item_id"], "court")
-        assert not case_testimonies.consent_allows(session, private["item_id"], "publication")
+        assert case_testimony_privacy.consent_allows(session, private["item_id"], "court")
+        assert not case_testimony_privacy.consent_allows(session, private["item_id"], "publication")
 
 
 def test_attachments_link_ingested_recordings_and_log_both_ends(archive, tmp_path):
     t = _add(archive)
     scan = add_file(archive, tmp_path / "in", "signed-statement.pdf")
-    t = case_testimonies.attach(archive, "W-0001", [scan], note="signed statement")
-    assert [(a["exhibit"], a["note"]) for a in t["attachments"]] == [(scan, "signed statement")]
+    attached = case_testimony_attachments.attach(archive, "W-0001", [scan], note="signed statement")
+    assert [(a["exhibit"], a["note"]) for a in attached] == [(scan, "signed statement")]
+    assert case_testimonies.get_testimony(archive, "W-0001")["attachments"] == attached
     scan_uuid = get_item(archive, scan)["id"]
     assert any(e.get("action") == "attach" for e in custody_details(archive, scan_uuid))
     assert any(e.get("action") == "attach" for e in custody_details(archive, t["id"]))
     assert case_search.search(archive, "W-0001")["items"][:2] != []
-    t = case_testimonies.detach(archive, "W-0001", [scan])
-    assert t["attachments"] == []
+    assert case_testimony_attachments.detach(archive, "W-0001", [scan]) == []
     with pytest.raises(EvidenceDeskError, match="itself"):
-        case_testimonies.attach(archive, "W-0001", ["W-0001"])
+        case_testimony_attachments.attach(archive, "W-0001", ["W-0001"])
 
 
 def test_testimonies_link_to_incidents_and_resolve_by_code(archive):
