@@ -112,51 +112,49 @@ class FactsPanel(QWidget):
 
     @staticmethod
     def _translations() -> dict[str, str]:
-        c = "FactsPanel"
         return {
-            "exhibit": translate(c, "Exhibit:"),
-            "sha256": translate(c, "SHA-256:"),
-            "uuid": translate(c, "UUID:"),
-            "phash": translate(c, "Perceptual hash:"),
-            "kind": translate(c, "Kind:"),
-            "size": translate(c, "Size:"),
-            "captured": translate(c, "Captured at:"),
-            "offset_unknown": translate(c, " (time zone unknown)"),
-            "source": translate(c, "Time source:"),
-            "captured_utc": translate(c, "Captured (UTC):"),
-            "note": translate(c, "Time note:"),
-            "unknown": translate(c, "unknown"),
-            "gps": translate(c, "GPS:"),
-            "device": translate(c, "Device:"),
-            "dimensions": translate(c, "Dimensions:"),
-            "duration": translate(c, "Duration:"),
-            "ingested": translate(c, "Ingested (UTC):"),
-            "tool": translate(c, "Recorded by:"),
-            "warning": translate(c, "Warning:"),
-            "removed": translate(c, "Removed:"),
+            "exhibit": translate("FactsPanel", "Exhibit:"),
+            "sha256": translate("FactsPanel", "SHA-256:"),
+            "uuid": translate("FactsPanel", "UUID:"),
+            "phash": translate("FactsPanel", "Perceptual hash:"),
+            "kind": translate("FactsPanel", "Kind:"),
+            "size": translate("FactsPanel", "Size:"),
+            "captured": translate("FactsPanel", "Captured at:"),
+            "offset_unknown": translate("FactsPanel", " (time zone unknown)"),
+            "source": translate("FactsPanel", "Time source:"),
+            "captured_utc": translate("FactsPanel", "Captured (UTC):"),
+            "note": translate("FactsPanel", "Time note:"),
+            "unknown": translate("FactsPanel", "unknown"),
+            "gps": translate("FactsPanel", "GPS:"),
+            "device": translate("FactsPanel", "Device:"),
+            "dimensions": translate("FactsPanel", "Dimensions:"),
+            "duration": translate("FactsPanel", "Duration:"),
+            "ingested": translate("FactsPanel", "Ingested (UTC):"),
+            "tool": translate("FactsPanel", "Recorded by:"),
+            "warning": translate("FactsPanel", "Warning:"),
+            "removed": translate("FactsPanel", "Removed:"),
             "removed_text": translate(
-                c, "removed from the catalogue; the original is kept in the store"
+                "FactsPanel", "removed from the catalogue; the original is kept in the store"
             ),
         }
 
 
 def provenance_html(item: dict[str, Any]) -> str:
-    c = "Provenance"
     labels = [
-        ("original_path", translate(c, "Original path")),
-        ("received_from", translate(c, "Received from")),
-        ("method", translate(c, "Method")),
-        ("collector", translate(c, "Collector")),
-        ("acquired_at", translate(c, "Acquired")),
-        ("recorded_at", translate(c, "Recorded (UTC)")),
-        ("file_mtime", translate(c, "File modified (UTC)")),
-        ("host", translate(c, "Computer")),
-        ("notes", translate(c, "Notes")),
-        ("batch", translate(c, "Import batch")),
+        ("original_path", translate("Provenance", "Original path")),
+        ("received_from", translate("Provenance", "Received from")),
+        ("method", translate("Provenance", "Method")),
+        ("collector", translate("Provenance", "Collector")),
+        ("acquired_at", translate("Provenance", "Acquired")),
+        ("recorded_at", translate("Provenance", "Recorded (UTC)")),
+        ("file_mtime", translate("Provenance", "File modified (UTC)")),
+        ("host", translate("Provenance", "Computer")),
+        ("notes", translate("Provenance", "Notes")),
+        ("batch", translate("Provenance", "Import batch")),
     ]
     parts = []
     for n, source in enumerate(item.get("sources") or [], start=1):
-        heading = translate(c, "Receipt %1").replace("%1", str(n))
+        heading = translate("Provenance", "Receipt %1").replace("%1", str(n))
         rows = "".join(
             f"<tr><td><b>{html.escape(label)}</b></td><td>{html.escape(str(source[key]))}</td></tr>"
             for key, label in labels
@@ -164,7 +162,7 @@ def provenance_html(item: dict[str, Any]) -> str:
         )
         parts.append(f"<h4>{html.escape(heading)}</h4><table cellspacing='4'>{rows}</table>")
     if not parts:
-        return html.escape(translate(c, "No provenance recorded."))
+        return html.escape(translate("Provenance", "No provenance recorded."))
     return "".join(parts)
 
 
@@ -209,14 +207,13 @@ class CustodyView(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        c = "CustodyView"
         self.setHeaderLabels(
             [
-                translate(c, "When (UTC)"),
-                translate(c, "Event"),
-                translate(c, "Actor"),
-                translate(c, "Outcome"),
-                translate(c, "Details"),
+                translate("CustodyView", "When (UTC)"),
+                translate("CustodyView", "Event"),
+                translate("CustodyView", "Actor"),
+                translate("CustodyView", "Outcome"),
+                translate("CustodyView", "Details"),
             ]
         )
 

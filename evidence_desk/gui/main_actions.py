@@ -25,8 +25,6 @@ class Actions:
     """Every QAction of the main window, created and wired once."""
 
     def __init__(self, w: MainWindow) -> None:
-        c = "MainWindow"
-
         def act(text: str, slot, shortcut=None, name: str = "") -> QAction:  # type: ignore[no-untyped-def]
             action = QAction(text, w)
             if shortcut is not None:
@@ -38,28 +36,44 @@ class Actions:
             action.setObjectName(name)
             return action
 
-        self.new_archive = act(translate(c, "&New Archive…"), w.choose_new_archive, None, "new")
+        self.new_archive = act(
+            translate("MainWindow", "&New Archive…"), w.choose_new_archive, None, "new"
+        )
         self.open_archive = act(
-            translate(c, "&Open Archive…"), w.choose_archive, QKeySequence.StandardKey.Open, "open"
+            translate("MainWindow", "&Open Archive…"),
+            w.choose_archive,
+            QKeySequence.StandardKey.Open,
+            "open",
         )
         self.import_files = act(
-            translate(c, "&Import Files…"), w.choose_import_files, QKeySequence("Ctrl+I"), "import"
+            translate("MainWindow", "&Import Files…"),
+            w.choose_import_files,
+            QKeySequence("Ctrl+I"),
+            "import",
         )
         self.import_folder = act(
-            translate(c, "Import &Folder…"), w.choose_import_folder, QKeySequence("Ctrl+Shift+I")
+            translate("MainWindow", "Import &Folder…"),
+            w.choose_import_folder,
+            QKeySequence("Ctrl+Shift+I"),
         )
-        self.quit = act(translate(c, "&Quit"), w.close, QKeySequence.StandardKey.Quit, "quit")
+        self.quit = act(
+            translate("MainWindow", "&Quit"), w.close, QKeySequence.StandardKey.Quit, "quit"
+        )
 
-        self.undo = w.edits.stack.createUndoAction(w, translate(c, "&Undo"))
+        self.undo = w.edits.stack.createUndoAction(w, translate("MainWindow", "&Undo"))
         self.undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo = w.edits.stack.createRedoAction(w, translate(c, "&Redo"))
+        self.redo = w.edits.stack.createRedoAction(w, translate("MainWindow", "&Redo"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.select_all = act(
-            translate(c, "Select &All"), w.select_all, QKeySequence.StandardKey.SelectAll
+            translate("MainWindow", "Select &All"), w.select_all, QKeySequence.StandardKey.SelectAll
         )
-        self.find = act(translate(c, "&Find"), w.focus_search, QKeySequence("Ctrl+F"), "find")
-        self.add_tags = act(translate(c, "Add &Tags…"), w.add_tags, QKeySequence("Ctrl+T"))
-        self.remove_tags = act(translate(c, "R&emove Tags…"), w.remove_tags)
+        self.find = act(
+            translate("MainWindow", "&Find"), w.focus_search, QKeySequence("Ctrl+F"), "find"
+        )
+        self.add_tags = act(
+            translate("MainWindow", "Add &Tags…"), w.add_tags, QKeySequence("Ctrl+T")
+        )
+        self.remove_tags = act(translate("MainWindow", "R&emove Tags…"), w.remove_tags)
         self.sensitivity = {
             value: act(
                 sensitivity_label(value),
@@ -70,26 +84,36 @@ class Actions:
             for value in SENSITIVITIES
         }
         delete = QKeySequence.StandardKey.Delete
-        self.remove = act(translate(c, "Remove from Catalogue…"), w.remove_selected, delete)
+        self.remove = act(
+            translate("MainWindow", "Remove from Catalogue…"), w.remove_selected, delete
+        )
         self.remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.restore = act(translate(c, "Restore Removed Items"), w.restore_selected)
-        self.copy_sha = act(translate(c, "Copy SHA-256"), w.copy_sha256)
-        self.open_external = act(translate(c, "Open Working Copy Externally"), w.open_external)
+        self.restore = act(translate("MainWindow", "Restore Removed Items"), w.restore_selected)
+        self.copy_sha = act(translate("MainWindow", "Copy SHA-256"), w.copy_sha256)
+        self.open_external = act(
+            translate("MainWindow", "Open Working Copy Externally"), w.open_external
+        )
         self.preferences = act(
-            translate(c, "&Preferences…"), w.show_preferences, QKeySequence.StandardKey.Preferences
+            translate("MainWindow", "&Preferences…"),
+            w.show_preferences,
+            QKeySequence.StandardKey.Preferences,
         )
 
         self.view_group = QActionGroup(w)
-        self.table_view = act(translate(c, "&Table"), lambda: w.set_view("table"), "Ctrl+1")
-        self.grid_view = act(translate(c, "&Grid"), lambda: w.set_view("grid"), "Ctrl+2")
+        self.table_view = act(
+            translate("MainWindow", "&Table"), lambda: w.set_view("table"), "Ctrl+1"
+        )
+        self.grid_view = act(translate("MainWindow", "&Grid"), lambda: w.set_view("grid"), "Ctrl+2")
         for action in (self.table_view, self.grid_view):
             action.setCheckable(True)
             self.view_group.addAction(action)
         self.table_view.setChecked(True)
         refresh = QKeySequence.StandardKey.Refresh
-        self.refresh = act(translate(c, "&Refresh"), w.refresh_all, refresh)
-        self.verify = act(translate(c, "&Verify Archive…"), w.start_verify, None, "verify")
-        self.about = act(translate(c, "&About Evidence Desk"), w.show_about)
+        self.refresh = act(translate("MainWindow", "&Refresh"), w.refresh_all, refresh)
+        self.verify = act(
+            translate("MainWindow", "&Verify Archive…"), w.start_verify, None, "verify"
+        )
+        self.about = act(translate("MainWindow", "&About Evidence Desk"), w.show_about)
         self.bulk = [
             self.add_tags,
             self.remove_tags,
@@ -98,18 +122,17 @@ class Actions:
         ]
 
     def build_menus(self, w: MainWindow) -> None:
-        c = "MainWindow"
         bar = w.menuBar()
-        file_menu = bar.addMenu(translate(c, "&File"))
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
         file_menu.addActions([self.new_archive, self.open_archive])
-        w.recent_menu = file_menu.addMenu(translate(c, "Open &Recent"))
+        w.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &Recent"))
         w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.import_files, self.import_folder])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
-        edit = bar.addMenu(translate(c, "&Edit"))
+        edit = bar.addMenu(translate("MainWindow", "&Edit"))
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
         edit.addActions([self.select_all, self.find])
@@ -123,19 +146,19 @@ class Actions:
         edit.addSeparator()
         edit.addAction(self.preferences)
 
-        view = bar.addMenu(translate(c, "&View"))
+        view = bar.addMenu(translate("MainWindow", "&View"))
         view.addActions([self.table_view, self.grid_view])
-        sort_menu = view.addMenu(translate(c, "&Sort By"))
+        sort_menu = view.addMenu(translate("MainWindow", "&Sort By"))
         for column, key in enumerate(COLUMNS):
             sort_menu.addAction(_header(key), lambda col=column: w.sort_by(col, False))
         sort_menu.addSeparator()
-        sort_menu.addAction(translate(c, "Reverse Order"), w.reverse_sort)
+        sort_menu.addAction(translate("MainWindow", "Reverse Order"), w.reverse_sort)
         view.addSeparator()
         view.addAction(self.refresh)
 
-        tools = bar.addMenu(translate(c, "&Tools"))
+        tools = bar.addMenu(translate("MainWindow", "&Tools"))
         tools.addAction(self.verify)
-        help_menu = bar.addMenu(translate(c, "&Help"))
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(self.about)
 
     def sensitivity_menu(self, parent: QMenu) -> QMenu:
