@@ -6,7 +6,13 @@ from datetime import datetime
 
 import pytest
 
-from evidence_desk.services import case_incidents, case_persons
+from evidence_desk.services import (
+    case_incidents,
+    case_links,
+    case_persons,
+    case_testimonies,
+    case_testimony_attachments,
+)
 from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.items import get_item
 from tests.services.test_case_fixtures import add_file, custody_details
@@ -121,3 +127,23 @@ def test_incident_refs_accept_number_prefix_and_uuid(archive):
     for ref in ("INC-0001", "inc-1", "1", i["uuid"]):
         assert case_incidents.get_incident(archive, ref)["id"] == i["id"]
     assert datetime.fromisoformat(i["created_at"])
+
+
+def test_an_item_knows_its_case_context(archive, tmp_path):
+    photo = add_file(archive, tmp_path / "in", "crowd.jpg")
+    testimony = case_testimonies.add_testimony(archive, statement="I filmed it")
+    case_testimony_attachments.attach(archive, testimony["witness_code"], [photo])
+    incident = case_incidents.add_incident(archive, "Crowd", place="Republic Square")
+    case_incidents.link_items(archive, incident["ref"], [photo])
+    person = case_persons.add_person(archive, ["Filmed person"])
+    case_persons.link_item(archive, photo, person["ref"], relation="depicted")
+    context = case_links.item_case_context(archive, photo)
+    assert [i["ref"] for i in context["incidents"]] == [incident["ref"]]
+    assert [(p["name"], p["relation"]) for p in context["persons"]] == [
+        ("Filmed person", "depicted")
+    ]
+    assert [t["witness_code"] for t in context["testimonies"]] == ["W-0001"]
+    assert context["capture_time"]["original"] == "2022-01-05T18:30:00+06:00"
+    assert context["places"] == []
+    own = case_links.item_case_context(archive, "W-0001")
+    assert [a["exhibit"] for a in own["attachments"]] == [photo]
