@@ -177,7 +177,7 @@ def add_place(
         require_code(session, "place_kinds", kind)
         place = Place(
             uuid=new_uuid(),
-            code=code or None,
+            code=_free_code(session, code),
             name=name,
             kind=kind,
             parent_id=optional_place(session, parent),
@@ -194,6 +194,15 @@ def add_place(
         session.add(place)
         session.flush()
         return place_to_json(session, place)
+
+
+def _free_code(session: Session, code: str | None, own_id: int | None = None) -> str | None:
+    """A code no other place has ("" and None mean none)."""
+    code = (code or "").strip() or None
+    holder = session.scalar(select(Place.id).where(Place.code == code)) if code else None
+    if holder is not None and holder != own_id:
+        raise EvidenceDeskError(f"the code {code!r} is already used by PL-{holder:04d}")
+    return code
 
 
 PLACE_FIELDS = ("name", "kind", "parent", "lat", "lon", "radius_m", "notes", "code")
@@ -215,6 +224,12 @@ def update_place(archive: Archive, ref: str, **values: Any) -> dict[str, Any]:
                 place.parent_id = parent_id
             elif name == "kind":
                 place.kind = require_code(session, "place_kinds", value)
+            elif name == "code":
+                place.code = _free_code(session, value, place.id)
+            elif name == "name":
+                place.name = " ".join((value or "").split())
+                if not place.name:
+                    raise EvidenceDeskError("a place needs a name")
             else:
                 setattr(place, name, value)
         _check_coordinates(place.lat, place.lon)

@@ -64,6 +64,8 @@ def test_adding_places_and_refusing_bad_ones(archive):
         case_places.add_place(archive, "Half", lat=43.0)
     with pytest.raises(EvidenceDeskError, match="place_kinds"):
         case_places.add_place(archive, "Odd", kind="planet")
+    with pytest.raises(EvidenceDeskError, match="already used by PL-"):
+        case_places.add_place(archive, "Another Almaty", code="kz-almaty")
     with pytest.raises(EvidenceDeskError, match="inside itself"):
         case_places.update_place(archive, "Mangystau Region", parent=p["ref"])
     case_places.add_place(archive, "Bazaar", parent="Almaty")
