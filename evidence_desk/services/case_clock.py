@@ -33,6 +33,7 @@ from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import ClockCorrection, ItemTimeCorrection
 from evidence_desk.services.archive import Archive, utcnow
 from evidence_desk.services.case_common import log_change, new_uuid, resolve_item
+from evidence_desk.services.case_dates import iso
 from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.items import captured_at_iso
 
@@ -157,8 +158,8 @@ def _refresh(session: Session, archive: Archive, items: Iterable[Item], reason: 
             original=captured_at_iso(item),
             offset_s=correction.offset_s if correction else 0,
             assume_offset_min=correction.assume_offset_min if correction else None,
-            before=before.isoformat() if before else None,
-            after=target.isoformat() if target else None,
+            before=iso(before),
+            after=iso(target),
             reason=reason or (correction.reason if correction else ""),
         )
         changed += 1
@@ -328,8 +329,8 @@ def devices(archive: Archive) -> list[dict[str, Any]]:
                 "make": make,
                 "model": model,
                 "items": count,
-                "first": first.isoformat() if first else None,
-                "last": last.isoformat() if last else None,
+                "first": iso(first),
+                "last": iso(last),
                 "correction": (
                     correction_to_json(rules.by_device[(_norm(make), _norm(model))])
                     if (_norm(make), _norm(model)) in rules.by_device

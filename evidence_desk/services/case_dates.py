@@ -41,6 +41,10 @@ class When:
         return text if self.offset_min is None else text + format_offset(self.offset_min)
 
 
+def iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
 def parse_when(
     text: str | None, precision: str | None = None, offset_min: int | None = None
 ) -> When | None:

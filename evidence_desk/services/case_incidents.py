@@ -31,7 +31,7 @@ from evidence_desk.services.case_common import (
     resolve_incident,
     resolve_item,
 )
-from evidence_desk.services.case_dates import When, parse_offset_minutes, parse_when
+from evidence_desk.services.case_dates import When, iso, parse_offset_minutes, parse_when
 from evidence_desk.services.case_persons import display_name, resolve_person
 from evidence_desk.services.case_places import optional_place, place_summary
 from evidence_desk.services.case_vocabularies import label, require_code, terms_by_code
@@ -50,10 +50,6 @@ def _when(incident: Incident, end: bool) -> When | None:
         return None
     offset = getattr(incident, f"{prefix}_offset_min")
     return When(local, offset, getattr(incident, f"{prefix}_precision") or "exact")
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def incident_summary(incident: Incident) -> dict[str, Any]:
@@ -90,8 +86,8 @@ def incident_to_json(session: Session, incident: Incident, *, lang: str = "en") 
         "start_precision": start.precision if start else None,
         "end": end.iso() if end else None,
         "end_precision": end.precision if end else None,
-        "start_sort": _iso(incident.start_sort),
-        "end_sort": _iso(incident.end_sort),
+        "start_sort": iso(incident.start_sort),
+        "end_sort": iso(incident.end_sort),
         "place": place_summary(session, incident.place_id),
         "violations": [
             {"code": v.code, "label": label(terms[v.code], lang) if v.code in terms else v.code}
@@ -112,8 +108,8 @@ def incident_to_json(session: Session, incident: Incident, *, lang: str = "en") 
             }
             for p, r, n in persons
         ],
-        "created_at": _iso(incident.created_at),
-        "updated_at": _iso(incident.updated_at),
+        "created_at": iso(incident.created_at),
+        "updated_at": iso(incident.updated_at),
     }
 
 

@@ -36,6 +36,7 @@ from evidence_desk.db.models_case import (
 )
 from evidence_desk.services.archive import Archive
 from evidence_desk.services.case_common import resolve_incident
+from evidence_desk.services.case_dates import iso
 from evidence_desk.services.case_index import subtree_ids
 from evidence_desk.services.case_persons import resolve_person
 from evidence_desk.services.case_places import find_places, resolve_place
@@ -218,7 +219,7 @@ def describe_items(archive: Archive, ids: list[int]) -> list[dict[str, Any]]:
                 "exhibit": i.exhibit,
                 "kind": i.kind,
                 "title": i.title,
-                "captured_sort": i.captured_sort.isoformat() if i.captured_sort else None,
+                "captured_sort": iso(i.captured_sort),
             }
             for i in (rows[n] for n in ids if n in rows)
         ]

@@ -21,18 +21,13 @@ from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import Incident, ItemTimeCorrection, TimePeriod
 from evidence_desk.services.archive import Archive, utcnow
 from evidence_desk.services.case_common import new_uuid
-from evidence_desk.services.case_dates import parse_when
+from evidence_desk.services.case_dates import iso, parse_when
 from evidence_desk.services.case_incidents import incident_summary
 from evidence_desk.services.case_places import place_summary
 from evidence_desk.services.case_search import CaseFilter, incident_query, item_query
+from evidence_desk.services.case_vocabularies import LANGS
 from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.items import captured_at_iso
-
-LANGS = ("en", "ru", "kk")
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def period_to_json(p: TimePeriod, lang: str = "en") -> dict[str, Any]:
@@ -172,7 +167,7 @@ def _item_point(item: Item, fix: ItemTimeCorrection | None) -> dict[str, Any]:
         "exhibit": item.exhibit,
         "kind": item.kind,
         "title": item.title,
-        "at": _iso(item.captured_sort),
+        "at": iso(item.captured_sort),
         "utc_known": (fix.corrected_utc if fix else item.captured_utc) is not None,
         "original": captured_at_iso(item),
         "corrected": fix is not None,
@@ -185,8 +180,8 @@ def _item_point(item: Item, fix: ItemTimeCorrection | None) -> dict[str, Any]:
 def _incident_span(session: Session, incident: Incident) -> dict[str, Any]:
     return {
         **incident_summary(incident),
-        "start_sort": _iso(incident.start_sort),
-        "end_sort": _iso(incident.end_sort),
+        "start_sort": iso(incident.start_sort),
+        "end_sort": iso(incident.end_sort),
         "start_precision": incident.start_precision,
         "end_precision": incident.end_precision,
         "utc_known": incident.start_offset_min is not None,
