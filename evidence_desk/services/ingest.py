@@ -3,10 +3,11 @@
 Three stages overlap: this thread copies each file into the object store
 (reading it once, hashing while writing); a small pool extracts metadata and
 makes the thumbnail and perceptual hash from the stored copy; this thread
-then writes each item's row, in input order, one transaction per file. The
-row is committed only after the object is in place, so a crash at any moment
-leaves either nothing or a complete item, and re-running the same ingest
-completes it without duplicates.
+then writes the rows, in input order, a few files per transaction (and
+always before a long copy). A row is committed only after its object is in
+place, so a crash at any moment leaves either nothing, a complete item, or an
+object no row refers to yet, which re-running the same ingest records
+without duplicates.
 """
 
 from __future__ import annotations
