@@ -207,6 +207,17 @@ class ObjectStore:
                     for obj in sorted(sub.iterdir()):
                         yield obj.name
 
+    def iter_files(self) -> Iterator[tuple[str, Path]]:
+        """Every file anywhere in the store except temp copies, as (name, path), to find strays."""
+        if not self.root.is_dir():
+            return
+        for folder, subfolders, names in os.walk(self.root):
+            if Path(folder) == self.root and TMP_DIR in subfolders:
+                subfolders.remove(TMP_DIR)
+            subfolders.sort()
+            for name in sorted(names):
+                yield name, Path(folder) / name
+
     def clean_temp(self) -> int:
         """Remove temporary files left by an interrupted copy."""
         removed = 0

@@ -138,18 +138,7 @@ def verify(
                     )
                 )
     if not refs:
-        for name in archive.store.iter_digests():
-            if name not in all_digests:
-                shown = name if is_sha256(name) else repr(name)
-                report.problems.append(
-                    Problem(
-                        "unexpected",
-                        None,
-                        name if is_sha256(name) else None,
-                        f"unexpected object {shown} in the store: no item refers to it "
-                        "(an interrupted ingest leaves these; running it again records them)",
-                    )
-                )
+        report.problems.extend(_unexpected(archive, all_digests))
     with archive.db.reader() as session:
         chain_problems = custody.check_log(session)
         report.events_checked = session.scalar(select(func.count(CustodyEvent.id))) or 0
@@ -159,6 +148,24 @@ def verify(
         )
     _record_fixity(archive, outcomes, report)
     return report
+
+
+def _unexpected(archive: Archive, known: set[str]) -> list[Problem]:
+    """Every file in the store that is not an item's object at its proper place."""
+    found: list[Problem] = []
+    for name, path in archive.store.iter_files():
+        shown = path.relative_to(archive.root).as_posix()
+        if is_sha256(name) and path == archive.store.path_for(name):
+            if name in known:
+                continue
+            message = (
+                f"unexpected object {name} in the store: no item refers to it "
+                "(an interrupted ingest leaves these; running it again records them)"
+            )
+        else:
+            message = f"unexpected file {shown} in the store: not an object of this archive"
+        found.append(Problem("unexpected", None, name if is_sha256(name) else None, message))
+    return found
 
 
 def _record_fixity(archive: Archive, outcomes: dict[int, str], report: VerifyReport) -> None:

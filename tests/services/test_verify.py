@@ -99,6 +99,24 @@ def test_unexpected_objects_are_named(three):
     assert {p.sha256 for p in found["unexpected"]} == {stray, None}
 
 
+def test_stray_files_anywhere_in_the_store_are_named(three):
+    archive, listed = three
+    store = archive.store.root
+    (store / "dropped-here.jpg").write_bytes(b"x")
+    (store / listed[0]["sha256"][:2] / "loose.bin").write_bytes(b"y")
+    misplaced = store / "00" / "00" / listed[1]["sha256"]  # a known digest, wrong folder
+    misplaced.parent.mkdir(parents=True, exist_ok=True)
+    misplaced.write_bytes(_object(archive, listed[1]).read_bytes())
+    found = _by_kind(verify(archive))
+    assert set(found) == {"unexpected"}
+    messages = sorted(p.message for p in found["unexpected"])
+    assert len(messages) == 3
+    assert any("objects/dropped-here.jpg" in m for m in messages)
+    assert any("loose.bin" in m for m in messages)
+    assert any(f"objects/00/00/{listed[1]['sha256']}" in m for m in messages)
+    assert all("not an object of this archive" in m for m in messages)
+
+
 def test_every_problem_is_reported_together(three):
     archive, listed = three
     _tamper(_object(archive, listed[0]), b"changed")
