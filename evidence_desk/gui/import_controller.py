@@ -8,6 +8,7 @@ new rows appear in the catalogue while the import is still running.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
@@ -17,7 +18,9 @@ from evidence_desk.gui.progress_widget import TaskProgress
 from evidence_desk.gui.report_dialog import ReportDialog, import_summary
 from evidence_desk.gui.tasks import Task, TaskRunner, error_text
 from evidence_desk.services.archive import Archive
-from evidence_desk.services.ingest import FileResult, IngestReport, Provenance, ingest
+
+if TYPE_CHECKING:
+    from evidence_desk.services.ingest import FileResult, IngestReport, Provenance
 from evidence_desk.services.settings import load_settings, save_settings
 
 
@@ -79,6 +82,8 @@ class ImportController(QObject):
         self.start(dialog.paths, provenance)
 
     def start(self, paths: list[Path], provenance: Provenance) -> Task:
+        from evidence_desk.services.ingest import ingest  # numpy, PyAV: loaded on first import
+
         assert self.archive is not None
         task = self._runner.submit(
             ingest,

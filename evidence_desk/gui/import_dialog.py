@@ -8,6 +8,7 @@ remembered to keep the friction low.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.formatting import acquisition_methods
-from evidence_desk.services.ingest import Provenance
 from evidence_desk.services.settings import Settings
+
+if TYPE_CHECKING:
+    from evidence_desk.services.ingest import Provenance
 
 MAX_NAMES_SHOWN = 4
 
@@ -104,6 +107,8 @@ class ProvenanceDialog(QDialog):
         )
 
     def provenance(self) -> Provenance:
+        from evidence_desk.services.ingest import Provenance
+
         acquired = None
         if not self.acquired_unknown.isChecked():
             acquired = self.acquired.date().toString("yyyy-MM-dd")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from evidence_desk.gui.formatting import eta_text, human_size, rate_text
 from evidence_desk.gui.tasks import Task
-from evidence_desk.services.ingest import Progress
+
+if TYPE_CHECKING:
+    from evidence_desk.services.ingest import Progress
 
 SMOOTHING = 0.3  # weight of the newest rate sample
 

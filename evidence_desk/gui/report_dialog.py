@@ -8,6 +8,7 @@ their case notes and into messages to whoever sent the files.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.services.ingest import IngestReport
-from evidence_desk.services.verify import VerifyReport
+if TYPE_CHECKING:
+    from evidence_desk.services.ingest import IngestReport
+    from evidence_desk.services.verify import VerifyReport
 
 _PROBLEM_COLOURS = {"failed": "#b3261e", "missing": "#b3261e", "altered": "#b3261e"}
 

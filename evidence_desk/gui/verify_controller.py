@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
@@ -9,7 +11,9 @@ from evidence_desk.gui.progress_widget import TaskProgress
 from evidence_desk.gui.report_dialog import ReportDialog, verify_report
 from evidence_desk.gui.tasks import Task, TaskRunner, error_text
 from evidence_desk.services.archive import Archive
-from evidence_desk.services.verify import VerifyReport, verify
+
+if TYPE_CHECKING:
+    from evidence_desk.services.verify import VerifyReport
 
 
 class VerifyController(QObject):
@@ -31,6 +35,8 @@ class VerifyController(QObject):
     def start(self) -> Task | None:
         if self.archive is None or self.busy:
             return None
+        from evidence_desk.services.verify import verify
+
         task = self._runner.submit(
             verify,
             self.archive,

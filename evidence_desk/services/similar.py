@@ -15,7 +15,6 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
-from evidence_desk.core.phash import DEFAULT_MAX_DISTANCE
 from evidence_desk.db.models import Item, ItemLink, format_exhibit
 from evidence_desk.services import custody
 from evidence_desk.services.archive import Archive, utcnow
@@ -23,6 +22,7 @@ from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.items import resolve
 
 SAME_SCENE = "same scene"
+DEFAULT_MAX_DISTANCE = 10  # bits of 64; core.phash explains the choice (not imported: numpy)
 
 
 @dataclass(frozen=True)
