@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import os
 import signal
 import sys
@@ -305,8 +306,21 @@ def _start_gui(argv: list[str]) -> int:
     return gui_main(argv)
 
 
+def _never_fail_on_encoding() -> None:
+    """Output piped to a file on Windows is cp1252: a Cyrillic file name must not crash us.
+
+    Unencodable characters become ``\\uXXXX`` escapes, which JSON output reads back as
+    the same characters.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _never_fail_on_encoding()
     parser = _parser()  # built once: it is most of the cost of a quick command
     if not argv or argv[0] not in set(COMMANDS_TABLE) | {"-h", "--help", "--version"}:
         return _start_gui(argv)

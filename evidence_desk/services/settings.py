@@ -37,8 +37,15 @@ def load_settings() -> Settings:
         data = json.loads(settings_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Settings()
-    known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in data.items() if k in known})
+    if not isinstance(data, dict):
+        return Settings()
+    defaults = Settings()
+    kept = {}
+    for f in fields(Settings):
+        value = data.get(f.name)
+        if isinstance(value, type(getattr(defaults, f.name))):
+            kept[f.name] = value
+    return Settings(**kept)
 
 
 def save_settings(settings: Settings) -> None:

@@ -350,3 +350,21 @@ def test_version(capsys):
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.startswith("Evidence Desk ")
+
+
+def test_output_to_a_non_utf8_pipe_does_not_crash(filled):
+    """Windows pipes are cp1252; Cyrillic names must not end the command with a traceback."""
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    listed = subprocess.run(
+        [*CLI, "list", "--archive", str(filled), "--json"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert listed.returncode == 0, listed.stderr.decode(errors="replace")
+    names = {i["original_name"] for i in json.loads(listed.stdout.decode("cp1252"))}
+    assert "заметка.txt" in names
+    text = subprocess.run(
+        [*CLI, "show", "--archive", str(filled), "ED-3"], capture_output=True, env=env, timeout=60
+    )
+    assert text.returncode == 0 and b"Traceback" not in text.stderr
