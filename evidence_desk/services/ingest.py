@@ -92,7 +92,7 @@ class IngestReport:
     results: list[FileResult] = field(default_factory=list)
     cancelled: bool = False
     aborted: str | None = None
-    db_full: bool = False
+    db_failed: bool = False
 
     def _with(self, status: str) -> list[FileResult]:
         return [r for r in self.results if r.status == status]
@@ -187,12 +187,15 @@ def ingest(
     in_flight: deque[tuple[_Copied, Future[_Analysis]]] = deque()
     last_commit = [time.monotonic()]
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="ingest-analyse") as pool:
+        todo = deque(candidates)
         try:
-            todo = deque(candidates)
             while todo:
                 candidate = todo.popleft()
                 if cancelled():
                     report.cancelled = True
+                    break
+                if report.db_failed:
+                    todo.appendleft(candidate)
                     break
                 if candidate.size >= LONG_COPY_BYTES:
                     # Commit what is ready first: a crash during a long copy then
@@ -223,20 +226,24 @@ def ingest(
             report.cancelled = True
         except _DiskFull as exc:
             report.aborted = str(exc)
-            # Name every file that is not in the archive, so none is lost unnoticed.
             finish(FileResult(state.current, "failed", messages=[str(exc)]))
-            for left in todo:
-                finish(
-                    FileResult(
-                        display_path(left.path),
-                        "failed",
-                        messages=["not ingested: the ingest stopped because the disk is full"],
-                    )
-                )
         finally:
             while in_flight:
                 for result in _record_batch(archive, provenance, report, _take_ready(in_flight)):
                     finish(result)
+            if report.aborted is not None:
+                # Name every file that is not in the archive, so none is lost unnoticed.
+                for left in todo:
+                    finish(
+                        FileResult(
+                            display_path(left.path),
+                            "failed",
+                            messages=[
+                                "not ingested: the ingest stopped before this file; "
+                                "run the same ingest again"
+                            ],
+                        )
+                    )
     state.current = ""
     progress(state)
     return report
@@ -263,12 +270,13 @@ def _record_batch(
     """Write the rows of several copied files in one transaction, in input order.
 
     One commit (one fsync) per batch instead of per file; the objects are all
-    in place already. If the transaction fails — typically a full disk — its
-    objects stay in the store unreferenced, and running the same ingest again
+    in place already. If the transaction fails (a full disk, a database locked
+    by another program for longer than the busy timeout…) its objects stay in
+    the store unreferenced, the batch stops, and running the same ingest again
     records them.
     """
     shown = [display_path(copied.candidate.path) for copied, _ in batch]
-    if not report.db_full:
+    if not report.db_failed:
         # Even after a copy ran out of space these objects are complete; a row
         # needs little room, so try to record them rather than leave them orphaned.
         try:
@@ -278,13 +286,17 @@ def _record_batch(
                     for copied, analysis in batch
                 ]
         except OperationalError as exc:
-            if "full" not in str(exc.orig):
-                raise
-            report.db_full = True
-            report.aborted = (
-                f"the archive's disk is full while recording {shown[0]}; ingest stopped. "
-                "Free some space and run the same ingest again."
-            )
+            report.db_failed = True
+            if "full" in str(exc.orig):
+                report.aborted = (
+                    f"the archive's disk is full while recording {shown[0]}; ingest stopped. "
+                    "Free some space and run the same ingest again."
+                )
+            else:
+                report.aborted = (
+                    f"the archive database could not be written while recording {shown[0]} "
+                    f"({exc.orig}); ingest stopped. Run the same ingest again to complete it."
+                )
     return [
         FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted])
         for name, (copied, _) in zip(shown, batch, strict=True)

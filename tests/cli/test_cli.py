@@ -368,3 +368,18 @@ def test_output_to_a_non_utf8_pipe_does_not_crash(filled):
         [*CLI, "show", "--archive", str(filled), "ED-3"], capture_output=True, env=env, timeout=60
     )
     assert text.returncode == 0 and b"Traceback" not in text.stderr
+
+
+def test_an_ingest_stopped_by_the_database_exits_2(arch, source, monkeypatch, capsys):
+    from sqlalchemy.exc import OperationalError
+
+    from evidence_desk.services import ingest as ingest_module
+
+    def locked(*_args, **_kwargs):
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(ingest_module, "_record", locked)
+    code, out, err = cli(capsys, "ingest", "--archive", arch, source)
+    assert code == 2
+    assert "could not be written" in one_line_error(err)
+    assert "0 new, 0 duplicates, 3 failed" in out

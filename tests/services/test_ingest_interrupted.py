@@ -133,7 +133,8 @@ def test_disk_full_during_copy(archive, batch, monkeypatch):
     assert sorted(Path(r.path).name for r in report.new) == ["a0.txt", "a1.txt", "a2.txt"]
     failed = {Path(r.path).name: r.messages for r in report.failed}
     assert set(failed) == {"m-big.bin", "z0.txt", "z1.txt", "z2.txt"}
-    assert all("disk is full" in " ".join(m) for m in failed.values())
+    assert "disk is full" in " ".join(failed["m-big.bin"])
+    assert all("stopped before this file" in " ".join(failed[f"z{i}.txt"]) for i in range(3))
     # No partial object, no temp file, no row without its object.
     assert set(archive.store.iter_digests()) == {sha256_file(batch / f"a{i}.txt") for i in range(3)}
     assert temp_files(archive) == []
@@ -171,6 +172,23 @@ def test_disk_full_while_writing_rows(archive, batch, monkeypatch):
     again = run(archive, batch)
     assert again.ok
     assert {i["sha256"] for i in items.list_items(archive)} == _digests(batch)
+    assert_clean(archive)
+
+
+def test_database_locked_by_another_program_stops_cleanly(archive, batch, monkeypatch):
+    def locked(*_args, **_kwargs):
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(ingest_module, "_record", locked)
+    monkeypatch.setattr(ingest_module, "MAX_IN_FLIGHT", 1)
+    report = run(archive, batch)
+    assert report.aborted and "could not be written" in report.aborted
+    assert "database is locked" in report.aborted
+    assert not report.new and len(report.failed) == 7  # every file is named
+    assert len(list(archive.store.iter_digests())) == 1  # stopped after the first copy
+    monkeypatch.undo()
+    again = run(archive, batch)
+    assert again.ok and len(again.new) == 7
     assert_clean(archive)
 
 
