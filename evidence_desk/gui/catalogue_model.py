@@ -54,6 +54,7 @@ COLUMNS = catalogue.SORT_KEYS
 _MISSING = object()
 _AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+_Ids = tuple[list[int], dict[int, int]]
 
 
 _HEADERS = {
@@ -97,6 +98,8 @@ class CatalogueModel(QAbstractTableModel):
         self._query_gen = 0
         self._archive_gen = 0
         self.loading = False
+        self._full_arrived = True
+        self._partial_shown = False
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self._struck = QFont()
         self._struck.setStrikeOut(True)
@@ -125,33 +128,40 @@ class CatalogueModel(QAbstractTableModel):
         self._in_flight.clear()
         self.endResetModel()
         if archive is not None:
-            self.refresh()
+            self.refresh(first_page=True)
 
     def set_filters(self, filters: Filters) -> None:
         if filters != self._filters:
             self._filters = filters
-            self.refresh()
+            self.refresh(first_page=True)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column]
         wanted = Sort(key, order == Qt.SortOrder.DescendingOrder)
         if wanted != self._sort:
             self._sort = wanted
-            self.refresh()
+            self.refresh(first_page=True)
 
-    def refresh(self, reload_rows: bool = False) -> None:
+    def refresh(self, reload_rows: bool = False, first_page: bool = False) -> None:
         """Re-run the query in a worker.
 
         Cached rows stay valid (they are keyed by id) unless ``reload_rows``
         asks to fetch them again, e.g. after changes made outside this window.
+        With ``first_page`` a short query for the first page runs alongside,
+        so a new search or sort of a large archive paints at once.
         """
         if self._archive is None:
             return
         self._query_gen += 1
         gen = self._query_gen
         self.loading = True
-        task = self._runner.submit(_ordered_ids, self._archive, self._filters, self._sort)
-        task.succeeded.connect(lambda result: self._on_ids(gen, result, reload_rows))
+        self._full_arrived = False
+        args = (self._archive, self._filters, self._sort)
+        if first_page:
+            quick = self._runner.submit(_ordered_ids, *args, PAGE_ROWS)
+            quick.succeeded.connect(lambda result: self._on_ids(gen, result, False, True))
+        task = self._runner.submit(_ordered_ids, *args)
+        task.succeeded.connect(lambda result: self._on_ids(gen, result, reload_rows, False))
         task.failed.connect(lambda exc: self._on_query_failed(gen, exc))
 
     def _on_query_failed(self, gen: int, exc: BaseException) -> None:
@@ -159,27 +169,37 @@ class CatalogueModel(QAbstractTableModel):
             self.loading = False
             self.queryFailed.emit(str(exc))
 
-    def _on_ids(self, gen: int, result: tuple[list[int], dict[int, int]], reload_rows: bool):
-        if gen != self._query_gen:
+    def _on_ids(self, gen: int, result: _Ids, reload_rows: bool, partial: bool) -> None:
+        if gen != self._query_gen or (partial and self._full_arrived):
             return
         ids, row_of = result
-        old = self._ids
+        old, old_exposed = self._ids, self._exposed
         if reload_rows:
             self._cache.clear()
-            if self._exposed:
-                last = self.index(self._exposed - 1, len(COLUMNS) - 1)
+            if old_exposed:
+                last = self.index(old_exposed - 1, len(COLUMNS) - 1)
                 self.dataChanged.emit(self.index(0, 0), last)
-        if ids[: len(old)] == old and self._exposed == len(old) and len(ids) > len(old):
-            self.beginInsertRows(QModelIndex(), len(old), len(ids) - 1)
-            self._ids, self._row_of, self._exposed = ids, row_of, len(ids)
-            self.endInsertRows()
+        if old and len(ids) >= len(old) and ids[: len(old)] == old:
+            # Same list, grown at the end (new items during an import, or the
+            # rest of a first page): keep the view, expose new rows only when
+            # the user could already see everything.
+            self._ids, self._row_of = ids, row_of
+            live = old_exposed == len(old) and not self._partial_shown
+            target = len(ids) if live else old_exposed
+            if target > old_exposed:
+                self.beginInsertRows(QModelIndex(), old_exposed, target - 1)
+                self._exposed = target
+                self.endInsertRows()
         elif ids != old:
             self.beginResetModel()
             self._ids, self._row_of = ids, row_of
-            self._exposed = min(len(ids), max(PAGE_ROWS, self._exposed))
+            self._exposed = min(len(ids), max(PAGE_ROWS, 0 if partial else old_exposed))
             self.endResetModel()
-        self.loading = False
-        self.queryFinished.emit(len(ids))
+        self._partial_shown = partial
+        if not partial:
+            self._full_arrived = True
+            self.loading = False
+            self.queryFinished.emit(len(ids))
 
     # Paging
 
@@ -375,9 +395,9 @@ _ROLES = frozenset(
 
 
 def _ordered_ids(
-    archive: Archive, filters: Filters, sort: Sort
+    archive: Archive, filters: Filters, sort: Sort, limit: int | None = None
 ) -> tuple[list[int], dict[int, int]]:
-    ids = catalogue.query_ids(archive, filters, sort)
+    ids = catalogue.query_ids(archive, filters, sort, limit)
     return ids, {item_id: n for n, item_id in enumerate(ids)}
 
 

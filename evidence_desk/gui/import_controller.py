@@ -31,6 +31,16 @@ def local_paths(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
+def run_ingest(archive: Archive, paths: list[Path], *, provenance, **callbacks):  # type: ignore[no-untyped-def]
+    """In the worker: the ingest service, imported here so its heavy modules
+    (NumPy, PyAV, Pillow) never load on the GUI thread."""
+    from evidence_desk.services.ingest import Provenance, ingest
+
+    if isinstance(provenance, dict):
+        provenance = Provenance(**provenance)
+    return ingest(archive, paths, provenance=provenance, **callbacks)
+
+
 class ImportController(QObject):
     started = Signal(object)  # Task
     itemsArrived = Signal(list)  # FileResults of new items
@@ -72,21 +82,19 @@ class ImportController(QObject):
     def _on_accepted(self, dialog: ProvenanceDialog) -> None:
         provenance = dialog.provenance()
         settings = load_settings()
-        settings.last_received_from = provenance.received_from
-        settings.last_method = provenance.method
-        if provenance.collector:
-            settings.collector = provenance.collector
+        settings.last_received_from = str(provenance["received_from"])
+        settings.last_method = str(provenance["method"])
+        if provenance["collector"]:
+            settings.collector = str(provenance["collector"])
             if self.archive is not None:
-                self.archive.actor = provenance.collector
+                self.archive.actor = settings.collector
         save_settings(settings)
         self.start(dialog.paths, provenance)
 
-    def start(self, paths: list[Path], provenance: Provenance) -> Task:
-        from evidence_desk.services.ingest import ingest  # numpy, PyAV: loaded on first import
-
+    def start(self, paths: list[Path], provenance: Provenance | dict) -> Task:
         assert self.archive is not None
         task = self._runner.submit(
-            ingest,
+            run_ingest,
             self.archive,
             paths,
             provenance=provenance,

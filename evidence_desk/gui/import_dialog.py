@@ -8,7 +8,6 @@ remembered to keep the friction low.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -28,9 +27,6 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.gui.formatting import acquisition_methods
 from evidence_desk.services.settings import Settings
-
-if TYPE_CHECKING:
-    from evidence_desk.services.ingest import Provenance
 
 MAX_NAMES_SHOWN = 4
 
@@ -106,16 +102,15 @@ class ProvenanceDialog(QDialog):
             "%1", names
         )
 
-    def provenance(self) -> Provenance:
-        from evidence_desk.services.ingest import Provenance
-
+    def provenance(self) -> dict[str, str | None]:
+        """Fields of ``services.ingest.Provenance``; the worker builds it (no heavy import here)."""
         acquired = None
         if not self.acquired_unknown.isChecked():
             acquired = self.acquired.date().toString("yyyy-MM-dd")
-        return Provenance(
-            received_from=self.received_from.text().strip(),
-            method=self.method.currentText().strip(),
-            collector=self.collector.text().strip(),
-            acquired_at=acquired,
-            notes=self.notes.toPlainText().strip(),
-        )
+        return {
+            "received_from": self.received_from.text().strip(),
+            "method": self.method.currentText().strip(),
+            "collector": self.collector.text().strip(),
+            "acquired_at": acquired,
+            "notes": self.notes.toPlainText().strip(),
+        }

@@ -16,6 +16,13 @@ if TYPE_CHECKING:
     from evidence_desk.services.verify import VerifyReport
 
 
+def run_verify(archive: Archive, **callbacks):  # type: ignore[no-untyped-def]
+    """In the worker, so the verify and ingest modules load off the GUI thread."""
+    from evidence_desk.services.verify import verify
+
+    return verify(archive, **callbacks)
+
+
 class VerifyController(QObject):
     finished = Signal(object)  # VerifyReport, or None after an error
 
@@ -35,10 +42,8 @@ class VerifyController(QObject):
     def start(self) -> Task | None:
         if self.archive is None or self.busy:
             return None
-        from evidence_desk.services.verify import verify
-
         task = self._runner.submit(
-            verify,
+            run_verify,
             self.archive,
             pool="long",
             name="verify",

@@ -194,8 +194,17 @@ def _sql_datetime(day: date) -> str:
     return f"{day.isoformat()} 00:00:00.000000"
 
 
-def query_ids(archive: Archive, filters: Filters = Filters(), sort: Sort = Sort()) -> list[int]:
-    """Ids of the matching items in display order (ties broken by exhibit number)."""
+def query_ids(
+    archive: Archive,
+    filters: Filters = Filters(),
+    sort: Sort = Sort(),
+    limit: int | None = None,
+) -> list[int]:
+    """Ids of the matching items in display order (ties broken by exhibit number).
+
+    ``limit`` gives just the first rows, so a window can paint before the
+    whole list of a large archive is read.
+    """
     if sort.key not in _SORT_SQL:
         raise ValueError(f"unknown sort key {sort.key!r}")
     clauses, params = _where(filters)
@@ -206,6 +215,8 @@ def query_ids(archive: Archive, filters: Filters = Filters(), sort: Sort = Sort(
     if sort.key != "exhibit":
         order += ", items.exhibit_no" + direction
     sql = f"SELECT items.id FROM items WHERE {' AND '.join(clauses)} ORDER BY {order}"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     with archive.db.reader() as session:
         _prepare(session)
         return [row[0] for row in session.execute(text(sql), params)]

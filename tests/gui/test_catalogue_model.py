@@ -1,0 +1,64 @@
+"""The item model: ids only, rows fetched lazily in batches, paging with fetchMore."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from evidence_desk.gui import catalogue_model
+from evidence_desk.gui.catalogue_model import COLUMNS, ID_ROLE, CatalogueModel
+from evidence_desk.gui.tasks import TaskRunner
+from evidence_desk.gui.thumbnails import ThumbnailCache
+from evidence_desk.services import items
+from evidence_desk.services.catalogue import Filters
+from evidence_desk.services.ingest import Provenance, ingest
+from tests import media
+
+
+@pytest.fixture
+def model(qapp, archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(catalogue_model, "PAGE_ROWS", 3)
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(8):
+        media.make_jpeg(src / f"p{i}.jpg", size=(32, 24), model=f"Phone {i}")
+    ingest(archive, [src], provenance=Provenance())
+    runner = TaskRunner()
+    m = CatalogueModel(runner, ThumbnailCache())
+    yield m
+    runner.shutdown()
+
+
+def test_pages_rows_and_fetches_them_lazily(qtbot, model, archive):
+    with qtbot.waitSignal(model.queryFinished, timeout=10_000) as done:
+        model.set_archive(archive)
+    assert done.args == [8]
+    assert model.rowCount() == 3 and model.canFetchMore()
+    index = model.index(1, COLUMNS.index("title"))
+    assert index.data() is None, "no row is read on the GUI thread"
+    qtbot.waitUntil(lambda: index.data() is not None, timeout=10_000)
+    assert index.data().endswith(".jpg")
+    assert model.index(1, 0).data(ID_ROLE) == model.id_at(1)
+    model.fetchMore()
+    assert model.rowCount() == 6
+    model.expose_all()
+    assert model.rowCount() == 8 and not model.canFetchMore()
+
+
+def test_sort_filter_and_reload_after_an_edit(qtbot, model, archive):
+    with qtbot.waitSignal(model.queryFinished, timeout=10_000):
+        model.set_archive(archive)
+    with qtbot.waitSignal(model.queryFinished, timeout=10_000):
+        model.sort(COLUMNS.index("exhibit"), Qt.SortOrder.DescendingOrder)
+    model.expose_all()
+    first = model.index(0, 0)
+    qtbot.waitUntil(lambda: first.data() is not None, timeout=10_000)
+    assert first.data() == "ED-000008"
+    uuid = model.cached_row(model.id_at(0)).uuid
+    items.update_fields(archive, uuid, title="Алматы, площадь")
+    model.reload([model.id_at(0)])
+    title = model.index(0, COLUMNS.index("title"))
+    qtbot.waitUntil(lambda: title.data() == "Алматы, площадь", timeout=10_000)
+    with qtbot.waitSignal(model.queryFinished, timeout=10_000) as done:
+        model.set_filters(Filters(text="алматы"))
+    assert done.args == [1]
