@@ -157,7 +157,7 @@ class CatalogueModel(QAbstractTableModel):
         self.loading = True
         self._full_arrived = False
         args = (self._archive, self._filters, self._sort)
-        if first_page:
+        if first_page and self._sort.key == "exhibit":  # an index gives the first page at once
             quick = self._runner.submit(_ordered_ids, *args, PAGE_ROWS)
             quick.succeeded.connect(lambda result: self._on_ids(gen, result, False, True))
         task = self._runner.submit(_ordered_ids, *args)
