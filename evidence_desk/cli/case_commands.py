@@ -370,15 +370,14 @@ def incident_edit(args: argparse.Namespace, archive: Archive) -> int:
 
 def incident_list(args: argparse.Namespace, archive: Archive) -> int:
     wanted = set(case_search.find_incidents(archive, _filter(args)))
-    rows = [i for i in case_incidents.list_incidents(archive) if i["id"] in wanted]
+    rows = [i for i in case_incidents.incident_rows(archive) if i["id"] in wanted]
 
     def human(rows: list[dict[str, Any]]) -> None:
         for i in rows:
-            place = i["place"]["name"] if i["place"] else "-"
-            codes = ",".join(v["code"] for v in i["violations"])
             print(
-                f"{i['ref']}  {i['start'] or '-':25} {place:15} {i['verification']:15} "
-                f"{i['title']}  [{codes}] {len(i['items'])} items"
+                f"{i['ref']}  {i['start'] or '-':25} {i['place'] or '-':15} "
+                f"{i['verification']:15} {i['title']}  [{','.join(i['violations'])}] "
+                f"{i['items']} items"
             )
         print(f"{len(rows)} incidents")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import Item
@@ -21,6 +21,7 @@ from evidence_desk.db.models_case import (
     IncidentPerson,
     IncidentViolation,
     Person,
+    Place,
 )
 from evidence_desk.services import case_index
 from evidence_desk.services.archive import Archive, utcnow
@@ -122,6 +123,49 @@ def list_incidents(archive: Archive) -> list[dict[str, Any]]:
             )
         )
         return [incident_to_json(session, i) for i in rows]
+
+
+def incident_rows(archive: Archive) -> list[dict[str, Any]]:
+    """One light row per incident for a list view: a few queries, however many incidents.
+
+    Each row is :func:`incident_summary` plus place name, violation codes and
+    the numbers of linked items and persons.
+    """
+    with archive.db.reader() as session:
+        codes: dict[int, list[str]] = {}
+        for incident_id, code in session.execute(
+            select(IncidentViolation.incident_id, IncidentViolation.code)
+        ):
+            codes.setdefault(incident_id, []).append(code)
+        items = dict(
+            session.execute(
+                select(IncidentItem.incident_id, func.count()).group_by(IncidentItem.incident_id)
+            ).all()
+        )
+        persons = dict(
+            session.execute(
+                select(
+                    IncidentPerson.incident_id, func.count(func.distinct(IncidentPerson.person_id))
+                ).group_by(IncidentPerson.incident_id)
+            ).all()
+        )
+        names = dict(session.execute(select(Place.id, Place.name)).all())
+        rows = session.scalars(
+            select(Incident).order_by(
+                Incident.start_sort.is_(None), Incident.start_sort, Incident.id
+            )
+        )
+        return [
+            {
+                **incident_summary(i),
+                "start_sort": iso(i.start_sort),
+                "place": names.get(i.place_id) if i.place_id else None,
+                "violations": sorted(codes.get(i.id, [])),
+                "items": items.get(i.id, 0),
+                "persons": persons.get(i.id, 0),
+            }
+            for i in rows
+        ]
 
 
 def get_incident(archive: Archive, ref: str) -> dict[str, Any]:

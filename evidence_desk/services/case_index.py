@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select, text
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import ItemLink
@@ -26,6 +26,7 @@ from evidence_desk.db.models_case import (
     Incident,
     IncidentItem,
     IncidentPerson,
+    IncidentViolation,
     ItemPerson,
     ItemPlace,
     Person,
@@ -36,9 +37,21 @@ from evidence_desk.db.models_case import (
     TestimonyVersion,
 )
 from evidence_desk.services.case_translit import latin_words
-from evidence_desk.services.case_vocabularies import all_labels, terms_by_code, with_broader
+from evidence_desk.services.case_vocabularies import (
+    all_labels,
+    terms_by_code,
+    with_broader,
+    with_narrower,
+)
 
 ATTACHMENT = "attachment"
+# Rows are addressed by rowid = record id * 4 + record kind, because FTS5 finds
+# a rowid at once but scans the whole table to match an UNINDEXED column.
+_KINDS = {"item": 0, "incident": 1, "person": 2, "testimony": 3}
+
+
+def _rowid(record: str, record_id: int) -> int:
+    return record_id * len(_KINDS) + _KINDS[record]
 
 
 def _put(session: Session, record: str, record_id: int, title: str, body: str) -> None:
@@ -48,17 +61,23 @@ def _put(session: Session, record: str, record_id: int, title: str, body: str) -
     body = "\n".join(part for part in (body, latin_words(f"{title}\n{body}")) if part)
     session.execute(
         text(
-            "INSERT INTO case_search(record, record_id, title, body) "
-            "VALUES (:record, :id, :title, :body)"
+            "INSERT INTO case_search(rowid, record, record_id, title, body) "
+            "VALUES (:rowid, :record, :id, :title, :body)"
         ),
-        {"record": record, "id": record_id, "title": title, "body": body},
+        {
+            "rowid": _rowid(record, record_id),
+            "record": record,
+            "id": record_id,
+            "title": title,
+            "body": body,
+        },
     )
 
 
 def drop(session: Session, record: str, record_id: int) -> None:
     session.execute(
-        text("DELETE FROM case_search WHERE record = :record AND record_id = :id"),
-        {"record": record, "id": record_id},
+        text("DELETE FROM case_search WHERE rowid = :rowid"),
+        {"rowid": _rowid(record, record_id)},
     )
 
 
@@ -74,9 +93,24 @@ def place_chain(session: Session, place_id: int | None) -> list[Place]:
     return chain
 
 
+def _memo(session: Session, name: str) -> dict:
+    """A cache that lives as long as the session (one transaction in the services)."""
+    return session.info.setdefault(f"case_index.{name}", {})
+
+
+def forget_cached(session: Session) -> None:
+    """Drop cached place names and vocabulary labels after the gazetteer or a term changed."""
+    for name in ("place_text", "terms"):
+        session.info.pop(f"case_index.{name}", None)
+
+
 def place_text(session: Session, place_id: int | None) -> str:
-    names = [n.name for p in place_chain(session, place_id) for n in p.names]
-    return " ".join(dict.fromkeys(names))
+    """All names of the place and of the places above it."""
+    cache = _memo(session, "place_text")
+    if place_id not in cache:
+        names = [n.name for p in place_chain(session, place_id) for n in p.names]
+        cache[place_id] = " ".join(dict.fromkeys(names))
+    return cache[place_id]
 
 
 def person_names(session: Session, person_id: int) -> list[str]:
@@ -90,7 +124,11 @@ def person_names(session: Session, person_id: int) -> list[str]:
 
 
 def _labels(session: Session, vocabulary: str, codes: Iterable[str]) -> list[str]:
-    terms = terms_by_code(session, vocabulary)
+    """The codes with the labels (three languages) of their terms and broader terms."""
+    cache = _memo(session, "terms")
+    if vocabulary not in cache:
+        cache[vocabulary] = terms_by_code(session, vocabulary)
+    terms = cache[vocabulary]
     out: list[str] = []
     for code in codes:
         out.append(code)
@@ -154,14 +192,22 @@ def index_testimony(session: Session, testimony: Testimony) -> None:
     _put(session, "testimony", testimony.item_id, title, "\n".join(body))
 
 
-def index_item(session: Session, item_id: int) -> None:
-    """The case context of one item: its incidents, places, people and testimonies."""
+def index_item(
+    session: Session, item_id: int, summaries: dict[int, list[str]] | None = None
+) -> None:
+    """The case context of one item: its incidents, places, people and testimonies.
+
+    ``summaries`` caches incident summaries across a batch of items.
+    """
+    summaries = {} if summaries is None else summaries
     body: list[str] = []
     incidents = session.scalars(
         select(Incident).join(IncidentItem).where(IncidentItem.item_id == item_id)
     )
     for incident in incidents:
-        body += _incident_summary(session, incident)
+        if incident.id not in summaries:
+            summaries[incident.id] = _incident_summary(session, incident)
+        body += summaries[incident.id]
     for place_id in session.scalars(select(ItemPlace.place_id).where(ItemPlace.item_id == item_id)):
         body.append(place_text(session, place_id))
     for person_id in session.scalars(
@@ -177,8 +223,9 @@ def index_item(session: Session, item_id: int) -> None:
 
 
 def reindex_items(session: Session, item_ids: Iterable[int]) -> None:
+    summaries: dict[int, list[str]] = {}
     for item_id in set(item_ids):
-        index_item(session, item_id)
+        index_item(session, item_id, summaries)
 
 
 def reindex_incident(session: Session, incident: Incident) -> None:
@@ -212,6 +259,7 @@ def subtree_ids(session: Session, place_id: int) -> set[int]:
 
 def reindex_place(session: Session, place: Place) -> None:
     """Everything that quotes the names of this place or of a place above it."""
+    forget_cached(session)
     ids = subtree_ids(session, place.id)
     incidents = session.scalars(select(Incident).where(Incident.place_id.in_(ids))).all()
     for incident in incidents:
@@ -227,6 +275,30 @@ def reindex_place(session: Session, place: Place) -> None:
     reindex_items(
         session, session.scalars(select(ItemPlace.item_id).where(ItemPlace.place_id.in_(ids)))
     )
+
+
+def reindex_terms(session: Session, vocabulary: str, codes: set[str]) -> None:
+    """The records that quote these terms' labels, after the labels changed."""
+    forget_cached(session)
+    if not codes:
+        return
+    if vocabulary == "violation_types":
+        narrower = with_narrower(session, vocabulary, list(codes))
+        stmt = select(Incident).join(IncidentViolation).where(IncidentViolation.code.in_(narrower))
+        for incident in session.scalars(stmt.distinct()).all():
+            reindex_incident(session, incident)
+    elif vocabulary == "roles":
+        stmt = select(Incident).join(IncidentPerson).where(IncidentPerson.role.in_(codes))
+        for incident in session.scalars(stmt.distinct()).all():
+            index_incident(session, incident)
+    elif vocabulary in ("person_statuses", "occupations"):
+        stmt = (
+            select(Person)
+            .outerjoin(PersonStatus)
+            .where(or_(PersonStatus.status.in_(codes), Person.occupation.in_(codes)))
+        )
+        for person in session.scalars(stmt.distinct()).all():
+            index_person(session, person)
 
 
 def rebuild(session: Session) -> None:

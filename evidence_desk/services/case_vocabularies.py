@@ -272,8 +272,19 @@ def update_term(
         if code not in terms_by_code(session, vocabulary):
             raise EvidenceDeskError(f"{vocabulary} has no term {code!r}")
         values = _values(labels, parent, description, active)
-        _upsert(session, vocabulary, code, values)
+        if _upsert(session, vocabulary, code, values) == "updated":
+            _reindex(session, vocabulary, {code})
         return term_to_json(terms_by_code(session, vocabulary)[code])
+
+
+def _reindex(session: Session, vocabulary: str, codes: set[str]) -> None:
+    """Labels are indexed with the records that use them; refresh those records.
+
+    Imported here, not at the top: the index module builds on this one.
+    """
+    from evidence_desk.services.case_index import reindex_terms
+
+    reindex_terms(session, vocabulary, codes)
 
 
 def delete_term(archive: Archive, vocabulary: str, code: str) -> None:
@@ -414,6 +425,9 @@ def _import(archive: Archive, rows: list[tuple[str, str, dict[str, Any]]]) -> Im
             if _upsert(session, vocabulary, code, parent) == "updated":
                 if outcomes[(vocabulary, code)] == "unchanged":
                     outcomes[(vocabulary, code)] = "updated"
+        for vocabulary in {v for v, _ in outcomes}:
+            updated = {c for (v, c), o in outcomes.items() if v == vocabulary and o == "updated"}
+            _reindex(session, vocabulary, updated)
     report = ImportReport()
     for outcome in outcomes.values():
         setattr(report, outcome, getattr(report, outcome) + 1)

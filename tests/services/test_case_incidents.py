@@ -41,6 +41,11 @@ def test_times_keep_what_was_said_and_sort_in_utc(archive):
     )
     assert rough["start_precision"] == "approximate"
     listed = [i["title"] for i in case_incidents.list_incidents(archive)]
+    rows = case_incidents.incident_rows(archive)
+    assert [r["title"] for r in rows] == listed
+    assert rows[0]["place"] == "Republic Square"
+    assert rows[0]["violations"] == ["killing", "live_ammunition"]
+    assert (rows[0]["items"], rows[0]["persons"]) == (0, 0)
     # Offset unknown: "Evening" sorts at its wall-clock reading, after 18:00 UTC.
     assert listed == ["Shooting at the square", "Detentions", "Evening"]
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from evidence_desk.services import case_incidents, case_vocabularies
+from evidence_desk.services import case_incidents, case_search, case_vocabularies
 from evidence_desk.services.archive import create_archive
 from evidence_desk.services.errors import EvidenceDeskError
 
@@ -67,7 +67,16 @@ def test_terms_are_added_edited_retired_and_only_unused_ones_deleted(archive):
         case_vocabularies.update_term(
             archive, "violation_types", "torture", parent="electric_shocks"
         )
-    case_incidents.add_incident(archive, "Shocks", violations=["electric_shocks"])
+    shocks = case_incidents.add_incident(archive, "Shocks", violations=["electric_shocks"])
+    assert case_search.search(archive, "электротоком")["incidents"] == []
+    case_vocabularies.update_term(
+        archive, "violation_types", "electric_shocks", labels={"ru": "Пытки электротоком"}
+    )
+    assert case_search.search(archive, "электротоком")["incidents"] == [shocks["id"]]
+    case_vocabularies.update_term(
+        archive, "violation_types", "torture", labels={"en": "Torture and cruel treatment"}
+    )
+    assert case_search.search(archive, "cruel")["incidents"] == [shocks["id"]]
     with pytest.raises(EvidenceDeskError, match="in use; retire it"):
         case_vocabularies.delete_term(archive, "violation_types", "electric_shocks")
     with pytest.raises(EvidenceDeskError, match="narrower terms"):
