@@ -59,9 +59,13 @@ def _lock_temp(fd: int) -> None:
     """Mark a temporary file as being written, so ``clean_temp`` in another process skips it.
 
     The lock dies with the process, so a file left by a killed ingest is free to remove.
+    A file system without locks (some network shares) only loses that courtesy.
     """
     if fcntl is not None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            pass
 
 
 def _remove_if_abandoned(path: Path) -> bool:
@@ -73,8 +77,10 @@ def _remove_if_abandoned(path: Path) -> bool:
         if fcntl is not None:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
+            except BlockingIOError:
                 return False  # a live copy is writing it
+            except OSError:
+                pass  # no locks on this file system: remove, as before
         path.unlink()
         return True
     except OSError:

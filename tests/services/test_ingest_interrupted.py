@@ -252,3 +252,16 @@ def test_second_put_of_the_same_content_reports_existed(archive, batch):
     assert not first.existed and second.existed
     assert first.sha256 == second.sha256 == sha256_file(batch / "a0.txt")
     assert temp_files(archive) == []
+
+
+def test_a_file_system_without_locks_still_works(archive, batch, monkeypatch):
+    def no_locks(_fd, _op):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(objectstore.fcntl, "flock", no_locks)
+    leftover = archive.store.tmp / "ingest-killed.part"
+    leftover.write_bytes(b"half")
+    assert archive.store.clean_temp() == 1
+    report = run(archive, batch)
+    assert report.ok and len(report.new) == 7
+    assert_clean(archive)
