@@ -81,16 +81,18 @@ def place_summary(session: Session, place_id: int | None) -> dict[str, Any] | No
 
 
 def find_places(session: Session, text: str) -> list[Place]:
-    """Places whose names match ``text``: exact matches first, then prefixes, then parts."""
+    """Places whose names match ``text``: exact matches first, then names starting with
+    it, then names with a later word starting with it ("square" → "Republic Square")."""
     wanted = fold(text)
     if not wanted:
         return []
-    ranked: dict[int, int] = {}
+    ranked: dict[int, tuple[int, int]] = {}
     for place_id, name in session.execute(select(PlaceName.place_id, PlaceName.name)):
         key = fold(name)
-        rank = 0 if key == wanted else 1 if key.startswith(wanted) else 2 if wanted in key else 3
+        later_word = f" {wanted}" in f" {key}"
+        rank = 0 if key == wanted else 1 if key.startswith(wanted) else 2 if later_word else 3
         if rank < 3:
-            ranked[place_id] = min(rank, ranked.get(place_id, 3))
+            ranked[place_id] = min((rank, len(key)), ranked.get(place_id, (3, 0)))
     order = sorted(ranked, key=lambda pid: (ranked[pid], pid))
     places = {p.id: p for p in session.scalars(select(Place).where(Place.id.in_(order)))}
     return [places[pid] for pid in order]
