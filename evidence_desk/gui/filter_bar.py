@@ -91,6 +91,7 @@ class FilterBar(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.search, 1)
         top.addWidget(self.save_button)
+        top.addWidget(self.clear_button)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
         for widget in (self.kind, self.sensitivity, self.gps, self.warnings, self.dated):
@@ -100,7 +101,6 @@ class FilterBar(QWidget):
         bottom.addWidget(self.date_to)
         bottom.addWidget(self.tag_chip)
         bottom.addStretch(1)
-        bottom.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 2)
         layout.setSpacing(4)

@@ -531,10 +531,15 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._sizes_restored:
             self._sizes_restored = True
-            width = max(self.width(), 900)
-            side, detail = 240, min(480, width // 3)
-            self.splitter.setSizes([side, width - side - detail, detail])
-            self.detail.single.setSizes([self.height() // 2, self.height() // 2])
+            QTimer.singleShot(0, self, self._default_sizes)
+
+    def _default_sizes(self) -> None:
+        """First run: sidebar, catalogue and detail panel in useful proportions."""
+        width = max(self.splitter.width(), 900)
+        side, detail = 240, min(500, width // 3)
+        self.splitter.setSizes([side, width - side - detail, detail])
+        height = self.detail.single.height()
+        self.detail.single.setSizes([height * 9 // 20, height * 11 // 20])
 
     def save_state(self) -> None:
         settings = QSettings()

@@ -7,6 +7,7 @@ their case notes and into messages to whoever sent the files.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -114,6 +115,7 @@ def import_summary(report: IngestReport, parent: QWidget | None = None) -> Repor
         "failed": translate("ReportDialog", "Failed"),
         "skipped": translate("ReportDialog", "Skipped"),
     }
+    base = _common_folder([r.path for r in report.results])
     rows = []
     for result in report.results:
         messages = result.messages or [""]
@@ -123,7 +125,7 @@ def import_summary(report: IngestReport, parent: QWidget | None = None) -> Repor
                 [
                     status.get(result.status, result.status) if first else "",
                     (result.exhibit or "") if first else "",
-                    result.path if first else "",
+                    _relative(result.path, base) if first else "",
                     message,
                 ]
             )
@@ -136,6 +138,8 @@ def import_summary(report: IngestReport, parent: QWidget | None = None) -> Repor
         .replace("%3", str(len(report.failed)))
         .replace("%4", str(len(report.skipped)))
     )
+    if base:
+        headline += " " + translate("ReportDialog", "Files from %1").replace("%1", base)
     if report.cancelled:
         headline += " " + translate(
             "ReportDialog",
@@ -160,6 +164,20 @@ def import_summary(report: IngestReport, parent: QWidget | None = None) -> Repor
     )
     dialog.setObjectName("importSummary")
     return dialog
+
+
+def _common_folder(paths: list[str]) -> str:
+    try:
+        common = os.path.commonpath(paths) if paths else ""
+    except ValueError:
+        return ""
+    if len(paths) == 1 or common in paths:
+        common = os.path.dirname(common)
+    return common
+
+
+def _relative(path: str, base: str) -> str:
+    return os.path.relpath(path, base) if base and path.startswith(base) else path
 
 
 def verify_report(report: VerifyReport, parent: QWidget | None = None) -> ReportDialog:

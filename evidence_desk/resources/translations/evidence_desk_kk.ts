@@ -1001,6 +1001,10 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         <translation>Жаңа: %1, телнұсқа (мұрағатта бар): %2, қате: %3, өткізілді: %4.</translation>
     </message>
     <message>
+        <source>Files from %1</source>
+        <translation>%1 ішіндегі файлдар</translation>
+    </message>
+    <message>
         <source>The import was cancelled: the files listed are safely in the archive; the rest were not imported.</source>
         <translation>Импорт тоқтатылды: тізімдегі файлдар мұрағатта сақталды, қалғандары импортталмады.</translation>
     </message>

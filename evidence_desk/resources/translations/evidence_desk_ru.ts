@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Sensitivity</source>
-        <translation>Конфиденциальность</translation>
+        <translation>Доступ</translation>
     </message>
     <message>
         <source>Size</source>
@@ -115,7 +115,7 @@ previous %2
     </message>
     <message>
         <source>Sensitivity:</source>
-        <translation>Конфиденциальность:</translation>
+        <translation>Доступ:</translation>
     </message>
 </context>
 <context>
@@ -217,7 +217,7 @@ previous %2
     </message>
     <message>
         <source>sensitivity</source>
-        <translation>конфиденциальность</translation>
+        <translation>уровень доступа</translation>
     </message>
     <message>
         <source>Add tags %1 to %2 items</source>
@@ -233,7 +233,7 @@ previous %2
     </message>
     <message>
         <source>Set sensitivity of %1 items to %2</source>
-        <translation>Установить конфиденциальность «%2» для материалов (%1)</translation>
+        <translation>Установить уровень доступа «%2» для материалов (%1)</translation>
     </message>
     <message>
         <source>Mark %1 and %2 as same scene</source>
@@ -363,7 +363,7 @@ previous %2
     </message>
     <message>
         <source>Any sensitivity</source>
-        <translation>Любая конфиденциальность</translation>
+        <translation>Любой доступ</translation>
     </message>
     <message>
         <source>GPS: any</source>
@@ -692,7 +692,7 @@ previous %2
     </message>
     <message>
         <source>Set &amp;Sensitivity</source>
-        <translation>Установить &amp;конфиденциальность</translation>
+        <translation>Уровень &amp;доступа</translation>
     </message>
     <message>
         <source>Evidence Desk</source>
@@ -1001,6 +1001,10 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         <translation>Новых: %1, дубликатов (уже в архиве): %2, ошибок: %3, пропущено: %4.</translation>
     </message>
     <message>
+        <source>Files from %1</source>
+        <translation>Файлы из %1</translation>
+    </message>
+    <message>
         <source>The import was cancelled: the files listed are safely in the archive; the rest were not imported.</source>
         <translation>Импорт отменён: перечисленные файлы надёжно сохранены в архиве, остальные не импортированы.</translation>
     </message>
@@ -1093,7 +1097,7 @@ They will be hidden from the catalogue and searches. The originals stay in the a
     </message>
     <message>
         <source>Sensitivity</source>
-        <translation>Конфиденциальность</translation>
+        <translation>Доступ</translation>
     </message>
     <message>
         <source>Removed items</source>
