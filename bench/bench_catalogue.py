@@ -2,7 +2,7 @@
 
     python bench/bench_catalogue.py                  # 100,000 synthetic items
     python bench/bench_catalogue.py --items 20000    # quicker
-    python bench/bench_catalogue.py --keep /tmp/big  # keep the archive for manual use
+    python bench/bench_catalogue.py --keep /tmp/big  # keep (and next time reuse) the archive
 
 The archive is made by the real ``create_archive`` (schema via migrations)
 and then filled directly with ``executemany`` into ``items``, ``sources``,
@@ -315,8 +315,11 @@ def main() -> int:
     root = args.keep or Path(tmp.name) / "archive"
     os.environ.setdefault("EVIDENCE_DESK_CONFIG_DIR", str(Path(tmp.name) / "config"))
     env = {**os.environ, "XDG_CONFIG_HOME": str(Path(tmp.name) / "xdg"), "PYTHONPATH": str(REPO)}
-    print(f"building {args.items:,} synthetic items …", flush=True)
-    print(f"  built in {build(root, args.items):.1f} s")
+    if args.keep and (root / "evidence.sqlite").exists():
+        print(f"reusing the archive at {root}")
+    else:
+        print(f"building {args.items:,} synthetic items …", flush=True)
+        print(f"  built in {build(root, args.items):.1f} s")
     base = baselines(root)
     code = CHILD.format(repo=str(REPO), archive=str(root))
     proc = subprocess.run(
