@@ -53,14 +53,24 @@ def lrelease_command() -> list[str] | None:
     return [found] if found else None
 
 
+def ts_paths(language: str) -> list[Path]:
+    """Every translation file of ``language``: the main one and those of later features
+    (``case_ru.ts``, ``bundle_ru.ts``…), so each part of the interface keeps its own file."""
+    return sorted(TRANSLATIONS.glob(f"*_{language}.ts"))
+
+
 def compile_qm(language: str, target_dir: Path | None = None) -> Path | None:
+    """Compile the main .ts of ``language``; see ``compile_ts``."""
+    return compile_ts(ts_path(language), target_dir)
+
+
+def compile_ts(source: Path, target_dir: Path | None = None) -> Path | None:
     """Compile (once per .ts content) and return the .qm, or None if lrelease is missing."""
-    source = ts_path(language)
     if not source.is_file():
         return None
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     folder = target_dir or cache_dir()
-    target = folder / f"evidence_desk_{language}-{digest}.qm"
+    target = folder / f"{source.stem}-{digest}.qm"
     if target.is_file():
         return target
     command = lrelease_command()
@@ -117,16 +127,20 @@ def install(language: str) -> str:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(f"qtbase_{language}", qt_dir):
         _installed.append(qt_own)
-    qm = compile_qm(language)
-    ours: QTranslator | None = None
-    if qm is not None:
-        ours = QTranslator()
-        if not ours.load(str(qm)):
-            ours = None
-    if ours is None and ts_path(language).is_file():
-        ours = TsTranslator(ts_path(language))
-    if ours is not None:
-        _installed.append(ours)
+    for source in ts_paths(language):
+        translator = _load(source)
+        if translator is not None:
+            _installed.append(translator)
     for translator in _installed:
         app.installTranslator(translator)
     return language
+
+
+def _load(source: Path) -> QTranslator | None:
+    qm = compile_ts(source)
+    if qm is not None:
+        translator = QTranslator()
+        if translator.load(str(qm)):
+            return translator
+    fallback = TsTranslator(source)
+    return None if fallback.isEmpty() else fallback

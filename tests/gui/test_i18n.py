@@ -48,7 +48,10 @@ def test_ts_files_cover_every_string_in_the_code(tmp_path):
     )
     in_code = set(_messages(fresh))
     for language in ("ru", "kk"):
-        missing = in_code - set(_messages(i18n.ts_path(language)))
+        shipped: set[tuple[str, str]] = set()
+        for ts in i18n.ts_paths(language):
+            shipped |= set(_messages(ts))
+        missing = in_code - shipped
         assert not missing, f"run pyside6-lupdate and translate: {sorted(missing)[:5]}"
 
 
