@@ -109,6 +109,28 @@ def place_feature(record: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def write_places(path: Path, records: Iterable[dict[str, Any]]) -> int:
+def gazetteer_feature(place: dict[str, Any]) -> dict[str, Any] | None:
+    """A gazetteer place of the case records (incident, person, testimony) as a Point."""
+    if place.get("lat") is None or place.get("lon") is None:
+        return None
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+        "properties": {
+            "gazetteer_place": place.get("uuid"),
+            "name": place.get("name"),
+            "kind": place.get("kind"),
+            "radius_m": place.get("radius_m"),
+        },
+    }
+
+
+def write_places(
+    path: Path, records: Iterable[dict[str, Any]], places: Iterable[dict[str, Any]] = ()
+) -> int:
+    """Items with GPS, then gazetteer places with coordinates, as one FeatureCollection."""
     features = (f for r in records if (f := place_feature(r)) is not None)
-    return write_json_with_list(path, {"type": "FeatureCollection"}, "features", features)
+    named = (f for p in places if (f := gazetteer_feature(p)) is not None)
+    return write_json_with_list(
+        path, {"type": "FeatureCollection"}, "features", (*features, *named)
+    )

@@ -44,6 +44,11 @@ from evidence_desk.db.models import (
 from evidence_desk.services import custody, search_index
 from evidence_desk.services.archive import Archive, utcnow
 from evidence_desk.services.bundle_verify import BundleReport, verify_bundle
+from evidence_desk.services.case_bundle_import import (
+    CaseImport,
+    case_files_in,
+    import_case_records,
+)
 from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.ingest import Progress
 
@@ -72,6 +77,7 @@ class ImportReport:
     bundle_uuid: str | None = None
     results: list[ImportResult] = field(default_factory=list)
     cancelled: bool = False
+    case: CaseImport | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -93,6 +99,7 @@ class ImportReport:
             "duplicates": self.count("duplicate"),
             "failed": self.count("failed"),
             "items": [r.__dict__ for r in self.results],
+            "case_records": self.case.__dict__ if self.case else None,
         }
 
 
@@ -135,6 +142,8 @@ def import_bundle(
     report.bundle_uuid = checked.bundle_uuid
     with open_bag(path) as bag:
         _import_items(archive, bag, report, state, progress, cancelled)
+        if not report.cancelled:
+            _import_case_records(archive, bag, report)
     state.bytes_done, state.current = state.bytes_total, ""
     progress(state)
     return report
@@ -182,6 +191,22 @@ def _import_items(
         report.results.append(result)
         state.files_done += 1
         progress(state)
+
+
+def _import_case_records(archive: Archive, bag: BagReader, report: ImportReport) -> None:
+    """Incidents, persons, places and testimonies, linked to the items just imported."""
+    files = case_files_in(bag)
+    if not files:
+        return
+    records = json.loads(bag.read_small(L.ITEMS_JSON, 2 * 2**30))["items"]
+    by_exhibit = {r.sender_exhibit: r.exhibit for r in report.results if r.exhibit}
+    items = {
+        str(r.get("id")): by_exhibit[str(r.get("exhibit"))]
+        for r in records
+        if str(r.get("exhibit")) in by_exhibit
+    }
+    sender = f"{report.sender_name or 'unnamed archive'} ({report.sender_uuid})"
+    report.case = import_case_records(archive, files, items, sender)
 
 
 def _import_one(

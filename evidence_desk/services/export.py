@@ -21,7 +21,6 @@ cannot contain the record of its own completion).
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import shutil
 import tempfile
@@ -43,12 +42,18 @@ from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
 from evidence_desk.core.objectstore import Cancelled
 from evidence_desk.db.models import CustodyEvent, Item, ItemLink
-from evidence_desk.services import custody
+from evidence_desk.services import case_bundle, custody
 from evidence_desk.services.archive import Archive
 from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.ingest import Progress
 from evidence_desk.services.items import item_to_json, resolve
-from evidence_desk.services.report import ReportContext, ReportExhibit, write_html, write_pdf
+from evidence_desk.services.report import (
+    ReportContext,
+    ReportExhibit,
+    case_report_lines,
+    write_html,
+    write_pdf,
+)
 from evidence_desk.services.settings import load_settings
 
 
@@ -143,7 +148,7 @@ def export_bundle(
             "exported_by": archive.actor,
             "signing_key_fingerprint": fingerprint,
         }
-        summaries = _write_metadata(archive, writer, exported, header, work, profile)
+        summaries, case_files = _write_metadata(archive, writer, exported, header, work, profile)
         ctx = ReportContext(
             archive_name=info.name,
             archive_uuid=info.uuid,
@@ -154,7 +159,10 @@ def export_bundle(
             bundle_uuid=report.bundle_uuid,
             fingerprint=fingerprint,
             left_out=_left_out_summary(report.left_out),
-            removed_rules=list(redaction.RULES) if profile == "redacted" else [],
+            removed_rules=(
+                [*redaction.RULES, *case_bundle.REDACTION_RULES] if profile == "redacted" else []
+            ),
+            case_records=case_report_lines(case_files, {i.uuid: i.exhibit for i in exported}),
         )
         _write_report(archive, writer, exported, summaries, ctx, work)
         bag_info = [
@@ -235,10 +243,7 @@ def _write_objects(
                 )
         else:
             try:
-                with archive.store.open(item.sha256) as src:
-                    copy = redaction.redact_file(
-                        item.kind, item.mime_type, item.extension, src, work / item.exhibit
-                    )
+                copy = _redacted_copy(archive, item, work)
             except redaction.RedactionError as exc:
                 report.left_out.append((item.exhibit, str(exc)))
                 state.bytes_done += item.size
@@ -254,6 +259,21 @@ def _write_objects(
         progress(state)
 
 
+def _redacted_copy(archive: Archive, item: ExportItem, work: Path) -> redaction.Redacted:
+    """A file's redacted copy; a testimony's is its published text (case_bundle)."""
+    if item.kind == case_bundle.TESTIMONY:
+        path = work / f"{item.exhibit}.json"
+        try:
+            path.write_bytes(case_bundle.publication_copy(archive, item.uuid))
+        except ValueError as exc:
+            raise redaction.RedactionError(str(exc)) from exc
+        return redaction.Redacted(path, "json", list(case_bundle.TESTIMONY_REMOVED))
+    with archive.store.open(item.sha256) as src:
+        return redaction.redact_file(
+            item.kind, item.mime_type, item.extension, src, work / item.exhibit
+        )
+
+
 def _write_metadata(
     archive: Archive,
     writer: BagWriter,
@@ -261,20 +281,22 @@ def _write_metadata(
     header: dict[str, Any],
     work: Path,
     profile: str,
-) -> dict[str, list[dict[str, Any]]]:
-    """items.json, items.csv, places.geojson, custody.json (+ case records when present)."""
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
+    """items.json, items.csv, places.geojson, custody.json and the case records."""
     records = [i.final_record() for i in items]
     write_json_with_list(work / "items.json", header, "items", records)
     writer.add_file(L.ITEMS_JSON, work / "items.json")
     write_items_csv(work / "items.csv", records)
     writer.add_file(L.ITEMS_CSV, work / "items.csv")
-    write_places(work / "places.geojson", records)
+    case_files = case_bundle.bundle_records(archive, [i.uuid for i in items], profile)
+    gazetteer = (case_files.get(case_bundle.PLACES) or {}).get("places", [])
+    write_places(work / "places.geojson", records, gazetteer)
     writer.add_file(L.PLACES_GEOJSON, work / "places.geojson")
     summaries = write_custody(archive, items, header, work / "custody.json", profile)
     writer.add_file(L.CUSTODY_JSON, work / "custody.json")
-    for name, path in case_records(archive, items, profile, work):
+    for name, path in case_records(case_files, work):
         writer.add_file(f"{L.METADATA_DIR}/{name}", path)
-    return summaries
+    return summaries, case_files
 
 
 def _write_report(
@@ -362,7 +384,7 @@ def select_items(
     """The items to export as plain data, and those left out with the reason."""
     with archive.db.reader() as session:
         if incident is not None:
-            uuids = _case_hook("incident_item_uuids")(archive, incident)
+            uuids = case_bundle.incident_item_uuids(archive, incident)
             rows = _rows_by(session, Item.uuid, list(uuids))
         elif refs:
             rows = [resolve(session, ref) for ref in refs]
@@ -378,6 +400,11 @@ def select_items(
             if row.removed_at is not None:
                 left_out.append((row.exhibit, "removed from the archive"))
                 continue
+            if row.kind == case_bundle.TESTIMONY:
+                reason = case_bundle.testimony_left_out(session, row.id, profile)
+                if reason:
+                    left_out.append((row.exhibit, reason))
+                    continue
             if profile == "redacted" and row.sensitivity == "confidential":
                 left_out.append((row.exhibit, "confidential"))
                 continue
@@ -406,7 +433,9 @@ def select_items(
                     size=row.size,
                     kind=row.kind,
                     mime_type=row.mime_type,
-                    extension=L.safe_extension(name),
+                    extension=(
+                        "json" if row.kind == case_bundle.TESTIMONY else L.safe_extension(name)
+                    ),
                     record=record,
                     redacted=profile == "redacted",
                     removed=removed,
@@ -439,33 +468,8 @@ def _links(session: Session, ids: list[int]) -> dict[int, list[ItemLink]]:
     return found
 
 
-def _case_hook(name: str) -> Callable[..., Any]:
-    """Incidents, persons and testimonies come from a later module, when it exists.
-
-    Contract: ``evidence_desk.services.case_bundle`` with
-    ``incident_item_uuids(archive, incident) -> list[str]`` and
-    ``bundle_records(archive, item_uuids, profile) -> dict[str, object]``
-    (file name under data/metadata/ → JSON-able value, already redacted for the
-    redacted profile).
-    """
-    try:
-        module = importlib.import_module("evidence_desk.services.case_bundle")
-    except ModuleNotFoundError as exc:
-        if exc.name != "evidence_desk.services.case_bundle":
-            raise
-        module = None
-    hook = getattr(module, name, None)
-    if hook is None:
-        if name == "incident_item_uuids":
-            raise ExportError("incidents are not available in this version of Evidence Desk")
-        return lambda *args, **kwargs: {}
-    return hook
-
-
-def case_records(
-    archive: Archive, items: list[ExportItem], profile: str, work: Path
-) -> list[tuple[str, Path]]:
-    records = _case_hook("bundle_records")(archive, [i.uuid for i in items], profile)
+def case_records(records: dict[str, Any], work: Path) -> list[tuple[str, Path]]:
+    """Write the case-record files (see services.case_bundle) into ``work``."""
     written = []
     for name, value in sorted(records.items()):
         if "/" in name or not name.endswith(".json"):

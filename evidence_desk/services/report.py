@@ -50,6 +50,40 @@ class ReportContext:
     exhibits: list[ReportExhibit] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # summary lines, no identities
     removed_rules: list[str] = field(default_factory=list)
+    case_records: list[str] = field(default_factory=list)  # lines from case_report_lines
+
+
+def case_report_lines(files: dict[str, Any], exhibits: dict[str, str]) -> list[str]:
+    """One line per incident, person and testimony in the bundle's case records.
+
+    ``exhibits`` maps item UUIDs to exhibit numbers. The records are already
+    redacted for the profile, so a sensitive person appears as ``P-…`` here too.
+    """
+
+    def ex(uuids: list[str]) -> str:
+        return ", ".join(exhibits.get(u, u) for u in uuids) or "-"
+
+    lines = []
+    for i in (files.get("incidents.json") or {}).get("incidents", []):
+        when = " – ".join(filter(None, [i.get("start"), i.get("end")])) or "undated"
+        place = (i.get("place") or {}).get("name") or "no place"
+        violations = ", ".join(i.get("violations") or []) or "-"
+        lines.append(
+            f"Incident: {i['title']} ({when}; {place}; {i.get('verification')}; "
+            f"violations: {violations}); exhibits: {ex([x['id'] for x in i.get('items', [])])}"
+        )
+    people = {p["uuid"]: p for p in (files.get("persons.json") or {}).get("persons", [])}
+    roles: dict[str, list[str]] = {}
+    for i in (files.get("incidents.json") or {}).get("incidents", []):
+        for p in i.get("persons", []):
+            roles.setdefault(p["uuid"], []).append(p["role"])
+    for uuid, p in people.items():
+        shown = f"{p['name']} (sensitive, name withheld)" if p.get("redacted") else p["name"]
+        lines.append(f"Person: {shown}; roles: {', '.join(roles.get(uuid, [])) or '-'}")
+    for t in (files.get("testimonies.json") or {}).get("testimonies", []):
+        who = t.get("witness") or t.get("pseudonym") or t.get("witness_code")
+        lines.append(f"Testimony: {exhibits.get(t['id'], t['id'])} by {who} ({t.get('language')})")
+    return lines
 
 
 def _summary(ctx: ReportContext) -> list[tuple[str, str]]:
@@ -145,6 +179,11 @@ def write_html(ctx: ReportContext, path: Path) -> None:
             "the signature in <code>signature/</code> covers tagmanifest-sha256.txt. "
             "Compare the fingerprint above with the one the sender gives you.</p>\n"
         )
+        if ctx.case_records:
+            out.write("<h2>Incidents, persons and testimonies</h2><ul>")
+            for line in ctx.case_records:
+                out.write(f"<li>{esc(line)}</li>")
+            out.write("</ul>\n")
         if ctx.removed_rules or ctx.left_out:
             out.write("<h2>Redaction</h2><ul>")
             for line in ctx.removed_rules + ctx.left_out:
@@ -252,6 +291,12 @@ def write_pdf(ctx: ReportContext, path: Path) -> None:
     page.line("Evidence bundle report", 16)
     page.y += 3
     page.rows(_summary(ctx))
+    if ctx.case_records:
+        page.y += 3
+        page.line("Incidents, persons and testimonies", 12)
+        for record in ctx.case_records:
+            for n, part in enumerate(_wrap(record, 105)):
+                page.line(("• " if n == 0 else "  ") + part, 9)
     if ctx.removed_rules or ctx.left_out:
         page.y += 3
         page.line("Redaction", 12)

@@ -159,5 +159,5 @@ def test_refuses_existing_destination_and_unknown_items(archive, names, tmp_path
         export_bundle(archive, ["ED-999999"], out=tmp_path / "x")
     with pytest.raises(ExportError, match="profile"):
         export_bundle(archive, None, out=tmp_path / "y", profile="public")
-    with pytest.raises(ExportError, match="incidents"):
-        export_bundle(archive, None, incident="I-1", out=tmp_path / "z")
+    with pytest.raises(EvidenceDeskError, match="no incident 'INC-9'"):
+        export_bundle(archive, None, incident="INC-9", out=tmp_path / "z")
