@@ -170,7 +170,11 @@ class VocabularyEditor(QDialog):
     def retire(self, code: str | None) -> Any:
         from evidence_desk.services import case_vocabularies
 
-        return self._run(case_vocabularies.update_term, self.name(), code, active=False) if code else None
+        return (
+            self._run(case_vocabularies.update_term, self.name(), code, active=False)
+            if code
+            else None
+        )
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

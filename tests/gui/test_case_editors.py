@@ -92,7 +92,9 @@ def test_reveal_asks_for_a_reason_and_is_logged(qtbot, window, case):
     dialog = editor.ask_reveal()
     dialog.setTextValue("court request 12/2022")
     dialog.accept()
-    qtbot.waitUntil(lambda: editor.identity_fields["real_name"].text() == "Secret Name", timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: editor.identity_fields["real_name"].text() == "Secret Name", timeout=WAIT
+    )
     assert editor.identity_form.isVisibleTo(editor)
     events = custody.events_for_item(window.archive, created["id"])
     assert events[-1].details["action"] == "reveal identity"
@@ -120,11 +122,17 @@ def test_incident_editor_and_context_menu_linking(qtbot, window, case, tmp_path)
 
     _select_rows(qtbot, window, [0, 1])
     menu = window.menu_actions.context_menu(window)
-    sub = next(a.menu() for a in menu.actions() if a.menu() and a.menu().objectName() == "case-link-incident")
+    sub = next(
+        a.menu()
+        for a in menu.actions()
+        if a.menu() and a.menu().objectName() == "case-link-incident"
+    )
     with qtbot.waitSignal(window.runner.taskStarted, timeout=WAIT):
         sub.actions()[0].trigger()
     wait_idle(qtbot, window)
-    linked = {i["exhibit"] for i in case_incidents.get_incident(window.archive, data["ref"])["items"]}
+    linked = {
+        i["exhibit"] for i in case_incidents.get_incident(window.archive, data["ref"])["items"]
+    }
     assert linked == {results[0].exhibit, results[1].exhibit}
     editor.close()
 
@@ -170,7 +178,9 @@ def test_merge_keeps_links(qtbot, window, case):
     incident = case_incidents.add_incident(archive, "Задержание", start="2022-01-06")
     case_incidents.add_person(archive, incident["ref"], other["ref"], "victim")
     editor = case.open_record("person", keep["ref"])
-    qtbot.waitUntil(lambda: len(editor.persons) == 2 and editor.merge_button.isEnabled(), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: len(editor.persons) == 2 and editor.merge_button.isEnabled(), timeout=WAIT
+    )
     dialog = editor.ask_merge()
     dialog.close()
     with qtbot.waitSignal(editor.saved, timeout=WAIT):
@@ -183,7 +193,9 @@ def test_merge_keeps_links(qtbot, window, case):
 
 def test_place_and_vocabulary_editors(qtbot, window, case):
     editor = case.open_record("place", None)
-    qtbot.waitUntil(lambda: editor.kind.count() > 3 and editor.parent_place.count() > 5, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: editor.kind.count() > 3 and editor.parent_place.count() > 5, timeout=WAIT
+    )
     editor.name.setText("Abay Avenue")
     editor.kind.setCurrentIndex(editor.kind.findData("street"))
     editor.parent_place.set_ref(case_places.get_place(window.archive, "Almaty")["ref"])
@@ -197,9 +209,14 @@ def test_place_and_vocabulary_editors(qtbot, window, case):
     vocab.vocabulary.setCurrentIndex(vocab.vocabulary.findText("occupations"))
     qtbot.waitUntil(lambda: vocab.table.rowCount() > 2, timeout=WAIT)
     with qtbot.waitSignal(vocab.changed, timeout=WAIT):
-        vocab.add_term("blogger", {"en": "blogger", "ru": "блогер", "kk": "блогер"})
+        vocab.add_term(
+            "street_medic", {"en": "street medic", "ru": "уличный медик", "kk": "көше медигі"}
+        )
+    assert vocab.status.text() == "Saved."
     terms = {t["code"]: t for t in case_vocabularies.list_terms(window.archive, "occupations")}
-    assert terms["blogger"]["labels"]["ru"] == "блогер"
+    assert terms["street_medic"]["labels"]["ru"] == "уличный медик"
     with qtbot.waitSignal(vocab.changed, timeout=WAIT):
-        vocab.retire("blogger")
-    assert "blogger" not in {t["code"] for t in case_vocabularies.list_terms(window.archive, "occupations")}
+        vocab.retire("street_medic")
+    assert "street_medic" not in {
+        t["code"] for t in case_vocabularies.list_terms(window.archive, "occupations")
+    }
