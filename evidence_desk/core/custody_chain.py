@@ -25,6 +25,7 @@ REPLICATION = "replication"
 ACCESSION = "accession"
 DELETION = "deletion"
 CREATION = "creation"
+DISPLAYING = "displaying"
 EVENT_TYPES = (
     CREATION,
     INGESTION,
@@ -34,6 +35,7 @@ EVENT_TYPES = (
     REPLICATION,
     ACCESSION,
     DELETION,
+    DISPLAYING,
 )
 
 HASHED_FIELDS = (

@@ -25,13 +25,8 @@ from evidence_desk.services.errors import EvidenceDeskError
 
 IDENTITY_FIELDS = ("real_name", "contact", "notes")
 PURPOSES = ("court", "advocacy", "publication")
-# PREMIS "displaying". Until the custody vocabulary lists it, a reveal is logged
-# as a metadata event with action "reveal identity", so none goes unrecorded.
-REVEAL_EVENT = (
-    "displaying"
-    if "displaying" in custody_chain.EVENT_TYPES
-    else custody_chain.METADATA_MODIFICATION
-)
+# Showing a witness's real identity is itself a custody event (PREMIS "displaying").
+REVEAL_EVENT = custody_chain.DISPLAYING
 
 
 def identity_recorded(session: Session, item_id: int) -> bool:

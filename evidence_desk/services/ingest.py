@@ -42,7 +42,7 @@ from evidence_desk.core.objectstore import Cancelled, PutResult
 from evidence_desk.core.thumbnails import derive
 from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import Item, Source, format_exhibit
-from evidence_desk.services import custody, search_index
+from evidence_desk.services import case_clock, custody, search_index
 from evidence_desk.services.archive import Archive, utcnow
 from evidence_desk.services.walk import Candidate, collect, display_path, raw_name_bytes
 
@@ -244,9 +244,18 @@ def ingest(
                             ],
                         )
                     )
+    _apply_clock_corrections(archive, [r.item_id for r in report.new if r.item_id is not None])
     state.current = ""
     progress(state)
     return report
+
+
+def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
+    """New files from a device whose clock is known to be wrong get its correction."""
+    if not item_ids or not case_clock.list_corrections(archive):
+        return
+    for start in range(0, len(item_ids), 500):
+        case_clock.apply_corrections(archive, item_ids[start : start + 500])
 
 
 def _take_ready(

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import Item
+from evidence_desk.services.case_translit import has_cyrillic, latin_words, to_latin
 
 MAX_METADATA_TEXT = 20_000
 
@@ -51,7 +52,10 @@ def document(item: Item) -> str:
     except ValueError:
         meta_text = ""
     parts.append(meta_text[:MAX_METADATA_TEXT])
-    return "\n".join(p for p in parts if p)
+    text = "\n".join(p for p in parts if p)
+    # Latin spellings of Cyrillic words, so "Zhanaozen" finds "Жаңаөзен".
+    latin = latin_words(f"{item.title}\n{text}")
+    return f"{text}\n{latin}" if latin else text
 
 
 def reindex(session: Session, item: Item, *, new: bool = False) -> None:
@@ -64,6 +68,18 @@ def reindex(session: Session, item: Item, *, new: bool = False) -> None:
 
 
 def fts_query(user_text: str) -> str:
-    """Turn what a user typed into a safe FTS5 query: every word, as a prefix."""
-    words = [w.replace('"', "") for w in user_text.split()]
-    return " ".join(f'"{w}"*' for w in words if w)
+    """Turn what a user typed into a safe FTS5 query: every word, as a prefix.
+
+    A Cyrillic word also matches its Latin spelling ("Алматы" finds "Almaty");
+    the reverse comes from the Latin forms indexed with every document.
+    """
+    terms = []
+    for word in user_text.split():
+        word = word.replace('"', "")
+        if not word:
+            continue
+        if has_cyrillic(word) and (latin := to_latin(word)) and latin != word:
+            terms.append(f'("{word}"* OR "{latin}"*)')
+        else:
+            terms.append(f'"{word}"*')
+    return " ".join(terms)

@@ -20,6 +20,7 @@ from evidence_desk.core.objectstore import is_sha256
 from evidence_desk.db.models import CustodyEvent, Item, format_exhibit
 from evidence_desk.services import custody
 from evidence_desk.services.archive import Archive
+from evidence_desk.services.case_testimony_checks import check_versions
 from evidence_desk.services.ingest import Progress
 
 
@@ -146,6 +147,10 @@ def verify(
         report.problems.append(
             Problem("chain", None, None, f"custody log event #{cp.position}: {cp.message}")
         )
+    if not refs:
+        # Testimony statements are versioned in the database; check their hashes too.
+        for message in check_versions(archive):
+            report.problems.append(Problem("testimony", message.split(":")[0], None, message))
     _record_fixity(archive, outcomes, report)
     return report
 

@@ -40,13 +40,14 @@ def _uuids(archive, ids):
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("Алматы", {"a"}),
-        ("алматы", {"a"}),
-        ("АЛМАТЫ", {"a"}),
+        # Cyrillic and Latin spellings of a place find each other.
+        ("Алматы", {"a", "c"}),
+        ("алматы", {"a", "c"}),
+        ("АЛМАТЫ", {"a", "c"}),
         ("Жаңаөзен", {"b"}),
         ("жаңаөз", {"b"}),
-        ("Almaty", {"c"}),
-        ("almaty", {"c"}),
+        ("Almaty", {"a", "c"}),
+        ("almaty", {"a", "c"}),
         ("задержание", {"a", "b"}),
         ("no-such-word", set()),
     ],
