@@ -82,8 +82,10 @@ class ImportPreviewDialog(QDialog):
         lines = [
             headline(report),
             "",
-            self.tr("%1 new item(s) will be added; %2 are already in this archive and gain the "
-                    "sender's provenance and history.")  # fmt: skip
+            self.tr(
+                "%1 new item(s) will be added; %2 are already in this archive and gain the "
+                "sender's provenance and history."
+            )  # fmt: skip
             .replace("%1", str(preview.new))
             .replace("%2", str(preview.known)),
         ]
@@ -110,7 +112,7 @@ class ImportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.buttons)
-        self.resize(640, self.sizeHint().height())
+        self.resize(780, self.sizeHint().height())
 
 
 def import_summary(report: Any, parent: QWidget | None = None) -> ReportDialog:
@@ -134,8 +136,7 @@ def import_summary(report: Any, parent: QWidget | None = None) -> ReportDialog:
                     .replace("%2", merged))  # fmt: skip
         head += report.case.messages[:5]
     rows = [
-        (r.status, r.sender_exhibit, r.exhibit or "", "; ".join(r.messages))
-        for r in report.results
+        (r.status, r.sender_exhibit, r.exhibit or "", "; ".join(r.messages)) for r in report.results
     ]
     dialog = ReportDialog(
         tr("Bundle imported"),

@@ -162,9 +162,12 @@ class BundleUi(QObject):
         if report.cancelled:
             self.window.statusBar().showMessage(self.tr("Export cancelled; nothing was written."))
         else:
-            text = self.tr("%1 exhibit(s) exported to %2.\nKey fingerprint: %3").replace(
-                "%1", str(len(report.exported))
-            ).replace("%2", str(report.path)).replace("%3", report.fingerprint or "")
+            text = (
+                self.tr("%1 exhibit(s) exported to %2.\nKey fingerprint: %3")
+                .replace("%1", str(len(report.exported)))
+                .replace("%2", str(report.path))
+                .replace("%3", report.fingerprint or "")
+            )
             if report.left_out:
                 text += "\n" + self.tr("%1 item(s) left out (see the bundle's report).").replace(
                     "%1", str(len(report.left_out))

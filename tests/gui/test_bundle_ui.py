@@ -124,3 +124,21 @@ def test_import_dialog_adds_rows(qtbot, window, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: window.model.total() == before + 2, timeout=10_000)
     assert "2 new" in ui.report_dialog.text()
     ui.report_dialog.close()
+
+
+def test_russian_and_kazakh_strings(qtbot, window) -> None:
+    from evidence_desk.gui import i18n
+
+    ui = _ui(window)
+    try:
+        i18n.install("ru")
+        dialog = ui.export_bundle()
+        assert dialog.windowTitle() == "Экспорт пакета"
+        dialog.close()
+        i18n.install("kk")
+        dialog = ui.export_bundle()
+        assert dialog.profile_full.text() == "Толық — сот немесе адвокат үшін"
+        dialog.close()
+    finally:
+        i18n.install("en")
+    wait_idle(qtbot, window)
