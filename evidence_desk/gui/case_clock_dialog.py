@@ -48,8 +48,13 @@ def _apply(archive: Any, target: Any, offset_s: int, reason: str) -> int:
 class ClockDialog(QDialog):
     applied = Signal(int)
 
-    def __init__(self, runner: TaskRunner, archive: Any, selected_rows: list[Any],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: TaskRunner,
+        archive: Any,
+        selected_rows: list[Any],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("caseClockDialog")
         self.setWindowTitle(tr("Clock Correction"))
@@ -133,5 +138,14 @@ class ClockDialog(QDialog):
             self.status.setText(tr("%1 capture times corrected.").replace("%1", str(count)))
             self.applied.emit(count)
 
-        return run(self.runner, self, _apply, self.archive, target, offset, self.reason.text(),
-                   on_ok=done, on_error=lambda exc: self.status.setText(error_text(exc)))  # fmt: skip
+        return run(
+            self.runner,
+            self,
+            _apply,
+            self.archive,
+            target,
+            offset,
+            self.reason.text(),
+            on_ok=done,
+            on_error=lambda exc: self.status.setText(error_text(exc)),
+        )

@@ -51,8 +51,11 @@ def precision_label(value: str) -> str:
 
 
 def verification_label(value: str) -> str:
-    return {"unverified": tr("unverified"), "partly_verified": tr("partly verified"),
-            "verified": tr("verified")}[value]  # fmt: skip
+    return {
+        "unverified": tr("unverified"),
+        "partly_verified": tr("partly verified"),
+        "verified": tr("verified"),
+    }[value]
 
 
 def _save(archive: Any, ref: str | None, fields: dict[str, Any]) -> dict[str, Any]:
@@ -84,8 +87,14 @@ class IncidentEditor(QDialog):
     saved = Signal(int)
     showItemRequested = Signal(int)
 
-    def __init__(self, runner: TaskRunner, archive: Any, ref: str | None = None,
-                 parent: QWidget | None = None, selection: Any = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: TaskRunner,
+        archive: Any,
+        ref: str | None = None,
+        parent: QWidget | None = None,
+        selection: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("caseIncidentEditor")
         self.runner, self.archive, self.ref, self.selection = runner, archive, ref, selection
@@ -100,14 +109,23 @@ class IncidentEditor(QDialog):
         if ref is not None:
             from evidence_desk.services import case_incidents
 
-            run(runner, self, case_incidents.get_incident, archive, ref, on_ok=self._show,
-                pool="query")  # fmt: skip
+            run(
+                runner,
+                self,
+                case_incidents.get_incident,
+                archive,
+                ref,
+                on_ok=self._show,
+                pool="query",
+            )
 
     def _build(self) -> None:
         self.title = QLineEdit(self)
         self.start = QLineEdit(self)
         self.start.setPlaceholderText("2022-01-05 / 2022-01-05T18:30+06:00")
         self.end = QLineEdit(self)
+        for edit in (self.start, self.end):
+            edit.setMinimumWidth(200)
         self.start_precision, self.end_precision = QComboBox(self), QComboBox(self)
         for combo in (self.start_precision, self.end_precision):
             combo.addItem(tr("(from the text)"), None)
@@ -122,8 +140,13 @@ class IncidentEditor(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(70)
         when = QHBoxLayout()
-        for widget in (self.start, self.start_precision, QLabel("–", self), self.end,
-                       self.end_precision):  # fmt: skip
+        for widget in (
+            self.start,
+            self.start_precision,
+            QLabel("–", self),
+            self.end,
+            self.end_precision,
+        ):
             when.addWidget(widget)
         form = QFormLayout()
         form.addRow(tr("Title"), self.title)
@@ -158,10 +181,15 @@ class IncidentEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
-        self._watched = [(self.title, tr("title")), (self.start, tr("start")),
-                         (self.end, tr("end")), (self.start_precision, tr("precision")),
-                         (self.end_precision, tr("precision")), (self.place, tr("place")),
-                         (self.verification, tr("verification"))]  # fmt: skip
+        self._watched = [
+            (self.title, tr("title")),
+            (self.start, tr("start")),
+            (self.end, tr("end")),
+            (self.start_precision, tr("precision")),
+            (self.end_precision, tr("precision")),
+            (self.place, tr("place")),
+            (self.verification, tr("verification")),
+        ]
         for widget, name in self._watched:
             self.undo.watch(widget, name)
 
@@ -258,8 +286,10 @@ class IncidentEditor(QDialog):
             "description": self.description.toPlainText(),
             "notes": self.notes.toPlainText(),
         }
-        for key, combo in (("start_precision", self.start_precision),
-                           ("end_precision", self.end_precision)):  # fmt: skip
+        for key, combo in (
+            ("start_precision", self.start_precision),
+            ("end_precision", self.end_precision),
+        ):
             if combo.currentData():
                 values[key] = combo.currentData()
         return values
@@ -272,8 +302,16 @@ class IncidentEditor(QDialog):
             self.status.setText(tr("Saved."))
             self.saved.emit(data["id"])
 
-        return run(self.runner, self, _save, self.archive, self.ref, self.fields(), on_ok=done,
-                   on_error=lambda exc: self.status.setText(error_text(exc)))  # fmt: skip
+        return run(
+            self.runner,
+            self,
+            _save,
+            self.archive,
+            self.ref,
+            self.fields(),
+            on_ok=done,
+            on_error=lambda exc: self.status.setText(error_text(exc)),
+        )
 
     def _apply(self, action: str, *args: Any) -> Any:
         if self.ref is None:

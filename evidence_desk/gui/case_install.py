@@ -59,7 +59,9 @@ class CaseUI(QObject):
         self.panels["person"].newRequested.connect(lambda: self.open_record("person", None))
         self.panels["place"].newRequested.connect(lambda: self.open_record("place", None))
         self.timeline.itemClicked.connect(window.select_item)
-        self.timeline.incidentActivated.connect(lambda i: self.open_record("incident", f"INC-{i}"))
+        self.timeline.incidentActivated.connect(
+            lambda i: self.open_record("incident", f"INC-{i:04d}")
+        )
         self.timeline.periodsRequested.connect(self.show_periods)
         self.timeline.clockRequested.connect(self.show_clock_correction)
         self.drags = [DragStarter(view, self.selected_refs) for view in (window.table, window.grid)]
@@ -119,7 +121,7 @@ class CaseUI(QObject):
                 tr("New &Testimony…"),
                 self.new_testimony,
                 QKeySequence("Ctrl+Shift+T"),
-            ),  # fmt: skip
+            ),
             "new_incident": act("new-incident", tr("New &Incident…"), self.new_incident),
         }
         menu.addSeparator()
@@ -130,8 +132,12 @@ class CaseUI(QObject):
         )
         actions["vocabularies"] = act("vocabularies", tr("&Vocabularies…"), self.show_vocabularies)
         menu.addSeparator()
-        actions["timeline"] = act("timeline", tr("Ti&meline"), lambda: self.show_dock("timeline"),
-                                  _free_shortcut(self.window, "Ctrl+T", "Ctrl+Alt+T"))  # fmt: skip
+        actions["timeline"] = act(
+            "timeline",
+            tr("Ti&meline"),
+            lambda: self.show_dock("timeline"),
+            _free_shortcut(self.window, "Ctrl+T", "Ctrl+Alt+T"),
+        )
         actions["periods"] = act("periods", tr("P&eriods…"), self.show_periods)
         actions["clock"] = act("clock", tr("Clock &Correction…"), self.show_clock_correction)
         menu.aboutToShow.connect(self._update_actions)
@@ -225,8 +231,9 @@ class CaseUI(QObject):
                 if getattr(editor, "ref", None) == ref and reload is not None:
                     reload()
 
-        return run(self.runner, self.window, link, self.window.archive, kind, ref, item_refs,
-                   on_ok=done)  # fmt: skip
+        return run(
+            self.runner, self.window, link, self.window.archive, kind, ref, item_refs, on_ok=done
+        )
 
     # Editors and dialogs
 
@@ -253,8 +260,9 @@ class CaseUI(QObject):
 
         if self.window.archive is None:
             return None
-        editor = TestimonyEditor(self.runner, self.window.archive, ref, self.window,
-                                 selection=self.selected_refs)  # fmt: skip
+        editor = TestimonyEditor(
+            self.runner, self.window.archive, ref, self.window, selection=self.selected_refs
+        )
         return self._keep(editor)
 
     def new_incident(self) -> Any:
@@ -268,8 +276,9 @@ class CaseUI(QObject):
         if self.window.archive is None:
             return None
         classes = {"incident": IncidentEditor, "person": PersonEditor, "place": PlaceEditor}
-        editor = classes[kind](self.runner, self.window.archive, ref, self.window,
-                               selection=self.selected_refs)  # fmt: skip
+        editor = classes[kind](
+            self.runner, self.window.archive, ref, self.window, selection=self.selected_refs
+        )
         return self._keep(editor)
 
     def show_vocabularies(self) -> Any:
@@ -295,6 +304,7 @@ class CaseUI(QObject):
             return None
         rows = [self.window.model.cached_row(i) for i in self.window.selected_ids()]
         dialog = ClockDialog(self.runner, self.window.archive, [r for r in rows if r], self.window)
-        dialog.applied.connect(lambda _r: (self.window.model.refresh(reload_rows=True),
-                                           self.timeline.reload()))  # fmt: skip
+        dialog.applied.connect(
+            lambda _r: (self.window.model.refresh(reload_rows=True), self.timeline.reload())
+        )
         return self._keep(dialog)

@@ -36,9 +36,14 @@ def _save(archive: Any, uuid: str | None, values: dict[str, Any]) -> Any:
 
     labels = values.pop("labels")
     if uuid is None:
-        return case_timeline.add_period(archive, labels["en"] or labels["ru"] or labels["kk"],
-                                        values["start"], values["end"], labels=labels,
-                                        color=values["color"])  # fmt: skip
+        return case_timeline.add_period(
+            archive,
+            labels["en"] or labels["ru"] or labels["kk"],
+            values["start"],
+            values["end"],
+            labels=labels,
+            color=values["color"],
+        )
     return case_timeline.update_period(archive, uuid, labels=labels, **values)
 
 
@@ -65,8 +70,11 @@ class PeriodEditor(QDialog):
         form.addRow(tr("End"), self.end)
         form.addRow(tr("Colour"), self.color)
         row = QHBoxLayout()
-        for text, slot in ((tr("New"), self.clear_form), (tr("Save"), self.save),
-                           (tr("Remove"), self.remove)):  # fmt: skip
+        for text, slot in (
+            (tr("New"), self.clear_form),
+            (tr("Save"), self.save),
+            (tr("Remove"), self.remove),
+        ):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -85,8 +93,15 @@ class PeriodEditor(QDialog):
     def reload(self) -> None:
         from evidence_desk.services import case_timeline
 
-        run(self.runner, self, case_timeline.list_periods, self.archive, ui_language(),
-            on_ok=self._fill, pool="query")  # fmt: skip
+        run(
+            self.runner,
+            self,
+            case_timeline.list_periods,
+            self.archive,
+            ui_language(),
+            on_ok=self._fill,
+            pool="query",
+        )
 
     def _fill(self, periods: list[dict[str, Any]]) -> None:
         self.list.clear()
@@ -134,5 +149,12 @@ class PeriodEditor(QDialog):
             self.reload()
             self.changed.emit()
 
-        return run(self.runner, self, fn, self.archive, *args, on_ok=done,
-                   on_error=lambda exc: self.status.setText(error_text(exc)))  # fmt: skip
+        return run(
+            self.runner,
+            self,
+            fn,
+            self.archive,
+            *args,
+            on_ok=done,
+            on_error=lambda exc: self.status.setText(error_text(exc)),
+        )

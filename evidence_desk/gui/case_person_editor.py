@@ -39,8 +39,9 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _save(archive: Any, ref: str | None, names: list[str], aliases: list[str],
-          fields: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+def _save(
+    archive: Any, ref: str | None, names: list[str], aliases: list[str], fields: dict[str, Any]
+) -> dict[str, Any]:
     from evidence_desk.services import case_persons as cp
 
     if ref is None:
@@ -76,8 +77,14 @@ def _choices(archive: Any) -> dict[str, Any]:
 class PersonEditor(QDialog):
     saved = Signal(int)
 
-    def __init__(self, runner: TaskRunner, archive: Any, ref: str | None = None,
-                 parent: QWidget | None = None, selection: Any = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: TaskRunner,
+        archive: Any,
+        ref: str | None = None,
+        parent: QWidget | None = None,
+        selection: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("casePersonEditor")
         self.runner, self.archive, self.ref = runner, archive, ref
@@ -146,8 +153,15 @@ class PersonEditor(QDialog):
     def reload(self) -> None:
         from evidence_desk.services import case_persons
 
-        run(self.runner, self, case_persons.get_person, self.archive, self.ref, on_ok=self._show,
-            pool="query")  # fmt: skip
+        run(
+            self.runner,
+            self,
+            case_persons.get_person,
+            self.archive,
+            self.ref,
+            on_ok=self._show,
+            pool="query",
+        )
 
     def _set_choices(self, choices: dict[str, Any]) -> None:
         fill_terms(self.sex, choices["sexes"], self.lang)
@@ -192,17 +206,35 @@ class PersonEditor(QDialog):
             self.status.setText(tr("Saved."))
             self.saved.emit(data["id"])
 
-        return run(self.runner, self, _save, self.archive, self.ref, _lines(self.names.toPlainText()),
-                   _lines(self.aliases.toPlainText()), self.fields(), on_ok=done,
-                   on_error=lambda exc: self.status.setText(error_text(exc)))  # fmt: skip
+        return run(
+            self.runner,
+            self,
+            _save,
+            self.archive,
+            self.ref,
+            _lines(self.names.toPlainText()),
+            _lines(self.aliases.toPlainText()),
+            self.fields(),
+            on_ok=done,
+            on_error=lambda exc: self.status.setText(error_text(exc)),
+        )
 
     def add_status(self) -> Any:
         status = self.status_pick.currentData()
         if self.ref is None or not status:
             return None
         started = self.status_date.text().strip() or None
-        return run(self.runner, self, _call, self.archive, "add_status", self.ref, status,
-                   started=started, on_ok=self._show)  # fmt: skip
+        return run(
+            self.runner,
+            self,
+            _call,
+            self.archive,
+            "add_status",
+            self.ref,
+            status,
+            started=started,
+            on_ok=self._show,
+        )
 
     def ask_merge(self) -> QInputDialog | None:
         """Pick the duplicate; ``merge_with`` confirms and merges."""
@@ -221,11 +253,22 @@ class PersonEditor(QDialog):
     def merge_with(self, other_ref: str, reason: str = "", confirm: bool = True) -> Any:
         if confirm:
             answer = QMessageBox.question(
-                self, tr("Merge"),
+                self,
+                tr("Merge"),
                 tr("Merge %1 into %2? %1 will only point here afterwards.")
-                .replace("%1", other_ref).replace("%2", str(self.ref)),
-            )  # fmt: skip
+                .replace("%1", other_ref)
+                .replace("%2", str(self.ref)),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        return run(self.runner, self, _call, self.archive, "merge_persons", self.ref, other_ref,
-                   reason, on_ok=lambda data: (self._show(data), self.saved.emit(data["id"])))  # fmt: skip
+        return run(
+            self.runner,
+            self,
+            _call,
+            self.archive,
+            "merge_persons",
+            self.ref,
+            other_ref,
+            reason,
+            on_ok=lambda data: (self._show(data), self.saved.emit(data["id"])),
+        )

@@ -46,8 +46,9 @@ def parse_variants(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _save(archive: Any, ref: str | None, fields: dict[str, Any],
-          variants: list[tuple[str, str]]) -> dict[str, Any]:  # fmt: skip
+def _save(
+    archive: Any, ref: str | None, fields: dict[str, Any], variants: list[tuple[str, str]]
+) -> dict[str, Any]:
     from evidence_desk.services import case_places as cp
 
     if ref is None:
@@ -74,8 +75,14 @@ def _match(archive: Any) -> int:
 class PlaceEditor(QDialog):
     saved = Signal(int)
 
-    def __init__(self, runner: TaskRunner, archive: Any, ref: str | None = None,
-                 parent: QWidget | None = None, selection: Any = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: TaskRunner,
+        archive: Any,
+        ref: str | None = None,
+        parent: QWidget | None = None,
+        selection: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("casePlaceEditor")
         self.runner, self.archive, self.ref = runner, archive, ref
@@ -126,8 +133,15 @@ class PlaceEditor(QDialog):
         from evidence_desk.services import case_places, case_vocabularies
 
         lang = ui_language()
-        run(runner, self, case_vocabularies.list_terms, archive, "place_kinds", pool="query",
-            on_ok=lambda rows: fill_terms(self.kind, rows, lang, blank=False))  # fmt: skip
+        run(
+            runner,
+            self,
+            case_vocabularies.list_terms,
+            archive,
+            "place_kinds",
+            pool="query",
+            on_ok=lambda rows: fill_terms(self.kind, rows, lang, blank=False),
+        )
         self.parent_place.load(runner, archive)
         if ref is not None:
             run(runner, self, case_places.get_place, archive, ref, on_ok=self._show, pool="query")
@@ -137,7 +151,7 @@ class PlaceEditor(QDialog):
         self.setWindowTitle(tr("Place %1").replace("%1", " / ".join(data["path"])))
         self.name.setText(data["name"])
         select_data(self.kind, data["kind"])
-        self.parent_place.set_ref(f"PL-{data['parent_id']}" if data["parent_id"] else None)
+        self.parent_place.set_ref(f"PL-{data['parent_id']:04d}" if data["parent_id"] else None)
         self.lat.setValue(data["lat"] if data["lat"] is not None else self.lat.minimum())
         self.lon.setValue(data["lon"] if data["lon"] is not None else self.lon.minimum())
         self.radius.setValue(data["radius_m"] or 0)
@@ -172,9 +186,17 @@ class PlaceEditor(QDialog):
             self.status.setText(tr("Saved."))
             self.saved.emit(data["id"])
 
-        return run(self.runner, self, _save, self.archive, self.ref, fields,
-                   parse_variants(self.variants.toPlainText()), on_ok=done,
-                   on_error=lambda exc: self.status.setText(error_text(exc)))  # fmt: skip
+        return run(
+            self.runner,
+            self,
+            _save,
+            self.archive,
+            self.ref,
+            fields,
+            parse_variants(self.variants.toPlainText()),
+            on_ok=done,
+            on_error=lambda exc: self.status.setText(error_text(exc)),
+        )
 
     def match_gps(self) -> Any:
         self.status.setText(tr("Matching items by GPS…"))

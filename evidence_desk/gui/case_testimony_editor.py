@@ -50,8 +50,13 @@ LANGUAGES = ("ru", "kk", "en", "uz", "ky")
 IDENTITY_FIELDS = ("real_name", "contact", "notes")
 
 
-def _save(archive: Any, ref: str | None, form: dict[str, Any], texts: dict[str, str],
-          identity: dict[str, str] | None) -> dict[str, Any]:  # fmt: skip
+def _save(
+    archive: Any,
+    ref: str | None,
+    form: dict[str, Any],
+    texts: dict[str, str],
+    identity: dict[str, str] | None,
+) -> dict[str, Any]:
     """One worker call: create, or update the form and add text versions that changed."""
     from evidence_desk.services import case_testimonies as ct
     from evidence_desk.services import case_testimony_privacy as privacy
@@ -77,8 +82,14 @@ class TestimonyEditor(QDialog):
     saved = Signal(int)
     showItemRequested = Signal(int)
 
-    def __init__(self, runner: TaskRunner, archive: Any, ref: str | None = None,
-                 parent: QWidget | None = None, selection: Any = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: TaskRunner,
+        archive: Any,
+        ref: str | None = None,
+        parent: QWidget | None = None,
+        selection: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("caseTestimonyEditor")
         self.runner, self.archive, self.ref = runner, archive, ref
@@ -92,8 +103,15 @@ class TestimonyEditor(QDialog):
         lang = ui_language()
         from evidence_desk.services import case_vocabularies as cv
 
-        run(runner, self, cv.list_terms, archive, "consent_methods", pool="query",
-            on_ok=lambda rows: fill_terms(self.consent_method, rows, lang))  # fmt: skip
+        run(
+            runner,
+            self,
+            cv.list_terms,
+            archive,
+            "consent_methods",
+            pool="query",
+            on_ok=lambda rows: fill_terms(self.consent_method, rows, lang),
+        )
         self.place.load(runner, archive)
         if ref is not None:
             self.reload()
@@ -252,8 +270,15 @@ class TestimonyEditor(QDialog):
     def reload(self) -> None:
         from evidence_desk.services import case_testimonies
 
-        run(self.runner, self, case_testimonies.get_testimony, self.archive, self.ref,
-            on_ok=self._show, pool="query")  # fmt: skip
+        run(
+            self.runner,
+            self,
+            case_testimonies.get_testimony,
+            self.archive,
+            self.ref,
+            on_ok=self._show,
+            pool="query",
+        )
 
     def _show(self, data: dict[str, Any]) -> None:
         self.data = data
@@ -318,8 +343,10 @@ class TestimonyEditor(QDialog):
         self.busy = True
         self.save_button.setEnabled(False)
         self.status.setText(tr("Saving…"))
-        texts = {"statement": self.statement.toPlainText(),
-                 "translation": self.translation.toPlainText()}  # fmt: skip
+        texts = {
+            "statement": self.statement.toPlainText(),
+            "translation": self.translation.toPlainText(),
+        }
 
         def done(data: dict[str, Any]) -> None:
             self._finish()
@@ -327,9 +354,18 @@ class TestimonyEditor(QDialog):
             self.status.setText(tr("Saved."))
             self.saved.emit(data["item_id"])
 
-        return run(self.runner, self, _save, self.archive, self.ref, self.form_values(), texts,
-                   self.identity_values(), on_ok=done,
-                   on_error=self._failed)  # fmt: skip
+        return run(
+            self.runner,
+            self,
+            _save,
+            self.archive,
+            self.ref,
+            self.form_values(),
+            texts,
+            self.identity_values(),
+            on_ok=done,
+            on_error=self._failed,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         from evidence_desk.gui.tasks import error_text
@@ -369,5 +405,12 @@ class TestimonyEditor(QDialog):
             self._show_identity(True)
             self.status.setText(tr("Identity revealed; the reveal was logged."))
 
-        return run(self.runner, self, case_testimony_privacy.reveal_identity, self.archive,
-                   self.ref, reason.strip(), on_ok=shown)  # fmt: skip
+        return run(
+            self.runner,
+            self,
+            case_testimony_privacy.reveal_identity,
+            self.archive,
+            self.ref,
+            reason.strip(),
+            on_ok=shown,
+        )

@@ -48,8 +48,13 @@ class AttachmentsBox(QWidget):
     showItemRequested = Signal(int)
     changed = Signal()
 
-    def __init__(self, runner: TaskRunner, archive: Any,
-                 selection: Callable[[], list[str]] | None, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: TaskRunner,
+        archive: Any,
+        selection: Callable[[], list[str]] | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.runner, self.archive, self.selection = runner, archive, selection
         self.ref: str | None = None
@@ -161,5 +166,14 @@ class VersionsBox(QWidget):
         if entry is None or self.ref is None:
             return
         v = entry.data(DATA)
-        run(self.runner, self, case_testimonies.version_text, self.archive, self.ref, v["field"],
-            v["version"], on_ok=self.text.setPlainText, pool="query")  # fmt: skip
+        run(
+            self.runner,
+            self,
+            case_testimonies.version_text,
+            self.archive,
+            self.ref,
+            v["field"],
+            v["version"],
+            on_ok=self.text.setPlainText,
+            pool="query",
+        )

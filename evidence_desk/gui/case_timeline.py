@@ -37,8 +37,22 @@ VERIFICATION_COLOURS = {
     "partly_verified": "#f9a825",
     "unverified": "#78909c",
 }
-_STEPS = [60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400,
-          7 * 86400, 30 * 86400, 91 * 86400, 365 * 86400]  # fmt: skip
+_STEPS = [
+    60,
+    300,
+    900,
+    1800,
+    3600,
+    3 * 3600,
+    6 * 3600,
+    12 * 3600,
+    86400,
+    2 * 86400,
+    7 * 86400,
+    30 * 86400,
+    91 * 86400,
+    365 * 86400,
+]
 MIN_SPAN_S = 600.0
 MAX_SPAN_S = 40 * 365 * 86400.0
 DOT = 9
@@ -117,26 +131,43 @@ class TimelineView(QWidget):
 
     def set_data(self, data: dict[str, Any]) -> None:
         self.points = [
-            Point(p["item_id"], utc_naive(p["at"]), p["kind"], p["exhibit"], p["title"],
-                  p["corrected"])
+            Point(
+                p["item_id"],
+                utc_naive(p["at"]),
+                p["kind"],
+                p["exhibit"],
+                p["title"],
+                p["corrected"],
+            )
             for p in data.get("items", [])
             if p.get("at")
-        ]  # fmt: skip
+        ]
         self.incidents = []
         for inc in data.get("incidents", []):
             start = utc_naive(inc["start_sort"])
             end = utc_naive(inc["end_sort"]) if inc.get("end_sort") else start
             colour = VERIFICATION_COLOURS.get(inc.get("verification", ""), "#78909c")
             self.incidents.append(
-                Span(inc["id"], start, max(end, start), inc["title"], colour,
-                     inc.get("start_precision") or "")
-            )  # fmt: skip
+                Span(
+                    inc["id"],
+                    start,
+                    max(end, start),
+                    inc["title"],
+                    colour,
+                    inc.get("start_precision") or "",
+                )
+            )
         self._assign_lanes()
         self.periods = [
-            Span(i, utc_naive(p["start_utc"]), utc_naive(p["end_utc"]), p["label"],
-                 p.get("color") or PERIOD_COLOURS[i % len(PERIOD_COLOURS)])
+            Span(
+                i,
+                utc_naive(p["start_utc"]),
+                utc_naive(p["end_utc"]),
+                p["label"],
+                p.get("color") or PERIOD_COLOURS[i % len(PERIOD_COLOURS)],
+            )
             for i, p in enumerate(data.get("periods", []))
-        ]  # fmt: skip
+        ]
         self.density = None
         self.update()
         self._announce()
@@ -218,6 +249,7 @@ class TimelineView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
+        self._pack_visible(QFontMetrics(self.font()))
         incidents_top, items_top, axis_top = self._rows()
         self._paint_periods(painter, axis_top)
         self._paint_axis(painter, axis_top)
@@ -279,6 +311,26 @@ class TimelineView(QWidget):
             tr("Almaty time (UTC+6)"),
         )
         painter.setFont(self.font())
+
+    def _pack_visible(self, metrics: QFontMetrics) -> None:
+        """Lanes by on-screen extent (bar plus its label), so labels never overlap bars."""
+        ends: list[float] = []
+        for span in sorted(self.incidents, key=lambda s: s.start):
+            left = self.x_of(span.start)
+            text_w = metrics.horizontalAdvance(
+                metrics.elidedText(span.title, Qt.TextElideMode.ElideRight, 260)
+            )
+            right = max(self.x_of(span.end), left + 6)
+            if right - left < text_w + 8:
+                right += text_w + 8
+            for lane, end in enumerate(ends):
+                if end + 4 < left:
+                    span.lane, ends[lane] = lane, right
+                    break
+            else:
+                span.lane = len(ends)
+                ends.append(right)
+        self._lanes = max(1, min(len(ends), 8))
 
     def _paint_incidents(self, painter: QPainter, top: float) -> None:
         metrics = QFontMetrics(self.font())

@@ -133,11 +133,24 @@ class TimelinePanel(QWidget):
             fill_terms(self.violation, rows, lang)
             self.violation.setItemText(0, tr("All violations"))
 
-        run(self.runner, self, case_vocabularies.list_terms, self.archive, "violation_types",
-            on_ok=terms, pool="query")  # fmt: skip
+        run(
+            self.runner,
+            self,
+            case_vocabularies.list_terms,
+            self.archive,
+            "violation_types",
+            on_ok=terms,
+            pool="query",
+        )
         self.place.load(self.runner, self.archive)
-        run(self.runner, self, case_incidents.incident_rows, self.archive,
-            on_ok=self._set_incidents, pool="query")  # fmt: skip
+        run(
+            self.runner,
+            self,
+            case_incidents.incident_rows,
+            self.archive,
+            on_ok=self._set_incidents,
+            pool="query",
+        )
 
     def _set_incidents(self, rows: list[dict[str, Any]]) -> None:
         current = self.incident.currentData()
@@ -171,8 +184,9 @@ class TimelinePanel(QWidget):
         generation = self._generation
         self.loading = True
         self.status.setText(tr("Loading…"))
-        task = self.runner.submit(_load, self.archive, self.case_filter(), ui_language(),
-                                  pool="query", name="timeline")  # fmt: skip
+        task = self.runner.submit(
+            _load, self.archive, self.case_filter(), ui_language(), pool="query", name="timeline"
+        )
         task.succeeded.connect(lambda data: self._on_data(generation, data))
         task.failed.connect(lambda exc: self._on_failed(generation, exc))
 
@@ -207,8 +221,16 @@ class TimelinePanel(QWidget):
             return
         generation = self._generation
         start, end, buckets = self._density_range
-        task = self.runner.submit(_density, self.archive, self.case_filter(), start, end, buckets,
-                                  pool="query", name="timeline density")  # fmt: skip
+        task = self.runner.submit(
+            _density,
+            self.archive,
+            self.case_filter(),
+            start,
+            end,
+            buckets,
+            pool="query",
+            name="timeline density",
+        )
 
         def done(result: Any) -> None:
             if generation == self._generation and self._density_range is not None:

@@ -96,8 +96,14 @@ class VocabularyEditor(QDialog):
         self.resize(760, 520)
         from evidence_desk.services import case_vocabularies
 
-        run(runner, self, case_vocabularies.list_vocabularies, archive, pool="query",
-            on_ok=self._set_vocabularies)  # fmt: skip
+        run(
+            runner,
+            self,
+            case_vocabularies.list_vocabularies,
+            archive,
+            pool="query",
+            on_ok=self._set_vocabularies,
+        )
 
     def _set_vocabularies(self, names: list[str]) -> None:
         self.vocabulary.blockSignals(True)
@@ -113,8 +119,16 @@ class VocabularyEditor(QDialog):
         from evidence_desk.services import case_vocabularies
 
         if self.name():
-            run(self.runner, self, case_vocabularies.list_terms, self.archive, self.name(),
-                include_retired=True, on_ok=self._fill, pool="query")  # fmt: skip
+            run(
+                self.runner,
+                self,
+                case_vocabularies.list_terms,
+                self.archive,
+                self.name(),
+                include_retired=True,
+                on_ok=self._fill,
+                pool="query",
+            )
 
     def _fill(self, terms: list[dict[str, Any]]) -> None:
         self._filling = True
@@ -151,8 +165,16 @@ class VocabularyEditor(QDialog):
             self.reload()
             self.changed.emit()
 
-        return run(self.runner, self, fn, self.archive, *args, on_ok=done,
-                   on_error=lambda exc: self.status.setText(error_text(exc)), **kwargs)  # fmt: skip
+        return run(
+            self.runner,
+            self,
+            fn,
+            self.archive,
+            *args,
+            on_ok=done,
+            on_error=lambda exc: self.status.setText(error_text(exc)),
+            **kwargs,
+        )
 
     def add_term(self, code: str, labels: dict[str, str]) -> Any:
         from evidence_desk.services import case_vocabularies

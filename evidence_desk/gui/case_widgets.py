@@ -91,8 +91,9 @@ class PlacePicker(QComboBox):
     def set_places(self, places: list[dict[str, Any]]) -> None:
         current = self._pending if self._pending is not None else self.ref()
         self.blockSignals(True)
+        first = self.itemText(0)
         self.clear()
-        self.addItem(tr("(none)"), None)
+        self.addItem(first, None)
         for place in sorted(places, key=lambda p: " / ".join(reversed(p["path"]))):
             indent = "  " * (len(place["path"]) - 1)
             self.addItem(f"{indent}{place['name']}", place["ref"])
@@ -114,7 +115,7 @@ class PlacePicker(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
     def set_place_id(self, place: dict[str, Any] | None) -> None:
-        self.set_ref(f"PL-{place['id']}" if place else None)
+        self.set_ref(f"PL-{place['id']:04d}" if place else None)
 
 
 class TermChecklist(QListWidget):

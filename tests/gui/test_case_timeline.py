@@ -14,10 +14,12 @@ from tests.gui.test_edit_verify_remove import _select_rows
 
 def test_timeline_loads_items_incidents_periods_and_zooms(qtbot, window, case, tmp_path):  # noqa: F811
     results = import_photos(qtbot, window, tmp_path)
-    case_incidents.add_incident(window.archive, "Расстрел на площади", start="2022-01-06",
-                                violations=["killing"])  # fmt: skip
-    case_incidents.add_incident(window.archive, "Задержания", start="2022-01-05T18:00+06:00",
-                                end="2022-01-05T23:00+06:00")  # fmt: skip
+    case_incidents.add_incident(
+        window.archive, "Расстрел на площади", start="2022-01-06", violations=["killing"]
+    )
+    case_incidents.add_incident(
+        window.archive, "Задержания", start="2022-01-05T18:00+06:00", end="2022-01-05T23:00+06:00"
+    )
     panel = case.timeline
     with qtbot.waitSignal(panel.loaded, timeout=WAIT):
         case.actions["timeline"].trigger()
@@ -40,8 +42,11 @@ def test_timeline_loads_items_incidents_periods_and_zooms(qtbot, window, case, t
     _, top, bottom = view._rows()
     lane_h = min((bottom - top - 6) / 1, 26)
     with qtbot.waitSignal(panel.itemClicked, timeout=WAIT) as clicked:
-        qtbot.mouseClick(view, Qt.MouseButton.LeftButton,
-                         pos=QPointF(view.x_of(point.at), top + lane_h / 2).toPoint())  # fmt: skip
+        qtbot.mouseClick(
+            view,
+            Qt.MouseButton.LeftButton,
+            pos=QPointF(view.x_of(point.at), top + lane_h / 2).toPoint(),
+        )
     assert clicked.args[0] == point.item_id
     qtbot.waitUntil(lambda: window.selected_ids() == [point.item_id], timeout=WAIT)
 
