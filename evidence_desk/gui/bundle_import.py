@@ -21,9 +21,7 @@ from evidence_desk.gui.bundle_verify_dialog import headline
 from evidence_desk.gui.report_dialog import ReportDialog
 from evidence_desk.services.archive import Archive
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BundleImport", text)
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -85,7 +83,7 @@ class ImportPreviewDialog(QDialog):
             self.tr(
                 "%1 new item(s) will be added; %2 are already in this archive and gain the "
                 "sender's provenance and history."
-            )  # fmt: skip
+            )
             .replace("%1", str(preview.new))
             .replace("%2", str(preview.known)),
         ]
@@ -118,30 +116,38 @@ class ImportPreviewDialog(QDialog):
 def import_summary(report: Any, parent: QWidget | None = None) -> ReportDialog:
     """One row per item (new, duplicate, failed) and a headline with the case records."""
     head = [
-        tr("Imported from %1 (%2).")
+        translate("BundleImport", "Imported from %1 (%2).")
         .replace("%1", report.sender_name or "?")
         .replace("%2", report.sender_uuid or "?"),
-        tr("%1 new, %2 already here, %3 failed.")
+        translate("BundleImport", "%1 new, %2 already here, %3 failed.")
         .replace("%1", str(report.count("new")))
         .replace("%2", str(report.count("duplicate")))
         .replace("%3", str(report.count("failed"))),
-        tr("Signed by key: %1").replace(
+        translate("BundleImport", "Signed by key: %1").replace(
             "%1", pretty_fingerprint(report.verification.signer_fingerprint or "")
         ),
     ]
     if report.case is not None:
         added = ", ".join(f"{n} {k}" for k, n in sorted(report.case.added.items())) or "-"
         merged = ", ".join(f"{n} {k}" for k, n in sorted(report.case.merged.items())) or "-"
-        head.append(tr("Case records added: %1; merged: %2.").replace("%1", added)
-                    .replace("%2", merged))  # fmt: skip
+        head.append(
+            translate("BundleImport", "Case records added: %1; merged: %2.")
+            .replace("%1", added)
+            .replace("%2", merged)
+        )
         head += report.case.messages[:5]
     rows = [
         (r.status, r.sender_exhibit, r.exhibit or "", "; ".join(r.messages)) for r in report.results
     ]
     dialog = ReportDialog(
-        tr("Bundle imported"),
+        translate("BundleImport", "Bundle imported"),
         "\n".join(head),
-        [tr("Result"), tr("Sender's exhibit"), tr("Exhibit here"), tr("Notes")],
+        [
+            translate("BundleImport", "Result"),
+            translate("BundleImport", "Sender's exhibit"),
+            translate("BundleImport", "Exhibit here"),
+            translate("BundleImport", "Notes"),
+        ],
         rows,
         parent,
         exhibit_column=2,

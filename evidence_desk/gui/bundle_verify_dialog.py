@@ -19,28 +19,37 @@ if TYPE_CHECKING:
     from evidence_desk.services.bundle_verify import BundleReport
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BundleVerifyDialog", text)
+translate = QCoreApplication.translate
 
 
 def headline(report: BundleReport) -> str:
     if report.cancelled:
-        state = tr("Check cancelled.")
+        state = translate("BundleVerifyDialog", "Check cancelled.")
     elif report.ok:
-        state = tr("The bundle is intact: every file, checksum, custody chain and the signature "
-                   "check out.")  # fmt: skip
-    else:
-        state = tr("The bundle FAILED the check: %1 problem(s).").replace(
-            "%1", str(len(report.problems))
+        state = translate(
+            "BundleVerifyDialog",
+            "The bundle is intact: every file, checksum, custody chain and the signature "
+            "check out.",
         )
+    else:
+        state = translate(
+            "BundleVerifyDialog", "The bundle FAILED the check: %1 problem(s)."
+        ).replace("%1", str(len(report.problems)))
     signer = (
-        pretty_fingerprint(report.signer_fingerprint) if report.signer_fingerprint else tr("none")
+        pretty_fingerprint(report.signer_fingerprint)
+        if report.signer_fingerprint
+        else translate("BundleVerifyDialog", "none")
     )
     lines = [
         state,
-        tr("Signed by key: %1").replace("%1", signer),
-        tr("Compare this fingerprint with the one the sender gives you by phone."),
-        tr("From archive: %1 (%2); profile: %3; %4 items, %5 files checked.")
+        translate("BundleVerifyDialog", "Signed by key: %1").replace("%1", signer),
+        translate(
+            "BundleVerifyDialog",
+            "Compare this fingerprint with the one the sender gives you by phone.",
+        ),
+        translate(
+            "BundleVerifyDialog", "From archive: %1 (%2); profile: %3; %4 items, %5 files checked."
+        )
         .replace("%1", report.archive_name or "?")
         .replace("%2", report.archive_uuid or "?")
         .replace("%3", report.profile or "?")
@@ -54,11 +63,15 @@ def bundle_report_dialog(report: BundleReport, parent: QWidget | None = None) ->
     """A dialog naming every problem (kind, file, what is wrong)."""
     rows = [(p.kind, p.path or "", p.message) for p in report.problems]
     if not rows and report.ok:
-        rows = [("ok", "", tr("No problems found."))]
+        rows = [("ok", "", translate("BundleVerifyDialog", "No problems found."))]
     dialog = ReportDialog(
-        tr("Bundle check — %1").replace("%1", report.path),
+        translate("BundleVerifyDialog", "Bundle check — %1").replace("%1", report.path),
         headline(report),
-        [tr("Problem"), tr("File"), tr("Details")],
+        [
+            translate("BundleVerifyDialog", "Problem"),
+            translate("BundleVerifyDialog", "File"),
+            translate("BundleVerifyDialog", "Details"),
+        ],
         rows,
         parent,
     )
