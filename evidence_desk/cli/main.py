@@ -21,9 +21,9 @@ from evidence_desk.cli.common import Command, add_command, print_json
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.services import items as items_service
 from evidence_desk.services.archive import (
-    ENV_ARCHIVE,
     Archive,
     create_archive,
+    creates_on_first_use,
     default_archive_path,
     open_archive,
 )
@@ -287,10 +287,7 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
     command = COMMANDS_TABLE[args.command]
     if not command.needs_archive:
         return command.run(args)
-    # Only the built-in default is created on first use: a folder named with
-    # --archive or EVIDENCE_DESK_ARCHIVE that is missing (an unmounted drive)
-    # is an error, never a fresh empty archive that evidence then goes into.
-    create = args.archive is None and not os.environ.get(ENV_ARCHIVE)
+    create = creates_on_first_use(args.archive)
     with open_archive(_archive_path(args), create=create) as archive:
         return command.run(args, archive)
 

@@ -13,15 +13,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest migration; tests/db/test_schema.py keeps it equal to Alembic's head.
+SCHEMA_HEAD = "0002"
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -94,16 +96,29 @@ class Database:
 
     def current_revision(self) -> str | None:
         with self.write_engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            has_table = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).first()
+            if not has_table:
+                return None
+            row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+            return row[0] if row else None
 
     def upgrade(self, backup_dir: Path) -> Path | None:
         """Bring the schema to the newest revision; back up first if data exists.
 
-        Returns the backup path when one was made.
+        Returns the backup path when one was made. Alembic (and its template
+        engine) is imported only when the schema really changes: opening an
+        up-to-date archive is on the start-up path.
         """
+        current = self.current_revision()
+        if current == SCHEMA_HEAD:
+            return None
+        from alembic import command
+        from alembic.script import ScriptDirectory
+
         config = _alembic_config()
         head = ScriptDirectory.from_config(config).get_current_head()
-        current = self.current_revision()
         if current == head:
             return None
         known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
@@ -135,12 +150,16 @@ class Database:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head

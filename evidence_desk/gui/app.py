@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from evidence_desk import TOOL_NAME, __version__
 from evidence_desk.gui import i18n
-from evidence_desk.services.archive import default_archive_path
+from evidence_desk.services.archive import creates_on_first_use, default_archive_path
 from evidence_desk.services.settings import load_settings
 
 ORGANISATION = "evidence-desk"
@@ -65,5 +65,6 @@ def main(argv: list[str] | None = None) -> int:
     tune_runtime()
     chosen = args.archive or args.path
     path = chosen if chosen is not None else default_archive_path()
-    QTimer.singleShot(0, lambda: window.open_archive_at(path, or_create=chosen is None))
+    create = creates_on_first_use(chosen)
+    QTimer.singleShot(0, lambda: window.open_archive_at(path, or_create=create))
     return app.exec()

@@ -50,6 +50,16 @@ def default_archive_path() -> Path:
     return Path(user_data_dir("evidence-desk", appauthor=False)) / "archive"
 
 
+def creates_on_first_use(chosen: Path | None) -> bool:
+    """Only the built-in default archive is created when missing.
+
+    A folder named by the user or by ``EVIDENCE_DESK_ARCHIVE`` that is missing
+    (an unmounted drive) is an error, never a fresh empty archive that
+    evidence then goes into.
+    """
+    return chosen is None and not os.environ.get(ENV_ARCHIVE)
+
+
 @dataclass(frozen=True)
 class ArchiveSummary:
     uuid: str

@@ -37,7 +37,7 @@ from evidence_desk.core.capture_time import (
     choose_capture_time,
 )
 from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
-from evidence_desk.core.mime import EMPTY, kind_for_mime, sniff_mime
+from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, kind_for_mime, sniff_mime
 from evidence_desk.core.objectstore import Cancelled, PutResult
 from evidence_desk.core.thumbnails import derive
 from evidence_desk.db.engine import tx_memo
@@ -446,6 +446,9 @@ def _analyse_stored(archive: Archive, copied: _Copied) -> _Analysis:
     mime = sniff_mime(head, name)
     meta = extract_metadata(stored, mime)
     warnings = list(meta.warnings)
+    mismatch = extension_mismatch_warning(name, meta.mime_type)
+    if mismatch:
+        warnings.append(mismatch)
     candidates = list(meta.capture_candidates)
     from_name = capture_time_from_filename(name)
     if from_name is not None:
@@ -465,6 +468,8 @@ def _analyse_stored(archive: Archive, copied: _Copied) -> _Analysis:
     derived = derive(stored, meta.kind, archive.thumbnail_path(digest))
     if derived.warning:
         warnings.append(derived.warning)
+    # Library messages may quote the store's internal path; the user knows the file by name.
+    warnings = [w.replace(str(stored), name) for w in warnings]
     return _Analysis(meta, capture, derived.phash, derived.thumbnail, warnings)
 
 

@@ -36,3 +36,9 @@ def test_custody_log_refuses_update_and_delete(archive):
         with pytest.raises(IntegrityError, match="append-only"):
             with archive.db.writer() as session:
                 session.execute(text(sql))
+
+
+def test_schema_head_constant_is_alembics_head():
+    from evidence_desk.db.engine import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()

@@ -70,6 +70,7 @@ def test_older_schema_is_backed_up_before_upgrade(archive, tmp_path, monkeypatch
     shutil.copytree(engine.MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
     (migrations / "versions" / "0999_test.py").write_text(EXTRA_REVISION.format(down=old_head))
     monkeypatch.setattr(engine, "MIGRATIONS", migrations)
+    monkeypatch.setattr(engine, "SCHEMA_HEAD", "0999_test")
 
     with open_archive(root) as upgraded:
         backup = upgraded.last_backup
