@@ -85,6 +85,8 @@ class CaseUI(QObject):
         self.window.tabifyDockWidget(docks["incident"], docks["person"])
         self.window.tabifyDockWidget(docks["person"], docks["place"])
         docks["incident"].raise_()
+        for kind in ("incident", "person", "place"):
+            self.panels[kind].setMinimumWidth(240)
         timeline = QDockWidget(tr("Timeline"), self.window)
         timeline.setObjectName("caseTimelineDock")
         timeline.setWidget(self.timeline)
