@@ -190,15 +190,24 @@ class ObjectStore:
         path.unlink(missing_ok=True)
 
     def hash_object(self, sha256: str, on_bytes: Callable[[int], None] | None = None) -> str:
-        """Re-hash a stored object; raises FileNotFoundError when missing."""
+        """Re-hash a stored object; raises FileNotFoundError when missing.
+
+        Buffers come from the shared pool: zeroing a fresh 4 MiB buffer per
+        object holds the GIL, and an archive of small photos would spend more
+        time on that than on hashing (and stall the GUI thread meanwhile).
+        """
         h = hashlib.sha256()
         with open(self.path_for(sha256), "rb", buffering=0) as f:
-            buf = bytearray(CHUNK)
-            view = memoryview(buf)
-            while n := f.readinto(buf):
-                h.update(view[:n])
-                if on_bytes:
-                    on_bytes(n)
+            (buf,) = _BUFFERS.take(1)
+            try:
+                view = memoryview(buf)
+                while n := f.readinto(buf):
+                    h.update(view[:n])
+                    if on_bytes:
+                        on_bytes(n)
+            finally:
+                view.release()
+                _BUFFERS.give([buf])
         return h.hexdigest()
 
     def iter_digests(self) -> Iterator[str]:

@@ -20,7 +20,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,20 +30,13 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
-from evidence_desk.core.capture_time import (
-    CaptureTime,
-    capture_time_from_filename,
-    capture_time_from_mtime,
-    choose_capture_time,
-)
-from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
-from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, kind_for_mime, sniff_mime
+from evidence_desk.core.mime import kind_for_mime
 from evidence_desk.core.objectstore import Cancelled, PutResult
-from evidence_desk.core.thumbnails import derive
 from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services import case_clock, custody, search_index
 from evidence_desk.services.archive import Archive, utcnow
+from evidence_desk.services.ingest_analysis import Analysis, AnalysisJob, AnalysisPool
 from evidence_desk.services.walk import Candidate, collect, display_path, raw_name_bytes
 
 MAX_IN_FLIGHT = 16
@@ -127,15 +120,6 @@ class _Copied:
     messages: list[str]
 
 
-@dataclass
-class _Analysis:
-    meta: ExtractedMetadata
-    capture: CaptureTime | None
-    phash: str | None
-    thumbnail: bool
-    warnings: list[str]
-
-
 def _noop_progress(_: Progress) -> None:
     pass
 
@@ -184,9 +168,9 @@ def ingest(
             on_item(result)
         progress(state)
 
-    in_flight: deque[tuple[_Copied, Future[_Analysis]]] = deque()
+    in_flight: deque[tuple[_Copied, Future[Analysis]]] = deque()
     last_commit = [time.monotonic()]
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="ingest-analyse") as pool:
+    with AnalysisPool(len(candidates)) as pool:
         todo = deque(candidates)
         try:
             while todo:
@@ -202,7 +186,7 @@ def ingest(
                     # loses no rows, and progress does not stall behind it.
                     while in_flight:
                         for result in _record_batch(
-                            archive, provenance, report, _take_ready(in_flight)
+                            archive, provenance, report, _take_ready(archive, pool, in_flight)
                         ):
                             finish(result)
                     last_commit[0] = time.monotonic()
@@ -211,7 +195,7 @@ def ingest(
                 copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
                 if copied is None:
                     continue
-                in_flight.append((copied, pool.submit(_analyse, archive, copied)))
+                in_flight.append((copied, pool.submit(_job(archive, copied))))
                 while len(in_flight) >= MAX_IN_FLIGHT or (
                     in_flight
                     and in_flight[0][1].done()
@@ -219,7 +203,7 @@ def ingest(
                 ):
                     last_commit[0] = time.monotonic()
                     for result in _record_batch(
-                        archive, provenance, report, _take_ready(in_flight)
+                        archive, provenance, report, _take_ready(archive, pool, in_flight)
                     ):
                         finish(result)
         except Cancelled:
@@ -229,7 +213,9 @@ def ingest(
             finish(FileResult(state.current, "failed", messages=[str(exc)]))
         finally:
             while in_flight:
-                for result in _record_batch(archive, provenance, report, _take_ready(in_flight)):
+                for result in _record_batch(
+                    archive, provenance, report, _take_ready(archive, pool, in_flight)
+                ):
                     finish(result)
             if report.aborted is not None:
                 # Name every file that is not in the archive, so none is lost unnoticed.
@@ -258,15 +244,27 @@ def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
         case_clock.apply_corrections(archive, item_ids[start : start + 500])
 
 
+def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
+    digest = copied.put.sha256
+    return AnalysisJob(
+        stored=archive.store.path_for(digest),
+        thumbnail=archive.thumbnail_path(digest),
+        name=display_path(copied.candidate.path.name),
+        fs_mtime=copied.fs_mtime,
+    )
+
+
 def _take_ready(
-    in_flight: deque[tuple[_Copied, Future[_Analysis]]],
-) -> list[tuple[_Copied, _Analysis]]:
+    archive: Archive,
+    pool: AnalysisPool,
+    in_flight: deque[tuple[_Copied, Future[Analysis]]],
+) -> list[tuple[_Copied, Analysis]]:
     """The oldest file (waiting for it) plus every analysed file right behind it."""
     copied, future = in_flight.popleft()
-    ready = [(copied, future.result())]
+    ready = [(copied, pool.result(future, _job(archive, copied)))]
     while in_flight and in_flight[0][1].done():
         copied, future = in_flight.popleft()
-        ready.append((copied, future.result()))
+        ready.append((copied, pool.result(future, _job(archive, copied))))
     return ready
 
 
@@ -274,7 +272,7 @@ def _record_batch(
     archive: Archive,
     provenance: Provenance,
     report: IngestReport,
-    batch: list[tuple[_Copied, _Analysis]],
+    batch: list[tuple[_Copied, Analysis]],
 ) -> list[FileResult]:
     """Write the rows of several copied files in one transaction, in input order.
 
@@ -424,55 +422,6 @@ def _referenced(archive: Archive, digest: str) -> bool:
         return session.scalar(select(Item.id).where(Item.sha256 == digest)) is not None
 
 
-def _analyse(archive: Archive, copied: _Copied) -> _Analysis:
-    """Metadata, capture time, thumbnail and perceptual hash, from the stored copy.
-
-    The object is already safe; whatever goes wrong here only costs metadata.
-    """
-    try:
-        return _analyse_stored(archive, copied)
-    except Exception as exc:  # noqa: BLE001 - the item must still be recorded
-        capture = capture_time_from_mtime(copied.fs_mtime)
-        meta = ExtractedMetadata(mime_type="application/octet-stream", kind="other")
-        return _Analysis(meta, capture, None, False, [f"metadata could not be read: {exc}"])
-
-
-def _analyse_stored(archive: Archive, copied: _Copied) -> _Analysis:
-    digest = copied.put.sha256
-    stored = archive.store.path_for(digest)
-    name = display_path(copied.candidate.path.name)
-    with archive.store.open(digest) as f:
-        head = f.read(8192)
-    mime = sniff_mime(head, name)
-    meta = extract_metadata(stored, mime)
-    warnings = list(meta.warnings)
-    mismatch = extension_mismatch_warning(name, meta.mime_type)
-    if mismatch:
-        warnings.append(mismatch)
-    candidates = list(meta.capture_candidates)
-    from_name = capture_time_from_filename(name)
-    if from_name is not None:
-        candidates.append(from_name)
-    candidates.append(capture_time_from_mtime(copied.fs_mtime))
-    capture = choose_capture_time(candidates)
-    if capture is not None and capture.source == "file_mtime":
-        warnings.append(
-            "no capture time in the file's metadata or name; the file modification time "
-            "is shown instead and may reflect copying, not capture"
-        )
-    if meta.kind == "other" and not meta.raw and meta.mime_type != EMPTY:
-        warnings.append(
-            f"file type {meta.mime_type} is not one Evidence Desk reads metadata from; "
-            "the file is preserved exactly as received"
-        )
-    derived = derive(stored, meta.kind, archive.thumbnail_path(digest))
-    if derived.warning:
-        warnings.append(derived.warning)
-    # Library messages may quote the store's internal path; the user knows the file by name.
-    warnings = [w.replace(str(stored), name) for w in warnings]
-    return _Analysis(meta, capture, derived.phash, derived.thumbnail, warnings)
-
-
 def _ts(value: float | None) -> datetime | None:
     if value is None:
         return None
@@ -485,7 +434,7 @@ def _record(
     provenance: Provenance,
     batch_uuid: str,
     copied: _Copied,
-    analysis: _Analysis,
+    analysis: Analysis,
 ) -> FileResult:
     """The item (or a new source for an existing one) and its custody events."""
     path = copied.candidate.path
@@ -566,7 +515,7 @@ def _next_exhibit(session: Session) -> int:
 
 
 def _new_item(
-    session, archive: Archive, copied: _Copied, analysis: _Analysis, now: datetime
+    session, archive: Archive, copied: _Copied, analysis: Analysis, now: datetime
 ) -> Item:  # type: ignore[no-untyped-def]
     meta = analysis.meta
     capture = analysis.capture

@@ -1,0 +1,59 @@
+"""The analysis pool: processes for big batches, and a crashed worker costs one file at most."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+
+from evidence_desk.services import ingest_analysis
+from evidence_desk.services.ingest_analysis import AnalysisJob, AnalysisPool
+from tests import media
+
+
+def _job(tmp_path, name="photo.jpg"):
+    path = media.make_jpeg(tmp_path / name)
+    return AnalysisJob(path, tmp_path / "thumbs" / f"{name}.jpg", name, path.stat().st_mtime)
+
+
+def test_big_batches_use_processes_small_ones_threads():
+    assert AnalysisPool(ingest_analysis.PROCESS_POOL_MIN_FILES).use_processes
+    assert not AnalysisPool(3).use_processes
+
+
+def test_worker_processes_analyse_a_photo(tmp_path):
+    job = _job(tmp_path)
+    with AnalysisPool(100) as pool:
+        result = pool.result(pool.submit(job), job)
+    assert result.meta.kind == "photo" and result.thumbnail and result.phash
+    assert result.capture.source == "exif:DateTimeOriginal"
+
+
+def test_a_job_lost_with_a_crashed_worker_is_tried_again(tmp_path):
+    job = _job(tmp_path)
+    lost: Future = Future()
+    lost.set_exception(BrokenProcessPool("a worker died"))
+    with AnalysisPool(100) as pool:
+        result = pool.result(lost, job)
+    assert result.meta.kind == "photo" and not result.warnings
+
+
+def test_a_file_that_crashes_every_worker_is_kept_with_a_warning(tmp_path, monkeypatch):
+    job = _job(tmp_path)
+    lost: Future = Future()
+    lost.set_exception(BrokenProcessPool("a worker died"))
+
+    class AlwaysCrashing:
+        def submit(self, *_args):
+            crashed: Future = Future()
+            crashed.set_exception(BrokenProcessPool("the worker died again"))
+            return crashed
+
+        def shutdown(self, **_kwargs):
+            pass
+
+    pool = AnalysisPool(100)
+    monkeypatch.setattr(pool, "_pool", lambda: AlwaysCrashing())
+    result = pool.result(lost, job)
+    assert result.meta.kind == "other" and result.thumbnail is False
+    assert "crashed" in result.warnings[0]
+    assert result.capture.source == "file_mtime"
