@@ -154,7 +154,6 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtWidgets import QApplication
 
-    from evidence_desk.gui.case_install import install_case_ui
     from evidence_desk.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -163,7 +162,6 @@ def main() -> int:
     window.resize(1400, 860)
     window.show()
     window.set_archive(archive)
-    install_case_ui(window)
     ui = window.case_ui
 
     def settle(seconds: float = 1.5) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
-from evidence_desk.gui.case_i18n import install_case_translator
 from evidence_desk.gui.case_linking import DragStarter, link
 from evidence_desk.gui.case_panel import RecordListPanel
 from evidence_desk.gui.case_timeline_panel import TimelinePanel
@@ -28,7 +27,6 @@ CONTEXT_MENU_LIMIT = 15
 
 def install_case_ui(window: Any) -> None:
     """Give ``window`` the Case menu, the record docks, the timeline and item linking."""
-    install_case_translator()
     window.case_ui = CaseUI(window)
 
 

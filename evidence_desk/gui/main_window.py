@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from evidence_desk import __version__
 from evidence_desk.gui.bulk_dialogs import RemovalDialog, TagsDialog
+from evidence_desk.gui.bundle_install import install_bundle_ui
+from evidence_desk.gui.case_install import install_case_ui
 from evidence_desk.gui.catalogue_model import CatalogueModel
 from evidence_desk.gui.catalogue_views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail_panel import DetailPanel
@@ -85,6 +87,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.setAcceptDrops(True)
         self.resize(1400, 860)
+        install_bundle_ui(self)
+        install_case_ui(self)
         self._restore_state()
         self._update_actions()
 

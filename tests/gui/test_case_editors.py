@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from evidence_desk.gui.case_install import install_case_ui
 from evidence_desk.services import (
     case_incidents,
     case_persons,
@@ -24,7 +23,6 @@ WAIT = 15_000
 
 @pytest.fixture
 def case(qtbot, window):
-    install_case_ui(window)
     wait_idle(qtbot, window)
     return window.case_ui
 

@@ -84,10 +84,11 @@ def test_cyrillic_search_and_filters(qtbot, window, tmp_path):
         _load_all_rows(qtbot, window)
         return sorted(_titles(window))
 
-    assert search_for("Алматы") == ["Площадь Республики, Алматы"]
-    assert search_for("алматы") == ["Площадь Республики, Алматы"]
+    both = ["Statement, Almaty", "Площадь Республики, Алматы"]  # spellings find each other
+    assert search_for("Алматы") == both
+    assert search_for("алматы") == both
     assert search_for("Жаңаөзен") == ["Жаңаөзен, 4 января"]
-    assert search_for("Almaty") == ["Statement, Almaty"]
+    assert search_for("Almaty") == both
     assert search_for("") != []
 
     with qtbot.waitSignal(window.model.queryFinished, timeout=10_000):
