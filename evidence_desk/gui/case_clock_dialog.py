@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.gui.case_widgets import run, tr
+from evidence_desk.gui.case_widgets import run, translate
 from evidence_desk.gui.tasks import TaskRunner, error_text
 
 SAMPLES = 5
@@ -57,33 +57,38 @@ class ClockDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caseClockDialog")
-        self.setWindowTitle(tr("Clock Correction"))
+        self.setWindowTitle(translate("CaseUI", "Clock Correction"))
         self.runner, self.archive = runner, archive
         self.rows = [r for r in selected_rows if r.captured_local is not None]
         self.target = QComboBox(self)
         if self.rows:
             self.target.addItem(
-                tr("The %1 selected items").replace("%1", str(len(self.rows))), None
+                translate("CaseUI", "The %1 selected items").replace("%1", str(len(self.rows))),
+                None,
             )
         self.offset = QLineEdit(self)
         self.offset.setPlaceholderText("+1h, -00:05:30, +1d2h30m")
         self.offset.textChanged.connect(self.preview)
         self.target.currentIndexChanged.connect(self.preview)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(tr("e.g. camera clock compared with a dated photo"))
+        self.reason.setPlaceholderText(
+            translate("CaseUI", "e.g. camera clock compared with a dated photo")
+        )
         self.samples = QListWidget(self)
         self.status = QLabel(self)
         form = QFormLayout()
-        form.addRow(tr("Apply to"), self.target)
-        form.addRow(tr("Offset"), self.offset)
-        form.addRow(tr("Reason"), self.reason)
+        form.addRow(translate("CaseUI", "Apply to"), self.target)
+        form.addRow(translate("CaseUI", "Offset"), self.offset)
+        form.addRow(translate("CaseUI", "Reason"), self.reason)
         buttons = QDialogButtonBox(self)
-        self.apply_button = buttons.addButton(tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = buttons.addButton(
+            translate("CaseUI", "Apply"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.apply_button.clicked.connect(self.apply)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(tr("Before → after:"), self))
+        layout.addWidget(QLabel(translate("CaseUI", "Before → after:"), self))
         layout.addWidget(self.samples, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -96,7 +101,11 @@ class ClockDialog(QDialog):
     def _set_devices(self, devices: list[dict[str, Any]]) -> None:
         for device in devices:
             name = " ".join(x for x in (device["make"], device["model"]) if x)
-            text = tr("%1 (%2 items)").replace("%1", name).replace("%2", str(device["items"]))
+            text = (
+                translate("CaseUI", "%1 (%2 items)")
+                .replace("%1", name)
+                .replace("%2", str(device["items"]))
+            )
             self.target.addItem(text, device)
         self.preview()
 
@@ -132,10 +141,12 @@ class ClockDialog(QDialog):
             return None
         if target is None:
             target = [r.uuid for r in self.rows]
-        self.status.setText(tr("Applying…"))
+        self.status.setText(translate("CaseUI", "Applying…"))
 
         def done(count: int) -> None:
-            self.status.setText(tr("%1 capture times corrected.").replace("%1", str(count)))
+            self.status.setText(
+                translate("CaseUI", "%1 capture times corrected.").replace("%1", str(count))
+            )
             self.applied.emit(count)
 
         return run(

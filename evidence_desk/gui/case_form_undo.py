@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from evidence_desk.gui.case_widgets import tr
+from evidence_desk.gui.case_widgets import translate
 
 
 def value_of(widget: QWidget) -> Any:
@@ -38,7 +38,7 @@ def set_value(widget: QWidget, value: Any) -> None:
 
 class _FieldCommand(QUndoCommand):
     def __init__(self, form: FormUndo, widget: QWidget, before: Any, after: Any, name: str) -> None:
-        super().__init__(tr("Change %1").replace("%1", name))
+        super().__init__(translate("CaseUI", "Change %1").replace("%1", name))
         self.form, self.widget, self.before, self.after = form, widget, before, after
 
     def undo(self) -> None:

@@ -36,7 +36,7 @@ from evidence_desk.gui.case_widgets import (
     TermChecklist,
     fill_terms,
     run,
-    tr,
+    translate,
     ui_language,
 )
 from evidence_desk.gui.tasks import TaskRunner, error_text
@@ -47,14 +47,18 @@ VERIFICATION = ("unverified", "partly_verified", "verified")
 
 
 def precision_label(value: str) -> str:
-    return {"exact": tr("exact"), "day": tr("day"), "approximate": tr("approximate")}[value]
+    return {
+        "exact": translate("CaseUI", "exact"),
+        "day": translate("CaseUI", "day"),
+        "approximate": translate("CaseUI", "approximate"),
+    }[value]
 
 
 def verification_label(value: str) -> str:
     return {
-        "unverified": tr("unverified"),
-        "partly_verified": tr("partly verified"),
-        "verified": tr("verified"),
+        "unverified": translate("CaseUI", "unverified"),
+        "partly_verified": translate("CaseUI", "partly verified"),
+        "verified": translate("CaseUI", "verified"),
     }[value]
 
 
@@ -100,7 +104,9 @@ class IncidentEditor(QDialog):
         self.runner, self.archive, self.ref, self.selection = runner, archive, ref, selection
         self.data: dict[str, Any] | None = None
         self.lang = ui_language()
-        self.setWindowTitle(tr("New Incident") if ref is None else tr("Incident"))
+        self.setWindowTitle(
+            translate("CaseUI", "New Incident") if ref is None else translate("CaseUI", "Incident")
+        )
         self.undo = FormUndo(self)
         self._build()
         self.resize(880, 640)
@@ -128,7 +134,7 @@ class IncidentEditor(QDialog):
             edit.setMinimumWidth(200)
         self.start_precision, self.end_precision = QComboBox(self), QComboBox(self)
         for combo in (self.start_precision, self.end_precision):
-            combo.addItem(tr("(from the text)"), None)
+            combo.addItem(translate("CaseUI", "(from the text)"), None)
             for value in PRECISIONS:
                 combo.addItem(precision_label(value), value)
         self.place = PlacePicker(self)
@@ -149,28 +155,30 @@ class IncidentEditor(QDialog):
         ):
             when.addWidget(widget)
         form = QFormLayout()
-        form.addRow(tr("Title"), self.title)
-        form.addRow(tr("When"), when)
-        form.addRow(tr("Place"), self.place)
-        form.addRow(tr("Verification"), self.verification)
-        form.addRow(tr("Description"), self.description)
-        form.addRow(tr("Notes"), self.notes)
+        form.addRow(translate("CaseUI", "Title"), self.title)
+        form.addRow(translate("CaseUI", "When"), when)
+        form.addRow(translate("CaseUI", "Place"), self.place)
+        form.addRow(translate("CaseUI", "Verification"), self.verification)
+        form.addRow(translate("CaseUI", "Description"), self.description)
+        form.addRow(translate("CaseUI", "Notes"), self.notes)
         left = QWidget(self)
         left.setLayout(form)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.violations, tr("Violations"))
-        self.tabs.addTab(self._items_page(), tr("Items and testimonies"))
-        self.tabs.addTab(self._people_page(), tr("People"))
+        self.tabs.addTab(self.violations, translate("CaseUI", "Violations"))
+        self.tabs.addTab(self._items_page(), translate("CaseUI", "Items and testimonies"))
+        self.tabs.addTab(self._people_page(), translate("CaseUI", "People"))
         body = QHBoxLayout()
         body.addWidget(left, 3)
         body.addWidget(self.tabs, 2)
         self.status = QLabel(self)
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            translate("CaseUI", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self.save)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
-        undo = QPushButton(tr("Undo"), self)
+        undo = QPushButton(translate("CaseUI", "Undo"), self)
         undo.clicked.connect(self.undo.stack.undo)
         self.undo.stack.canUndoChanged.connect(undo.setEnabled)
         undo.setEnabled(False)
@@ -182,13 +190,13 @@ class IncidentEditor(QDialog):
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
         self._watched = [
-            (self.title, tr("title")),
-            (self.start, tr("start")),
-            (self.end, tr("end")),
-            (self.start_precision, tr("precision")),
-            (self.end_precision, tr("precision")),
-            (self.place, tr("place")),
-            (self.verification, tr("verification")),
+            (self.title, translate("CaseUI", "title")),
+            (self.start, translate("CaseUI", "start")),
+            (self.end, translate("CaseUI", "end")),
+            (self.start_precision, translate("CaseUI", "precision")),
+            (self.end_precision, translate("CaseUI", "precision")),
+            (self.place, translate("CaseUI", "place")),
+            (self.verification, translate("CaseUI", "verification")),
         ]
         for widget, name in self._watched:
             self.undo.watch(widget, name)
@@ -199,9 +207,9 @@ class IncidentEditor(QDialog):
         self.items.itemActivated.connect(
             lambda e: self.showItemRequested.emit(e.data(DATA)["item_id"])
         )
-        add = QPushButton(tr("Link Selected Catalogue Items"), page)
+        add = QPushButton(translate("CaseUI", "Link Selected Catalogue Items"), page)
         add.clicked.connect(self.link_selected)
-        remove = QPushButton(tr("Unlink"), page)
+        remove = QPushButton(translate("CaseUI", "Unlink"), page)
         remove.clicked.connect(self.unlink_current)
         row = QHBoxLayout()
         row.addWidget(add)
@@ -219,9 +227,9 @@ class IncidentEditor(QDialog):
         self.person_pick = QComboBox(page)
         self.person_pick.setMinimumContentsLength(16)
         self.role_pick = QComboBox(page)
-        add = QPushButton(tr("Add"), page)
+        add = QPushButton(translate("CaseUI", "Add"), page)
         add.clicked.connect(self.add_person)
-        remove = QPushButton(tr("Remove"), page)
+        remove = QPushButton(translate("CaseUI", "Remove"), page)
         remove.clicked.connect(self.remove_person)
         row = QHBoxLayout()
         for widget in (self.person_pick, self.role_pick, add, remove):
@@ -243,7 +251,9 @@ class IncidentEditor(QDialog):
 
     def _show(self, data: dict[str, Any]) -> None:
         self.data, self.ref = data, data["ref"]
-        self.setWindowTitle(tr("Incident %1").replace("%1", f"{data['ref']} {data['title']}"))
+        self.setWindowTitle(
+            translate("CaseUI", "Incident %1").replace("%1", f"{data['ref']} {data['title']}")
+        )
         self.title.setText(data["title"])
         self.start.setText(data["start"] or "")
         self.end.setText(data["end"] or "")
@@ -295,11 +305,11 @@ class IncidentEditor(QDialog):
         return values
 
     def save(self) -> Any:
-        self.status.setText(tr("Saving…"))
+        self.status.setText(translate("CaseUI", "Saving…"))
 
         def done(data: dict[str, Any]) -> None:
             self._show(data)
-            self.status.setText(tr("Saved."))
+            self.status.setText(translate("CaseUI", "Saved."))
             self.saved.emit(data["id"])
 
         return run(

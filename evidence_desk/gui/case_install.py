@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 from evidence_desk.gui.case_linking import DragStarter, link
 from evidence_desk.gui.case_panel import RecordListPanel
 from evidence_desk.gui.case_timeline_panel import TimelinePanel
-from evidence_desk.gui.case_widgets import run, tr
+from evidence_desk.gui.case_widgets import run, translate
 
 CONTEXT_MENU_LIMIT = 15
 
@@ -71,7 +71,11 @@ class CaseUI(QObject):
     # Building
 
     def _docks(self) -> dict[str, QDockWidget]:
-        titles = {"incident": tr("Incidents"), "person": tr("Persons"), "place": tr("Places")}
+        titles = {
+            "incident": translate("CaseUI", "Incidents"),
+            "person": translate("CaseUI", "Persons"),
+            "place": translate("CaseUI", "Places"),
+        }
         docks: dict[str, QDockWidget] = {}
         area = Qt.DockWidgetArea.LeftDockWidgetArea
         for kind, panel in self.panels.items():
@@ -85,7 +89,7 @@ class CaseUI(QObject):
         docks["incident"].raise_()
         for kind in ("incident", "person", "place"):
             self.panels[kind].setMinimumWidth(240)
-        timeline = QDockWidget(tr("Timeline"), self.window)
+        timeline = QDockWidget(translate("CaseUI", "Timeline"), self.window)
         timeline.setObjectName("caseTimelineDock")
         timeline.setWidget(self.timeline)
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, timeline)
@@ -96,7 +100,7 @@ class CaseUI(QObject):
         return docks
 
     def _menu(self) -> dict[str, QAction]:
-        menu = QMenu(tr("&Case"), self.window)
+        menu = QMenu(translate("CaseUI", "&Case"), self.window)
         menu.setObjectName("caseMenu")
         bar = self.window.menuBar()
         existing = bar.actions()
@@ -118,28 +122,38 @@ class CaseUI(QObject):
         actions = {
             "new_testimony": act(
                 "new-testimony",
-                tr("New &Testimony…"),
+                translate("CaseUI", "New &Testimony…"),
                 self.new_testimony,
                 QKeySequence("Ctrl+Shift+T"),
             ),
-            "new_incident": act("new-incident", tr("New &Incident…"), self.new_incident),
+            "new_incident": act(
+                "new-incident", translate("CaseUI", "New &Incident…"), self.new_incident
+            ),
         }
         menu.addSeparator()
-        actions["persons"] = act("persons", tr("&Persons"), lambda: self.show_dock("person"))
-        actions["places"] = act("places", tr("P&laces"), lambda: self.show_dock("place"))
-        actions["incidents"] = act(
-            "incidents", tr("In&cidents"), lambda: self.show_dock("incident")
+        actions["persons"] = act(
+            "persons", translate("CaseUI", "&Persons"), lambda: self.show_dock("person")
         )
-        actions["vocabularies"] = act("vocabularies", tr("&Vocabularies…"), self.show_vocabularies)
+        actions["places"] = act(
+            "places", translate("CaseUI", "P&laces"), lambda: self.show_dock("place")
+        )
+        actions["incidents"] = act(
+            "incidents", translate("CaseUI", "In&cidents"), lambda: self.show_dock("incident")
+        )
+        actions["vocabularies"] = act(
+            "vocabularies", translate("CaseUI", "&Vocabularies…"), self.show_vocabularies
+        )
         menu.addSeparator()
         actions["timeline"] = act(
             "timeline",
-            tr("Ti&meline"),
+            translate("CaseUI", "Ti&meline"),
             lambda: self.show_dock("timeline"),
             _free_shortcut(self.window, "Ctrl+T", "Ctrl+Alt+T"),
         )
-        actions["periods"] = act("periods", tr("P&eriods…"), self.show_periods)
-        actions["clock"] = act("clock", tr("Clock &Correction…"), self.show_clock_correction)
+        actions["periods"] = act("periods", translate("CaseUI", "P&eriods…"), self.show_periods)
+        actions["clock"] = act(
+            "clock", translate("CaseUI", "Clock Co&rrection…"), self.show_clock_correction
+        )
         menu.aboutToShow.connect(self._update_actions)
         return actions
 
@@ -191,9 +205,9 @@ class CaseUI(QObject):
             return
         menu.addSeparator()
         labels = {
-            "incident": tr("Link to &Incident"),
-            "person": tr("Link to &Person"),
-            "place": tr("Set P&lace"),
+            "incident": translate("CaseUI", "Link to &Incident"),
+            "person": translate("CaseUI", "Link to &Person"),
+            "place": translate("CaseUI", "Set P&lace"),
         }
         for kind, label in labels.items():
             sub = menu.addMenu(label)
@@ -204,7 +218,7 @@ class CaseUI(QObject):
                     text, lambda r=row["ref"], k=kind: self.link(k, r, self.selected_refs())
                 )
             sub.setEnabled(not sub.isEmpty())
-        attach = menu.addMenu(tr("&Attach to Testimony"))
+        attach = menu.addMenu(translate("CaseUI", "&Attach to Testimony"))
         attach.setObjectName("case-link-testimony")
         for editor in self.editors:
             ref = getattr(editor, "ref", None)
@@ -213,8 +227,8 @@ class CaseUI(QObject):
                     editor.windowTitle(),
                     lambda r=ref: self.link("testimony", r, self.selected_refs()),
                 )
-        attach.addAction(tr("New Testimony with These Items…"), self.new_testimony)
-        menu.addAction(tr("New Incident from Selection…"), self.new_incident)
+        attach.addAction(translate("CaseUI", "New Testimony with These Items…"), self.new_testimony)
+        menu.addAction(translate("CaseUI", "New Incident from Selection…"), self.new_incident)
 
     def link(self, kind: str, ref: str, item_refs: list[str]) -> Any:
         if not item_refs or self.window.archive is None:
@@ -222,7 +236,10 @@ class CaseUI(QObject):
 
         def done(count: int) -> None:
             self.window.statusBar().showMessage(
-                tr("Linked %1 items to %2").replace("%1", str(count)).replace("%2", ref), 6000
+                translate("CaseUI", "Linked %1 items to %2")
+                .replace("%1", str(count))
+                .replace("%2", ref),
+                6000,
             )
             self.window.model.refresh(reload_rows=True)
             self.refresh()

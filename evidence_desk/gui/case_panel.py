@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.gui.case_widgets import ITEMS_MIME, decode_refs, run, tr
+from evidence_desk.gui.case_widgets import ITEMS_MIME, decode_refs, run, translate
 from evidence_desk.gui.tasks import TaskRunner
 
 REF_ROLE = Qt.ItemDataRole.UserRole
@@ -86,12 +86,12 @@ class RecordListPanel(QWidget):
         self.archive: Any = None
         self.rows: list[dict[str, Any]] = []
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(tr("Filter…"))
+        self.filter.setPlaceholderText(translate("CaseUI", "Filter…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._fill)
         self.list = DropList(self)
         self.list.itemActivated.connect(lambda entry: self.activated.emit(entry.data(REF_ROLE)))
-        self.new_button = QPushButton(tr("New…"), self)
+        self.new_button = QPushButton(translate("CaseUI", "New…"), self)
         self.new_button.clicked.connect(self.newRequested)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -170,7 +170,7 @@ def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str]:
     if kind == "incident":
         day = (row.get("start") or "")[:10]
         text = f"{row['ref']}  {day}  {row['title']}".replace("  ", " ", 1)
-        tip = tr("%1 items, %2 people").replace("%1", str(row.get("items", 0)))
+        tip = translate("CaseUI", "%1 items, %2 people").replace("%1", str(row.get("items", 0)))
         tip = tip.replace("%2", str(row.get("persons", 0)))
         return text, " · ".join(p for p in (row.get("place") or "", tip) if p)
     if kind == "person":

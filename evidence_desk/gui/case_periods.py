@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.gui.case_widgets import run, tr, ui_language
+from evidence_desk.gui.case_widgets import run, translate, ui_language
 from evidence_desk.gui.tasks import TaskRunner, error_text
 
 DATA = Qt.ItemDataRole.UserRole
@@ -53,7 +53,7 @@ class PeriodEditor(QDialog):
     def __init__(self, runner: TaskRunner, archive: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("casePeriodEditor")
-        self.setWindowTitle(tr("Periods"))
+        self.setWindowTitle(translate("CaseUI", "Periods"))
         self.runner, self.archive = runner, archive
         self.list = QListWidget(self)
         self.list.currentItemChanged.connect(self._selected)
@@ -65,15 +65,15 @@ class PeriodEditor(QDialog):
         self.color.setPlaceholderText("#e53935")
         form = QFormLayout()
         for lang, field in self.labels.items():
-            form.addRow(tr("Label (%1)").replace("%1", lang), field)
-        form.addRow(tr("Start"), self.start)
-        form.addRow(tr("End"), self.end)
-        form.addRow(tr("Colour"), self.color)
+            form.addRow(translate("CaseUI", "Label (%1)").replace("%1", lang), field)
+        form.addRow(translate("CaseUI", "Start"), self.start)
+        form.addRow(translate("CaseUI", "End"), self.end)
+        form.addRow(translate("CaseUI", "Colour"), self.color)
         row = QHBoxLayout()
         for text, slot in (
-            (tr("New"), self.clear_form),
-            (tr("Save"), self.save),
-            (tr("Remove"), self.remove),
+            (translate("CaseUI", "New"), self.clear_form),
+            (translate("CaseUI", "Save"), self.save),
+            (translate("CaseUI", "Remove"), self.remove),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
@@ -145,7 +145,7 @@ class PeriodEditor(QDialog):
 
     def _run(self, fn: Any, *args: Any) -> Any:
         def done(_result: object) -> None:
-            self.status.setText(tr("Saved."))
+            self.status.setText(translate("CaseUI", "Saved."))
             self.reload()
             self.changed.emit()
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.gui.case_widgets import fill_terms, run, select_data, tr, ui_language
+from evidence_desk.gui.case_widgets import fill_terms, run, select_data, translate, ui_language
 from evidence_desk.gui.tasks import TaskRunner, error_text
 
 
@@ -90,52 +90,62 @@ class PersonEditor(QDialog):
         self.runner, self.archive, self.ref = runner, archive, ref
         self.lang = ui_language()
         self.persons: list[dict[str, Any]] = []
-        self.setWindowTitle(tr("New Person") if ref is None else tr("Person"))
+        self.setWindowTitle(
+            translate("CaseUI", "New Person") if ref is None else translate("CaseUI", "Person")
+        )
         self.names = QPlainTextEdit(self)
-        self.names.setPlaceholderText(tr("One name per line, e.g. Cyrillic and Latin spellings"))
+        self.names.setPlaceholderText(
+            translate("CaseUI", "One name per line, e.g. Cyrillic and Latin spellings")
+        )
         self.names.setMaximumHeight(80)
         self.aliases = QPlainTextEdit(self)
         self.aliases.setMaximumHeight(60)
         self.kind = QComboBox(self)
-        self.kind.addItem(tr("individual"), "individual")
-        self.kind.addItem(tr("unit"), "unit")
+        self.kind.addItem(translate("CaseUI", "individual"), "individual")
+        self.kind.addItem(translate("CaseUI", "unit"), "unit")
         self.sex = QComboBox(self)
         self.birth_year = QSpinBox(self)
         self.birth_year.setRange(0, 2100)
-        self.birth_year.setSpecialValueText(tr("unknown"))
+        self.birth_year.setSpecialValueText(translate("CaseUI", "unknown"))
         self.age = QSpinBox(self)
         self.age.setRange(0, 130)
-        self.age.setSpecialValueText(tr("unknown"))
+        self.age.setSpecialValueText(translate("CaseUI", "unknown"))
         self.occupation = QLineEdit(self)
-        self.sensitive = QCheckBox(tr("Sensitive (names hidden in redacted exports)"), self)
+        self.sensitive = QCheckBox(
+            translate("CaseUI", "Sensitive (names hidden in redacted exports)"), self
+        )
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(70)
         self.statuses = QListWidget(self)
         self.status_pick = QComboBox(self)
         self.status_date = QLineEdit(self)
         self.status_date.setPlaceholderText("2022-01-06")
-        add_status = QPushButton(tr("Add Status"), self)
+        add_status = QPushButton(translate("CaseUI", "Add Status"), self)
         add_status.clicked.connect(self.add_status)
         status_row = QHBoxLayout()
         for widget in (self.status_pick, self.status_date, add_status):
             status_row.addWidget(widget)
         form = QFormLayout()
-        form.addRow(tr("Names"), self.names)
-        form.addRow(tr("Aliases"), self.aliases)
-        form.addRow(tr("Kind"), self.kind)
-        form.addRow(tr("Sex"), self.sex)
-        form.addRow(tr("Birth year"), self.birth_year)
-        form.addRow(tr("Age"), self.age)
-        form.addRow(tr("Occupation"), self.occupation)
+        form.addRow(translate("CaseUI", "Names"), self.names)
+        form.addRow(translate("CaseUI", "Aliases"), self.aliases)
+        form.addRow(translate("CaseUI", "Kind"), self.kind)
+        form.addRow(translate("CaseUI", "Sex"), self.sex)
+        form.addRow(translate("CaseUI", "Birth year"), self.birth_year)
+        form.addRow(translate("CaseUI", "Age"), self.age)
+        form.addRow(translate("CaseUI", "Occupation"), self.occupation)
         form.addRow("", self.sensitive)
-        form.addRow(tr("Notes"), self.notes)
-        form.addRow(tr("Status history"), self.statuses)
+        form.addRow(translate("CaseUI", "Notes"), self.notes)
+        form.addRow(translate("CaseUI", "Status history"), self.statuses)
         form.addRow("", status_row)
         self.status = QLabel(self)
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            translate("CaseUI", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.clicked.connect(self.save)
-        self.merge_button = buttons.addButton(tr("Merge…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.merge_button = buttons.addButton(
+            translate("CaseUI", "Merge…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.merge_button.clicked.connect(self.ask_merge)
         self.merge_button.setEnabled(ref is not None)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
@@ -170,7 +180,9 @@ class PersonEditor(QDialog):
 
     def _show(self, data: dict[str, Any]) -> None:
         self.ref = data["ref"]
-        self.setWindowTitle(tr("Person %1").replace("%1", f"{data['ref']} {data['name']}"))
+        self.setWindowTitle(
+            translate("CaseUI", "Person %1").replace("%1", f"{data['ref']} {data['name']}")
+        )
         names = [n["name"] for n in data["names"] if n["kind"] == "name"]
         self.names.setPlainText("\n".join(names))
         self.aliases.setPlainText(
@@ -203,7 +215,7 @@ class PersonEditor(QDialog):
     def save(self) -> Any:
         def done(data: dict[str, Any]) -> None:
             self._show(data)
-            self.status.setText(tr("Saved."))
+            self.status.setText(translate("CaseUI", "Saved."))
             self.saved.emit(data["id"])
 
         return run(
@@ -243,8 +255,8 @@ class PersonEditor(QDialog):
             return None
         dialog = QInputDialog(self)
         dialog.setObjectName("mergePersonDialog")
-        dialog.setWindowTitle(tr("Merge"))
-        dialog.setLabelText(tr("Merge this record with (its links move here):"))
+        dialog.setWindowTitle(translate("CaseUI", "Merge"))
+        dialog.setLabelText(translate("CaseUI", "Merge this record with (its links move here):"))
         dialog.setComboBoxItems([f"{p['ref']} {p['name']}" for p in others])
         dialog.textValueSelected.connect(lambda text: self.merge_with(text.split(" ")[0]))
         dialog.open()
@@ -254,8 +266,8 @@ class PersonEditor(QDialog):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                tr("Merge"),
-                tr("Merge %1 into %2? %1 will only point here afterwards.")
+                translate("CaseUI", "Merge"),
+                translate("CaseUI", "Merge %1 into %2? %1 will only point here afterwards.")
                 .replace("%1", other_ref)
                 .replace("%2", str(self.ref)),
             )

@@ -31,7 +31,7 @@ from evidence_desk.gui.case_widgets import (
     fill_terms,
     run,
     select_data,
-    tr,
+    translate,
     ui_language,
 )
 from evidence_desk.gui.tasks import TaskRunner, error_text
@@ -86,7 +86,9 @@ class PlaceEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("casePlaceEditor")
         self.runner, self.archive, self.ref = runner, archive, ref
-        self.setWindowTitle(tr("New Place") if ref is None else tr("Place"))
+        self.setWindowTitle(
+            translate("CaseUI", "New Place") if ref is None else translate("CaseUI", "Place")
+        )
         self.name = QLineEdit(self)
         self.kind = QComboBox(self)
         self.parent_place = PlacePicker(self)
@@ -94,33 +96,35 @@ class PlaceEditor(QDialog):
         for spin, limit in ((self.lat, 90.0), (self.lon, 180.0)):
             spin.setRange(-limit - 1, limit)
             spin.setDecimals(5)
-            spin.setSpecialValueText(tr("none"))
+            spin.setSpecialValueText(translate("CaseUI", "none"))
             spin.setValue(spin.minimum())
         self.radius = QDoubleSpinBox(self)
         self.radius.setRange(0, 500_000)
         self.radius.setSuffix(" m")
-        self.radius.setSpecialValueText(tr("default for the kind"))
+        self.radius.setSpecialValueText(translate("CaseUI", "default for the kind"))
         self.variants = QPlainTextEdit(self)
         self.variants.setPlaceholderText("Алматы | ru\nAlmaty | en\nAlmaty | kk")
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(60)
         form = QFormLayout()
-        form.addRow(tr("Name"), self.name)
-        form.addRow(tr("Kind"), self.kind)
-        form.addRow(tr("Inside"), self.parent_place)
+        form.addRow(translate("CaseUI", "Name"), self.name)
+        form.addRow(translate("CaseUI", "Kind"), self.kind)
+        form.addRow(translate("CaseUI", "Inside"), self.parent_place)
         coords = QHBoxLayout()
         coords.addWidget(self.lat)
         coords.addWidget(self.lon)
-        form.addRow(tr("Latitude, longitude"), coords)
-        form.addRow(tr("Radius for GPS matching"), self.radius)
-        form.addRow(tr("Name variants"), self.variants)
-        form.addRow(tr("Notes"), self.notes)
+        form.addRow(translate("CaseUI", "Latitude, longitude"), coords)
+        form.addRow(translate("CaseUI", "Radius for GPS matching"), self.radius)
+        form.addRow(translate("CaseUI", "Name variants"), self.variants)
+        form.addRow(translate("CaseUI", "Notes"), self.notes)
         self.status = QLabel(self)
         buttons = QDialogButtonBox(self)
-        buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole).clicked.connect(
-            self.save
+        buttons.addButton(
+            translate("CaseUI", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        ).clicked.connect(self.save)
+        match = buttons.addButton(
+            translate("CaseUI", "Match Items by GPS…"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        match = buttons.addButton(tr("Match Items by GPS…"), QDialogButtonBox.ButtonRole.ActionRole)
         match.clicked.connect(self.match_gps)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
         bottom = QHBoxLayout()
@@ -148,7 +152,7 @@ class PlaceEditor(QDialog):
 
     def _show(self, data: dict[str, Any]) -> None:
         self.ref = data["ref"]
-        self.setWindowTitle(tr("Place %1").replace("%1", " / ".join(data["path"])))
+        self.setWindowTitle(translate("CaseUI", "Place %1").replace("%1", " / ".join(data["path"])))
         self.name.setText(data["name"])
         select_data(self.kind, data["kind"])
         self.parent_place.set_ref(f"PL-{data['parent_id']:04d}" if data["parent_id"] else None)
@@ -183,7 +187,7 @@ class PlaceEditor(QDialog):
 
         def done(data: dict[str, Any]) -> None:
             self._show(data)
-            self.status.setText(tr("Saved."))
+            self.status.setText(translate("CaseUI", "Saved."))
             self.saved.emit(data["id"])
 
         return run(
@@ -199,10 +203,12 @@ class PlaceEditor(QDialog):
         )
 
     def match_gps(self) -> Any:
-        self.status.setText(tr("Matching items by GPS…"))
+        self.status.setText(translate("CaseUI", "Matching items by GPS…"))
 
         def done(count: int) -> None:
-            self.status.setText(tr("%1 items placed by GPS.").replace("%1", str(count)))
+            self.status.setText(
+                translate("CaseUI", "%1 items placed by GPS.").replace("%1", str(count))
+            )
             self.saved.emit(-1)
 
         return run(self.runner, self, _match, self.archive, on_ok=done, pool="long")

@@ -40,7 +40,7 @@ from evidence_desk.gui.case_widgets import (
     fill_terms,
     run,
     select_data,
-    tr,
+    translate,
     ui_language,
 )
 from evidence_desk.gui.formatting import SENSITIVITIES, sensitivity_label
@@ -96,7 +96,11 @@ class TestimonyEditor(QDialog):
         self.data: dict[str, Any] | None = None
         self.identity_revealed = ref is None
         self.busy = False
-        self.setWindowTitle(tr("New Testimony") if ref is None else tr("Testimony"))
+        self.setWindowTitle(
+            translate("CaseUI", "New Testimony")
+            if ref is None
+            else translate("CaseUI", "Testimony")
+        )
         self.undo = FormUndo(self)
         self._build(selection)
         self.resize(900, 720)
@@ -120,7 +124,7 @@ class TestimonyEditor(QDialog):
 
     def _build(self, selection: Any) -> None:
         self.code = QLineEdit(self)
-        self.code.setPlaceholderText(tr("automatic (W-0001, …)"))
+        self.code.setPlaceholderText(translate("CaseUI", "automatic (W-0001, …)"))
         self.pseudonym = QLineEdit(self)
         self.interviewer = QLineEdit(self)
         self.interview_date = QLineEdit(self)
@@ -137,13 +141,13 @@ class TestimonyEditor(QDialog):
             self.sensitivity.addItem(sensitivity_label(value), value)
         self.sensitivity.setCurrentIndex(self.sensitivity.findData("confidential"))
         form = QFormLayout()
-        form.addRow(tr("Witness code"), self.code)
-        form.addRow(tr("Pseudonym"), self.pseudonym)
-        form.addRow(tr("Interviewer"), self.interviewer)
-        form.addRow(tr("Interview date"), self.interview_date)
-        form.addRow(tr("Interview place"), self.place)
-        form.addRow(tr("Language"), self.language)
-        form.addRow(tr("Sensitivity"), self.sensitivity)
+        form.addRow(translate("CaseUI", "Witness code"), self.code)
+        form.addRow(translate("CaseUI", "Pseudonym"), self.pseudonym)
+        form.addRow(translate("CaseUI", "Interviewer"), self.interviewer)
+        form.addRow(translate("CaseUI", "Interview date"), self.interview_date)
+        form.addRow(translate("CaseUI", "Interview place"), self.place)
+        form.addRow(translate("CaseUI", "Language"), self.language)
+        form.addRow(translate("CaseUI", "Sensitivity"), self.sensitivity)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,19 +155,23 @@ class TestimonyEditor(QDialog):
         left_layout.addWidget(self._identity_box())
         left_layout.addWidget(self._consent_box())
         self.risk_notes = QPlainTextEdit(self)
-        self.risk_notes.setPlaceholderText(tr("Risks to the witness and precautions"))
+        self.risk_notes.setPlaceholderText(
+            translate("CaseUI", "Risks to the witness and precautions")
+        )
         self.risk_notes.setMaximumHeight(80)
-        left_layout.addWidget(QLabel(tr("Risk notes"), self))
+        left_layout.addWidget(QLabel(translate("CaseUI", "Risk notes"), self))
         left_layout.addWidget(self.risk_notes)
         left_layout.addStretch(1)
 
         self.statement = QPlainTextEdit(self)
-        self.statement.setPlaceholderText(tr("The statement, as the witness gave it"))
+        self.statement.setPlaceholderText(
+            translate("CaseUI", "The statement, as the witness gave it")
+        )
         self.translation = QPlainTextEdit(self)
         translation_page = QWidget(self)
         tl = QVBoxLayout(translation_page)
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Translation language"), self))
+        row.addWidget(QLabel(translate("CaseUI", "Translation language"), self))
         row.addWidget(self.translation_language)
         row.addStretch(1)
         tl.addLayout(row)
@@ -172,22 +180,22 @@ class TestimonyEditor(QDialog):
         self.attachments.showItemRequested.connect(self.showItemRequested)
         self.versions = VersionsBox(self.runner, self.archive, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.statement, tr("Statement"))
-        self.tabs.addTab(translation_page, tr("Translation"))
-        self.tabs.addTab(self.attachments, tr("Attachments"))
-        self.tabs.addTab(self.versions, tr("History"))
+        self.tabs.addTab(self.statement, translate("CaseUI", "Statement"))
+        self.tabs.addTab(translation_page, translate("CaseUI", "Translation"))
+        self.tabs.addTab(self.attachments, translate("CaseUI", "Attachments"))
+        self.tabs.addTab(self.versions, translate("CaseUI", "History"))
         body = QHBoxLayout()
         body.addWidget(left, 2)
         body.addWidget(self.tabs, 3)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
-            tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+            translate("CaseUI", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self.save)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
-        self.undo_button = QPushButton(tr("Undo"), self)
+        self.undo_button = QPushButton(translate("CaseUI", "Undo"), self)
         self.undo_button.clicked.connect(self.undo.stack.undo)
         self.undo.stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_button.setEnabled(False)
@@ -204,19 +212,26 @@ class TestimonyEditor(QDialog):
             self.undo.watch(widget, name)
 
     def _identity_box(self) -> QGroupBox:
-        box = QGroupBox(tr("Protected identity"), self)
+        box = QGroupBox(translate("CaseUI", "Protected identity"), self)
         self.identity_fields = {name: QLineEdit(box) for name in IDENTITY_FIELDS}
         self.identity_form = QWidget(box)
         form = QFormLayout(self.identity_form)
         form.setContentsMargins(0, 0, 0, 0)
-        labels = {"real_name": tr("Real name"), "contact": tr("Contact"), "notes": tr("Notes")}
+        labels = {
+            "real_name": translate("CaseUI", "Real name"),
+            "contact": translate("CaseUI", "Contact"),
+            "notes": translate("CaseUI", "Notes"),
+        }
         for name, field in self.identity_fields.items():
             form.addRow(labels[name], field)
         self.identity_note = QLabel(
-            tr("Hidden. Revealing it is recorded in the custody log with your reason."), box
+            translate(
+                "CaseUI", "Hidden. Revealing it is recorded in the custody log with your reason."
+            ),
+            box,
         )
         self.identity_note.setWordWrap(True)
-        self.reveal_button = QPushButton(tr("Reveal…"), box)
+        self.reveal_button = QPushButton(translate("CaseUI", "Reveal…"), box)
         self.reveal_button.clicked.connect(self.ask_reveal)
         layout = QVBoxLayout(box)
         layout.addWidget(self.identity_note)
@@ -226,13 +241,13 @@ class TestimonyEditor(QDialog):
         return box
 
     def _consent_box(self) -> QGroupBox:
-        box = QGroupBox(tr("Consent"), self)
+        box = QGroupBox(translate("CaseUI", "Consent"), self)
         self.consent = {
-            "consent_court": QCheckBox(tr("Court"), box),
-            "consent_advocacy": QCheckBox(tr("Advocacy"), box),
-            "consent_publication": QCheckBox(tr("Publication"), box),
+            "consent_court": QCheckBox(translate("CaseUI", "Court"), box),
+            "consent_advocacy": QCheckBox(translate("CaseUI", "Advocacy"), box),
+            "consent_publication": QCheckBox(translate("CaseUI", "Publication"), box),
         }
-        self.anonymity = QCheckBox(tr("Anonymity requested"), box)
+        self.anonymity = QCheckBox(translate("CaseUI", "Anonymity requested"), box)
         self.anonymity.setChecked(True)
         self.consent_date = QLineEdit(box)
         self.consent_date.setPlaceholderText("2022-01-12")
@@ -241,22 +256,22 @@ class TestimonyEditor(QDialog):
         for check in self.consent.values():
             scope.addWidget(check)
         form = QFormLayout(box)
-        form.addRow(tr("Scope"), scope)
+        form.addRow(translate("CaseUI", "Scope"), scope)
         form.addRow("", self.anonymity)
-        form.addRow(tr("Date"), self.consent_date)
-        form.addRow(tr("How given"), self.consent_method)
+        form.addRow(translate("CaseUI", "Date"), self.consent_date)
+        form.addRow(translate("CaseUI", "How given"), self.consent_method)
         return box
 
     def _watched(self) -> list[tuple[QWidget, str]]:
         return [
-            (self.pseudonym, tr("pseudonym")),
-            (self.interviewer, tr("interviewer")),
-            (self.interview_date, tr("interview date")),
-            (self.place, tr("interview place")),
-            (self.sensitivity, tr("sensitivity")),
-            (self.consent_date, tr("consent date")),
-            (self.consent_method, tr("consent method")),
-            (self.anonymity, tr("anonymity")),
+            (self.pseudonym, translate("CaseUI", "pseudonym")),
+            (self.interviewer, translate("CaseUI", "interviewer")),
+            (self.interview_date, translate("CaseUI", "interview date")),
+            (self.place, translate("CaseUI", "interview place")),
+            (self.sensitivity, translate("CaseUI", "sensitivity")),
+            (self.consent_date, translate("CaseUI", "consent date")),
+            (self.consent_method, translate("CaseUI", "consent method")),
+            (self.anonymity, translate("CaseUI", "anonymity")),
             *((check, check.text()) for check in self.consent.values()),
         ]
 
@@ -283,7 +298,7 @@ class TestimonyEditor(QDialog):
     def _show(self, data: dict[str, Any]) -> None:
         self.data = data
         self.ref = data["exhibit"]
-        self.setWindowTitle(tr("Testimony %1").replace("%1", data["title"]))
+        self.setWindowTitle(translate("CaseUI", "Testimony %1").replace("%1", data["title"]))
         self.code.setText(data["witness_code"])
         self.code.setReadOnly(True)
         self.pseudonym.setText(data["pseudonym"] or "")
@@ -305,10 +320,15 @@ class TestimonyEditor(QDialog):
         self.attachments.set_testimony(data["exhibit"], data["attachments"])
         self.versions.set_testimony(data["exhibit"], data.get("versions", []))
         self.undo.reset([w for w, _ in self._watched()])
-        recorded = tr("recorded") if data["identity_recorded"] else tr("not recorded")
+        recorded = (
+            translate("CaseUI", "recorded")
+            if data["identity_recorded"]
+            else translate("CaseUI", "not recorded")
+        )
         self.identity_note.setText(
-            tr(
-                "Hidden (%1). Revealing it is recorded in the custody log with your reason."
+            translate(
+                "CaseUI",
+                "Hidden (%1). Revealing it is recorded in the custody log with your reason.",
             ).replace("%1", recorded)
         )
 
@@ -342,7 +362,7 @@ class TestimonyEditor(QDialog):
             return None
         self.busy = True
         self.save_button.setEnabled(False)
-        self.status.setText(tr("Saving…"))
+        self.status.setText(translate("CaseUI", "Saving…"))
         texts = {
             "statement": self.statement.toPlainText(),
             "translation": self.translation.toPlainText(),
@@ -351,7 +371,7 @@ class TestimonyEditor(QDialog):
         def done(data: dict[str, Any]) -> None:
             self._finish()
             self._show(data)
-            self.status.setText(tr("Saved."))
+            self.status.setText(translate("CaseUI", "Saved."))
             self.saved.emit(data["item_id"])
 
         return run(
@@ -385,8 +405,10 @@ class TestimonyEditor(QDialog):
             return None
         dialog = QInputDialog(self)
         dialog.setObjectName("revealReasonDialog")
-        dialog.setWindowTitle(tr("Reveal identity"))
-        dialog.setLabelText(tr("Why do you need the witness's real identity? This is logged."))
+        dialog.setWindowTitle(translate("CaseUI", "Reveal identity"))
+        dialog.setLabelText(
+            translate("CaseUI", "Why do you need the witness's real identity? This is logged.")
+        )
         dialog.textValueSelected.connect(self.reveal)
         dialog.open()
         return dialog
@@ -395,7 +417,7 @@ class TestimonyEditor(QDialog):
         from evidence_desk.services import case_testimony_privacy
 
         if not reason.strip():
-            self.status.setText(tr("A reason is required to reveal the identity."))
+            self.status.setText(translate("CaseUI", "A reason is required to reveal the identity."))
             return None
 
         def shown(identity: dict[str, str] | None) -> None:
@@ -403,7 +425,7 @@ class TestimonyEditor(QDialog):
                 field.setText((identity or {}).get(name) or "")
             self.identity_revealed = True
             self._show_identity(True)
-            self.status.setText(tr("Identity revealed; the reveal was logged."))
+            self.status.setText(translate("CaseUI", "Identity revealed; the reveal was logged."))
 
         return run(
             self.runner,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.gui.case_widgets import run, tr
+from evidence_desk.gui.case_widgets import run, translate
 from evidence_desk.gui.tasks import TaskRunner
 
 DATA = Qt.ItemDataRole.UserRole
@@ -60,17 +60,19 @@ class AttachmentsBox(QWidget):
         self.ref: str | None = None
         self.list = QListWidget(self)
         self.list.itemActivated.connect(self._open)
-        self.add_button = QPushButton(tr("Add Selected Catalogue Items"), self)
+        self.add_button = QPushButton(translate("CaseUI", "Add Selected Catalogue Items"), self)
         self.add_button.clicked.connect(self.add_selected)
-        self.remove_button = QPushButton(tr("Remove"), self)
+        self.remove_button = QPushButton(translate("CaseUI", "Remove"), self)
         self.remove_button.clicked.connect(self.remove_current)
-        self.open_button = QPushButton(tr("Show in Catalogue"), self)
+        self.open_button = QPushButton(translate("CaseUI", "Show in Catalogue"), self)
         self.open_button.clicked.connect(lambda: self._open(self.list.currentItem()))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.hint = QLabel(tr("Save the testimony first, then attach recordings and scans."), self)
+        self.hint = QLabel(
+            translate("CaseUI", "Save the testimony first, then attach recordings and scans."), self
+        )
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
@@ -134,7 +136,7 @@ class VersionsBox(QWidget):
         self.list.currentItemChanged.connect(self._selected)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setPlaceholderText(tr("Select a version to read it."))
+        self.text.setPlaceholderText(translate("CaseUI", "Select a version to read it."))
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.list.setFont(QFont(mono))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -142,7 +144,12 @@ class VersionsBox(QWidget):
         splitter.addWidget(self.text)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(tr("Every edit keeps the previous text; each is hashed and logged."), self)
+            QLabel(
+                translate(
+                    "CaseUI", "Every edit keeps the previous text; each is hashed and logged."
+                ),
+                self,
+            )
         )
         layout.addWidget(splitter, 1)
 
@@ -150,7 +157,10 @@ class VersionsBox(QWidget):
         self.ref = ref
         self.list.clear()
         self.text.clear()
-        names = {"statement": tr("statement"), "translation": tr("translation")}
+        names = {
+            "statement": translate("CaseUI", "statement"),
+            "translation": translate("CaseUI", "translation"),
+        }
         for v in sorted(versions, key=lambda v: (v["created_at"], v["field"], v["version"])):
             when = v["created_at"][:19].replace("T", " ")
             label = (

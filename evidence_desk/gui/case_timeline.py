@@ -20,7 +20,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from evidence_desk.gui.case_widgets import tr
+from evidence_desk.gui.case_widgets import translate
 
 DISPLAY_OFFSET = timedelta(hours=6)
 KIND_COLOURS = {
@@ -308,7 +308,7 @@ class TimelineView(QWidget):
         painter.drawText(
             QRectF(0, top + 18, self.width() - 4, 14),
             Qt.AlignmentFlag.AlignRight,
-            tr("Almaty time (UTC+6)"),
+            translate("CaseUI", "Almaty time (UTC+6)"),
         )
         painter.setFont(self.font())
 
@@ -462,7 +462,7 @@ class TimelineView(QWidget):
         span = None if point else self.incident_at(pos)
         if point is not None:
             when = (point.at + DISPLAY_OFFSET).strftime("%Y-%m-%d %H:%M:%S")
-            note = tr(" (clock corrected)") if point.corrected else ""
+            note = translate("CaseUI", " (clock corrected)") if point.corrected else ""
             self.setToolTip(f"{point.exhibit} · {point.title}\n{when}{note}")
         elif span is not None:
             self.setToolTip(span.title)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.case_timeline import TimelineView
-from evidence_desk.gui.case_widgets import PlacePicker, fill_terms, run, tr, ui_language
+from evidence_desk.gui.case_widgets import PlacePicker, fill_terms, run, translate, ui_language
 from evidence_desk.gui.formatting import KINDS, kind_plural
 from evidence_desk.gui.tasks import TaskRunner
 
@@ -59,17 +59,17 @@ class TimelinePanel(QWidget):
         self._fitted = False
         self.view = TimelineView(self)
         self.kind = QComboBox(self)
-        self.kind.addItem(tr("All kinds"), None)
+        self.kind.addItem(translate("CaseUI", "All kinds"), None)
         for kind in (*KINDS, "testimony"):
-            label = kind_plural(kind) if kind in KINDS else tr("Testimonies")
+            label = kind_plural(kind) if kind in KINDS else translate("CaseUI", "Testimonies")
             self.kind.addItem(label, kind)
         self.violation = QComboBox(self)
         self.violation.setMinimumContentsLength(14)
         self.place = PlacePicker(self)
-        self.place.setItemText(0, tr("All places"))
+        self.place.setItemText(0, translate("CaseUI", "All places"))
         self.incident = QComboBox(self)
         self.incident.setMinimumContentsLength(16)
-        self.incident.addItem(tr("All incidents"), None)
+        self.incident.addItem(translate("CaseUI", "All incidents"), None)
         self.status = QLabel(self)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
@@ -79,16 +79,36 @@ class TimelinePanel(QWidget):
         bar.addWidget(self.status, 1)
         self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in (
-            ("out", "−", tr("Zoom out (Ctrl+wheel down)"), lambda: self.view.zoom(1 / 1.5)),
-            ("in", "+", tr("Zoom in (Ctrl+wheel up)"), lambda: self.view.zoom(1.5)),
-            ("fit", tr("Fit"), tr("Show everything"), self.view.fit),
+            (
+                "out",
+                "−",
+                translate("CaseUI", "Zoom out (Ctrl+wheel down)"),
+                lambda: self.view.zoom(1 / 1.5),
+            ),
+            (
+                "in",
+                "+",
+                translate("CaseUI", "Zoom in (Ctrl+wheel up)"),
+                lambda: self.view.zoom(1.5),
+            ),
+            (
+                "fit",
+                translate("CaseUI", "Fit"),
+                translate("CaseUI", "Show everything"),
+                self.view.fit,
+            ),
             (
                 "periods",
-                tr("Periods…"),
-                tr("Add, change or remove periods"),
+                translate("CaseUI", "Periods…"),
+                translate("CaseUI", "Add, change or remove periods"),
                 self.periodsRequested.emit,
             ),
-            ("clock", tr("Clock…"), tr("Correct a device's clock"), self.clockRequested.emit),
+            (
+                "clock",
+                translate("CaseUI", "Clock…"),
+                translate("CaseUI", "Correct a device's clock"),
+                self.clockRequested.emit,
+            ),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -131,7 +151,7 @@ class TimelinePanel(QWidget):
 
         def terms(rows: list[dict[str, Any]]) -> None:
             fill_terms(self.violation, rows, lang)
-            self.violation.setItemText(0, tr("All violations"))
+            self.violation.setItemText(0, translate("CaseUI", "All violations"))
 
         run(
             self.runner,
@@ -156,7 +176,7 @@ class TimelinePanel(QWidget):
         current = self.incident.currentData()
         self.incident.blockSignals(True)
         self.incident.clear()
-        self.incident.addItem(tr("All incidents"), None)
+        self.incident.addItem(translate("CaseUI", "All incidents"), None)
         for row in rows:
             self.incident.addItem(f"{row['ref']} {row['title']}", row["ref"])
         self.incident.setCurrentIndex(max(self.incident.findData(current), 0))
@@ -183,7 +203,7 @@ class TimelinePanel(QWidget):
         self._generation += 1
         generation = self._generation
         self.loading = True
-        self.status.setText(tr("Loading…"))
+        self.status.setText(translate("CaseUI", "Loading…"))
         task = self.runner.submit(
             _load, self.archive, self.case_filter(), ui_language(), pool="query", name="timeline"
         )
@@ -198,10 +218,14 @@ class TimelinePanel(QWidget):
             self._fitted = True
             self.view.fit()
         self.loading = False
-        text = tr("%1 items, %2 incidents").replace("%1", f"{len(data['items']):,}")
+        text = translate("CaseUI", "%1 items, %2 incidents").replace(
+            "%1", f"{len(data['items']):,}"
+        )
         text = text.replace("%2", f"{len(data['incidents']):,}")
         if data.get("undated"):
-            text += " · " + tr("%1 without a capture time").replace("%1", f"{data['undated']:,}")
+            text += " · " + translate("CaseUI", "%1 without a capture time").replace(
+                "%1", f"{data['undated']:,}"
+            )
         self.status.setText(text)
         self.loaded.emit()
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.gui.case_widgets import run, tr
+from evidence_desk.gui.case_widgets import run, translate
 from evidence_desk.gui.tasks import TaskRunner, error_text
 
 LANGS = ("en", "ru", "kk")
@@ -62,27 +62,33 @@ class VocabularyEditor(QDialog):
     def __init__(self, runner: TaskRunner, archive: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseVocabularyEditor")
-        self.setWindowTitle(tr("Vocabularies"))
+        self.setWindowTitle(translate("CaseUI", "Vocabularies"))
         self.runner, self.archive = runner, archive
         self._filling = False
         self.vocabulary = QComboBox(self)
         self.vocabulary.currentIndexChanged.connect(self.reload)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels(
-            [tr("Code"), tr("English"), tr("Russian"), tr("Kazakh"), tr("Active")]
+            [
+                translate("CaseUI", "Code"),
+                translate("CaseUI", "English"),
+                translate("CaseUI", "Russian"),
+                translate("CaseUI", "Kazakh"),
+                translate("CaseUI", "Active"),
+            ]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemChanged.connect(self._edited)
         self.status = QLabel(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Vocabulary"), self))
+        top.addWidget(QLabel(translate("CaseUI", "Vocabulary"), self))
         top.addWidget(self.vocabulary, 1)
         buttons = QHBoxLayout()
         for text, slot in (
-            (tr("Add Term…"), self.ask_add),
-            (tr("Retire"), lambda: self.retire(self._current_code())),
-            (tr("Import…"), self.ask_import),
-            (tr("Export…"), self.ask_export),
+            (translate("CaseUI", "Add Term…"), self.ask_add),
+            (translate("CaseUI", "Retire"), lambda: self.retire(self._current_code())),
+            (translate("CaseUI", "Import…"), self.ask_import),
+            (translate("CaseUI", "Export…"), self.ask_export),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, s=slot: s())
@@ -141,7 +147,9 @@ class VocabularyEditor(QDialog):
                 cell = QTableWidgetItem(term["labels"].get(lang) or "")
                 cell.setData(CODE_ROLE, term["code"])
                 self.table.setItem(row, col, cell)
-            active = QTableWidgetItem(tr("yes") if term["active"] else tr("retired"))
+            active = QTableWidgetItem(
+                translate("CaseUI", "yes") if term["active"] else translate("CaseUI", "retired")
+            )
             active.setFlags(active.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, 4, active)
         self.table.resizeColumnsToContents()
@@ -161,7 +169,7 @@ class VocabularyEditor(QDialog):
 
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         def done(_result: object) -> None:
-            self.status.setText(tr("Saved."))
+            self.status.setText(translate("CaseUI", "Saved."))
             self.reload()
             self.changed.emit()
 
@@ -182,10 +190,14 @@ class VocabularyEditor(QDialog):
         return self._run(case_vocabularies.add_term, self.name(), code, labels)
 
     def ask_add(self) -> None:
-        code, ok = QInputDialog.getText(self, tr("Add Term"), tr("Code (letters, digits, _):"))
+        code, ok = QInputDialog.getText(
+            self, translate("CaseUI", "Add Term"), translate("CaseUI", "Code (letters, digits, _):")
+        )
         if not ok or not code.strip():
             return
-        label, ok = QInputDialog.getText(self, tr("Add Term"), tr("English label:"))
+        label, ok = QInputDialog.getText(
+            self, translate("CaseUI", "Add Term"), translate("CaseUI", "English label:")
+        )
         if ok:
             self.add_term(code.strip(), {"en": label.strip()})
 
@@ -200,14 +212,20 @@ class VocabularyEditor(QDialog):
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Import Vocabulary"), "", tr("Vocabularies (*.csv *.json)")
+            self,
+            translate("CaseUI", "Import Vocabulary"),
+            "",
+            translate("CaseUI", "Vocabularies (*.csv *.json)"),
         )
         if path:
             self._run(_import_file, path)
 
     def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export Vocabulary"), f"{self.name()}.csv", tr("CSV (*.csv);;JSON (*.json)")
+            self,
+            translate("CaseUI", "Export Vocabulary"),
+            f"{self.name()}.csv",
+            translate("CaseUI", "CSV (*.csv);;JSON (*.json)"),
         )
         if path:
             self._run(_export_file, path, self.name())

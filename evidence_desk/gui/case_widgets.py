@@ -26,8 +26,11 @@ from evidence_desk.gui.tasks import Task, TaskRunner, error_text
 ITEMS_MIME = "application/x-evidence-desk-items"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseUI", text)
+# The case interface translates under one context, "CaseUI". Call
+# ``translate("CaseUI", "literal")`` so pyside6-lupdate extracts the string
+# with the context used at run time (a wrapper taking only the text would
+# be extracted with an empty context and never match the .ts files).
+translate = QCoreApplication.translate
 
 
 def ui_language() -> str:
@@ -57,7 +60,7 @@ def run(
         if on_error is not None:
             on_error(exc)
         elif parent is not None:
-            QMessageBox.warning(parent, tr("Evidence Desk"), error_text(exc))
+            QMessageBox.warning(parent, translate("CaseUI", "Evidence Desk"), error_text(exc))
 
     task.failed.connect(failed)
     return task
@@ -78,7 +81,7 @@ class PlacePicker(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(False)
-        self.addItem(tr("(none)"), None)
+        self.addItem(translate("CaseUI", "(none)"), None)
         self._pending: str | None = None
 
     def load(self, runner: TaskRunner, archive: Any) -> Task:

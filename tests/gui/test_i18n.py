@@ -55,6 +55,34 @@ def test_ts_files_cover_every_string_in_the_code(tmp_path):
         assert not missing, f"run pyside6-lupdate and translate: {sorted(missing)[:5]}"
 
 
+def _accelerators(text: str) -> int:
+    return len(re.findall(r"&(?!&)", text.replace("&&", "")))
+
+
+@pytest.mark.parametrize("part", ["case", "bundle"])
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_feature_translations_are_complete_with_placeholders(part, language):
+    """The case and bundle .ts files: finished, placeholders and accelerators kept."""
+    ts = i18n.TRANSLATIONS / f"{part}_{language}.ts"
+    assert ts in i18n.ts_paths(language)
+    messages = _messages(ts)
+    assert len(messages) > 50
+    for (context, source), translation in messages.items():
+        assert context, source  # an empty context never matches the translate() call
+        assert translation is not None and translation.get("type") is None, (context, source)
+        assert translation.text and translation.text.strip(), (context, source)
+        for placeholder in re.findall(r"%\d", source):
+            assert placeholder in translation.text, (context, source, translation.text)
+        assert _accelerators(translation.text) == _accelerators(source), (source, translation.text)
+
+
+@pytest.mark.parametrize("part", ["case", "bundle"])
+def test_feature_translations_match_between_languages(part):
+    ru = set(_messages(i18n.TRANSLATIONS / f"{part}_ru.ts"))
+    kk = set(_messages(i18n.TRANSLATIONS / f"{part}_kk.ts"))
+    assert ru == kk
+
+
 def test_lrelease_compiles_and_the_translation_is_used(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     qm = i18n.compile_qm("ru", tmp_path / "qm")

@@ -9,19 +9,19 @@
     </message>
     <message>
         <source>The %1 selected items</source>
-        <translation type="unfinished"></translation>
+        <translation>Таңдалған материалдар (%1)</translation>
     </message>
     <message>
         <source>e.g. camera clock compared with a dated photo</source>
-        <translation type="unfinished"></translation>
+        <translation>мысалы, камера сағаты күні белгілі фотосуретпен салыстырылды</translation>
     </message>
     <message>
         <source>Apply to</source>
-        <translation type="unfinished"></translation>
+        <translation>Қолдану нысаны</translation>
     </message>
     <message>
         <source>Offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Ығысу</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -33,47 +33,47 @@
     </message>
     <message>
         <source>Before → after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Бұрын → кейін:</translation>
     </message>
     <message>
         <source>%1 (%2 items)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (материалдар: %2)</translation>
     </message>
     <message>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Қолданылуда…</translation>
     </message>
     <message>
         <source>%1 capture times corrected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Түзетілген түсірілім уақыттары: %1.</translation>
     </message>
     <message>
         <source>Change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Өзгерту: %1</translation>
     </message>
     <message>
         <source>exact</source>
-        <translation type="unfinished"></translation>
+        <translation>дәл</translation>
     </message>
     <message>
         <source>day</source>
-        <translation type="unfinished"></translation>
+        <translation>күн</translation>
     </message>
     <message>
         <source>approximate</source>
-        <translation type="unfinished"></translation>
+        <translation>шамамен</translation>
     </message>
     <message>
         <source>unverified</source>
-        <translation type="unfinished"></translation>
+        <translation>тексерілмеген</translation>
     </message>
     <message>
         <source>partly verified</source>
-        <translation type="unfinished"></translation>
+        <translation>ішінара тексерілген</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>тексерілген</translation>
     </message>
     <message>
         <source>New Incident</source>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>(from the text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(мәтін бойынша)</translation>
     </message>
     <message>
         <source>Title</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Тексеру</translation>
     </message>
     <message>
         <source>Description</source>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>Items and testimonies</source>
-        <translation type="unfinished"></translation>
+        <translation>Материалдар мен айғақтар</translation>
     </message>
     <message>
         <source>People</source>
@@ -133,35 +133,35 @@
     </message>
     <message>
         <source>title</source>
-        <translation type="unfinished"></translation>
+        <translation>атауы</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation>басы</translation>
     </message>
     <message>
         <source>end</source>
-        <translation type="unfinished"></translation>
+        <translation>соңы</translation>
     </message>
     <message>
         <source>precision</source>
-        <translation type="unfinished"></translation>
+        <translation>дәлдік</translation>
     </message>
     <message>
         <source>place</source>
-        <translation type="unfinished"></translation>
+        <translation>орын</translation>
     </message>
     <message>
         <source>verification</source>
-        <translation type="unfinished"></translation>
+        <translation>тексеру</translation>
     </message>
     <message>
         <source>Link Selected Catalogue Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Таңдалған материалдарды байланыстыру</translation>
     </message>
     <message>
         <source>Unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>Байланысты үзу</translation>
     </message>
     <message>
         <source>Add</source>
@@ -173,11 +173,11 @@
     </message>
     <message>
         <source>Incident %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Оқиға %1</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақталуда…</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>New &amp;Testimony…</source>
-        <translation>Жаңа &amp;куәлік…</translation>
+        <translation>Жаңа &amp;айғақ…</translation>
     </message>
     <message>
         <source>New &amp;Incident…</source>
@@ -213,15 +213,15 @@
     </message>
     <message>
         <source>&amp;Persons</source>
-        <translation>&amp;Адамдар</translation>
+        <translation>А&amp;дамдар</translation>
     </message>
     <message>
         <source>P&amp;laces</source>
-        <translation>&amp;Орындар</translation>
+        <translation>Ор&amp;ындар</translation>
     </message>
     <message>
         <source>In&amp;cidents</source>
-        <translation>&amp;Оқиғалар</translation>
+        <translation>О&amp;қиғалар</translation>
     </message>
     <message>
         <source>&amp;Vocabularies…</source>
@@ -236,36 +236,36 @@
         <translation>&amp;Кезеңдер…</translation>
     </message>
     <message>
-        <source>Clock &amp;Correction…</source>
+        <source>Clock Co&amp;rrection…</source>
         <translation>Сағатты &amp;түзету…</translation>
     </message>
     <message>
         <source>Link to &amp;Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Оқиғаға байланыстыру</translation>
     </message>
     <message>
         <source>Link to &amp;Person</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Адамға байланыстыру</translation>
     </message>
     <message>
         <source>Set P&amp;lace</source>
-        <translation type="unfinished"></translation>
+        <translation>Орынды &amp;белгілеу</translation>
     </message>
     <message>
         <source>&amp;Attach to Testimony</source>
-        <translation type="unfinished"></translation>
+        <translation>Айғаққа &amp;тіркеу</translation>
     </message>
     <message>
         <source>New Testimony with These Items…</source>
-        <translation type="unfinished"></translation>
+        <translation>Осы материалдармен жаңа айғақ…</translation>
     </message>
     <message>
         <source>New Incident from Selection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Таңдалғаннан жаңа оқиға…</translation>
     </message>
     <message>
         <source>Linked %1 items to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 жазбасымен байланыстырылған материалдар: %1</translation>
     </message>
     <message>
         <source>Filter…</source>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>%1 items, %2 people</source>
-        <translation type="unfinished"></translation>
+        <translation>Материалдар: %1, адамдар: %2</translation>
     </message>
     <message>
         <source>Periods</source>
@@ -285,87 +285,87 @@
     </message>
     <message>
         <source>Label (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Атауы (%1)</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Басы</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Соңы</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Түсі</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа</translation>
     </message>
     <message>
         <source>New Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа адам</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Адам</translation>
     </message>
     <message>
         <source>One name per line, e.g. Cyrillic and Latin spellings</source>
-        <translation type="unfinished"></translation>
+        <translation>Әр жолға бір есім, мысалы, кирилл және латын әріптерімен жазылуы</translation>
     </message>
     <message>
         <source>individual</source>
-        <translation type="unfinished"></translation>
+        <translation>жеке тұлға</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished"></translation>
+        <translation>бөлімше</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>белгісіз</translation>
     </message>
     <message>
         <source>Sensitive (names hidden in redacted exports)</source>
-        <translation type="unfinished"></translation>
+        <translation>Құпия жазба (иесіздендірілген экспортта есімдер жасырылады)</translation>
     </message>
     <message>
         <source>Add Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Мәртебе қосу</translation>
     </message>
     <message>
         <source>Names</source>
-        <translation type="unfinished"></translation>
+        <translation>Есімдер</translation>
     </message>
     <message>
         <source>Aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>Лақап аттар</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Түрі</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Жынысы</translation>
     </message>
     <message>
         <source>Birth year</source>
-        <translation type="unfinished"></translation>
+        <translation>Туған жылы</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Жасы</translation>
     </message>
     <message>
         <source>Occupation</source>
-        <translation type="unfinished"></translation>
+        <translation>Кәсібі</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Мәртебе тарихы</translation>
     </message>
     <message>
         <source>Merge…</source>
@@ -373,7 +373,7 @@
     </message>
     <message>
         <source>Person %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Адам %1</translation>
     </message>
     <message>
         <source>Merge</source>
@@ -381,75 +381,75 @@
     </message>
     <message>
         <source>Merge this record with (its links move here):</source>
-        <translation type="unfinished"></translation>
+        <translation>Бұл жазбаны мынамен біріктіру (оның байланыстары осында көшеді):</translation>
     </message>
     <message>
         <source>Merge %1 into %2? %1 will only point here afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 жазбасын %2 жазбасына біріктіру керек пе? Осыдан кейін %1 тек осы жазбаға сілтейді.</translation>
     </message>
     <message>
         <source>New Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңа орын</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>жоқ</translation>
     </message>
     <message>
         <source>default for the kind</source>
-        <translation type="unfinished"></translation>
+        <translation>түрі бойынша әдепкі</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Атауы</translation>
     </message>
     <message>
         <source>Inside</source>
-        <translation type="unfinished"></translation>
+        <translation>Кіретін орны</translation>
     </message>
     <message>
         <source>Latitude, longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>Ендік, бойлық</translation>
     </message>
     <message>
         <source>Radius for GPS matching</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS бойынша сәйкестендіру радиусы</translation>
     </message>
     <message>
         <source>Name variants</source>
-        <translation type="unfinished"></translation>
+        <translation>Атау нұсқалары</translation>
     </message>
     <message>
         <source>Match Items by GPS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Материалдарды GPS бойынша сәйкестендіру…</translation>
     </message>
     <message>
         <source>Place %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Орын %1</translation>
     </message>
     <message>
         <source>Matching items by GPS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Материалдар GPS бойынша сәйкестендірілуде…</translation>
     </message>
     <message>
         <source>%1 items placed by GPS.</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS бойынша орналастырылған материалдар: %1.</translation>
     </message>
     <message>
         <source>New Testimony</source>
-        <translation>Жаңа куәлік</translation>
+        <translation>Жаңа айғақ</translation>
     </message>
     <message>
         <source>Testimony</source>
-        <translation>Куәлік</translation>
+        <translation>Айғақ</translation>
     </message>
     <message>
         <source>automatic (W-0001, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>автоматты түрде (W-0001, …)</translation>
     </message>
     <message>
         <source>Witness code</source>
-        <translation>Куәгер коды</translation>
+        <translation>Куә коды</translation>
     </message>
     <message>
         <source>Pseudonym</source>
@@ -457,15 +457,15 @@
     </message>
     <message>
         <source>Interviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Сұхбат алушы</translation>
     </message>
     <message>
         <source>Interview date</source>
-        <translation type="unfinished"></translation>
+        <translation>Сұхбат күні</translation>
     </message>
     <message>
         <source>Interview place</source>
-        <translation type="unfinished"></translation>
+        <translation>Сұхбат орны</translation>
     </message>
     <message>
         <source>Language</source>
@@ -473,27 +473,27 @@
     </message>
     <message>
         <source>Sensitivity</source>
-        <translation type="unfinished"></translation>
+        <translation>Құпиялылық</translation>
     </message>
     <message>
         <source>Risks to the witness and precautions</source>
-        <translation type="unfinished"></translation>
+        <translation>Куәға төнетін қауіптер және сақтық шаралары</translation>
     </message>
     <message>
         <source>Risk notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Қауіптер туралы ескертпелер</translation>
     </message>
     <message>
         <source>The statement, as the witness gave it</source>
-        <translation type="unfinished"></translation>
+        <translation>Айғақ — куәнің өз сөзімен</translation>
     </message>
     <message>
         <source>Translation language</source>
-        <translation type="unfinished"></translation>
+        <translation>Аударма тілі</translation>
     </message>
     <message>
         <source>Statement</source>
-        <translation>Куәлік мәтіні</translation>
+        <translation>Айғақ мәтіні</translation>
     </message>
     <message>
         <source>Translation</source>
@@ -517,11 +517,11 @@
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Байланыс</translation>
     </message>
     <message>
         <source>Hidden. Revealing it is recorded in the custody log with your reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жасырылған. Оны ашу себебіңізбен бірге сақтау журналына жазылады.</translation>
     </message>
     <message>
         <source>Reveal…</source>
@@ -537,7 +537,7 @@
     </message>
     <message>
         <source>Advocacy</source>
-        <translation type="unfinished"></translation>
+        <translation>Адвокация</translation>
     </message>
     <message>
         <source>Publication</source>
@@ -545,11 +545,11 @@
     </message>
     <message>
         <source>Anonymity requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Анонимдік сұралды</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Ауқымы</translation>
     </message>
     <message>
         <source>Date</source>
@@ -557,99 +557,99 @@
     </message>
     <message>
         <source>How given</source>
-        <translation type="unfinished"></translation>
+        <translation>Қалай берілді</translation>
     </message>
     <message>
         <source>pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>бүркеншік ат</translation>
     </message>
     <message>
         <source>interviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>сұхбат алушы</translation>
     </message>
     <message>
         <source>interview date</source>
-        <translation type="unfinished"></translation>
+        <translation>сұхбат күні</translation>
     </message>
     <message>
         <source>interview place</source>
-        <translation type="unfinished"></translation>
+        <translation>сұхбат орны</translation>
     </message>
     <message>
         <source>sensitivity</source>
-        <translation type="unfinished"></translation>
+        <translation>құпиялылық</translation>
     </message>
     <message>
         <source>consent date</source>
-        <translation type="unfinished"></translation>
+        <translation>келісім күні</translation>
     </message>
     <message>
         <source>consent method</source>
-        <translation type="unfinished"></translation>
+        <translation>келісім тәсілі</translation>
     </message>
     <message>
         <source>anonymity</source>
-        <translation type="unfinished"></translation>
+        <translation>анонимдік</translation>
     </message>
     <message>
         <source>Testimony %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Айғақ %1</translation>
     </message>
     <message>
         <source>recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>жазылған</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>жазылмаған</translation>
     </message>
     <message>
         <source>Hidden (%1). Revealing it is recorded in the custody log with your reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жасырылған (%1). Оны ашу себебіңізбен бірге сақтау журналына жазылады.</translation>
     </message>
     <message>
         <source>Reveal identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Жеке басын ашу</translation>
     </message>
     <message>
         <source>Why do you need the witness's real identity? This is logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Куәның шын жеке басы не үшін қажет? Бұл журналға жазылады.</translation>
     </message>
     <message>
         <source>A reason is required to reveal the identity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жеке басын ашу үшін себебін көрсетіңіз.</translation>
     </message>
     <message>
         <source>Identity revealed; the reveal was logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жеке басы ашылды; бұл журналға жазылды.</translation>
     </message>
     <message>
         <source>Add Selected Catalogue Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Таңдалған материалдарды қосу</translation>
     </message>
     <message>
         <source>Show in Catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>Каталогта көрсету</translation>
     </message>
     <message>
         <source>Save the testimony first, then attach recordings and scans.</source>
-        <translation type="unfinished"></translation>
+        <translation>Алдымен айғақты сақтаңыз, содан кейін жазбалар мен сканерленген құжаттарды тіркеңіз.</translation>
     </message>
     <message>
         <source>Select a version to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Оқу үшін нұсқаны таңдаңыз.</translation>
     </message>
     <message>
         <source>Every edit keeps the previous text; each is hashed and logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Әр түзету алдыңғы мәтінді сақтайды; әр нұсқа хэштеліп, журналға жазылады.</translation>
     </message>
     <message>
         <source>statement</source>
-        <translation type="unfinished"></translation>
+        <translation>айғақ</translation>
     </message>
     <message>
         <source>translation</source>
-        <translation type="unfinished"></translation>
+        <translation>аударма</translation>
     </message>
     <message>
         <source>Almaty time (UTC+6)</source>
@@ -657,7 +657,7 @@
     </message>
     <message>
         <source> (clock corrected)</source>
-        <translation type="unfinished"></translation>
+        <translation> (сағаты түзетілген)</translation>
     </message>
     <message>
         <source>All kinds</source>
@@ -665,7 +665,7 @@
     </message>
     <message>
         <source>Testimonies</source>
-        <translation type="unfinished"></translation>
+        <translation>Айғақтар</translation>
     </message>
     <message>
         <source>All places</source>
@@ -677,19 +677,19 @@
     </message>
     <message>
         <source>Zoom out (Ctrl+wheel down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Кішірейту (Ctrl+дөңгелек төмен)</translation>
     </message>
     <message>
         <source>Zoom in (Ctrl+wheel up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Үлкейту (Ctrl+дөңгелек жоғары)</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Сыйдыру</translation>
     </message>
     <message>
         <source>Show everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Барлығын көрсету</translation>
     </message>
     <message>
         <source>Periods…</source>
@@ -697,7 +697,7 @@
     </message>
     <message>
         <source>Add, change or remove periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Кезеңдерді қосу, өзгерту немесе жою</translation>
     </message>
     <message>
         <source>Clock…</source>
@@ -705,7 +705,7 @@
     </message>
     <message>
         <source>Correct a device's clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Құрылғы сағатын түзету</translation>
     </message>
     <message>
         <source>All violations</source>
@@ -717,11 +717,11 @@
     </message>
     <message>
         <source>%1 items, %2 incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Материалдар: %1, оқиғалар: %2</translation>
     </message>
     <message>
         <source>%1 without a capture time</source>
-        <translation type="unfinished"></translation>
+        <translation>түсірілім уақыты жоқ: %1</translation>
     </message>
     <message>
         <source>Vocabularies</source>
@@ -729,87 +729,87 @@
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Код</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Ағылшынша</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Орысша</translation>
     </message>
     <message>
         <source>Kazakh</source>
-        <translation type="unfinished"></translation>
+        <translation>Қазақша</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Белсенді</translation>
     </message>
     <message>
         <source>Vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Сөздік</translation>
     </message>
     <message>
         <source>Add Term…</source>
-        <translation type="unfinished"></translation>
+        <translation>Термин қосу…</translation>
     </message>
     <message>
         <source>Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>Қолданыстан шығару</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорттау…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорттау…</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>иә</translation>
     </message>
     <message>
         <source>retired</source>
-        <translation type="unfinished"></translation>
+        <translation>қолданыстан шығарылған</translation>
     </message>
     <message>
         <source>Add Term</source>
-        <translation type="unfinished"></translation>
+        <translation>Термин қосу</translation>
     </message>
     <message>
         <source>Code (letters, digits, _):</source>
-        <translation type="unfinished"></translation>
+        <translation>Код (әріптер, цифрлар, _):</translation>
     </message>
     <message>
         <source>English label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ағылшынша атауы:</translation>
     </message>
     <message>
         <source>Import Vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Сөздікті импорттау</translation>
     </message>
     <message>
         <source>Vocabularies (*.csv *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сөздіктер (*.csv *.json)</translation>
     </message>
     <message>
         <source>Export Vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Сөздікті экспорттау</translation>
     </message>
     <message>
         <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
         <source>Evidence Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidence Desk</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(жоқ)</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>e.g. camera clock compared with a dated photo</source>
-        <translation type="unfinished"></translation>
+        <translation>например, часы камеры сверены с датированной фотографией</translation>
     </message>
     <message>
         <source>Apply to</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Применение…</translation>
     </message>
     <message>
         <source>%1 capture times corrected.</source>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение: %1</translation>
     </message>
     <message>
         <source>exact</source>
@@ -133,27 +133,27 @@
     </message>
     <message>
         <source>title</source>
-        <translation type="unfinished"></translation>
+        <translation>название</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation>начало</translation>
     </message>
     <message>
         <source>end</source>
-        <translation type="unfinished"></translation>
+        <translation>конец</translation>
     </message>
     <message>
         <source>precision</source>
-        <translation type="unfinished"></translation>
+        <translation>точность</translation>
     </message>
     <message>
         <source>place</source>
-        <translation type="unfinished"></translation>
+        <translation>место</translation>
     </message>
     <message>
         <source>verification</source>
-        <translation type="unfinished"></translation>
+        <translation>проверка</translation>
     </message>
     <message>
         <source>Link Selected Catalogue Items</source>
@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>In&amp;cidents</source>
-        <translation>&amp;Инциденты</translation>
+        <translation>И&amp;нциденты</translation>
     </message>
     <message>
         <source>&amp;Vocabularies…</source>
@@ -233,10 +233,10 @@
     </message>
     <message>
         <source>P&amp;eriods…</source>
-        <translation>&amp;Периоды…</translation>
+        <translation>П&amp;ериоды…</translation>
     </message>
     <message>
-        <source>Clock &amp;Correction…</source>
+        <source>Clock Co&amp;rrection…</source>
         <translation>&amp;Коррекция часов…</translation>
     </message>
     <message>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>%1 items, %2 people</source>
-        <translation type="unfinished"></translation>
+        <translation>Материалов: %1, людей: %2</translation>
     </message>
     <message>
         <source>Periods</source>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <source>One name per line, e.g. Cyrillic and Latin spellings</source>
-        <translation type="unfinished"></translation>
+        <translation>По одному имени в строке, например написания кириллицей и латиницей</translation>
     </message>
     <message>
         <source>individual</source>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <source>Merge %1 into %2? %1 will only point here afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединить %1 с %2? После этого %1 будет лишь ссылаться сюда.</translation>
     </message>
     <message>
         <source>New Place</source>
@@ -429,11 +429,11 @@
     </message>
     <message>
         <source>Matching items by GPS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сопоставление материалов по GPS…</translation>
     </message>
     <message>
         <source>%1 items placed by GPS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Материалов размещено по GPS: %1.</translation>
     </message>
     <message>
         <source>New Testimony</source>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>automatic (W-0001, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>автоматически (W-0001, …)</translation>
     </message>
     <message>
         <source>Witness code</source>
@@ -521,7 +521,7 @@
     </message>
     <message>
         <source>Hidden. Revealing it is recorded in the custody log with your reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скрыто. Раскрытие записывается в журнал хранения с вашей причиной.</translation>
     </message>
     <message>
         <source>Reveal…</source>
@@ -561,35 +561,35 @@
     </message>
     <message>
         <source>pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>псевдоним</translation>
     </message>
     <message>
         <source>interviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>интервьюер</translation>
     </message>
     <message>
         <source>interview date</source>
-        <translation type="unfinished"></translation>
+        <translation>дата интервью</translation>
     </message>
     <message>
         <source>interview place</source>
-        <translation type="unfinished"></translation>
+        <translation>место интервью</translation>
     </message>
     <message>
         <source>sensitivity</source>
-        <translation type="unfinished"></translation>
+        <translation>конфиденциальность</translation>
     </message>
     <message>
         <source>consent date</source>
-        <translation type="unfinished"></translation>
+        <translation>дата согласия</translation>
     </message>
     <message>
         <source>consent method</source>
-        <translation type="unfinished"></translation>
+        <translation>способ согласия</translation>
     </message>
     <message>
         <source>anonymity</source>
-        <translation type="unfinished"></translation>
+        <translation>анонимность</translation>
     </message>
     <message>
         <source>Testimony %1</source>
@@ -657,7 +657,7 @@
     </message>
     <message>
         <source> (clock corrected)</source>
-        <translation type="unfinished"></translation>
+        <translation> (часы скорректированы)</translation>
     </message>
     <message>
         <source>All kinds</source>
@@ -677,11 +677,11 @@
     </message>
     <message>
         <source>Zoom out (Ctrl+wheel down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Уменьшить (Ctrl+колесо вниз)</translation>
     </message>
     <message>
         <source>Zoom in (Ctrl+wheel up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Увеличить (Ctrl+колесо вверх)</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -689,7 +689,7 @@
     </message>
     <message>
         <source>Show everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать всё</translation>
     </message>
     <message>
         <source>Periods…</source>
@@ -697,7 +697,7 @@
     </message>
     <message>
         <source>Add, change or remove periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить, изменить или удалить периоды</translation>
     </message>
     <message>
         <source>Clock…</source>
@@ -705,7 +705,7 @@
     </message>
     <message>
         <source>Correct a device's clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Скорректировать часы устройства</translation>
     </message>
     <message>
         <source>All violations</source>
@@ -777,39 +777,39 @@
     </message>
     <message>
         <source>Add Term</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить термин</translation>
     </message>
     <message>
         <source>Code (letters, digits, _):</source>
-        <translation type="unfinished"></translation>
+        <translation>Код (буквы, цифры, _):</translation>
     </message>
     <message>
         <source>English label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Английское название:</translation>
     </message>
     <message>
         <source>Import Vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт словаря</translation>
     </message>
     <message>
         <source>Vocabularies (*.csv *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Словари (*.csv *.json)</translation>
     </message>
     <message>
         <source>Export Vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт словаря</translation>
     </message>
     <message>
         <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
         <source>Evidence Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidence Desk</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(нет)</translation>
     </message>
 </context>
 </TS>
