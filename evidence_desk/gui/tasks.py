@@ -141,7 +141,10 @@ class TaskRunner(QObject):
         **kwargs: Any,
     ) -> Task:
         """Run ``fn(*args, **kwargs)`` in ``pool``, wiring the callables it asked for."""
-        task = Task(name or getattr(fn, "__name__", "task"))
+        # A child of the runner: when the window (and so the runner) goes away, its
+        # pools first wait for running work, then the tasks go, and results still
+        # queued for them are dropped instead of reaching deleted widgets.
+        task = Task(name or getattr(fn, "__name__", "task"), self)
         if progress:
             kwargs["progress"] = task.report_progress
         if cancellable:
@@ -167,7 +170,11 @@ class TaskRunner(QObject):
 
     def _forget(self, task: Task) -> None:
         # Dropped on the next loop turn, never inside the task's own signal emission.
-        QTimer.singleShot(0, self, lambda: self._running.discard(task))
+        def drop() -> None:
+            self._running.discard(task)
+            task.deleteLater()
+
+        QTimer.singleShot(0, self, drop)
 
     def running(self) -> list[Task]:
         return list(self._running)
