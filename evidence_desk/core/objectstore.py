@@ -266,9 +266,54 @@ def _copy_hashing(
     """Read ``src`` once; hash on this thread while a writer thread writes.
 
     Buffers rotate through a small pool, so memory stays constant whatever the
-    file size.
+    file size. A file that fits in one buffer (most photos) is copied on this
+    thread alone: starting a writer thread would cost more than it overlaps.
     """
     h = hashlib.sha256()
+    (first_buf,) = _BUFFERS.take(1)
+    try:
+        n = src.readinto(first_buf)
+        if n < CHUNK:
+            view = memoryview(first_buf)[:n]
+            h.update(view)
+            if cancelled and cancelled():
+                raise Cancelled()
+            _write_all(out, view)
+            if on_bytes and n:
+                on_bytes(n)
+            tail = src.readinto(first_buf)  # a file that grew past one buffer meanwhile
+            if not tail:
+                return h.hexdigest(), n
+            h.update(memoryview(first_buf)[:tail])
+            _write_all(out, memoryview(first_buf)[:tail])
+            if on_bytes:
+                on_bytes(tail)
+            n += tail
+        else:
+            h.update(first_buf)
+            _write_all(out, memoryview(first_buf))
+            if on_bytes:
+                on_bytes(n)
+    finally:
+        _BUFFERS.give([first_buf])
+    return _copy_rest_threaded(src, out, h, n, on_bytes, cancelled)
+
+
+def _write_all(out: BinaryIO, view: memoryview) -> None:
+    written = 0
+    while written < len(view):
+        written += out.write(view[written:])
+
+
+def _copy_rest_threaded(
+    src: BinaryIO,
+    out: BinaryIO,
+    h: hashlib._Hash,
+    size: int,
+    on_bytes: Callable[[int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> tuple[str, int]:
+    """The rest of a large file: hash here while a writer thread writes."""
     owned = _BUFFERS.take(BUFFERS_PER_COPY)
     pool: queue.Queue[bytearray] = queue.Queue()
     for buf in owned:
@@ -280,10 +325,7 @@ def _copy_hashing(
         try:
             while (job := pending.get()) is not None:
                 buf, n = job
-                view = memoryview(buf)[:n]
-                written = 0
-                while written < n:
-                    written += out.write(view[written:])
+                _write_all(out, memoryview(buf)[:n])
                 pool.put(buf)
         except BaseException as exc:  # surfaced on the reading thread
             error.append(exc)
@@ -292,7 +334,6 @@ def _copy_hashing(
 
     thread = threading.Thread(target=writer, name="objectstore-writer", daemon=True)
     thread.start()
-    size = 0
     try:
         while True:
             if error:
