@@ -40,6 +40,9 @@ class CaseUI(QObject):
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
+        self._pending_archive: Any = None
+        window.model.queryFinished.connect(self._load_pending)
+        window.model.queryFailed.connect(self._load_pending)
         self.window = window
         self.runner = window.runner
         self.editors: list[QWidget] = []
@@ -176,10 +179,24 @@ class CaseUI(QObject):
     # Archive and selection
 
     def set_archive(self, archive: Any) -> None:
+        """Show the archive's case records once the catalogue's first page is in.
+
+        The record lists share the query threads with the catalogue; loading
+        them first would delay the rows a user opened the archive to see.
+        """
+        self._pending_archive = archive
+        self._update_actions()
+        if archive is None or not self.window.model.loading:
+            self._load_pending()
+
+    def _load_pending(self, *_args: object) -> None:
+        """Called at once, or when the catalogue's query is done (see ``__init__``)."""
+        archive, self._pending_archive = self._pending_archive, None
+        if archive is None and self.window.archive is not None:
+            return  # nothing waiting: a later query of the same archive
         for panel in self.panels.values():
             panel.set_archive(archive)
         self.timeline.set_archive(archive)
-        self._update_actions()
 
     def selected_refs(self) -> list[str]:
         return [uuid for _id, uuid in self.window.selected_targets()]

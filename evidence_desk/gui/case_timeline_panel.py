@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -53,6 +54,7 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("caseTimelinePanel")
         self.runner = runner
+        self._stale = False
         self.archive: Any = None
         self.loading = False
         self._generation = 0
@@ -134,6 +136,11 @@ class TimelinePanel(QWidget):
         self.view.itemClicked.connect(self.itemClicked)
         self.view.incidentActivated.connect(self.incidentActivated)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def set_archive(self, archive: Any) -> None:
         self.archive = archive
         self._fitted = False
@@ -198,8 +205,17 @@ class TimelinePanel(QWidget):
         self._reload_timer.start()
 
     def reload(self) -> None:
+        """Load the timeline now if it is on screen, else when it is next shown.
+
+        A timeline of a large archive takes seconds to gather; doing it for a
+        hidden dock would hold up the catalogue's own queries at start-up.
+        """
         if self.archive is None:
             return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self._generation += 1
         generation = self._generation
         self.loading = True

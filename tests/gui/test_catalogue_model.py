@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from evidence_desk.gui import catalogue_model
@@ -24,9 +25,15 @@ def model(qapp, archive, tmp_path, monkeypatch):
         media.make_jpeg(src / f"p{i}.jpg", size=(32, 24), model=f"Phone {i}")
     ingest(archive, [src], provenance=Provenance())
     runner = TaskRunner()
-    m = CatalogueModel(runner, ThumbnailCache())
+    thumbnails = ThumbnailCache()
+    m = CatalogueModel(runner, thumbnails)
     yield m
     runner.shutdown()
+    # Destroy the Qt objects here, on the GUI thread: left to Python's cyclic
+    # garbage collector they could be freed from a worker thread, which Qt
+    # does not allow (their timers and queued events belong to this thread).
+    for obj in (m, thumbnails, runner):
+        shiboken6.delete(obj)
 
 
 def test_pages_rows_and_fetches_them_lazily(qtbot, model, archive):

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 
 import pytest
+import shiboken6
 
 from evidence_desk.gui.tasks import TaskRunner, error_text
 from evidence_desk.services.errors import EvidenceDeskError
@@ -36,6 +37,7 @@ def runner(qapp):
     r = TaskRunner()
     yield r
     r.shutdown()
+    shiboken6.delete(r)  # on the GUI thread, never from the garbage collector in a worker
 
 
 def test_progress_is_throttled_and_the_last_state_arrives(qtbot, runner):
