@@ -112,7 +112,8 @@ class RecordListPanel(QWidget):
     def reload(self) -> None:
         if self.archive is None:
             return
-        run(self.runner, self, _LOADERS[self.kind], self.archive, on_ok=self._on_rows, pool="query")
+        loader = _LOADERS[self.kind]
+        run(self.runner, self, loader, self.archive, on_ok=self._on_rows, pool="records")
 
     def _on_rows(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows

@@ -167,7 +167,7 @@ class TimelinePanel(QWidget):
             self.archive,
             "violation_types",
             on_ok=terms,
-            pool="query",
+            pool="records",
         )
         self.place.load(self.runner, self.archive)
         run(
@@ -176,7 +176,7 @@ class TimelinePanel(QWidget):
             case_incidents.incident_rows,
             self.archive,
             on_ok=self._set_incidents,
-            pool="query",
+            pool="records",
         )
 
     def _set_incidents(self, rows: list[dict[str, Any]]) -> None:
@@ -221,7 +221,7 @@ class TimelinePanel(QWidget):
         self.loading = True
         self.status.setText(translate("CaseUI", "Loading…"))
         task = self.runner.submit(
-            _load, self.archive, self.case_filter(), ui_language(), pool="query", name="timeline"
+            _load, self.archive, self.case_filter(), ui_language(), pool="records", name="timeline"
         )
         task.succeeded.connect(lambda data: self._on_data(generation, data))
         task.failed.connect(lambda exc: self._on_failed(generation, exc))
@@ -268,7 +268,7 @@ class TimelinePanel(QWidget):
             start,
             end,
             buckets,
-            pool="query",
+            pool="records",
             name="timeline density",
         )
 

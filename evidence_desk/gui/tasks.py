@@ -27,7 +27,9 @@ PROGRESS_INTERVAL_S = 0.1
 
 # Named pools: quick catalogue reads, edits (one thread, so they apply in the
 # order the user made them), and long jobs such as ingest and verify.
-POOL_SIZES = {"query": 2, "edit": 1, "long": 2}
+# "records": the always-visible case lists and the timeline load there, so they
+# never queue ahead of the catalogue's own queries in "query".
+POOL_SIZES = {"query": 2, "edit": 1, "long": 2, "records": 1}
 
 
 class Task(QObject):
