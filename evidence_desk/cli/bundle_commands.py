@@ -8,12 +8,11 @@ one line on stderr for errors a user can cause.
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 from pathlib import Path
 from typing import Any
 
-from evidence_desk.cli.common import Command, add_command, print_json
+from evidence_desk.cli.common import Command, Interrupt, add_command, print_json
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.core.signing import pretty_fingerprint
 from evidence_desk.services.archive import Archive
@@ -23,25 +22,6 @@ from evidence_desk.services.errors import EvidenceDeskError
 from evidence_desk.services.export import export_bundle
 
 EXIT_PROBLEMS = 1
-
-
-class _Stop:
-    """First Ctrl+C asks the work to stop and clean up; a second one aborts."""
-
-    def __init__(self) -> None:
-        self.requested = False
-
-    def __call__(self) -> bool:
-        return self.requested
-
-    def install(self) -> None:
-        def handler(_sig: int, _frame: Any) -> None:
-            if self.requested:
-                raise KeyboardInterrupt
-            self.requested = True
-            print("\nstopping… (Ctrl+C again to abort)", file=sys.stderr)
-
-        signal.signal(signal.SIGINT, handler)
 
 
 def register(sub: Any) -> dict[str, Command]:
@@ -81,9 +61,7 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
     out: Path = args.out
     if args.zip and out.suffix.lower() != ".zip":
         out = out.with_name(out.name + ".zip")
-    stop = _Stop()
-    stop.install()
-    with ProgressBar("export") as bar:
+    with Interrupt("stopping…") as stop, ProgressBar("export") as bar:
         report = export_bundle(
             archive,
             None if args.all else args.items,
@@ -111,9 +89,7 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def cmd_verify_bundle(args: argparse.Namespace) -> int:
-    stop = _Stop()
-    stop.install()
-    with ProgressBar("verify") as bar:
+    with Interrupt("stopping…") as stop, ProgressBar("verify") as bar:
         report = verify_bundle(
             args.path,
             expected_fingerprint=args.key_fingerprint,
@@ -143,9 +119,7 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace, archive: Archive) -> int:
-    stop = _Stop()
-    stop.install()
-    with ProgressBar("import") as bar:
+    with Interrupt("stopping…") as stop, ProgressBar("import") as bar:
         report = import_bundle(
             archive,
             args.path,

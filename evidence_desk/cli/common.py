@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,3 +39,31 @@ def print_json(value: Any) -> None:
 
 
 ArchiveHandler = Callable[[argparse.Namespace, Archive], int]
+
+
+class Interrupt:
+    """Ctrl+C asks long work to stop cleanly instead of killing it mid-write."""
+
+    def __init__(self, message: str = "stopping after the current file…") -> None:
+        self.message = message
+        self.requested = False
+        self._previous: Any = signal.getsignal(signal.SIGINT)
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def install(self) -> None:
+        def handler(_sig: int, _frame: Any) -> None:
+            if self.requested:
+                raise KeyboardInterrupt
+            self.requested = True
+            print(f"\n{self.message} (Ctrl+C again to abort)", file=sys.stderr)
+
+        self._previous = signal.signal(signal.SIGINT, handler)
+
+    def __enter__(self) -> Interrupt:
+        self.install()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self._previous)

@@ -11,13 +11,12 @@ import argparse
 import importlib
 import io
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import Any
 
 from evidence_desk import tool_version
-from evidence_desk.cli.common import Command, add_command, print_json
+from evidence_desk.cli.common import Command, Interrupt, add_command, print_json
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.services import items as items_service
 from evidence_desk.services.archive import (
@@ -33,33 +32,6 @@ from evidence_desk.services.verify import verify
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
-
-
-class _Interrupt:
-    """Ctrl+C asks long work to stop cleanly instead of killing it mid-write."""
-
-    def __init__(self) -> None:
-        self.requested = False
-        self._previous: Any = signal.getsignal(signal.SIGINT)
-
-    def __call__(self) -> bool:
-        return self.requested
-
-    def install(self) -> None:
-        def handler(_sig: int, _frame: Any) -> None:
-            if self.requested:
-                raise KeyboardInterrupt
-            self.requested = True
-            print("\nstopping after the current file… (Ctrl+C again to abort)", file=sys.stderr)
-
-        self._previous = signal.signal(signal.SIGINT, handler)
-
-    def __enter__(self) -> _Interrupt:
-        self.install()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        signal.signal(signal.SIGINT, self._previous)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -155,7 +127,7 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
-    with _Interrupt() as stop, ProgressBar("ingest") as bar:
+    with Interrupt() as stop, ProgressBar("ingest") as bar:
         report = ingest(
             archive, args.paths, provenance=provenance, progress=bar.update, cancelled=stop
         )
@@ -256,7 +228,7 @@ def cmd_tag(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
-    with _Interrupt() as stop, ProgressBar("verify") as bar:
+    with Interrupt() as stop, ProgressBar("verify") as bar:
         report = verify(archive, args.items or None, progress=bar.update, cancelled=stop)
     if args.json:
         print_json(report.as_json())

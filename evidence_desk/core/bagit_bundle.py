@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from evidence_desk.core.bundle_layout import BAG_INFO, BAGIT_TXT, MANIFEST, TAGMANIFEST
-from evidence_desk.core.objectstore import Cancelled
+from evidence_desk.core.objectstore import Cancelled, fsync_dir
 
 CHUNK = 4 * 1024 * 1024
 BAGIT_TXT_BYTES = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -115,7 +115,7 @@ class _Sink:
         if self.dest.exists() or self.dest.is_symlink():
             raise FileExistsError(f"{self.dest} appeared while the bundle was written")
         os.rename(self.tmp, self.dest)
-        _fsync_dir(self.dest.parent)
+        fsync_dir(self.dest.parent)
 
     def discard(self) -> None:
         raise NotImplementedError
@@ -140,7 +140,7 @@ class FolderSink(_Sink):
 
     def close(self) -> None:
         for folder in sorted(self._dirs, key=lambda p: len(p.parts), reverse=True):
-            _fsync_dir(folder)
+            fsync_dir(folder)
 
     def discard(self) -> None:
         import shutil
@@ -187,19 +187,6 @@ class ZipSink(_Sink):
                 self._file.close()
         finally:
             self.tmp.unlink(missing_ok=True)
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 class BagWriter:

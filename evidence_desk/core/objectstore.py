@@ -42,7 +42,8 @@ class PutResult:
     existed: bool
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename or new entry in ``path`` durable (best effort where unsupported)."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -174,7 +175,7 @@ class ObjectStore:
                 fd = -1
             os.replace(tmp_path, final)
             renamed = True
-            _fsync_dir(final.parent)
+            fsync_dir(final.parent)
             return PutResult(digest, size, existed=False)
         except BaseException:
             if not renamed:
@@ -250,7 +251,7 @@ def _make_dirs(folder: Path) -> None:
         folder = folder.parent
     for new in reversed(missing):
         new.mkdir(exist_ok=True)
-        _fsync_dir(new.parent)
+        fsync_dir(new.parent)
 
 
 def _mkstemp(folder: Path) -> tuple[int, str]:
