@@ -575,6 +575,6 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work and close the archive (also used by tests)."""
         self.runner.shutdown()
-        self.thumbnails.wait()
+        self.thumbnails.stop()
         if self.archive is not None:
             self.archive.close()

@@ -85,16 +85,24 @@ class Task(QObject):
             items, self._pending_items = self._pending_items, []
             state, self._pending_progress = self._pending_progress, None
         if items:
-            self._relay.emit("items", items)
+            self._send("items", items)
         if state is not None:
-            self._relay.emit("progress", state)
+            self._send("progress", state)
 
     def _complete(self, result: Any, error: BaseException | None) -> None:
         self._flush(force=True)
         if error is None:
-            self._relay.emit("ok", result)
+            self._send("ok", result)
         else:
-            self._relay.emit("error", error)
+            self._send("error", error)
+
+    def _send(self, kind: str, payload: Any) -> None:
+        try:
+            self._relay.emit(kind, payload)
+        except RuntimeError:
+            # The runner, and this task with it, was deleted while the work ran
+            # (its window closed): the result has nobody left to reach.
+            pass
 
     # Back on the GUI thread.
 

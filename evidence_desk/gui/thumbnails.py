@@ -86,7 +86,7 @@ class ThumbnailCache(QObject):
         icon = self.cached(sha256)
         if icon is not None:
             return icon
-        if has_thumbnail and sha256 not in self._failed:
+        if has_thumbnail and self._archive is not None and sha256 not in self._failed:
             self._request(sha256)
         return placeholder_icon(kind)
 
@@ -116,7 +116,12 @@ class ThumbnailCache(QObject):
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
-        self._delivered.emit(generation, sha256, image)
+        try:
+            self._delivered.emit(generation, sha256, image)
+        except RuntimeError:
+            # The cache was deleted while this load ran (its window closed):
+            # there is nobody left to deliver to.
+            pass
 
     @Slot(int, str, QImage)
     def _on_delivered(self, generation: int, sha256: str, image: QImage) -> None:
@@ -132,4 +137,12 @@ class ThumbnailCache(QObject):
         self._pump()
 
     def wait(self, timeout_ms: int = 10_000) -> bool:
+        return self._pool.waitForDone(timeout_ms)
+
+    def stop(self, timeout_ms: int = 10_000) -> bool:
+        """Queue nothing more (paints after shutdown get placeholders) and drain the pool."""
+        self._archive = None
+        self._generation += 1
+        self._pending.clear()
+        self._pool.clear()
         return self._pool.waitForDone(timeout_ms)
