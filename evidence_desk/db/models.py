@@ -53,6 +53,12 @@ class ArchiveInfo(Base):
 
 class Item(Base):
     __tablename__ = "items"
+    # Narrow indexes: the default catalogue order and the sidebar counts are
+    # answered without reading the wide rows (migration 0003).
+    __table_args__ = (
+        Index("ix_items_active_exhibit", "removed_at", "exhibit_no"),
+        Index("ix_items_facets", "removed_at", "kind", "sensitivity"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)

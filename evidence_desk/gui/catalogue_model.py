@@ -283,7 +283,7 @@ class CatalogueModel(QAbstractTableModel):
             return
         self._in_flight.update(ids)
         gen = self._archive_gen
-        task = self._runner.submit(catalogue.fetch_rows, self._archive, ids)
+        task = self._runner.submit(catalogue.fetch_rows, self._archive, ids, pool="rows")
         task.succeeded.connect(lambda rows: self._on_rows(gen, ids, rows))
         task.failed.connect(lambda _exc: self._in_flight.difference_update(ids))
 

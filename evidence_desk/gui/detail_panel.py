@@ -192,7 +192,7 @@ class DetailPanel(QWidget):
         if self._archive is None:
             return
         gen = self._gen
-        task = self._runner.submit(load_detail, self._archive, item_id)
+        task = self._runner.submit(load_detail, self._archive, item_id, pool="rows")
         task.succeeded.connect(lambda data: self._on_detail(gen, data))
         task.failed.connect(lambda exc: self.message.emit(error_text(exc)))
 

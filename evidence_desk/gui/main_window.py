@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
     def load_facets(self) -> None:
         if self.archive is None:
             return
-        task = self.runner.submit(catalogue.facets, self.archive)
+        task = self.runner.submit(catalogue.facets, self.archive, pool="records")
         task.succeeded.connect(self._on_facets)
 
     def _on_facets(self, facets: Facets) -> None:

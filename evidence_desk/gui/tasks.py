@@ -25,11 +25,13 @@ log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_S = 0.1
 
-# Named pools: quick catalogue reads, edits (one thread, so they apply in the
-# order the user made them), and long jobs such as ingest and verify.
-# "records": the always-visible case lists and the timeline load there, so they
-# never queue ahead of the catalogue's own queries in "query".
-POOL_SIZES = {"query": 2, "edit": 1, "long": 2, "records": 1}
+# Named pools, so that work the user is looking at never queues behind work
+# they are not: "rows" for point reads of what is on screen (catalogue row
+# batches, the detail panel); "query" for id lists of searches and sorts
+# (hundreds of ms at 100,000 items); "records" for the sidebar counts, case
+# lists and timeline; "edit" (one thread, so edits apply in the order the
+# user made them); "long" for ingest, verify, export.
+POOL_SIZES = {"rows": 1, "query": 2, "records": 1, "edit": 1, "long": 2}
 
 
 class Task(QObject):

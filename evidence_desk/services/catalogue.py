@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
@@ -290,40 +291,47 @@ def fetch_rows(archive: Archive, ids: Sequence[int]) -> dict[int, CatalogueRow]:
 
 
 def facets(archive: Archive) -> Facets:
-    """Kinds, tags and sensitivities with their counts among active items."""
+    """Kinds, tags and sensitivities with their counts among active items.
+
+    Every query reads the narrow ``ix_items_facets`` index or ``item_tags``,
+    never the wide item rows: tag counts are taken over all items and the
+    (usually few) removed items are subtracted.
+    """
     with archive.db.reader() as session:
-        total = session.execute(
-            text("SELECT count(*) FROM items WHERE removed_at IS NULL")
-        ).scalar_one()
-        removed = session.execute(
-            text("SELECT count(*) FROM items WHERE removed_at IS NOT NULL")
-        ).scalar_one()
-        kinds = session.execute(
+        rows = session.execute(
             text(
-                "SELECT kind, count(*) FROM items WHERE removed_at IS NULL "
-                "GROUP BY kind ORDER BY count(*) DESC, kind"
+                "SELECT removed_at IS NOT NULL, kind, sensitivity, count(*) FROM items "
+                "INDEXED BY ix_items_facets GROUP BY 1, 2, 3"
             )
         ).all()
-        sens = session.execute(
+        tag_rows = session.execute(
             text(
-                "SELECT sensitivity, count(*) FROM items WHERE removed_at IS NULL "
-                "GROUP BY sensitivity"
+                "SELECT t.name, counts.n - coalesce(gone.n, 0) FROM tags t "
+                "JOIN (SELECT tag_id, count(*) AS n FROM item_tags GROUP BY tag_id) counts "
+                "  ON counts.tag_id = t.id "
+                "LEFT JOIN (SELECT it.tag_id, count(*) AS n FROM item_tags it "
+                "  WHERE it.item_id IN (SELECT id FROM items INDEXED BY ix_items_facets "
+                "                       WHERE removed_at IS NOT NULL) "
+                "  GROUP BY it.tag_id) gone ON gone.tag_id = t.id"
             )
         ).all()
-        tags = session.execute(
-            text(
-                "SELECT t.name, count(i.id) FROM tags t JOIN item_tags it ON it.tag_id = t.id "
-                "JOIN items i ON i.id = it.item_id AND i.removed_at IS NULL "
-                "GROUP BY t.id ORDER BY t.name"
-            )
-        ).all()
-    tag_list = sorted(((n, c) for n, c in tags), key=lambda nc: nc[0].casefold())
+    kinds: Counter[str] = Counter()
+    sens: Counter[str] = Counter()
+    total = removed = 0
+    for is_removed, kind, sensitivity, count in rows:
+        if is_removed:
+            removed += count
+            continue
+        total += count
+        kinds[kind] += count
+        sens[sensitivity] += count
+    tag_list = sorted(((n, c) for n, c in tag_rows if c > 0), key=lambda nc: nc[0].casefold())
     return Facets(
         total=total,
         removed=removed,
-        kinds=[(k, c) for k, c in kinds],
+        kinds=sorted(kinds.items(), key=lambda kc: (-kc[1], kc[0])),
         tags=tag_list,
-        sensitivities=[(s, c) for s, c in sens],
+        sensitivities=list(sens.items()),
     )
 
 
