@@ -116,15 +116,24 @@ def make_jpegs(folder: Path, count: int) -> None:
         draw = ImageDraw.Draw(img)
         for _ in range(40):
             x, y = rng.randrange(w), rng.randrange(h)
-            draw.ellipse((x, y, x + rng.randrange(50, 400), y + rng.randrange(50, 300)),
-                         fill=tuple(rng.randrange(256) for _ in range(3)))
+            draw.ellipse(
+                (x, y, x + rng.randrange(50, 400), y + rng.randrange(50, 300)),
+                fill=tuple(rng.randrange(256) for _ in range(3)),
+            )
         bases.append(img.filter(ImageFilter.GaussianBlur(2)))
     for i in range(count):
         img = bases[i % len(bases)].copy()
         ImageDraw.Draw(img).rectangle((10, 10, 60, 60), fill=(i % 256, (i // 256) % 256, 99))
         exif = build_exif(
-            f"2022:01:0{5 + i % 5} {10 + i % 12:02d}:{i % 60:02d}:00", "+06:00", None,
-            (43.2 + i / 1e4, 76.9, 850.0), None, "Apple", "iPhone 12", 1, None,
+            f"2022:01:0{5 + i % 5} {10 + i % 12:02d}:{i % 60:02d}:00",
+            "+06:00",
+            None,
+            (43.2 + i / 1e4, 76.9, 850.0),
+            None,
+            "Apple",
+            "iPhone 12",
+            1,
+            None,
         )
         img.save(folder / f"IMG_{i:05d}.jpg", quality=88, exif=exif)
 
@@ -188,8 +197,12 @@ def main() -> None:
     parser.add_argument("--memory-gib", type=float, default=4.0)
     parser.add_argument("--jpegs", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--workdir", type=Path, default=None,
-                        help="scratch folder on the disk to measure (default: a temp dir)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="scratch folder on the disk to measure (default: a temp dir)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ed-bench-", dir=args.workdir))
     try:

@@ -35,7 +35,10 @@ def run_child(code: str) -> tuple[float, int, str]:
     """Run Python code in a child; return (seconds, peak RSS in bytes, stdout)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [PYTHON, "-c", code], stdout=subprocess.PIPE, text=True, cwd=REPO,
+        [PYTHON, "-c", code],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     _pid, status, usage = os.wait4(proc.pid, 0)

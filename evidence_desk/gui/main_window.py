@@ -48,15 +48,7 @@ from evidence_desk.services.settings import load_settings, save_settings
 
 MAX_RECENT = 8
 LIVE_REFRESH_MS = 400
-WARM_UP_DELAY_MS = 2500
 FACETS_REFRESH_MS = 1200
-
-
-def _warm_up_imports() -> None:
-    """Load ingest's heavy modules in a worker while the user looks around,
-    so the first import of files starts at once."""
-    import evidence_desk.services.ingest  # noqa: F401
-    import evidence_desk.services.verify  # noqa: F401
 
 
 class MainWindow(QMainWindow):
@@ -175,12 +167,8 @@ class MainWindow(QMainWindow):
             )
             self._remember_recent(archive.root)
             self.load_facets()
-            QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
         self._update_actions()
         self.archiveOpened.emit(archive)
-
-    def _warm_up(self) -> None:
-        self.runner.submit(_warm_up_imports, pool="long", name="warm-up")
 
     def open_archive_at(self, path: Path, *, create: bool = False, or_create: bool = False):
         """Open (or create) the archive at ``path`` in a worker, then show it."""
