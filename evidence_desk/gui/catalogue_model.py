@@ -51,6 +51,8 @@ BATCH_MARGIN = 60
 BATCH_MAX = 500
 
 COLUMNS = catalogue.SORT_KEYS
+_EXHIBIT = COLUMNS.index("exhibit")
+_COLUMN_COUNT = len(COLUMNS)
 _MISSING = object()
 _AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -92,6 +94,9 @@ class CatalogueModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._exposed = 0
         self._cache: OrderedDict[int, object] = OrderedDict()
+        # What each cached row's cells show, built on first paint: painting the
+        # table is then a tuple lookup per cell, not date and size formatting.
+        self._cells: dict[int, tuple[Cell, ...]] = {}
         self._sha_to_id: dict[str, int] = {}
         self._in_flight: set[int] = set()
         self._wanted: set[int] = set()
@@ -124,6 +129,7 @@ class CatalogueModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids, self._row_of, self._exposed = [], {}, 0
         self._cache.clear()
+        self._cells.clear()
         self._sha_to_id.clear()
         self._in_flight.clear()
         self.endResetModel()
@@ -176,6 +182,7 @@ class CatalogueModel(QAbstractTableModel):
         old, old_exposed = self._ids, self._exposed
         if reload_rows:
             self._cache.clear()
+            self._cells.clear()
             if old_exposed:
                 last = self.index(old_exposed - 1, len(COLUMNS) - 1)
                 self.dataChanged.emit(self.index(0, 0), last)
@@ -208,6 +215,14 @@ class CatalogueModel(QAbstractTableModel):
 
     def columnCount(self, parent: _AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
+
+    def index(self, row: int, column: int, parent: _AnyIndex = _ROOT) -> QModelIndex:
+        # Qt's own index() asks rowCount() and columnCount(), two more calls from
+        # C++ into Python for every cell painted; each waits for the interpreter
+        # lock while an import runs in a worker.
+        if 0 <= row < self._exposed and 0 <= column < _COLUMN_COUNT and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def canFetchMore(self, parent: _AnyIndex = _ROOT) -> bool:
         return not parent.isValid() and self._exposed < len(self._ids)
@@ -295,10 +310,12 @@ class CatalogueModel(QAbstractTableModel):
             row = rows.get(item_id)
             self._cache[item_id] = row if row is not None else _MISSING
             self._cache.move_to_end(item_id)
+            self._cells.pop(item_id, None)
             if row is not None:
                 self._sha_to_id[row.sha256] = item_id
         while len(self._cache) > ROW_CACHE:
-            self._cache.popitem(last=False)
+            gone, _row = self._cache.popitem(last=False)
+            self._cells.pop(gone, None)
         numbers = [r for r in (self._row_of.get(i) for i in ids) if r is not None]
         numbers = [r for r in numbers if r < self._exposed]
         if numbers:
@@ -326,23 +343,37 @@ class CatalogueModel(QAbstractTableModel):
 
     def cell(self, row_number: int, column: int) -> Cell | None:
         """What one cell shows, for delegates that paint without a ``data()`` call per role."""
-        row = self._row(row_number) if 0 <= row_number < self._exposed else None
-        if row is None:
+        if not 0 <= row_number < self._exposed:
             return None
-        key = COLUMNS[column]
-        icon = None
-        if key == "exhibit":
-            icon = self._thumbs.icon(row.sha256, row.kind, row.has_thumbnail)
-        elif key == "warnings" and row.warnings:
-            icon = self._warn_icon
-        font = self._struck if row.removed else (self._mono if key == "sha256" else None)
-        colour = None
-        if key == "captured" and row.captured_source == "file_mtime":
-            colour = _MTIME_COLOUR
-        elif key == "sensitivity" and row.sensitivity == "confidential":
-            colour = _CONFIDENTIAL_COLOUR
-        right = key in ("size", "warnings")
-        return Cell(_display(row, key), icon, right, font, colour)
+        item_id = self._ids[row_number]
+        cells = self._cells.get(item_id)
+        if cells is None:
+            row = self._row(row_number)
+            if row is None:
+                return None
+            cells = self._cells[item_id] = self._make_cells(row)
+        cell = cells[column]
+        if column == _EXHIBIT:  # the thumbnail arrives later than the row
+            row = self._cache.get(item_id)
+            if isinstance(row, CatalogueRow):
+                self._cache.move_to_end(item_id)  # on screen: the last row to evict
+                icon = self._thumbs.icon(row.sha256, row.kind, row.has_thumbnail)
+                return cell._replace(icon=icon)
+        return cell
+
+    def _make_cells(self, row: CatalogueRow) -> tuple[Cell, ...]:
+        cells = []
+        for key in COLUMNS:
+            icon = self._warn_icon if key == "warnings" and row.warnings else None
+            font = self._struck if row.removed else (self._mono if key == "sha256" else None)
+            colour = None
+            if key == "captured" and row.captured_source == "file_mtime":
+                colour = _MTIME_COLOUR
+            elif key == "sensitivity" and row.sensitivity == "confidential":
+                colour = _CONFIDENTIAL_COLOUR
+            right = key in ("size", "warnings")
+            cells.append(Cell(_display(row, key), icon, right, font, colour))
+        return tuple(cells)
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid():

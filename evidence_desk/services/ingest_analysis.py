@@ -10,6 +10,7 @@ decoder crashes on a hostile file.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -33,6 +34,8 @@ from evidence_desk.core.thumbnails import derive
 # than it saves, and threads do.
 PROCESS_POOL_MIN_FILES = 24
 WORKERS = 2
+# Added to the workers' nice value (Unix): below the window, above nothing.
+WORKER_NICE = 10
 
 
 @dataclass(frozen=True)
@@ -97,8 +100,23 @@ def _analyse(job: AnalysisJob) -> Analysis:
     return Analysis(meta, capture, derived.phash, derived.thumbnail, warnings)
 
 
+def _start_worker(parent_pid: int) -> None:
+    """Worker start-up: yield the CPU to the user, and never outlive the ingest."""
+    _lower_priority()
+    _exit_with_parent(parent_pid)
+
+
+def _lower_priority() -> None:
+    """Decoding thumbnails is background work. On a two-core laptop two busy
+    workers at normal priority took turns with the window's own thread, which
+    then waited up to 100 ms to repaint; niced, they get whatever CPU is spare."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICE)
+
+
 def _exit_with_parent(parent_pid: int) -> None:
-    """Worker start-up: leave as soon as the ingesting process is gone.
+    """Leave as soon as the ingesting process is gone.
 
     A killed ingest (kill -9, power button, crash) cannot tell its workers to
     stop; without this they would linger, holding the files they had open.
@@ -132,7 +150,7 @@ class AnalysisPool:
                 self._executor = ProcessPoolExecutor(
                     WORKERS,
                     mp_context=context,
-                    initializer=_exit_with_parent,
+                    initializer=_start_worker,
                     initargs=(os.getpid(),),
                 )
             else:

@@ -46,8 +46,12 @@ def test_pages_rows_and_fetches_them_lazily(qtbot, model, archive):
     qtbot.waitUntil(lambda: index.data() is not None, timeout=10_000)
     assert index.data().endswith(".jpg")
     assert model.index(1, 0).data(ID_ROLE) == model.id_at(1)
+    assert not model.index(3, 0).isValid(), "rows not yet exposed have no index"
+    assert not model.index(0, len(COLUMNS)).isValid()
+    assert not model.index(0, 0, model.index(0, 0)).isValid(), "a table: no children"
     model.fetchMore()
     assert model.rowCount() == 6
+    assert model.index(3, 0).isValid()
     model.expose_all()
     assert model.rowCount() == 8 and not model.canFetchMore()
 

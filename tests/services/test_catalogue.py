@@ -108,6 +108,22 @@ def test_facets_and_sha_prefix(filled):
     assert found == [any_row.id]
 
 
+def test_facets_leave_removed_items_out(filled):
+    archive, ref = filled
+    from evidence_desk.services.removal import remove_items, restore_items
+
+    remove_items(archive, [ref["a"]], reason="duplicate of a better copy")
+    f = catalogue.facets(archive)
+    assert f.total == 2 and f.removed == 1
+    assert dict(f.kinds) == {"photo": 1, "document": 1}
+    assert dict(f.tags) == {"Almaty": 1, "задержание": 1}
+    assert dict(f.sensitivities) == {"restricted": 1, "confidential": 1}
+    remove_items(archive, [ref["b"]], reason="duplicate")
+    assert "задержание" not in dict(catalogue.facets(archive).tags), "no zero counts"
+    restore_items(archive, [ref["a"], ref["b"]])
+    assert dict(catalogue.facets(archive).tags) == {"Almaty": 1, "задержание": 2}
+
+
 def test_saved_searches_round_trip():
     searches = [
         catalogue.SavedSearch("Жаңаөзен photos", Filters(text="Жаңаөзен", kinds=("photo",))),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+
+import pytest
 
 from evidence_desk.services import ingest_analysis
 from evidence_desk.services.ingest_analysis import AnalysisJob, AnalysisPool
@@ -57,3 +60,19 @@ def test_a_file_that_crashes_every_worker_is_kept_with_a_warning(tmp_path, monke
     assert result.meta.kind == "other" and result.thumbnail is False
     assert "crashed" in result.warnings[0]
     assert result.capture.source == "file_mtime"
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no nice values on this system")
+def test_worker_processes_run_below_the_window():
+    """Decoding workers are niced, so the GUI process keeps a core when the CPU is busy."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from evidence_desk.services.ingest_analysis import WORKER_NICE, _start_worker
+
+    own = os.nice(0)
+    with ProcessPoolExecutor(
+        1, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
+        assert pool.submit(os.nice, 0).result(timeout=60) == min(19, own + WORKER_NICE)
+    assert os.nice(0) == own, "the ingesting process itself keeps its priority"
