@@ -135,6 +135,7 @@ class ImportController(QObject):
         self.task = None
         if self.show_summary:
             self.summary = import_summary(report, self._window)
+            self.summary.exhibitActivated.connect(self._window.show_exhibit)  # type: ignore[attr-defined]
             self.summary.open()
         self.finished.emit(report)
 

@@ -43,7 +43,7 @@ from evidence_desk.gui.thumbnails import ThumbnailCache
 from evidence_desk.gui.verify_controller import VerifyController
 from evidence_desk.services import catalogue
 from evidence_desk.services.archive import Archive, create_archive, open_archive
-from evidence_desk.services.catalogue import Facets, SavedSearch
+from evidence_desk.services.catalogue import Facets, Filters, SavedSearch
 from evidence_desk.services.settings import load_settings, save_settings
 
 MAX_RECENT = 8
@@ -339,6 +339,21 @@ class MainWindow(QMainWindow):
         )
         self.table.scrollTo(index)
         self.grid.scrollTo(index)
+
+    def show_exhibit(self, exhibit: str) -> None:
+        """Show an exhibit named in a report: search for its number and select it."""
+        wanted = Filters(text=exhibit)
+
+        def select_first(_count: int = 0) -> None:
+            item_id = self.model.id_at(0)
+            if item_id is not None:
+                self.select_item(item_id)
+
+        if self.model.filters == wanted and not self.model.loading:
+            select_first()
+            return
+        self.model.queryFinished.connect(select_first, Qt.ConnectionType.SingleShotConnection)
+        self.filter_bar.set_filters(wanted)
 
     # Selection
 

@@ -11,7 +11,14 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,8 +26,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +35,45 @@ if TYPE_CHECKING:
     from evidence_desk.services.ingest import IngestReport
     from evidence_desk.services.verify import VerifyReport
 
+_ROOT = QModelIndex()
 _PROBLEM_COLOURS = {"failed": "#b3261e", "missing": "#b3261e", "altered": "#b3261e"}
+
+
+class _RowsModel(QAbstractTableModel):
+    """The report's lines as a model, so a view paints only what is on screen.
+
+    A summary of a 10,000-file phone dump built as tree items took the GUI
+    thread about a second; a model costs nothing until rows are seen.
+    """
+
+    def __init__(self, columns: Sequence[str], rows: Sequence[Sequence[str]], parent=None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows = [list(r) for r in rows]
+        self._colours = [_colour(r) for r in self.rows]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return self._colours[index.row()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section]
+        return None
+
+
+def _colour(values: Sequence[str]) -> QColor | None:
+    colour = _PROBLEM_COLOURS.get(values[0].split(" ")[0].lower()) if values else None
+    return QColor(colour) if colour else None
 
 
 class ReportDialog(QDialog):
@@ -53,24 +97,16 @@ class ReportDialog(QDialog):
         self.headline = QLabel(headline, self)
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTreeWidget(self)
+        self.model = _RowsModel(columns, rows, self)
+        self.table = QTreeView(self)
         self.table.setObjectName("reportTable")
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.setUniformRowHeights(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setHeaderLabels(list(columns))
-        for values in rows:
-            item = QTreeWidgetItem(self.table, list(values))
-            colour = _PROBLEM_COLOURS.get(values[0].split(" ")[0].lower())
-            if colour:
-                item.setForeground(0, QColor(colour))
-            for col, value in enumerate(values):
-                item.setToolTip(col, value)
-        for col in range(len(columns) - 1):
-            self.table.resizeColumnToContents(col)
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col) + 12, 360))
-        self.table.itemDoubleClicked.connect(self._on_double_click)
+        self.table.setModel(self.model)
+        self._fit_columns()
+        self.table.doubleClicked.connect(self._on_double_click)
         copy_shortcut = QShortcut(QKeySequence.StandardKey.Copy, self.table)
         copy_shortcut.activated.connect(self.copy_selection)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -84,25 +120,34 @@ class ReportDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
 
-    def _lines(self, items: Sequence[QTreeWidgetItem]) -> str:
-        count = self.table.columnCount()
-        return "\n".join("\t".join(item.text(c) for c in range(count)) for item in items)
+    def _fit_columns(self) -> None:
+        """Width of the longest text per column (the last one stretches), without
+        asking the view to measure every row as ``resizeColumnToContents`` does."""
+        metrics = self.table.fontMetrics()
+        for col in range(len(self.model.columns) - 1):
+            texts = [row[col] for row in self.model.rows] + [self.model.columns[col]]
+            longest = max(texts, key=len)
+            self.table.setColumnWidth(col, min(metrics.horizontalAdvance(longest) + 24, 360))
+
+    def _lines(self, rows: Sequence[int]) -> str:
+        return "\n".join("\t".join(self.model.rows[r]) for r in rows)
 
     def text(self) -> str:
-        header = self.table.headerItem()
-        head = "\t".join(header.text(c) for c in range(self.table.columnCount()))
-        items = [self.table.topLevelItem(i) for i in range(self.table.topLevelItemCount())]
-        return "\n".join([self.headline.text(), head, self._lines(items)])
+        head = "\t".join(self.model.columns)
+        return "\n".join([self.headline.text(), head, self._lines(range(len(self.model.rows)))])
 
     def copy_all(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
 
     def copy_selection(self) -> None:
-        QGuiApplication.clipboard().setText(self._lines(self.table.selectedItems()))
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        QGuiApplication.clipboard().setText(self._lines(rows))
 
-    def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
-        if self._exhibit_column is not None and item.text(self._exhibit_column):
-            self.exhibitActivated.emit(item.text(self._exhibit_column))
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if self._exhibit_column is not None:
+            exhibit = self.model.rows[index.row()][self._exhibit_column]
+            if exhibit:
+                self.exhibitActivated.emit(exhibit)
 
 
 translate = QCoreApplication.translate

@@ -61,6 +61,7 @@ class VerifyController(QObject):
     def _on_done(self, report: VerifyReport) -> None:
         self.task = None
         self.report_dialog = verify_report(report, self._window)
+        self.report_dialog.exhibitActivated.connect(self._window.show_exhibit)  # type: ignore[attr-defined]
         self.report_dialog.open()
         self.finished.emit(report)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from evidence_desk.gui.catalogue_model import COLUMNS, ID_ROLE
 from evidence_desk.services import items
 from tests import media
@@ -64,6 +66,27 @@ def test_drop_imports_with_provenance_and_rows_appear(qtbot, window, tmp_path):
     from PySide6.QtGui import QGuiApplication
 
     assert "square.jpg" in QGuiApplication.clipboard().text()
+    exhibit = summary.model.rows[0][1]
+    assert exhibit.startswith("ED-")
+    summary.table.selectionModel().select(
+        summary.model.index(0, 0),
+        summary.table.selectionModel().SelectionFlag.Select
+        | summary.table.selectionModel().SelectionFlag.Rows,
+    )
+    summary.copy_selection()
+    assert QGuiApplication.clipboard().text().split("\t")[1] == exhibit
+    # Double-clicking a line shows that exhibit in the catalogue.
+    rect = summary.table.visualRect(summary.model.index(0, 1))
+    qtbot.mouseClick(summary.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(summary.exhibitActivated, timeout=5_000):
+        qtbot.mouseDClick(summary.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(
+        lambda: (
+            window.detail.current is not None and window.detail.current.item["exhibit"] == exhibit
+        ),
+        timeout=10_000,
+    )
+    assert window.model.total() == 1 and window.filter_bar.filters().text == exhibit
     summary.close()
 
 
