@@ -7,6 +7,8 @@ time per item, rather than icon mode), so Qt never measures every row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -196,3 +198,14 @@ class CatalogueGrid(QListView):
         self.verticalScrollBar().setSingleStep(GRID_CELL.height() // 3)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setItemDelegate(GridDelegate(model, self))
+
+    def dataChanged(
+        self,
+        topLeft: QModelIndex | QPersistentModelIndex,
+        bottomRight: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        # QListView answers any change of data by laying out every item again
+        # (390 ms at 100,000 items, each time a batch of rows or a thumbnail
+        # arrives). Tiles here all have one fixed size, so a repaint is enough.
+        self.viewport().update()
