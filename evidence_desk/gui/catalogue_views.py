@@ -28,6 +28,7 @@ ROW_HEIGHT = 26
 TABLE_ICON = QSize(22, 22)
 GRID_CELL = QSize(208, 214)
 GRID_ICON = QSize(192, 144)
+GRID_LAYOUT_BATCH = 500
 
 _DEFAULT_WIDTHS = {
     "exhibit": 120,
@@ -189,6 +190,11 @@ class CatalogueGrid(QListView):
         self.setWrapping(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(True)
+        # Laying out means one call into Python per item (Qt asks the model for
+        # each row's index); in batches, 5,000 new rows cost a few short turns
+        # of the event loop instead of one 170 ms block, even while hidden.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(GRID_LAYOUT_BATCH)
         self.setGridSize(GRID_CELL)
         self.setIconSize(GRID_ICON)
         self.setSpacing(0)

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPushButton,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -98,11 +99,19 @@ class ReportDialog(QDialog):
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = _RowsModel(columns, rows, self)
-        self.table = QTreeView(self)
+        # A table, not a tree: QTreeView visits every row when shown (10,000
+        # calls into Python for a big summary); QTableView only the visible ones.
+        self.table = QTableView(self)
         self.table.setObjectName("reportTable")
-        self.table.setRootIsDecorated(False)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setUniformRowHeights(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setModel(self.model)
         self._fit_columns()
@@ -222,7 +231,14 @@ def _common_folder(paths: list[str]) -> str:
 
 
 def _relative(path: str, base: str) -> str:
-    return os.path.relpath(path, base) if base and path.startswith(base) else path
+    """``path`` below ``base``, by slicing: ``os.path.relpath`` cost 0.2 s for 10,000 lines."""
+    if base and path.startswith(base):
+        rest = path[len(base) :]
+        if base.endswith(os.sep):
+            return rest
+        if rest.startswith(os.sep):
+            return rest[1:]
+    return path
 
 
 def verify_report(report: VerifyReport, parent: QWidget | None = None) -> ReportDialog:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from evidence_desk.gui.app import ORGANISATION
@@ -19,6 +19,14 @@ def _qt_names_and_cache(qapp, tmp_path_factory, monkeypatch):
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName("Evidence Desk tests")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    # Qt reads XDG_CONFIG_HOME once per process: point QSettings at a fresh
+    # folder for every test, or a window's saved sort order, geometry and
+    # recent archives leak into the next test's window.
+    QSettings.setPath(
+        QSettings.Format.NativeFormat,
+        QSettings.Scope.UserScope,
+        str(tmp_path_factory.mktemp("qsettings")),
+    )
 
 
 @pytest.fixture
