@@ -102,8 +102,12 @@ def test_cyrillic_search_and_filters(qtbot, window, tmp_path):
     search = window.filter_bar.search
 
     def search_for(text: str) -> list[str]:
-        with qtbot.waitSignal(window.model.queryFinished, timeout=10_000):
-            search.setText(text)  # debounced: the query starts after the pause
+        search.setText(text)  # debounced: the query starts after the pause
+        # Wait for this text's query: an earlier refresh may finish first.
+        qtbot.waitUntil(
+            lambda: window.model.filters.text == text and not window.model.loading,
+            timeout=10_000,
+        )
         _load_all_rows(qtbot, window)
         return sorted(_titles(window))
 
