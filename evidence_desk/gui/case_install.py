@@ -181,8 +181,10 @@ class CaseUI(QObject):
     def set_archive(self, archive: Any) -> None:
         """Show the archive's case records once the catalogue's first page is in.
 
-        The record lists share the query threads with the catalogue; loading
-        them first would delay the rows a user opened the archive to see.
+        The record lists have their own pool ("records"), but loading them at
+        the same time would still compete with the catalogue's first queries
+        for the database and the interpreter, delaying the rows a user opened
+        the archive to see.
         """
         self._pending_archive = archive
         self._update_actions()

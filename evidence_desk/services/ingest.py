@@ -168,7 +168,8 @@ def ingest(
             on_item(result)
         progress(state)
 
-    in_flight: deque[tuple[_Copied, Future[Analysis]]] = deque()
+    # Each file in analysis, with its job kept for a retry if a worker process dies.
+    in_flight: deque[tuple[_Copied, Future[Analysis], AnalysisJob]] = deque()
     last_commit = [time.monotonic()]
     with AnalysisPool(len(candidates)) as pool:
         todo = deque(candidates)
@@ -186,7 +187,7 @@ def ingest(
                     # loses no rows, and progress does not stall behind it.
                     while in_flight:
                         for result in _record_batch(
-                            archive, provenance, report, _take_ready(archive, pool, in_flight)
+                            archive, provenance, report, _take_ready(pool, in_flight)
                         ):
                             finish(result)
                     last_commit[0] = time.monotonic()
@@ -195,7 +196,8 @@ def ingest(
                 copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
                 if copied is None:
                     continue
-                in_flight.append((copied, pool.submit(_job(archive, copied))))
+                job = _job(archive, copied)
+                in_flight.append((copied, pool.submit(job), job))
                 while len(in_flight) >= MAX_IN_FLIGHT or (
                     in_flight
                     and in_flight[0][1].done()
@@ -203,7 +205,7 @@ def ingest(
                 ):
                     last_commit[0] = time.monotonic()
                     for result in _record_batch(
-                        archive, provenance, report, _take_ready(archive, pool, in_flight)
+                        archive, provenance, report, _take_ready(pool, in_flight)
                     ):
                         finish(result)
         except Cancelled:
@@ -214,7 +216,7 @@ def ingest(
         finally:
             while in_flight:
                 for result in _record_batch(
-                    archive, provenance, report, _take_ready(archive, pool, in_flight)
+                    archive, provenance, report, _take_ready(pool, in_flight)
                 ):
                     finish(result)
             if report.aborted is not None:
@@ -255,16 +257,15 @@ def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
 
 
 def _take_ready(
-    archive: Archive,
     pool: AnalysisPool,
-    in_flight: deque[tuple[_Copied, Future[Analysis]]],
+    in_flight: deque[tuple[_Copied, Future[Analysis], AnalysisJob]],
 ) -> list[tuple[_Copied, Analysis]]:
     """The oldest file (waiting for it) plus every analysed file right behind it."""
-    copied, future = in_flight.popleft()
-    ready = [(copied, pool.result(future, _job(archive, copied)))]
+    copied, future, job = in_flight.popleft()
+    ready = [(copied, pool.result(future, job))]
     while in_flight and in_flight[0][1].done():
-        copied, future = in_flight.popleft()
-        ready.append((copied, pool.result(future, _job(archive, copied))))
+        copied, future, job = in_flight.popleft()
+        ready.append((copied, pool.result(future, job)))
     return ready
 
 

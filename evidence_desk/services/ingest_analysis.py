@@ -107,7 +107,7 @@ def _start_worker(parent_pid: int) -> None:
 
 
 def _lower_priority() -> None:
-    """Decoding thumbnails is background work. On a two-core laptop two busy
+    """Decoding thumbnails is background work. On a two-core machine two busy
     workers at normal priority took turns with the window's own thread, which
     then waited up to 100 ms to repaint; niced, they get whatever CPU is spare."""
     if hasattr(os, "nice"):
