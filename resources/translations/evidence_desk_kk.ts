@@ -185,6 +185,10 @@ previous %2
         <translation>Аудио · %1</translation>
     </message>
     <message>
+        <source>No preview could be made of this file (%1). The original is safe.</source>
+        <translation>Бұл файлды алдын ала қарау жасалмады (%1). Түпнұсқа сақталған.</translation>
+    </message>
+    <message>
         <source>No preview for this kind of file.</source>
         <translation>Бұл файл түрін алдын ала қарау мүмкін емес.</translation>
     </message>

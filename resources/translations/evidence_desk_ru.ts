@@ -185,6 +185,10 @@ previous %2
         <translation>Аудио · %1</translation>
     </message>
     <message>
+        <source>No preview could be made of this file (%1). The original is safe.</source>
+        <translation>Не удалось построить просмотр этого файла (%1). Оригинал не пострадал.</translation>
+    </message>
+    <message>
         <source>No preview for this kind of file.</source>
         <translation>Для этого типа файлов просмотр недоступен.</translation>
     </message>

@@ -31,7 +31,7 @@ from evidence_desk.gui.catalogue.edits import EditController
 from evidence_desk.gui.catalogue.thumbnails import ThumbnailCache
 from evidence_desk.gui.detail.form import DetailForm
 from evidence_desk.gui.detail.info import CustodyView, FactsPanel, MetadataTree, ProvenanceView
-from evidence_desk.gui.detail.preview import PreviewView, load_preview_image
+from evidence_desk.gui.detail.preview import PreviewImage, PreviewView, load_preview_image
 from evidence_desk.gui.detail.similar_panel import SimilarPanel
 from evidence_desk.gui.detail.system_open import make_working_copy, open_externally
 from evidence_desk.gui.shell.formatting import human_duration, kind_label
@@ -241,15 +241,20 @@ class DetailPanel(QWidget):
         task.succeeded.connect(lambda image: self._on_preview(gen, item, image))
         task.failed.connect(lambda exc: self.preview_note.setText(error_text(exc)))
 
-    def _on_preview(self, gen: int, item: dict[str, Any], image) -> None:  # type: ignore[no-untyped-def]
+    def _on_preview(self, gen: int, item: dict[str, Any], result: PreviewImage) -> None:
         if gen != self._gen:
             return
+        image = result.image
         self.preview.set_image(image)
         kind = item["kind"]
         if kind == "video":
             note = self.tr("Poster frame · %1").replace("%1", human_duration(item["duration_s"]))
         elif kind == "audio":
             note = self.tr("Audio · %1").replace("%1", human_duration(item["duration_s"]))
+        elif image.isNull() and result.problem:
+            note = self.tr(
+                "No preview could be made of this file (%1). The original is safe."
+            ).replace("%1", result.problem)
         elif image.isNull():
             note = self.tr("No preview for this kind of file.")
         else:

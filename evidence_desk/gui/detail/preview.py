@@ -1,69 +1,95 @@
 """The zoomable preview of an item.
 
-Photos are decoded from the original in a worker, with the EXIF orientation
-applied (``QImageReader.setAutoTransform``, Pillow for formats Qt cannot
-read such as HEIC), and capped in size so converting to a pixmap on the GUI
-thread stays cheap. Videos show their poster frame (the thumbnail made at
-ingest); other kinds a placeholder.
+Decoding runs in a worker thread, never on the GUI thread. JPEG, PNG, GIF,
+BMP and WebP (well-fuzzed decoders) are read by Qt in that thread, with the
+EXIF orientation applied and the size capped; every other format (TIFF, DNG,
+HEIC, …) and anything Qt could not read is decoded by Pillow in a separate
+process (``services.decode_sandbox``), so a decoder crashing on a hostile
+file costs its preview, not the application. Videos show their poster frame
+(the thumbnail made at ingest); other kinds a placeholder.
 """
 
 from __future__ import annotations
 
-import io
+from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
 
+from evidence_desk.core.preview_decode import MAX_EDGE, decode_for_preview, is_safe_for_qt
 from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.catalogue.decode_sandbox import SandboxFailure, shared_sandbox
 
-MAX_EDGE = 3000
 MAX_ORIGINAL_BYTES = 300 * 1024 * 1024
 ZOOM_STEP = 1.25
 
 
-def load_preview_image(archive: Archive, sha256: str, kind: str, size: int) -> QImage:
-    """Runs in a worker: the best image to show for an item (may be null)."""
+@dataclass(frozen=True)
+class PreviewImage:
+    """What the worker hands back: an image (maybe null) and, if none, why."""
+
+    image: QImage
+    problem: str = ""
+
+
+def load_preview_image(archive: Archive, sha256: str, kind: str, size: int) -> PreviewImage:
+    """Runs in a worker thread: the best image to show for an item."""
+    problem = ""
     image = QImage()
-    if kind == "photo" and size <= MAX_ORIGINAL_BYTES:
-        with archive.store.open(sha256) as f:
-            data = f.read()
-        image = _decode_qt(data)
-        if image.isNull():
-            image = _decode_pillow(data)
+    if kind == "photo":
+        if size > MAX_ORIGINAL_BYTES:
+            problem = "too large to preview"
+        else:
+            with archive.store.open(sha256) as f:
+                data = f.read()
+            if is_safe_for_qt(data[:16]):
+                image = _decode_qt(data)
+            if image.isNull():
+                image, problem = _decode_isolated(data)
     if image.isNull():
-        image = QImage(str(archive.thumbnail_path(sha256)))
-    return image
+        thumb = QImage(str(archive.thumbnail_path(sha256)))
+        if not thumb.isNull():
+            image = thumb
+    return PreviewImage(image, "" if not image.isNull() else problem)
 
 
 def _decode_qt(data: bytes) -> QImage:
+    """Decode with Qt; the reader is destroyed before the buffer it reads from.
+
+    Letting Python collect them in the other order made the TIFF plug-in touch
+    a freed device and kill the process.
+    """
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > MAX_EDGE:
-        factor = MAX_EDGE / max(size.width(), size.height())
-        reader.setScaledSize(QSize(int(size.width() * factor), int(size.height() * factor)))
-    image = reader.read()
-    buffer.close()
+    try:
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if size.isValid() and max(size.width(), size.height()) > MAX_EDGE:
+            factor = MAX_EDGE / max(size.width(), size.height())
+            reader.setScaledSize(QSize(int(size.width() * factor), int(size.height() * factor)))
+        image = reader.read()
+    finally:
+        reader.setDevice(None)
+        del reader
+        buffer.close()
     return image
 
 
-def _decode_pillow(data: bytes) -> QImage:
+def _decode_isolated(data: bytes) -> tuple[QImage, str]:
     try:
-        from PIL import Image, ImageOps
-
-        with Image.open(io.BytesIO(data)) as img:
-            img = ImageOps.exif_transpose(img)
-            img.thumbnail((MAX_EDGE, MAX_EDGE))
-            rgb = img.convert("RGB")
-            raw = rgb.tobytes()
-            qimage = QImage(raw, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888)
-            return qimage.copy()
-    except Exception:  # noqa: BLE001 - a preview must never fail loudly
-        return QImage()
+        result = shared_sandbox().run(decode_for_preview, data, MAX_EDGE)
+    except SandboxFailure as exc:
+        return QImage(), str(exc)
+    decoded = result.image
+    if decoded is None:
+        return QImage(), result.reason
+    fmt = QImage.Format.Format_RGBA8888 if decoded.mode == "RGBA" else QImage.Format.Format_RGB888
+    channels = 4 if decoded.mode == "RGBA" else 3
+    image = QImage(decoded.pixels, decoded.width, decoded.height, decoded.width * channels, fmt)
+    return image.copy(), ""  # the copy owns its pixels; ``decoded.pixels`` may go
 
 
 class PreviewView(QGraphicsView):
