@@ -11,7 +11,7 @@ from evidence_desk.services.catalogue import items
 from tests import media
 from tests.helpers.ingest import raw_db, run
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "item-json.md"
+DOC = Path(__file__).resolve().parents[3] / "docs" / "item-json.md"
 
 
 def _checker() -> str:
