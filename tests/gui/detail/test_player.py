@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtMultimedia", exc_type=ImportError)
 
-from evidence_desk.gui.media_player import MediaPlayerView, timecode  # noqa: E402
+from evidence_desk.gui.detail.player import MediaPlayerView, timecode  # noqa: E402
 from tests import media  # noqa: E402
 
 
@@ -67,3 +67,28 @@ def test_damaged_media_reports_a_problem(qtbot, tmp_path):
         view.load(_opened([])(bad), bad.stat().st_size, "bad.mp4", video=True)
     assert blocker.args[0].startswith("Cannot play this file: ")
     assert view.player.duration() == 0
+
+
+def test_play_here_in_the_detail_panel(qtbot, window, tmp_path):
+    from tests.gui.conftest import import_by_drop
+    from tests.gui.detail.test_preview_formats import _show_single_by_title
+
+    src = tmp_path / "av"
+    src.mkdir()
+    media.make_mp4(src / "clip.mp4")
+    media.make_jpeg(src / "photo.jpg")
+    import_by_drop(qtbot, window, [src])
+    detail = window.detail
+    _show_single_by_title(qtbot, window, "photo.jpg")
+    assert not detail.play_button.isVisible()
+    _show_single_by_title(qtbot, window, "clip.mp4")
+    assert detail.play_button.isVisible()
+    detail.play_button.click()
+    player = detail.player
+    assert detail.preview_stack.currentWidget() is player
+    qtbot.waitUntil(lambda: player.player.duration() > 0, timeout=15_000)
+    qtbot.waitUntil(lambda: player.player.position() > 0, timeout=15_000)
+    assert player._frame_ms == 100  # 10 fps, from the item's stream metadata
+    _show_single_by_title(qtbot, window, "photo.jpg")
+    assert detail.preview_stack.currentWidget() is detail.preview
+    assert player.player.source().isEmpty() or player._device is None
