@@ -8,14 +8,16 @@ writer, in this process or another.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration; tests/db/test_schema.py keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0006"
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -31,13 +33,45 @@ class SchemaTooNew(Exception):
     """The archive was written by a newer version of Evidence Desk."""
 
 
-def _make_engine(db_path: Path, begin: str) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+class StorageError(OSError):
+    """The database could not be written: the disk is full or the medium read-only.
+
+    An ``OSError`` with the errno and the database path, so every caller that
+    already reports file-system errors by path reports this one the same way.
+    """
+
+
+def storage_error(exc: OperationalError, path: Path) -> StorageError | None:
+    """The StorageError an SQLite error stands for, or None for other errors."""
+    text = str(exc.orig).lower()
+    if "full" in text:
+        return StorageError(errno.ENOSPC, "disk full, nothing was changed", str(path))
+    if "readonly" in text or "read-only" in text:
+        return StorageError(errno.EROFS, "read-only, nothing can be changed", str(path))
+    return None
+
+
+def _make_engine(db_path: Path, begin: str, read_only: bool = False) -> Engine:
+    if read_only:
+        # Write-protected media: no -wal/-shm can be created, and nobody can
+        # change the file under us, so SQLite may skip locking altogether.
+        engine = create_engine(
+            f"sqlite:///file:{db_path}?mode=ro&immutable=1&uri=true",
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+    else:
+        engine = create_engine(
+            f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
+            cursor.close()
+            return
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -74,21 +108,38 @@ def _drop_memo_after_rollback(session: Session, _previous: object) -> None:
 class Database:
     """The archive's SQLite file with a reader and a writer session factory."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, read_only: bool = False) -> None:
         self.path = Path(db_path)
-        self.read_engine = _make_engine(self.path, "BEGIN")
-        self.write_engine = _make_engine(self.path, "BEGIN IMMEDIATE")
+        self.read_only = read_only
+        self.read_engine = _make_engine(self.path, "BEGIN", read_only)
+        self.write_engine = _make_engine(self.path, "BEGIN IMMEDIATE", read_only)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
+        # Called after every committed write transaction (the custody checkpoint).
+        self.after_write: Callable[[], None] | None = None
 
     def reader(self) -> Session:
         return self._reader()
 
     @contextmanager
     def writer(self) -> Iterator[Session]:
-        """A write transaction, committed on success and rolled back on error."""
-        with self._writer() as session, session.begin():
-            yield session
+        """A write transaction, committed on success and rolled back on error.
+
+        A full disk or read-only medium becomes a :class:`StorageError` naming
+        the database file; the transaction is rolled back, nothing half-written.
+        """
+        if self.read_only:
+            raise StorageError(errno.EROFS, "read-only medium, nothing can be changed", self.path)
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            translated = storage_error(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
+        if self.after_write is not None:
+            self.after_write()
 
     def dispose(self) -> None:
         self.read_engine.dispose()
@@ -135,17 +186,28 @@ class Database:
         return backup
 
     def backup(self, backup_dir: Path, label: str) -> Path:
-        """A consistent copy made with SQLite's online backup API."""
+        """A consistent copy made with SQLite's online backup API.
+
+        Written under a temporary name and renamed, so a full disk or a crash
+        never leaves a truncated file that looks like a backup.
+        """
         backup_dir.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = backup_dir / f"{self.path.stem}-{label}-{stamp}.sqlite"
+        partial = target.with_name(f".{target.name}.partial")
         src = sqlite3.connect(self.path)
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        except BaseException:
+            dst.close()
+            partial.unlink(missing_ok=True)
+            raise
         finally:
             dst.close()
             src.close()
+        partial.replace(target)
         return target
 
 

@@ -9,6 +9,7 @@ a crash leaves either nothing or a complete object.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import queue
@@ -19,6 +20,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from evidence_desk.core.store.journal import JOURNAL_DIR, Journal
 
 try:
     import fcntl
@@ -125,6 +128,7 @@ class ObjectStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.tmp = self.root / TMP_DIR
+        self.journal = Journal(self.root)
 
     def ensure(self) -> None:
         self.tmp.mkdir(parents=True, exist_ok=True)
@@ -164,17 +168,20 @@ class ObjectStore:
             with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
                 digest, size = _copy_hashing(src, out, on_bytes, cancelled)
             final = self.path_for(digest)
-            if final.is_file() and final.stat().st_size == size:
-                tmp_path.unlink()
-                return PutResult(digest, size, existed=True)
-            os.fsync(fd)
-            os.chmod(tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-            _make_dirs(final.parent)
-            if fcntl is None:  # Windows cannot rename an open file
-                os.close(fd)
-                fd = -1
-            os.replace(tmp_path, final)
-            renamed = True
+            # Announced before it lands: after a crash the object is known as a
+            # leftover, not reported as planted (see journal.py).
+            with self.journal.landing(digest):
+                if final.is_file() and final.stat().st_size == size:
+                    tmp_path.unlink()
+                    return PutResult(digest, size, existed=True)
+                os.fsync(fd)
+                os.chmod(tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+                _make_dirs(final.parent)
+                if fcntl is None:  # Windows cannot rename an open file
+                    os.close(fd)
+                    fd = -1
+                os.replace(tmp_path, final)
+                renamed = True
             fsync_dir(final.parent)
             return PutResult(digest, size, existed=False)
         except BaseException:
@@ -198,7 +205,9 @@ class ObjectStore:
         time on that than on hashing (and stall the GUI thread meanwhile).
         """
         h = hashlib.sha256()
-        with open(self.path_for(sha256), "rb", buffering=0) as f:
+        path = self.path_for(sha256)
+        expected = os.path.join(os.path.realpath(self.root), sha256[:2], sha256[2:4], sha256)
+        with _open_regular(path, expected) as f:
             (buf,) = _BUFFERS.take(1)
             try:
                 view = memoryview(buf)
@@ -228,8 +237,8 @@ class ObjectStore:
         if not self.root.is_dir():
             return
         for folder, subfolders, names in os.walk(self.root):
-            if Path(folder) == self.root and TMP_DIR in subfolders:
-                subfolders.remove(TMP_DIR)
+            if Path(folder) == self.root:
+                subfolders[:] = [d for d in subfolders if d not in (TMP_DIR, JOURNAL_DIR)]
             subfolders.sort()
             for name in sorted(names):
                 yield name, Path(folder) / name
@@ -241,6 +250,32 @@ class ObjectStore:
             for leftover in self.tmp.iterdir():
                 removed += _remove_if_abandoned(leftover)
         return removed
+
+
+class NotRegularObject(OSError):
+    """An object's place holds a symbolic link, device or folder instead of a file."""
+
+
+def _open_regular(path: Path, expected_real: str) -> BinaryIO:
+    """Open an object for reading; never through a link, never anything but a file.
+
+    A symbolic link in the store (to a file with the right content, even) is
+    not an original kept here: verification must say so, not follow it.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NotRegularObject(errno.ELOOP, "a symbolic link, not a file", str(path)) from None
+        raise
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode) or os.path.realpath(path) != expected_real:
+        os.close(fd)
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        if stat.S_ISREG(mode):
+            what = "reached through a symbolic link"
+        raise NotRegularObject(errno.EINVAL, what, str(path))
+    return os.fdopen(fd, "rb", buffering=0)
 
 
 def _make_dirs(folder: Path) -> None:

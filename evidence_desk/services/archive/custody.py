@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evidence_desk.core import custody_chain
+from evidence_desk.core import custody_chain, evidence_digest
 from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import CustodyEvent, Item
 
@@ -52,6 +52,24 @@ def _last_hash(session: Session) -> str:
     return str(memo["custody_head"])
 
 
+# Events that create an item or add to what it attests carry the digest of its
+# evidentiary record as it then stands; metadata modifications carry it too, so
+# verify can tell that no evidentiary field changed in between (see verify).
+RECORD_EVENTS = frozenset(
+    {custody_chain.INGESTION, custody_chain.ACCESSION, custody_chain.METADATA_MODIFICATION}
+)
+
+
+def record_digest(item: Item) -> evidence_digest.RecordDigest:
+    """The digest of ``item``'s evidentiary record, from the session's current state."""
+    values = {name: getattr(item, name) for name in evidence_digest.ITEM_FIELDS}
+    sources = [
+        {name: getattr(s, name) for name in evidence_digest.SOURCE_FIELDS}
+        for s in sorted(item.sources, key=lambda s: (s.id is None, s.id or 0))
+    ]
+    return evidence_digest.digest(evidence_digest.record(values, sources))
+
+
 def append(
     session: Session,
     archive: Archive,
@@ -64,6 +82,9 @@ def append(
 ) -> CustodyEvent:
     if event_type not in custody_chain.EVENT_TYPES:
         raise ValueError(f"unknown custody event type {event_type!r}")
+    if item is not None and event_type in RECORD_EVENTS:
+        session.flush()
+        details = {**(details or {}), evidence_digest.DETAILS_KEY: record_digest(item).as_details()}
     body = {
         "uuid": str(uuid.uuid4()),
         "occurred_at": datetime.now(UTC).isoformat(timespec="microseconds"),

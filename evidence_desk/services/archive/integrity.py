@@ -1,0 +1,224 @@
+"""Checks of the archive's database that the hash chain alone cannot make.
+
+``verify`` calls :func:`check` once. In one pass over the custody log it
+re-checks the hash chain, finds the event the signed checkpoint points at
+(truncation, rewriting), and follows each item's evidentiary-record digests;
+then it compares every item's current record with its last digest (direct
+edits, named by exhibit and field) and the protective triggers with the ones
+the migrations made (restoring any that were dropped or altered, after
+reporting them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from evidence_desk.core import custody_chain, evidence_digest
+from evidence_desk.core import custody_checkpoint as cp
+from evidence_desk.core import signing
+from evidence_desk.db.engine import StorageError
+from evidence_desk.db.models import CustodyEvent, format_exhibit
+from evidence_desk.db.queries import integrity as q
+from evidence_desk.services.archive import custody
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
+# Which evidentiary fields an event may change: new receipts add provenance;
+# nothing else changes a record once it is made (the database refuses it too).
+ALLOWED_CHANGES: dict[str, frozenset[str]] = {
+    custody_chain.INGESTION: frozenset({"provenance"}),
+    custody_chain.ACCESSION: frozenset({"provenance"}),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "chain" | "checkpoint" | "record" | "trigger"
+    exhibit: str | None
+    message: str
+
+
+@dataclass
+class IntegrityResult:
+    events_checked: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Last:
+    digest: evidence_digest.RecordDigest
+    occurred_at: str
+
+
+@dataclass
+class _LogScan:
+    events: int = 0
+    hash_at_anchor: str | None = None
+    chain: list[custody_chain.ChainProblem] = field(default_factory=list)
+    last: dict[str, _Last] = field(default_factory=dict)
+    # (item uuid, fields, from time, to time) of changes no event accounts for
+    jumps: list[tuple[str, list[str], str, str]] = field(default_factory=list)
+
+
+def _scan_log(archive: Archive, anchor: int) -> _LogScan:
+    scan = _LogScan()
+
+    def events() -> Any:
+        with archive.db.reader() as session:
+            rows = session.execute(select(CustodyEvent).order_by(CustodyEvent.id)).scalars()
+            for row in rows.yield_per(2000):
+                event = custody.to_record(row).as_dict()
+                scan.events += 1
+                if scan.events == anchor:
+                    scan.hash_at_anchor = event["hash"]
+                _follow_record(scan, event)
+                yield event
+
+    scan.chain = custody_chain.check_chain(events())
+    return scan
+
+
+def _follow_record(scan: _LogScan, event: dict[str, Any]) -> None:
+    item_uuid = event.get("item_uuid")
+    details = event.get("details")
+    if not item_uuid or not isinstance(details, dict):
+        return
+    recorded = evidence_digest.from_details(details)
+    if recorded is None:
+        return
+    before = scan.last.get(item_uuid)
+    if before is not None:
+        allowed = ALLOWED_CHANGES.get(event["event_type"], frozenset())
+        changed = evidence_digest.changed_fields(before.digest, recorded)
+        unexplained = [f for f in changed if f not in allowed]
+        if unexplained:
+            scan.jumps.append((item_uuid, unexplained, before.occurred_at, event["occurred_at"]))
+    scan.last[item_uuid] = _Last(recorded, event["occurred_at"])
+
+
+def _labels(fields: list[str]) -> str:
+    return ", ".join(evidence_digest.label(f) for f in fields)
+
+
+def _check_records(archive: Archive, scan: _LogScan, result: IntegrityResult) -> int:
+    """Compare each item's record with its last digest; returns the exhibit high-water."""
+    exhibits: dict[str, str] = {}
+    unanchored = 0
+    highest = 0
+    with archive.db.reader() as session:
+        for _id, item_uuid, number, rec in q.item_records(session):
+            exhibit = format_exhibit(number)
+            exhibits[item_uuid] = exhibit
+            highest = max(highest, number)
+            last = scan.last.get(item_uuid)
+            if last is None:
+                unanchored += 1
+                continue
+            changed = evidence_digest.changed_fields(last.digest, evidence_digest.digest(rec))
+            if changed:
+                result.findings.append(
+                    Finding(
+                        "record",
+                        exhibit,
+                        f"{exhibit}: {_labels(changed)} edited directly in the database "
+                        f"(differs from the custody event of {last.occurred_at})",
+                    )
+                )
+        highest = max(highest, q.exhibit_high(session))
+    for item_uuid, fields, since, until in scan.jumps:
+        exhibit = exhibits.get(item_uuid, f"item {item_uuid}")
+        result.findings.append(
+            Finding(
+                "record",
+                exhibits.get(item_uuid),
+                f"{exhibit}: {_labels(fields)} changed without a custody event "
+                f"between {since} and {until}",
+            )
+        )
+    for item_uuid in sorted(set(scan.last) - set(exhibits)):
+        result.findings.append(
+            Finding(
+                "record",
+                None,
+                f"item {item_uuid} is in the custody log but missing from the database "
+                "(its row was deleted)",
+            )
+        )
+    if unanchored:
+        result.notes.append(
+            f"{unanchored} item(s) were recorded before evidentiary-record digests existed; "
+            "their hash and size are checked, their other fields cannot be"
+        )
+    return highest
+
+
+def _load_checkpoint(archive: Archive, result: IntegrityResult) -> cp.Checkpoint | None:
+    path = archive.root / cp.FILE_NAME
+    try:
+        found = cp.read(path)
+        if found is None:
+            result.findings.append(
+                Finding(
+                    "checkpoint",
+                    None,
+                    f"custody checkpoint {path} is missing: the end of the custody log cannot "
+                    "be checked (a truncated log would pass); `evidence-desk doctor --reanchor` "
+                    "writes a new one once the log is known to be complete",
+                )
+            )
+            return None
+        key = signing.load_private_key(archive.signing_key_path).public_key()
+        cp.check_signature(found, key, str(path))
+        return found
+    except (cp.CheckpointError, signing.SigningKeyError) as exc:
+        result.findings.append(Finding("checkpoint", None, f"custody checkpoint: {exc}"))
+        return None
+
+
+def _check_triggers(archive: Archive, result: IntegrityResult) -> None:
+    with archive.db.reader() as session:
+        wrong = q.trigger_problems(session)
+    if not wrong:
+        return
+    for name, state in wrong:
+        result.findings.append(
+            Finding(
+                "trigger",
+                None,
+                f"database trigger {name} is {state}: the database was changed outside "
+                "Evidence Desk, and edits it should refuse were possible",
+            )
+        )
+    if archive.read_only:
+        result.notes.append("triggers not restored: the archive is read-only")
+        return
+    try:
+        with archive.db.writer() as session:
+            q.restore_triggers(session, [name for name, _ in wrong])
+        result.notes.append(f"restored trigger(s): {', '.join(n for n, _ in wrong)}")
+    except StorageError as exc:
+        result.notes.append(f"triggers not restored: {exc}")
+
+
+def check(archive: Archive) -> IntegrityResult:
+    result = IntegrityResult()
+    checkpoint = _load_checkpoint(archive, result)
+    anchor = checkpoint.events if checkpoint is not None else 0
+    scan = _scan_log(archive, anchor)
+    result.events_checked = scan.events
+    for problem in scan.chain:
+        result.findings.append(
+            Finding("chain", None, f"custody log event #{problem.position}: {problem.message}")
+        )
+    highest = _check_records(archive, scan, result)
+    if checkpoint is not None:
+        compared = cp.compare(checkpoint.state, scan.events, scan.hash_at_anchor, highest)
+        if not compared.ok:
+            result.findings.append(Finding("checkpoint", None, compared.message))
+    _check_triggers(archive, result)
+    return result
