@@ -8,7 +8,6 @@ intact.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -21,7 +20,13 @@ from evidence_desk.db.models import CustodyEvent, Item, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.testimony_checks import check_versions
-from evidence_desk.services.intake.ingest import Progress
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 
 @dataclass
@@ -63,16 +68,12 @@ class _Target:
     size: int
 
 
-def _noop(_: Progress) -> None:
-    pass
-
-
 def verify(
     archive: Archive,
     refs: list[str] | None = None,
     *,
-    progress: Callable[[Progress], None] = _noop,
-    cancelled: Callable[[], bool] = lambda: False,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
 ) -> VerifyReport:
     report = VerifyReport()
     with archive.db.reader() as session:
