@@ -328,3 +328,36 @@ def test_portrait_phone_video_is_shown_upright(tmp_path: Path) -> None:
     grey = np.asarray(thumb.convert("L"), dtype=np.float32)
     assert grey[:10, -10:].mean() > 200  # stored top-left is now top-right
     assert grey[:10, :10].mean() < 100
+
+
+# --- PDF documents ----------------------------------------------------------
+
+
+def test_pdf_first_page_thumbnail(tmp_path: Path) -> None:
+    from tests import media
+
+    src = media.make_pdf(tmp_path / "letter.pdf", pages=3)
+    out = tmp_path / "t.jpg"
+    result = derive(src, "document", out)
+    assert result.thumbnail and result.phash is None and result.warning is None
+    with Image.open(out) as thumb:
+        assert max(thumb.size) == 320
+        assert thumb.size[0] < thumb.size[1]  # A4 portrait
+        assert thumb.getpixel((100, 100)) == pytest.approx((255, 255, 255), abs=3)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage-after-header", "no-pages"])
+def test_damaged_pdf_warns_without_raising(tmp_path: Path, damage: str) -> None:
+    from tests import media
+
+    whole = media.make_pdf(tmp_path / "whole.pdf").read_bytes()
+    data = {
+        "truncated": whole[:200],
+        "garbage-after-header": b"%PDF-1.7\n" + os.urandom(4096),
+        "no-pages": b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+    }[damage]
+    src = tmp_path / "bad.pdf"
+    src.write_bytes(data)
+    out = tmp_path / "t.jpg"
+    assert_failed(derive(src, "document", out), out)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -122,16 +123,30 @@ class DetailPanel(QWidget):
             self.tr("Opens a read-only working copy; the original in the archive is not touched.")
         )
         self.open_button.clicked.connect(self.open_external)
+        self.play_button = QToolButton(top)
+        self.play_button.setObjectName("playHere")
+        self.play_button.setText(self.tr("Play"))
+        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.play_button.setToolTip(
+            self.tr("Play in the application, streamed from the archive; no copy is written.")
+        )
+        self.play_button.clicked.connect(self.play_here)
+        self.play_button.hide()
         bar = QHBoxLayout()
         bar.addWidget(fit)
         bar.addWidget(actual)
+        bar.addWidget(self.play_button)
         bar.addStretch(1)
         bar.addWidget(self.open_button)
         self.preview_note.setEnabled(False)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(6, 6, 6, 0)
         top_layout.addWidget(self.heading)
-        top_layout.addWidget(self.preview, 1)
+        self.preview_stack = QStackedWidget(top)
+        self.preview_stack.addWidget(self.preview)
+        self.player: Any = None  # a MediaPlayerView, made on first use (QtMultimedia is heavy)
+        top_layout.addWidget(self.preview_stack, 1)
         top_layout.addWidget(self.preview_note)
         top_layout.addLayout(bar)
 
@@ -228,6 +243,8 @@ class DetailPanel(QWidget):
     def _load_preview(self, gen: int, item: dict[str, Any]) -> None:
         assert self._archive is not None
         kind = item["kind"]
+        self._stop_player()
+        self.play_button.setVisible(kind in ("video", "audio"))
         self.preview.set_image(None)
         self.preview_note.setText(self.tr("Loading preview…"))
         self.open_button.setText(
@@ -288,6 +305,39 @@ class DetailPanel(QWidget):
             self._load_similar(self._gen, self.current.item)
             self.load(self.current.item_id)
 
+    def play_here(self) -> None:
+        """Swap the poster for the player and stream the original into it."""
+        if self.current is None or self._archive is None:
+            return
+        if self.player is None:
+            try:
+                from evidence_desk.gui.detail.player import MediaPlayerView
+            except ImportError as exc:  # QtMultimedia or a system library missing
+                self.preview_note.setText(
+                    self.tr("In-app playback is not available here (%1).").replace("%1", str(exc))
+                )
+                return
+            self.player = MediaPlayerView(self.preview_stack)
+            self.player.problem.connect(self.preview_note.setText)
+            self.preview_stack.addWidget(self.player)
+        item = self.current.item
+        archive, sha256 = self._archive, item["sha256"]
+        self.preview_stack.setCurrentWidget(self.player)
+        self.player.load(
+            lambda: archive.store.open(sha256),
+            int(item["size"]),
+            item.get("original_name") or item["exhibit"],
+            video=item["kind"] == "video",
+            fps=_frame_rate(item),
+        )
+        self.player.player.play()
+        self.player.setFocus()
+
+    def _stop_player(self) -> None:
+        if self.player is not None:
+            self.player.unload()
+        self.preview_stack.setCurrentWidget(self.preview)
+
     def open_external(self) -> None:
         if self.current is None or self._archive is None:
             return
@@ -305,6 +355,16 @@ class DetailPanel(QWidget):
             )
         )
         task.failed.connect(lambda exc: self.message.emit(error_text(exc)))
+
+
+def _frame_rate(item: dict[str, Any]) -> float | None:
+    """The first video stream's average frame rate, as metadata extraction recorded it."""
+    streams = (item.get("metadata") or {}).get("streams") or []
+    for stream in streams:
+        rate = stream.get("frame_rate") if isinstance(stream, dict) else None
+        if stream.get("type") == "video" and isinstance(rate, int | float) and rate > 0:
+            return float(rate)
+    return None
 
 
 def _escape(text: str) -> str:

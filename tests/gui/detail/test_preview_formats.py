@@ -106,3 +106,19 @@ def test_selecting_every_format_never_crashes(qtbot, window, tmp_path):
     for title, (_, note) in seen.items():
         assert note, f"{title} left no note"
     assert window.isVisible()
+
+
+def _show_single_by_title(qtbot, window, title: str) -> None:
+    """Select the row whose item has ``title`` (the file name, by default)."""
+    model = window.model
+    for row in range(model.rowCount()):
+        model.index(row, 0).data()
+    qtbot.waitUntil(
+        lambda: all(model.cached_row(model.id_at(r)) for r in range(model.rowCount())),
+        timeout=10_000,
+    )
+    for row in range(model.rowCount()):
+        if model.cached_row(model.id_at(row)).title == title:
+            _show_single(qtbot, window, row)
+            return
+    raise AssertionError(f"no row titled {title}")
