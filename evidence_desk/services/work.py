@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from evidence_desk.core.store.filesystem import Cancelled
+from evidence_desk.core.store.base import Cancelled
 
 
 @dataclass

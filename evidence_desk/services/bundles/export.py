@@ -39,7 +39,7 @@ from evidence_desk.core.bagit_bundle import BagWriter
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
-from evidence_desk.core.store.filesystem import Cancelled
+from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.models import CustodyEvent, Item, ItemLink
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import custody_chain
 from evidence_desk.core.bagit_read import BagReader, open_bag, parse_manifest
-from evidence_desk.core.store.filesystem import Cancelled
+from evidence_desk.core.store.base import Cancelled
 from evidence_desk.core.thumbnails import derive
 from evidence_desk.db.models import (
     ExternalRef,

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.mime import kind_for_mime
-from evidence_desk.core.store.filesystem import Cancelled, PutResult
+from evidence_desk.core.store.base import Cancelled, PutResult
 from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
