@@ -20,6 +20,14 @@ class Cancelled(Exception):
     """Raised inside a stream copy when the caller asked to stop."""
 
 
+class NotRegularObject(OSError):
+    """An object's place holds a symbolic link, device or folder, not the object itself.
+
+    Raised by ``hash_object``: a link to a file with the right content is still
+    not an original kept in this store, and verification must say so.
+    """
+
+
 _HEX = frozenset("0123456789abcdef")
 
 

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from evidence_desk.core.store.base import Cancelled, PutResult, StoreEntry, is_sha256
+from evidence_desk.core.store.base import (
+    Cancelled,
+    NotRegularObject,
+    PutResult,
+    StoreEntry,
+    is_sha256,
+)
 from evidence_desk.core.store.journal import JOURNAL_DIR, Journal
 
 try:
@@ -251,10 +257,6 @@ class ObjectStore:
             for leftover in self.tmp.iterdir():
                 removed += _remove_if_abandoned(leftover)
         return removed
-
-
-class NotRegularObject(OSError):
-    """An object's place holds a symbolic link, device or folder instead of a file."""
 
 
 def _open_regular(path: Path, expected_real: str) -> BinaryIO:

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from evidence_desk.core import custody_chain, evidence_digest
+from evidence_desk.core import custody_chain, evidence_digest, signing
 from evidence_desk.core import custody_checkpoint as cp
-from evidence_desk.core import signing
 from evidence_desk.db.engine import StorageError
 from evidence_desk.db.models import CustodyEvent, format_exhibit
 from evidence_desk.db.queries import integrity as q

@@ -23,12 +23,14 @@ from sqlalchemy import select
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.store import journal
+from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.db.engine import StorageError
 from evidence_desk.db.models import Item
 from evidence_desk.services.archive import custody
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+
 
 REASON = "left by an interrupted ingest: stored, announced in its journal, never recorded"
 
@@ -62,9 +64,10 @@ def _referenced(archive: Archive, digests: set[str]) -> set[str]:
 def recover(archive: Archive) -> Recovery:
     """Remove unreferenced objects announced by writers that are gone; record each."""
     result = Recovery()
-    if archive.read_only:
+    store = archive.store
+    if archive.read_only or not isinstance(store, ObjectStore):
         return result
-    root = archive.store.root
+    root = store.root
     _live, left = journal.announced_anywhere(root)
     if not left:
         return result
@@ -77,7 +80,7 @@ def recover(archive: Archive) -> Recovery:
         referenced = _referenced(archive, candidates)
         for left_journal in left:
             for digest in sorted(left_journal.digests - live - referenced):
-                path = archive.store.path_for(digest)
+                path = store.path_for(digest)
                 try:
                     st = os.lstat(path)
                 except FileNotFoundError:
@@ -110,3 +113,27 @@ def recover(archive: Archive) -> Recovery:
         )
     result.removed = [d for d, _s, _n in removed]
     return result
+
+
+def unannounced(archive: Archive, digests: list[str], notes: list[str]) -> list[str]:
+    """Of objects no item referred to when verify began, those nobody here put there.
+
+    An object announced by a writer that is running now is in progress; one
+    that an item refers to by now was committed meanwhile (checked after the
+    journals, because a writer announces first and commits last). Leftovers
+    of a dead writer that could not be removed (read-only medium) become a
+    note. Only objects nobody announced remain.
+    """
+    if not digests or not isinstance(archive.store, ObjectStore):
+        return digests
+    live, left = journal.announced_anywhere(archive.store.root)
+    committed = _referenced(archive, set(digests) - live)
+    leftovers = set().union(*(j.digests for j in left)) if left else set()
+    kept = [d for d in digests if d not in live and d not in committed and d not in leftovers]
+    stale = sum(1 for d in digests if d in leftovers and d not in live and d not in committed)
+    if stale:
+        notes.append(
+            f"{stale} object(s) left by an interrupted ingest (announced in its journal, never "
+            "recorded); they are removed the next time the archive is opened writable"
+        )
+    return kept

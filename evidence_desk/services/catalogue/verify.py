@@ -11,13 +11,14 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
-from evidence_desk.core.store.base import is_sha256
-from evidence_desk.db.models import CustodyEvent, Item, format_exhibit
-from evidence_desk.services.archive import custody
+from evidence_desk.core.store.base import NotRegularObject, is_sha256
+from evidence_desk.db.engine import StorageError
+from evidence_desk.db.models import Item, format_exhibit
+from evidence_desk.services.archive import custody, integrity, recovery
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.testimony_checks import check_versions
 from evidence_desk.services.work import (
@@ -31,7 +32,9 @@ from evidence_desk.services.work import (
 
 @dataclass
 class Problem:
-    kind: str  # "missing" | "altered" | "unexpected" | "chain"
+    # "missing" | "altered" | "not_regular" | "unexpected" | "chain" | "checkpoint"
+    # | "record" | "trigger" | "testimony"
+    kind: str
     exhibit: str | None
     sha256: str | None
     message: str
@@ -44,6 +47,10 @@ class VerifyReport:
     problems: list[Problem] = field(default_factory=list)
     events_checked: int = 0
     cancelled: bool = False
+    # What verify did or could not do besides finding problems (restored
+    # triggers, removed leftovers, fixity events not recorded on a full disk).
+    notes: list[str] = field(default_factory=list)
+    fixity_recorded: bool = True
 
     @property
     def ok(self) -> bool:
@@ -57,6 +64,8 @@ class VerifyReport:
             "events_checked": self.events_checked,
             "cancelled": self.cancelled,
             "problems": [p.__dict__ for p in self.problems],
+            "notes": list(self.notes),
+            "fixity_recorded": self.fixity_recorded,
         }
 
 
@@ -76,6 +85,8 @@ def verify(
     cancelled: CancelCheck = never_cancelled,
 ) -> VerifyReport:
     report = VerifyReport()
+    recovered = recovery.recover(archive)
+    report.notes.extend(m for m in (recovered.message, recovered.problem) if m)
     with archive.db.reader() as session:
         stmt = select(Item.id, Item.exhibit_no, Item.sha256, Item.size).order_by(Item.exhibit_no)
         if refs:
@@ -96,6 +107,8 @@ def verify(
             digest = archive.store.hash_object(target.sha256)
         except FileNotFoundError:
             return target, "missing"
+        except NotRegularObject as exc:
+            return target, f"not_regular:{exc.strerror}"
         except OSError as exc:
             return target, f"unreadable: {exc.strerror}"
         return target, None if digest == target.sha256 else f"altered:{digest}"
@@ -121,6 +134,16 @@ def verify(
                         f"{target.exhibit}: original is missing from the store",
                     )
                 )
+            elif result and result.startswith("not_regular:"):
+                report.problems.append(
+                    Problem(
+                        "not_regular",
+                        target.exhibit,
+                        target.sha256,
+                        f"{target.exhibit}: the store holds {result[12:]} where the original "
+                        "should be (replaced outside Evidence Desk)",
+                    )
+                )
             elif result and result.startswith("altered:"):
                 report.problems.append(
                     Problem(
@@ -140,14 +163,12 @@ def verify(
                     )
                 )
     if not refs:
-        report.problems.extend(_unexpected(archive, all_digests))
-    with archive.db.reader() as session:
-        chain_problems = custody.check_log(session)
-        report.events_checked = session.scalar(select(func.count(CustodyEvent.id))) or 0
-    for cp in chain_problems:
-        report.problems.append(
-            Problem("chain", None, None, f"custody log event #{cp.position}: {cp.message}")
-        )
+        report.problems.extend(_unexpected(archive, all_digests, report.notes))
+    checked = integrity.check(archive)
+    report.events_checked = checked.events_checked
+    for finding in checked.findings:
+        report.problems.append(Problem(finding.kind, finding.exhibit, None, finding.message))
+    report.notes.extend(checked.notes)
     if not refs:
         # Testimony statements are versioned in the database; check their hashes too.
         for message in check_versions(archive):
@@ -156,34 +177,55 @@ def verify(
     return report
 
 
-def _unexpected(archive: Archive, known: set[str]) -> list[Problem]:
-    """Every file in the store that is not an item's object at its proper place."""
+def _unexpected(archive: Archive, known: set[str], notes: list[str]) -> list[Problem]:
+    """Every file in the store that is not an item's object at its proper place.
+
+    An unreferenced object that an ingest announced (running now, or killed
+    before it could record it) is not a stray: see ``recovery.unannounced``.
+    """
     found: list[Problem] = []
+    unreferenced: list[str] = []
     for entry in archive.store.entries():
         name = entry.name
         if entry.in_place:
-            if name in known:
-                continue
-            message = (
-                f"unexpected object {name} in the store: no item refers to it "
-                "(an interrupted ingest leaves these; running it again records them)"
-            )
-        else:
-            message = f"unexpected file {entry.label} in the store: not an object of this archive"
+            if name not in known:
+                unreferenced.append(name)
+            continue
+        message = f"unexpected file {entry.label} in the store: not an object of this archive"
         found.append(Problem("unexpected", None, name if is_sha256(name) else None, message))
+    for name in recovery.unannounced(archive, unreferenced, notes):
+        message = (
+            f"unexpected object {name} in the store: no item refers to it and no ingest "
+            "announced it (it was put there outside Evidence Desk)"
+        )
+        found.append(Problem("unexpected", None, name, message))
     return found
 
 
 def _record_fixity(archive: Archive, outcomes: dict[int, str], report: VerifyReport) -> None:
+    """One fixity event per item checked; on a full disk or read-only medium, say so.
+
+    The findings are in the report either way: not being able to log that the
+    check happened must never cost the user what the check found.
+    """
     if not outcomes:
         return
     problem_by_exhibit = {p.exhibit: p.message for p in report.problems if p.exhibit}
     ids = sorted(outcomes)
-    with archive.db.writer() as session:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            for item in session.scalars(select(Item).where(Item.id.in_(chunk))):
-                _append_fixity(session, archive, item, outcomes[item.id], problem_by_exhibit)
+    edits_before = archive.writes_since_backup  # a fixity check is not an edit to back up
+    try:
+        with archive.db.writer() as session:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for item in session.scalars(select(Item).where(Item.id.in_(chunk))):
+                    _append_fixity(session, archive, item, outcomes[item.id], problem_by_exhibit)
+        archive.writes_since_backup = edits_before
+    except StorageError as exc:
+        report.fixity_recorded = False
+        report.notes.append(
+            f"fixity events NOT recorded in the custody log: {exc.filename}: {exc.strerror}; "
+            "the findings above are complete"
+        )
 
 
 def _append_fixity(

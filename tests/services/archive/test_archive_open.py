@@ -94,7 +94,7 @@ def test_older_schema_is_backed_up_before_upgrade(archive, tmp_path, monkeypatch
 
     with open_archive(root) as again:  # already at head: no second backup
         assert again.last_backup is None
-    assert len(list((root / "backups").iterdir())) == 1
+    assert len(list((root / "backups").glob("*before-upgrade*"))) == 1
 
 
 def test_newer_schema_is_refused(archive):
@@ -110,7 +110,7 @@ def test_newer_schema_is_refused(archive):
     assert "9999_from_the_future" in message and "newer" in message
     assert "update Evidence Desk" in message
     assert _version(root / "evidence.sqlite") == "9999_from_the_future"  # left untouched
-    assert list((root / "backups").iterdir()) == []
+    assert list((root / "backups").glob("*before-upgrade*")) == []
 
 
 def test_damaged_database_gives_a_clear_error(tmp_path):

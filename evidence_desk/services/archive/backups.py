@@ -1,0 +1,81 @@
+"""Rotating database backups, and finding a good one to restore.
+
+After every ingest, import or editing session that changed something, the
+database is copied with SQLite's online backup API (consistent even while
+another process writes) to ``backups/evidence-auto-<time>.sqlite``; the
+newest few are kept. Backups made before schema upgrades are never rotated
+away. A backup holds the catalogue and the custody log, not the originals,
+which stay in ``objects/``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
+KEEP = 5
+AUTO_LABEL = "auto"
+
+
+def auto_backups(folder: Path) -> list[Path]:
+    """Rotating backups, oldest first (names sort by time)."""
+    try:
+        return sorted(p for p in folder.glob(f"*-{AUTO_LABEL}-*.sqlite") if p.is_file())
+    except OSError:
+        return []
+
+
+def rotate(archive: Archive) -> tuple[Path | None, str | None]:
+    """Make a backup and drop the oldest beyond ``KEEP``; (path, problem) — never raises."""
+    try:
+        made = archive.db.backup(archive.backups, AUTO_LABEL)
+    except (OSError, sqlite3.Error) as exc:
+        return None, (
+            f"database backup in {archive.backups} could not be written ({exc}); "
+            "free some space: the archive itself is intact"
+        )
+    for old in auto_backups(archive.backups)[:-KEEP]:
+        old.unlink(missing_ok=True)
+    return made, None
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    ok: bool
+    items: int | None
+    events: int | None
+    problem: str | None
+
+
+def inspect(path: Path) -> BackupInfo:
+    """Open a backup read-only and check it; hostile files give a message, not an error."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        return BackupInfo(path, False, None, None, str(exc))
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            return BackupInfo(path, False, None, None, f"damaged: {check}")
+        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+        events = conn.execute("SELECT count(*) FROM custody_events").fetchone()[0]
+        return BackupInfo(path, True, int(items), int(events), None)
+    except sqlite3.Error as exc:
+        return BackupInfo(path, False, None, None, str(exc))
+    finally:
+        conn.close()
+
+
+def all_backups(folder: Path) -> list[Path]:
+    """Every backup, newest first (by modification time: labels differ in their names)."""
+    try:
+        found = [p for p in folder.glob("*.sqlite") if p.is_file() and not p.is_symlink()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
