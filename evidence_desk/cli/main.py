@@ -25,7 +25,7 @@ from evidence_desk.services.archive.archive import (
     default_archive_path,
     open_archive,
 )
-from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.archive.errors import EvidenceDeskError, database_damage
 from evidence_desk.services.catalogue import items as items_service
 from evidence_desk.services.catalogue.verify import verify
 from evidence_desk.services.intake.ingest import Provenance, ingest
@@ -77,7 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSION_MODULES = ("evidence_desk.cli.commands.bundles", "evidence_desk.cli.commands.case")
+EXTENSION_MODULES = (
+    "evidence_desk.cli.commands.bundles",
+    "evidence_desk.cli.commands.case",
+    "evidence_desk.cli.commands.doctor",
+)
 
 
 def _extension_modules() -> list[Any]:
@@ -235,6 +239,8 @@ def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
     else:
         for p in report.problems:
             print(p.message)
+        for note in report.notes:
+            print(f"note: {note}")
         state = "OK" if report.ok else "PROBLEMS FOUND"
         print(
             f"{state}: {report.items_checked} objects ({report.bytes_checked:,} bytes) "
@@ -260,8 +266,20 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
     if not command.needs_archive:
         return command.run(args)
     create = creates_on_first_use(args.archive)
-    with open_archive(_archive_path(args), create=create) as archive:
-        return command.run(args, archive)
+    root = _archive_path(args)
+    try:
+        with open_archive(root, create=create) as archive:
+            try:
+                return command.run(args, archive)
+            finally:
+                archive.session_completed()
+                for warning in archive.warnings:  # did not stop the work, but must be heard
+                    print(f"evidence-desk: warning: {warning}", file=sys.stderr)
+    except Exception as exc:
+        damaged = database_damage(exc, root)
+        if damaged is None:
+            raise
+        raise damaged from exc
 
 
 def _command_names() -> set[str]:

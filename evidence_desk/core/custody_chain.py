@@ -26,6 +26,7 @@ ACCESSION = "accession"
 DELETION = "deletion"
 CREATION = "creation"
 DISPLAYING = "displaying"
+RECOVERY = "recovery"  # the database restored from a backup, the checkpoint re-anchored
 EVENT_TYPES = (
     CREATION,
     INGESTION,
@@ -36,6 +37,7 @@ EVENT_TYPES = (
     ACCESSION,
     DELETION,
     DISPLAYING,
+    RECOVERY,
 )
 
 HASHED_FIELDS = (

@@ -31,7 +31,7 @@ from typing import Any
 from evidence_desk.core.custody_chain import canonical_json
 
 VERSION = 1
-DETAILS_KEY = "record"
+DETAILS_KEY = "evidence_record"
 SHORT_HEX = 8
 
 # Item columns that are evidence, in a fixed order (the order of the short hashes).

@@ -95,10 +95,10 @@ def test_several_changes_are_all_named():
     "details",
     [
         {},
-        {"record": "x"},
-        {"record": {"v": 99, "digest": "a" * 64, "fields": "b" * 88}},
-        {"record": {"v": 1, "digest": 5, "fields": "b" * 88}},
-        {"record": {"v": 1, "digest": "a" * 64, "fields": "short"}},
+        {"evidence_record": "x"},
+        {"evidence_record": {"v": 99, "digest": "a" * 64, "fields": "b" * 88}},
+        {"evidence_record": {"v": 1, "digest": 5, "fields": "b" * 88}},
+        {"evidence_record": {"v": 1, "digest": "a" * 64, "fields": "short"}},
     ],
 )
 def test_details_without_a_usable_digest(details):

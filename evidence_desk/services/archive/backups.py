@@ -75,7 +75,11 @@ def inspect(path: Path) -> BackupInfo:
 def all_backups(folder: Path) -> list[Path]:
     """Every backup, newest first (by modification time: labels differ in their names)."""
     try:
-        found = [p for p in folder.glob("*.sqlite") if p.is_file() and not p.is_symlink()]
+        found = [
+            p
+            for p in folder.glob("*.sqlite")
+            if p.is_file() and not p.is_symlink() and not p.name.startswith("damaged-")
+        ]
     except OSError:
         return []
     return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)

@@ -11,3 +11,30 @@ class ArchiveError(EvidenceDeskError):
 
 class ItemNotFound(EvidenceDeskError):
     """No item matches the given exhibit number, UUID or hash prefix."""
+
+
+class DatabaseDamaged(EvidenceDeskError):
+    """The archive database is malformed; the message names it and the way out."""
+
+
+def database_damage(exc: BaseException, root: object) -> DatabaseDamaged | None:
+    """The user-facing error for a damaged database met mid-command, else None.
+
+    SQLite finds some damage only when a query reaches the broken page, long
+    after the archive opened; that must still be one line with a way out.
+    """
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError
+
+    if not isinstance(exc, DatabaseError | sqlite3.DatabaseError):
+        return None
+    text = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    lowered = text.lower()
+    if not any(w in lowered for w in ("malformed", "not a database", "corrupt", "no such table")):
+        return None
+    return DatabaseDamaged(
+        f"the archive database in {root} is damaged ({text}); see what can be saved with: "
+        f"evidence-desk doctor --archive {root}, and restore a backup with "
+        "--restore-backup"
+    )

@@ -179,7 +179,7 @@ def _load_checkpoint(archive: Archive, result: IntegrityResult) -> cp.Checkpoint
         return None
 
 
-def _check_triggers(archive: Archive, result: IntegrityResult) -> None:
+def _check_triggers(archive: Archive, result: IntegrityResult, restore: bool) -> None:
     with archive.db.reader() as session:
         wrong = q.trigger_problems(session)
     if not wrong:
@@ -193,6 +193,8 @@ def _check_triggers(archive: Archive, result: IntegrityResult) -> None:
                 "Evidence Desk, and edits it should refuse were possible",
             )
         )
+    if not restore:
+        return
     if archive.read_only:
         result.notes.append("triggers not restored: the archive is read-only")
         return
@@ -204,7 +206,8 @@ def _check_triggers(archive: Archive, result: IntegrityResult) -> None:
         result.notes.append(f"triggers not restored: {exc}")
 
 
-def check(archive: Archive) -> IntegrityResult:
+def check(archive: Archive, *, restore: bool = True) -> IntegrityResult:
+    """Every check above; ``restore`` puts back missing or altered triggers after reporting."""
     result = IntegrityResult()
     checkpoint = _load_checkpoint(archive, result)
     anchor = checkpoint.events if checkpoint is not None else 0
@@ -216,8 +219,19 @@ def check(archive: Archive) -> IntegrityResult:
         )
     highest = _check_records(archive, scan, result)
     if checkpoint is not None:
+        with archive.db.reader() as session:
+            own_uuid = q.archive_uuid(session)
+        if checkpoint.archive_uuid != own_uuid:
+            result.findings.append(
+                Finding(
+                    "checkpoint",
+                    None,
+                    f"custody checkpoint belongs to archive {checkpoint.archive_uuid}, "
+                    f"not to this one ({own_uuid})",
+                )
+            )
         compared = cp.compare(checkpoint.state, scan.events, scan.hash_at_anchor, highest)
         if not compared.ok:
             result.findings.append(Finding("checkpoint", None, compared.message))
-    _check_triggers(archive, result)
+    _check_triggers(archive, result, restore)
     return result

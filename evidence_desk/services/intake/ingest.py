@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from evidence_desk.core import custody_chain
 from evidence_desk.core.mime import kind_for_mime
 from evidence_desk.core.store.base import Cancelled, PutResult
-from evidence_desk.db.engine import tx_memo
+from evidence_desk.db.engine import StorageError, tx_memo
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
@@ -221,7 +221,11 @@ def ingest(
                             ],
                         )
                     )
-    _apply_clock_corrections(archive, [r.item_id for r in report.new if r.item_id is not None])
+    try:
+        _apply_clock_corrections(archive, [r.item_id for r in report.new if r.item_id is not None])
+    except StorageError as exc:
+        report.aborted = report.aborted or f"clock corrections not applied: {exc}"
+    archive.session_completed()  # a rotating database backup; this process's journal settled
     state.current = ""
     progress(state)
     return report
@@ -282,18 +286,25 @@ def _record_batch(
                     _record(session, archive, provenance, report.batch_uuid, copied, analysis)
                     for copied, analysis in batch
                 ]
-        except OperationalError as exc:
+        except StorageError as exc:
             report.db_failed = True
-            if "full" in str(exc.orig):
+            if exc.errno == errno.ENOSPC:
                 report.aborted = (
-                    f"the archive's disk is full while recording {shown[0]}; ingest stopped. "
+                    f"the archive's disk is full while recording {shown[0]} "
+                    f"({exc.filename}); ingest stopped. "
                     "Free some space and run the same ingest again."
                 )
             else:
                 report.aborted = (
-                    f"the archive database could not be written while recording {shown[0]} "
-                    f"({exc.orig}); ingest stopped. Run the same ingest again to complete it."
+                    f"the archive database {exc.filename} cannot be written ({exc.strerror}) "
+                    f"while recording {shown[0]}; ingest stopped."
                 )
+        except OperationalError as exc:
+            report.db_failed = True
+            report.aborted = (
+                f"the archive database could not be written while recording {shown[0]} "
+                f"({exc.orig}); ingest stopped. Run the same ingest again to complete it."
+            )
     return [
         FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted])
         for name, (copied, _) in zip(shown, batch, strict=True)

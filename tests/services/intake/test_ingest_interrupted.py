@@ -18,6 +18,7 @@ from evidence_desk.services.catalogue.verify import verify
 from evidence_desk.services.intake import ingest as ingest_module
 from evidence_desk.services.intake.ingest import Provenance, ingest
 from tests import media
+from tests.helpers.case_records import custody_details
 from tests.helpers.ingest import assert_clean, run, sha256_file, temp_files
 
 BIG = 12 * 1024 * 1024  # three 4 MiB chunks
@@ -192,19 +193,45 @@ def test_database_locked_by_another_program_stops_cleanly(archive, batch, monkey
     assert_clean(archive)
 
 
-def test_object_stored_but_never_recorded_is_picked_up_by_a_rerun(archive, batch):
-    """What a kill between the object's rename and the row's commit leaves behind."""
+def test_object_stored_but_never_recorded_is_a_leftover_not_a_stray(archive, batch):
+    """What a kill between the object's rename and the row's commit leaves behind.
+
+    While its writer lives, the announced object is work in progress; once the
+    writer is gone (its journal unlocked), the next verify or open removes it and
+    says so in custody. Nothing is reported as tampering.
+    """
     big = batch / "m-big.bin"
     with open(big, "rb") as src:
-        archive.store.put_stream(src)
-    problems = verify(archive).problems
-    assert [p.kind for p in problems] == ["unexpected"]
-    assert problems[0].sha256 == sha256_file(big)
-    assert "no item refers to it" in problems[0].message
+        put = archive.store.put_stream(src)
+    assert archive.store.exists(put.sha256)
+    report = verify(archive)
+    assert report.problems == []  # a live writer's object in progress
+    archive.store.journal.close(keep=True)  # the writer dies without recording it
+    report = verify(archive)
+    assert report.problems == [], [p.message for p in report.problems]
+    assert any("interrupted ingest" in n for n in report.notes)
+    assert not archive.store.exists(put.sha256)
+    deletions = [
+        d for d in custody_details(archive) if d.get("reason", "").startswith("left by")
+    ]
+    assert [d["sha256"] for d in deletions] == [put.sha256]
 
     report = run(archive, batch)
     assert report.ok and len(report.new) == 7
     assert_clean(archive)
+
+
+def test_an_object_nobody_announced_is_unexpected(archive, batch):
+    big = batch / "m-big.bin"
+    data = big.read_bytes()
+    digest = sha256_file(big)
+    path = archive.store.path_for(digest)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)  # placed by hand, as an intruder would
+    problems = verify(archive).problems
+    assert [p.kind for p in problems] == ["unexpected"]
+    assert problems[0].sha256 == digest
+    assert "no ingest announced it" in problems[0].message
 
 
 def test_leftover_temp_files_are_removed_at_open(archive):

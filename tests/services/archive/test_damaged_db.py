@@ -1,0 +1,170 @@
+"""Damaged, emptied or lost databases: refused with one line and a way out, never re-created.
+
+The worst outcome is silent: a zero-byte database re-created as a fresh
+catalogue, and the next ingest handing out ED-000001 a second time. Every
+case here must refuse, name the file, point at ``doctor``, and the doctor
+must bring the catalogue back from a rotating backup without reusing numbers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evidence_desk.services.archive import backups, doctor
+from evidence_desk.services.archive.archive import open_archive
+from evidence_desk.services.archive.errors import ArchiveError
+from evidence_desk.services.catalogue import items
+from evidence_desk.services.catalogue.verify import verify
+from tests import media
+from tests.helpers.ingest import assert_clean, run
+
+
+def _cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "evidence_desk.cli.main", *map(str, args)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def filled(archive, tmp_path: Path) -> Path:
+    """An archive with three items, closed (so its rotating backup is written)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        media.write_bytes(folder / f"n{i}.txt", f"note {i}\n".encode())
+    assert len(run(archive, folder).new) == 3
+    root = archive.root
+    archive.close()
+    return root
+
+
+def _one_line(proc: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
+def test_zero_byte_database_is_refused_not_recreated(filled: Path):
+    db = filled / "evidence.sqlite"
+    db.write_bytes(b"")
+    for extra in ("evidence.sqlite-wal", "evidence.sqlite-shm"):
+        (filled / extra).unlink(missing_ok=True)
+    with pytest.raises(ArchiveError, match="empty \\(0 bytes\\).*doctor"):
+        open_archive(filled)
+    assert db.stat().st_size == 0  # left exactly as found
+    proc = _cli("list", "--archive", filled)
+    assert proc.returncode == 2
+    line = _one_line(proc)
+    assert str(db) in line and "--restore-backup" in line
+
+
+def test_missing_database_beside_objects_is_refused(filled: Path, monkeypatch):
+    for name in ("evidence.sqlite", "evidence.sqlite-wal", "evidence.sqlite-shm"):
+        (filled / name).unlink(missing_ok=True)
+    with pytest.raises(ArchiveError, match="missing.*reused"):
+        open_archive(filled, create=True)
+    assert not (filled / "evidence.sqlite").exists()
+
+
+def test_empty_schema_database_is_refused(filled: Path):
+    db = filled / "evidence.sqlite"
+    for name in ("evidence.sqlite", "evidence.sqlite-wal", "evidence.sqlite-shm"):
+        (filled / name).unlink(missing_ok=True)
+    sqlite3.connect(db).execute("CREATE TABLE unrelated (x)").connection.close()
+    with pytest.raises(ArchiveError, match="no archive catalogue"):
+        open_archive(filled)
+
+
+def test_restore_after_zero_byte_never_reuses_exhibit_numbers(filled: Path, tmp_path: Path):
+    assert backups.auto_backups(filled / "backups")
+    (filled / "evidence.sqlite").write_bytes(b"")
+    for extra in ("evidence.sqlite-wal", "evidence.sqlite-shm"):
+        (filled / extra).unlink(missing_ok=True)
+    health = doctor.diagnose(filled)
+    assert not health.ok and "--restore-backup" in health.checks[0].message
+    restored = doctor.restore_backup(filled)
+    assert restored.items == 3 and restored.set_aside is not None
+    assert restored.set_aside.exists()  # the empty file is kept, never deleted
+    with open_archive(filled) as archive:
+        assert_clean(archive)
+        more = tmp_path / "more"
+        more.mkdir()
+        media.write_bytes(more / "new.txt", b"after the restore")
+        (result,) = run(archive, more).new
+        assert result.exhibit == "ED-000004"
+        assert len(items.list_items(archive)) == 4
+
+
+def test_malformed_database_gives_one_line_and_doctor_restores_it(filled: Path):
+    db = filled / "evidence.sqlite"
+    data = bytearray(db.read_bytes())
+    assert len(data) > 8192
+    data[4096:8192] = b"\xa5" * 4096  # wreck pages past the header
+    db.write_bytes(bytes(data))
+    (filled / "evidence.sqlite-wal").unlink(missing_ok=True)
+    (filled / "evidence.sqlite-shm").unlink(missing_ok=True)
+    listed = _cli("list", "--archive", filled)
+    verified = _cli("verify", "--archive", filled)
+    for proc in (listed, verified):
+        assert proc.returncode == 2, (proc.stdout, proc.stderr)
+        line = _one_line(proc)
+        assert "evidence-desk doctor" in line
+    checked = _cli("doctor", "--archive", filled)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    assert "damaged" in checked.stdout and "--restore-backup" in checked.stdout
+    fixed = _cli("doctor", "--archive", filled, "--restore-backup")
+    assert fixed.returncode == 0, (fixed.stdout, fixed.stderr)
+    assert "healthy" in fixed.stdout
+    with open_archive(filled) as archive:
+        assert len(items.list_items(archive)) == 3
+        report = verify(archive)
+        assert report.ok, [p.message for p in report.problems]
+
+
+def test_garbage_database_is_one_line(tmp_path: Path):
+    root = tmp_path / "broken"
+    (root / "objects").mkdir(parents=True)
+    (root / "evidence.sqlite").write_bytes(b"this is not SQLite" * 100)
+    proc = _cli("list", "--archive", root)
+    assert proc.returncode == 2 and "doctor" in _one_line(proc)
+
+
+def test_backups_rotate(archive, tmp_path: Path):
+    for i in range(backups.KEEP + 3):
+        items.update_fields(archive, "ED-1", title=f"t{i}") if i else None
+        folder = tmp_path / f"b{i}"
+        folder.mkdir()
+        media.write_bytes(folder / "f.txt", f"{i}".encode())
+        run(archive, folder)
+    made = backups.auto_backups(archive.backups)
+    assert len(made) == backups.KEEP
+    newest = backups.inspect(made[-1])
+    assert newest.ok and newest.items == backups.KEEP + 3
+
+
+def test_doctor_on_a_healthy_archive_and_after_safe_repairs(filled: Path):
+    (filled / "objects" / ".tmp" / "ingest-killed.part").write_bytes(b"half")
+    conn = sqlite3.connect(filled / "evidence.sqlite")
+    conn.execute("DROP TRIGGER sources_no_update")
+    conn.close()
+    report = doctor.diagnose(filled)
+    assert not report.ok
+    assert any(c.name == "triggers" and not c.ok for c in report.checks)
+    repaired = doctor.diagnose(filled, repair=True)
+    assert repaired.ok, [(c.name, c.message) for c in repaired.checks]
+    assert doctor.diagnose(filled).ok
+
+
+def test_doctor_reanchors_a_lost_checkpoint(filled: Path):
+    (filled / "custody-checkpoint.json").unlink()
+    assert not doctor.diagnose(filled).ok
+    head = doctor.reanchor(filled)
+    assert head.events > 0
+    assert doctor.diagnose(filled).ok
+    with open_archive(filled) as archive:
+        assert verify(archive).ok
