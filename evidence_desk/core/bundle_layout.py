@@ -15,6 +15,9 @@ ITEMS_JSON = f"{METADATA_DIR}/items.json"
 ITEMS_CSV = f"{METADATA_DIR}/items.csv"
 PLACES_GEOJSON = f"{METADATA_DIR}/places.geojson"
 CUSTODY_JSON = f"{METADATA_DIR}/custody.json"
+# The exporting archive's signed custody checkpoint (core/custody_checkpoint.py),
+# so the recipient holds a signed head of the sender's log as of the export.
+CUSTODY_CHECKPOINT = f"{METADATA_DIR}/custody-checkpoint.json"
 REPORT_HTML = f"{REPORT_DIR}/report.html"
 REPORT_PDF = f"{REPORT_DIR}/report.pdf"
 THUMBS_DIR = f"{REPORT_DIR}/thumbs"

@@ -108,11 +108,17 @@ def _drop_memo_after_rollback(session: Session, _previous: object) -> None:
 class Database:
     """The archive's SQLite file with a reader and a writer session factory."""
 
-    def __init__(self, db_path: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, db_path: Path, *, read_only: bool = False, reason: str = "read-only medium"
+    ) -> None:
         self.path = Path(db_path)
         self.read_only = read_only
+        self.read_only_reason = reason
         self.read_engine = _make_engine(self.path, "BEGIN", read_only)
-        self.write_engine = _make_engine(self.path, "BEGIN IMMEDIATE", read_only)
+        # Read-only: nothing is ever written, and BEGIN IMMEDIATE would be refused.
+        self.write_engine = _make_engine(
+            self.path, "BEGIN" if read_only else "BEGIN IMMEDIATE", read_only
+        )
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
         # Called after every committed write transaction (the custody checkpoint).
@@ -129,7 +135,8 @@ class Database:
         the database file; the transaction is rolled back, nothing half-written.
         """
         if self.read_only:
-            raise StorageError(errno.EROFS, "read-only medium, nothing can be changed", self.path)
+            code = errno.ENOSPC if "full" in self.read_only_reason else errno.EROFS
+            raise StorageError(code, f"{self.read_only_reason}, nothing can be changed", self.path)
         try:
             with self._writer() as session, session.begin():
                 yield session

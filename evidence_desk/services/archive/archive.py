@@ -228,6 +228,27 @@ def _restore_hint(root: Path) -> str:
     return f"restore it from a backup: evidence-desk doctor --archive {root} --restore-backup"
 
 
+_FULL = "<disk full>"
+MIN_FREE_TO_OPEN = 1024 * 1024
+
+
+def _revision_or_full_disk(db: Database) -> str | None:
+    """The schema revision; ``_FULL`` when the database cannot open for lack of space."""
+    try:
+        return db.current_revision()
+    except DatabaseError:
+        wal = db.path.with_name(db.path.name + "-wal")
+        try:
+            st = os.statvfs(db.path.parent)
+            full = st.f_bavail * st.f_frsize < MIN_FREE_TO_OPEN
+            wal_empty = not wal.exists() or wal.stat().st_size == 0
+        except OSError:
+            raise
+        if full and wal_empty:
+            return _FULL
+        raise
+
+
 def open_archive(path: Path, *, create: bool = False) -> Archive:
     """Open an archive, upgrading its schema (with a backup) when older.
 
@@ -261,7 +282,14 @@ def open_archive(path: Path, *, create: bool = False) -> Archive:
     db = Database(db_path, read_only=read_only)
     upgraded_from: str | None = None
     try:
-        current = db.current_revision()
+        current = _revision_or_full_disk(db)
+        if current is _FULL:
+            # SQLite needs a few KB (its -shm index) just to open a WAL database;
+            # on a full disk the archive can still be read, verified and exported.
+            db.dispose()
+            db = Database(db_path, read_only=True, reason="the disk is full")
+            read_only = True
+            current = db.current_revision()
         if current is None:
             raise ArchiveError(
                 f"the database {db_path} holds no archive catalogue (no schema); refusing to "

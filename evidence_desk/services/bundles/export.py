@@ -34,7 +34,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core import custody_chain, redaction, signing
+from evidence_desk.core import custody_chain, custody_checkpoint, redaction, signing
 from evidence_desk.core.bagit_bundle import BagWriter
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
@@ -79,6 +79,7 @@ class ExportReport:
     tagmanifest_sha256: str | None = None
     fingerprint: str | None = None
     cancelled: bool = False
+    custody_recorded: bool = True  # False when the archive is read-only
 
     def as_json(self) -> dict[str, Any]:
         return {**self.__dict__, "path": str(self.path) if self.path else None}
@@ -292,9 +293,26 @@ def _write_metadata(
     writer.add_file(L.PLACES_GEOJSON, work / "places.geojson")
     summaries = write_custody(archive, items, header, work / "custody.json", profile)
     writer.add_file(L.CUSTODY_JSON, work / "custody.json")
+    _add_checkpoint(archive, writer, work)
     for name, path in case_records(case_files, work):
         writer.add_file(f"{L.METADATA_DIR}/{name}", path)
     return summaries, case_files
+
+
+def _add_checkpoint(archive: Archive, writer: BagWriter, work: Path) -> None:
+    """Carry the archive's signed checkpoint, if it has a valid one (verify reports otherwise)."""
+    source = archive.root / custody_checkpoint.FILE_NAME
+    try:
+        found = custody_checkpoint.read(source)
+        if found is None:
+            return
+        key = signing.load_private_key(archive.signing_key_path)
+        custody_checkpoint.check_signature(found, key.public_key(), str(source))
+    except (custody_checkpoint.CheckpointError, signing.SigningKeyError):
+        return
+    copy = work / "custody-checkpoint.json"
+    copy.write_bytes(found.to_bytes())
+    writer.add_file(L.CUSTODY_CHECKPOINT, copy)
 
 
 def _write_report(
@@ -330,6 +348,12 @@ def _commit(
 ) -> None:
     """Replication events and the final rename succeed or fail together."""
     renamed = False
+    if archive.read_only:
+        # A write-protected archive can still be exported from; only the
+        # replication events cannot be written, and the report says so.
+        writer.commit()
+        report.custody_recorded = False
+        return
     try:
         with archive.db.writer() as session:
             by_id = {i.item_id: i for i in items}

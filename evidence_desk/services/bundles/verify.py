@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core import signing
+from evidence_desk.core import custody_checkpoint, signing
 from evidence_desk.core.bagit_bundle import BAGIT_TXT_BYTES
 from evidence_desk.core.bagit_read import (
     BagFormatError,
@@ -324,3 +324,18 @@ def _check_metadata(bag: BagReader, report: BundleReport, manifest: dict[str, st
             report.add("custody", L.CUSTODY_JSON, message)
     elif custody is not None:
         report.add("metadata", L.CUSTODY_JSON, "custody.json has no list of entries")
+    if L.CUSTODY_CHECKPOINT in manifest:
+        _check_checkpoint(bag, report)
+
+
+def _check_checkpoint(bag: BagReader, report: BundleReport) -> None:
+    """The sender's signed custody checkpoint must be made by the key that signed the bundle."""
+    name = L.CUSTODY_CHECKPOINT
+    try:
+        found = custody_checkpoint.parse(bag.read_small(name, custody_checkpoint.MAX_BYTES), name)
+        key = signing.load_public_key_pem(bag.read_small(L.PUBLIC_KEY, 16384))
+        custody_checkpoint.check_signature(found, key, name)
+    except BagFormatError as exc:
+        report.add("custody", name, str(exc))
+    except (custody_checkpoint.CheckpointError, signing.SigningKeyError) as exc:
+        report.add("custody", name, str(exc))
