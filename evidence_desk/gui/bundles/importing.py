@@ -64,9 +64,9 @@ def run_preview(archive: Archive, path: Path, **callbacks: Any) -> Preview:
 
 
 def run_import(archive: Archive, path: Path, **callbacks: Any) -> Any:
-    from evidence_desk.services.bundles.importing import import_bundle
+    from evidence_desk.services.intake import importers
 
-    return import_bundle(archive, path, **callbacks)
+    return importers.get("bundle").run(archive, [path], provenance=None, **callbacks)
 
 
 class ImportPreviewDialog(QDialog):
