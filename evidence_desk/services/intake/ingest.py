@@ -21,7 +21,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,6 +39,7 @@ from evidence_desk.services.case import clock as case_clock
 from evidence_desk.services.catalogue import search_index
 from evidence_desk.services.intake.analysis import Analysis, AnalysisJob, AnalysisPool
 from evidence_desk.services.intake.items import create_item
+from evidence_desk.services.intake.reports import FileResult, IngestReport, Provenance
 from evidence_desk.services.intake.walk import Candidate, collect, display_path, raw_name_bytes
 from evidence_desk.services.work import (
     CancelCheck,
@@ -52,60 +53,6 @@ MAX_IN_FLIGHT = 16
 COMMIT_INTERVAL_S = 0.2
 COPY_RETRIES = 2
 LONG_COPY_BYTES = 16 * 1024 * 1024
-
-
-@dataclass
-class Provenance:
-    """How one batch of files reached the archive."""
-
-    received_from: str = ""
-    method: str = ""
-    collector: str = ""
-    acquired_at: str | None = None
-    notes: str = ""
-
-
-@dataclass
-class FileResult:
-    path: str
-    status: str  # "new" | "duplicate" | "failed" | "skipped"
-    exhibit: str | None = None
-    item_uuid: str | None = None
-    item_id: int | None = None
-    sha256: str | None = None
-    messages: list[str] = field(default_factory=list)
-
-
-@dataclass
-class IngestReport:
-    batch_uuid: str
-    results: list[FileResult] = field(default_factory=list)
-    cancelled: bool = False
-    aborted: str | None = None
-    db_failed: bool = False
-
-    def _with(self, status: str) -> list[FileResult]:
-        return [r for r in self.results if r.status == status]
-
-    @property
-    def new(self) -> list[FileResult]:
-        return self._with("new")
-
-    @property
-    def duplicates(self) -> list[FileResult]:
-        return self._with("duplicate")
-
-    @property
-    def failed(self) -> list[FileResult]:
-        return self._with("failed")
-
-    @property
-    def skipped(self) -> list[FileResult]:
-        return self._with("skipped")
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not self.cancelled and self.aborted is None
 
 
 @dataclass
