@@ -242,7 +242,7 @@ def _import_one(
                 messages=[f"{file} changed after verification; not imported"],
             )
         derived = derive(
-            archive.store.path_for(digest), _str(record.get("kind")) or "other",
+            archive.store.reader(digest), _str(record.get("kind")) or "other",
             archive.thumbnail_path(digest),
         )  # fmt: skip
         thumb, phash = derived.thumbnail, phash or derived.phash

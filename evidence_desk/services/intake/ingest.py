@@ -185,7 +185,7 @@ def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
 def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
     digest = copied.put.sha256
     return AnalysisJob(
-        stored=archive.store.path_for(digest),
+        source=archive.store.reader(digest),
         thumbnail=archive.thumbnail_path(digest),
         name=display_path(copied.candidate.path.name),
         fs_mtime=copied.fs_mtime,
