@@ -9,7 +9,6 @@ writer, in this process or another.
 from __future__ import annotations
 
 import errno
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -20,13 +19,15 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from evidence_desk.db import dialect
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration; tests/db/test_schema.py keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0006"
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_MS = dialect.BUSY_TIMEOUT_MS
 
 
 class SchemaTooNew(Exception):
@@ -42,41 +43,21 @@ class StorageError(OSError):
 
 
 def storage_error(exc: OperationalError, path: Path) -> StorageError | None:
-    """The StorageError an SQLite error stands for, or None for other errors."""
-    text = str(exc.orig).lower()
-    if "full" in text:
+    """The StorageError a database error stands for, or None for other errors."""
+    kind = dialect.storage_failure(exc.orig)
+    if kind == "full":
         return StorageError(errno.ENOSPC, "disk full, nothing was changed", str(path))
-    if "readonly" in text or "read-only" in text:
+    if kind == "read-only":
         return StorageError(errno.EROFS, "read-only, nothing can be changed", str(path))
     return None
 
 
 def _make_engine(db_path: Path, begin: str, read_only: bool = False) -> Engine:
-    if read_only:
-        # Write-protected media: no -wal/-shm can be created, and nobody can
-        # change the file under us, so SQLite may skip locking altogether.
-        engine = create_engine(
-            f"sqlite:///file:{db_path}?mode=ro&immutable=1&uri=true",
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
-        )
-    else:
-        engine = create_engine(
-            f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
-        )
+    engine = create_engine(dialect.url(db_path, read_only), connect_args=dialect.connect_args())
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        if read_only:
-            cursor.execute("PRAGMA query_only=ON")
-            cursor.close()
-            return
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
+        dialect.on_connect(dbapi_connection, read_only)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
@@ -114,10 +95,10 @@ class Database:
         self.path = Path(db_path)
         self.read_only = read_only
         self.read_only_reason = reason
-        self.read_engine = _make_engine(self.path, "BEGIN", read_only)
-        # Read-only: nothing is ever written, and BEGIN IMMEDIATE would be refused.
+        self.read_engine = _make_engine(self.path, dialect.BEGIN_READ, read_only)
+        # Read-only: nothing is ever written, and a write lock would be refused.
         self.write_engine = _make_engine(
-            self.path, "BEGIN" if read_only else "BEGIN IMMEDIATE", read_only
+            self.path, dialect.BEGIN_READ if read_only else dialect.BEGIN_WRITE, read_only
         )
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
@@ -154,10 +135,7 @@ class Database:
 
     def current_revision(self) -> str | None:
         with self.write_engine.connect() as conn:
-            has_table = conn.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).first()
-            if not has_table:
+            if not dialect.has_table(conn, "alembic_version"):
                 return None
             row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
             return row[0] if row else None
@@ -193,28 +171,11 @@ class Database:
         return backup
 
     def backup(self, backup_dir: Path, label: str) -> Path:
-        """A consistent copy made with SQLite's online backup API.
-
-        Written under a temporary name and renamed, so a full disk or a crash
-        never leaves a truncated file that looks like a backup.
-        """
+        """A consistent copy of the live database (see ``dialect.backup``)."""
         backup_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = backup_dir / f"{self.path.stem}-{label}-{stamp}.sqlite"
-        partial = target.with_name(f".{target.name}.partial")
-        src = sqlite3.connect(self.path)
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-        except BaseException:
-            dst.close()
-            partial.unlink(missing_ok=True)
-            raise
-        finally:
-            dst.close()
-            src.close()
-        partial.replace(target)
+        dialect.backup(self.path, target)
         return target
 
 

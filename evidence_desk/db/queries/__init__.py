@@ -1,1 +1,1 @@
-"""SQL of the archive database, by subject."""
+"""The SQL of the services, by feature; what is SQLite-specific is in ``db.dialect``."""

@@ -14,6 +14,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import evidence_digest
+from evidence_desk.db import dialect
 from evidence_desk.db.models import Item, Source
 from evidence_desk.db.triggers import TRIGGERS, normalise
 
@@ -32,15 +33,23 @@ def chain_head(session: Session) -> tuple[int, str | None]:
 def exhibit_high(session: Session) -> int:
     """The highest exhibit number ever handed out that the database still knows."""
     highest = session.execute(text("SELECT coalesce(max(exhibit_no), 0) FROM items")).scalar()
-    has_counters = session.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'counters'")
-    ).first()
-    if has_counters:
-        counted = session.execute(
-            text("SELECT value FROM counters WHERE name = 'exhibit'")
-        ).scalar()
-        highest = max(int(highest or 0), int(counted or 0))
-    return int(highest or 0)
+    counted = session.execute(text("SELECT value FROM counters WHERE name = 'exhibit'")).scalar()
+    return max(int(highest or 0), int(counted or 0))
+
+
+def raise_exhibit_floor(session: Session, floor: int) -> int:
+    """Numbers up to ``floor`` were handed out once: the counter never goes below it."""
+    updated = session.execute(
+        text("UPDATE counters SET value = :v WHERE name = 'exhibit' AND value < :v"), {"v": floor}
+    )
+    if (
+        updated.rowcount == 0
+        and session.execute(text("SELECT 1 FROM counters WHERE name = 'exhibit'")).first() is None
+    ):
+        session.execute(
+            text("INSERT INTO counters (name, value) VALUES ('exhibit', :v)"), {"v": floor}
+        )
+    return exhibit_high(session)
 
 
 def archive_uuid(session: Session) -> str | None:
@@ -49,12 +58,7 @@ def archive_uuid(session: Session) -> str | None:
 
 def trigger_problems(session: Session) -> list[tuple[str, str]]:
     """(name, "missing" | "altered") for every protective trigger not as created."""
-    live = {
-        name: sql
-        for name, sql in session.execute(
-            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
-        )
-    }
+    live = dialect.triggers(session)
     found: list[tuple[str, str]] = []
     for name, expected in TRIGGERS.items():
         if name not in live:

@@ -25,7 +25,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core import custody_checkpoint as cp
@@ -238,7 +237,7 @@ def restore_backup(root: Path, backup: Path | None = None) -> Restored:
     with open_archive(root) as archive:
         floor = old_checkpoint.exhibit_high if old_checkpoint else 0
         with archive.db.writer() as session:
-            raised = _raise_exhibit_floor(session, floor)
+            raised = q.raise_exhibit_floor(session, floor)
             custody.append(
                 session,
                 archive,
@@ -255,23 +254,6 @@ def restore_backup(root: Path, backup: Path | None = None) -> Restored:
             items = len(known)
         unrecorded = sum(1 for name in archive.store.iter_digests() if name not in known)
     return Restored(backup, set_aside, items, unrecorded)
-
-
-def _raise_exhibit_floor(session: Session, floor: int) -> int:
-    """Numbers up to ``floor`` were handed out before the restore: never again."""
-    has_counters = session.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'counters'")
-    ).first()
-    if not has_counters:
-        return q.exhibit_high(session)
-    session.execute(
-        text(
-            "INSERT INTO counters (name, value) VALUES ('exhibit', :v) "
-            "ON CONFLICT(name) DO UPDATE SET value = max(value, :v)"
-        ),
-        {"v": floor},
-    )
-    return q.exhibit_high(session)
 
 
 def _set_checkpoint_aside(root: Path, label: str) -> cp.Checkpoint | None:
