@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import os
 import queue
 import stat
@@ -259,7 +260,7 @@ class ObjectStore:
         return removed
 
 
-def _open_regular(path: Path, expected_real: str) -> BinaryIO:
+def _open_regular(path: Path, expected_real: str) -> io.FileIO:
     """Open an object for reading; never through a link, never anything but a file.
 
     A symbolic link in the store (to a file with the right content, even) is
@@ -278,7 +279,7 @@ def _open_regular(path: Path, expected_real: str) -> BinaryIO:
         if stat.S_ISREG(mode):
             what = "reached through a symbolic link"
         raise NotRegularObject(errno.EINVAL, what, str(path))
-    return os.fdopen(fd, "rb", buffering=0)
+    return io.FileIO(fd, "rb", closefd=True)
 
 
 def _make_dirs(folder: Path) -> None:

@@ -39,15 +39,15 @@ def exhibit_high(session: Session) -> int:
 
 def raise_exhibit_floor(session: Session, floor: int) -> int:
     """Numbers up to ``floor`` were handed out once: the counter never goes below it."""
-    updated = session.execute(
-        text("UPDATE counters SET value = :v WHERE name = 'exhibit' AND value < :v"), {"v": floor}
-    )
-    if (
-        updated.rowcount == 0
-        and session.execute(text("SELECT 1 FROM counters WHERE name = 'exhibit'")).first() is None
-    ):
+    exists = session.execute(text("SELECT 1 FROM counters WHERE name = 'exhibit'")).first()
+    if exists is None:
         session.execute(
             text("INSERT INTO counters (name, value) VALUES ('exhibit', :v)"), {"v": floor}
+        )
+    else:
+        session.execute(
+            text("UPDATE counters SET value = :v WHERE name = 'exhibit' AND value < :v"),
+            {"v": floor},
         )
     return exhibit_high(session)
 

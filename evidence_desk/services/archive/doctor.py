@@ -28,6 +28,7 @@ from sqlalchemy import text
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core import custody_checkpoint as cp
+from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.db.engine import SCHEMA_HEAD
 from evidence_desk.db.queries import integrity as q
 from evidence_desk.services.archive import backups, custody, integrity
@@ -161,7 +162,9 @@ def _check_open_archive(archive: Archive, report: DoctorReport, repair: bool) ->
         recovered = recover(archive) if repair else None
         if recovered is not None and recovered.removed:
             report.add("leftovers", False, recovered.message or "", repaired=True)
-    temps = list(archive.store.tmp.iterdir()) if archive.store.tmp.is_dir() else []
+    store = archive.store
+    tmp = store.tmp if isinstance(store, ObjectStore) else None
+    temps = list(tmp.iterdir()) if tmp is not None and tmp.is_dir() else []
     if temps:
         cleaned = archive.store.clean_temp() if repair else 0
         report.add(

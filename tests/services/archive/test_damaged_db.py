@@ -168,3 +168,28 @@ def test_doctor_reanchors_a_lost_checkpoint(filled: Path):
     assert doctor.diagnose(filled).ok
     with open_archive(filled) as archive:
         assert verify(archive).ok
+
+
+def test_restore_of_an_older_backup_keeps_numbers_given_since(filled: Path, tmp_path: Path):
+    """ED-000004 and ED-000005 were given after the only backup left: never again."""
+    oldest = backups.auto_backups(filled / "backups")[-1]
+    with open_archive(filled) as archive:
+        more = tmp_path / "later"
+        more.mkdir()
+        for i in range(2):
+            media.write_bytes(more / f"l{i}.txt", f"later {i}".encode())
+        assert [r.exhibit for r in run(archive, more).new] == ["ED-000004", "ED-000005"]
+    for backup in backups.auto_backups(filled / "backups"):
+        if backup != oldest:
+            backup.unlink()
+    (filled / "evidence.sqlite").write_bytes(b"")
+    for extra in ("evidence.sqlite-wal", "evidence.sqlite-shm"):
+        (filled / extra).unlink(missing_ok=True)
+    restored = doctor.restore_backup(filled)
+    assert restored.items == 3 and restored.unrecorded_objects == 2
+    with open_archive(filled) as archive:
+        again = tmp_path / "again"
+        again.mkdir()
+        media.write_bytes(again / "n.txt", b"new after restore")
+        (result,) = run(archive, again).new
+        assert result.exhibit == "ED-000006"
