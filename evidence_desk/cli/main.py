@@ -72,6 +72,15 @@ def _parser() -> argparse.ArgumentParser:
 
     p = add("verify", "re-hash every object and check the custody chain")
     p.add_argument("items", nargs="*", metavar="ITEM", help="only these items")
+    p.add_argument(
+        "--checkpoint",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="a custody checkpoint of this archive kept elsewhere (e.g. from a bundle "
+        "sent out): the log must still hold what it recorded",
+    )
     p.add_argument("--json", action="store_true")
     for module in _extension_modules():
         COMMANDS_TABLE.update(module.register(sub))
@@ -235,7 +244,13 @@ def cmd_tag(args: argparse.Namespace, archive: Archive) -> int:
 
 def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
     with Interrupt() as stop, ProgressBar("verify") as bar:
-        report = verify(archive, args.items or None, progress=bar.update, cancelled=stop)
+        report = verify(
+            archive,
+            args.items or None,
+            progress=bar.update,
+            cancelled=stop,
+            earlier=args.checkpoint,
+        )
     if args.json:
         print_json(report.as_json())
     else:

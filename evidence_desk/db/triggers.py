@@ -24,7 +24,14 @@ EVIDENTIARY_COLUMNS = (
     "gps_alt",
 )
 
-_CHANGED = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in EVIDENTIARY_COLUMNS)
+# The hash and size never change; a capture time or GPS fix may be filled in once
+# (an importer sets it just after inserting the row, in the same transaction,
+# before the custody event records the digest), never changed or removed.
+_CHANGED = " OR ".join(
+    f"NEW.{c} IS NOT OLD.{c}" if c in ("sha256", "size")
+    else f"(OLD.{c} IS NOT NULL AND NEW.{c} IS NOT OLD.{c})"
+    for c in EVIDENTIARY_COLUMNS
+)
 
 TRIGGERS: dict[str, str] = {
     "custody_events_no_update": (

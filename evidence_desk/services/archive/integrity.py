@@ -11,7 +11,9 @@ reporting them).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -57,14 +59,14 @@ class _Last:
 @dataclass
 class _LogScan:
     events: int = 0
-    hash_at_anchor: str | None = None
+    hashes_at: dict[int, str] = field(default_factory=dict)  # position -> hash, for anchors
     chain: list[custody_chain.ChainProblem] = field(default_factory=list)
     last: dict[str, _Last] = field(default_factory=dict)
     # (item uuid, fields, from time, to time) of changes no event accounts for
     jumps: list[tuple[str, list[str], str, str]] = field(default_factory=list)
 
 
-def _scan_log(archive: Archive, anchor: int) -> _LogScan:
+def _scan_log(archive: Archive, anchors: set[int]) -> _LogScan:
     scan = _LogScan()
 
     def events() -> Any:
@@ -73,8 +75,8 @@ def _scan_log(archive: Archive, anchor: int) -> _LogScan:
             for row in rows.yield_per(2000):
                 event = custody.to_record(row).as_dict()
                 scan.events += 1
-                if scan.events == anchor:
-                    scan.hash_at_anchor = event["hash"]
+                if scan.events in anchors:
+                    scan.hashes_at[scan.events] = event["hash"]
                 _follow_record(scan, event)
                 yield event
 
@@ -206,12 +208,37 @@ def _check_triggers(archive: Archive, result: IntegrityResult, restore: bool) ->
         result.notes.append(f"triggers not restored: {exc}")
 
 
-def check(archive: Archive, *, restore: bool = True) -> IntegrityResult:
-    """Every check above; ``restore`` puts back missing or altered triggers after reporting."""
+def _load_earlier(archive: Archive, path: Path, result: IntegrityResult) -> cp.Checkpoint | None:
+    """A checkpoint kept elsewhere (a bundle sent out, a copy on another disk)."""
+    try:
+        found = cp.read(path)
+        if found is None:
+            raise cp.CheckpointError(f"{path}: no such file")
+        key = signing.load_private_key(archive.signing_key_path).public_key()
+        cp.check_signature(found, key, str(path))
+        return found
+    except (cp.CheckpointError, signing.SigningKeyError) as exc:
+        result.findings.append(Finding("checkpoint", None, f"earlier checkpoint: {exc}"))
+        return None
+
+
+def check(
+    archive: Archive, *, restore: bool = True, earlier: Sequence[Path] = ()
+) -> IntegrityResult:
+    """Every check above; ``restore`` puts back missing or altered triggers after reporting.
+
+    ``earlier`` are checkpoints of this archive kept elsewhere (a bundle's
+    ``custody-checkpoint.json``): the log must still hold each one's head. This
+    catches a rewrite even by someone who also took the signing key, as long
+    as the earlier checkpoint was out of their reach.
+    """
     result = IntegrityResult()
     checkpoint = _load_checkpoint(archive, result)
-    anchor = checkpoint.events if checkpoint is not None else 0
-    scan = _scan_log(archive, anchor)
+    others = [(p, c) for p in earlier if (c := _load_earlier(archive, p, result)) is not None]
+    anchors = {c.events for _p, c in others}
+    if checkpoint is not None:
+        anchors.add(checkpoint.events)
+    scan = _scan_log(archive, anchors)
     result.events_checked = scan.events
     for problem in scan.chain:
         result.findings.append(
@@ -230,8 +257,17 @@ def check(archive: Archive, *, restore: bool = True) -> IntegrityResult:
                     f"not to this one ({own_uuid})",
                 )
             )
-        compared = cp.compare(checkpoint.state, scan.events, scan.hash_at_anchor, highest)
+        compared = cp.compare(
+            checkpoint.state, scan.events, scan.hashes_at.get(checkpoint.events), highest
+        )
         if not compared.ok:
             result.findings.append(Finding("checkpoint", None, compared.message))
+    for path, other in others:
+        compared = cp.compare(other.state, scan.events, scan.hashes_at.get(other.events), highest)
+        if not compared.ok:
+            message = f"against {path}: {compared.message}"
+            result.findings.append(Finding("checkpoint", None, message))
+        else:
+            result.notes.append(f"the log still holds the head recorded in {path}")
     _check_triggers(archive, result, restore)
     return result

@@ -8,8 +8,10 @@ intact.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -83,7 +85,13 @@ def verify(
     *,
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancelled,
+    earlier: Sequence[Path] = (),
 ) -> VerifyReport:
+    """Re-hash objects, check the log, the records and the store.
+
+    ``earlier`` are checkpoints of this archive kept elsewhere (from a bundle
+    sent out): the log must still hold what each of them recorded.
+    """
     report = VerifyReport()
     recovered = recovery.recover(archive)
     report.notes.extend(m for m in (recovered.message, recovered.problem) if m)
@@ -164,7 +172,7 @@ def verify(
                 )
     if not refs:
         report.problems.extend(_unexpected(archive, all_digests, report.notes))
-    checked = integrity.check(archive)
+    checked = integrity.check(archive, earlier=earlier)
     report.events_checked = checked.events_checked
     for finding in checked.findings:
         report.problems.append(Problem(finding.kind, finding.exhibit, None, finding.message))

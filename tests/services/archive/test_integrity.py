@@ -170,10 +170,15 @@ def test_direct_edits_of_evidence_are_named(three, statement, field_label):
 
 
 def test_the_database_refuses_evidence_edits(three):
+    photo = int(_exhibit_of(three, "photo.jpg")[3:])
     conn = raw_db(three)
     try:
         with pytest.raises(sqlite3.IntegrityError, match="evidentiary"):
-            conn.execute("UPDATE items SET gps_lat = 1.0 WHERE exhibit_no = 1")
+            conn.execute(f"UPDATE items SET gps_lat = 1.0 WHERE exhibit_no = {photo}")
+        with pytest.raises(sqlite3.IntegrityError, match="evidentiary"):
+            conn.execute(f"UPDATE items SET captured_utc = NULL WHERE exhibit_no = {photo}")
+        with pytest.raises(sqlite3.IntegrityError, match="evidentiary"):
+            conn.execute("UPDATE items SET size = 1")
         with pytest.raises(sqlite3.IntegrityError, match="provenance"):
             conn.execute("UPDATE sources SET received_from = 'x'")
         conn.execute("UPDATE items SET title = 'descriptive fields stay editable'")
@@ -249,3 +254,33 @@ def test_garbage_checkpoint_is_one_line(three):
     (three.root / cp.FILE_NAME).write_bytes(b"\x00\xff" * 50)
     report = verify(three)
     assert _kinds(report) == ["checkpoint"] and "\n" not in report.problems[0].message
+
+
+def test_a_checkpoint_carried_in_a_bundle_exposes_a_rewrite_by_the_key_holder(three, tmp_path):
+    """Someone who also took the signing key re-signs a shorter log; the bundle sent earlier
+    still holds the longer one."""
+    from evidence_desk.core import signing
+    from evidence_desk.db.triggers import TRIGGERS
+    from evidence_desk.services.bundles.export import export_bundle
+
+    bundle = export_bundle(three, None, out=tmp_path / "sent").path
+    carried = bundle / "data" / "metadata" / "custody-checkpoint.json"
+    assert cp.read(carried) is not None
+    _sql(three, "DELETE FROM custody_events WHERE id > (SELECT max(id) - 5 FROM custody_events)")
+    conn = raw_db(three)
+    for sql in TRIGGERS.values():  # the forger puts the triggers back
+        conn.execute(sql)
+    events, head = conn.execute(
+        "SELECT count(*), (SELECT hash FROM custody_events ORDER BY id DESC LIMIT 1) "
+        "FROM custody_events"
+    ).fetchone()
+    archive_uuid = conn.execute("SELECT uuid FROM archive_info").fetchone()[0]
+    conn.close()
+    key = signing.load_private_key(three.signing_key_path)
+    forged = cp.make(key, cp.Head(archive_uuid, events, head, 3), "2026-11-28T09:00:00+00:00")
+    cp.write_atomic(three.root / cp.FILE_NAME, forged)
+    assert verify(three).ok  # locally consistent: the limit docs/security.md states
+    report = verify(three, earlier=[carried])
+    assert [p.kind for p in report.problems] == ["checkpoint"]
+    message = report.problems[0].message  # the fixity events of the verify above refilled #7
+    assert ("truncated" in message or "rewritten" in message) and str(carried) in message
