@@ -33,7 +33,14 @@ _COLUMNS = (
 
 
 def upgrade() -> None:
-    changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _COLUMNS)
+    # Hash and size never change; a capture time or GPS fix may be filled in once
+    # (an importer sets it just after inserting the row), never changed or removed.
+    changed = " OR ".join(
+        f"NEW.{c} IS NOT OLD.{c}"
+        if c in ("sha256", "size")
+        else f"(OLD.{c} IS NOT NULL AND NEW.{c} IS NOT OLD.{c})"
+        for c in _COLUMNS
+    )
     op.execute(
         f"CREATE TRIGGER items_evidence_no_update BEFORE UPDATE ON items WHEN {changed} "
         "BEGIN SELECT RAISE(ABORT, 'evidentiary fields of an item cannot change'); END"
