@@ -42,3 +42,14 @@ def test_schema_head_constant_is_alembics_head():
     from evidence_desk.db.engine import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == head_revision()
+
+
+def test_protective_triggers_are_exactly_the_documented_ones(archive):
+    """verify compares the live triggers with db/triggers.py: the migrations must match it."""
+    from evidence_desk.db import dialect
+    from evidence_desk.db.triggers import TRIGGERS, normalise
+
+    with archive.db.reader() as session:
+        live = dialect.triggers(session)
+    for name, sql in TRIGGERS.items():
+        assert normalise(live.get(name)) == normalise(sql), name
