@@ -142,3 +142,16 @@ def test_read_only_archive_opens_lists_searches_verifies_exports(
     assert tagged.returncode == 2 and "read-only" in tagged.stderr
     bundle = _cli("verify-bundle", tmp_path / "out-bundle")
     assert bundle.returncode == 0, bundle.stdout
+
+
+def test_case_record_on_a_full_disk_names_the_database(disk: SmallFS, stored: Path):
+    ballast = disk.fill()
+    proc = _cli("incident", "add", "--archive", stored, "--title", "Beatings")
+    _no_traceback(proc)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert "evidence.sqlite" in proc.stderr and "full" in proc.stderr
+    ballast.unlink()
+    done = _cli("incident", "add", "--archive", stored, "--title", "Beatings")
+    assert done.returncode == 0, done.stderr
+    with open_archive(stored) as archive:
+        assert verify(archive).ok
