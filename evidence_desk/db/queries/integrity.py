@@ -20,14 +20,20 @@ from evidence_desk.db.triggers import TRIGGERS, normalise
 
 
 def chain_head(session: Session) -> tuple[int, str | None]:
-    """How many custody events there are, and the hash of the last one."""
+    """How many custody events there are, and the hash of the last one.
+
+    Events are never deleted (the triggers refuse it) and ids are assigned
+    one above the highest, so the last id is the count: read from the index
+    in microseconds rather than counted (25 ms at 200,000 events, after
+    every write transaction). Should rows have been deleted, the id is
+    larger than the count and verify reports the log as truncated.
+    """
     row = session.execute(
-        text(
-            "SELECT (SELECT count(*) FROM custody_events), "
-            "(SELECT hash FROM custody_events ORDER BY id DESC LIMIT 1)"
-        )
-    ).one()
-    return int(row[0]), row[1]
+        text("SELECT id, hash FROM custody_events ORDER BY id DESC LIMIT 1")
+    ).first()
+    if row is None:
+        return 0, None
+    return int(row[0]), str(row[1])
 
 
 def exhibit_high(session: Session) -> int:

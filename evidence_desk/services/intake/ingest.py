@@ -36,6 +36,7 @@ from evidence_desk.db.engine import StorageError
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
+from evidence_desk.services.archive.errors import ArchiveError
 from evidence_desk.services.case import clock as case_clock
 from evidence_desk.services.catalogue import search_index
 from evidence_desk.services.intake.analysis import Analysis, AnalysisJob, AnalysisPool
@@ -83,6 +84,11 @@ def ingest(
     on_item: Callable[[FileResult], None] | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` (files and folders, recursively) as one batch."""
+    if archive.read_only:
+        raise ArchiveError(
+            f"{archive.root} cannot take new files ({archive.db.read_only_reason}); "
+            "nothing was ingested"
+        )
     report = IngestReport(batch_uuid=str(uuid.uuid4()))
     candidates, skipped = collect([Path(p) for p in paths])
     for skip in skipped:
@@ -254,7 +260,7 @@ def _record_batch(
                 f"({exc.orig}); ingest stopped. Run the same ingest again to complete it."
             )
     return [
-        FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted])
+        FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted or ""])
         for name, (copied, _) in zip(shown, batch, strict=True)
     ]
 
@@ -318,6 +324,11 @@ def _copy_one(
                 raise _DiskFull(
                     f"the archive's disk is full while copying {shown}; ingest stopped. "
                     "Free some space and run the same ingest again."
+                ) from exc
+            if exc.errno == errno.EROFS:
+                raise _DiskFull(
+                    f"the archive is on a read-only medium ({exc.filename}) while copying "
+                    f"{shown}; ingest stopped."
                 ) from exc
             if exc.errno == errno.ELOOP:
                 finish(FileResult(shown, "failed", messages=["symbolic link; not followed"]))

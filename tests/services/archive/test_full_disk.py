@@ -140,6 +140,12 @@ def test_read_only_archive_opens_lists_searches_verifies_exports(
     tagged = _cli("tag", "--archive", stored, "ED-000001", "x")
     _no_traceback(tagged)
     assert tagged.returncode == 2 and "read-only" in tagged.stderr
+    more = tmp_path / "more"
+    more.mkdir()
+    media.write_bytes(more / "x.txt", b"new")
+    ingested = _cli("ingest", "--archive", stored, more)
+    _no_traceback(ingested)
+    assert ingested.returncode == 2 and "nothing was ingested" in ingested.stderr
     bundle = _cli("verify-bundle", tmp_path / "out-bundle")
     assert bundle.returncode == 0, bundle.stdout
 
