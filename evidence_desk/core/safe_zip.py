@@ -23,8 +23,11 @@ class HostileBundle(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    max_entries: int = 1_000_000
+    # A bundle holds two entries per item (original and thumbnail) and a dozen more:
+    # 300,000 leaves room for 150,000 items, and zipfile parses that many in seconds.
+    max_entries: int = 300_000
     max_total_bytes: int = 4 * 2**40  # 4 TiB of uncompressed content
+    max_member: int = 2 * 2**40  # one original of 2 TiB
     max_ratio: float = 100.0  # uncompressed / compressed, for compressed entries
     ratio_floor: int = 1 * 2**20  # small entries may compress well legitimately
     max_name: int = 1024

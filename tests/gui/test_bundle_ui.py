@@ -116,9 +116,15 @@ def test_import_dialog_adds_rows(qtbot, window, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: ui.preview_dialog is not None, timeout=LONG_MS)
     preview = ui.preview_dialog
     assert "2 new item(s)" in preview.label.text()
+    # First contact with this archive: the key must be confirmed before Import is possible.
+    assert "First bundle" in preview.signer_label.text()
+    assert not preview.import_button.isEnabled()
+    preview.trust_box.setChecked(True)
+    assert preview.import_button.isEnabled() and preview.trust_new_signer
     with qtbot.waitSignal(ui.imported, timeout=LONG_MS) as blocker:
         preview.accept()
     assert blocker.args[0].count("new") == 2
+    assert blocker.args[0].trusted_now
     wait_idle(qtbot, window)
     wait_query(qtbot, window)
     qtbot.waitUntil(lambda: window.model.total() == before + 2, timeout=10_000)
