@@ -14,9 +14,9 @@ from typing import Any
 
 from evidence_desk.cli.common import Command, Interrupt, add_command, print_json
 from evidence_desk.cli.progress import ProgressBar
+from evidence_desk.cli.signer_commands import register_signers
 from evidence_desk.core.signing import pretty_fingerprint
 from evidence_desk.services.archive import Archive
-from evidence_desk.cli.signer_commands import register_signers
 from evidence_desk.services.bundle_import import ImportRefused, import_bundle, printable
 from evidence_desk.services.bundle_verify import verify_bundle
 from evidence_desk.services.errors import EvidenceDeskError
@@ -87,6 +87,8 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
         print("export cancelled: nothing was written", file=sys.stderr)
         return EXIT_PROBLEMS
     if not args.json:
+        for name in report.leftovers_removed:
+            print(f"removed {name}, left by an interrupted export")
         for exhibit, reason in report.left_out:
             print(f"left out  {exhibit}: {reason}")
         print(
@@ -107,7 +109,7 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
         )
     status = EXIT_UNREADABLE if report.unreadable else 0 if report.ok else EXIT_PROBLEMS
     if not report.ok and not report.cancelled:
-        first = report.problems[0].message if report.problems else "the bundle is not signed"
+        first = report.ranked()[0].message if report.problems else "the bundle is not signed"
         more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
         print(f"evidence-desk: {printable(args.path)}: {first}{more}", file=sys.stderr)
     if args.json:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from evidence_desk.core import export_leftovers
 from evidence_desk.core.bundle_layout import BAG_INFO, BAGIT_TXT, MANIFEST, TAGMANIFEST
 from evidence_desk.core.objectstore import Cancelled, fsync_dir
 
@@ -102,6 +103,7 @@ class _Sink:
     def __init__(self, dest: Path) -> None:
         self.dest = Path(dest)
         self.tmp = self.dest.parent / f".{self.dest.name}.partial-{uuid.uuid4().hex[:8]}"
+        self._lock: int | None = None  # held while writing: marks the temporary as live
 
     def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], object]):
         raise NotImplementedError
@@ -116,6 +118,8 @@ class _Sink:
             raise FileExistsError(f"{self.dest} appeared while the bundle was written")
         os.rename(self.tmp, self.dest)
         fsync_dir(self.dest.parent)
+        export_leftovers.release(self._lock)
+        self._lock = None
 
     def discard(self) -> None:
         raise NotImplementedError
@@ -125,6 +129,7 @@ class FolderSink(_Sink):
     def __init__(self, dest: Path) -> None:
         super().__init__(dest)
         self.tmp.mkdir()
+        self._lock = export_leftovers.hold(self.tmp)
         self._dirs: set[Path] = {self.tmp}
 
     def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], object]):
@@ -146,6 +151,7 @@ class FolderSink(_Sink):
         import shutil
 
         shutil.rmtree(self.tmp, ignore_errors=True)
+        export_leftovers.release(self._lock)
 
 
 class ZipSink(_Sink):
@@ -155,6 +161,7 @@ class ZipSink(_Sink):
         super().__init__(dest)
         self.top = top
         self._file = open(self.tmp, "xb")
+        self._lock = export_leftovers.hold(self.tmp)
         self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_STORED, allowZip64=True)
         self._closed = False
 
@@ -187,6 +194,7 @@ class ZipSink(_Sink):
                 self._file.close()
         finally:
             self.tmp.unlink(missing_ok=True)
+            export_leftovers.release(self._lock)
 
 
 class BagWriter:

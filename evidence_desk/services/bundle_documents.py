@@ -58,8 +58,11 @@ def check_documents(bag: BagReader, report: BundleReport, manifest: dict[str, st
             report.add("metadata", name, f"{name}: {exc}")
             continue
         if name in manifest and hashlib.sha256(data).hexdigest() != manifest[name]:
-            report.add("checksum", name, f"{name} changed while the bundle was being checked")
-            continue
+            # Already reported by the hashing pass, unless it changed since: either way
+            # the bundle is refused, and the content is still validated so the report can
+            # name what is wrong inside it.
+            if not any(p.path == name for p in report.problems):
+                report.add("checksum", name, f"{name} changed while the bundle was being checked")
         document, problems = bundle_schemas.parse_member(name, data)
         for problem in problems[:3]:
             report.add("metadata", name, str(problem))

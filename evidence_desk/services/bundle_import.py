@@ -143,7 +143,7 @@ def import_bundle(
         report.cancelled = True
         return report
     if not checked.ok:
-        shown = "; ".join(p.message for p in checked.problems[:3]) or "the bundle is not signed"
+        shown = "; ".join(p.message for p in checked.ranked()[:3]) or "the bundle is not signed"
         more = f" (and {len(checked.problems) - 3} more)" if len(checked.problems) > 3 else ""
         raise ImportRefused(
             f"{name} was not imported, nothing was written: {shown}{more}",

@@ -54,6 +54,15 @@ from evidence_desk.services.ingest import Progress
 CHUNK = 1024 * 1024
 
 
+_RANK = {
+    kind: n
+    for n, kind in enumerate(
+        ("unsafe", "structure", "metadata", "custody", "oxum", "missing", "extra", "signature",
+         "tagmanifest", "checksum")
+    )
+}  # fmt: skip
+
+
 @dataclass
 class BundleProblem:
     kind: str  # unsafe | structure | missing | extra | checksum | oxum | tagmanifest
@@ -88,6 +97,11 @@ class BundleReport:
     @property
     def ok(self) -> bool:
         return not self.problems and not self.cancelled and self.signature_valid
+
+    def ranked(self) -> list[BundleProblem]:
+        """Problems, the most telling first: what is unsafe or malformed inside before the
+        hash and signature failures that any change causes."""
+        return sorted(self.problems, key=lambda p: _RANK.get(p.kind, len(_RANK)))
 
     def add(self, kind: str, path: str | None, message: str) -> None:
         self.problems.append(BundleProblem(kind, path, message))

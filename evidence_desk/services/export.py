@@ -35,7 +35,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core import custody_chain, redaction, signing
+from evidence_desk.core import custody_chain, export_leftovers, redaction, signing
 from evidence_desk.core.bagit_bundle import BagWriter
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
@@ -73,6 +73,7 @@ class ExportReport:
     tagmanifest_sha256: str | None = None
     fingerprint: str | None = None
     cancelled: bool = False
+    leftovers_removed: list[str] = field(default_factory=list)  # of earlier killed exports
 
     def as_json(self) -> dict[str, Any]:
         return {**self.__dict__, "path": str(self.path) if self.path else None}
@@ -119,14 +120,17 @@ def export_bundle(
 
     state = Progress(0, len(items), 0, sum(i.size for i in items))
     progress(state)
+    report.leftovers_removed = export_leftovers.clean(out.parent)[0]
     try:
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.work-", dir=out.parent))
     except OSError as exc:
         raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
+    work_lock = export_leftovers.hold(work)
     try:
         writer = BagWriter(out, zip=zip)
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
+        export_leftovers.release(work_lock)
         raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
     try:
         _write_objects(archive, writer, items, report, work, state, progress, cancelled)
@@ -204,6 +208,7 @@ def export_bundle(
         raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        export_leftovers.release(work_lock)
     report.path = out
     report.exported = [i.exhibit for i in exported]
     state.current = ""
