@@ -57,7 +57,7 @@ CHUNK = 1024 * 1024
 _RANK = {
     kind: n
     for n, kind in enumerate(
-        ("unsafe", "structure", "metadata", "custody", "oxum", "missing", "extra", "signature",
+        ("unsafe", "structure", "metadata", "custody", "missing", "extra", "oxum", "signature",
          "tagmanifest", "checksum")
     )
 }  # fmt: skip
@@ -177,6 +177,9 @@ def _verify(
 
     _check_signature(bag, report, tagmanifest_raw, expected)
     if not _check_completeness(bag, report, manifest, tagmanifest, info):
+        # Payload bigger than declared: no payload file is read, but the JSON members
+        # (each read with a cap) are still checked so the report names what is wrong.
+        check_documents(bag, report, manifest)
         return
     _check_hashes(bag, report, {**manifest, **tagmanifest}, set(tagmanifest), progress, cancelled)
     if report.cancelled:
@@ -194,7 +197,7 @@ def _check_signature(bag: BagReader, report: BundleReport, data: bytes, expected
         report.add("signature", L.SIGNATURE, f"bundle is not signed: {exc}")
         return
     except signing.SigningKeyError as exc:
-        report.add("signature", L.PUBLIC_KEY, str(exc))
+        report.add("signature", L.PUBLIC_KEY, f"{L.PUBLIC_KEY}: {describe_error(exc)}")
         return
     fp = signing.fingerprint(key)
     report.signer_fingerprint = fp
