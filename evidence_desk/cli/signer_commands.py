@@ -12,11 +12,19 @@ from evidence_desk.services.archive import Archive
 
 
 def register_signers(sub: Any) -> dict[str, Command]:
-    p = add_command(sub, "signers", "list, pin or revoke the keys trusted to sign bundles")
-    p.add_argument("action", choices=("list", "pin", "revoke"))
-    p.add_argument("fingerprint", nargs="?", metavar="FINGERPRINT", help="key fingerprint (hex)")
-    p.add_argument("--archive-uuid", default=None, help="the sending archive's UUID")
-    p.add_argument("--name", default="", help="a name for the sending archive (pin)")
+    help_text = "list, pin or revoke the keys trusted to sign bundles"
+    parent = sub.add_parser("signers", help=help_text, description=help_text)
+    actions = parent.add_subparsers(dest="action", required=True)
+    p = add_command(actions, "list", "the known signers, trusted and revoked")
+    p.add_argument("--json", action="store_true")
+    p = add_command(actions, "pin", "trust a key for a sending archive (replaces its old key)")
+    p.add_argument("fingerprint", metavar="FINGERPRINT", help="key fingerprint (hex)")
+    p.add_argument("--archive-uuid", required=True, help="the sending archive's UUID")
+    p.add_argument("--name", default="", help="a name for the sending archive")
+    p.add_argument("--json", action="store_true")
+    p = add_command(actions, "revoke", "stop trusting a key (for one or every archive)")
+    p.add_argument("fingerprint", metavar="FINGERPRINT", help="key fingerprint (hex)")
+    p.add_argument("--archive-uuid", default=None, help="only for this sending archive")
     p.add_argument("--json", action="store_true")
     return {"signers": Command(cmd_signers)}
 
@@ -31,11 +39,7 @@ def _print(rows: list[dict[str, Any]]) -> None:
 def cmd_signers(args: argparse.Namespace, archive: Archive) -> int:
     if args.action == "list":
         rows = signers.list_signers(archive)
-    elif args.fingerprint is None:
-        raise signers.SignerError(f"signers {args.action} needs the key FINGERPRINT")
     elif args.action == "pin":
-        if not args.archive_uuid:
-            raise signers.SignerError("signers pin needs --archive-uuid of the sending archive")
         rows = [signers.pin(archive, args.archive_uuid, args.fingerprint, name=args.name)]
     else:
         rows = signers.revoke(archive, args.fingerprint, archive_uuid=args.archive_uuid)
