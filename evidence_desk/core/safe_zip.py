@@ -23,9 +23,10 @@ class HostileBundle(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    # A bundle holds two entries per item (original and thumbnail) and a dozen more:
-    # 300,000 leaves room for 150,000 items, and zipfile parses that many in seconds.
-    max_entries: int = 300_000
+    # A bundle holds up to two entries per item (original and thumbnail) and a dozen more:
+    # 250,000 leaves room for the 100,000-item archives the catalogue is built for. More is
+    # refused from the zip's end record alone, before any entry is parsed.
+    max_entries: int = 250_000
     max_total_bytes: int = 4 * 2**40  # 4 TiB of uncompressed content
     max_member: int = 2 * 2**40  # one original of 2 TiB
     max_ratio: float = 100.0  # uncompressed / compressed, for compressed entries
