@@ -272,5 +272,7 @@ class BagWriter:
 
 
 def _bag_name(dest: Path) -> str:
-    name = dest.name
+    """The zip's top folder: the bundle's name, with bytes that are not UTF-8 shown as U+FFFD
+    (a zip entry name must be text; the file itself keeps its own name)."""
+    name = os.fsencode(dest.name).decode("utf-8", "replace")
     return name[:-4] if name.lower().endswith(".zip") else name

@@ -31,6 +31,11 @@ class BagFormatError(Exception):
 READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError, NotImplementedError)
 
 
+def printable(path: Path | str) -> str:
+    """A path as text that can be stored and printed (bytes that are not UTF-8 as \\xNN)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def describe_error(exc: BaseException) -> str:
     """One line, printable on any terminal."""
     text = (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)) or type(

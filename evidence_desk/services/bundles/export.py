@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session, selectinload
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import custody_chain, export_leftovers, redaction, signing
 from evidence_desk.core.bagit_bundle import BagWriter
+from evidence_desk.core.bagit_read import printable
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
@@ -354,7 +355,7 @@ def _commit(
                         details={
                             "bundle": report.bundle_uuid,
                             "profile": report.profile,
-                            "destination": str(out),
+                            "destination": printable(out),
                             "file": item.bundle_file,
                             "sha256": item.bundle_sha256,
                             "redacted": report.profile == "redacted",

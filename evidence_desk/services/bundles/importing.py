@@ -26,7 +26,6 @@ external reference.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +36,13 @@ from sqlalchemy import select
 
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import custody_chain
-from evidence_desk.core.bagit_read import READ_ERRORS, BagReader, describe_error, open_bag
+from evidence_desk.core.bagit_read import (
+    READ_ERRORS,
+    BagReader,
+    describe_error,
+    open_bag,
+    printable,
+)
 from evidence_desk.core.store.filesystem import Cancelled
 from evidence_desk.core.thumbnails import derive
 from evidence_desk.db.models import Item
@@ -115,11 +120,6 @@ class ImportReport:
 
 def _noop(_: Progress) -> None:
     pass
-
-
-def printable(path: Path | str) -> str:
-    """A path as text that can be stored and printed (undecodable bytes shown as \\xNN)."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def import_bundle(

@@ -168,3 +168,27 @@ def test_some_variants_in_a_real_process(vid: str, corpus, tmp_path: Path) -> No
     assert done.returncode == variant.import_exit
     assert b"Traceback" not in done.stderr and done.stderr.count(b"\n") == 1, done.stderr
     assert H.archive_digest(receiver) == before
+
+
+@pytest.mark.parametrize("form", ["zip", "folder"])
+def test_export_and_import_through_non_utf8_paths(form: str, tmp_path: Path, capsys) -> None:
+    """Bundle names that are not UTF-8: written, verified and imported without a traceback."""
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/out-\xff"))
+    folder.mkdir()
+    source = Path(os.fsdecode(os.fsencode(tmp_path) + b"/in-\xfe"))
+    source.mkdir()
+    (source / "statement.txt").write_text("what I saw", encoding="utf-8")
+    sender, receiver = tmp_path / "sender", tmp_path / "receiver"
+    for archive in (sender, receiver):
+        assert main(["init", "--archive", str(archive)]) == 0
+    assert main(["ingest", "--archive", str(sender), str(source)]) == 0
+    out = folder / os.fsdecode(b"bundle-\xfe")
+    extra = ["--zip"] if form == "zip" else []
+    assert main(["export", "--archive", str(sender), "--all", *extra, str(out)]) == 0
+    bundle = out.with_name(out.name + ".zip") if form == "zip" else out
+    assert main(["verify-bundle", str(bundle)]) == 0
+    args = ["import-bundle", "--archive", str(receiver), "--trust-new-signer", str(bundle)]
+    assert main(args) == 0
+    assert main(["verify", "--archive", str(receiver)]) == 0
+    assert main(["verify", "--archive", str(sender)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
