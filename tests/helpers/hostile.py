@@ -70,10 +70,11 @@ def resign(
     ``info`` may rewrite the bag-info fields after Payload-Oxum and the fingerprint are set;
     ``raw_info`` replaces bag-info.txt with exact bytes.
     """
+    fp = signing.fingerprint(key.public_key())
+    _claim_key(folder, fp)
     files = _data_files(folder)
     manifest = "".join(f"{sha(folder / n)}  {n}\n" for n in sorted(files))
     (folder / L.MANIFEST).write_text(manifest, encoding="utf-8")
-    fp = signing.fingerprint(key.public_key())
     if raw_info is None:
         fields = []
         for line in (folder / L.BAG_INFO).read_text(encoding="utf-8").splitlines():
@@ -97,6 +98,25 @@ def resign(
     (folder / L.SIGNATURE).write_bytes(signing.sign(key, data))
     (folder / L.PUBLIC_KEY).write_bytes(signing.public_key_pem(key.public_key()))
     (folder / L.FINGERPRINT).write_text(fp + "\n")
+
+
+def _claim_key(folder: Path, fp: str) -> None:
+    """As a forger would: the JSON members name the new key as the one that signed them."""
+    try:
+        info = (folder / L.BAG_INFO).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    old = next(
+        (line.split(":", 1)[1].strip() for line in info.splitlines()
+         if line.startswith(L.INFO_FINGERPRINT + ":")),
+        None,
+    )  # fmt: skip
+    if not old or old == fp:
+        return
+    for member in (L.ITEMS_JSON,):
+        path = folder / member
+        if path.is_file():
+            path.write_bytes(path.read_bytes().replace(old.encode(), fp.encode()))
 
 
 def folder_entries(folder: Path, top: str = "bundle") -> list[tuple[str, bytes]]:

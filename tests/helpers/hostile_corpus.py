@@ -514,6 +514,12 @@ def _forge(claim_fp: bool, archive_uuid: str | None = None) -> Callable[[Base, P
 
         items = out / L.ITEMS_JSON
         items.write_text(items.read_text(encoding="utf-8").replace("square.jpg", "forged.jpg"))
+        if archive_uuid:  # a new archive of the forger's own, named consistently everywhere
+            info_text = (out / L.BAG_INFO).read_text(encoding="utf-8")
+            old = info_text.split("External-Identifier:", 1)[1].split()[0]
+            for member in (L.ITEMS_JSON, L.CUSTODY_JSON):
+                path = out / member
+                path.write_text(path.read_text(encoding="utf-8").replace(old, archive_uuid))
         H.resign(out, base.forger, info=info)
 
     return edit
@@ -562,7 +568,7 @@ def folder_variants() -> list[Variant]:
         Variant("sig-key-rsa", _folder(write(L.PUBLIC_KEY, lambda b: _rsa_pem())), 1, 1,
                 ("Ed25519",)),  # fmt: skip
         Variant("sig-forger-claims-sender-key", _folder(_forge(claim_fp=True)), 1, 1,
-                ("another key",)),  # fmt: skip
+                ("bag-info.txt",)),  # fmt: skip
         Variant("sig-pinned-archive-wrong-signer", _folder(_forge(claim_fp=False)), 0, 1,
                 ("signed by key",)),  # fmt: skip
         Variant("sig-forger-new-archive-untrusted",

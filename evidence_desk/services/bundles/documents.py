@@ -68,6 +68,7 @@ def check_documents(bag: BagReader, report: BundleReport, manifest: dict[str, st
             report.add("metadata", name, str(problem))
         if document is not None:
             report.documents[name] = document
+    _check_headers(report)
     items = report.documents.get(L.ITEMS_JSON)
     if items is not None:
         _check_items(report, items["items"], manifest)
@@ -81,6 +82,30 @@ def check_documents(bag: BagReader, report: BundleReport, manifest: dict[str, st
             report.add("custody", L.CUSTODY_JSON, f"{L.CUSTODY_JSON}: {message}")
     if any(p.kind == "metadata" for p in report.problems):
         report.documents.clear()  # import reads nothing from a bundle with a bad member
+
+
+def _check_headers(report: BundleReport) -> None:
+    """The JSON members must name the same archive, bundle, profile and key as bag-info.txt,
+    which is what the signer check and the provenance records go by."""
+    expected = {
+        "/archive/uuid": report.archive_uuid,
+        "/bundle": report.bundle_uuid,
+        "/profile": report.profile,
+        "/signing_key_fingerprint": report.declared_fingerprint,
+    }
+    for name in (L.ITEMS_JSON, L.CUSTODY_JSON):
+        document = report.documents.get(name)
+        if document is None:
+            continue
+        for pointer, want in expected.items():
+            keys = pointer.strip("/").split("/")
+            value: Any = document
+            for key in keys:
+                value = value.get(key) if isinstance(value, dict) else None
+            if value is not None and want is not None and str(value).lower() != want.lower():
+                report.add(
+                    "metadata", name, f"{name}: {pointer}: {value!r} disagrees with bag-info.txt"
+                )
 
 
 def _check_items(report: BundleReport, records: list[dict[str, Any]], manifest: dict[str, str]):

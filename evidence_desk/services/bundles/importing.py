@@ -91,6 +91,7 @@ class ImportReport:
     case: CaseImport | None = None
     signer_status: str | None = None  # as it was before this import
     trusted_now: bool = False
+    trust_how: str = ""
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -161,8 +162,9 @@ def import_bundle(
     fingerprint = checked.signer_fingerprint or ""
     signer = signers.signer_status(archive, checked.archive_uuid or "", fingerprint)
     report.signer_status = signer.status
-    if signer.status == signers.NEW and trust_new_signer:
-        report.trusted_now = True
+    if signer.status == signers.NEW and (trust_new_signer or expected_fingerprint):
+        report.trusted_now = True  # a fingerprint given was checked by verification
+        report.trust_how = "fingerprint given" if expected_fingerprint else "trusted by the user"
     elif (why := signers.refusal(signer, name, checked.archive_name)) is not None:
         raise ImportRefused(why, signer=signer)
     staged: list[str] = []
@@ -287,7 +289,8 @@ def _commit(
         if report.trusted_now:
             signers.trust(
                 session, archive, signer.archive_uuid, signer.fingerprint,
-                archive_name=checked.archive_name or "", how=f"first contact, bundle {report.path}",
+                archive_name=checked.archive_name or "",
+                how=f"first contact ({report.trust_how}), bundle {report.path}",
             )  # fmt: skip
         local: dict[str, str] = {}
         for entry in staged:

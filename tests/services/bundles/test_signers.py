@@ -115,3 +115,49 @@ def test_verify_bundle_shows_the_fingerprint(sent, capsys) -> None:
     assert pretty_fingerprint(fp) in capsys.readouterr().out
     assert main(["verify-bundle", "--json", str(root / "bundle")]) == 0
     assert json.loads(capsys.readouterr().out)["signer_fingerprint"] == fp
+
+
+def test_a_fingerprint_given_on_import_is_explicit_trust(sent, tmp_path: Path) -> None:
+    root, sender_uuid, fp, forged, forger = sent
+    with create_archive(tmp_path / "r", "Receiver") as receiver:
+        with pytest.raises(ImportRefused, match="expected key"):
+            import_bundle(receiver, forged, expected_fingerprint=fp)
+        report = import_bundle(
+            receiver, root / "bundle", expected_fingerprint=pretty_fingerprint(fp)
+        )
+        assert report.trusted_now
+        (event,) = _trust_events(receiver)
+        assert "fingerprint given" in event["how"]
+
+
+def test_json_members_must_agree_with_bag_info(sent, tmp_path: Path) -> None:
+    """A forger cannot name a colleague's archive in items.json and their own in bag-info."""
+    root, _, _, _, _ = sent
+    folder = tmp_path / "b"
+    shutil.copytree(root / "bundle", folder)
+    items = folder / "data" / "metadata" / "items.json"
+    doc = json.loads(items.read_text(encoding="utf-8"))
+    doc["archive"]["uuid"] = "0badc0de-0000-4000-8000-000000000002"
+    items.write_text(json.dumps(doc), encoding="utf-8")
+    resign(folder, signing.load_private_key(root / "sender" / "keys" / "signing-key.pem"))
+    from evidence_desk.services.bundles.verify import verify_bundle
+
+    report = verify_bundle(folder)
+    assert not report.ok
+    assert any("/archive/uuid" in p.message for p in report.problems)
+
+
+def test_import_dialog_refuses_another_key_and_names_both(qtbot) -> None:
+    from evidence_desk.gui.bundles.importing import ImportPreviewDialog, Preview
+    from evidence_desk.services.bundles.signers import SignerCheck
+    from evidence_desk.services.bundles.verify import BundleReport
+
+    report = BundleReport("b.zip", signature_valid=True, signer_fingerprint="cd" * 32)
+    check = SignerCheck("other key", "0badc0de-0000-4000-8000-000000000001", "cd" * 32,
+                        ("ab" * 32,))  # fmt: skip
+    dialog = ImportPreviewDialog(Preview(report, new=1, signer=check))
+    qtbot.addWidget(dialog)
+    text = dialog.signer_label.text()
+    assert "REFUSED" in text and pretty_fingerprint("ab" * 32) in text
+    assert pretty_fingerprint("cd" * 32) in text
+    assert not dialog.import_button.isEnabled() and dialog.trust_box.isHidden()
