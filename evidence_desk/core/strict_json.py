@@ -9,6 +9,8 @@ database), duplicate keys (two readers may disagree which one counts) and
 nesting deep enough to exhaust the C parser's recursion. Here the nesting is
 measured on the raw bytes before parsing, and every other oddity is found
 after parsing by one iterative walk that names its place as a JSON pointer.
+The walk also bounds every string, list and object, so free-form parts (a
+photo's extracted metadata) need no recursive schema of their own.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from itertools import accumulate
 from typing import Any
 
 MAX_DEPTH = 32
+MAX_STRING = 16 * 2**20  # characters: a long testimony fits, a memory bomb does not
+MAX_ITEMS = 10_000_000  # entries of one list (the items of a bundle)
+MAX_KEYS = 10_000  # keys of one object
 INT_MAX = 2**63 - 1
 INT_MIN = -(2**63)
 _MAX_INT_DIGITS = 20
@@ -106,14 +111,20 @@ def _walk(value: Any) -> None:
         if isinstance(node, _Odd):
             raise JSONInputError(node.why, pointer(path))
         if isinstance(node, str):
+            if len(node) > MAX_STRING:
+                raise JSONInputError(f"text longer than {MAX_STRING:,} characters", pointer(path))
             if _has_surrogate(node):
                 raise JSONInputError("text with an unpaired surrogate", pointer(path))
         elif isinstance(node, dict):
+            if len(node) > MAX_KEYS:
+                raise JSONInputError(f"more than {MAX_KEYS:,} keys", pointer(path))
             for key, child in node.items():
                 if _has_surrogate(key):
                     raise JSONInputError("key with an unpaired surrogate", pointer(path))
                 stack.append((child, (*path, key)))
         elif isinstance(node, list):
+            if len(node) > MAX_ITEMS:
+                raise JSONInputError(f"more than {MAX_ITEMS:,} entries", pointer(path))
             stack.extend((child, (*path, i)) for i, child in enumerate(node))
 
 

@@ -116,3 +116,16 @@ def test_declared_count_that_the_directory_does_not_hold() -> None:
     struct.pack_into("<2H", raw, at + 8, 60_000, 60_000)
     with pytest.raises(HostileBundle, match="does not match its end record"):
         zip_directory.scan(io.BytesIO(bytes(raw)), Limits())
+
+
+def test_free_form_parts_are_bounded_by_the_parser() -> None:
+    """Extracted metadata has no schema of its own: the parser bounds every value in it."""
+    huge = (
+        b'{"metadata": {"exif": {"UserComment": "' + b"x" * (strict_json.MAX_STRING + 1) + b'"}}}'
+    )
+    with pytest.raises(strict_json.JSONInputError, match="longer than") as caught:
+        strict_json.loads(huge)
+    assert caught.value.pointer == "/metadata/exif/UserComment"
+    many = ("{" + ",".join(f'"k{n}": 0' for n in range(strict_json.MAX_KEYS + 1)) + "}").encode()
+    with pytest.raises(strict_json.JSONInputError, match="keys"):
+        strict_json.loads(many)
