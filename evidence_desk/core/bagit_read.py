@@ -103,6 +103,10 @@ class FolderBag(BagReader):
                     self._walk(Path(entry.path), rel + "/", seen)
                 elif stat.S_ISREG(st.st_mode):
                     self.files[rel] = st.st_size
+                    if len(self.files) > DEFAULT_LIMITS.max_entries:
+                        raise HostileBundle(
+                            f"the folder holds more than {DEFAULT_LIMITS.max_entries:,} files"
+                        )
                 else:
                     raise HostileBundle(f"unsafe file {rel!r}: not a regular file")
 
