@@ -5,9 +5,10 @@ directory before anyone can look at the count: a zip with a million entries
 took 19 s and 600 MB just to be refused. Here the end record is read first
 (a few bytes at the end of the file), so an absurd entry count or directory
 size is refused at once; then the directory is streamed in 1 MiB chunks,
-keeping no per-entry state, and every entry's declared sizes are checked
-against the file itself (a stored entry cannot be larger than the zip that
-holds it) and against the caps. Only a zip that passes is handed to
+keeping only each entry's offset and size, and every entry's declared sizes
+are checked against the file itself (a stored entry cannot be larger than
+the zip that holds it), against the caps, and against each other (no two
+entries may share data). Only a zip that passes is handed to
 ``zipfile``.
 """
 
@@ -102,6 +103,7 @@ def scan(f: BinaryIO, limits: Limits) -> int:
     f.seek(start)
     buf = b""
     pos = consumed = seen = total = 0
+    spans: list[tuple[int, int]] = []  # (local header offset, compressed size)
     remaining = cd_size
     while seen < entries:
         if len(buf) - pos < _MAX_ENTRY and remaining:
@@ -138,6 +140,7 @@ def scan(f: BinaryIO, limits: Limits) -> int:
             )
         if file_size > limits.max_member:
             raise HostileBundle(f"entry {label_text!r} declares {file_size:,} bytes, too large")
+        spans.append((offset, compressed))
         total += file_size
         if total > limits.max_total_bytes:
             raise HostileBundle("the zip declares more content than we accept (a zip bomb?)")
@@ -149,4 +152,16 @@ def scan(f: BinaryIO, limits: Limits) -> int:
             f"the central directory does not match its end record ({seen:,} of "
             f"{entries:,} entries, {consumed:,} of {cd_size:,} bytes)"
         )
+    _check_overlap(spans)
     return entries
+
+
+def _check_overlap(spans: list[tuple[int, int]]) -> None:
+    """Entries whose data overlap: one stored gigabyte listed a thousand times is a
+    terabyte to read (the "overlapping zip bomb"; zipfile checks this only from 3.12)."""
+    spans.sort()
+    for (offset, size), (following, _) in zip(spans, spans[1:], strict=False):
+        if offset + _LOCAL_HEADER + size > following:
+            raise HostileBundle(
+                f"entries at offsets {offset:,} and {following:,} overlap (a zip bomb?)"
+            )

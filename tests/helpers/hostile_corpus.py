@@ -462,6 +462,17 @@ def zip_variants() -> list[Variant]:
     return v
 
 
+def _overlap(base: Base, tmp: Path) -> Path:
+    """Two central-directory entries pointing at the same local header and data."""
+    path = _zip_of(base, tmp)
+    raw = bytearray(path.read_bytes())
+    first = raw.find(b"PK\x01\x02")
+    second = raw.find(b"PK\x01\x02", first + 4)
+    struct.pack_into("<L", raw, second + 42, struct.unpack_from("<L", raw, first + 42)[0])
+    path.write_bytes(bytes(raw))
+    return path
+
+
 def _encrypted(base: Base, tmp: Path) -> Path:
     """An entry marked encrypted in the central directory (zipfile never writes that flag)."""
     path = _with_entries(lambda b: [("bundle/data/objects/secret.bin", b"x" * 100)])(base, tmp)
