@@ -192,3 +192,30 @@ def test_export_and_import_through_non_utf8_paths(form: str, tmp_path: Path, cap
     assert main(["verify", "--archive", str(receiver)]) == 0
     assert main(["verify", "--archive", str(sender)]) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_every_archive_command_with_non_utf8_names(tmp_path: Path) -> None:
+    """ingest, list, show, tag, verify and export on files and folders whose names are not
+    UTF-8, in real processes on a strict UTF-8 terminal in a C locale: exit 0, no traceback."""
+    env = {"LC_ALL": "C", "PYTHONIOENCODING": "utf-8:strict"}
+    source = Path(os.fsdecode(os.fsencode(tmp_path) + b"/in-\xff"))
+    source.mkdir()
+    Path(os.fsdecode(os.fsencode(source) + b"/photo-\xfe.txt")).write_text("x")
+    archive = str(tmp_path / "archive")
+    out = os.fsdecode(os.fsencode(tmp_path) + b"/out-\xfe")
+    for args in (
+        ["init", "--archive", archive],
+        ["ingest", "--archive", archive, os.fsdecode(source)],
+        ["list", "--archive", archive],
+        ["list", "--archive", archive, "--json"],
+        ["show", "--archive", archive, "ED-1"],
+        ["show", "--archive", archive, "ED-1", "--json"],
+        ["tag", "--archive", archive, "ED-1", "Протест"],
+        ["verify", "--archive", archive],
+        ["export", "--archive", archive, "--all", "--zip", out],
+        ["verify-bundle", out + ".zip"],
+    ):
+        done = _subprocess(args, env)
+        assert done.returncode == 0, (args, done.stderr)
+        assert b"Traceback" not in done.stderr, (args, done.stderr)
