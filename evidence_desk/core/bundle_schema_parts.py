@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from jsonschema import FormatChecker
+from jsonschema import FormatChecker  # type: ignore[import-untyped]
 
 INT64 = 2**63 - 1
 UUID_RE = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -33,7 +33,6 @@ def _year_ok(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
 
-@FORMATS.checks("ed-datetime", raises=ValueError)
 def _is_datetime(value: object) -> bool:
     """ISO 8601 date and time (offset optional) in a plausible year."""
     if not isinstance(value, str):
@@ -46,7 +45,6 @@ def _is_datetime(value: object) -> bool:
     return True
 
 
-@FORMATS.checks("ed-date", raises=ValueError)
 def _is_date(value: object) -> bool:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (case records keep their precision)."""
     if not isinstance(value, str):
@@ -64,11 +62,19 @@ def _is_date(value: object) -> bool:
     return True
 
 
-@FORMATS.checks("ed-date-or-datetime", raises=ValueError)
 def _is_date_or_datetime(value: object) -> bool:
     if isinstance(value, str) and len(value) > 10:
         return _is_datetime(value)
     return _is_date(value)
+
+
+# Registered by call, not as decorators, so the functions keep their types.
+for _name, _check in (
+    ("ed-datetime", _is_datetime),
+    ("ed-date", _is_date),
+    ("ed-date-or-datetime", _is_date_or_datetime),
+):
+    FORMATS.checks(_name, raises=ValueError)(_check)
 
 
 def nullable(schema: dict[str, Any]) -> dict[str, Any]:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+from jsonschema.exceptions import ValidationError, best_match  # type: ignore[import-untyped]
 
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import strict_json
@@ -25,12 +25,10 @@ from evidence_desk.core.bundle_schema_parts import (
     EXHIBIT_RE,
     FORMATS,
     FREE_OBJECT,
-    LONG_TEXT,
     SHORT,
     TEXT,
     array,
     boolean,
-    day,
     document,
     integer,
     number,
@@ -40,10 +38,9 @@ from evidence_desk.core.bundle_schema_parts import (
     uuid,
     when,
 )
+from evidence_desk.core.bundle_schemas_case import CASE_FILES
 
-CASE_FORMAT = "evidence-desk/bundle-case-records/1"
 ARCHIVE = record({"uuid": uuid(), "name": string(SHORT)}, ("uuid",))
-PLACE_REF = record({"uuid": uuid(), "name": string(SHORT)}, ("uuid",), null=True)
 OBJECT_FILE = string(512, pattern=r"^data/objects/[A-Za-z0-9._-]{1,200}$")
 PROFILE = {"enum": list(L.PROFILES)}
 
@@ -215,154 +212,6 @@ CUSTODY = document(
 )
 
 
-def _case_file(key: str, item: dict[str, Any]) -> dict[str, Any]:
-    return document(
-        {"format": {"const": CASE_FORMAT}, "profile": PROFILE, key: array(item, 1_000_000)},
-        ("format", key),
-    )
-
-
-ITEM_LINK = record({"id": uuid(), "note": string(TEXT, null=True)}, ("id",))
-PRECISION = {"enum": ["exact", "day", "month", "year", "approximate", None]}
-INCIDENT = record(
-    {
-        "uuid": uuid(),
-        "title": string(1024, null=True),
-        "description": string(TEXT, null=True),
-        "notes": string(TEXT, null=True),
-        "start": string(64, fmt="ed-date-or-datetime", null=True),
-        "start_precision": PRECISION,
-        "end": string(64, fmt="ed-date-or-datetime", null=True),
-        "end_precision": PRECISION,
-        "place": PLACE_REF,
-        "violations": array(string(64), 200),
-        "verification": string(64, null=True),
-        "items": array(ITEM_LINK),
-        "persons": array(
-            record({"uuid": uuid(), "role": string(64), "note": string(TEXT, null=True)}),
-            10_000,
-        ),
-    },
-    ("uuid",),
-)
-
-PERSON = record(
-    {
-        "uuid": uuid(),
-        "ref": string(32, null=True),
-        "kind": {"enum": ["individual", "unit", None]},
-        "name": string(SHORT, null=True),
-        "names": array(
-            record(
-                {"name": string(SHORT), "kind": {"enum": ["name", "alias"]}, "lang": string(8)},
-                ("name",),
-            ),
-            200,
-        ),
-        "sex": string(32, null=True),
-        "birth_year": integer(1800, 2200, null=True),
-        "age": integer(0, 150, null=True),
-        "age_date": day(),
-        "occupation": string(SHORT, null=True),
-        "sensitive": boolean(null=True),
-        "redacted": boolean(null=True),
-        "notes": string(TEXT, null=True),
-        "statuses": array(
-            record(
-                {
-                    "status": string(64),
-                    "started": day(),
-                    "ended": day(),
-                    "precision": {"enum": ["day", "month", "year", None]},
-                    "place": PLACE_REF,
-                    "incident": uuid(null=True),
-                    "note": string(TEXT, null=True),
-                },
-                ("status",),
-            ),
-            1_000,
-        ),
-        "items": array(
-            record({"id": uuid(), "relation": string(40), "note": string(TEXT, null=True)}, ("id",))
-        ),
-    },
-    ("uuid",),
-)
-
-CONSENT = record(
-    {
-        "court": boolean(),
-        "advocacy": boolean(),
-        "publication": boolean(),
-        "anonymity_requested": boolean(),
-        "date": day(),
-        "method": string(64, null=True),
-    }
-)
-TESTIMONY = record(
-    {
-        "id": uuid(),
-        "exhibit": string(24, pattern=EXHIBIT_RE),
-        "witness_code": string(40, null=True),
-        "witness": string(SHORT, null=True),
-        "pseudonym": string(SHORT, null=True),
-        "interviewer": string(SHORT, null=True),
-        "interview_date": day(),
-        "interview_place": PLACE_REF,
-        "language": string(16, null=True),
-        "translation_language": string(16, null=True),
-        "consent": CONSENT,
-        "risk_notes": string(TEXT, null=True),
-        "statement": string(LONG_TEXT, null=True),
-        "statement_version": integer(1, 1_000_000, null=True),
-        "statement_sha256": sha256(null=True),
-        "translation": string(LONG_TEXT, null=True),
-        "translation_sha256": sha256(null=True),
-        "versions": array(
-            record(
-                {
-                    "field": {"enum": ["statement", "translation"]},
-                    "version": integer(1, 1_000_000),
-                    "sha256": sha256(),
-                    "size": integer(),
-                    "created_at": when(),
-                    "actor": string(SHORT, null=True),
-                    "note": string(TEXT, null=True),
-                }
-            ),
-            10_000,
-        ),
-        "attachments": array(uuid(), 10_000),
-        "incidents": array(uuid(), 10_000),
-    },
-    ("id",),
-)
-
-PLACE = record(
-    {
-        "uuid": uuid(),
-        "code": string(64, null=True),
-        "name": string(SHORT),
-        "kind": string(64, null=True),
-        "parent": uuid(null=True),
-        "lat": number(-90, 90, null=True),
-        "lon": number(-180, 180, null=True),
-        "radius_m": number(0, 1e8, null=True),
-        "names": array(record({"name": string(SHORT), "lang": string(8)}, ("name",)), 200),
-        "items": array(
-            record(
-                {
-                    "id": uuid(),
-                    "method": {"enum": ["gps", "manual"]},
-                    "distance_m": number(0, 1e8, null=True),
-                },
-                ("id",),
-            )
-        ),  # fmt: skip
-    },
-    ("uuid", "name"),
-)
-
 GEOJSON = document(
     {
         "type": {"const": "FeatureCollection"},
@@ -415,10 +264,7 @@ REGISTRY: dict[str, dict[str, Any]] = {
     L.ITEMS_JSON: ITEMS,
     L.CUSTODY_JSON: CUSTODY,
     L.PLACES_GEOJSON: GEOJSON,
-    f"{L.METADATA_DIR}/incidents.json": _case_file("incidents", INCIDENT),
-    f"{L.METADATA_DIR}/persons.json": _case_file("persons", PERSON),
-    f"{L.METADATA_DIR}/testimonies.json": _case_file("testimonies", TESTIMONY),
-    f"{L.METADATA_DIR}/places.json": _case_file("places", PLACE),
+    **CASE_FILES,
 }
 REQUIRED = (L.BAG_INFO, L.ITEMS_JSON, L.CUSTODY_JSON)
 _VALIDATORS = {
@@ -451,7 +297,7 @@ def _describe(error: ValidationError) -> str:
         reason = str(error.cause) if error.cause else f"not a valid {error.validator_value}"
         return f"{_short(value)}: {reason}"
     if kind == "required":
-        return error.message[:200]
+        return str(error.message)[:200]
     if kind == "additionalProperties":
         extra = sorted(set(value) - set(error.schema.get("properties", {})))
         return f"unexpected field(s) {', '.join(_short(k, 40) for k in extra[:3])}"

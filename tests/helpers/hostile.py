@@ -10,6 +10,7 @@ import sqlite3
 import struct
 import zipfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -157,3 +158,21 @@ def patch(path: Path, offset: int, data: bytes) -> Path:
 def end_record_offset(path: Path) -> int:
     raw = path.read_bytes()
     return raw.rfind(b"PK\x05\x06")
+
+
+@dataclass
+class Base:
+    folder: Path  # the honest folder bundle
+    key: Ed25519PrivateKey  # the sender's own key (re-signing makes the signature valid)
+    forger: Ed25519PrivateKey
+    sender_fp: str
+    forger_fp: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    id: str
+    build: Callable[[Base, Path], Path]
+    verify_exit: int
+    import_exit: int
+    names: tuple[str, ...]  # each must appear in stderr of both commands

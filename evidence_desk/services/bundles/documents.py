@@ -108,7 +108,9 @@ def _check_headers(report: BundleReport) -> None:
                 )
 
 
-def _check_items(report: BundleReport, records: list[dict[str, Any]], manifest: dict[str, str]):
+def _check_items(
+    report: BundleReport, records: list[dict[str, Any]], manifest: dict[str, str]
+) -> None:
     report.items = len(records)
     seen_ids: set[str] = set()
     seen_exhibits: set[str] = set()

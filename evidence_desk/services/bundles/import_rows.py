@@ -8,15 +8,15 @@ and range the columns expect; what is left is mapping and merging.
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import ExternalRef, ImportedCustodyEvent, Item, Source, Tag
 from evidence_desk.services.archive.archive import Archive, utcnow
+from evidence_desk.services.intake.items import create_item
 
 if TYPE_CHECKING:
     from evidence_desk.services.bundles.importing import ImportReport
@@ -56,15 +56,14 @@ def new_item(
     thumb: bool,
     phash: str | None,
 ) -> Item:
-    number = (session.scalar(select(func.max(Item.exhibit_no))) or 0) + 1
-    gps = record.get("gps") if isinstance(record.get("gps"), dict) else {}
-    device = record.get("device") if isinstance(record.get("device"), dict) else {}
+    gps: dict[str, Any] = record.get("gps") or {}  # validated: an object or null
+    device: dict[str, Any] = record.get("device") or {}
     sensitivity = record.get("sensitivity")
-    metadata = record.get("metadata") if isinstance(record.get("metadata"), dict) else {}
-    warnings = record.get("warnings") if isinstance(record.get("warnings"), list) else []
-    item = Item(
-        uuid=str(uuid.uuid4()),
-        exhibit_no=number,
+    metadata: dict[str, Any] = record.get("metadata") or {}
+    warnings: list[Any] = record.get("warnings") or []
+    item = create_item(
+        session,
+        archive,
         sha256=digest,
         size=size,
         kind=(_str(record.get("kind")) or "other")[:16],
@@ -85,9 +84,6 @@ def new_item(
         has_thumbnail=thumb,
         metadata_json=json.dumps(metadata, ensure_ascii=False),
         warnings_json=json.dumps([w for w in warnings if isinstance(w, str)], ensure_ascii=False),
-        ingested_at=utcnow(),
-        tool_version=archive.tool,
-        host=archive.host,
     )
     _set_capture(item, record)
     return item
@@ -147,8 +143,12 @@ def add_sources(
     for s in record.get("sources") or []:
         if not isinstance(s, dict):
             continue
-        key = tuple(_str(s.get(k)) or "" for k in ("original_path", "received_from", "method"))
-        key = (*key, _str(s.get("collector")) or "")
+        key = (
+            _str(s.get("original_path")) or "",
+            _str(s.get("received_from")) or "",
+            _str(s.get("method")) or "",
+            _str(s.get("collector")) or "",
+        )
         if duplicate and key in existing:
             continue
         existing.add(key)

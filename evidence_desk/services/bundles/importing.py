@@ -27,7 +27,6 @@ external reference.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +42,7 @@ from evidence_desk.core.bagit_read import (
     open_bag,
     printable,
 )
-from evidence_desk.core.store.filesystem import Cancelled
+from evidence_desk.core.store.base import Cancelled
 from evidence_desk.core.thumbnails import derive
 from evidence_desk.db.models import Item
 from evidence_desk.services.archive import custody
@@ -58,7 +57,13 @@ from evidence_desk.services.bundles.case_records_import import (
 from evidence_desk.services.bundles.import_rows import add_refs, add_sources, merge_tags, new_item
 from evidence_desk.services.bundles.verify import BundleReport, verify_bundle
 from evidence_desk.services.catalogue import search_index
-from evidence_desk.services.intake.ingest import Progress
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 
 class ImportRefused(EvidenceDeskError):
@@ -119,16 +124,12 @@ class ImportReport:
         }
 
 
-def _noop(_: Progress) -> None:
-    pass
-
-
 def import_bundle(
     archive: Archive,
     path: Path,
     *,
-    progress: Callable[[Progress], None] = _noop,
-    cancelled: Callable[[], bool] = lambda: False,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
     expected_fingerprint: str | None = None,
     trust_new_signer: bool = False,
 ) -> ImportReport:
@@ -211,8 +212,8 @@ def _stage(
     report: ImportReport,
     staged: list[str],
     state: Progress,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
 ) -> list[_Staged]:
     """Copy the originals not yet in the store (Cancelled when asked to stop)."""
     items = report.verification.documents[L.ITEMS_JSON]["items"]
@@ -244,7 +245,7 @@ def _stage(
                     f"{file} changed after verification"
                 )
             derived = derive(
-                archive.store.path_for(digest), record.get("kind") or "other",
+                archive.store.reader(digest), record.get("kind") or "other",
                 archive.thumbnail_path(digest),
             )  # fmt: skip
             entry.thumbnail, entry.phash = derived.thumbnail, entry.phash or derived.phash

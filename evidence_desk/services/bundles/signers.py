@@ -116,13 +116,13 @@ def trust(
     """Pin ``fingerprint`` for ``archive_uuid`` (replacing any other trusted key) and log it."""
     now = utcnow()
     replaced = []
-    for row in session.scalars(select(KnownSigner).where(KnownSigner.archive_uuid == archive_uuid)):
-        if row.fingerprint == fingerprint:
-            continue
-        if row.status == TRUSTED:
-            row.status, row.status_changed_at = REVOKED, now
-            row.note = f"replaced by {fingerprint} ({how})"
-            replaced.append(row.fingerprint)
+    for other in session.scalars(
+        select(KnownSigner).where(KnownSigner.archive_uuid == archive_uuid)
+    ):
+        if other.fingerprint != fingerprint and other.status == TRUSTED:
+            other.status, other.status_changed_at = REVOKED, now
+            other.note = f"replaced by {fingerprint} ({how})"
+            replaced.append(other.fingerprint)
     row = session.scalar(
         select(KnownSigner).where(
             KnownSigner.archive_uuid == archive_uuid, KnownSigner.fingerprint == fingerprint
@@ -164,7 +164,9 @@ def pin(archive: Archive, archive_uuid: str, fingerprint: str, *, name: str = ""
     return next(s for s in list_signers(archive) if s["fingerprint"] == fp)
 
 
-def revoke(archive: Archive, fingerprint: str, *, archive_uuid: str | None = None) -> list[dict]:
+def revoke(
+    archive: Archive, fingerprint: str, *, archive_uuid: str | None = None
+) -> list[dict[str, Any]]:
     """Revoke a key (for one archive, or for every archive that trusted it)."""
     fp = normalise(fingerprint)
     with archive.db.writer() as session:

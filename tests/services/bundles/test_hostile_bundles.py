@@ -27,7 +27,8 @@ from evidence_desk.services.case import places as case_places
 from evidence_desk.services.case import testimonies as case_testimonies
 from tests.helpers import hostile as H
 from tests.helpers.case_records import add_file
-from tests.helpers.hostile_corpus import Base, Variant, all_variants
+from tests.helpers.hostile import Base, Variant
+from tests.helpers.hostile_corpus import all_variants
 
 ROOT = Path(__file__).resolve().parents[3]
 VARIANTS = all_variants()

@@ -148,7 +148,8 @@ def test_json_members_must_agree_with_bag_info(sent, tmp_path: Path) -> None:
 
 
 def test_import_dialog_refuses_another_key_and_names_both(qtbot) -> None:
-    from evidence_desk.gui.bundles.importing import ImportPreviewDialog, Preview
+    from evidence_desk.gui.bundles.importing import ImportPreviewDialog
+    from evidence_desk.services.bundles.preview import ImportPreview as Preview
     from evidence_desk.services.bundles.signers import SignerCheck
     from evidence_desk.services.bundles.verify import BundleReport
 
