@@ -44,7 +44,7 @@ def name_problem(name: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
         return "empty name"
     if len(name) > limits.max_name:
         return "name too long"
-    if "\x00" in name or any(ord(c) < 32 for c in name if c not in "\t"):
+    if "\x00" in name or any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in name if c != "\t"):
         return "control character in name"
     if "\\" in name:
         return "backslash in name (a Windows path)"

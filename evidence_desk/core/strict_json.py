@@ -91,9 +91,17 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
-    """An RFC 6901 JSON pointer; ``""`` is the whole document."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    """An RFC 6901 JSON pointer; ``""`` is the whole document.
+
+    Control characters in keys are shown as ``\\xNN``: the pointer is printed on a
+    terminal, and a key made of escape sequences must not drive it.
+    """
+    text = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _has_surrogate(text: str) -> bool:

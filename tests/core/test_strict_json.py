@@ -129,3 +129,10 @@ def test_free_form_parts_are_bounded_by_the_parser() -> None:
     many = ("{" + ",".join(f'"k{n}": 0' for n in range(strict_json.MAX_KEYS + 1)) + "}").encode()
     with pytest.raises(strict_json.JSONInputError, match="keys"):
         strict_json.loads(many)
+
+
+def test_pointers_never_carry_terminal_escapes() -> None:
+    with pytest.raises(strict_json.JSONInputError) as caught:
+        strict_json.loads(b'{"metadata": {"\\u001b]0;owned\\u0007": NaN}}')
+    assert caught.value.pointer == "/metadata/\\x1b]0;owned\\x07"
+    assert "\x1b" not in caught.value.pointer
