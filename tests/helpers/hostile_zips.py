@@ -210,6 +210,7 @@ def zip_variants() -> list[Variant]:
             ("b.bz2",),
         ),  # fmt: skip
         _zip_variant("encrypted-flag", _encrypted, 1, 1, ("encrypted",)),
+        _zip_variant("overlapping-entries", _overlap, 1, 1, ("overlap",)),
         _zip_variant(
             "symlink",
             _with_entries(
