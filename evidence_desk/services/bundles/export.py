@@ -39,6 +39,7 @@ from evidence_desk.core.bagit_read import printable
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
+from evidence_desk.core.safe_zip import DEFAULT_LIMITS
 from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.models import CustodyEvent, Item
 from evidence_desk.services.archive import custody
@@ -115,6 +116,11 @@ def export_bundle(
     report.left_out.extend(left_out)
     if not items:
         raise ExportError("no items to export" + (f" ({left_out[0][1]})" if left_out else ""))
+    if 2 * len(items) + 32 > DEFAULT_LIMITS.max_entries:  # original + thumbnail per item
+        raise ExportError(
+            f"{len(items):,} items are more than one bundle may hold (a recipient refuses "
+            f"zips of over {DEFAULT_LIMITS.max_entries:,} entries); export them in parts"
+        )
 
     state = Progress(0, len(items), 0, sum(i.size for i in items))
     progress(state)

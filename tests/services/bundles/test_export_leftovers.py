@@ -90,3 +90,15 @@ def test_only_our_temporary_names_are_touched(tmp_path: Path) -> None:
         (tmp_path / name).write_text("keep me")
     assert export_leftovers.clean(tmp_path) == ([], [])
     assert len(list(tmp_path.iterdir())) == 4
+
+
+def test_export_refuses_more_items_than_a_recipient_accepts(archive, tmp_path, monkeypatch) -> None:
+    from evidence_desk.core import safe_zip
+    from evidence_desk.services.bundles import export as export_module
+    from evidence_desk.services.bundles.export import ExportError
+
+    populate(archive, tmp_path / "in")
+    monkeypatch.setattr(export_module, "DEFAULT_LIMITS", safe_zip.Limits(max_entries=40))
+    with pytest.raises(ExportError, match="in parts"):
+        export_bundle(archive, None, out=tmp_path / "too-big")
+    assert not (tmp_path / "too-big").exists()
