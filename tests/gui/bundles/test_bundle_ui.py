@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from evidence_desk.core.signing import pretty_fingerprint
 from evidence_desk.gui.bundles.install import install_bundle_ui
 from evidence_desk.services.archive.archive import create_archive
 from evidence_desk.services.bundles.export import export_bundle
@@ -148,3 +149,20 @@ def test_russian_and_kazakh_strings(qtbot, window) -> None:
     finally:
         i18n.install("en")
     wait_idle(qtbot, window)
+
+
+def test_import_dialog_refuses_another_key_and_names_both(qtbot) -> None:
+    from evidence_desk.gui.bundles.importing import ImportPreviewDialog
+    from evidence_desk.services.bundles.preview import ImportPreview as Preview
+    from evidence_desk.services.bundles.signers import SignerCheck
+    from evidence_desk.services.bundles.verify import BundleReport
+
+    report = BundleReport("b.zip", signature_valid=True, signer_fingerprint="cd" * 32)
+    check = SignerCheck("other key", "0badc0de-0000-4000-8000-000000000001", "cd" * 32,
+                        ("ab" * 32,))  # fmt: skip
+    dialog = ImportPreviewDialog(Preview(report, new=1, signer=check))
+    qtbot.addWidget(dialog)
+    text = dialog.signer_label.text()
+    assert "REFUSED" in text and pretty_fingerprint("ab" * 32) in text
+    assert pretty_fingerprint("cd" * 32) in text
+    assert not dialog.import_button.isEnabled() and dialog.trust_box.isHidden()

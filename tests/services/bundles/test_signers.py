@@ -145,20 +145,3 @@ def test_json_members_must_agree_with_bag_info(sent, tmp_path: Path) -> None:
     report = verify_bundle(folder)
     assert not report.ok
     assert any("/archive/uuid" in p.message for p in report.problems)
-
-
-def test_import_dialog_refuses_another_key_and_names_both(qtbot) -> None:
-    from evidence_desk.gui.bundles.importing import ImportPreviewDialog
-    from evidence_desk.services.bundles.preview import ImportPreview as Preview
-    from evidence_desk.services.bundles.signers import SignerCheck
-    from evidence_desk.services.bundles.verify import BundleReport
-
-    report = BundleReport("b.zip", signature_valid=True, signer_fingerprint="cd" * 32)
-    check = SignerCheck("other key", "0badc0de-0000-4000-8000-000000000001", "cd" * 32,
-                        ("ab" * 32,))  # fmt: skip
-    dialog = ImportPreviewDialog(Preview(report, new=1, signer=check))
-    qtbot.addWidget(dialog)
-    text = dialog.signer_label.text()
-    assert "REFUSED" in text and pretty_fingerprint("ab" * 32) in text
-    assert pretty_fingerprint("cd" * 32) in text
-    assert not dialog.import_button.isEnabled() and dialog.trust_box.isHidden()
