@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from evidence_desk.core import custody_chain
+from evidence_desk.core import custody_chain, redaction
 from evidence_desk.db.models import Item, Tag
 from evidence_desk.services import custody, search_index
 from evidence_desk.services.archive import Archive
@@ -46,6 +46,7 @@ def item_to_json(item: Item) -> dict[str, Any]:
         "exhibit": item.exhibit,
         "kind": item.kind,
         "title": item.title,
+        "title_publishable": item.title_publishable,
         "description": item.description,
         "notes": item.notes,
         "sensitivity": item.sensitivity,
@@ -218,5 +219,49 @@ def update_fields(archive: Archive, ref: str, **values: str) -> dict[str, Any]:
                 item=item,
                 details={"field": name, "before": before, "after": value},
             )
+            if name in ("title", "description"):
+                _set_publishable(session, archive, item, False)  # changed text: review again
         search_index.reindex(session, item)
         return item_to_json(item)
+
+
+def set_title(
+    archive: Archive, ref: str, title: str | None = None, *, publishable: bool | None = None
+) -> dict[str, Any]:
+    """Set the title and/or mark it (with the description) publishable in redacted bundles.
+
+    A title derived from the file name is never publishable: it can name the
+    person who took or sent the photo. Changing the title (or the description)
+    clears the mark unless ``publishable`` is given in the same call, so the
+    published text is always the text someone reviewed.
+    """
+    if title is not None:
+        title = " ".join(title.split())
+    if title is not None and (title != get_item(archive, ref)["title"]):
+        update_fields(archive, ref, title=title)
+    with archive.db.writer() as session:
+        item = resolve(session, ref)
+        if publishable:
+            names = [s.original_name for s in item.sources]
+            if not item.title.strip() or redaction.title_from_file_name(item.title, names):
+                raise EvidenceDeskError(
+                    f"{item.exhibit}: the title is still the file name; set a title by hand "
+                    "before marking it publishable"
+                )
+        if publishable is not None:
+            _set_publishable(session, archive, item, publishable)
+        return item_to_json(item)
+
+
+def _set_publishable(session: Session, archive: Archive, item: Item, value: bool) -> None:
+    if item.title_publishable == value:
+        return
+    item.title_publishable = value
+    session.flush()
+    custody.append(
+        session,
+        archive,
+        custody_chain.METADATA_MODIFICATION,
+        item=item,
+        details={"field": "title_publishable", "before": not value, "after": value},
+    )
