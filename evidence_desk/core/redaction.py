@@ -237,15 +237,21 @@ def _source(source: dict[str, Any], methods: Mapping[str, str]) -> dict[str, Any
 
 RULES = (
     "Confidential items are left out.",
-    "Images: EXIF (GPS, camera make/model), XMP, IPTC and comments removed; "
-    "JPEG and PNG pixels are not re-encoded.",
+    "Images are rebuilt from their pixels alone: EXIF (GPS, camera, names), XMP, IPTC, "
+    "ICC profiles, comments, text chunks and hidden trailers removed; JPEG and PNG decode "
+    "to the same pixels; thumbnails are re-encoded.",
     "Video and audio: remuxed without container and stream metadata; data, "
     "subtitle and cover-art streams dropped.",
-    "PDF: document information and XMP metadata removed. Other kinds of files "
-    "cannot be vouched for and are left out.",
-    "Records: GPS, device, extracted metadata, internal notes, original file names "
-    "and paths, and the names of who gave and who collected each item are removed.",
-    "Custody events that may name people are sealed: their hashes are kept so the "
-    "full events can be checked if disclosed.",
+    "PDF: document information, XMP, private data, annotation authors and notes, "
+    "attachments and scripts removed; embedded photos rebuilt from pixels. Other kinds of "
+    "files cannot be vouched for and are left out.",
+    "Records: only computed values are kept. GPS, device, extracted metadata, notes, tags, "
+    "original file names and paths, host names, free-text methods and the names of who "
+    "gave and who collected each item are removed. Titles are exhibit numbers unless a "
+    "title set by hand was marked publishable.",
+    "Custody: every event keeps its type, time, item, outcome and hashes; actors are "
+    "pseudonyms (custodian 1, 2, …); details keep only hashes, identifiers and numbers "
+    "(no paths, hosts or names). The full events can be checked against the hashes if "
+    "disclosed.",
     "Each exhibit lists the SHA-256 of the original and of the redacted copy.",
 )

@@ -3,13 +3,13 @@
 A PDF carries names and places in many corners besides its text: the
 document information dictionary (Author, Title, Producer, custom keys), XMP
 streams on the catalogue, on pages and on every image, application private
-data (``/PieceInfo``), the author of every annotation (``/T``), file
-attachments, JavaScript and the EXIF, XMP or comments inside embedded JPEG
-images. The copy is written from the document's page tree only (objects no
-page reaches, such as an old information dictionary or earlier revisions,
-are not copied), with those entries dropped and embedded JPEGs rebuilt from
-their pixels by ``redaction_images.clean_jpeg``. What the pages show is
-content and stays.
+data (``/PieceInfo``), the author of every annotation (``/T``), comments
+(sticky notes), outlines, file attachments, JavaScript and the EXIF, XMP or
+comments inside embedded JPEG images. The copy is written from the
+document's page tree only (objects no page reaches, such as an old
+information dictionary or earlier revisions, are not copied), with those
+entries dropped and embedded JPEGs rebuilt from their pixels by
+``redaction_images.clean_jpeg``. What the pages show is content and stays.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ _DROP_KEYS = {
     "/OpenAction": "actions run on opening",
     "/AA": "actions run on events",
 }
-_ANNOT_DROP = {"/FileAttachment", "/Sound", "/Movie", "/RichMedia", "/Screen"}
+# Comments (sticky notes and their pop-ups) and embedded files or media: not page content.
+_ANNOT_DROP = {"/FileAttachment", "/Sound", "/Movie", "/RichMedia", "/Screen", "/Text", "/Popup"}
 _MAX_NODES = 2_000_000
 
 
@@ -110,7 +111,7 @@ def _drop_annotations(page: Any, removed: set[str]) -> None:
     kept = ArrayObject()
     for annot in annots:
         if annot.get_object().get("/Subtype") in _ANNOT_DROP:
-            removed.add("PDF attachments and media in annotations")
+            removed.add("PDF comments, attachments and media in annotations")
         else:
             kept.append(annot)
     page[NameObject("/Annots")] = kept
