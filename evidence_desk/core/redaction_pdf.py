@@ -64,6 +64,9 @@ def clean_pdf(src: BinaryIO, target: Path) -> list[str]:
     for key in ("/Names", "/Outlines", "/OpenAction", "/AA", "/AcroForm", "/Metadata"):
         if NameObject(key) in writer._root_object:  # noqa: SLF001
             del writer._root_object[NameObject(key)]  # noqa: SLF001
+    # Detached objects (dropped annotations, the old catalogue entries) would
+    # still be written: only what the document references goes out.
+    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
     with open(target, "wb") as f:
         writer.write(f)
     return sorted(removed)
