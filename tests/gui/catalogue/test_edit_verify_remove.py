@@ -195,7 +195,7 @@ def test_mark_same_scene_from_similar_tab(qtbot, window, tmp_path):
 
 
 def test_publishable_title_checkbox(qtbot, window, tmp_path, monkeypatch):
-    from evidence_desk.gui import main_window
+    from evidence_desk.gui.shell import main_window
 
     shown: list[str] = []
     monkeypatch.setattr(main_window.QMessageBox, "warning", lambda _w, _t, text: shown.append(text))
