@@ -238,6 +238,8 @@ def set_title(
     """
     if title is not None:
         title = " ".join(title.split())
+        if not title:
+            raise EvidenceDeskError("a title cannot be empty")
     if title is not None and (title != get_item(archive, ref)["title"]):
         update_fields(archive, ref, title=title)
     with archive.db.writer() as session:
