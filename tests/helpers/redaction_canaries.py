@@ -196,3 +196,11 @@ def make_video(path: Path, container: str) -> Path:
             out.mux(stream.encode(frame))
         out.mux(stream.encode())
     return path
+
+
+def make_song(path: Path) -> Path:
+    """An MP3 whose ID3 tags name people."""
+    from tests.media import make_audio
+
+    tags = {"artist": C.audio_artist, "title": C.audio_title, "comment": C.audio_comment}
+    return make_audio(path, "libmp3lame", "mp3", seconds=0.5, tags=tags)

@@ -63,6 +63,7 @@ def _populate(root: Path):  # type: ignore[no-untyped-def]
         "pdf": rc.make_pdf(folder / f"{C.fname_pdf}.pdf", work),
         "mp4": rc.make_video(folder / f"{C.fname_mp4}.mp4", "mp4"),
         "mov": rc.make_video(folder / f"{C.fname_mov}.mov", "mov"),
+        "mp3": rc.make_song(folder / f"{C.fname_mp3}.mp3"),
     }
     # The two photos must differ in content to be two items.
     with open(files["reviewed"], "ab") as f:
@@ -91,7 +92,7 @@ def _populate(root: Path):  # type: ignore[no-untyped-def]
     items_service.set_title(archive, ex["reviewed"], PUBLISHED_TITLE, publishable=True)
     items_service.update_fields(archive, ex["reviewed"], notes=C.notes_reviewed)
     similar.mark_same_scene(archive, ex["photo"], ex["reviewed"], note=C.item_link_note)
-    case_testimonies.add_testimony(
+    testimony = case_testimonies.add_testimony(
         archive,
         witness_code="W-0001",
         statement="I saw the police disperse the square.",
@@ -108,6 +109,7 @@ def _populate(root: Path):  # type: ignore[no-untyped-def]
         language="ru",
         sensitivity="restricted",
     )
+    ex["testimony"] = testimony["exhibit"]
     incident = case_incidents.add_incident(
         archive, "Dispersal on the square", start="2022-01-05T10:00", offset="+06:00",
         notes=C.incident_notes,
@@ -262,7 +264,7 @@ def test_redacted_bundle_still_verifies_and_has_every_kind(bundles) -> None:
     for bundle in (red, red_zip):
         report = verify_bundle(bundle.path)
         assert report.ok, report.problems
-    assert sorted(red.exported) == sorted([*ex.values(), "ED-000008"])
+    assert sorted(red.exported) == sorted(ex.values())
 
 
 def _records(bundle: Path) -> dict[str, dict]:
@@ -274,7 +276,7 @@ def test_titles_are_exhibit_numbers_unless_reviewed(bundles) -> None:
     _, _, ex, _, red, _ = bundles
     records = _records(red.path)
     assert records[ex["reviewed"]]["title"] == PUBLISHED_TITLE
-    for key in ("photo", "png", "tiff", "pdf", "mp4", "mov"):
+    for key in ("photo", "png", "tiff", "pdf", "mp4", "mov", "mp3", "testimony"):
         assert records[ex[key]]["title"] == ex[key]
     html = (red.path / L.REPORT_HTML).read_text(encoding="utf-8")
     assert PUBLISHED_TITLE in html
