@@ -102,8 +102,14 @@ _AV_FORMATS = {
 }  # fmt: skip
 
 
+# Supplemental enhancement information (SEI) NAL units carry encoder
+# settings, user data and, from some drones and dashcams, GPS: not pixels.
+_SEI_FILTERS = {"h264": "filter_units=remove_types=6", "hevc": "filter_units=remove_types=39|40"}
+
+
 def _remux(src: BinaryIO, out: Path, extension: str) -> Redacted:
     import av
+    from av.bitstream import BitStreamFilterContext
 
     fmt = _AV_FORMATS.get(extension)
     if fmt is None:
@@ -112,23 +118,38 @@ def _remux(src: BinaryIO, out: Path, extension: str) -> Redacted:
     removed = {"container and stream metadata (location, device, creation dates)"}
     with av.open(src, "r", metadata_errors="ignore") as inp:
         if inp.metadata:
-            removed.add("container tags: " + ", ".join(sorted(inp.metadata)))
+            # Counted, not named: a tag's name is chosen by whoever made the file.
+            removed.add(f"{len(inp.metadata)} container tag(s)")
         with av.open(str(target), "w", format=fmt) as dst:
             mapping: dict[int, Any] = {}
+            filters: dict[int, Any] = {}
             for stream in inp.streams:
                 attached = getattr(stream.disposition, "name", "")
                 if stream.type in ("video", "audio") and "attached_pic" not in str(attached):
                     mapping[stream.index] = dst.add_stream_from_template(stream)
+                    sei = _SEI_FILTERS.get(stream.codec_context.name)
+                    if sei:
+                        filters[stream.index] = BitStreamFilterContext(
+                            sei, stream, mapping[stream.index]
+                        )
+                        removed.add("SEI messages inside the video stream (encoder, user data)")
                 else:
                     removed.add(f"{stream.type} stream #{stream.index}")
             if not mapping:
                 raise RedactionError("no audio or video stream to copy")
             for packet in inp.demux(list(inp.streams)):
-                target_stream = mapping.get(packet.stream.index)
+                index = packet.stream.index
+                target_stream = mapping.get(index)
                 if target_stream is None or packet.dts is None:
                     continue
-                packet.stream = target_stream
-                dst.mux(packet)
+                bsf = filters.get(index)
+                for out_packet in bsf.filter(packet) if bsf else [packet]:
+                    out_packet.stream = target_stream
+                    dst.mux(out_packet)
+            for index, bsf in filters.items():
+                for out_packet in bsf.filter(None):
+                    out_packet.stream = mapping[index]
+                    dst.mux(out_packet)
     return Redacted(target, extension, sorted(removed))
 
 

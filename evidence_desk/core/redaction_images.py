@@ -199,6 +199,12 @@ def orientation_of(data: bytes) -> int | None:
 PNG_SIG = b"\x89PNG\r\n\x1a\n"
 # Chunks that describe pixels with numbers only (no names, no text, no ICC).
 _PNG_KEEP = {b"IHDR", b"PLTE", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"sBIT", b"pHYs", b"bKGD"}
+_PNG_LABELS = {
+    b"tEXt": "PNG text", b"zTXt": "PNG text", b"iTXt": "PNG text", b"eXIf": "PNG EXIF",
+    b"iCCP": "PNG ICC profile", b"sPLT": "PNG suggested palettes", b"tIME": "PNG time",
+    b"hIST": "PNG histogram", b"acTL": "PNG animation", b"fcTL": "PNG animation",
+    b"fdAT": "PNG animation",
+}  # fmt: skip
 _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 _ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2),
           (0, 1, 1, 2))  # fmt: skip
@@ -260,7 +266,7 @@ def clean_png(src: BinaryIO, target: Path) -> list[str]:
             if ctype in _PNG_KEEP:
                 _write_chunk(dst, ctype, body)
             else:
-                removed.add(f"PNG {ctype.decode('latin-1')} chunk")
+                removed.add(_PNG_LABELS.get(ctype, "private PNG chunks"))
     raise ImageRedactionError("PNG ends before IEND")
 
 

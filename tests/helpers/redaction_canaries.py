@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -145,7 +146,7 @@ def make_pdf(path: Path, work: Path) -> Path:
     plain = work / "plain.pdf"
     pdf.output(str(plain))
     writer = PdfWriter(clone_from=PdfReader(plain))
-    writer.add_metadata({"/CnryCustom": C.pdf_custom_info})
+    writer.add_metadata({f"/{C.pdf_info_key}": C.pdf_custom_info})
     xmp = DecodedStreamObject()
     xmp.set_data(f"<x:xmpmeta><dc:creator>{C.pdf_xmp}</dc:creator></x:xmpmeta>".encode())
     xmp.update({NameObject("/Type"): NameObject("/Metadata")})
@@ -164,7 +165,10 @@ def make_pdf(path: Path, work: Path) -> Path:
 
 
 def make_video(path: Path, container: str) -> Path:
-    """An H.264 video whose container and stream carry tags (and a location)."""
+    """An H.264 video whose container and stream carry tags (and a location), and whose
+    bitstream carries a user-data SEI message (where some drones put GPS)."""
+    from av.bitstream import BitStreamFilterContext
+
     location = f"+{GPS_LAT:.6f}+{GPS_LON:09.6f}/"
     tags = {
         "title": C.video_title,
@@ -178,16 +182,13 @@ def make_video(path: Path, container: str) -> Path:
             "com.apple.quicktime.make": C.mov_make,
             "com.apple.quicktime.model": C.mov_model,
             "com.apple.quicktime.author": C.mov_author,
+            C.mov_tag_name: "a tag whose name is chosen by the file",
         }
-    with av.open(
-        str(path), "w", format=container, options={"movflags": "use_metadata_tags"}
-    ) as out:
-        out.metadata.update(tags)
-        stream = out.add_stream("libx264", rate=10)
+    raw = path.with_suffix(".h264")
+    with av.open(str(raw), "w", format="h264") as out:
+        stream = out.add_stream("libx264", rate=10, options={"bf": "0"})
         stream.width, stream.height = 96, 64
         stream.pix_fmt = "yuv420p"
-        stream.metadata["handler_name"] = C.video_handler
-        stream.metadata["title"] = C.video_stream_title
         for index in range(10):
             frame = av.VideoFrame(96, 64, "yuv420p")
             for n, plane in enumerate(frame.planes):
@@ -195,6 +196,26 @@ def make_video(path: Path, container: str) -> Path:
             frame.pts = index
             out.mux(stream.encode(frame))
         out.mux(stream.encode())
+    bsf = f"h264_metadata=sei_user_data=086f3693-b7b3-4f2c-9653-21492feee5b8+{C.video_sei}"
+    keep_tags = {"movflags": "use_metadata_tags"}
+    with (
+        av.open(str(raw)) as inp,
+        av.open(str(path), "w", format=container, options=keep_tags) as out,
+    ):
+        out.metadata.update(tags)
+        src = inp.streams.video[0]
+        stream = out.add_stream_from_template(src)
+        stream.time_base = Fraction(1, 10)
+        stream.metadata["handler_name"] = C.video_handler
+        stream.metadata["title"] = C.video_stream_title
+        sei = BitStreamFilterContext(bsf, src, stream)
+        for index, packet in enumerate(inp.demux(src)):
+            for filtered in sei.filter(packet if packet.size else None):
+                filtered.stream = stream
+                filtered.pts = filtered.dts = index
+                filtered.time_base = Fraction(1, 10)
+                out.mux(filtered)
+    raw.unlink()
     return path
 
 
