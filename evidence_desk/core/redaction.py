@@ -10,7 +10,8 @@ Rules (documented in docs/bundles.md, "Redaction"):
   turned upright and written as PNG.
 - Video and audio are remuxed (streams copied, not re-encoded) without the
   container's or streams' metadata; data, subtitle and cover-art streams are
-  dropped because cameras put GPS tracks there.
+  dropped because cameras put GPS tracks there, and so are the SEI messages
+  inside H.264/HEVC (encoder strings, user data, some drones' GPS).
 - PDF: the document information, every XMP stream, private application data,
   attachments, scripts and annotation authors are removed; embedded JPEG
   images are rebuilt like JPEG files (core.redaction_pdf).
