@@ -49,7 +49,7 @@ def pixels_only(im: Image.Image) -> Image.Image:
         if palette is not None:
             clean.putpalette(palette)
     transparency = im.info.get("transparency")
-    if isinstance(transparency, int | tuple):
+    if isinstance(transparency, int | tuple | bytes):
         clean.info["transparency"] = transparency
     return clean
 

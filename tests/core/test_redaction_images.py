@@ -119,3 +119,22 @@ def test_thumbnail_is_reencoded_without_comment_exif_or_icc(tmp_path: Path) -> N
     assert b"Secret" not in data and b"Artist" not in data and b"ICC_PROFILE" not in data
     with Image.open(tmp_path / "c.jpg") as im:
         assert im.size == (97, 61) and "exif" not in im.info and "comment" not in im.info
+
+
+def test_other_images_are_reencoded_as_png_from_pixels(tmp_path: Path) -> None:
+    from evidence_desk.core.redaction_images import reencode
+
+    exif = Image.Exif()
+    exif[0x013B] = "Artist Name"
+    src = tmp_path / "a.webp"
+    _gradient("RGB").save(
+        src, "WEBP", lossless=True, exif=exif, xmp=b"<x>Name</x>", icc_profile=b"z" * 40
+    )
+    out = tmp_path / "a.png"
+    with open(src, "rb") as f:
+        reencode(f, out)
+    data = out.read_bytes()
+    assert b"Artist" not in data and b"Name" not in data and b"iCCP" not in data
+    with Image.open(out) as copy, Image.open(src) as original:
+        assert copy.tobytes() == original.convert(copy.mode).tobytes()
+        assert not set(copy.info) - {"dpi"}
