@@ -6,7 +6,7 @@ person set a title by hand and marked it publishable (the same mark lets the
 description be published). Existing items start unmarked, the safe default.
 
 Revision ID: 0004r
-Revises: 0003
+Revises: 0004n
 Create Date: 2026-11-28
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004r"
-down_revision = "0003"
+down_revision = "0004n"
 branch_labels = None
 depends_on = None
 
