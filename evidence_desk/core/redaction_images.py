@@ -227,7 +227,7 @@ def clean_png(src: BinaryIO, target: Path) -> list[str]:
         dst.write(PNG_SIG)
         expected: int | None = None
         inflater = zlib.decompressobj()
-        deflater = zlib.compressobj(9)
+        deflater = zlib.compressobj(6)
         produced = 0
         pending = b""
         idat_done = over = False
