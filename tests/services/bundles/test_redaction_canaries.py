@@ -328,5 +328,9 @@ def test_a_file_name_title_cannot_be_marked_publishable(bundles) -> None:
     _, archive, ex, _, _, _ = bundles
     with pytest.raises(EvidenceDeskError, match="file name"):
         items_service.set_title(archive, ex["png"], publishable=True)
+    before = items_service.get_item(archive, ex["png"])["title"]
+    with pytest.raises(EvidenceDeskError, match="file name"):  # the stem, in other case
+        items_service.set_title(archive, ex["png"], C.fname_png.lower(), publishable=True)
+    assert items_service.get_item(archive, ex["png"])["title"] == before  # nothing changed
     item = items_service.set_title(archive, ex["reviewed"], "A new title")
     assert item["title"] == "A new title" and item["title_publishable"] is False
