@@ -125,6 +125,7 @@ def _populate(root: Path):  # type: ignore[no-untyped-def]
         archive, hidden["ref"], "detained", started="2022-01-06", incident=ref, note=C.status_note
     )
     case_persons.link_item(archive, ex["photo"], official["ref"], note=C.person_link_note)
+    case_persons.link_item(archive, ex["png"], official["ref"], relation=C.person_link_relation)
     return archive, ex
 
 
@@ -247,7 +248,7 @@ def test_every_canary_was_planted(bundles) -> None:
     # The first export's folder is only in its replication events, recorded in the archive.
     missing = set(_canaries()) - planted
     assert not missing, f"fixture did not plant: {sorted(missing)}"
-    assert len(_canaries()) == 90
+    assert len(_canaries()) == 91
 
 
 @pytest.mark.parametrize("which", ["folder", "zip"])
