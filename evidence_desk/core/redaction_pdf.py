@@ -75,7 +75,13 @@ def clean_pdf(src: BinaryIO, target: Path) -> list[str]:
 
 def _walk(node: Any, removed: set[str], seen: set[tuple[int, int, int]], budget: list[int]) -> None:
     """Depth-first, iterative: remove named entries and rebuild embedded JPEGs."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        IndirectObject,
+        NameObject,
+        TextStringObject,
+    )
 
     stack = [node]
     while stack:
@@ -100,6 +106,10 @@ def _walk(node: Any, removed: set[str], seen: set[tuple[int, int, int]], budget:
                 _drop_annotations(obj, removed)
             if obj.get("/Subtype") == "/Image":
                 _clean_image(obj, removed)
+            if obj.get("/Type") == "/OCG" and "/Name" in obj:
+                # Layer names are free text; the layers themselves (and what they hide) stay.
+                obj[NameObject("/Name")] = TextStringObject("layer")
+                removed.add("PDF layer names")
             stack.extend(obj.values())
         elif isinstance(obj, ArrayObject):
             stack.extend(obj)

@@ -125,7 +125,13 @@ def make_pdf(path: Path, work: Path) -> Path:
     from fpdf import FPDF
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Text
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, TextStringObject
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        TextStringObject,
+    )
 
     inner = work / "inner.jpg"
     exif = Image.Exif()
@@ -154,6 +160,19 @@ def make_pdf(path: Path, work: Path) -> Path:
     page = writer.pages[0]
     page[NameObject("/PieceInfo")] = DictionaryObject(
         {NameObject("/App"): TextStringObject(C.pdf_piece_info)}
+    )
+    layer = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/OCG"),
+                NameObject("/Name"): TextStringObject(C.pdf_layer),
+            }
+        )
+    )
+    resources = page["/Resources"].get_object()
+    resources[NameObject("/Properties")] = DictionaryObject({NameObject("/L1"): layer})
+    writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
+        {NameObject("/OCGs"): ArrayObject([layer])}
     )
     note = Text(rect=(50, 550, 70, 570), text="see margin")
     note[NameObject("/T")] = TextStringObject(C.pdf_annotation_author)

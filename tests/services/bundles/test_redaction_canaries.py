@@ -248,7 +248,7 @@ def test_every_canary_was_planted(bundles) -> None:
     # The first export's folder is only in its replication events, recorded in the archive.
     missing = set(_canaries()) - planted
     assert not missing, f"fixture did not plant: {sorted(missing)}"
-    assert len(_canaries()) == 91
+    assert len(_canaries()) == 92
 
 
 @pytest.mark.parametrize("which", ["folder", "zip"])
