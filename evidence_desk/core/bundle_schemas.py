@@ -68,6 +68,7 @@ ITEM = record(
         "exhibit": string(24, pattern=EXHIBIT_RE),
         "kind": string(16, pattern=r"^[a-z]{1,16}$"),
         "title": string(1024, null=True),
+        "title_publishable": boolean(null=True),
         "description": string(TEXT, null=True),
         "notes": string(TEXT, null=True),
         "sensitivity": {"enum": ["public", "restricted", "confidential", None]},
@@ -174,7 +175,7 @@ CUSTODY_ENTRY = {
                 "hash",
             ),
         ),  # fmt: skip
-        record(  # sealed (redacted profile)
+        record(  # sealed (redacted profile): actor a pseudonym, details only hashes and numbers
             {
                 "seq": integer(null=True),
                 "uuid": uuid(),
@@ -182,11 +183,13 @@ CUSTODY_ENTRY = {
                 "event_type": string(64),
                 "item_uuid": uuid(null=True),
                 "outcome": string(64),
+                "actor": string(SHORT, null=True),
+                "details": FREE_OBJECT,
                 "sealed": {"const": True},
                 "prev_hash": HASH,
                 "hash": HASH,
             },
-            ("uuid", "sealed", "prev_hash", "hash"),
+            ("sealed", "prev_hash", "hash"),
         ),
         record(  # a withheld run of other items' events
             {"withheld": integer(1), "prev_hash": HASH, "hash": HASH},

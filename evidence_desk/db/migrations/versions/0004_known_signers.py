@@ -1,7 +1,7 @@
 """Known signers: bundle signing keys pinned per sending archive.
 
 Revision ID: 0004
-Revises: 0004n
+Revises: 0004r
 Create Date: 2026-11-28
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0004n"
+down_revision = "0004r"
 branch_labels = None
 depends_on = None
 
