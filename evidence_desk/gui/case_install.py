@@ -91,7 +91,7 @@ class CaseUI(QObject):
         self.window.tabifyDockWidget(docks["person"], docks["place"])
         docks["incident"].raise_()
         for kind in ("incident", "person", "place"):
-            self.panels[kind].setMinimumWidth(240)
+            self.panels[kind].setMinimumWidth(200)
         timeline = QDockWidget(translate("CaseUI", "Timeline"), self.window)
         timeline.setObjectName("caseTimelineDock")
         timeline.setWidget(self.timeline)

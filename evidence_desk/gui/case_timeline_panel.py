@@ -16,7 +16,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QToolButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.gui.case_timeline import TimelineView
 from evidence_desk.gui.case_widgets import PlacePicker, fill_terms, run, translate, ui_language
+from evidence_desk.gui.flow_layout import FlowLayout
 from evidence_desk.gui.formatting import KINDS, kind_plural
 from evidence_desk.gui.tasks import TaskRunner
 
@@ -73,12 +73,11 @@ class TimelinePanel(QWidget):
         self.incident.setMinimumContentsLength(16)
         self.incident.addItem(translate("CaseUI", "All incidents"), None)
         self.status = QLabel(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=4)  # wraps in a narrow dock instead of widening the window
         bar.setContentsMargins(4, 2, 4, 2)
         for widget in (self.kind, self.violation, self.place, self.incident):
             bar.addWidget(widget)
             widget.currentIndexChanged.connect(self._schedule)
-        bar.addWidget(self.status, 1)
         self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in (
             (
@@ -118,6 +117,7 @@ class TimelinePanel(QWidget):
             button.clicked.connect(lambda _c=False, s=slot: s())
             bar.addWidget(button)
             self.buttons[key] = button
+        bar.add_stretch_widget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui.elided_label import ElidedLabel
 from evidence_desk.gui.formatting import (
     capture_source_label,
     human_duration,
@@ -34,6 +35,20 @@ from evidence_desk.gui.formatting import (
 from evidence_desk.services.custody import EventRecord
 
 translate = QCoreApplication.translate
+
+
+def late_capture(item: dict[str, Any]) -> str | None:
+    """The earliest acquisition date (YYYY-MM-DD) before the capture date, else None.
+
+    Compared by calendar date in the capture's own local time, so a photo
+    taken on the evening of the hand-over day is not flagged.
+    """
+    captured = (item.get("captured_at") or "")[:10]
+    dates = [
+        (s.get("acquired_at") or "")[:10] for s in item.get("sources") or [] if s.get("acquired_at")
+    ]
+    earlier = sorted(d for d in dates if len(d) == 10 and len(captured) == 10 and d < captured)
+    return earlier[0] if earlier else None
 
 
 class FactsPanel(QWidget):
@@ -61,12 +76,15 @@ class FactsPanel(QWidget):
         if not copy:
             self._layout.addRow(label, text)
             return
-        text.setStyleSheet("font-family: monospace;")
+        text.deleteLater()
+        shown = ElidedLabel(value, self)  # hashes cannot wrap: elide the middle, copy whole
+        shown.setObjectName("factValue")
+        shown.setStyleSheet("font-family: monospace;")
         button = QPushButton(translate("FactsPanel", "Copy"), self)
         button.setToolTip(translate("FactsPanel", "Copy to the clipboard"))
         button.clicked.connect(lambda: QGuiApplication.clipboard().setText(value))
         row = QHBoxLayout()
-        row.addWidget(text, 1)
+        row.addWidget(shown, 1)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.addRow(label, row)
 
@@ -93,6 +111,7 @@ class FactsPanel(QWidget):
                 self._row(t["note"], item["captured_at_note"])
         else:
             self._row(t["captured"], t["unknown"])
+        self._flag_late_capture(item)
         gps = item.get("gps")
         if gps:
             alt = f", {gps['alt']:.0f} m" if gps.get("alt") is not None else ""
@@ -109,6 +128,25 @@ class FactsPanel(QWidget):
             self._row(t["warning"], warning)
         if item.get("removed"):
             self._row(t["removed"], t["removed_text"])
+
+    def _flag_late_capture(self, item: dict[str, Any]) -> None:
+        """A capture dated after the files were acquired: a wrong clock or a wrong date."""
+        acquired = late_capture(item)
+        if acquired is None:
+            return
+        label = QLabel(
+            translate(
+                "FactsPanel",
+                "The capture time is later than the acquisition date (%1): the device clock "
+                "or the acquisition date is probably wrong.",
+            ).replace("%1", acquired),
+            self,
+        )
+        label.setObjectName("lateCaptureWarning")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #b35c00; font-weight: bold;")
+        self.values["late_capture"] = label.text()
+        self._layout.addRow(translate("FactsPanel", "Check:"), label)
 
     @staticmethod
     def _translations() -> dict[str, str]:

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.gui.detail_form import DetailForm
 from evidence_desk.gui.detail_info import CustodyView, FactsPanel, MetadataTree, ProvenanceView
 from evidence_desk.gui.edits import EditController
+from evidence_desk.gui.flow_layout import FlowLayout
 from evidence_desk.gui.formatting import human_duration, kind_label
 from evidence_desk.gui.preview import PreviewView, load_preview_image
 from evidence_desk.gui.similar_panel import SimilarPanel
@@ -120,10 +120,9 @@ class DetailPanel(QWidget):
             self.tr("Opens a read-only working copy; the original in the archive is not touched.")
         )
         self.open_button.clicked.connect(self.open_external)
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=6)  # wraps in a narrow panel instead of widening the window
         bar.addWidget(fit)
         bar.addWidget(actual)
-        bar.addStretch(1)
         bar.addWidget(self.open_button)
         self.preview_note.setEnabled(False)
         top_layout = QVBoxLayout(top)
@@ -145,7 +144,11 @@ class DetailPanel(QWidget):
         self.similar = SimilarPanel(self._thumbs, self.tabs)
         self.similar.linkRequested.connect(self._link)
         self.similar.showRequested.connect(self.showItemRequested)
-        self.tabs.addTab(self.form, self.tr("Description"))
+        form_scroll = QScrollArea(self.tabs)  # the form scrolls on a 768-pixel-high screen
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_scroll.setWidget(self.form)
+        self.tabs.addTab(form_scroll, self.tr("Description"))
         self.tabs.addTab(facts_scroll, self.tr("Details"))
         self.tabs.addTab(self.metadata, self.tr("Metadata"))
         self.tabs.addTab(self.provenance, self.tr("Provenance"))

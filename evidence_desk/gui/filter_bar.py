@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui.flow_layout import FlowLayout
 from evidence_desk.gui.formatting import KINDS, SENSITIVITIES, kind_label, sensitivity_label
 from evidence_desk.services.catalogue import Filters
 
@@ -92,15 +93,17 @@ class FilterBar(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.save_button)
         top.addWidget(self.clear_button)
-        bottom = QHBoxLayout()
-        bottom.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.kind, self.sensitivity, self.gps, self.warnings, self.dated):
+        bottom = FlowLayout(spacing=6)  # wraps on a narrow window instead of widening it
+        for widget in (self.kind, self.sensitivity, self.gps, self.warnings):
             bottom.addWidget(widget)
-        bottom.addWidget(self.date_from)
-        bottom.addWidget(QLabel(self.tr("to"), self))
-        bottom.addWidget(self.date_to)
+        for first, second in ((self.dated, self.date_from), (QLabel(self.tr("to")), self.date_to)):
+            pair = QWidget(self)  # a label stays on the line of its date
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(first)
+            row.addWidget(second)
+            bottom.addWidget(pair)
         bottom.addWidget(self.tag_chip)
-        bottom.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 2)
         layout.setSpacing(4)

@@ -78,11 +78,19 @@ class MainWindow(QMainWindow):
         self._selection_timer = self._timer(60, self._on_selection_settled)
         self._connect()
         self.setAcceptDrops(True)
-        self.resize(1400, 860)
+        self._fit_screen(1400, 860)
         install_bundle_ui(self)
         install_case_ui(self)
         self._restore_state()
         self._update_actions()
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """Open at ``width``x``height``, or smaller on a laptop screen (1366x768 is common)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     def _timer(self, ms: int, slot) -> QTimer:  # type: ignore[no-untyped-def]
         timer = QTimer(self)
@@ -114,8 +122,9 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.sidebar.setMinimumWidth(170)
-        self.detail.setMinimumWidth(320)
+        # Minimums sized for a 1366x768 laptop: the window must fit in 1024 pixels.
+        self.sidebar.setMinimumWidth(150)
+        self.detail.setMinimumWidth(260)
         self._sizes_restored = False
         self.setCentralWidget(self.splitter)
         self.count_label = QLabel(self)
@@ -523,6 +532,8 @@ class MainWindow(QMainWindow):
         geometry = settings.value("mainWindow/geometry")
         if geometry:
             self.restoreGeometry(geometry)
+            # saved on a bigger monitor: keep it within this screen
+            self._fit_screen(self.width(), self.height())
         splitter = settings.value("mainWindow/splitter")
         if splitter:
             self._sizes_restored = self.splitter.restoreState(splitter)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui.flow_layout import FlowLayout
 from evidence_desk.gui.thumbnails import ThumbnailCache
 from evidence_desk.services.similar import SimilarItem
 
@@ -43,10 +43,9 @@ class SimilarPanel(QWidget):
         self.mark.clicked.connect(lambda: self._link(True))
         self.unmark.clicked.connect(lambda: self._link(False))
         self.show_button.clicked.connect(self._show)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)
         for button in (self.mark, self.unmark, self.show_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
