@@ -36,6 +36,7 @@ from evidence_desk.gui.edits import EditController
 from evidence_desk.gui.filter_bar import FilterBar
 from evidence_desk.gui.import_controller import ImportController, local_paths
 from evidence_desk.gui.main_actions import Actions
+from evidence_desk.gui.new_archive_dialog import NewArchiveDialog
 from evidence_desk.gui.preferences import PreferencesDialog
 from evidence_desk.gui.sidebar import Sidebar, filters_for_pick
 from evidence_desk.gui.tasks import TaskRunner, error_text
@@ -179,13 +180,15 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.archiveOpened.emit(archive)
 
-    def open_archive_at(self, path: Path, *, create: bool = False, or_create: bool = False):
+    def open_archive_at(
+        self, path: Path, *, create: bool = False, or_create: bool = False, name: str | None = None
+    ):
         """Open (or create) the archive at ``path`` in a worker, then show it."""
         if self._busy_warning():
             return None
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
         if create:
-            task = self.runner.submit(create_archive, Path(path), pool="long")
+            task = self.runner.submit(create_archive, Path(path), name, pool="long")
         else:
             task = self.runner.submit(open_archive, Path(path), create=or_create, pool="long")
         task.succeeded.connect(self._on_archive_ready)
@@ -212,12 +215,17 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_archive_at(Path(folder))
 
-    def choose_new_archive(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose an empty folder for the new archive")
+    def choose_new_archive(self) -> NewArchiveDialog:
+        """Ask for a name and a location; the archive's folder is created there."""
+        start = self.archive.root.parent if self.archive is not None else Path.home()
+        dialog = NewArchiveDialog(start, self)
+        dialog.accepted.connect(
+            lambda: self.open_archive_at(
+                dialog.target(), create=True, name=dialog.archive_name()  # type: ignore[arg-type]
+            )
         )
-        if folder:
-            self.open_archive_at(Path(folder), create=True)
+        dialog.open()
+        return dialog
 
     def _remember_recent(self, root: Path) -> None:
         settings = load_settings()
