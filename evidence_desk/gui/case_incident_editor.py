@@ -35,6 +35,7 @@ from evidence_desk.gui.case_widgets import (
     PlacePicker,
     TermChecklist,
     fill_terms,
+    record_title,
     run,
     translate,
     ui_language,
@@ -252,7 +253,7 @@ class IncidentEditor(QDialog):
     def _show(self, data: dict[str, Any]) -> None:
         self.data, self.ref = data, data["ref"]
         self.setWindowTitle(
-            translate("CaseUI", "Incident %1").replace("%1", f"{data['ref']} {data['title']}")
+            record_title(translate("CaseUI", "Incident"), data["ref"], data["title"])
         )
         self.title.setText(data["title"])
         self.start.setText(data["start"] or "")

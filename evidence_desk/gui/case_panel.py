@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui import icons
 from evidence_desk.gui.case_widgets import ITEMS_MIME, decode_refs, run, translate
 from evidence_desk.gui.tasks import TaskRunner
 
@@ -131,6 +132,8 @@ class RecordListPanel(QWidget):
             entry = QListWidgetItem(text, self.list)
             entry.setData(REF_ROLE, row["ref"])
             entry.setToolTip(tip)
+            if row.get("sensitive"):
+                entry.setIcon(icons.lock())
             if row["ref"] == current:
                 self.list.setCurrentItem(entry)
 
@@ -175,9 +178,11 @@ def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str]:
         tip = tip.replace("%2", str(row.get("persons", 0)))
         return text, " · ".join(p for p in (row.get("place") or "", tip) if p)
     if kind == "person":
-        label = row["name"] + (" 🔒" if row.get("sensitive") else "")
         others = ", ".join(n["name"] for n in row.get("names", [])[1:])
-        return f"{row['ref']}  {label}", others
+        if row.get("sensitive"):
+            hidden = translate("CaseUI", "Sensitive: names hidden in redacted exports")
+            others = f"{others}\n{hidden}" if others else hidden
+        return f"{row['ref']}  {row['name']}", others
     indent = "  " * (len(row["path"]) - 1)
     variants = ", ".join(n["name"] for n in row.get("names", []))
     return f"{indent}{row['name']}", variants

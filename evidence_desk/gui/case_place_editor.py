@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.gui.case_widgets import (
     PlacePicker,
     fill_terms,
+    record_title,
     run,
     select_data,
     translate,
@@ -152,7 +153,9 @@ class PlaceEditor(QDialog):
 
     def _show(self, data: dict[str, Any]) -> None:
         self.ref = data["ref"]
-        self.setWindowTitle(translate("CaseUI", "Place %1").replace("%1", " / ".join(data["path"])))
+        self.setWindowTitle(
+            record_title(translate("CaseUI", "Place"), "", " / ".join(data["path"]))
+        )
         self.name.setText(data["name"])
         select_data(self.kind, data["kind"])
         self.parent_place.set_ref(f"PL-{data['parent_id']:04d}" if data["parent_id"] else None)

@@ -177,6 +177,20 @@ class TermChecklist(QListWidget):
         self.changed.emit()
 
 
+def record_title(kind: str, ref: str, title: str) -> str:
+    """A window title naming a record once: "Testimony W-0001", not "Testimony Testimony W-0001".
+
+    Default titles already contain the kind and the code, so they are used as
+    they are; other titles follow the kind and code after a dash.
+    """
+    title, head = " ".join((title or "").split()), f"{kind} {ref}".strip()
+    if not title or title.casefold() in (head.casefold(), ref.casefold()):
+        return head
+    if title.casefold().startswith(kind.casefold()) or (ref and ref in title):
+        return title
+    return f"{head} — {title}"
+
+
 def fill_terms(
     combo: QComboBox, terms: list[dict[str, Any]], lang: str, blank: bool = True
 ) -> None:

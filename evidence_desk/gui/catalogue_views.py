@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,10 +28,13 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
 from evidence_desk.gui.catalogue_model import COLUMNS, CatalogueModel
+from evidence_desk.gui.formatting import SENSITIVITIES, sensitivity_label
+from evidence_desk.services.catalogue import Filters
 
 ROW_HEIGHT = 26
 TABLE_ICON = QSize(22, 22)
@@ -43,6 +55,49 @@ _DEFAULT_WIDTHS = {
     "warnings": 80,
 }
 _SENSITIVITY_COLOURS = {"public": "#2e7d32", "restricted": "#b26a00", "confidential": "#b3261e"}
+_COLOUR_NAMES = {
+    "public": QT_TRANSLATE_NOOP("CatalogueGrid", "green dot"),
+    "restricted": QT_TRANSLATE_NOOP("CatalogueGrid", "orange dot"),
+    "confidential": QT_TRANSLATE_NOOP("CatalogueGrid", "red dot"),
+}
+
+
+def sensitivity_legend() -> str:
+    """What the coloured dot on a tile means, one line per colour."""
+    tr = QCoreApplication.translate
+    return "\n".join(
+        f"{tr('CatalogueGrid', _COLOUR_NAMES[v])}: {sensitivity_label(v)}" for v in SENSITIVITIES
+    )
+
+
+def empty_message(model: CatalogueModel) -> str | None:
+    """What an empty view says once its query has finished (None while rows or loading)."""
+    if model.rowCount() or model.loading:
+        return None
+    if model.filters.removed:
+        return QCoreApplication.translate("CatalogueViews", "No removed items.")
+    if model.filters != Filters():
+        return QCoreApplication.translate(
+            "CatalogueViews", "Nothing matches this search.\nChange the words or clear the filters."
+        )
+    return QCoreApplication.translate(
+        "CatalogueViews",
+        "The archive is empty.\nDrop files or folders here, or use File → Import.",
+    )
+
+
+def paint_empty_message(view: QAbstractItemView, model: CatalogueModel) -> None:
+    text = empty_message(model)
+    if text is None:
+        return
+    painter = QPainter(view.viewport())
+    painter.setPen(view.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+    painter.drawText(
+        view.viewport().rect().adjusted(20, 20, -20, -20),
+        int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+        text,
+    )
+    painter.end()
 
 
 class TableDelegate(QStyledItemDelegate):
@@ -112,6 +167,7 @@ class CatalogueTable(QTableView):
             header.resizeSection(column, _DEFAULT_WIDTHS[key])
         self.setItemDelegate(TableDelegate(model, self))
         self.setSortingEnabled(True)
+        self._catalogue = model
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Entering Python here takes the interpreter lock for the whole paint, so
@@ -120,6 +176,7 @@ class CatalogueTable(QTableView):
         # thread; it is still handed over every switch interval. Longest table
         # paint measured during a 300-file import: 41 ms (7 ms when idle).
         super().paintEvent(event)
+        paint_empty_message(self, self._catalogue)
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -204,6 +261,41 @@ class CatalogueGrid(QListView):
         self.verticalScrollBar().setSingleStep(GRID_CELL.height() // 3)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setItemDelegate(GridDelegate(model, self))
+        self._catalogue = model
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        paint_empty_message(self, self._catalogue)
+
+    def tile_tooltip(self, row_number: int) -> str | None:
+        """Exhibit, title and the sensitivity the tile's coloured dot stands for."""
+        row = self._catalogue.cached_row(self._catalogue.id_at(row_number) or -1)
+        if row is None:
+            return None
+        tr = QCoreApplication.translate
+        dot = (
+            tr("CatalogueGrid", _COLOUR_NAMES.get(row.sensitivity, ""))
+            if row.sensitivity in _COLOUR_NAMES
+            else ""
+        )
+        sensitivity = tr("CatalogueGrid", "Sensitivity: %1").replace(
+            "%1", sensitivity_label(row.sensitivity)
+        )
+        lines = [
+            f"{row.exhibit}  {row.title}".strip(),
+            f"{sensitivity} ({dot})" if dot else sensitivity,
+        ]
+        return "\n".join(lines)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.indexAt(event.pos())
+            # over a tile: that item; between tiles: the legend of the coloured dots
+            text = self.tile_tooltip(index.row()) if index.isValid() else None
+            if self._catalogue.rowCount():
+                QToolTip.showText(event.globalPos(), text or sensitivity_legend(), self.viewport())
+            return True
+        return super().viewportEvent(event)
 
     def dataChanged(
         self,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui import icons
 from evidence_desk.gui.flow_layout import FlowLayout
 from evidence_desk.gui.formatting import KINDS, SENSITIVITIES, kind_label, sensitivity_label
 from evidence_desk.services.catalogue import Filters
@@ -74,7 +75,9 @@ class FilterBar(QWidget):
         self.dated.toggled.connect(self._on_dated)
         self.tag_chip = QToolButton(self)
         self.tag_chip.setObjectName("tagChip")
-        self.tag_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.tag_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.tag_chip.setIcon(icons.clear())
+        self.tag_chip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the cross after
         self.tag_chip.setToolTip(self.tr("Click to stop filtering by this tag"))
         self.tag_chip.clicked.connect(lambda: self.set_tag(None))
         self.tag_chip.hide()
@@ -175,7 +178,7 @@ class FilterBar(QWidget):
         self._tag = tag
         self.tag_chip.setVisible(tag is not None)
         if tag is not None:
-            self.tag_chip.setText(self.tr("Tag: %1  ✕").replace("%1", tag))
+            self.tag_chip.setText(self.tr("Tag: %1").replace("%1", tag))
 
     def clear(self) -> None:
         self.set_filters(Filters(removed=self._removed))

@@ -221,7 +221,9 @@ class MainWindow(QMainWindow):
         dialog = NewArchiveDialog(start, self)
         dialog.accepted.connect(
             lambda: self.open_archive_at(
-                dialog.target(), create=True, name=dialog.archive_name()  # type: ignore[arg-type]
+                dialog.target(),
+                create=True,
+                name=dialog.archive_name(),  # type: ignore[arg-type]
             )
         )
         dialog.open()

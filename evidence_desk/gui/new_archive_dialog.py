@@ -1,4 +1,4 @@
-""""New archive": a name and a place, and the folder is made for the user.
+""" "New archive": a name and a place, and the folder is made for the user.
 
 Asking for "an empty folder" made people create one in a file dialog first,
 and the archive got whatever name that folder had. Here the name is asked

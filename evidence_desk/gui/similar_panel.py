@@ -66,7 +66,7 @@ class SimilarPanel(QWidget):
             else:
                 detail = self.tr("%1 bits apart").replace("%1", str(sim.distance))
             if sim.same_scene:
-                detail += " · " + self.tr("✓ same scene")
+                detail += " · " + self.tr("marked as the same scene")
             item = QListWidgetItem(f"{sim.exhibit}  {sim.title}\n{detail}")
             item.setData(_ROLE, sim)
             item.setIcon(self._thumbs.icon(sim.sha256, sim.kind, sim.has_thumbnail))
