@@ -25,6 +25,8 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translati
 SUPPORTED = ("en", "ru", "kk")
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
 
+LOCALES = {"en": "en_GB", "ru": "ru_RU", "kk": "kk_KZ"}
+
 _installed: list[QTranslator] = []
 
 
@@ -121,6 +123,8 @@ def install(language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # Month and day names (timeline, dates) follow the interface language, not the system.
+    QLocale.setDefault(QLocale(LOCALES.get(language, "en_GB")))
     if language == "en":
         return language
     qt_own = QTranslator()
