@@ -31,6 +31,7 @@ from evidence_desk.gui.bundle_import import (
     run_preview,
 )
 from evidence_desk.gui.bundle_verify_dialog import bundle_report_dialog
+from evidence_desk.gui.case_widgets import ui_language
 from evidence_desk.gui.progress_widget import TaskProgress
 from evidence_desk.gui.tasks import Task, error_text
 from evidence_desk.services.archive import Archive
@@ -57,6 +58,7 @@ def run_export(archive: Archive, request: ExportRequest, **callbacks: Any) -> An
         profile=request.profile,
         zip=request.zip,
         out=request.out,
+        language=ui_language(),
         **callbacks,
     )
 
