@@ -165,14 +165,15 @@ class BundleUi(QObject):
             self.window.statusBar().showMessage(self.tr("Export cancelled; nothing was written."))
         else:
             text = (
-                self.tr("%1 exhibit(s) exported to %2.\nKey fingerprint: %3")
-                .replace("%1", str(len(report.exported)))
+                self.tr(
+                    "%n exhibit(s) exported to %2.\nKey fingerprint: %3", "", len(report.exported)
+                )
                 .replace("%2", str(report.path))
                 .replace("%3", report.fingerprint or "")
             )
             if report.left_out:
-                text += "\n" + self.tr("%1 item(s) left out (see the bundle's report).").replace(
-                    "%1", str(len(report.left_out))
+                text += "\n" + self.tr(
+                    "%n item(s) left out (see the bundle's report).", "", len(report.left_out)
                 )
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Bundle exported"), text,
                               QMessageBox.StandardButton.Close, self.window)  # fmt: skip

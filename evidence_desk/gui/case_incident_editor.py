@@ -37,9 +37,11 @@ from evidence_desk.gui.case_widgets import (
     fill_terms,
     record_title,
     run,
+    term_label,
     translate,
     ui_language,
 )
+from evidence_desk.gui.formatting import kind_label
 from evidence_desk.gui.tasks import TaskRunner, error_text
 
 DATA = Qt.ItemDataRole.UserRole
@@ -278,12 +280,13 @@ class IncidentEditor(QDialog):
         self.items.clear()
         for row in data["items"]:
             entry = QListWidgetItem(
-                f"{row['exhibit']}  {row['title']}  ({row['kind']})", self.items
+                f"{row['exhibit']}  {row['title']}  ({kind_label(row['kind'])})", self.items
             )
             entry.setData(DATA, row)
         self.people.clear()
         for row in data["persons"]:
-            entry = QListWidgetItem(f"{row['ref']} {row['name']} — {row['role']}", self.people)
+            role = term_label(self.role_pick, row["role"], "roles")
+            entry = QListWidgetItem(f"{row['ref']} {row['name']} — {role}", self.people)
             entry.setData(DATA, row)
 
     def fields(self) -> dict[str, Any]:

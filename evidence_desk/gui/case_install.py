@@ -255,9 +255,7 @@ class CaseUI(QObject):
 
         def done(count: int) -> None:
             self.window.statusBar().showMessage(
-                translate("CaseUI", "Linked %1 items to %2")
-                .replace("%1", str(count))
-                .replace("%2", ref),
+                translate("CaseUI", "Linked %n item(s) to %2", None, count).replace("%2", ref),
                 6000,
             )
             self.window.model.refresh(reload_rows=True)

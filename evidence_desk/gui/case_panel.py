@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui import icons
-from evidence_desk.gui.case_widgets import ITEMS_MIME, decode_refs, run, translate
+from evidence_desk.gui.case_widgets import (
+    ITEMS_MIME,
+    decode_refs,
+    place_label,
+    run,
+    translate,
+    ui_language,
+)
 from evidence_desk.gui.tasks import TaskRunner
 
 REF_ROLE = Qt.ItemDataRole.UserRole
@@ -174,8 +181,12 @@ def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str]:
     if kind == "incident":
         day = (row.get("start") or "")[:10]
         text = f"{row['ref']}  {day}  {row['title']}".replace("  ", " ", 1)
-        tip = translate("CaseUI", "%1 items, %2 people").replace("%1", str(row.get("items", 0)))
-        tip = tip.replace("%2", str(row.get("persons", 0)))
+        tip = ", ".join(
+            (
+                translate("CaseUI", "%n item(s)", None, int(row.get("items", 0))),
+                translate("CaseUI", "%n person(s)", None, int(row.get("persons", 0))),
+            )
+        )
         return text, " · ".join(p for p in (row.get("place") or "", tip) if p)
     if kind == "person":
         others = ", ".join(n["name"] for n in row.get("names", [])[1:])
@@ -185,4 +196,4 @@ def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str]:
         return f"{row['ref']}  {row['name']}", others
     indent = "  " * (len(row["path"]) - 1)
     variants = ", ".join(n["name"] for n in row.get("names", []))
-    return f"{indent}{row['name']}", variants
+    return f"{indent}{place_label(row, ui_language())}", variants

@@ -209,9 +209,7 @@ class PlaceEditor(QDialog):
         self.status.setText(translate("CaseUI", "Matching items by GPS…"))
 
         def done(count: int) -> None:
-            self.status.setText(
-                translate("CaseUI", "%1 items placed by GPS.").replace("%1", str(count))
-            )
+            self.status.setText(translate("CaseUI", "%n item(s) placed by GPS.", None, count))
             self.saved.emit(-1)
 
         return run(self.runner, self, _match, self.archive, on_ok=done, pool="long")

@@ -234,13 +234,15 @@ class TimelinePanel(QWidget):
             self._fitted = True
             self.view.fit()
         self.loading = False
-        text = translate("CaseUI", "%1 items, %2 incidents").replace(
-            "%1", f"{len(data['items']):,}"
+        text = ", ".join(
+            (
+                translate("CaseUI", "%Ln item(s)", None, len(data["items"])),
+                translate("CaseUI", "%Ln incident(s)", None, len(data["incidents"])),
+            )
         )
-        text = text.replace("%2", f"{len(data['incidents']):,}")
         if data.get("undated"):
-            text += " · " + translate("CaseUI", "%1 without a capture time").replace(
-                "%1", f"{data['undated']:,}"
+            text += " · " + translate(
+                "CaseUI", "%Ln without a capture time", None, int(data["undated"])
             )
         self.status.setText(text)
         self.loaded.emit()

@@ -62,12 +62,14 @@ _COLOUR_NAMES = {
 }
 
 
+def _colour_name(sensitivity: str) -> str:
+    name = _COLOUR_NAMES.get(sensitivity)
+    return QCoreApplication.translate("CatalogueGrid", name) if name else ""
+
+
 def sensitivity_legend() -> str:
     """What the coloured dot on a tile means, one line per colour."""
-    tr = QCoreApplication.translate
-    return "\n".join(
-        f"{tr('CatalogueGrid', _COLOUR_NAMES[v])}: {sensitivity_label(v)}" for v in SENSITIVITIES
-    )
+    return "\n".join(f"{_colour_name(v)}: {sensitivity_label(v)}" for v in SENSITIVITIES)
 
 
 def empty_message(model: CatalogueModel) -> str | None:
@@ -272,13 +274,8 @@ class CatalogueGrid(QListView):
         row = self._catalogue.cached_row(self._catalogue.id_at(row_number) or -1)
         if row is None:
             return None
-        tr = QCoreApplication.translate
-        dot = (
-            tr("CatalogueGrid", _COLOUR_NAMES.get(row.sensitivity, ""))
-            if row.sensitivity in _COLOUR_NAMES
-            else ""
-        )
-        sensitivity = tr("CatalogueGrid", "Sensitivity: %1").replace(
+        dot = _colour_name(row.sensitivity) if row.sensitivity in _COLOUR_NAMES else ""
+        sensitivity = QCoreApplication.translate("CatalogueGrid", "Sensitivity: %1").replace(
             "%1", sensitivity_label(row.sensitivity)
         )
         lines = [

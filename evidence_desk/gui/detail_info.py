@@ -31,6 +31,8 @@ from evidence_desk.gui.formatting import (
     human_size,
     iso_text,
     kind_label,
+    precision_label,
+    service_words,
 )
 from evidence_desk.services.custody import EventRecord
 
@@ -103,7 +105,7 @@ class FactsPanel(QWidget):
             self._row(t["captured"], iso_text(item["captured_at"]) + offset)
             source = capture_source_label(item["captured_at_source"])
             if item.get("captured_at_precision"):
-                source += f" · {item['captured_at_precision']}"
+                source += f" · {precision_label(item['captured_at_precision'])}"
             self._row(t["source"], source)
             if item.get("captured_at_utc"):
                 self._row(t["captured_utc"], iso_text(item["captured_at_utc"]))
@@ -124,8 +126,9 @@ class FactsPanel(QWidget):
             self._row(t["duration"], human_duration(item["duration_s"]))
         self._row(t["ingested"], iso_text(item["ingested_at"]))
         self._row(t["tool"], f"{item['tool_version']} · {item['host']}")
+        words = service_words()
         for warning in item.get("warnings") or []:
-            self._row(t["warning"], warning)
+            self._row(t["warning"], words.message(warning))
         if item.get("removed"):
             self._row(t["removed"], t["removed_text"])
 
@@ -215,19 +218,22 @@ class ProvenanceView(QTextBrowser):
 
 
 def _event_summary(event: EventRecord) -> str:
+    """One line of an event's details; field names and relations in the interface language."""
     d = event.details
+    words = service_words()
     if "field" in d and "before" in d:
-        return f"{d['field']}: {_short(d['before'])} → {_short(d.get('after'))}"
+        return f"{words.t(str(d['field']))}: {_short(d['before'])} → {_short(d.get('after'))}"
     if d.get("relation"):
-        return f"{d['relation']} {d.get('action', '')} {d.get('other_exhibit', '')}".strip()
+        parts = (words.t(str(d["relation"])), words.t(str(d.get("action", ""))))
+        return f"{' '.join(p for p in parts if p)} {d.get('other_exhibit', '')}".strip()
     if d.get("reason"):
-        return str(d["reason"])
+        return words.message(str(d["reason"]))
     if d.get("received_from") or d.get("method"):
         return f"{d.get('received_from') or '?'} · {d.get('method') or '?'}"
     if d.get("digest"):
         return f"{d.get('algorithm', '')} {d['digest'][:16]}…"
     if d.get("problem"):
-        return str(d["problem"])
+        return words.message(str(d["problem"]))
     return json.dumps(d, ensure_ascii=False)[:200]
 
 
@@ -257,14 +263,15 @@ class CustodyView(QTreeWidget):
 
     def show_events(self, events: list[EventRecord]) -> None:
         self.clear()
+        words = service_words()  # PREMIS event types and outcomes are stored in English
         for event in events:
             row = QTreeWidgetItem(
                 self,
                 [
                     iso_text(event.occurred_at),
-                    event.event_type,
+                    words.t(event.event_type),
                     event.actor,
-                    event.outcome,
+                    words.t(event.outcome),
                     _event_summary(event),
                 ],
             )

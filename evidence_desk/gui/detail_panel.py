@@ -185,9 +185,11 @@ class DetailPanel(QWidget):
         else:
             self.multi_label.setText(
                 self.tr(
-                    "%1 items selected. Changes here apply to all of them, and each "
-                    "change is written to every item's custody log."
-                ).replace("%1", f"{len(ids):,}")
+                    "%Ln item(s) selected. Changes here apply to all of them, and each "
+                    "change is written to every item's custody log.",
+                    "",
+                    len(ids),
+                )
             )
             self.pages.setCurrentWidget(self.multi)
 

@@ -312,11 +312,11 @@ class MainWindow(QMainWindow):
         shown = self.model.total()
         total = getattr(self, "_total", None)
         if self.model.filters.removed:
-            text = self.tr("%1 removed items").replace("%1", f"{shown:,}")
+            text = self.tr("%Ln removed item(s)", "", shown)
         elif total is not None and total != shown:
-            text = self.tr("%1 of %2 items").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+            text = self.tr("%1 of %Ln item(s)", "", total).replace("%1", f"{shown:,}")
         else:
-            text = self.tr("%1 items").replace("%1", f"{shown:,}")
+            text = self.tr("%Ln item(s)", "", shown)
         self.count_label.setText(text)
 
     def _on_sidebar_pick(self, kind: str, value: object) -> None:
@@ -397,9 +397,7 @@ class MainWindow(QMainWindow):
     def _on_selection_settled(self) -> None:
         ids = self.selected_ids()
         self.detail.show_selection(ids)
-        self.selection_label.setText(
-            self.tr("%1 selected").replace("%1", f"{len(ids):,}") if ids else ""
-        )
+        self.selection_label.setText(self.tr("%Ln selected", "", len(ids)) if ids else "")
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -66,6 +66,9 @@ def _load_terms(language: str) -> dict[tuple[str, str], str]:
         except (OSError, ValueError):
             continue
         name = data.get("vocabulary") if isinstance(data, dict) else None
+        names = data.get("labels") if isinstance(name, str) else None
+        if isinstance(names, dict) and isinstance(names.get(language) or names.get("en"), str):
+            terms[("vocabulary", name)] = names.get(language) or names["en"]
         for term in data.get("terms", []) if isinstance(name, str) else []:
             if isinstance(term, dict) and isinstance(term.get("code"), str):
                 label = term.get(language) or term.get("en")
