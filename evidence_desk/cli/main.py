@@ -18,17 +18,17 @@ from typing import Any
 from evidence_desk import tool_version
 from evidence_desk.cli.common import Command, Interrupt, add_command, print_json
 from evidence_desk.cli.progress import ProgressBar
-from evidence_desk.services import items as items_service
-from evidence_desk.services.archive import (
+from evidence_desk.services.archive.archive import (
     Archive,
     create_archive,
     creates_on_first_use,
     default_archive_path,
     open_archive,
 )
-from evidence_desk.services.errors import EvidenceDeskError
-from evidence_desk.services.ingest import Provenance, ingest
-from evidence_desk.services.verify import verify
+from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.catalogue import items as items_service
+from evidence_desk.services.catalogue.verify import verify
+from evidence_desk.services.intake.ingest import Provenance, ingest
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSION_MODULES = ("evidence_desk.cli.bundle_commands", "evidence_desk.cli.case_commands")
+EXTENSION_MODULES = ("evidence_desk.cli.commands.bundles", "evidence_desk.cli.commands.case")
 
 
 def _extension_modules() -> list[Any]:
@@ -287,7 +287,7 @@ def _starts_gui(argv: list[str], commands: set[str]) -> bool:
 
 
 def _start_gui(argv: list[str]) -> int:
-    from evidence_desk.gui.app import main as gui_main
+    from evidence_desk.gui.shell.app import main as gui_main
 
     return gui_main(argv)
 

@@ -23,9 +23,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from evidence_desk.core.resources import resource_dir
+
 LANGUAGES = ("en", "ru", "kk")
 
 
@@ -60,7 +60,7 @@ class Messages:
 
 def _load_terms(language: str) -> dict[tuple[str, str], str]:
     terms: dict[tuple[str, str], str] = {}
-    for path in sorted((RESOURCES / "vocabularies").glob("*.json")):
+    for path in sorted(resource_dir("vocabularies").glob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -84,7 +84,7 @@ def messages(language: str | None) -> Messages:
     found = Messages(language or "en", terms=_load_terms(language or "en"))
     if language == "en":
         return found
-    path = RESOURCES / "messages" / f"{language}.json"
+    path = resource_dir("messages") / f"{language}.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     found.text = {str(k): str(v) for k, v in data.get("text", {}).items()}
     found.patterns = [(re.compile(p, re.DOTALL), str(t)) for p, t in data.get("patterns", [])]
