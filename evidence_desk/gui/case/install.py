@@ -205,8 +205,11 @@ class CaseUI(QObject):
 
     def show_dock(self, kind: str) -> None:
         dock = self.docks[kind]
+        first = kind == "timeline" and not dock.isVisible()
         dock.show()
         dock.raise_()
+        if first:  # room for the periods, incident lanes and the axis, not the minimum
+            self.window.resizeDocks([dock], [260], Qt.Orientation.Vertical)
         if kind == "timeline" and self.timeline.archive is not None:
             self.timeline.reload()
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -73,7 +73,7 @@ class TimelinePanel(QWidget):
         self.incident.setMinimumContentsLength(16)
         self.incident.addItem(translate("CaseUI", "All incidents"), None)
         self.status = QLabel(self)
-        bar = FlowLayout(spacing=4)  # wraps in a narrow dock instead of widening the window
+        bar = self._bar = FlowLayout(spacing=4)  # wraps in a narrow dock, not a wider window
         bar.setContentsMargins(4, 2, 4, 2)
         for widget in (self.kind, self.violation, self.place, self.incident):
             bar.addWidget(widget)
@@ -135,6 +135,14 @@ class TimelinePanel(QWidget):
         self.view.rangeChanged.connect(self._on_range)
         self.view.itemClicked.connect(self.itemClicked)
         self.view.incidentActivated.connect(self.incidentActivated)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Keep room for the wrapped filter rows above the canvas: a dock does not ask
+        its widget for height-for-width, so the canvas (and its axis) would be cut off."""
+        super().resizeEvent(event)
+        needed = self._bar.heightForWidth(self.width()) + self.view.minimumHeight()
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

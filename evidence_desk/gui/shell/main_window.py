@@ -561,8 +561,9 @@ class MainWindow(QMainWindow):
 
     def _default_sizes(self) -> None:
         """First run: sidebar, catalogue and detail panel in useful proportions."""
-        width = max(self.splitter.width(), 900)
-        side, detail = 240, min(500, width // 3)
+        width = max(self.splitter.width(), 700)
+        # on a laptop (1366 px, the case docks beside) the catalogue keeps the most room
+        side, detail = max(180, min(240, width // 5)), min(500, width // 3)
         self.splitter.setSizes([side, width - side - detail, detail])
         height = self.detail.single.height()
         self.detail.single.setSizes([height * 9 // 20, height * 11 // 20])

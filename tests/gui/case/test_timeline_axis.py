@@ -157,3 +157,25 @@ def test_period_label_is_elided_only_when_needed_and_named_in_full_in_a_tooltip(
         type("E", (), {"position": lambda self: rect.center()})()  # a move without buttons
     )
     assert view.toolTip().startswith(title)
+
+
+def test_narrow_dock_keeps_the_whole_canvas_below_the_wrapped_filters(qtbot):
+    """A dock gives its widget only the minimum height it asks for: the wrapped filter rows
+    must be part of that, or the axis and its labels are cut off."""
+    from evidence_desk.gui.case.timeline_panel import TimelinePanel
+    from evidence_desk.gui.shell.tasks import TaskRunner
+
+    runner = TaskRunner()
+    panel = TimelinePanel(runner)
+    qtbot.addWidget(panel)
+    panel.resize(420, 100)
+    panel.show()
+    qtbot.wait(20)
+    panel.resize(420, panel.minimumHeight())
+    qtbot.waitUntil(lambda: panel.view.height() >= panel.view.minimumHeight(), timeout=2000)
+    assert panel.view.geometry().bottom() <= panel.height()
+    wide = panel.minimumHeight()
+    panel.resize(1300, wide)
+    qtbot.wait(20)
+    assert panel.minimumHeight() < wide  # one row of filters at full width
+    runner.shutdown()
