@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractButton, QDialog
+from PySide6.QtWidgets import QAbstractButton
 
 from evidence_desk.gui.shell import i18n
 
@@ -66,20 +66,37 @@ def test_hash_is_elided_in_the_middle_with_the_whole_value_to_copy(qtbot, qapp):
     assert QGuiApplication.clipboard().text() == sha
 
 
-def test_dialogs_fit_the_screen(qtbot, language, archive):
-    """Every dialog the main window opens is smaller than the laptop screen."""
-    from evidence_desk.gui.shell.main_window import MainWindow
+def test_dialogs_fit_the_screen(qtbot, language, window, tmp_path):
+    """Every dialog and editor fits 1366x768 at its minimum, and none clips a button."""
+    from tests import media
+    from tests.gui.conftest import import_by_drop, wait_idle
+    from tests.gui.shell.ui_walk import open_everything, sample_case
 
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.set_archive(archive)
-    qtbot.waitUntil(lambda: not win.model.loading, timeout=30_000)
-    opened = [win.show_preferences()]
-    for dialog in opened:
-        assert isinstance(dialog, QDialog)
-        hint = dialog.minimumSizeHint()
-        assert hint.width() <= SCREEN.width() and hint.height() <= SCREEN.height() - 80
+    media.make_jpeg(tmp_path / "a.jpg")
+    report = import_by_drop(qtbot, window, [tmp_path / "a.jpg"])
+    case = sample_case(window.archive, tmp_path)
+    case["import_report"] = report
+    window.select_item(window.model.id_at(0))
+    qtbot.waitUntil(lambda: bool(window.selected_ids()), timeout=30_000)
+    dialogs = open_everything(qtbot, window, case)
+    wait_idle(qtbot, window)
+    assert len(dialogs) >= 14
+    for dialog in dialogs:
+        dialog.show()
+        hint = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        name = type(dialog).__name__
+        assert hint.width() <= SCREEN.width(), (language, name, hint)
+        assert hint.height() <= SCREEN.height() - FRAME_AND_PANEL, (language, name, hint)
+        dialog.resize(
+            min(dialog.width(), SCREEN.width()),
+            min(dialog.height(), SCREEN.height() - FRAME_AND_PANEL),
+        )
+        qtbot.wait(10)
+        for button in dialog.findChildren(QAbstractButton):
+            if button.isVisible() and button.text() and button.window() is dialog:
+                assert button.width() >= button.minimumSizeHint().width() - 1, (
+                    language,
+                    name,
+                    button.text(),
+                )
         dialog.close()
-    win.shutdown()
-    win.archive = None
