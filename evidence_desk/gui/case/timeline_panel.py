@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QToolButton,
     QVBoxLayout,
@@ -115,8 +116,16 @@ class TimelinePanel(QWidget):
             button.setText(text)
             button.setToolTip(tip)
             button.clicked.connect(lambda _c=False, s=slot: s())
-            bar.addWidget(button)
             self.buttons[key] = button
+        for keys in (("out", "in", "fit"), ("periods", "clock")):  # a group wraps as one
+            group = QWidget(self)
+            row = QHBoxLayout(group)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(2)
+            for key in keys:
+                self.buttons[key].setParent(group)
+                row.addWidget(self.buttons[key])
+            bar.addWidget(group)
         bar.add_stretch_widget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
