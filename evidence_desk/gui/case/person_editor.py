@@ -36,6 +36,7 @@ from evidence_desk.gui.case.widgets import (
     record_title,
     run,
     select_data,
+    term_label,
     translate,
     ui_language,
 )
@@ -224,8 +225,7 @@ class PersonEditor(QDialog):
 
     def _status_label(self, code: str) -> str:
         """The vocabulary label in the interface language (the code only if unknown)."""
-        index = self.status_pick.findData(code)
-        return self.status_pick.itemText(index) if index >= 0 else code
+        return term_label(self.status_pick, code, "person_statuses")
 
     def fields(self) -> dict[str, Any]:
         return {

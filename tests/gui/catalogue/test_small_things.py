@@ -52,8 +52,13 @@ def test_grid_tile_explains_its_coloured_dot(qtbot, window, tmp_path):
     media.make_jpeg(tmp_path / "a.jpg")
     import_by_drop(qtbot, window, [tmp_path / "a.jpg"])
     window.set_view("grid")
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(  # a refresh after the import may still be bringing the rows back
+        lambda: window.model.cached_row(window.model.id_at(0) or -1) is not None, timeout=WAIT
+    )
     row = window.model.cached_row(window.model.id_at(0))
     tip = window.grid.tile_tooltip(0)
+    assert tip is not None
     assert row.exhibit in tip and "Sensitivity:" in tip
     colour = {"public": "green", "restricted": "orange", "confidential": "red"}[row.sensitivity]
     assert f"{colour} dot" in tip

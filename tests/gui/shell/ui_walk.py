@@ -160,6 +160,17 @@ def open_everything(qtbot: Any, window: Any, case: dict[str, Any]) -> list[QWidg
     opened.append(ui.show_vocabularies())
     opened.append(ui.show_periods())
     opened.append(ui.show_clock_correction())
+    loaded = {  # what each editor shows once its worker has answered
+        "TestimonyEditor": lambda w: w.ref is None or w.data is not None,
+        "IncidentEditor": lambda w: w.data is not None and w.role_pick.count() > 0,
+        "PersonEditor": lambda w: w.statuses.count() > 0 and w.status_pick.count() > 0,
+        "VocabularyEditor": lambda w: w.table.rowCount() > 0,
+        "PeriodEditor": lambda w: w.list.count() > 0,
+    }
+    for widget in opened:
+        check = loaded.get(type(widget).__name__)
+        if check is not None:
+            qtbot.waitUntil(lambda w=widget, c=check: c(w), timeout=30_000)
     opened.append(window.importer.request_import([Path.home()]))
     if case.get("import_report") is not None:
         from evidence_desk.gui.shell.report_dialog import import_summary
