@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.catalogue.model import COLUMNS, CatalogueModel
-from evidence_desk.gui.shell.formatting import SENSITIVITIES, sensitivity_label
+from evidence_desk.gui.shell.formatting import SENSITIVITIES, human_duration, sensitivity_label
 from evidence_desk.services.catalogue.listing import Filters
 
 ROW_HEIGHT = 26
@@ -211,6 +212,8 @@ class GridDelegate(QStyledItemDelegate):
         if icon is not None:
             icon.paint(painter, icon_rect, Qt.AlignmentFlag.AlignCenter)
         row = self._model.cached_row(self._model.id_at(index.row()) or -1)
+        if row is not None and row.duration_s and row.kind in ("video", "audio"):
+            _paint_duration(painter, option, icon_rect, human_duration(row.duration_s))
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
@@ -236,6 +239,23 @@ class GridDelegate(QStyledItemDelegate):
             )
             painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft, title)
         painter.restore()
+
+
+def _paint_duration(
+    painter: QPainter, option: QStyleOptionViewItem, area: QRect, text: str
+) -> None:
+    """A video's or recording's length on its tile, as video sites show it."""
+    metrics = option.fontMetrics
+    badge = QRect(0, 0, metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
+    badge.moveBottomRight(area.bottomRight() - QPoint(4, 4))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0, 170))
+    painter.drawRoundedRect(badge, 3, 3)
+    painter.setPen(QColor("white"))
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
 
 
 class CatalogueGrid(QListView):

@@ -127,6 +127,7 @@ class CatalogueRow:
     has_thumbnail: bool
     has_gps: bool
     removed: bool
+    duration_s: float | None = None  # video and audio: shown before anything is opened
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ SELECT items.id, items.uuid, items.exhibit_no, items.title, items.kind, items.mi
        items.captured_local, items.captured_offset_min, items.captured_source,
        {_FIRST_SOURCE}, items.sensitivity, items.size, items.sha256,
        json_array_length(items.warnings_json), items.has_thumbnail,
-       items.gps_lat IS NOT NULL, items.removed_at IS NOT NULL
+       items.gps_lat IS NOT NULL, items.removed_at IS NOT NULL, items.duration_s
 FROM items WHERE items.id IN ({{ids}})
 """
 
@@ -286,6 +287,7 @@ def fetch_rows(archive: Archive, ids: Sequence[int]) -> dict[int, CatalogueRow]:
                     has_thumbnail=bool(r[14]),
                     has_gps=bool(r[15]),
                     removed=bool(r[16]),
+                    duration_s=r[17],
                 )
     return result
 

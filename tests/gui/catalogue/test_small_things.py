@@ -133,3 +133,28 @@ def test_sensitive_person_has_a_lock_icon_not_an_emoji(qtbot, window):
     assert "🔒" not in entry.text()
     assert not entry.icon().isNull()
     assert "redacted" in entry.toolTip()
+
+
+def test_video_and_audio_show_their_length_before_opening(qtbot, window, tmp_path):
+    media.make_mp4(tmp_path / "clip.mp4", seconds=2, size=(320, 240))
+    media.make_wav(tmp_path / "talk.wav", seconds=3)
+    import_by_drop(qtbot, window, [tmp_path / "clip.mp4", tmp_path / "talk.wav"])
+    wait_idle(qtbot, window)
+    window.model.expose_all()
+    qtbot.waitUntil(
+        lambda: all(window.model.cached_row(i) for i in window.model.all_ids()), timeout=WAIT
+    )
+    from evidence_desk.gui.catalogue.model import COLUMNS
+
+    kind_column = COLUMNS.index("kind")
+    texts = {
+        window.model.cached_row(window.model.id_at(r)).kind: window.model.index(
+            r, kind_column
+        ).data()
+        for r in range(window.model.rowCount())
+    }
+    assert texts["video"] == "Video · 0:02"
+    assert texts["audio"] == "Audio · 0:03"
+    window.set_view("grid")
+    qtbot.wait(50)
+    assert _painted_pixels(window.grid.viewport()) > 0
