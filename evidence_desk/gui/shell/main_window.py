@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from evidence_desk import __version__
 from evidence_desk.gui.bundles.install import install_bundle_ui
 from evidence_desk.gui.case.install import install_case_ui
-from evidence_desk.gui.catalogue.bulk_dialogs import RemovalDialog, TagsDialog
 from evidence_desk.gui.catalogue.edits import EditController
 from evidence_desk.gui.catalogue.filter_bar import FilterBar
+from evidence_desk.gui.catalogue.item_edits import ItemEditsMixin
 from evidence_desk.gui.catalogue.model import CatalogueModel
 from evidence_desk.gui.catalogue.sidebar import Sidebar, filters_for_pick
 from evidence_desk.gui.catalogue.thumbnails import ThumbnailCache
@@ -39,9 +39,10 @@ from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail.panel import DetailPanel
 from evidence_desk.gui.intake.controller import ImportController, local_paths
 from evidence_desk.gui.shell.main_actions import Actions
-from evidence_desk.gui.shell.new_archive_dialog import NewArchiveDialog
+from evidence_desk.gui.shell.new_archive_dialog import NewArchiveDialog, ask_new_archive
 from evidence_desk.gui.shell.preferences import PreferencesDialog
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+from evidence_desk.gui.shell.window_state import WindowStateMixin
 from evidence_desk.services.archive.archive import Archive, create_archive, open_archive
 from evidence_desk.services.archive.settings import load_settings, save_settings
 from evidence_desk.services.catalogue import listing as catalogue
@@ -52,7 +53,7 @@ LIVE_REFRESH_MS = 400
 FACETS_REFRESH_MS = 1200
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
     archiveOpened = Signal(object)
     facetsLoaded = Signal(object)
 
@@ -84,14 +85,6 @@ class MainWindow(QMainWindow):
         install_case_ui(self)
         self._restore_state()
         self._update_actions()
-
-    def _fit_screen(self, width: int, height: int) -> None:
-        """Open at ``width``x``height``, or smaller on a laptop screen (1366x768 is common)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width()), min(height, room.height())
-        self.resize(width, height)
 
     def _timer(self, ms: int, slot) -> QTimer:  # type: ignore[no-untyped-def]
         timer = QTimer(self)
@@ -216,18 +209,7 @@ class MainWindow(QMainWindow):
             self.open_archive_at(Path(folder))
 
     def choose_new_archive(self) -> NewArchiveDialog:
-        """Ask for a name and a location; the archive's folder is created there."""
-        start = self.archive.root.parent if self.archive is not None else Path.home()
-        dialog = NewArchiveDialog(start, self)
-        dialog.accepted.connect(
-            lambda: self.open_archive_at(
-                dialog.target(),
-                create=True,
-                name=dialog.archive_name(),  # type: ignore[arg-type]
-            )
-        )
-        dialog.open()
-        return dialog
+        return ask_new_archive(self)
 
     def _remember_recent(self, root: Path) -> None:
         settings = load_settings()
@@ -417,50 +399,6 @@ class MainWindow(QMainWindow):
         menu = self.menu_actions.context_menu(self)
         menu.exec(view.viewport().mapToGlobal(pos))
 
-    # Edits
-
-    def add_tags(self) -> None:
-        self._ask_tags(remove=False)
-
-    def remove_tags(self) -> None:
-        self._ask_tags(remove=True)
-
-    def _ask_tags(self, remove: bool) -> TagsDialog | None:
-        targets = self.selected_targets()
-        if not targets:
-            return None
-        known = [name for name, _ in (self.sidebar._facets.tags if self.sidebar._facets else [])]
-        dialog = TagsDialog(len(targets), known, remove, self)
-
-        def apply() -> None:
-            tags = dialog.tags()
-            if remove:
-                self.edits.change_tags(targets, [], tags)
-            else:
-                self.edits.change_tags(targets, tags, [])
-
-        dialog.accepted.connect(apply)
-        dialog.open()
-        return dialog
-
-    def set_sensitivity(self, value: str) -> None:
-        self.edits.change_sensitivity(self.selected_targets(), value)
-
-    def remove_selected(self) -> RemovalDialog | None:
-        targets = self.selected_targets()
-        if not targets or self.model.filters.removed:
-            return None
-        exhibits = [self.model.cached_row(i).exhibit for i, _ in targets]  # type: ignore[union-attr]
-        dialog = RemovalDialog(exhibits, self)
-        dialog.accepted.connect(lambda: self.edits.remove(targets, dialog.reason_text()))
-        dialog.open()
-        return dialog
-
-    def restore_selected(self) -> None:
-        targets = self.selected_targets()
-        if targets and self.model.filters.removed:
-            self.edits.restore(targets, self.tr("restored from the Removed items list"))
-
     def _on_items_changed(self, ids: list[int]) -> None:
         self.model.reload(ids)
         self.detail.reload_if_showing(ids)
@@ -470,11 +408,6 @@ class MainWindow(QMainWindow):
         self.model.refresh()
         self.detail.reload_if_showing(ids)
         self._schedule_facets()
-
-    def copy_sha256(self) -> None:
-        rows = [self.model.cached_row(i) for i in self.selected_ids()]
-        text = "\n".join(f"{r.sha256}  {r.exhibit}" for r in rows if r is not None)
-        QGuiApplication.clipboard().setText(text)
 
     def open_external(self) -> None:
         self.detail.open_external()
@@ -532,50 +465,6 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Evidence Desk"), text)
-
-    # Window state
-
-    def _restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("mainWindow/geometry")
-        if geometry:
-            self.restoreGeometry(geometry)
-            # saved on a bigger monitor: keep it within this screen
-            self._fit_screen(self.width(), self.height())
-        splitter = settings.value("mainWindow/splitter")
-        if splitter:
-            self._sizes_restored = self.splitter.restoreState(splitter)
-        detail = settings.value("mainWindow/detailSplitter")
-        if detail:
-            self.detail.single.restoreState(detail)
-        header = settings.value("mainWindow/tableHeader")
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        self.set_view(str(settings.value("mainWindow/view", "table")))
-
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().showEvent(event)
-        if not self._sizes_restored:
-            self._sizes_restored = True
-            QTimer.singleShot(0, self, self._default_sizes)
-
-    def _default_sizes(self) -> None:
-        """First run: sidebar, catalogue and detail panel in useful proportions."""
-        width = max(self.splitter.width(), 700)
-        # on a laptop (1366 px, the case docks beside) the catalogue keeps the most room
-        side, detail = max(180, min(240, width // 5)), min(500, width // 3)
-        self.splitter.setSizes([side, width - side - detail, detail])
-        height = self.detail.single.height()
-        self.detail.single.setSizes([height * 9 // 20, height * 11 // 20])
-
-    def save_state(self) -> None:
-        settings = QSettings()
-        settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/splitter", self.splitter.saveState())
-        settings.setValue("mainWindow/detailSplitter", self.detail.single.saveState())
-        settings.setValue("mainWindow/tableHeader", self.table.horizontalHeader().saveState())
-        view = "grid" if self.views.currentWidget() is self.grid else "table"
-        settings.setValue("mainWindow/view", view)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.importer.busy:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -107,3 +108,14 @@ class NewArchiveDialog(QDialog):
         else:
             self.result_label.setText(problem or "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
+
+
+def ask_new_archive(window: Any) -> NewArchiveDialog:
+    """Ask ``window``'s user for a name and a location; the archive is created there."""
+    start = window.archive.root.parent if window.archive is not None else Path.home()
+    dialog = NewArchiveDialog(start, window)
+    dialog.accepted.connect(
+        lambda: window.open_archive_at(dialog.target(), create=True, name=dialog.archive_name())
+    )
+    dialog.open()
+    return dialog
