@@ -59,17 +59,22 @@ class Messages:
 
 
 def _load_terms(language: str) -> dict[tuple[str, str], str]:
+    """Labels of the shipped vocabularies and their terms; a damaged file is skipped."""
     terms: dict[tuple[str, str], str] = {}
     for path in sorted(resource_dir("vocabularies").glob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        name = data.get("vocabulary") if isinstance(data, dict) else None
-        names = data.get("labels") if isinstance(name, str) else None
-        if isinstance(names, dict) and isinstance(names.get(language) or names.get("en"), str):
-            terms[("vocabulary", name)] = names.get(language) or names["en"]
-        for term in data.get("terms", []) if isinstance(name, str) else []:
+        if not isinstance(data, dict) or not isinstance(data.get("vocabulary"), str):
+            continue
+        name: str = data["vocabulary"]
+        names = data.get("labels")
+        if isinstance(names, dict):
+            label = names.get(language) or names.get("en")
+            if isinstance(label, str) and label:
+                terms[("vocabulary", name)] = label
+        for term in data.get("terms") or []:
             if isinstance(term, dict) and isinstance(term.get("code"), str):
                 label = term.get(language) or term.get("en")
                 if isinstance(label, str) and label:

@@ -7,6 +7,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 
+from evidence_desk.services.archive.settings import load_settings, save_settings
+
+MAX_RECENT = 8
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplitter, QStackedWidget
 
@@ -33,6 +37,14 @@ class WindowStateMixin:
         def height(self) -> int: ...
         def screen(self) -> Any: ...
         def resize(self, width: int, height: int) -> None: ...
+
+    def _remember_recent(self, root: Any) -> None:
+        """The archive just opened goes first in File > Recent and is reopened at start."""
+        settings = load_settings()
+        entry = str(root)
+        recent = [entry] + [p for p in settings.recent_archives if p != entry]
+        settings.recent_archives = recent[:MAX_RECENT]
+        save_settings(settings)
 
     def _fit_screen(self, width: int, height: int) -> None:
         """Open at ``width``x``height``, or smaller on a laptop screen (1366x768 is common)."""

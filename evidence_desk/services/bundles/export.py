@@ -25,6 +25,7 @@ import json
 import shutil
 import tempfile
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -421,11 +422,11 @@ def write_custody(
             .execution_options(yield_per=2000)
         )
 
-        def events():  # type: ignore[no-untyped-def]
+        def events() -> Iterator[dict[str, Any]]:
             for row in rows:
                 yield {**custody.to_record(row).as_dict(), "seq": row.id}
 
-        def collected():  # type: ignore[no-untyped-def]
+        def collected() -> Iterator[dict[str, Any]]:
             include = lambda e: e.get("item_uuid") in wanted  # noqa: E731
             for entry in segment_entries(events(), include, redacted=profile == "redacted"):
                 if "withheld" not in entry:

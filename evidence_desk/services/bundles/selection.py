@@ -87,7 +87,7 @@ def select_items(
     return items, left_out
 
 
-def _loaded() -> Select[tuple[Item]]:
+def _loaded() -> Select[Item]:
     return (
         select(Item)
         .options(selectinload(Item.sources), selectinload(Item.tags))
