@@ -172,7 +172,7 @@ def _fields(ex: ReportExhibit, m: Messages) -> list[tuple[str, str]]:
 
 
 def _custody_line(e: dict[str, Any], m: Messages) -> str:
-    who = "" if e.get("sealed") else f" ({e.get('actor')})"
+    who = f" ({e['actor']})" if e.get("actor") else ""
     seal = f" [{m.t('details sealed')}]" if e.get("sealed") else ""
     return (
         f"{e.get('occurred_at')}  {m.t(str(e.get('event_type')))}{who} — "

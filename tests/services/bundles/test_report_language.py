@@ -99,3 +99,14 @@ def test_catalogues_keep_every_placeholder(language):
     for english, translated in data["text"].items():
         assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", translated))
         assert translated.strip()
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_every_redaction_rule_has_a_translation(language):
+    """A rule reworded in the code without its translation would show in English."""
+    from evidence_desk.core import redaction
+    from evidence_desk.services.bundles import case_records
+
+    words = messages(language)
+    for rule in (*redaction.RULES, *case_records.REDACTION_RULES):
+        assert words.message(rule) != rule, rule
