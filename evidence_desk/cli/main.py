@@ -70,6 +70,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("tags", nargs="+", metavar="TAG")
     p.add_argument("--remove", action="store_true")
 
+    p = add("title", "set an item's title, and whether redacted bundles may show it")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("text", nargs="?", default=None, metavar="TITLE", help="the new title")
+    mark = p.add_mutually_exclusive_group()
+    mark.add_argument(
+        "--publishable",
+        dest="publishable",
+        action="store_const",
+        const=True,
+        default=None,
+        help="redacted bundles may show this title and the description (a title that is "
+        "the file name is refused); changing the title clears the mark",
+    )
+    mark.add_argument(
+        "--not-publishable", dest="publishable", action="store_const", const=False,
+        help="redacted bundles show the exhibit number instead",
+    )  # fmt: skip
+
     p = add("verify", "re-hash every object and check the custody chain")
     p.add_argument("items", nargs="*", metavar="ITEM", help="only these items")
     p.add_argument(
@@ -242,6 +260,16 @@ def cmd_tag(args: argparse.Namespace, archive: Archive) -> int:
     return 0
 
 
+def cmd_title(args: argparse.Namespace, archive: Archive) -> int:
+    if args.text is None and args.publishable is None:
+        item = items_service.get_item(archive, args.item)
+    else:
+        item = items_service.set_title(archive, args.item, args.text, publishable=args.publishable)
+    mark = "publishable" if item["title_publishable"] else "not publishable (redacted: exhibit no.)"
+    print(f"{item['exhibit']}: {item['title']}  [{mark}]")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
     with Interrupt() as stop, ProgressBar("verify") as bar:
         report = verify(
@@ -273,6 +301,7 @@ COMMANDS_TABLE: dict[str, Command] = {
     "list": Command(cmd_list),
     "show": Command(cmd_show),
     "tag": Command(cmd_tag),
+    "title": Command(cmd_title),
     "verify": Command(cmd_verify),
 }
 
@@ -304,6 +333,23 @@ def _command_names() -> set[str]:
     return set(COMMANDS_TABLE)
 
 
+def _starts_gui(argv: list[str], commands: set[str]) -> bool:
+    """No arguments, an archive folder (``PATH`` / ``--archive``) or Qt options start the GUI.
+
+    Anything else that is not a command (a typo such as ``evidence-desk lsit``)
+    is left to argparse, which says "invalid choice" and exits 2: a mistyped
+    command must never open a window, least of all on a server.
+    """
+    if not argv:
+        return True
+    first = argv[0]
+    if first in commands or first in ("-h", "--help", "--version"):
+        return False
+    if first.startswith("-"):
+        return True
+    return os.sep in first or "/" in first or Path(first).expanduser().exists()
+
+
 def _start_gui(argv: list[str]) -> int:
     from evidence_desk.gui.shell.app import main as gui_main
 
@@ -311,14 +357,18 @@ def _start_gui(argv: list[str]) -> int:
 
 
 def _never_fail_on_encoding() -> None:
-    """Output piped to a file on Windows is cp1252: a Cyrillic file name must not crash us.
+    """No output may crash on a name: not cp1252 on Windows, not ASCII in a C locale, not a
+    strict UTF-8 terminal given a file name that is not UTF-8 (Python holds its bytes as
+    lone surrogates, which strict UTF-8 cannot encode).
 
-    Unencodable characters become ``\\uXXXX`` escapes, which JSON output reads back as
-    the same characters.
+    Unencodable characters become ``\\uXXXX`` or ``\\xNN`` escapes.
     """
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+        errors = getattr(stream, "errors", None)
+        if isinstance(stream, io.TextIOWrapper) and (
+            encoding != "utf8" or errors not in ("backslashreplace", "surrogateescape")
+        ):
             stream.reconfigure(errors="backslashreplace")
 
 
@@ -326,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _never_fail_on_encoding()
     parser = _parser()  # built once: it is most of the cost of a quick command
-    if not argv or argv[0] not in set(COMMANDS_TABLE) | {"-h", "--help", "--version"}:
+    if _starts_gui(argv, set(COMMANDS_TABLE)):
         return _start_gui(argv)
     try:
         return run(argv, parser)
