@@ -262,10 +262,13 @@ def test_a_checkpoint_carried_in_a_bundle_exposes_a_rewrite_by_the_key_holder(th
     from evidence_desk.core import signing
     from evidence_desk.db.triggers import TRIGGERS
     from evidence_desk.services.bundles.export import export_bundle
+    from evidence_desk.services.bundles.verify import verify_bundle
 
     bundle = export_bundle(three, None, out=tmp_path / "sent").path
     carried = bundle / "data" / "metadata" / "custody-checkpoint.json"
     assert cp.read(carried) is not None
+    checked = verify_bundle(bundle)
+    assert checked.ok, [p.message for p in checked.problems]
     _sql(three, "DELETE FROM custody_events WHERE id > (SELECT max(id) - 5 FROM custody_events)")
     conn = raw_db(three)
     for sql in TRIGGERS.values():  # the forger puts the triggers back
