@@ -20,7 +20,9 @@ from evidence_desk.core import signing
 
 
 def archive_digest(root: Path) -> str:
-    """Every row of every table, and every file under objects/ and derived/ (name and size)."""
+    """Every row of every table, and every file under objects/ and derived/ (name and size).
+
+    The store's journals are left out: they record what a process is about to store."""
     h = hashlib.sha256()
     db = sqlite3.connect(f"file:{root / 'evidence.sqlite'}?mode=ro", uri=True)
     try:
@@ -40,6 +42,8 @@ def archive_digest(root: Path) -> str:
     for sub in ("objects", "derived"):
         for folder, dirs, files in sorted(os.walk(root / sub)):
             dirs.sort()
+            if Path(folder) == root / "objects" / ".journal":
+                continue  # announcements of objects about to be stored: bookkeeping
             for name in sorted(files):
                 path = Path(folder) / name
                 h.update(f"{path.relative_to(root)}:{path.stat().st_size}".encode())

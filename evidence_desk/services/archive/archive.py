@@ -137,7 +137,9 @@ class Archive:
             unrecorded = announced - _referenced(self, announced)
         except Exception:  # a broken database: keep the journal, the next open decides
             unrecorded = announced
-        journal.close(keep=bool(unrecorded))
+        # Objects the writer itself discarded (a failed import's staging) are no leftovers.
+        present = {d for d in unrecorded if self.store.exists(d)}
+        journal.close(keep=bool(present))
 
     def close(self) -> None:
         try:

@@ -88,14 +88,22 @@ def check_documents(bag: BagReader, report: BundleReport, manifest: dict[str, st
 
 
 def _check_checkpoint(bag: BagReader, report: BundleReport, document: dict[str, Any]) -> None:
-    """The sender's custody checkpoint: signed by the key that signed the bundle, for the
-    archive bag-info.txt names (see core/custody_checkpoint.py)."""
+    """The sender's custody checkpoint, when signed by the key that signed the bundle: its
+    signature must hold and it must name the archive bag-info.txt names (see
+    core/custody_checkpoint.py). Checked only once the bundle's own signature holds:
+    otherwise that is the problem to report."""
     name = L.CUSTODY_CHECKPOINT
+    if not report.signature_valid:
+        return
+    if document["key_fingerprint"] != report.signer_fingerprint:
+        # Not vouched for by this bundle's signer (a bundle re-signed by someone else):
+        # it proves nothing here, and whether to trust the signer is the signers' check.
+        return
     try:
         key = signing.load_public_key_pem(bag.read_small(L.PUBLIC_KEY, 16384))
         custody_checkpoint.check_signature(custody_checkpoint.Checkpoint(**document), key, name)
     except (BagFormatError, signing.SigningKeyError, custody_checkpoint.CheckpointError) as exc:
-        report.add("custody", name, f"{name}: {exc}" if name not in str(exc) else str(exc))
+        report.add("custody", name, str(exc))
         return
     uuid = (report.archive_uuid or "").lower()
     if uuid and document["archive_uuid"] != uuid:
