@@ -122,7 +122,7 @@ class PeriodEditor(QDialog):
         self.color.setText(p["color"] or "")
 
     def clear_form(self) -> None:
-        self.list.setCurrentItem(None)
+        self.list.setCurrentItem(None)  # type: ignore[call-overload]  # None clears it
         for field in (*self.labels.values(), self.start, self.end, self.color):
             field.clear()
 

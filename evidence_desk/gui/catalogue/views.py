@@ -60,7 +60,7 @@ class TableDelegate(QStyledItemDelegate):
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        option.index = index
+        option.index = index  # type: ignore[assignment]  # Qt accepts a persistent index here
         cell = self._model.cell(index.row(), index.column())
         if cell is None:
             return
@@ -129,7 +129,9 @@ class GridDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return GRID_CELL - QSize(8, 8)
 
     def paint(

@@ -49,7 +49,9 @@ class ProvenanceDialog(QDialog):
         self.method.setEditable(True)
         self.method.addItems(acquisition_methods())
         self.method.setCurrentText(settings.last_method or "")
-        self.method.lineEdit().setPlaceholderText(self.tr("How the files reached you"))
+        edit = self.method.lineEdit()  # an editable combo box always has one
+        if edit is not None:
+            edit.setPlaceholderText(self.tr("How the files reached you"))
         self.collector = QLineEdit(settings.collector, self)
         self.collector.setPlaceholderText(self.tr("Your name (remembered for next time)"))
         self.acquired = QDateEdit(QDate.currentDate(), self)

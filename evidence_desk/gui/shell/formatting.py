@@ -13,8 +13,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from evidence_desk.core.capture_time import format_offset
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+def _t(text: object) -> str:
+    """``text`` is a source string, typed ``object`` by QT_TRANSLATE_NOOP's stub."""
+    return QCoreApplication.translate("Labels", str(text))
 
 
 KINDS = ("photo", "video", "audio", "document", "other")

@@ -112,7 +112,7 @@ class TsTranslator(QTranslator):
     def isEmpty(self) -> bool:
         return not self._messages
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # type: ignore[override]
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         return self._messages.get((context, source_text))
 
 
@@ -130,9 +130,9 @@ def install(language: str) -> str:
     if qt_own.load(f"qtbase_{language}", qt_dir):
         _installed.append(qt_own)
     for source in ts_paths(language):
-        translator = _load(source)
-        if translator is not None:
-            _installed.append(translator)
+        loaded = _load(source)
+        if loaded is not None:
+            _installed.append(loaded)
     for translator in _installed:
         app.installTranslator(translator)
     return language

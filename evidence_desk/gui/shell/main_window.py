@@ -8,6 +8,7 @@ large archive shows a responsive (if briefly empty) window at once.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
@@ -88,7 +89,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         self._restore_state()
         self._update_actions()
 
-    def _timer(self, ms: int, slot) -> QTimer:  # type: ignore[no-untyped-def]
+    def _timer(self, ms: int, slot) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(ms)
@@ -226,7 +227,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         assert self.recent_menu is not None
         self.recent_menu.clear()
         for entry in load_settings().recent_archives:
-            self.recent_menu.addAction(entry, lambda p=entry: self.open_archive_at(Path(p)))
+            self.recent_menu.addAction(entry, partial(self.open_archive_at, Path(entry)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(no recent archives)")).setEnabled(False)
 
@@ -246,7 +247,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         if self.archive is not None and local_paths(event.mimeData()):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event) -> None:
         if self.archive is not None and local_paths(event.mimeData()):
             event.acceptProposedAction()
 
@@ -364,7 +365,8 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
 
     def selected_ids(self) -> list[int]:
         rows: list[int] = []
-        for selected in self.table.selectionModel().selection():
+        # PySide6's stub omits QItemSelection's iteration over its ranges.
+        for selected in self.table.selectionModel().selection():  # type: ignore[attr-defined]
             rows.extend(range(selected.top(), selected.bottom() + 1))
         return self.model.ids_for_rows(sorted(set(rows)))
 
@@ -400,8 +402,8 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
             action.setEnabled(has_archive and not self.importer.busy)
         self.menu_actions.verify.setEnabled(has_archive and not self.verifier.busy)
 
-    def _context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
-        view = self.views.currentWidget()
+    def _context_menu(self, pos) -> None:
+        view = self.grid if self.views.currentWidget() is self.grid else self.table
         menu = self.menu_actions.context_menu(self)
         menu.exec(view.viewport().mapToGlobal(pos))
 

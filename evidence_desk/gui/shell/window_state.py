@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QShowEvent
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplitter, QStackedWidget
@@ -45,11 +46,11 @@ class WindowStateMixin:
             self.table.horizontalHeader().restoreState(header)
         self.set_view(str(settings.value("mainWindow/view", "table")))
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().showEvent(event)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]  # the window's QMainWindow has it
         if not self._sizes_restored:
             self._sizes_restored = True
-            QTimer.singleShot(0, self, self._default_sizes)
+            QTimer.singleShot(0, self, self._default_sizes)  # type: ignore[call-overload]  # self is the window
 
     def _default_sizes(self) -> None:
         """First run: sidebar, catalogue and detail panel in useful proportions."""
