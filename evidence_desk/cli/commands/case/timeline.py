@@ -90,7 +90,7 @@ def clock_set(args: argparse.Namespace, archive: Archive) -> int:
             assume_offset_min=assume,
             reason=args.reason,
         )
-    return emit(args, c, lambda c: print(f"{c['uuid']}: {c['items_changed']} items corrected"))
+    return emit(args, c, lambda c: print(f"{c.uuid}: {c.items_changed} items corrected"))
 
 
 def clock_remove(args: argparse.Namespace, archive: Archive) -> int:
@@ -105,23 +105,23 @@ def clock_apply(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def clock_devices(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[case_clock.Device]) -> None:
         for d in rows:
-            fix = f", corrected {d['correction']['offset_s']:+d} s" if d["correction"] else ""
-            print(f"{d['make'] or '?'} | {d['model']}: {d['items']} items{fix}")
+            fix = f", corrected {d.correction.offset_s:+d} s" if d.correction else ""
+            print(f"{d.make or '?'} | {d.model}: {d.items} items{fix}")
 
     return emit(args, case_clock.devices(archive), human)
 
 
 def clock_list(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[case_clock.Correction]) -> None:
         for c in rows:
             what = (
-                f"item {c['item_id']}"
-                if c["item_id"]
-                else " ".join(filter(None, c["device"].values()))
+                f"item {c.item_id}"
+                if c.item_id
+                else " ".join(filter(None, (c.device_make, c.device_model)))
             )
-            print(f"{c['uuid']}  {what:30} {c['offset_s']:+d} s  {c['items']} items  {c['reason']}")
+            print(f"{c.uuid}  {what:30} {c.offset_s:+d} s  {c.items} items  {c.reason}")
 
     return emit(args, case_clock.list_corrections(archive), human)
 
