@@ -54,6 +54,7 @@ def run_export(archive: Archive, request: ExportRequest, **callbacks: Any) -> An
         profile=request.profile,
         zip=request.zip,
         out=request.out,
+        exporter=request.exporter,
         **callbacks,
     )
 
