@@ -15,7 +15,6 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -33,6 +32,7 @@ from evidence_desk.gui.catalogue.edits import EditController
 from evidence_desk.gui.catalogue.filter_bar import FilterBar
 from evidence_desk.gui.catalogue.item_edits import ItemEditsMixin
 from evidence_desk.gui.catalogue.model import CatalogueModel
+from evidence_desk.gui.catalogue.saved_searches import SavedSearchesMixin
 from evidence_desk.gui.catalogue.sidebar import Sidebar, filters_for_pick
 from evidence_desk.gui.catalogue.thumbnails import ThumbnailCache
 from evidence_desk.gui.catalogue.verify_controller import VerifyController
@@ -47,14 +47,14 @@ from evidence_desk.gui.shell.window_state import WindowStateMixin
 from evidence_desk.services.archive.archive import Archive, create_archive, open_archive
 from evidence_desk.services.archive.settings import load_settings, save_settings
 from evidence_desk.services.catalogue import listing as catalogue
-from evidence_desk.services.catalogue.listing import Facets, Filters, SavedSearch
+from evidence_desk.services.catalogue.listing import Facets, Filters
 
 MAX_RECENT = 8
 LIVE_REFRESH_MS = 400
 FACETS_REFRESH_MS = 1200
 
 
-class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
+class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWindow):
     archiveOpened = Signal(object)
     facetsLoaded = Signal(object)
 
@@ -431,25 +431,6 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
 
     def open_external(self) -> None:
         self.detail.open_external()
-
-    # Saved searches
-
-    def ask_save_search(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Save search"), self.tr("Name:"))
-        if ok and name.strip():
-            self.save_search(name.strip())
-
-    def save_search(self, name: str) -> None:
-        searches = [s for s in self.saved_searches if s.name != name]
-        searches.append(SavedSearch(name, self.filter_bar.filters()))
-        self.saved_searches = searches
-        catalogue.save_saved_searches(searches)
-        self.sidebar.set_saved_searches(searches)
-
-    def delete_saved_search(self, name: str) -> None:
-        self.saved_searches = [s for s in self.saved_searches if s.name != name]
-        catalogue.save_saved_searches(self.saved_searches)
-        self.sidebar.set_saved_searches(self.saved_searches)
 
     # Tools and dialogs
 
