@@ -54,9 +54,9 @@ def timeline_show(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def period_list(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[case_timeline.Period]) -> None:
         for p in rows:
-            print(f"{p['uuid']}  {p['start']} – {p['end']}  {p['label']}")
+            print(f"{p.uuid}  {p.start} – {p.end}  {p.label}")
 
     return emit(args, case_timeline.list_periods(archive), human)
 
@@ -66,7 +66,7 @@ def period_add(args: argparse.Namespace, archive: Archive) -> int:
     period = case_timeline.add_period(
         archive, args.label, args.start, args.end, offset_min=offset, color=args.color or ""
     )
-    return emit(args, period, lambda p: print(f"added {p['uuid']} {p['label']}"))
+    return emit(args, period, lambda p: print(f"added {p.uuid} {p.label}"))
 
 
 def period_remove(args: argparse.Namespace, archive: Archive) -> int:
