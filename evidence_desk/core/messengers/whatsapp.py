@@ -46,6 +46,7 @@ ANDROID = re.compile(rf"^{_DATE},?\s{_TIME}{_AMPM}\s[-–]\s(?P<rest>.*)$")
 IOS = re.compile(rf"^\[{_DATE},?\s{_TIME}{_AMPM}\]\s(?P<rest>.*)$")
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _MAPS = re.compile(r"https?://maps\.google\.[a-z.]+/\?q=(-?\d{1,3}\.\d+),\s?(-?\d{1,3}\.\d+)")
+_ENCRYPTION = re.compile(r"encrypt|шифр", re.I)
 _MAX_LINE = 1_000_000
 _PROBE_LINES = 50
 _MAX_AUTHOR = 120
@@ -310,8 +311,8 @@ def _split_author(rest: str) -> tuple[str | None, str]:
         author, sep, text = rest[:-1], ":", ""
     if not sep or not author.strip() or len(author) > _MAX_AUTHOR:
         return None, rest
-    if loc.system_action(rest) and loc.system_action(rest)[0] == "encryption_notice":
-        return None, rest
+    if _ENCRYPTION.search(rest) and loc.system_action(rest) is not None:
+        return None, rest  # the notice itself may hold ": " in some languages
     return author.strip(), text
 
 
