@@ -146,12 +146,31 @@ def ingest(
     on_item: Callable[[FileResult], None] | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` (files and folders, recursively) as one batch."""
-    report = IngestReport(batch_uuid=str(uuid.uuid4()))
     candidates, skipped = collect([Path(p) for p in paths])
-    for skip in skipped:
-        report.results.append(
-            FileResult(display_path(skip.path), "skipped", messages=[skip.message])
-        )
+    results = [FileResult(display_path(s.path), "skipped", messages=[s.message]) for s in skipped]
+    return ingest_candidates(
+        archive,
+        candidates,
+        provenance=provenance,
+        progress=progress,
+        cancelled=cancelled,
+        on_item=on_item,
+        report=IngestReport(batch_uuid=str(uuid.uuid4()), results=results),
+    )
+
+
+def ingest_candidates(
+    archive: Archive,
+    candidates: list[Candidate],
+    *,
+    provenance: Provenance,
+    progress: Callable[[Progress], None] = _noop_progress,
+    cancelled: Callable[[], bool] = _never,
+    on_item: Callable[[FileResult], None] | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Ingest files already listed (by ``collect`` or an importer) as one batch."""
+    report = report or IngestReport(batch_uuid=str(uuid.uuid4()))
     state = Progress(0, len(candidates), 0, sum(c.size for c in candidates))
     progress(state)
 
@@ -191,7 +210,7 @@ def ingest(
                         ):
                             finish(result)
                     last_commit[0] = time.monotonic()
-                state.current = display_path(candidate.path)
+                state.current = _shown(candidate)
                 progress(state)
                 copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
                 if copied is None:
@@ -251,7 +270,7 @@ def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
     return AnalysisJob(
         stored=archive.store.path_for(digest),
         thumbnail=archive.thumbnail_path(digest),
-        name=display_path(copied.candidate.path.name),
+        name=_original_name(copied.candidate),
         fs_mtime=copied.fs_mtime,
     )
 
@@ -283,7 +302,7 @@ def _record_batch(
     the store unreferenced, the batch stops, and running the same ingest again
     records them.
     """
-    shown = [display_path(copied.candidate.path) for copied, _ in batch]
+    shown = [_shown(copied.candidate) for copied, _ in batch]
     if not report.db_failed:
         # Even after a copy ran out of space these objects are complete; a row
         # needs little room, so try to record them rather than leave them orphaned.
@@ -323,7 +342,7 @@ def _copy_one(
     cancelled: Callable[[], bool],
     finish: Callable[[FileResult], None],
 ) -> _Copied | None:
-    shown = display_path(candidate.path)
+    shown = _shown(candidate)
     for attempt in range(COPY_RETRIES + 1):
         base_bytes = state.bytes_done
 
@@ -439,15 +458,16 @@ def _record(
 ) -> FileResult:
     """The item (or a new source for an existing one) and its custody events."""
     path = copied.candidate.path
-    shown = display_path(path)
+    original = copied.candidate.original
+    shown = original or display_path(path)
     digest = copied.put.sha256
     now = utcnow()
     item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
     source = Source(
         batch_uuid=batch_uuid,
-        original_path=display_path(path.absolute()),
-        original_path_bytes=raw_name_bytes(path.absolute()),
-        original_name=display_path(path.name),
+        original_path=original or display_path(path.absolute()),
+        original_path_bytes=None if original else raw_name_bytes(path.absolute()),
+        original_name=original.rsplit("/", 1)[-1] if original else display_path(path.name),
         fs_mtime=_ts(copied.fs_mtime),
         fs_birthtime=_ts(copied.fs_birthtime),
         received_from=provenance.received_from,
@@ -505,6 +525,16 @@ def _record(
     return FileResult(shown, status, item.exhibit, item.uuid, item.id, digest, messages)
 
 
+def _shown(candidate: Candidate) -> str:
+    return candidate.original or display_path(candidate.path)
+
+
+def _original_name(candidate: Candidate) -> str:
+    if candidate.original:
+        return candidate.original.rsplit("/", 1)[-1]
+    return display_path(candidate.path.name)
+
+
 def _next_exhibit(session: Session) -> int:
     """The next exhibit number; counted on within one (exclusive) write transaction."""
     memo = tx_memo(session)
@@ -529,7 +559,7 @@ def _new_item(
         size=copied.put.size,
         kind=meta.kind or kind_for_mime(meta.mime_type),
         mime_type=meta.mime_type,
-        title=display_path(copied.candidate.path.name),
+        title=_original_name(copied.candidate),
         description="",
         notes="",
         sensitivity="restricted",
@@ -560,4 +590,12 @@ def _new_item(
     return item
 
 
-__all__ = ["FileResult", "IngestReport", "Progress", "Provenance", "format_exhibit", "ingest"]
+__all__ = [
+    "FileResult",
+    "IngestReport",
+    "Progress",
+    "Provenance",
+    "format_exhibit",
+    "ingest",
+    "ingest_candidates",
+]

@@ -19,6 +19,9 @@ class Candidate:
     path: Path
     size: int
     follow: bool = False  # named by the user: a symbolic link is taken as given
+    # Where the file really came from when ``path`` is a staged copy (a member
+    # of a zip: "export.zip/photos/a.jpg"); recorded as the original path.
+    original: str | None = None
 
 
 @dataclass(frozen=True)
