@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evidence_desk.services.archive import ENV_ARCHIVE, Archive, default_archive_path
+from evidence_desk.services.archive.archive import ENV_ARCHIVE, Archive, default_archive_path
 
 
 @dataclass(frozen=True)

@@ -16,19 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk import tool_version
+from evidence_desk.cli.commands import messages as chat_exports
 from evidence_desk.cli.common import Command, Interrupt, add_command, print_json
 from evidence_desk.cli.progress import ProgressBar
-from evidence_desk.services import items as items_service
-from evidence_desk.services.archive import (
+from evidence_desk.services.archive.archive import (
     Archive,
     create_archive,
     creates_on_first_use,
     default_archive_path,
     open_archive,
 )
-from evidence_desk.services.errors import EvidenceDeskError
-from evidence_desk.services.ingest import Provenance, ingest
-from evidence_desk.services.verify import verify
+from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.catalogue import items as items_service
+from evidence_desk.services.catalogue.verify import verify
+from evidence_desk.services.intake.ingest import Provenance, ingest
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -56,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--acquired", default=None, metavar="YYYY-MM-DD", help="acquisition date")
     p.add_argument("--note", default="", help="free notes on this batch")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    chat_exports.add_ingest_options(p)
 
     p = add("list", "list the items")
     p.add_argument("--json", action="store_true")
@@ -77,7 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSION_MODULES = ("evidence_desk.cli.bundle_commands", "evidence_desk.cli.case_commands")
+EXTENSION_MODULES = (
+    "evidence_desk.cli.commands.bundles",
+    "evidence_desk.cli.commands.case",
+    "evidence_desk.cli.commands.messages",
+)
 
 
 def _extension_modules() -> list[Any]:
@@ -127,10 +133,13 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
+    zone = chat_exports.stated_zone(args.timezone)
+    exports, paths = chat_exports.split_exports(args.paths)
     with Interrupt() as stop, ProgressBar("ingest") as bar:
-        report = ingest(
-            archive, args.paths, provenance=provenance, progress=bar.update, cancelled=stop
+        done = chat_exports.import_exports(
+            archive, exports, provenance, zone, args.date_order, bar.update, stop
         )
+        report = ingest(archive, paths, provenance=provenance, progress=bar.update, cancelled=stop)
     if args.json:
         print_json(
             {
@@ -142,9 +151,11 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
                 "failed": len(report.failed),
                 "skipped": len(report.skipped),
                 "files": [r.__dict__ for r in report.results],
+                "exports": [chat_exports.export_json(d) for d in done],
             }
         )
     else:
+        chat_exports.print_exports(done)
         for r in report.results:
             label = {
                 "new": "new",
@@ -165,7 +176,7 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     if report.aborted:
         print(f"evidence-desk: {report.aborted}", file=sys.stderr)
         return EXIT_ERROR
-    return 0 if report.ok else EXIT_PROBLEMS
+    return 0 if report.ok and chat_exports.exports_ok(done) else EXIT_PROBLEMS
 
 
 def cmd_list(args: argparse.Namespace, archive: Archive) -> int:
@@ -270,7 +281,7 @@ def _command_names() -> set[str]:
 
 
 def _start_gui(argv: list[str]) -> int:
-    from evidence_desk.gui.app import main as gui_main
+    from evidence_desk.gui.shell.app import main as gui_main
 
     return gui_main(argv)
 
