@@ -8,6 +8,9 @@
    file, which holds the whole document in memory and builds no records.
 2. WhatsApp ``.txt``: our parser (two passes: date order, then messages)
    against reading the same file line by line and splitting each line once.
+3. Recording: ``import_export`` of each file into a fresh archive (the export
+   preserved as an item, every message a row with its search document),
+   against the parser alone from (1) and (2).
 
 Each measurement runs in a fresh child process so its peak memory (VmHWM)
 is its own.
@@ -59,6 +62,19 @@ with open({path!r}, encoding="utf-8") as f:
             count += 1
 elapsed = time.perf_counter() - start
 """,
+    "import into archive": """
+import time
+from pathlib import Path
+from evidence_desk.services.archive.archive import create_archive
+from evidence_desk.services.intake.ingest import Provenance
+from evidence_desk.services.intake.messengers import import_export
+archive = create_archive(Path({path!r}).with_name("archive-" + str(time.monotonic_ns())), "b")
+start = time.perf_counter()
+report = import_export(archive, Path({path!r}), provenance=Provenance(method="bench"))
+elapsed = time.perf_counter() - start
+count = report.messages_new
+assert count and not [p for p in report.problems if "missing" not in p], report.problems[:3]
+""",
     "whatsapp parser": """
 import time
 from evidence_desk.core.messengers import WhatsAppReader
@@ -98,8 +114,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-messengers-") as tmp:
         tg = write_tg_stream(Path(tmp) / "result.json", args.messages)
         report("Telegram JSON", tg, "json.load", "telegram parser")
+        report("Telegram JSON recorded", tg, "telegram parser", "import into archive")
         wa = write_wa_stream(Path(tmp) / "chat.txt", args.messages)
         report("WhatsApp txt", wa, "read+split lines", "whatsapp parser")
+        report("WhatsApp txt recorded", wa, "whatsapp parser", "import into archive")
 
 
 if __name__ == "__main__":
