@@ -32,17 +32,19 @@ def local_paths(mime: QMimeData) -> list[Path]:
 
 
 def _load_ingest_modules() -> None:
-    import evidence_desk.services.intake.ingest  # noqa: F401
+    import evidence_desk.services.intake.messengers  # noqa: F401
 
 
 def run_ingest(archive: Archive, paths: list[Path], *, provenance, **callbacks):  # type: ignore[no-untyped-def]
     """In the worker: the ingest service, imported here so its heavy modules
-    (NumPy, PyAV, Pillow) never load on the GUI thread."""
-    from evidence_desk.services.intake.ingest import Provenance, ingest
+    (NumPy, PyAV, Pillow) never load on the GUI thread. Telegram and WhatsApp
+    exports among the paths are recognised and imported with their messages."""
+    from evidence_desk.services.intake.ingest import Provenance
+    from evidence_desk.services.intake.messengers import ingest_with_exports
 
     if isinstance(provenance, dict):
         provenance = Provenance(**provenance)
-    return ingest(archive, paths, provenance=provenance, **callbacks)
+    return ingest_with_exports(archive, paths, provenance=provenance, **callbacks)
 
 
 class ImportController(QObject):

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from evidence_desk.core.bagit_read import BagReader, FolderBag, ZipBag
 from evidence_desk.core.messengers import (
     ExportFormatError,
@@ -38,12 +40,15 @@ from evidence_desk.core.messengers import (
     open_export,
 )
 from evidence_desk.core.messengers.detect import SingleFile
+from evidence_desk.db.models_messages import ChatMessage
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.intake.ingest import (
     FileResult,
+    IngestReport,
     Progress,
     Provenance,
+    ingest,
     ingest_candidates,
 )
 from evidence_desk.services.intake.messenger_records import ChatTally, Recorder, link_media
@@ -156,6 +161,33 @@ def _zip_mentions_chat(path: Path) -> bool:
     return any(n.endswith(("result.json", "messages.html", "_chat.txt")) for n in names)
 
 
+@dataclass
+class _Run:
+    """What every step of one import needs."""
+
+    archive: Archive
+    path: Path
+    reader: BagReader
+    plan: ExportPlan
+    provenance: Provenance
+    report: ExportImportReport
+    progress: Callable[[Progress], None]
+    cancelled: Callable[[], bool]
+    on_item: Callable[[FileResult], None] | None
+
+    def ingest(self, candidates: list[Candidate]) -> IngestReport:
+        result = ingest_candidates(
+            self.archive,
+            candidates,
+            provenance=self.provenance,
+            progress=self.progress,
+            cancelled=self.cancelled,
+            on_item=self.on_item,
+        )
+        self.report.cancelled = self.report.cancelled or result.cancelled
+        return result
+
+
 def import_export(
     archive: Archive,
     path: Path,
@@ -165,6 +197,7 @@ def import_export(
     date_order: str | None = None,
     progress: Callable[[Progress], None] = _quiet,
     cancelled: Callable[[], bool] = _never,
+    on_item: Callable[[FileResult], None] | None = None,
 ) -> ExportImportReport:
     """Import the export at ``path``; ExportImportError when it cannot be read."""
     path = Path(path)
@@ -177,51 +210,34 @@ def import_export(
         if plan is None:
             raise ExportImportError(f"{path.name}: not a Telegram or WhatsApp chat export")
         report = ExportImportReport(str(path), plan.fmt, str(uuid.uuid4()))
-        export_items = _ingest_originals(archive, path, reader, plan, provenance, report)
+        run = _Run(archive, path, reader, plan, provenance, report, progress, cancelled, on_item)
+        export_items = _ingest_originals(run)
         if export_items is None:
             return report
         recorder = Recorder(archive, report.batch_uuid)
-        _record_messages(
-            archive,
-            reader,
-            plan,
-            zone,
-            date_order,
-            export_items,
-            recorder,
-            report,
-            progress,
-            cancelled,
-        )
+        _record_messages(run, zone, date_order, export_items, recorder)
         report.chats = list(recorder.tallies.values())
         if not report.cancelled:
-            _ingest_media(
-                archive, path, reader, plan, recorder, provenance, report, progress, cancelled
-            )
+            _ingest_media(run, recorder)
     return report
 
 
-def _ingest_originals(
-    archive: Archive,
-    path: Path,
-    reader: BagReader,
-    plan: ExportPlan,
-    provenance: Provenance,
-    report: ExportImportReport,
-) -> dict[str, int] | None:
+def _ingest_originals(run: _Run) -> dict[str, int] | None:
     """Ingest the export file(s); main file -> item id, or None when that failed."""
+    reader, plan = run.reader, run.plan
     if isinstance(reader, (ZipBag, SingleFile)):
-        candidates = [Candidate(path, path.stat().st_size, follow=True)]
+        candidates = [Candidate(run.path, run.path.stat().st_size, follow=True)]
     else:
         assert isinstance(reader, FolderBag)
         candidates = [Candidate(reader.root / n, reader.files[n]) for n in plan.main_files]
-    result = ingest_candidates(archive, candidates, provenance=provenance)
-    report.originals = result.results
+    result = run.ingest(candidates)
+    run.report.originals = result.results
     failed = [r for r in result.results if r.item_id is None]
-    if failed:
-        report.problems.append(
-            f"{failed[0].path}: the export file could not be preserved "
-            f"({'; '.join(failed[0].messages)}); no message was recorded"
+    if failed or not result.results:
+        shown = failed[0].path if failed else str(run.path)
+        why = "; ".join(failed[0].messages) if failed else "the import was cancelled"
+        run.report.problems.append(
+            f"{shown}: the export file could not be preserved ({why}); no message was recorded"
         )
         return None
     if len(candidates) == 1:
@@ -233,26 +249,22 @@ def _ingest_originals(
 
 
 def _record_messages(
-    archive: Archive,
-    reader: BagReader,
-    plan: ExportPlan,
+    run: _Run,
     zone: StatedZone | None,
     date_order: str | None,
     export_items: dict[str, int],
     recorder: Recorder,
-    report: ExportImportReport,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
 ) -> None:
+    report = run.report
     state = Progress(0, 0, 0, 0, current="messages")
-    default_source = OFFSET_FROM_EXPORT[plan.fmt]
-    for chat_reader in chat_readers(reader, plan, date_order):
+    default_source = OFFSET_FROM_EXPORT[run.plan.fmt]
+    for chat_reader in chat_readers(run.reader, run.plan, date_order):
         name = chat_reader.report.file
         export_item = export_items[name]
         batch: list[tuple[Message, str | None, int]] = []
         try:
             for msg in chat_reader:
-                msg = check_media(msg, reader.files, chat_reader.report)
+                msg = check_media(msg, run.reader.files, chat_reader.report)
                 source = (
                     default_source if msg.sent and msg.sent.offset_minutes is not None else None
                 )
@@ -262,41 +274,39 @@ def _record_messages(
                     source = f"stated at import: {zone.text}"
                 batch.append((msg, source, export_item))
                 if len(batch) >= BATCH:
-                    _flush(archive, recorder, batch, report, state, progress)
-                    if cancelled():
+                    _flush(run, recorder, batch, state)
+                    if run.cancelled():
                         report.cancelled = True
                         return
         except ExportFormatError as exc:
             report.problems.append(str(exc))
         finally:
             if batch and not report.cancelled:
-                _flush(archive, recorder, batch, report, state, progress)
+                _flush(run, recorder, batch, state)
             report.problems += [str(p) for p in chat_reader.report.problems]
             report.notes += [f"{name}: {n}" for n in chat_reader.report.notes]
             if chat_reader.report.dropped_problems:
                 report.problems.append(
                     f"{name}: {chat_reader.report.dropped_problems} more problems not listed"
                 )
-    report.media_missing = _count_missing(archive, report.batch_uuid)
+    report.media_missing = _count_missing(run.archive, report.batch_uuid)
 
 
-def _flush(archive, recorder, batch, report, state, progress) -> None:  # type: ignore[no-untyped-def]
-    with archive.db.writer() as session:
+def _flush(
+    run: _Run, recorder: Recorder, batch: list[tuple[Message, str | None, int]], state: Progress
+) -> None:
+    with run.archive.db.writer() as session:
         new, known = recorder.record(session, batch)
-    report.messages_new += new
-    report.messages_known += known
+    run.report.messages_new += new
+    run.report.messages_known += known
     state.files_done += len(batch)
-    state.new = report.messages_new
-    state.duplicates = report.messages_known
-    progress(state)
+    state.new = run.report.messages_new
+    state.duplicates = run.report.messages_known
+    run.progress(state)
     batch.clear()
 
 
 def _count_missing(archive: Archive, batch_uuid: str) -> int:
-    from sqlalchemy import func, select
-
-    from evidence_desk.db.models_messages import ChatMessage
-
     with archive.db.reader() as session:
         return int(
             session.scalar(
@@ -308,17 +318,8 @@ def _count_missing(archive: Archive, batch_uuid: str) -> int:
         )
 
 
-def _ingest_media(
-    archive: Archive,
-    path: Path,
-    reader: BagReader,
-    plan: ExportPlan,
-    recorder: Recorder,
-    provenance: Provenance,
-    report: ExportImportReport,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
-) -> None:
+def _ingest_media(run: _Run, recorder: Recorder) -> None:
+    reader, plan, report = run.reader, run.plan, run.report
     wanted = list(dict.fromkeys(p.path for p in recorder.pending))
     by_path: dict[str, int] = {}
     if isinstance(reader, FolderBag):
@@ -334,23 +335,18 @@ def _ingest_media(
         candidates = [Candidate(reader.root / rel, reader.files[rel]) for rel in wanted + others]
         if not candidates:
             return
-        result = ingest_candidates(
-            archive, candidates, provenance=provenance, progress=progress, cancelled=cancelled
-        )
+        result = run.ingest(candidates)
         report.media += result.results
-        report.cancelled = report.cancelled or result.cancelled
         ids = _ids_by_shown(result.results)
         for rel, c in zip(wanted, candidates, strict=False):
             if display_path(c.path) in ids:
                 by_path[rel] = ids[display_path(c.path)]
     elif isinstance(reader, ZipBag):
-        _ingest_zip_media(
-            archive, path, reader, wanted, provenance, report, by_path, progress, cancelled
-        )
+        _ingest_zip_media(run, reader, wanted, by_path)
     links = [(p, by_path[p.path]) for p in recorder.pending if p.path in by_path]
     for start in range(0, len(links), 1000):
-        with archive.db.writer() as session:
-            made, timed = link_media(session, archive, links[start : start + 1000])
+        with run.archive.db.writer() as session:
+            made, timed = link_media(session, run.archive, links[start : start + 1000])
         report.media_linked += made
         report.times_set += timed
 
@@ -367,27 +363,19 @@ def _asset(rel: str, plan: ExportPlan) -> bool:
 
 
 def _ingest_zip_media(
-    archive: Archive,
-    path: Path,
-    reader: ZipBag,
-    wanted: list[str],
-    provenance: Provenance,
-    report: ExportImportReport,
-    by_path: dict[str, int],
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    run: _Run, reader: ZipBag, wanted: list[str], by_path: dict[str, int]
 ) -> None:
     """Stage zip members beside the archive a slice at a time and ingest them,
     recording "<zip>/<member>" as each file's original path."""
-    shown = str(path.absolute())
+    shown = str(run.path.absolute())
     start = 0
-    while start < len(wanted) and not report.cancelled:
+    while start < len(wanted) and not run.report.cancelled:
         stop, size = start, 0
         while stop < len(wanted) and stop - start < STAGE_FILES and size < STAGE_BYTES:
             size += reader.files[wanted[stop]]
             stop += 1
         part = wanted[start:stop]
-        stage = Path(tempfile.mkdtemp(prefix=".export-staging-", dir=archive.root))
+        stage = Path(tempfile.mkdtemp(prefix=".export-staging-", dir=run.archive.root))
         try:
             candidates = []
             for i, rel in enumerate(part):
@@ -397,15 +385,68 @@ def _ingest_zip_media(
                 candidates.append(
                     Candidate(staged, staged.stat().st_size, original=f"{shown}/{rel}")
                 )
-            result = ingest_candidates(
-                archive, candidates, provenance=provenance, progress=progress, cancelled=cancelled
-            )
+            result = run.ingest(candidates)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-        report.media += result.results
-        report.cancelled = report.cancelled or result.cancelled
+        run.report.media += result.results
         ids = _ids_by_shown(result.results)
         for rel, c in zip(part, candidates, strict=True):
             if c.original in ids:
                 by_path[rel] = ids[c.original]
         start = stop
+
+
+def ingest_with_exports(
+    archive: Archive,
+    paths: list[Path],
+    *,
+    provenance: Provenance,
+    zone: StatedZone | None = None,
+    progress: Callable[[Progress], None] = _quiet,
+    cancelled: Callable[[], bool] = _never,
+    on_item: Callable[[FileResult], None] | None = None,
+) -> IngestReport:
+    """Ingest ``paths`` as one import, chat exports recognised among them.
+
+    For callers that show one list of files (the desktop import): each
+    export's original item carries a summary of its messages and problems
+    among its messages; its media follow as ordinary results.
+    """
+    exports = [p for p in paths if is_export(Path(p))]
+    others = [p for p in paths if p not in exports]
+    results: list[FileResult] = []
+    for path in exports:
+        if cancelled():
+            break
+        try:
+            done = import_export(
+                archive,
+                Path(path),
+                provenance=provenance,
+                zone=zone,
+                progress=progress,
+                cancelled=cancelled,
+                on_item=on_item,
+            )
+        except ExportImportError as exc:
+            results.append(FileResult(str(path), "failed", messages=[str(exc)]))
+            continue
+        summary = (
+            f"{done.fmt} export: {done.messages_new} new messages, {done.messages_known} "
+            f"already recorded, {done.media_linked} files linked, {done.media_missing} "
+            "messages with files the export left out"
+        )
+        for original in done.originals:
+            original.messages = [summary, *done.notes, *done.problems[:200], *original.messages]
+        results += done.originals + done.media
+    report = ingest(
+        archive,
+        others,
+        provenance=provenance,
+        progress=progress,
+        cancelled=cancelled,
+        on_item=on_item,
+    )
+    report.results[:0] = results
+    report.cancelled = report.cancelled or cancelled()
+    return report

@@ -213,3 +213,20 @@ def test_not_an_export_and_hostile_zip(archive, tmp_path: Path) -> None:
     with pytest.raises(ExportImportError, match="evil.zip: unsafe entry"):
         import_export(archive, evil, provenance=PROV)
     assert _count(archive, Item) == 0
+
+
+def test_one_import_of_mixed_paths(archive, tmp_path: Path) -> None:
+    from evidence_desk.services.intake.messengers import ingest_with_exports
+
+    folder = _tg_export(tmp_path / "export")
+    loose = make_jpeg(tmp_path / "loose.jpg", color=(9, 9, 9))
+    seen: list[str] = []
+    report = ingest_with_exports(
+        archive, [folder, loose], provenance=PROV, on_item=lambda r: seen.append(r.status)
+    )
+    first = report.results[0]
+    assert first.path.endswith("result.json") and first.status == "new"
+    assert first.messages[0].startswith("telegram_json export: 5 new messages")
+    assert any("absent.jpg" in m for m in first.messages)
+    assert report.results[-1].path.endswith("loose.jpg")
+    assert len(report.new) == 4 and len(seen) == len(report.results)
