@@ -8,7 +8,6 @@ paths go through the ordinary ingest.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +16,14 @@ from evidence_desk.core.messengers import StatedZone, parse_zone
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.catalogue import messages
-from evidence_desk.services.intake.ingest import Progress, Provenance
+from evidence_desk.services.intake.ingest import Provenance
 from evidence_desk.services.intake.messengers import (
     ExportImportError,
     ExportImportReport,
     import_export,
     is_export,
 )
+from evidence_desk.services.work import CancelCheck, ProgressCallback
 
 MAX_PROBLEM_LINES = 40
 
@@ -64,8 +64,8 @@ def import_exports(
     provenance: Provenance,
     zone: StatedZone | None,
     date_order: str | None,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
 ) -> list[ExportImportReport | str]:
     """One report per export, or the one-line reason it could not be read."""
     done: list[ExportImportReport | str] = []

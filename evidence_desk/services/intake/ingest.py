@@ -153,8 +153,8 @@ def ingest_candidates(
     candidates: list[Candidate],
     *,
     provenance: Provenance,
-    progress: Callable[[Progress], None] = _noop_progress,
-    cancelled: Callable[[], bool] = _never,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
     on_item: Callable[[FileResult], None] | None = None,
     report: IngestReport | None = None,
 ) -> IngestReport:

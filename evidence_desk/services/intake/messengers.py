@@ -46,13 +46,19 @@ from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.intake.ingest import (
     FileResult,
     IngestReport,
-    Progress,
     Provenance,
     ingest,
     ingest_candidates,
 )
 from evidence_desk.services.intake.messenger_records import ChatTally, Recorder, link_media
 from evidence_desk.services.intake.walk import Candidate, display_path
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 BATCH = 2000
 STAGE_BYTES = 512 * 2**20
@@ -94,14 +100,6 @@ class ExportImportReport:
 def _ids_by_shown(results: list[FileResult]) -> dict[str, int]:
     """Item ids by the path ingest reports (results come in completion order)."""
     return {r.path: r.item_id for r in results if r.item_id is not None}
-
-
-def _never() -> bool:
-    return False
-
-
-def _quiet(_: Progress) -> None:
-    pass
 
 
 def is_export(path: Path) -> bool:
@@ -171,8 +169,8 @@ class _Run:
     plan: ExportPlan
     provenance: Provenance
     report: ExportImportReport
-    progress: Callable[[Progress], None]
-    cancelled: Callable[[], bool]
+    progress: ProgressCallback
+    cancelled: CancelCheck
     on_item: Callable[[FileResult], None] | None
 
     def ingest(self, candidates: list[Candidate]) -> IngestReport:
@@ -195,8 +193,8 @@ def import_export(
     provenance: Provenance,
     zone: StatedZone | None = None,
     date_order: str | None = None,
-    progress: Callable[[Progress], None] = _quiet,
-    cancelled: Callable[[], bool] = _never,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
     on_item: Callable[[FileResult], None] | None = None,
 ) -> ExportImportReport:
     """Import the export at ``path``; ExportImportError when it cannot be read."""
@@ -402,8 +400,8 @@ def ingest_with_exports(
     *,
     provenance: Provenance,
     zone: StatedZone | None = None,
-    progress: Callable[[Progress], None] = _quiet,
-    cancelled: Callable[[], bool] = _never,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
     on_item: Callable[[FileResult], None] | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` as one import, chat exports recognised among them.
