@@ -8,8 +8,9 @@ file, each an iterator of :class:`Message` with a :class:`ParseReport`;
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import BinaryIO
 
 from evidence_desk.core.bagit_read import BagReader
 from evidence_desk.core.messengers.detect import (
@@ -21,6 +22,7 @@ from evidence_desk.core.messengers.detect import (
 )
 from evidence_desk.core.messengers.model import (
     Chat,
+    ChatReader,
     ExportFormatError,
     Location,
     MediaRef,
@@ -40,6 +42,7 @@ MISSING_FROM_EXPORT = "referenced by the export but not in it"
 __all__ = [
     "Chat",
     "ChatFiles",
+    "ChatReader",
     "ExportFormatError",
     "ExportOpenError",
     "ExportPlan",
@@ -65,14 +68,14 @@ __all__ = [
 
 def chat_readers(
     reader: BagReader, plan: ExportPlan, date_order: str | None = None
-) -> Iterator[Iterator[Message]]:
+) -> Iterator[ChatReader]:
     """One message reader per export file, in order (HTML pages of a chat
     share the chat and carry a joined author across pages)."""
     for chat in plan.chats:
         if plan.fmt == "whatsapp_txt":
             name = chat.files[0]
             yield WhatsAppReader(
-                lambda n=name: reader.open(n), name, chat.chat_name or name, chat.base, date_order
+                _opener(reader, name), name, chat.chat_name or name, chat.base, date_order
             )
         elif plan.fmt == "telegram_json":
             name = chat.files[0]
@@ -80,7 +83,11 @@ def chat_readers(
         else:
             state = ChatState()
             for name in chat.files:
-                yield TelegramHtmlReader(lambda n=name: reader.open(n), name, chat.base, state)
+                yield TelegramHtmlReader(_opener(reader, name), name, chat.base, state)
+
+
+def _opener(reader: BagReader, name: str) -> Callable[[], BinaryIO]:
+    return lambda: reader.open(name)
 
 
 def check_media(message: Message, files: dict[str, int], report: ParseReport) -> Message:

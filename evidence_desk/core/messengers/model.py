@@ -13,8 +13,10 @@ applies the zone the user stated and records that it did.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 PLATFORMS = ("telegram", "whatsapp")
 FORMATS = ("telegram_json", "telegram_html", "whatsapp_txt")
@@ -177,3 +179,11 @@ class ParseReport:
             self.problems.append(Problem(self.file, where, message))
         else:
             self.dropped_problems += 1
+
+
+class ChatReader(Protocol):
+    """What every parser is: an iterable of messages with a report of problems."""
+
+    report: ParseReport
+
+    def __iter__(self) -> Iterator[Message]: ...

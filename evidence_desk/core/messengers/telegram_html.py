@@ -16,6 +16,7 @@ page header) stands in, and ``Chat.id_source`` says so.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -371,7 +372,5 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def _decoder():
-    import codecs
-
+def _decoder() -> codecs.IncrementalDecoder:
     return codecs.getincrementaldecoder("utf-8")(errors="replace")

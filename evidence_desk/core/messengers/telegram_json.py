@@ -192,7 +192,7 @@ class TelegramJsonReader:
             media=self._media(raw, where),
         )
 
-    def _time(self, raw: dict, key: str, unix_key: str, where: str) -> MessageTime | None:
+    def _time(self, raw: dict[str, Any], key: str, unix_key: str, where: str) -> MessageTime | None:
         rendered = raw.get(key)
         local = None
         if isinstance(rendered, str):
@@ -224,7 +224,7 @@ class TelegramJsonReader:
             return MessageTime(local, None, SOURCE, str(rendered))
         return None
 
-    def _media(self, raw: dict, where: str) -> tuple[MediaRef, ...]:
+    def _media(self, raw: dict[str, Any], where: str) -> tuple[MediaRef, ...]:
         found: list[MediaRef] = []
         for key, kind in (("photo", "photo"), ("file", None), ("contact_vcard", "contact_vcard")):
             value = raw.get(key)
@@ -262,22 +262,26 @@ def _flatten(value: Any) -> tuple[str, tuple[str, ...]]:
     return "".join(parts), tuple(links)
 
 
-def _location(raw: dict) -> Location | None:
+def _location(raw: dict[str, Any]) -> Location | None:
     info = raw.get("location_information")
     if not isinstance(info, dict):
         return None
-    lat, lon = info.get("latitude"), info.get("longitude")
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lat, lon)):
-        return None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+    lat, lon = _number(info.get("latitude")), _number(info.get("longitude"))
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return None
     return Location(
-        float(lat),
-        float(lon),
+        lat,
+        lon,
         _str(raw.get("place_name")),
         _str(raw.get("address")),
         live="live_location_period_seconds" in raw,
     )
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return None
 
 
 def _str(value: Any) -> str | None:

@@ -138,10 +138,10 @@ class WhatsAppReader:
     # -- pass 1: decide the date order -------------------------------------
 
     def decide_order(self) -> str:
-        """ "dmy", "mdy" or "ymd" for the whole file; notes say why."""
+        """The date order of the whole file, "dmy" or "mdy"; notes say why."""
         first_over = second_over = None
         headers = seen = 0
-        last: dict[str, tuple] = {}
+        last: dict[str, tuple[int, ...]] = {}
         inversions = {"dmy": 0, "mdy": 0}
         seps: dict[str, int] = {}
         twelve = 0

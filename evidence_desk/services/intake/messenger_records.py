@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
@@ -21,11 +22,13 @@ from evidence_desk.core import custody_chain
 from evidence_desk.core.capture_time import SOURCES, source_rank
 from evidence_desk.core.messengers import Chat as ParsedChat
 from evidence_desk.core.messengers import Message, MessageTime
-from evidence_desk.db.models import Item
+from evidence_desk.db.models import Base, Item
 from evidence_desk.db.models_messages import Chat, ChatMessage, MessageItem
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.case.translit import latin_words
+
+_TABLE = Base.metadata.tables["chat_messages"]
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ class Recorder:
     ) -> tuple[int, int]:
         """Insert the new messages of ``batch`` (message, offset source, export
         item id); returns (new, already known)."""
-        rows: list[dict] = []
+        rows: list[dict[str, Any]] = []
         fresh: list[tuple[Message, str | None, int]] = []
         known = 0
         now = utcnow()
@@ -94,7 +97,7 @@ class Recorder:
         for mid, row in zip(ids, rows, strict=True):
             row["id"] = mid
         # Core executemany: the ORM's bulk insert splits rows into many statements.
-        session.connection().execute(ChatMessage.__table__.insert(), rows)
+        session.connection().execute(insert(_TABLE), rows)
         session.execute(
             text("INSERT INTO message_search(rowid, title, body) VALUES (:id, :title, :body)"),
             [
@@ -223,7 +226,7 @@ def _row(
     export_item: int,
     batch: str,
     now: datetime,
-) -> dict:
+) -> dict[str, Any]:
     sent, edited = msg.sent, msg.edited
     service = msg.service
     loc = msg.location
