@@ -38,6 +38,7 @@ from evidence_desk.gui.catalogue.verify_controller import VerifyController
 from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail.panel import DetailPanel
 from evidence_desk.gui.intake.controller import ImportController, local_paths
+from evidence_desk.gui.messages.install import install_messages_ui
 from evidence_desk.gui.shell.main_actions import Actions
 from evidence_desk.gui.shell.preferences import PreferencesDialog
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         install_bundle_ui(self)
         install_case_ui(self)
+        install_messages_ui(self)
         self._restore_state()
         self._update_actions()
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from evidence_desk.core.capture_time import format_offset
@@ -202,3 +202,76 @@ def search_messages(archive: Archive, user_text: str, limit: int = 5000) -> list
             r.id: r for r in _records(session, select(ChatMessage).where(ChatMessage.id.in_(ids)))
         }
         return [by_id[i] for i in ids if i in by_id]
+
+
+@dataclass(frozen=True)
+class ChatSummary:
+    id: int
+    platform: str
+    name: str | None
+    chat_key: str
+    chat_type: str | None
+    messages: int
+    authors: tuple[str, ...]
+
+
+def list_chats(archive: Archive) -> list[ChatSummary]:
+    """Every chat with its message count and authors, by name."""
+    with archive.db.reader() as session:
+        counts = {
+            cid: n
+            for cid, n in session.execute(
+                select(ChatMessage.chat_id, func.count()).group_by(ChatMessage.chat_id)
+            )
+        }
+        authors: dict[int, list[str]] = {}
+        for cid, author in session.execute(
+            select(ChatMessage.chat_id, ChatMessage.author)
+            .where(ChatMessage.author.is_not(None))
+            .distinct()
+            .order_by(ChatMessage.author)
+        ):
+            authors.setdefault(cid, []).append(author)
+        chats = session.scalars(select(Chat).order_by(Chat.name, Chat.id))
+        return [
+            ChatSummary(
+                c.id,
+                c.platform,
+                c.name,
+                c.chat_key,
+                c.chat_type,
+                counts.get(c.id, 0),
+                tuple(authors.get(c.id, ())),
+            )
+            for c in chats
+        ]
+
+
+def chat_messages(
+    archive: Archive, chat_id: int, *, author: str | None = None, search: str | None = None
+) -> list[MessageRecord]:
+    """The messages of one chat (by its record id) in time order, optionally narrowed."""
+    with archive.db.reader() as session:
+        stmt = select(ChatMessage).where(ChatMessage.chat_id == chat_id)
+        if author:
+            stmt = stmt.where(ChatMessage.author == author)
+        if search and search.strip():
+            stmt = stmt.where(ChatMessage.id.in_(search_ids(session, search)))
+        return _records(session, _ordered(stmt))
+
+
+def thumbnails(archive: Archive, exhibits: list[str]) -> dict[str, str]:
+    """Thumbnail files of the given exhibits (those that have one), by exhibit."""
+    numbers = {int(e.split("-")[-1]): e for e in exhibits if e.split("-")[-1].isdigit()}
+    found: dict[str, str] = {}
+    with archive.db.reader() as session:
+        ids = list(numbers)
+        for start in range(0, len(ids), 900):
+            rows = session.execute(
+                select(Item.exhibit_no, Item.sha256).where(
+                    Item.exhibit_no.in_(ids[start : start + 900]), Item.has_thumbnail.is_(True)
+                )
+            )
+            for number, sha in rows:
+                found[numbers[number]] = str(archive.thumbnail_path(sha))
+    return found

@@ -1,0 +1,105 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en">
+<context>
+    <name>ConversationDialog</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Переписки</translation>
+    </message>
+    <message>
+        <source>Search the messages</source>
+        <translation>Поиск по сообщениям</translation>
+    </message>
+    <message>
+        <source>Chat:</source>
+        <translation>Чат:</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>Автор:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 messages)</source>
+        <translation>%1 (%2, сообщений: %3)</translation>
+    </message>
+    <message>
+        <source>No chat exports in this archive.</source>
+        <translation>В этом архиве нет экспортов чатов.</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>%1 messages</source>
+        <translation>Сообщений: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the messages: %1</source>
+        <translation>Не удалось загрузить сообщения: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>%1 (%2; %3)</source>
+        <translation>%1 (%2; %3)</translation>
+    </message>
+    <message>
+        <source>offset unknown</source>
+        <translation>смещение неизвестно</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>Forwarded from %1:</source>
+        <translation>Переслано от %1:</translation>
+    </message>
+    <message>
+        <source>In reply to %1:</source>
+        <translation>В ответ на %1:</translation>
+    </message>
+    <message>
+        <source>%1 left out by the export</source>
+        <translation>не включено в экспорт: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesUI</name>
+    <message>
+        <source>&amp;Conversations…</source>
+        <translation>&amp;Переписки…</translation>
+    </message>
+    <message>
+        <source>&amp;Messages of Selected Item</source>
+        <translation>&amp;Сообщения выбранного материала</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>&amp;Сообщения</translation>
+    </message>
+</context>
+</TS>
