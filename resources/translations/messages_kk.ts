@@ -102,4 +102,27 @@
         <translation>&amp;Хабарлар</translation>
     </message>
 </context>
+<context>
+    <name>ProvenanceDialog</name>
+    <message>
+        <source>Not stated (offset unknown)</source>
+        <translation>Көрсетілмеген (ығысу белгісіз)</translation>
+    </message>
+    <message>
+        <source>UTC+6 (Almaty, most of Kazakhstan in 2022)</source>
+        <translation>UTC+6 (Алматы, 2022 жылы Қазақстанның басым бөлігі)</translation>
+    </message>
+    <message>
+        <source>UTC+5 (western Kazakhstan)</source>
+        <translation>UTC+5 (батыс Қазақстан)</translation>
+    </message>
+    <message>
+        <source>WhatsApp exports give local times without a UTC offset. State the zone of the phone (an IANA name such as Asia/Almaty, or +06:00); it is recorded as stated by you.</source>
+        <translation>WhatsApp экспорттарындағы уақыт жергілікті, UTC ығысуынсыз. Телефонның уақыт белдеуін көрсетіңіз (IANA атауы, мысалы Asia/Almaty, немесе +06:00); ол сіз көрсеткендей жазылады.</translation>
+    </message>
+    <message>
+        <source>Chat times:</source>
+        <translation>Чаттағы уақыт:</translation>
+    </message>
+</context>
 </TS>

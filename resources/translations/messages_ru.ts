@@ -102,4 +102,27 @@
         <translation>&amp;Сообщения</translation>
     </message>
 </context>
+<context>
+    <name>ProvenanceDialog</name>
+    <message>
+        <source>Not stated (offset unknown)</source>
+        <translation>Не указан (смещение неизвестно)</translation>
+    </message>
+    <message>
+        <source>UTC+6 (Almaty, most of Kazakhstan in 2022)</source>
+        <translation>UTC+6 (Алматы, большая часть Казахстана в 2022 г.)</translation>
+    </message>
+    <message>
+        <source>UTC+5 (western Kazakhstan)</source>
+        <translation>UTC+5 (западный Казахстан)</translation>
+    </message>
+    <message>
+        <source>WhatsApp exports give local times without a UTC offset. State the zone of the phone (an IANA name such as Asia/Almaty, or +06:00); it is recorded as stated by you.</source>
+        <translation>В экспортах WhatsApp время местное, без смещения от UTC. Укажите часовой пояс телефона (имя IANA, например Asia/Almaty, или +06:00); он будет записан как указанный вами.</translation>
+    </message>
+    <message>
+        <source>Chat times:</source>
+        <translation>Время в чатах:</translation>
+    </message>
+</context>
 </TS>

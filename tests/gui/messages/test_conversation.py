@@ -82,3 +82,30 @@ def test_messages_of_selected_item(qtbot, window, archive, tmp_path: Path) -> No
     )
     assert dialog.model.rows[0].message_id == "1"
     wait_idle(qtbot, window)
+
+
+def test_import_dialog_states_the_zone_of_chat_times(qtbot, window, tmp_path: Path) -> None:
+    from tests.chat_exports import wa_line
+    from tests.gui.conftest import drop
+
+    txt = tmp_path / "WhatsApp Chat with Бақыт.txt"
+    txt.write_text(wa_line(datetime(2022, 1, 5, 18, 30), "Бақыт", "Сәлем") + "\n")
+    drop(window, [txt])
+    dialog = window.importer.dialog
+    dialog.zone.setCurrentText("Mars/Base")
+    dialog.accept()
+    assert dialog.isVisible() and "not understood" in dialog.zone_error.text()
+    dialog.zone.setCurrentIndex(1)  # UTC+6
+    assert dialog.time_zone() == "+06:00"
+    with qtbot.waitSignal(window.importer.finished, timeout=120_000) as blocker:
+        dialog.accept()
+    report = blocker.args[0]
+    assert report.results[0].messages[0].startswith("whatsapp_txt export: 1 new messages")
+    wait_idle(qtbot, window)
+    if window.importer.summary is not None:
+        window.importer.summary.close()
+    ui = window.messages_ui.open_conversations()
+    qtbot.waitUntil(lambda: ui.model.rowCount() == 1, timeout=WAIT_MS)
+    assert ui.model.rows[0].sent_at == "2022-01-05T18:30:00+06:00"
+    assert ui.model.rows[0].sent_at_offset_source == "stated at import: +06:00"
+    wait_idle(qtbot, window)
