@@ -29,7 +29,8 @@ from evidence_desk.services.archive.archive import (
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.catalogue import items as items_service
 from evidence_desk.services.catalogue.verify import verify
-from evidence_desk.services.intake.ingest import Provenance, ingest
+from evidence_desk.services.intake import importers
+from evidence_desk.services.intake.ingest import IngestReport, Provenance
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -134,12 +135,24 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     if missing:
         raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
     zone = chat_exports.stated_zone(args.timezone)
-    exports, paths = chat_exports.split_exports(args.paths)
+    done: list[Any] = []
+    report: IngestReport | None = None
     with Interrupt() as stop, ProgressBar("ingest") as bar:
-        done = chat_exports.import_exports(
-            archive, exports, provenance, zone, args.date_order, bar.update, stop
-        )
-        report = ingest(archive, paths, provenance=provenance, progress=bar.update, cancelled=stop)
+        for importer, group in importers.route(args.paths):
+            outcome = importer.run(
+                archive,
+                group,
+                provenance=provenance,
+                progress=bar.update,
+                cancelled=stop,
+                **chat_exports.options_for(importer.name, zone, args.date_order),
+            )
+            if isinstance(outcome, IngestReport):
+                report = outcome
+            else:
+                done += chat_exports.exports_of(outcome)
+    if report is None:
+        report = IngestReport(batch_uuid="", cancelled=stop())
     if args.json:
         print_json(
             {

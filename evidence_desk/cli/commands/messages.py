@@ -8,7 +8,6 @@ paths go through the ordinary ingest.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from evidence_desk.cli.common import Command, add_command, print_json
@@ -16,14 +15,8 @@ from evidence_desk.core.messengers import StatedZone, parse_zone
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.catalogue import messages
-from evidence_desk.services.intake.ingest import Provenance
-from evidence_desk.services.intake.messengers import (
-    ExportImportError,
-    ExportImportReport,
-    import_export,
-    is_export,
-)
-from evidence_desk.services.work import CancelCheck, ProgressCallback
+from evidence_desk.services.intake.messenger_importer import ExportBatch, MessengerExports
+from evidence_desk.services.intake.messengers import ExportImportReport
 
 MAX_PROBLEM_LINES = 40
 
@@ -43,12 +36,6 @@ def add_ingest_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def split_exports(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """(chat exports, everything else), each in the order given."""
-    exports = [p for p in paths if is_export(Path(p))]
-    return exports, [p for p in paths if p not in exports]
-
-
 def stated_zone(text: str | None) -> StatedZone | None:
     if text is None:
         return None
@@ -58,35 +45,15 @@ def stated_zone(text: str | None) -> StatedZone | None:
         raise EvidenceDeskError(f"--timezone: {exc}") from None
 
 
-def import_exports(
-    archive: Archive,
-    paths: list[Path],
-    provenance: Provenance,
-    zone: StatedZone | None,
-    date_order: str | None,
-    progress: ProgressCallback,
-    cancelled: CancelCheck,
-) -> list[ExportImportReport | str]:
-    """One report per export, or the one-line reason it could not be read."""
-    done: list[ExportImportReport | str] = []
-    for path in paths:
-        if cancelled():
-            break
-        try:
-            done.append(
-                import_export(
-                    archive,
-                    path,
-                    provenance=provenance,
-                    zone=zone,
-                    date_order=date_order,
-                    progress=progress,
-                    cancelled=cancelled,
-                )
-            )
-        except ExportImportError as exc:
-            done.append(str(exc))
-    return done
+def options_for(importer: str, zone: StatedZone | None, date_order: str | None) -> dict[str, Any]:
+    """The ingest command's options that an importer takes."""
+    if importer == MessengerExports.name:
+        return {"zone": zone, "date_order": date_order}
+    return {}
+
+
+def exports_of(outcome: object) -> list[ExportImportReport | str]:
+    return list(outcome.exports) if isinstance(outcome, ExportBatch) else []
 
 
 def export_json(done: ExportImportReport | str) -> dict[str, Any]:

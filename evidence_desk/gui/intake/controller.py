@@ -32,16 +32,17 @@ def local_paths(mime: QMimeData) -> list[Path]:
 
 
 def _load_ingest_modules() -> None:
-    import evidence_desk.services.intake.messengers  # noqa: F401
+    import evidence_desk.services.intake.messenger_importer  # noqa: F401
 
 
 def run_ingest(archive: Archive, paths: list[Path], *, provenance, zone=None, **callbacks):  # type: ignore[no-untyped-def]
     """In the worker: the ingest service, imported here so its heavy modules
-    (NumPy, PyAV, Pillow) never load on the GUI thread. Telegram and WhatsApp
-    exports among the paths are recognised and imported with their messages."""
+    (NumPy, PyAV, Pillow) never load on the GUI thread. Each path goes to the
+    importer that claims it: Telegram and WhatsApp exports are imported with
+    their messages, everything else as loose files."""
     from evidence_desk.core.messengers.timezone import parse_zone
     from evidence_desk.services.intake.ingest import Provenance
-    from evidence_desk.services.intake.messengers import ingest_with_exports
+    from evidence_desk.services.intake.messenger_importer import ingest_with_exports
 
     if isinstance(provenance, dict):
         provenance = Provenance(**provenance)

@@ -231,7 +231,7 @@ def list_chats(archive: Archive) -> list[ChatSummary]:
             .distinct()
             .order_by(ChatMessage.author)
         ):
-            authors.setdefault(cid, []).append(author)
+            authors.setdefault(cid, []).append(author or "")
         chats = session.scalars(select(Chat).order_by(Chat.name, Chat.id))
         return [
             ChatSummary(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import re
 import threading
 import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -29,6 +30,7 @@ from evidence_desk.core.capture_time import (
 from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
 from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, sniff_mime
 from evidence_desk.core.preview_decode import is_safe_for_qt
+from evidence_desk.core.store.base import ObjectReader
 from evidence_desk.core.thumbnails import derive
 from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
 
@@ -38,13 +40,20 @@ PROCESS_POOL_MIN_FILES = 24
 WORKERS = 2
 # Added to the workers' nice value (Unix): below the window, above nothing.
 WORKER_NICE = 10
+_STREAM_REPR = re.compile(r"<_io\.\w+ name=[^>]*>")
 # A long video's metadata and poster frame; far beyond any honest file's need.
 SANDBOX_TIMEOUT_S = 120.0
 
 
 @dataclass(frozen=True)
 class AnalysisJob:
-    stored: Path
+    """One stored original to analyse; picklable, so worker processes can take it.
+
+    ``source`` opens the original through its store (``Store.reader``), so the
+    worker never learns where or how the store keeps it.
+    """
+
+    source: ObjectReader
     thumbnail: Path
     name: str
     fs_mtime: float
@@ -72,10 +81,10 @@ def fallback(job: AnalysisJob, warning: str) -> Analysis:
 
 
 def _analyse(job: AnalysisJob) -> Analysis:
-    with open(job.stored, "rb") as f:
+    with job.source() as f:
         head = f.read(8192)
     mime = sniff_mime(head, job.name)
-    meta = extract_metadata(job.stored, mime)
+    meta = extract_metadata(Path(job.name), mime, opener=job.source)
     warnings = list(meta.warnings)
     mismatch = extension_mismatch_warning(job.name, meta.mime_type)
     if mismatch:
@@ -96,11 +105,11 @@ def _analyse(job: AnalysisJob) -> Analysis:
             f"file type {meta.mime_type} is not one Evidence Desk reads metadata from; "
             "the file is preserved exactly as received"
         )
-    derived = derive(job.stored, meta.kind, job.thumbnail)
+    derived = derive(job.source, meta.kind, job.thumbnail)
     if derived.warning:
         warnings.append(derived.warning)
-    # Library messages may quote the store's internal path; the user knows the file by name.
-    warnings = [w.replace(str(job.stored), job.name) for w in warnings]
+    # Library messages may quote the stream they read; the user knows the file by name.
+    warnings = [_STREAM_REPR.sub(repr(job.name), w) for w in warnings]
     return Analysis(meta, capture, derived.phash, derived.thumbnail, warnings)
 
 
@@ -134,10 +143,10 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _safe_in_thread(stored: Path) -> bool:
+def _safe_in_thread(source: ObjectReader) -> bool:
     """JPEG, PNG, GIF, BMP and WebP are decoded in-process; anything else is not."""
     try:
-        with open(stored, "rb") as f:
+        with source() as f:
             return is_safe_for_qt(f.read(16))
     except OSError:
         return True  # analyse() reports the unreadable file itself
@@ -187,7 +196,7 @@ class AnalysisPool:
         return self._executor
 
     def submit(self, job: AnalysisJob) -> Future[Analysis]:
-        if not self.use_processes and not _safe_in_thread(job.stored):
+        if not self.use_processes and not _safe_in_thread(job.source):
             return self._pool().submit(_analyse_sandboxed, job)
         try:
             return self._pool().submit(analyse, job)

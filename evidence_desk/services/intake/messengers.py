@@ -47,7 +47,6 @@ from evidence_desk.services.intake.ingest import (
     FileResult,
     IngestReport,
     Provenance,
-    ingest,
     ingest_candidates,
 )
 from evidence_desk.services.intake.messenger_records import ChatTally, Recorder, link_media
@@ -392,59 +391,3 @@ def _ingest_zip_media(
             if c.original in ids:
                 by_path[rel] = ids[c.original]
         start = stop
-
-
-def ingest_with_exports(
-    archive: Archive,
-    paths: list[Path],
-    *,
-    provenance: Provenance,
-    zone: StatedZone | None = None,
-    progress: ProgressCallback = no_progress,
-    cancelled: CancelCheck = never_cancelled,
-    on_item: Callable[[FileResult], None] | None = None,
-) -> IngestReport:
-    """Ingest ``paths`` as one import, chat exports recognised among them.
-
-    For callers that show one list of files (the desktop import): each
-    export's original item carries a summary of its messages and problems
-    among its messages; its media follow as ordinary results.
-    """
-    exports = [p for p in paths if is_export(Path(p))]
-    others = [p for p in paths if p not in exports]
-    results: list[FileResult] = []
-    for path in exports:
-        if cancelled():
-            break
-        try:
-            done = import_export(
-                archive,
-                Path(path),
-                provenance=provenance,
-                zone=zone,
-                progress=progress,
-                cancelled=cancelled,
-                on_item=on_item,
-            )
-        except ExportImportError as exc:
-            results.append(FileResult(str(path), "failed", messages=[str(exc)]))
-            continue
-        summary = (
-            f"{done.fmt} export: {done.messages_new} new messages, {done.messages_known} "
-            f"already recorded, {done.media_linked} files linked, {done.media_missing} "
-            "messages with files the export left out"
-        )
-        for original in done.originals:
-            original.messages = [summary, *done.notes, *done.problems[:200], *original.messages]
-        results += done.originals + done.media
-    report = ingest(
-        archive,
-        others,
-        provenance=provenance,
-        progress=progress,
-        cancelled=cancelled,
-        on_item=on_item,
-    )
-    report.results[:0] = results
-    report.cancelled = report.cancelled or cancelled()
-    return report

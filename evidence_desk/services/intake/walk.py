@@ -23,6 +23,15 @@ class Candidate:
     # of a zip: "export.zip/photos/a.jpg"); recorded as the original path.
     original: str | None = None
 
+    @property
+    def shown(self) -> str:
+        """How reports name the file: its original path, printable."""
+        return self.original or display_path(self.path)
+
+    @property
+    def name(self) -> str:
+        return self.original.rsplit("/", 1)[-1] if self.original else display_path(self.path.name)
+
 
 @dataclass(frozen=True)
 class Skipped:

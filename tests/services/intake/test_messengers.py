@@ -216,7 +216,7 @@ def test_not_an_export_and_hostile_zip(archive, tmp_path: Path) -> None:
 
 
 def test_one_import_of_mixed_paths(archive, tmp_path: Path) -> None:
-    from evidence_desk.services.intake.messengers import ingest_with_exports
+    from evidence_desk.services.intake.messenger_importer import ingest_with_exports
 
     folder = _tg_export(tmp_path / "export")
     loose = make_jpeg(tmp_path / "loose.jpg", color=(9, 9, 9))
