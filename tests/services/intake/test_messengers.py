@@ -230,3 +230,15 @@ def test_one_import_of_mixed_paths(archive, tmp_path: Path) -> None:
     assert any("absent.jpg" in m for m in first.messages)
     assert report.results[-1].path.endswith("loose.jpg")
     assert len(report.new) == 4 and len(seen) == len(report.results)
+
+
+def test_route_hands_exports_to_the_messenger_importer(tmp_path: Path) -> None:
+    from evidence_desk.services.intake import importers
+
+    folder = _tg_export(tmp_path / "export")
+    loose = make_jpeg(tmp_path / "loose.jpg")
+    plain = tmp_path / "photos"
+    plain.mkdir()
+    make_jpeg(plain / "a.jpg")
+    routed = {imp.name: group for imp, group in importers.route([folder, loose, plain])}
+    assert routed == {"messengers": [folder], "files": [loose, plain]}
