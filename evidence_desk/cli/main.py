@@ -136,6 +136,7 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
         raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
     zone = chat_exports.stated_zone(args.timezone)
     done: list[Any] = []
+    fallback: list[Any] = []
     report: IngestReport | None = None
     with Interrupt() as stop, ProgressBar("ingest") as bar:
         for importer, group in importers.route(args.paths):
@@ -150,9 +151,12 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
             if isinstance(outcome, IngestReport):
                 report = outcome
             else:
-                done += chat_exports.exports_of(outcome)
+                exports, files = chat_exports.exports_of(outcome)
+                done += exports
+                fallback += files
     if report is None:
         report = IngestReport(batch_uuid="", cancelled=stop())
+    report.results += fallback
     if args.json:
         print_json(
             {

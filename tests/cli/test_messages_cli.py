@@ -133,3 +133,15 @@ def test_bad_input_is_one_line(tmp_path: Path, capsys) -> None:
     assert "no message '999'" in capsys.readouterr().err
     assert main(["messages", "list", "--archive", arch, "--chat", "nope"]) == 2
     assert "no chat named 'nope'" in capsys.readouterr().err
+
+
+def test_export_folder_with_a_link_is_ingested_as_files(tg_folder: Path, tmp_path, capsys) -> None:
+    arch = _init(tmp_path, capsys)
+    (tg_folder / "photos" / "link.jpg").symlink_to(tg_folder / "photos" / "p.jpg")
+    assert main(["ingest", "--archive", arch, "--json", str(tg_folder)]) == 1
+    data = _json(capsys)
+    assert "symbolic link" in data["exports"][0]["error"]
+    assert "ingested as ordinary files" in data["exports"][0]["error"]
+    statuses = {Path(f["path"]).name: f["status"] for f in data["files"]}
+    assert statuses["result.json"] == "new" and statuses["p.jpg"] == "new"
+    assert statuses["link.jpg"] == "skipped"

@@ -134,3 +134,11 @@ def test_zone_with_daylight_saving_follows_the_date() -> None:
 def test_bad_zone_is_refused(bad: str) -> None:
     with pytest.raises(ValueError, match="time zone"):
         parse_zone(bad)
+
+
+def test_zip_bomb_is_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "WhatsApp Chat - bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("_chat.txt", wa_line(T, "A", "x") + "\n" + " " * 8_000_000)
+    with pytest.raises(ExportOpenError, match="zip bomb"):
+        open_export(archive)

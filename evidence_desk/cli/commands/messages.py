@@ -15,6 +15,7 @@ from evidence_desk.core.messengers import StatedZone, parse_zone
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.catalogue import messages
+from evidence_desk.services.intake.ingest import FileResult
 from evidence_desk.services.intake.messenger_importer import ExportBatch, MessengerExports
 from evidence_desk.services.intake.messengers import ExportImportReport
 
@@ -52,8 +53,11 @@ def options_for(importer: str, zone: StatedZone | None, date_order: str | None) 
     return {}
 
 
-def exports_of(outcome: object) -> list[ExportImportReport | str]:
-    return list(outcome.exports) if isinstance(outcome, ExportBatch) else []
+def exports_of(outcome: object) -> tuple[list[ExportImportReport | str], list[FileResult]]:
+    """An export batch's reports, and the files of folders ingested instead."""
+    if not isinstance(outcome, ExportBatch):
+        return [], []
+    return list(outcome.exports), list(outcome.fallback)
 
 
 def export_json(done: ExportImportReport | str) -> dict[str, Any]:

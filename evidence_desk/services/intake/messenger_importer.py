@@ -16,7 +16,7 @@ from typing import Any
 from evidence_desk.core.messengers import StatedZone, parse_zone
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.intake.importers.base import CERTAIN, NOT_MINE
-from evidence_desk.services.intake.ingest import FileResult, IngestReport, Provenance
+from evidence_desk.services.intake.ingest import FileResult, IngestReport, Provenance, ingest
 from evidence_desk.services.intake.messengers import (
     ExportImportError,
     ExportImportReport,
@@ -37,11 +37,15 @@ class ExportBatch:
     one-line reason an export could not be read at all."""
 
     exports: list[ExportImportReport | str] = field(default_factory=list)
+    # Folders whose export could not be read, ingested as ordinary files instead.
+    fallback: list[FileResult] = field(default_factory=list)
     cancelled: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.cancelled and all(not isinstance(d, str) and d.ok for d in self.exports)
+        exports_ok = all(not isinstance(d, str) and d.ok for d in self.exports)
+        failed = any(r.status == "failed" for r in self.fallback)
+        return not self.cancelled and exports_ok and not failed
 
 
 class MessengerExports:
@@ -92,6 +96,19 @@ class MessengerExports:
                 )
             except ExportImportError as exc:
                 batch.exports.append(str(exc))
+                if Path(path).is_dir():
+                    # Nothing lost: a folder whose export cannot be read (a
+                    # symbolic link somewhere in it…) still has its files ingested.
+                    report = ingest(
+                        archive,
+                        [Path(path)],
+                        provenance=provenance or Provenance(),
+                        progress=progress,
+                        cancelled=cancelled,
+                        on_item=options.get("on_item"),
+                    )
+                    batch.fallback += report.results
+                    batch.exports[-1] += "; its files were ingested as ordinary files"
                 continue
             batch.exports.append(done)
             batch.cancelled = batch.cancelled or done.cancelled
@@ -155,4 +172,4 @@ def _as_results(batch: ExportBatch) -> list[FileResult]:
         for original in done.originals:
             original.messages = [summary, *done.notes, *done.problems[:200], *original.messages]
         results += done.originals + done.media
-    return results
+    return results + batch.fallback
