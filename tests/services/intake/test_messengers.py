@@ -242,3 +242,28 @@ def test_route_hands_exports_to_the_messenger_importer(tmp_path: Path) -> None:
     make_jpeg(plain / "a.jpg")
     routed = {imp.name: group for imp, group in importers.route([folder, loose, plain])}
     assert routed == {"messengers": [folder], "files": [loose, plain]}
+
+
+def test_telegram_html_export(archive, tmp_path: Path) -> None:
+    from tests.chat_exports import HtmlMsg, tg_html_page
+
+    root = tmp_path / "ChatExport_html"
+    (root / "photos").mkdir(parents=True)
+    (root / "css").mkdir()
+    (root / "css" / "style.css").write_text("body {}")
+    make_jpeg(root / "photos" / "p.jpg", exif_datetime=None)
+    make_jpeg(root / "photos" / "p.jpg_thumb.jpg", exif_datetime=None, size=(64, 48))
+    page1 = [HtmlMsg(1, T0, KAZAKH, "бірінші", photo="photos/p.jpg"), HtmlMsg(2, T0, None, "екі")]
+    page2 = [HtmlMsg(3, T0 + timedelta(minutes=1), None, "үш", missing_photo=True)]
+    (root / "messages.html").write_text(tg_html_page("Топ", page1), encoding="utf-8")
+    (root / "messages2.html").write_text(tg_html_page("Топ", page2), encoding="utf-8")
+    report = import_export(archive, root, provenance=PROV)
+    assert report.fmt == "telegram_html" and report.messages_new == 3
+    assert [r.status for r in report.originals] == ["new", "new"]  # both pages preserved
+    assert report.media_linked == 1 and report.media_missing == 1
+    assert not any("not named by any message" in n for n in report.notes)  # assets skipped
+    recs = messages.list_messages(archive, chat="Топ")
+    assert [r.author for r in recs] == [KAZAKH, KAZAKH, KAZAKH]
+    assert recs[0].sent_at == "2022-01-05T18:30:00+06:00"
+    assert recs[0].sent_at_offset_source == "export: UTC offset in the page"
+    assert recs[2].export != recs[0].export and recs[2].export_where == "message 3"
