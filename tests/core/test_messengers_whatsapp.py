@@ -209,3 +209,13 @@ def test_invalid_utf8_is_reported(tmp_path: Path) -> None:
 def test_stamp_shapes() -> None:
     assert wa_stamp(T) == "05.01.2022, 18:30 -"
     assert wa_stamp(T, style="ios", year=2) == "[05.01.22, 18:30:00]"
+
+
+def test_year_marks_of_russian_and_kazakh_phones(tmp_path: Path) -> None:
+    lines = [
+        "05.01.2022 ж., 18:30 - Әлия: сәлем",
+        "[13.01.2022 г., 09:05:15] Бек: привет",
+    ]
+    msgs, reader = _parse(tmp_path, lines)
+    assert [m.sent.local for m in msgs] == [T, datetime(2022, 1, 13, 9, 5, 15)]
+    assert reader.report.problems == []

@@ -39,7 +39,7 @@ from evidence_desk.core.messengers.model import (
 )
 
 SOURCE = "whatsapp:message_time"
-_DATE = r"(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})[./-](?P<c>\d{1,4})(?: ?г\.)?"
+_DATE = r"(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})[./-](?P<c>\d{1,4})(?: ?[гж]\.)?"
 _TIME = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
 _AMPM = r"(?:\s?(?P<ap>[AaPp]\.?\s?[Mm]\.?|[ДдПп][Пп]))?"
 ANDROID = re.compile(rf"^{_DATE},?\s{_TIME}{_AMPM}\s[-–]\s(?P<rest>.*)$")
