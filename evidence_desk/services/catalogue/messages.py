@@ -13,12 +13,13 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from evidence_desk.core.capture_time import format_offset
 from evidence_desk.db.models import Item, format_exhibit
 from evidence_desk.db.models_messages import Chat, ChatMessage, MessageItem
+from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case.search import fts_query
@@ -184,15 +185,7 @@ def messages_for_item(archive: Archive, item_id: int) -> list[MessageRecord]:
 def search_ids(session: Session, user_text: str, limit: int = -1) -> list[int]:
     """Message ids whose text, author, origin or chat matches, best first."""
     query = fts_query(user_text)
-    if not query:
-        return []
-    rows = session.execute(
-        text(
-            "SELECT rowid FROM message_search WHERE message_search MATCH :q ORDER BY rank LIMIT :n"
-        ),
-        {"q": query, "n": limit},
-    )
-    return [int(r[0]) for r in rows]
+    return message_queries.match_messages(session, query, limit) if query else []
 
 
 def search_messages(archive: Archive, user_text: str, limit: int = 5000) -> list[MessageRecord]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
@@ -24,6 +24,7 @@ from evidence_desk.core.messengers import Chat as ParsedChat
 from evidence_desk.core.messengers import Message, MessageTime
 from evidence_desk.db.models import Base, Item
 from evidence_desk.db.models_messages import Chat, ChatMessage, MessageItem
+from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.case.translit import latin_words
@@ -98,10 +99,10 @@ class Recorder:
             row["id"] = mid
         # Core executemany: the ORM's bulk insert splits rows into many statements.
         session.connection().execute(insert(_TABLE), rows)
-        session.execute(
-            text("INSERT INTO message_search(rowid, title, body) VALUES (:id, :title, :body)"),
+        message_queries.put_message_documents(
+            session,
             [
-                {"id": mid, "title": msg.chat.name or "", "body": _document(msg)}
+                (mid, msg.chat.name or "", _document(msg))
                 for mid, (msg, _, _) in zip(ids, fresh, strict=True)
             ],
         )

@@ -267,3 +267,16 @@ def test_telegram_html_export(archive, tmp_path: Path) -> None:
     assert recs[0].sent_at == "2022-01-05T18:30:00+06:00"
     assert recs[0].sent_at_offset_source == "export: UTC offset in the page"
     assert recs[2].export != recs[0].export and recs[2].export_where == "message 3"
+
+
+def test_case_search_finds_a_photo_by_its_caption(archive, tmp_path: Path) -> None:
+    from evidence_desk.services.case import search as case_search
+
+    folder = _tg_export(tmp_path / "export")
+    import_export(archive, folder, provenance=PROV)
+    found = case_search.search(archive, "Republic")  # nothing in the photo says so
+    assert found["items"] == []
+    hits = case_search.search(archive, "Gimarat")  # Latin spelling of the caption's "Ғимарат"
+    with archive.db.reader() as s:
+        carried = set(s.scalars(select(MessageItem.item_id)))
+    assert set(hits["items"]) == carried and len(carried) == 2
