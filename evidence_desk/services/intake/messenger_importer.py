@@ -95,7 +95,7 @@ class MessengerExports:
                     on_item=options.get("on_item"),
                 )
             except ExportImportError as exc:
-                batch.exports.append(str(exc))
+                reason = str(exc)
                 if Path(path).is_dir():
                     # Nothing lost: a folder whose export cannot be read (a
                     # symbolic link somewhere in it…) still has its files ingested.
@@ -108,7 +108,8 @@ class MessengerExports:
                         on_item=options.get("on_item"),
                     )
                     batch.fallback += report.results
-                    batch.exports[-1] += "; its files were ingested as ordinary files"
+                    reason += "; its files were ingested as ordinary files"
+                batch.exports.append(reason)
                 continue
             batch.exports.append(done)
             batch.cancelled = batch.cancelled or done.cancelled
