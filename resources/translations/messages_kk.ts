@@ -4,6 +4,18 @@
 <context>
     <name>ConversationDialog</name>
     <message>
+        <source>From:</source>
+        <translation>Бастап:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Дейін:</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>кез келген күн</translation>
+    </message>
+    <message>
         <source>Conversations</source>
         <translation>Хат алмасулар</translation>
     </message>

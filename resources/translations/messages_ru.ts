@@ -4,6 +4,18 @@
 <context>
     <name>ConversationDialog</name>
     <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>любой день</translation>
+    </message>
+    <message>
         <source>Conversations</source>
         <translation>Переписки</translation>
     </message>

@@ -10,12 +10,21 @@ that carried an item.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +55,7 @@ def load_messages(
     author: str | None,
     search: str | None,
     item_id: int | None,
+    days: tuple[date | None, date | None] = (None, None),
 ) -> tuple[list[MessageRecord], dict[str, str]]:
     """In the worker: the messages and the thumbnails of their files."""
     from evidence_desk.services.catalogue import messages
@@ -53,7 +63,9 @@ def load_messages(
     if item_id is not None:
         rows = messages.messages_for_item(archive, item_id)
     elif chat_id is not None:
-        rows = messages.chat_messages(archive, chat_id, author=author, search=search)
+        rows = messages.chat_messages(
+            archive, chat_id, author=author, search=search, first_day=days[0], last_day=days[1]
+        )
     else:
         rows = []
     exhibits = [e for r in rows for e in r.media[:1]]
@@ -146,7 +158,7 @@ class ConversationModel(QAbstractTableModel):
 
 
 class ConversationDialog(QDialog):
-    """Chats on top, the chosen chat's messages below; filters by author and text."""
+    """Chats on top, the chosen chat's messages below; filters by author, days and text."""
 
     exhibitActivated = Signal(str)
 
@@ -163,6 +175,8 @@ class ConversationDialog(QDialog):
         self.author = QComboBox(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search the messages"))
+        self.first_day = self._day_edit()
+        self.last_day = self._day_edit()
         self.status = QLabel(self)
         self.model = ConversationModel(self)
         self.table = QTableView(self)
@@ -180,6 +194,10 @@ class ConversationDialog(QDialog):
         ):
             top.addWidget(QLabel(label, self))
             top.addWidget(widget, 1)
+        top.addWidget(QLabel(self.tr("From:"), self))
+        top.addWidget(self.first_day)
+        top.addWidget(QLabel(self.tr("To:"), self))
+        top.addWidget(self.last_day)
         top.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -188,11 +206,30 @@ class ConversationDialog(QDialog):
         self.chat.currentIndexChanged.connect(self._chat_changed)
         self.author.currentIndexChanged.connect(lambda _i: self.reload())
         self.search.returnPressed.connect(self.reload)
+        self.first_day.dateChanged.connect(lambda _d: self.reload())
+        self.last_day.dateChanged.connect(lambda _d: self.reload())
         self.resize(1000, 640)
         self.status.setText(self.tr("Loading…"))
         task = runner.submit(load_chats, archive, name="conversation chats")
         task.succeeded.connect(self._chats_loaded)
         task.failed.connect(self._failed)
+
+    def _day_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(QDate(1990, 1, 1))
+        edit.setSpecialValueText(self.tr("any day"))  # shown at the minimum: no limit
+        edit.setDate(edit.minimumDate())
+        return edit
+
+    def days(self) -> tuple[date | None, date | None]:
+        """The chosen first and last day; None where "any day" is shown."""
+        chosen: list[date | None] = []
+        for edit in (self.first_day, self.last_day):
+            d = edit.date()
+            chosen.append(None if d == edit.minimumDate() else date(d.year(), d.month(), d.day()))
+        return chosen[0], chosen[1]
 
     def show_item(self, item_id: int) -> None:
         """Show the messages that carried one item, whatever their chat."""
@@ -241,6 +278,7 @@ class ConversationDialog(QDialog):
             self.author.currentData(),
             self.search.text(),
             self.item_id,
+            self.days(),
             name="conversation messages",
         )
         self.task = task

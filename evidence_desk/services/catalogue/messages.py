@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -241,13 +241,27 @@ def list_chats(archive: Archive) -> list[ChatSummary]:
 
 
 def chat_messages(
-    archive: Archive, chat_id: int, *, author: str | None = None, search: str | None = None
+    archive: Archive,
+    chat_id: int,
+    *,
+    author: str | None = None,
+    search: str | None = None,
+    first_day: date | None = None,
+    last_day: date | None = None,
 ) -> list[MessageRecord]:
-    """The messages of one chat (by its record id) in time order, optionally narrowed."""
+    """The messages of one chat (by its record id) in time order, optionally narrowed.
+
+    Days are those of the time as the chat showed it (its wall-clock reading).
+    """
     with archive.db.reader() as session:
         stmt = select(ChatMessage).where(ChatMessage.chat_id == chat_id)
         if author:
             stmt = stmt.where(ChatMessage.author == author)
+        if first_day is not None:
+            stmt = stmt.where(ChatMessage.sent_local >= datetime.combine(first_day, time()))
+        if last_day is not None:
+            end = datetime.combine(last_day + timedelta(days=1), time())
+            stmt = stmt.where(ChatMessage.sent_local < end)
         if search and search.strip():
             stmt = stmt.where(ChatMessage.id.in_(search_ids(session, search)))
         return _records(session, _ordered(stmt))

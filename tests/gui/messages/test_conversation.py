@@ -58,6 +58,14 @@ def test_conversation_lists_filters_and_jumps(qtbot, window, archive, tmp_path: 
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
     dialog.author.setCurrentIndex(0)
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=WAIT_MS)
+    from PySide6.QtCore import QDate
+
+    dialog.first_day.setDate(QDate(2022, 1, 6))
+    qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=WAIT_MS)
+    dialog.first_day.setDate(QDate(2022, 1, 5))
+    dialog.last_day.setDate(QDate(2022, 1, 5))
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=WAIT_MS)
+    assert dialog.days()[0] is not None
     dialog.search.setText("адамдар")
     dialog.reload()
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
