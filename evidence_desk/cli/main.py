@@ -72,6 +72,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("tags", nargs="+", metavar="TAG")
     p.add_argument("--remove", action="store_true")
 
+    p = add("title", "set an item's title, and whether redacted bundles may show it")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("text", nargs="?", default=None, metavar="TITLE", help="the new title")
+    mark = p.add_mutually_exclusive_group()
+    mark.add_argument(
+        "--publishable",
+        dest="publishable",
+        action="store_const",
+        const=True,
+        default=None,
+        help="redacted bundles may show this title and the description (a title that is "
+        "the file name is refused); changing the title clears the mark",
+    )
+    mark.add_argument(
+        "--not-publishable", dest="publishable", action="store_const", const=False,
+        help="redacted bundles show the exhibit number instead",
+    )  # fmt: skip
+
     p = add("verify", "re-hash every object and check the custody chain")
     p.add_argument("items", nargs="*", metavar="ITEM", help="only these items")
     p.add_argument("--json", action="store_true")
@@ -255,6 +273,16 @@ def cmd_tag(args: argparse.Namespace, archive: Archive) -> int:
     return 0
 
 
+def cmd_title(args: argparse.Namespace, archive: Archive) -> int:
+    if args.text is None and args.publishable is None:
+        item = items_service.get_item(archive, args.item)
+    else:
+        item = items_service.set_title(archive, args.item, args.text, publishable=args.publishable)
+    mark = "publishable" if item["title_publishable"] else "not publishable (redacted: exhibit no.)"
+    print(f"{item['exhibit']}: {item['title']}  [{mark}]")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
     with Interrupt() as stop, ProgressBar("verify") as bar:
         report = verify(archive, args.items or None, progress=bar.update, cancelled=stop)
@@ -278,6 +306,7 @@ COMMANDS_TABLE: dict[str, Command] = {
     "list": Command(cmd_list),
     "show": Command(cmd_show),
     "tag": Command(cmd_tag),
+    "title": Command(cmd_title),
     "verify": Command(cmd_verify),
 }
 

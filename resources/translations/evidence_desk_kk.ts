@@ -86,6 +86,14 @@ previous %2
 <context>
     <name>DetailForm</name>
     <message>
+        <source>Redacted bundles show the exhibit number instead of a title unless the title was set by hand and marked here; a title that is the file name is never published.</source>
+        <translation>Өңделген бумаларда атаудың орнына айғақ нөмірі көрсетіледі, егер атау қолмен берілмесе және осы жерде белгіленбесе; файл атына сәйкес атау ешқашан жарияланбайды.</translation>
+    </message>
+    <message>
+        <source>Title and description may be published</source>
+        <translation>Атауы мен сипаттамасын жариялауға болады</translation>
+    </message>
+    <message>
         <source>What the item shows, where and when</source>
         <translation>Не көрсетілген, қайда және қашан</translation>
     </message>
@@ -203,6 +211,10 @@ previous %2
 </context>
 <context>
     <name>Edits</name>
+    <message>
+        <source>publication mark</source>
+        <translation>жариялау белгісін</translation>
+    </message>
     <message>
         <source>Edit %1 of %2</source>
         <translation>Өзгерту: %2 — %1</translation>
@@ -808,6 +820,18 @@ previous %2
 </context>
 <context>
     <name>PreferencesDialog</name>
+    <message>
+        <source>Exported by:</source>
+        <translation>Экспорттаған:</translation>
+    </message>
+    <message>
+        <source>How bundles name who exported them. A redacted bundle without it names the organisation, never your user name.</source>
+        <translation>Бумалар оларды кім экспорттағанын қалай атайды. Онсыз өңделген бума ұйымды атайды, ешқашан пайдаланушы атыңызды емес.</translation>
+    </message>
+    <message>
+        <source>An organisation or a pseudonym</source>
+        <translation>Ұйым немесе бүркеншік ат</translation>
+    </message>
     <message>
         <source>Preferences</source>
         <translation>Баптаулар</translation>

@@ -86,6 +86,14 @@ previous %2
 <context>
     <name>DetailForm</name>
     <message>
+        <source>Redacted bundles show the exhibit number instead of a title unless the title was set by hand and marked here; a title that is the file name is never published.</source>
+        <translation>В редактированных пакетах вместо названия показывается номер вещественного доказательства, если название не задано вручную и не отмечено здесь; название, совпадающее с именем файла, не публикуется никогда.</translation>
+    </message>
+    <message>
+        <source>Title and description may be published</source>
+        <translation>Название и описание можно публиковать</translation>
+    </message>
+    <message>
         <source>What the item shows, where and when</source>
         <translation>Что изображено, где и когда</translation>
     </message>
@@ -203,6 +211,10 @@ previous %2
 </context>
 <context>
     <name>Edits</name>
+    <message>
+        <source>publication mark</source>
+        <translation>отметку о публикации</translation>
+    </message>
     <message>
         <source>Edit %1 of %2</source>
         <translation>Изменение: %1 у %2</translation>
@@ -808,6 +820,18 @@ previous %2
 </context>
 <context>
     <name>PreferencesDialog</name>
+    <message>
+        <source>Exported by:</source>
+        <translation>Экспортировал:</translation>
+    </message>
+    <message>
+        <source>How bundles name who exported them. A redacted bundle without it names the organisation, never your user name.</source>
+        <translation>Как пакеты называют того, кто их экспортировал. Без этого редактированный пакет называет организацию, но никогда не имя вашей учётной записи.</translation>
+    </message>
+    <message>
+        <source>An organisation or a pseudonym</source>
+        <translation>Организация или псевдоним</translation>
+    </message>
     <message>
         <source>Preferences</source>
         <translation>Настройки</translation>

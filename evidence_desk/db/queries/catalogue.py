@@ -51,15 +51,24 @@ _HEX_PREFIX = re.compile(r"^[0-9a-fA-F]{6,64}$")
 class FilterValues(Protocol):
     """What a catalogue filter says (``services.catalogue.listing.Filters``)."""
 
-    text: str
-    kinds: tuple[str, ...]
-    tag: str | None
-    captured_from: date | None
-    captured_to: date | None
-    has_gps: bool | None
-    sensitivity: str | None
-    has_warnings: bool | None
-    removed: bool
+    @property
+    def text(self) -> str: ...
+    @property
+    def kinds(self) -> tuple[str, ...]: ...
+    @property
+    def tag(self) -> str | None: ...
+    @property
+    def captured_from(self) -> date | None: ...
+    @property
+    def captured_to(self) -> date | None: ...
+    @property
+    def has_gps(self) -> bool | None: ...
+    @property
+    def sensitivity(self) -> str | None: ...
+    @property
+    def has_warnings(self) -> bool | None: ...
+    @property
+    def removed(self) -> bool: ...
 
 
 def _where(filters: FilterValues, fts: str) -> tuple[list[str], dict[str, Any]]:

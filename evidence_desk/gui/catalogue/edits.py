@@ -111,12 +111,16 @@ def _field_label(field: str) -> str:
         "description": translate("Edits", "description"),
         "notes": translate("Edits", "notes"),
         "sensitivity": translate("Edits", "sensitivity"),
+        "title_publishable": translate("Edits", "publication mark"),
     }
     return labels.get(field, field)
 
 
-def _update_field(archive: Archive, uuid: str, field: str, value: str) -> None:
-    items.update_fields(archive, uuid, **{field: value})
+def _update_field(archive: Archive, uuid: str, field: str, value: str | bool) -> None:
+    if field == "title_publishable":
+        items.set_title(archive, uuid, publishable=bool(value))
+    else:
+        items.update_fields(archive, uuid, **{field: str(value)})
 
 
 class TagEdit(QUndoCommand):

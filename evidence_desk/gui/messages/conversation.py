@@ -210,7 +210,11 @@ class ConversationDialog(QDialog):
         self.last_day.dateChanged.connect(lambda _d: self.reload())
         self.resize(1000, 640)
         self.status.setText(self.tr("Loading…"))
-        task = runner.submit(load_chats, archive, name="conversation chats")
+        self.reload_chats()
+
+    def reload_chats(self) -> None:
+        """Load the list of chats again (after an import), keeping the chosen one."""
+        task = self.runner.submit(load_chats, self.archive, name="conversation chats")
         task.succeeded.connect(self._chats_loaded)
         task.failed.connect(self._failed)
 
@@ -237,6 +241,7 @@ class ConversationDialog(QDialog):
         self.reload()
 
     def _chats_loaded(self, chats: list[ChatSummary]) -> None:
+        previous = self.chat.currentData()
         self.chats = chats
         self.chat.blockSignals(True)
         self.chat.clear()
@@ -249,12 +254,14 @@ class ConversationDialog(QDialog):
                 .replace("%3", str(c.messages)),
                 c.id,
             )
+        keep = self.chat.findData(previous) if previous is not None else -1
+        self.chat.setCurrentIndex(max(keep, 0))
         self.chat.blockSignals(False)
         if not chats:
             self.status.setText(self.tr("No chat exports in this archive."))
             return
         if self.item_id is None:
-            self._chat_changed(0)
+            self._chat_changed(self.chat.currentIndex())
 
     def _chat_changed(self, index: int) -> None:
         self.item_id = None

@@ -1,9 +1,10 @@
-"""View › Conversations… and View › Messages of Selected Item, added to a main window.
+"""View › Conversations…, and "Messages of This Item" in the catalogue's context menu.
 
-Uses only the window's public attributes: ``runner``, ``archive``,
-``menuBar()``, ``selected_ids()`` and ``show_exhibit()``. The View menu is
-the third of the window's menus (File, Edit, View…), found by position so
-that it is found in every interface language.
+Uses the window's public attributes (``runner``, ``archive``, ``menuBar()``,
+``selected_ids()``, ``show_exhibit()``) and its hooks: the context-menu
+extension, and the change notification, so an open conversation view follows
+imports and a switch to another archive. The View menu is the window's third
+menu (File, Edit, View…), found by position in every interface language.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from evidence_desk.gui.messages.conversation import ConversationDialog
+from evidence_desk.gui.shell.hooks import Change
 
 
 class MessagesUI(QObject):
@@ -33,13 +36,27 @@ class MessagesUI(QObject):
         self.item_messages.setObjectName("itemMessagesAction")
         self.item_messages.triggered.connect(self.open_item_messages)
         menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
-        view = (
-            menus[2]
-            if len(menus) > 2
-            else window.menuBar().addMenu(QCoreApplication.translate("MessagesUI", "&Messages"))
-        )
+        if len(menus) > 2:
+            view = menus[2]
+        else:
+            view = QMenu(QCoreApplication.translate("MessagesUI", "&Messages"), window)
+            window.hooks.add_menu(view)
         view.addSeparator()
         view.addActions([self.conversations, self.item_messages])
+        window.hooks.extend_context_menu(self._extend_context_menu)
+        window.hooks.subscribe(Change.ITEM_SET | Change.ARCHIVE, self._on_change)
+
+    def _extend_context_menu(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        menu.addAction(self.item_messages)
+
+    def _on_change(self, change: Change, _ids: list[int]) -> None:
+        if self.dialog is None:
+            return
+        if change & Change.ARCHIVE:
+            self.dialog.close()  # its archive is no longer the window's
+        else:
+            self.dialog.reload_chats()
 
     def open_conversations(self) -> ConversationDialog | None:
         archive = self.window.archive

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk import __version__
-from evidence_desk.gui.bundles.install import install_bundle_ui
-from evidence_desk.gui.case.install import install_case_ui
 from evidence_desk.gui.catalogue.edits import EditController
 from evidence_desk.gui.catalogue.filter_bar import FilterBar
 from evidence_desk.gui.catalogue.item_edits import ItemEditsMixin
@@ -38,7 +36,8 @@ from evidence_desk.gui.catalogue.verify_controller import VerifyController
 from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail.panel import DetailPanel
 from evidence_desk.gui.intake.controller import ImportController, local_paths
-from evidence_desk.gui.messages.install import install_messages_ui
+from evidence_desk.gui.shell.features import install_features
+from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.main_actions import Actions
 from evidence_desk.gui.shell.preferences import PreferencesDialog
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
@@ -69,6 +68,8 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         self.saved_searches = catalogue.load_saved_searches()
         self.recent_menu: QMenu | None = None
         self._build_widgets()
+        self.hooks = WindowHooks(self, lambda: [self.table, self.grid])
+        self.hooks.subscribe(Change.ITEMS | Change.ITEM_SET, self._on_change)
         self.importer = ImportController(self.runner, self, self.statusBar())
         self.verifier = VerifyController(self.runner, self, self.statusBar())
         self.menu_actions = Actions(self)
@@ -81,9 +82,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         self._connect()
         self.setAcceptDrops(True)
         self.resize(1400, 860)
-        install_bundle_ui(self)
-        install_case_ui(self)
-        install_messages_ui(self)
+        install_features(self)
         self._restore_state()
         self._update_actions()
 
@@ -138,14 +137,14 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         selection.selectionChanged.connect(self._on_selection_changed)
         for view in (self.table, self.grid):
             view.customContextMenuRequested.connect(self._context_menu)
-        self.edits.itemsChanged.connect(self._on_items_changed)
-        self.edits.removalChanged.connect(self._on_removal_changed)
+        self.edits.itemsChanged.connect(lambda ids: self.hooks.announce(Change.ITEMS, ids))
+        self.edits.removalChanged.connect(lambda ids: self.hooks.announce(Change.ITEM_SET, ids))
         self.edits.failed.connect(self._show_error)
         self.edits.stack.indexChanged.connect(lambda _i: self._update_actions())
         self.detail.showItemRequested.connect(self.select_item)
         self.detail.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.importer.itemsArrived.connect(lambda _r: self._schedule_live_refresh())
-        self.importer.finished.connect(lambda _r: self.refresh_all())
+        self.importer.finished.connect(lambda _r: self.hooks.announce(Change.ITEM_SET))
         self.importer.started.connect(lambda _t: self._update_actions())
         self.importer.finished.connect(lambda _r: self._update_actions())
         self.verifier.finished.connect(lambda _r: self._update_actions())
@@ -172,6 +171,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
             self.load_facets()
         self._update_actions()
         self.archiveOpened.emit(archive)
+        self.hooks.announce(Change.ARCHIVE)
 
     def open_archive_at(self, path: Path, *, create: bool = False, or_create: bool = False):
         """Open (or create) the archive at ``path`` in a worker, then show it."""
@@ -402,6 +402,18 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         view = self.views.currentWidget()
         menu = self.menu_actions.context_menu(self)
         menu.exec(view.viewport().mapToGlobal(pos))
+
+    def _on_change(self, change: Change, ids: list[int]) -> None:
+        """Reload what an announced change affects (see ``hooks.Change``)."""
+        if change & Change.ITEM_SET:
+            if ids:
+                self._on_removal_changed(ids)
+            else:
+                self.refresh_all()
+        elif ids:
+            self._on_items_changed(ids)
+        else:
+            self.model.refresh(reload_rows=True)
 
     def _on_items_changed(self, ids: list[int]) -> None:
         self.model.reload(ids)

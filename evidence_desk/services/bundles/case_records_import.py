@@ -47,7 +47,7 @@ from evidence_desk.db.models_case import (
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.bundles import case_records as case_bundle
-from evidence_desk.services.bundles.case_testimony_import import import_testimony
+from evidence_desk.services.bundles.case_testimony_import import by_uuid, import_testimony
 from evidence_desk.services.case import index as case_index
 from evidence_desk.services.case.common import log_change
 from evidence_desk.services.case.incidents import _apply as apply_incident_fields
@@ -92,11 +92,11 @@ def import_case_records(
     if not files:
         return result
     with archive.db.writer() as session:
-        local = {
-            uuid: session.scalar(select(Item).where(Item.exhibit_no == _number(exhibit)))
-            for uuid, exhibit in items.items()
-        }
-        local = {k: v for k, v in local.items() if v is not None}
+        local: dict[str, Item] = {}
+        for uuid, exhibit in items.items():
+            found = session.scalar(select(Item).where(Item.exhibit_no == _number(exhibit)))
+            if found is not None:
+                local[uuid] = found
         ctx = _Context(session, archive, local, result, sender)
         for place in _parents_first(_records(files, case_bundle.PLACES, "places")):
             ctx.place(place)
@@ -191,7 +191,7 @@ class _Context:
             code = rec.get("code") if isinstance(rec.get("code"), str) else None
             if code and s.scalar(select(Place.id).where(Place.code == code)):
                 code = None
-            parent = self.places.get(rec.get("parent"))
+            parent = by_uuid(self.places, rec.get("parent"))
             place = Place(
                 uuid=self._free_uuid(Place, rec.get("uuid")),
                 code=code,
@@ -217,7 +217,7 @@ class _Context:
         self.result.count("places", added)
 
     def place_id(self, ref: Any) -> int | None:
-        place = self.places.get((ref or {}).get("uuid")) if isinstance(ref, dict) else None
+        place = by_uuid(self.places, ref.get("uuid")) if isinstance(ref, dict) else None
         return place.id if place else None
 
     def item_places(self, rec: dict[str, Any]) -> None:
@@ -366,7 +366,7 @@ class _Context:
                 created_at=now,
                 updated_at=now,
             )
-            place = self.places.get((rec.get("place") or {}).get("uuid"))
+            place = by_uuid(self.places, (rec.get("place") or {}).get("uuid"))
             fields = {
                 k: rec.get(k)
                 for k in (

@@ -9,7 +9,7 @@ becomes version 2. Identities are never in bundles.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import func, select
 
@@ -26,12 +26,18 @@ if TYPE_CHECKING:
     from evidence_desk.services.bundles.case_records_import import _Context
 
 CAP = 256 * 2**20
+_V = TypeVar("_V")
+
+
+def by_uuid(table: dict[str, _V], key: Any) -> _V | None:
+    """``table[key]`` when ``key`` is a string in it; a bundle's field may be anything."""
+    return table.get(key) if isinstance(key, str) else None
 
 
 def import_testimony(ctx: _Context, rec: dict[str, Any]) -> None:
     """One testimony record of the bundle, in the import's transaction."""
     s = ctx.session
-    item = ctx.items.get(rec.get("id"))
+    item = by_uuid(ctx.items, rec.get("id"))
     if item is None:
         ctx.result.messages.append("a testimony whose statement is not in the bundle")
         return

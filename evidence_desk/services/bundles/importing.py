@@ -293,6 +293,10 @@ def _import_one(
         return ImportResult(sender_exhibit, status, item.exhibit, digest, messages)
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -325,11 +329,13 @@ def _new_item(
     thumb: bool,
     phash: str | None,
 ) -> Item:
-    gps = record.get("gps") if isinstance(record.get("gps"), dict) else {}
-    device = record.get("device") if isinstance(record.get("device"), dict) else {}
+    gps: dict[str, Any] = _dict(record.get("gps"))
+    device: dict[str, Any] = _dict(record.get("device"))
     sensitivity = record.get("sensitivity")
-    metadata = record.get("metadata") if isinstance(record.get("metadata"), dict) else {}
-    warnings = record.get("warnings") if isinstance(record.get("warnings"), list) else []
+    metadata: dict[str, Any] = _dict(record.get("metadata"))
+    warnings = record.get("warnings")
+    if not isinstance(warnings, list):
+        warnings = []
     item = create_item(
         session,
         archive,
@@ -412,8 +418,10 @@ def _add_sources(
     for s in record.get("sources") or []:
         if not isinstance(s, dict):
             continue
-        key = tuple(_str(s.get(k)) or "" for k in ("original_path", "received_from", "method"))
-        key = (*key, _str(s.get("collector")) or "")
+        path, sender, method, collector = (
+            _str(s.get(k)) or "" for k in ("original_path", "received_from", "method", "collector")
+        )
+        key = (path, sender, method, collector)
         if duplicate and key in existing:
             continue
         existing.add(key)

@@ -146,7 +146,7 @@ def _fields(ex: ReportExhibit) -> list[tuple[str, str]]:
 
 
 def _custody_line(e: dict[str, Any]) -> str:
-    who = "" if e.get("sealed") else f" by {e.get('actor')}"
+    who = f" by {e['actor']}" if e.get("actor") else ""
     seal = " [details sealed]" if e.get("sealed") else ""
     return (
         f"{e.get('occurred_at')}  {e.get('event_type')}{who} — {e.get('outcome')}"

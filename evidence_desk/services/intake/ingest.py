@@ -261,7 +261,7 @@ def _record_batch(
                     f"({exc.orig}); ingest stopped. Run the same ingest again to complete it."
                 )
     return [
-        FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted])
+        FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted or ""])
         for name, (copied, _) in zip(shown, batch, strict=True)
     ]
 

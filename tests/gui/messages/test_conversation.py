@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtWidgets import QMenu
 from sqlalchemy import select
 
 from evidence_desk.db.models_messages import MessageItem
+from evidence_desk.gui.shell.hooks import Change
 from evidence_desk.services.intake.ingest import Provenance
 from evidence_desk.services.intake.messengers import import_export
 from tests.chat_exports import KAZAKH, tg_chat, tg_message, write_json
@@ -84,6 +86,9 @@ def test_messages_of_selected_item(qtbot, window, archive, tmp_path: Path) -> No
     wait_query(qtbot, window)
     window.select_item(item_id)
     qtbot.waitUntil(lambda: window.selected_ids() == [item_id], timeout=WAIT_MS)
+    menu = QMenu()
+    window.hooks.context_menu_opening(menu)
+    assert window.messages_ui.item_messages in menu.actions()
     dialog = window.messages_ui.open_item_messages()
     qtbot.waitUntil(
         lambda: dialog.model.rowCount() == 1 and dialog.item_id == item_id, timeout=WAIT_MS
@@ -114,6 +119,9 @@ def test_import_dialog_states_the_zone_of_chat_times(qtbot, window, tmp_path: Pa
         window.importer.summary.close()
     ui = window.messages_ui.open_conversations()
     qtbot.waitUntil(lambda: ui.model.rowCount() == 1, timeout=WAIT_MS)
+    window.hooks.announce(Change.ITEM_SET)  # as after another import: the view follows
+    qtbot.waitUntil(lambda: not window.runner.running(), timeout=WAIT_MS)
+    assert ui.model.rowCount() == 1 and ui.chat.count() == 1
     assert ui.model.rows[0].sent_at == "2022-01-05T18:30:00+06:00"
     assert ui.model.rows[0].sent_at_offset_source == "stated at import: +06:00"
     wait_idle(qtbot, window)
