@@ -326,6 +326,23 @@ def _command_names() -> set[str]:
     return set(COMMANDS_TABLE)
 
 
+def _starts_gui(argv: list[str], commands: set[str]) -> bool:
+    """No arguments, an archive folder (``PATH`` / ``--archive``) or Qt options start the GUI.
+
+    Anything else that is not a command (a typo such as ``evidence-desk lsit``)
+    is left to argparse, which says "invalid choice" and exits 2: a mistyped
+    command must never open a window, least of all on a server.
+    """
+    if not argv:
+        return True
+    first = argv[0]
+    if first in commands or first in ("-h", "--help", "--version"):
+        return False
+    if first.startswith("-"):
+        return True
+    return os.sep in first or "/" in first or Path(first).expanduser().exists()
+
+
 def _start_gui(argv: list[str]) -> int:
     from evidence_desk.gui.shell.app import main as gui_main
 
@@ -348,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _never_fail_on_encoding()
     parser = _parser()  # built once: it is most of the cost of a quick command
-    if not argv or argv[0] not in set(COMMANDS_TABLE) | {"-h", "--help", "--version"}:
+    if _starts_gui(argv, set(COMMANDS_TABLE)):
         return _start_gui(argv)
     try:
         return run(argv, parser)

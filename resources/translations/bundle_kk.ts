@@ -186,16 +186,6 @@
       <translation>Экспорт тоқтатылды; ештеңе жазылмады.</translation>
     </message>
     <message>
-      <source>%1 exhibit(s) exported to %2.
-Key fingerprint: %3</source>
-      <translation>%1 нысан %2 ішіне экспортталды.
-Кілттің саусақ ізі: %3</translation>
-    </message>
-    <message>
-      <source>%1 item(s) left out (see the bundle's report).</source>
-      <translation>%1 нысан енгізілмеді (пакет есебін қараңыз).</translation>
-    </message>
-    <message>
       <source>Bundle exported</source>
       <translation>Пакет экспортталды</translation>
     </message>
@@ -243,10 +233,6 @@ Key fingerprint: %3</source>
       <translation>Пакет бүтін: барлық файлдар, бақылау сомалары, сақтау тізбектері және қолтаңба дұрыс.</translation>
     </message>
     <message>
-      <source>The bundle FAILED the check: %1 problem(s).</source>
-      <translation>Пакет тексеруден ӨТПЕДІ: %1 мәселе.</translation>
-    </message>
-    <message>
       <source>none</source>
       <translation>жоқ</translation>
     </message>
@@ -288,10 +274,6 @@ Key fingerprint: %3</source>
     <message>
       <source>Import Bundle</source>
       <translation>Пакетті импорттау</translation>
-    </message>
-    <message>
-      <source>%1 new item(s) will be added; %2 are already in this archive and gain the sender's provenance and history.</source>
-      <translation>%1 жаңа нысан қосылады; %2 мұрағатта бар және жіберушінің шығу тегі мен тарихын алады.</translation>
     </message>
     <message>
       <source>incidents</source>

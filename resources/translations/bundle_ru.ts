@@ -186,16 +186,6 @@
       <translation>Экспорт отменён; ничего не записано.</translation>
     </message>
     <message>
-      <source>%1 exhibit(s) exported to %2.
-Key fingerprint: %3</source>
-      <translation>Экспортировано объектов: %1 в %2.
-Отпечаток ключа: %3</translation>
-    </message>
-    <message>
-      <source>%1 item(s) left out (see the bundle's report).</source>
-      <translation>Не включено объектов: %1 (см. отчёт пакета).</translation>
-    </message>
-    <message>
       <source>Bundle exported</source>
       <translation>Пакет экспортирован</translation>
     </message>
@@ -243,10 +233,6 @@ Key fingerprint: %3</source>
       <translation>Пакет цел: все файлы, контрольные суммы, цепочки хранения и подпись в порядке.</translation>
     </message>
     <message>
-      <source>The bundle FAILED the check: %1 problem(s).</source>
-      <translation>Пакет НЕ ПРОШЁЛ проверку: проблем — %1.</translation>
-    </message>
-    <message>
       <source>none</source>
       <translation>нет</translation>
     </message>
@@ -288,10 +274,6 @@ Key fingerprint: %3</source>
     <message>
       <source>Import Bundle</source>
       <translation>Импорт пакета</translation>
-    </message>
-    <message>
-      <source>%1 new item(s) will be added; %2 are already in this archive and gain the sender's provenance and history.</source>
-      <translation>Будет добавлено новых объектов: %1; %2 уже есть в архиве и получат происхождение и историю от отправителя.</translation>
     </message>
     <message>
       <source>incidents</source>

@@ -99,11 +99,13 @@ def export_bundle(
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancelled,
     exporter: str | None = None,
+    language: str | None = None,
 ) -> ExportReport:
     """Export ``item_refs`` (or an incident's items, or every item when both are None).
 
     ``exporter`` names who exported the bundle (an organisation or a
     pseudonym); None takes the setting (see ``export_redacted.exporter_identity``).
+    The report is written in ``language`` (en/ru/kk; default: the user's setting).
     """
     if profile not in L.PROFILES:
         raise ExportError(f"unknown profile {profile!r}; use one of {', '.join(L.PROFILES)}")
@@ -147,6 +149,7 @@ def export_bundle(
         exported_at = datetime.now(UTC).isoformat(timespec="seconds")
         settings = load_settings()
         identity = exporter_identity(archive, profile, exporter, settings)
+        report_language = language or settings.language or "en"
         header = {
             "format": L.ITEMS_FORMAT,
             "archive": {"uuid": info.uuid, "name": info.name},
@@ -170,7 +173,10 @@ def export_bundle(
             removed_rules=(
                 [*redaction.RULES, *case_bundle.REDACTION_RULES] if profile == "redacted" else []
             ),
-            case_records=case_report_lines(case_files, {i.uuid: i.exhibit for i in exported}),
+            case_records=case_report_lines(
+                case_files, {i.uuid: i.exhibit for i in exported}, report_language
+            ),
+            language=report_language,
         )
         _write_report(archive, writer, exported, summaries, ctx, work, profile)
         bag_info = [
@@ -383,7 +389,7 @@ def _left_out_summary(left_out: list[tuple[str, str]]) -> list[str]:
     counts: dict[str, int] = {}
     for _, reason in left_out:
         counts[reason] = counts.get(reason, 0) + 1
-    return [f"{n} item(s) left out: {reason}" for reason, n in sorted(counts.items())]
+    return [f"Items left out ({reason}): {n}" for reason, n in sorted(counts.items())]
 
 
 def case_records(records: dict[str, Any], work: Path) -> list[tuple[str, Path]]:

@@ -44,7 +44,7 @@ def test_confidential_items_are_left_out(redacted) -> None:
     assert (names["secret.txt"], "confidential") in report.left_out
     assert not list((out / L.OBJECTS_DIR).glob(f"{names['secret.txt']}_*"))
     html = (out / L.REPORT_HTML).read_text(encoding="utf-8")
-    assert "1 item(s) left out: confidential" in html
+    assert "Items left out (confidential): 1" in html
     assert names["secret.txt"] not in html
 
 
