@@ -6,7 +6,7 @@ message id) over message text, author, forward origin and chat name, with
 the Latin spelling of Cyrillic words as for items.
 
 Revision ID: 0005
-Revises: 0004r
+Revises: 0004
 Create Date: 2026-11-28
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0004r"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
