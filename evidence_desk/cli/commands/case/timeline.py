@@ -20,6 +20,7 @@ from evidence_desk.services.case import places as case_places
 from evidence_desk.services.case import search as case_search
 from evidence_desk.services.case import timeline as case_timeline
 from evidence_desk.services.case.dates import parse_offset_minutes, parse_when
+from evidence_desk.services.catalogue import messages
 
 
 def _utc(text: str | None) -> datetime | None:
@@ -129,10 +130,12 @@ def clock_list(args: argparse.Namespace, archive: Archive) -> int:
 def case_search_run(args: argparse.Namespace, archive: Archive) -> int:
     flt = case_filter(args)
     structured = flt.kinds or flt.has_incident_conditions or flt.place or flt.person
+    data: dict[str, Any]
     if structured:
-        data: dict[str, Any] = {"items": case_search.find_items(archive, flt)}
+        data = {"items": case_search.find_items(archive, flt)}
     else:
-        data = case_search.search(archive, flt.text)
+        data = dict(case_search.search(archive, flt.text))
+        data["messages"] = [r.as_json() for r in messages.search_messages(archive, flt.text)]
 
     def human(data: dict[str, Any]) -> None:
         for item in case_search.describe_items(archive, data["items"]):
@@ -146,6 +149,10 @@ def case_search_run(args: argparse.Namespace, archive: Archive) -> int:
         for n in data.get("places", []):
             place = case_places.get_place(archive, str(n))
             print(f"{place['ref']}  place     {' / '.join(place['path'])}")
+        for m in data.get("messages", []):
+            text = m["text"].replace("\n", " ")[:100]
+            when = m["sent_at"] or "-"
+            print(f"M{m['id']:<8} message   {m['chat']} {when} {m['author']}: {text}")
 
     return emit(args, data, human)
 

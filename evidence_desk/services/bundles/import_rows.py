@@ -1,8 +1,8 @@
-"""One item record of a bundle's items.json, merged into the archive.
+"""Turning validated bundle records into rows: items, sources, references, tags.
 
-A new item gets the record's fields (each checked: a bundle is hostile until
-verified, and even then its JSON may hold anything); every item, new or
-already here, gains the sender's sources, references and tags it lacks.
+Called by ``bundle_import`` inside its one write transaction. The records
+have passed their schema (core.bundle_schemas), so every value has the type
+and range the columns expect; what is left is mapping and merging.
 """
 
 from __future__ import annotations
@@ -14,24 +14,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models import (
-    ExternalRef,
-    ImportedCustodyEvent,
-    Item,
-    Source,
-    Tag,
-)
+from evidence_desk.db.models import ExternalRef, ImportedCustodyEvent, Item, Source, Tag
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.intake.items import create_item
-
-SENSITIVITIES = ("public", "restricted", "confidential")
 
 if TYPE_CHECKING:
     from evidence_desk.services.bundles.importing import ImportReport
 
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
+SENSITIVITIES = ("public", "restricted", "confidential")
 
 
 def _str(value: Any) -> str | None:
@@ -57,7 +47,7 @@ def _time(value: Any) -> datetime | None:
     return parsed
 
 
-def _new_item(
+def new_item(
     session: Session,
     archive: Archive,
     record: dict[str, Any],
@@ -66,13 +56,11 @@ def _new_item(
     thumb: bool,
     phash: str | None,
 ) -> Item:
-    gps: dict[str, Any] = _dict(record.get("gps"))
-    device: dict[str, Any] = _dict(record.get("device"))
+    gps: dict[str, Any] = record.get("gps") or {}  # validated: an object or null
+    device: dict[str, Any] = record.get("device") or {}
     sensitivity = record.get("sensitivity")
-    metadata: dict[str, Any] = _dict(record.get("metadata"))
-    warnings = record.get("warnings")
-    if not isinstance(warnings, list):
-        warnings = []
+    metadata: dict[str, Any] = record.get("metadata") or {}
+    warnings: list[Any] = record.get("warnings") or []
     item = create_item(
         session,
         archive,
@@ -121,7 +109,7 @@ def _set_capture(item: Item, record: dict[str, Any]) -> None:
     item.captured_note = _str(record.get("captured_at_note"))
 
 
-def _add_sources(
+def add_sources(
     session: Session,
     archive: Archive,
     item: Item,
@@ -155,10 +143,12 @@ def _add_sources(
     for s in record.get("sources") or []:
         if not isinstance(s, dict):
             continue
-        path, sender, method, collector = (
-            _str(s.get(k)) or "" for k in ("original_path", "received_from", "method", "collector")
+        key = (
+            _str(s.get("original_path")) or "",
+            _str(s.get("received_from")) or "",
+            _str(s.get("method")) or "",
+            _str(s.get("collector")) or "",
         )
-        key = (path, sender, method, collector)
         if duplicate and key in existing:
             continue
         existing.add(key)
@@ -188,7 +178,7 @@ def _add_sources(
         )
 
 
-def _add_refs(
+def add_refs(
     session: Session,
     item: Item,
     record: dict[str, Any],
@@ -225,7 +215,7 @@ def _add_refs(
         )
 
 
-def _merge_tags(session: Session, item: Item, names: list[Any]) -> None:
+def merge_tags(session: Session, item: Item, names: list[Any]) -> None:
     current = {t.name.casefold() for t in item.tags}
     wanted = [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
     if not wanted:
