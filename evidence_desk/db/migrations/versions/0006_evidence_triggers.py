@@ -7,14 +7,14 @@ the provenance rows refuse changes, like the log. The text must stay equal to
 ``evidence_desk.db.triggers.TRIGGERS``, which ``verify`` checks against.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-28
 """
 
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
