@@ -10,28 +10,13 @@ from __future__ import annotations
 
 import re
 
-# Columns of an item that are evidence; an UPDATE that changes one is refused.
-EVIDENTIARY_COLUMNS = (
-    "sha256",
-    "size",
-    "captured_local",
-    "captured_offset_min",
-    "captured_utc",
-    "captured_source",
-    "captured_precision",
-    "gps_lat",
-    "gps_lon",
-    "gps_alt",
-)
+# An item's content never changes: its hash and size are refused outright. Its
+# capture time may be improved by a logged correction (a messenger export's send
+# time replacing a file date), so the other evidentiary fields are guarded by the
+# record digests in the custody log, which verify follows, not by a trigger.
+IMMUTABLE_COLUMNS = ("sha256", "size")
 
-# The hash and size never change; a capture time or GPS fix may be filled in once
-# (an importer sets it just after inserting the row, in the same transaction,
-# before the custody event records the digest), never changed or removed.
-_CHANGED = " OR ".join(
-    f"NEW.{c} IS NOT OLD.{c}" if c in ("sha256", "size")
-    else f"(OLD.{c} IS NOT NULL AND NEW.{c} IS NOT OLD.{c})"
-    for c in EVIDENTIARY_COLUMNS
-)
+_CHANGED = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in IMMUTABLE_COLUMNS)
 
 TRIGGERS: dict[str, str] = {
     "custody_events_no_update": (
@@ -44,7 +29,7 @@ TRIGGERS: dict[str, str] = {
     ),
     "items_evidence_no_update": (
         f"CREATE TRIGGER items_evidence_no_update BEFORE UPDATE ON items WHEN {_CHANGED} "
-        "BEGIN SELECT RAISE(ABORT, 'evidentiary fields of an item cannot change'); END"
+        "BEGIN SELECT RAISE(ABORT, 'the hash and size of an item cannot change'); END"
     ),
     "sources_no_update": (
         "CREATE TRIGGER sources_no_update BEFORE UPDATE ON sources "

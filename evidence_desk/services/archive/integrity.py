@@ -28,12 +28,37 @@ from evidence_desk.services.archive import custody
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
 
-# Which evidentiary fields an event may change: new receipts add provenance;
-# nothing else changes a record once it is made (the database refuses it too).
+# Which evidentiary fields an event may change: new receipts add provenance; a
+# metadata modification changes the fields it names (a messenger export's send
+# time replacing a file date is ``field: captured_at``); nothing else changes a
+# record once it is made.
 ALLOWED_CHANGES: dict[str, frozenset[str]] = {
     custody_chain.INGESTION: frozenset({"provenance"}),
     custody_chain.ACCESSION: frozenset({"provenance"}),
 }
+CAPTURE_FIELDS = frozenset(
+    {
+        "captured_local",
+        "captured_offset_min",
+        "captured_utc",
+        "captured_source",
+        "captured_precision",
+    }
+)
+DECLARED_FIELDS: dict[str, frozenset[str]] = {
+    "captured_at": CAPTURE_FIELDS,
+    "capture_time": CAPTURE_FIELDS,
+    "gps": frozenset({"gps_lat", "gps_lon", "gps_alt"}),
+}
+
+
+def _allowed(event: dict[str, Any]) -> frozenset[str]:
+    allowed = ALLOWED_CHANGES.get(event["event_type"], frozenset())
+    if event["event_type"] == custody_chain.METADATA_MODIFICATION:
+        declared = event["details"].get("field")
+        if isinstance(declared, str):
+            allowed = allowed | DECLARED_FIELDS.get(declared, frozenset({declared}))
+    return allowed
 
 
 @dataclass(frozen=True)
@@ -94,7 +119,7 @@ def _follow_record(scan: _LogScan, event: dict[str, Any]) -> None:
         return
     before = scan.last.get(item_uuid)
     if before is not None:
-        allowed = ALLOWED_CHANGES.get(event["event_type"], frozenset())
+        allowed = _allowed(event)
         changed = evidence_digest.changed_fields(before.digest, recorded)
         unexplained = [f for f in changed if f not in allowed]
         if unexplained:

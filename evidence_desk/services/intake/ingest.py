@@ -36,9 +36,9 @@ from evidence_desk.db.engine import StorageError
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
-from evidence_desk.services.archive.errors import ArchiveError
 from evidence_desk.services.case import clock as case_clock
 from evidence_desk.services.catalogue import search_index
+from evidence_desk.services.intake import stops
 from evidence_desk.services.intake.analysis import Analysis, AnalysisJob, AnalysisPool
 from evidence_desk.services.intake.items import create_item
 from evidence_desk.services.intake.reports import FileResult, IngestReport, Provenance
@@ -108,11 +108,7 @@ def ingest_candidates(
     report: IngestReport | None = None,
 ) -> IngestReport:
     """Ingest files already listed (by ``collect`` or an importer) as one batch."""
-    if archive.read_only:
-        raise ArchiveError(
-            f"{archive.root} cannot take new files ({archive.db.read_only_reason}); "
-            "nothing was ingested"
-        )
+    stops.refuse_read_only(archive)
     report = report or IngestReport(batch_uuid=str(uuid.uuid4()))
     state = Progress(0, len(candidates), 0, sum(c.size for c in candidates))
     progress(state)
@@ -261,17 +257,7 @@ def _record_batch(
                 ]
         except StorageError as exc:
             report.db_failed = True
-            if exc.errno == errno.ENOSPC:
-                report.aborted = (
-                    f"the archive's disk is full while recording {shown[0]} "
-                    f"({exc.filename}); ingest stopped. "
-                    "Free some space and run the same ingest again."
-                )
-            else:
-                report.aborted = (
-                    f"the archive database {exc.filename} cannot be written ({exc.strerror}) "
-                    f"while recording {shown[0]}; ingest stopped."
-                )
+            report.aborted = stops.recording_stopped(exc, shown[0])
         except OperationalError as exc:
             report.db_failed = True
             report.aborted = (
@@ -339,16 +325,9 @@ def _copy_one(
             )
             return None
         except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise _DiskFull(
-                    f"the archive's disk is full while copying {shown}; ingest stopped. "
-                    "Free some space and run the same ingest again."
-                ) from exc
-            if exc.errno == errno.EROFS:
-                raise _DiskFull(
-                    f"the archive is on a read-only medium ({exc.filename}) while copying "
-                    f"{shown}; ingest stopped."
-                ) from exc
+            stopped = stops.copying_stopped(exc, shown)
+            if stopped is not None:
+                raise _DiskFull(stopped) from exc
             if exc.errno == errno.ELOOP:
                 finish(FileResult(shown, "failed", messages=["symbolic link; not followed"]))
                 return None

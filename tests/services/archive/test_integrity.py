@@ -169,21 +169,47 @@ def test_direct_edits_of_evidence_are_named(three, statement, field_label):
     assert "edited directly" in records[0].message
 
 
-def test_the_database_refuses_evidence_edits(three):
-    photo = int(_exhibit_of(three, "photo.jpg")[3:])
+def test_the_database_refuses_edits_of_hash_size_and_provenance(three):
     conn = raw_db(three)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="evidentiary"):
-            conn.execute(f"UPDATE items SET gps_lat = 1.0 WHERE exhibit_no = {photo}")
-        with pytest.raises(sqlite3.IntegrityError, match="evidentiary"):
-            conn.execute(f"UPDATE items SET captured_utc = NULL WHERE exhibit_no = {photo}")
-        with pytest.raises(sqlite3.IntegrityError, match="evidentiary"):
+        with pytest.raises(sqlite3.IntegrityError, match="hash and size"):
             conn.execute("UPDATE items SET size = 1")
+        with pytest.raises(sqlite3.IntegrityError, match="hash and size"):
+            conn.execute("UPDATE items SET sha256 = 'ab' || substr(sha256, 3)")
         with pytest.raises(sqlite3.IntegrityError, match="provenance"):
             conn.execute("UPDATE sources SET received_from = 'x'")
         conn.execute("UPDATE items SET title = 'descriptive fields stay editable'")
     finally:
         conn.close()
+
+
+def test_a_logged_capture_time_correction_is_no_alarm(three):
+    """A metadata modification naming captured_at may change the capture time (messenger
+    exports do); the same change without that event is named."""
+    from evidence_desk.core import custody_chain
+    from evidence_desk.db.models import Item
+    from evidence_desk.services.archive import custody
+
+    exhibit = _exhibit_of(three, "photo.jpg")
+    with three.db.writer() as session:
+        item = session.query(Item).filter(Item.exhibit_no == int(exhibit[3:])).one()
+        item.captured_source = "telegram:message_date"
+        session.flush()
+        custody.append(
+            session, three, custody_chain.METADATA_MODIFICATION, item=item,
+            details={"field": "captured_at", "source": "telegram:message_date"},
+        )  # fmt: skip
+    assert verify(three).ok
+    with three.db.writer() as session:
+        item = session.query(Item).filter(Item.exhibit_no == int(exhibit[3:])).one()
+        item.captured_precision = "day"
+        session.flush()
+        custody.append(
+            session, three, custody_chain.METADATA_MODIFICATION, item=item,
+            details={"field": "title", "before": "a", "after": "b"},
+        )  # fmt: skip
+    records = [p.message for p in verify(three).problems if p.kind == "record"]
+    assert len(records) == 1 and "capture time precision" in records[0]
 
 
 def test_an_edit_is_not_blessed_by_a_later_event(three):

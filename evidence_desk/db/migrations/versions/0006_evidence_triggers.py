@@ -1,9 +1,10 @@
-"""Triggers refusing edits of an item's evidentiary fields and of provenance.
+"""Triggers refusing edits of an item's hash and size and of provenance records.
 
 The custody log already refuses UPDATE and DELETE. Items and their sources
-did not: a direct ``UPDATE items SET gps_lat = ...`` went through. Now the
-columns that are evidence (hash, size, capture time and its source, GPS) and
-the provenance rows refuse changes, like the log. The text must stay equal to
+did not: a direct ``UPDATE items SET size = ...`` went through. Now an item's
+hash and size, and the provenance rows, refuse changes like the log. (Capture
+time and GPS may be corrected by a logged event; the record digests in the
+custody log guard them.) The text must stay equal to
 ``evidence_desk.db.triggers.TRIGGERS``, which ``verify`` checks against.
 
 Revision ID: 0006
@@ -18,32 +19,14 @@ down_revision = "0005"
 branch_labels = None
 depends_on = None
 
-_COLUMNS = (
-    "sha256",
-    "size",
-    "captured_local",
-    "captured_offset_min",
-    "captured_utc",
-    "captured_source",
-    "captured_precision",
-    "gps_lat",
-    "gps_lon",
-    "gps_alt",
-)
+_IMMUTABLE = ("sha256", "size")
 
 
 def upgrade() -> None:
-    # Hash and size never change; a capture time or GPS fix may be filled in once
-    # (an importer sets it just after inserting the row), never changed or removed.
-    changed = " OR ".join(
-        f"NEW.{c} IS NOT OLD.{c}"
-        if c in ("sha256", "size")
-        else f"(OLD.{c} IS NOT NULL AND NEW.{c} IS NOT OLD.{c})"
-        for c in _COLUMNS
-    )
+    changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _IMMUTABLE)
     op.execute(
         f"CREATE TRIGGER items_evidence_no_update BEFORE UPDATE ON items WHEN {changed} "
-        "BEGIN SELECT RAISE(ABORT, 'evidentiary fields of an item cannot change'); END"
+        "BEGIN SELECT RAISE(ABORT, 'the hash and size of an item cannot change'); END"
     )
     op.execute(
         "CREATE TRIGGER sources_no_update BEFORE UPDATE ON sources "
