@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk import __version__
-from evidence_desk.gui.bundles.install import install_bundle_ui
-from evidence_desk.gui.case.install import install_case_ui
 from evidence_desk.gui.catalogue.edits import EditController
 from evidence_desk.gui.catalogue.filter_bar import FilterBar
 from evidence_desk.gui.catalogue.item_edits import ItemEditsMixin
@@ -38,6 +36,7 @@ from evidence_desk.gui.catalogue.verify_controller import VerifyController
 from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail.panel import DetailPanel
 from evidence_desk.gui.intake.controller import ImportController, local_paths
+from evidence_desk.gui.shell.features import install_features
 from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.main_actions import Actions
 from evidence_desk.gui.shell.new_archive_dialog import NewArchiveDialog, ask_new_archive
@@ -57,7 +56,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
     archiveOpened = Signal(object)
     facetsLoaded = Signal(object)
 
-    def __init__(self, runner: TaskRunner | None = None) -> None:
+    def __init__(self, runner: TaskRunner | None = None, *, defer_features: bool = False) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Evidence Desk"))
@@ -83,8 +82,8 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         self._connect()
         self.setAcceptDrops(True)
         self._fit_screen(1400, 860)
-        install_bundle_ui(self)
-        install_case_ui(self)
+        if not defer_features:  # the application installs them after the first rows
+            install_features(self)
         self._restore_state()
         self._update_actions()
 
