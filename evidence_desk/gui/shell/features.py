@@ -67,6 +67,8 @@ def install_after_first_rows(window: Any, then: Callable[[], None] | None = None
     def soon(*_args: Any) -> None:
         if model.rowCount() == 0 and model.loading:
             return  # an empty first page of a still loading query
+        if model.rowCount() > 0 and model.cached_row(model.id_at(0)) is None:
+            return  # the ids are there, the rows on screen not yet
         for signal, slot in connections:
             signal.disconnect(slot)
         connections.clear()
