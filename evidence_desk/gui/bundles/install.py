@@ -83,6 +83,7 @@ class BundleUi(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.hooks: WindowHooks = window.hooks  # type: ignore[attr-defined]  # the main window's
         self.export_dialog: BundleExportDialog | None = None
         self.preview_dialog: ImportPreviewDialog | None = None
         self.report_dialog: Any = None
@@ -229,21 +230,23 @@ class BundleUi(QObject):
             self.imported.emit(None)
             return
         dialog = ImportPreviewDialog(preview, self.window)
-        dialog.accepted.connect(lambda: self.start_import(path))
+        dialog.accepted.connect(lambda: self.start_import(path, dialog.trust_new_signer))
         dialog.rejected.connect(lambda: self.imported.emit(None))
         self.preview_dialog = dialog
         dialog.open()
 
-    def start_import(self, path: Path) -> Task | None:
+    def start_import(self, path: Path, trust_new_signer: bool = False) -> Task | None:
         if self.archive is None:
             return None
-        task = self._start(run_import, self.archive, path, title=self.tr("Importing bundle"))
+        task = self._start(
+            run_import, self.archive, path, trust_new_signer, title=self.tr("Importing bundle")
+        )
         task.succeeded.connect(self._on_imported)
         task.failed.connect(self._on_import_failed)
         return task
 
     def _on_imported(self, report: Any) -> None:
-        self.window.hooks.announce(Change.ITEM_SET | Change.CASE_RECORDS)
+        self.hooks.announce(Change.ITEM_SET | Change.CASE_RECORDS)
         self.report_dialog = import_summary(report, self.window)
         self.report_dialog.open()
         self.imported.emit(report)

@@ -1,13 +1,14 @@
-"""The window's features (case docks, bundle commands), installed once each.
+"""The window's features (case docks, bundle commands, messages), installed once each.
 
-A feature adds its ``install_*_ui`` to ``INSTALLERS`` (as a module path, so
-nothing of it loads before it is installed). Tests and dialogs get a window
-with every feature at once (``install_features``). The application installs
-them only after the first rows of the catalogue are painted
-(``install_after_first_rows``): their modules (timeline, editors, report and
-export dialogs) took 0.25-0.35 s to import, all of it before the user saw a
-row. Neither feature keeps window state that must exist before the window is
-shown: the case UI loads the open archive itself when installed late.
+Each feature reaches the window through its hooks. A new feature adds its
+``install_*_ui`` to ``INSTALLERS`` (as a module path, so nothing of it loads
+before it is installed). Tests and dialogs get a window with every feature at
+once (``install_features``). The application installs them only after the
+first rows of the catalogue are painted (``install_after_first_rows``): their
+modules (timeline, editors, report and export dialogs) took 0.25-0.35 s to
+import, all of it before the user saw a row. No feature keeps window state
+that must exist before the window is shown: the case UI loads the open
+archive itself when installed late, the messages UI reads it when used.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtCore import QTimer
 INSTALLERS = (
     "evidence_desk.gui.bundles.install:install_bundle_ui",
     "evidence_desk.gui.case.install:install_case_ui",
+    "evidence_desk.gui.messages.install:install_messages_ui",
 )
 # Not needed to show the window, but soon after: Pillow for the preview and
 # the title checks, the preview sandbox. Imported right after the features

@@ -79,6 +79,7 @@ def test_the_window_module_loads_no_feature_pillow_or_preview_sandbox():
         "numpy",
         "evidence_desk.gui.case.install",
         "evidence_desk.gui.bundles.install",
+        "evidence_desk.gui.messages.install",
         "evidence_desk.core.preview_decode",
         "evidence_desk.services.sandbox",
     }
