@@ -58,11 +58,13 @@ def install_after_first_rows(window: Any, then: Callable[[], None] | None = None
     timer.setSingleShot(True)
 
     def install() -> None:
-        install_features(window)
-        for module in WARM_UP:
-            importlib.import_module(module)
-        if then is not None:
-            then()
+        try:
+            install_features(window)
+            for module in WARM_UP:
+                importlib.import_module(module)
+        finally:
+            if then is not None:  # garbage collection comes back on even if a feature failed
+                then()
 
     timer.timeout.connect(install)
 
