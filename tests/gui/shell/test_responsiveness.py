@@ -16,13 +16,16 @@ FILES = 300
 TICK_MS = 10
 # The issue asks that the GUI thread never block more than 50 ms (median of
 # 10 runs) and allows a test guard at 100 ms. On this project's shared 2-core
-# VM (load average 3-10 from other work) 10 runs on 2026-11-28 measured a
-# median of 37 ms (10-63 ms, one run 181 ms). The outliers are the machine,
-# not the window: the GUI thread was runnable but given no CPU. The guard is
-# therefore on the block minus the time the kernel kept the GUI thread
-# waiting for a CPU (Linux's per-thread schedstat), as the median of three
-# imports; both values are printed for every run.
+# VM (load average 6-9 from other work) 10 runs on 2026-11-28 measured a
+# median of 48.5 ms (31-77 ms, two runs 145 and 342 ms). In the outliers the
+# GUI thread was mostly runnable but given no CPU. The 100 ms guard is on the
+# median of three imports of the block minus the time the kernel kept the
+# GUI thread waiting for a CPU (Linux's per-thread schedstat): that leaves
+# out other processes' load, and also our own workers when they hold both
+# cores, so the raw block's median is guarded too, at the earlier 150 ms.
+# Both values are printed for every run.
 MAX_BLOCK_MS = 100
+MAX_RAW_BLOCK_MS = 150
 RUNS = 3
 
 
@@ -116,14 +119,18 @@ def _import_search_and_verify(qtbot, window, src: Path) -> LoopWatch:
 def test_gui_thread_never_blocks_during_import_search_and_verify(qtbot, window, tmp_path):
     # The issue's measure is a median; three runs in one window (300 new files
     # each) keep one stall of the shared machine from deciding the result.
-    own = sorted(
-        _import_search_and_verify(
-            qtbot, window, _many_files(tmp_path / f"batch{run}", FILES, run)
-        ).max_own_ms
+    watches = [
+        _import_search_and_verify(qtbot, window, _many_files(tmp_path / f"batch{run}", FILES, run))
         for run in range(RUNS)
+    ]
+    own = sorted(w.max_own_ms for w in watches)
+    raw = sorted(w.max_gap_ms for w in watches)
+    print(
+        f"median of {RUNS} runs: {raw[RUNS // 2]:.1f} ms, "
+        f"{own[RUNS // 2]:.1f} ms without waits for a CPU"
     )
-    print(f"median of {RUNS} runs: {own[RUNS // 2]:.1f} ms ({', '.join(f'{v:.1f}' for v in own)})")
     assert own[RUNS // 2] < MAX_BLOCK_MS
+    assert raw[RUNS // 2] < MAX_RAW_BLOCK_MS
 
 
 def test_cancel_import_keeps_finished_items_and_nothing_half_written(qtbot, window, tmp_path):
