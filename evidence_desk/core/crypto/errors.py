@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class CryptoError(Exception):
     """Base of every error raised by ``evidence_desk.core.crypto``."""
@@ -15,8 +17,19 @@ class KeyFileError(CryptoError):
     """The key file is missing, malformed, or holds parameters outside safe bounds."""
 
 
-class TamperedError(CryptoError):
-    """Ciphertext failed authentication: altered, truncated, extended or swapped."""
+class TamperedError(CryptoError, OSError):
+    """Ciphertext failed authentication: altered, truncated, extended or swapped.
+
+    An OSError too (EBADMSG), because to a reader it is what a failing disk is:
+    the stored copy cannot be read intact. Every place that already reports an
+    unreadable original then reports a tampered one, with this message.
+    """
+
+    def __init__(self, message: str) -> None:
+        OSError.__init__(self, errno.EBADMSG, message)
+
+    def __str__(self) -> str:
+        return str(self.strerror)
 
 
 class NotEncrypted(CryptoError):
