@@ -126,3 +126,10 @@ def test_default_parameters_are_within_bounds() -> None:
     Argon2Params().check()
     with pytest.raises(KeyFileError):
         create_keys("x", params=Argon2Params(memory_kib=1))
+
+
+def test_passphrase_is_compared_after_unicode_normalisation() -> None:
+    created = create_keys("Алматы йол", params=FAST_TEST_PARAMS)  # precomposed й
+    decomposed = "Алматы и\u0306ол"  # и + combining breve, as some keyboards send it
+    assert decomposed != "Алматы йол"
+    assert unlock(created.keyfile, decomposed) == created.master_key

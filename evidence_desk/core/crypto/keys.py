@@ -19,6 +19,7 @@ import json
 import os
 import secrets
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,8 +184,9 @@ def _parse(doc: object, source: str) -> KeyFile:
 def _passphrase_kek(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
     if not passphrase:
         raise WrongPassphrase("the passphrase is empty")
+    # NFC: the same words typed on another system or keyboard layout give the same bytes.
     return hash_secret_raw(
-        passphrase.encode("utf-8"),
+        unicodedata.normalize("NFC", passphrase).encode("utf-8"),
         salt,
         time_cost=params.time_cost,
         memory_cost=params.memory_kib,
