@@ -94,11 +94,11 @@ class FolderBag(BagReader):
 class ZipBag(BagReader):
     """A zipped bag: one top-level folder (RFC 8493 §4), or the bag at the zip's root."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, fileobj: BinaryIO | None = None) -> None:
         self.path = Path(path)
         self.label = str(self.path)
         try:
-            self._zip = zipfile.ZipFile(self.path)
+            self._zip = zipfile.ZipFile(fileobj if fileobj is not None else self.path)
         except (zipfile.BadZipFile, OSError) as exc:
             raise BagFormatError(f"{self.path.name} is not a readable zip file: {exc}") from exc
         try:
@@ -120,8 +120,14 @@ class ZipBag(BagReader):
         self._zip.close()
 
 
-def open_bag(path: Path) -> BagReader:
+AGE_MAGIC = b"age-encryption.org/v1\n"
+
+
+def open_bag(path: Path, *, fileobj: BinaryIO | None = None) -> BagReader:
+    """A folder or zip bag; ``fileobj`` is the zip's content already opened (decrypted)."""
     path = Path(path)
+    if fileobj is not None:
+        return ZipBag(path, fileobj)
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -132,6 +138,13 @@ def open_bag(path: Path) -> BagReader:
     if stat.S_ISDIR(st.st_mode):
         return FolderBag(path)
     if stat.S_ISREG(st.st_mode):
+        with open(path, "rb") as f:
+            encrypted = f.read(len(AGE_MAGIC)) == AGE_MAGIC
+        if encrypted:
+            raise BagFormatError(
+                f"{path.name} is encrypted (age): import it into the archive it was encrypted "
+                f"for, or decrypt it first: age -d -i KEY -o bundle.zip {path.name}"
+            )
         return ZipBag(path)
     raise BagFormatError(f"{path} is neither a folder nor a zip file")
 

@@ -9,11 +9,13 @@ we cannot read still gets archived, it just has no thumbnail and a warning.
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import av
 import numpy as np
@@ -45,15 +47,28 @@ class Derived:
     warning: str | None = None  # human-readable reason when something failed
 
 
-def derive(path: Path, kind: str, out_path: Path, *, size: int = THUMB_SIZE) -> Derived:
+# A file on disk, or a function opening a (seekable) stream of it: an encrypted
+# store's originals exist in clear only as such a stream.
+Source = Path | Callable[[], BinaryIO]
+
+
+def derive(
+    path: Source,
+    kind: str,
+    out_path: Path,
+    *,
+    size: int = THUMB_SIZE,
+    seal: Callable[[bytes], bytes] | None = None,
+) -> Derived:
     """Write a JPEG thumbnail of ``path`` to ``out_path`` and return its pHash.
 
     ``kind`` is the item kind decided at ingest ("photo", "video", "audio",
     "document", "other"); only photos and videos get thumbnails here. Never
     raises: failures come back as ``Derived(False, None, warning=...)`` so one
-    bad file cannot stop a batch ingest.
+    bad file cannot stop a batch ingest. ``seal`` transforms the JPEG's bytes
+    before they are written (an encrypted archive encrypts them).
     """
-    loaders: dict[str, Callable[[Path, int], Image.Image]] = {
+    loaders: dict[str, Callable[[Source, int], Image.Image]] = {
         "photo": _load_photo,
         "video": _load_video_frame,
     }
@@ -62,7 +77,7 @@ def derive(path: Path, kind: str, out_path: Path, *, size: int = THUMB_SIZE) -> 
         return Derived(False, None)
 
     try:
-        img = loader(Path(path), size)
+        img = loader(path if callable(path) else Path(path), size)
         img = _to_rgb(img)
     except Image.DecompressionBombError:
         return Derived(
@@ -84,7 +99,7 @@ def derive(path: Path, kind: str, out_path: Path, *, size: int = THUMB_SIZE) -> 
 
     try:
         img.thumbnail((size, size))
-        _save_jpeg_atomic(img, Path(out_path))
+        _save_jpeg_atomic(img, Path(out_path), seal)
     except Exception as exc:
         return Derived(False, phash, warning=_WARNING_PREFIX + _describe(exc))
     return Derived(True, phash, warning=hash_warning)
@@ -95,7 +110,11 @@ def _describe(exc: BaseException) -> str:
     return text if text else type(exc).__name__
 
 
-def _load_photo(path: Path, size: int) -> Image.Image:
+def _open(source: Source) -> BinaryIO:
+    return source() if callable(source) else open(source, "rb")
+
+
+def _load_photo(path: Source, size: int) -> Image.Image:
     """Decode an image, orientation-corrected, at the smallest size >= the thumbnail.
 
     For JPEG, ``draft`` lets libjpeg decode at 1/2, 1/4 or 1/8 scale; every
@@ -105,7 +124,7 @@ def _load_photo(path: Path, size: int) -> Image.Image:
     2:1 photo at all. One ``size`` is enough because Pillow's resize filters
     are antialiased at any ratio (the same as ``thumbnail(reducing_gap=1.0)``).
     """
-    with Image.open(path) as im:
+    with _open(path) as fp, Image.open(fp) as im:
         if im.format in _JPEG_FORMATS:
             w, h = im.size
             scale = size / max(w, h, 1)
@@ -120,7 +139,7 @@ def _load_photo(path: Path, size: int) -> Image.Image:
         return transposed
 
 
-def _load_video_frame(path: Path, size: int) -> Image.Image:
+def _load_video_frame(path: Source, size: int) -> Image.Image:
     """Decode one representative frame: ~10% in, else the first decodable frame.
 
     The first frame of phone and screen recordings is often black, hence the
@@ -140,8 +159,8 @@ def _load_video_frame(path: Path, size: int) -> Image.Image:
     return _apply_display_rotation(img, frame)
 
 
-def _video_frame_near_fraction(path: Path, fraction: float) -> av.VideoFrame | None:
-    with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+def _video_frame_near_fraction(path: Source, fraction: float) -> av.VideoFrame | None:
+    with _open(path) as fp, av.open(fp, mode="r", metadata_errors="ignore") as container:
         if not container.streams.video:
             raise ValueError("file has no video stream")
         stream = container.streams.video[0]
@@ -246,16 +265,23 @@ def _high_depth_to_l(img: Image.Image) -> Image.Image:
     return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8))
 
 
-def _save_jpeg_atomic(img: Image.Image, out_path: Path) -> None:
+def _save_jpeg_atomic(
+    img: Image.Image, out_path: Path, seal: Callable[[bytes], bytes] | None = None
+) -> None:
     """Write to a temporary file in the same folder, then rename over the target.
 
     A reader (the GUI's thumbnail loader) therefore sees either the old file,
     no file, or the complete new one, never a half-written JPEG.
     """
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_suffix(".tmp")
+    tmp = out_path.with_name(out_path.name + ".tmp")
     try:
-        img.save(tmp, format="JPEG", quality=JPEG_QUALITY)
+        if seal is None:
+            img.save(tmp, format="JPEG", quality=JPEG_QUALITY)
+        else:
+            buf = io.BytesIO()
+            img.save(buf, format="JPEG", quality=JPEG_QUALITY)
+            tmp.write_bytes(seal(buf.getvalue()))
         os.replace(tmp, out_path)
     except BaseException:
         tmp.unlink(missing_ok=True)

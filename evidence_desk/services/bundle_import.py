@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -32,8 +32,9 @@ from sqlalchemy.orm import Session
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import custody_chain
 from evidence_desk.core.bagit_read import BagReader, open_bag, parse_manifest
+from evidence_desk.core.crypto.errors import RecipientError
+from evidence_desk.core.crypto.recipients import decrypt_to_spool, is_age_file
 from evidence_desk.core.objectstore import Cancelled
-from evidence_desk.core.thumbnails import derive
 from evidence_desk.db.models import (
     ExternalRef,
     ImportedCustodyEvent,
@@ -116,6 +117,27 @@ def import_bundle(
     expected_fingerprint: str | None = None,
 ) -> ImportReport:
     path = Path(path)
+    if is_age_file(path):
+        try:
+            spool = decrypt_to_spool(path, [archive.age_identity().secret])
+        except RecipientError as exc:
+            raise ImportRefused(
+                f"{path.name} was not imported, nothing was written: it is encrypted and "
+                f"this archive's key does not open it ({exc})"
+            ) from None
+        with spool:
+            return _import(archive, path, spool, progress, cancelled, expected_fingerprint)
+    return _import(archive, path, None, progress, cancelled, expected_fingerprint)
+
+
+def _import(
+    archive: Archive,
+    path: Path,
+    spool: BinaryIO | None,
+    progress: Callable[[Progress], None],
+    cancelled: Callable[[], bool],
+    expected_fingerprint: str | None,
+) -> ImportReport:
     state = Progress(0, 0, 0, 0, current="verifying")
 
     def verify_progress(p: Progress) -> None:
@@ -128,6 +150,7 @@ def import_bundle(
         expected_fingerprint=expected_fingerprint,
         progress=verify_progress,
         cancelled=cancelled,
+        fileobj=spool,
     )
     report = ImportReport(str(path), checked)
     if checked.cancelled:
@@ -140,7 +163,7 @@ def import_bundle(
     report.sender_uuid = checked.archive_uuid
     report.sender_name = checked.archive_name
     report.bundle_uuid = checked.bundle_uuid
-    with open_bag(path) as bag:
+    with open_bag(path, fileobj=spool) as bag:
         _import_items(archive, bag, report, state, progress, cancelled)
         if not report.cancelled:
             _import_case_records(archive, bag, report)
@@ -237,10 +260,7 @@ def _import_one(
                 "failed",
                 messages=[f"{file} changed after verification; not imported"],
             )
-        derived = derive(
-            archive.store.path_for(digest), _str(record.get("kind")) or "other",
-            archive.thumbnail_path(digest),
-        )  # fmt: skip
+        derived = archive.derive_thumbnail(digest, _str(record.get("kind")) or "other")
         thumb, phash = derived.thumbnail, phash or derived.phash
     else:
         on_bytes(bag.files.get(file, 0))

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import signing
@@ -100,10 +100,12 @@ def verify_bundle(
     expected_fingerprint: str | None = None,
     progress: Callable[[Progress], None] = _noop,
     cancelled: Callable[[], bool] = lambda: False,
+    fileobj: BinaryIO | None = None,
 ) -> BundleReport:
+    """Check a bundle; ``fileobj`` is a zip's content already decrypted (an age bundle)."""
     report = BundleReport(str(path))
     try:
-        bag = open_bag(Path(path))
+        bag = open_bag(Path(path), fileobj=fileobj)
     except HostileBundle as exc:
         report.hostile = True
         report.add("unsafe", None, f"unsafe bundle, not read: {exc}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
@@ -147,7 +146,7 @@ def _fold(value: str | None) -> str | None:
 def _prepare(session: Session) -> None:
     """Unicode-aware case folding for sorting Cyrillic titles (SQLite's NOCASE is ASCII only)."""
     raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
+    assert raw is not None  # sqlite3, or sqlcipher3 for an encrypted archive
     raw.create_function("ed_fold", 1, _fold, deterministic=True)
 
 

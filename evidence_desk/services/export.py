@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,6 +39,8 @@ from evidence_desk.core.bagit_bundle import BagWriter
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
+from evidence_desk.core.crypto.errors import RecipientError
+from evidence_desk.core.crypto.recipients import parse_recipient
 from evidence_desk.core.objectstore import Cancelled
 from evidence_desk.db.models import CustodyEvent, Item, ItemLink
 from evidence_desk.services import case_bundle, custody
@@ -94,10 +95,23 @@ def export_bundle(
     profile: str = "full",
     zip: bool = False,
     out: Path,
+    recipients: list[str] | None = None,
     progress: Callable[[Progress], None] = _noop,
     cancelled: Callable[[], bool] = _never,
 ) -> ExportReport:
-    """Export ``item_refs`` (or an incident's items, or every item when both are None)."""
+    """Export ``item_refs`` (or an incident's items, or every item when both are None).
+
+    With ``recipients`` (age public keys) the bundle is a zip encrypted to them
+    as it is written (``out`` should end in ``.zip.age``): only its ciphertext
+    ever reaches the destination.
+    """
+    if recipients:
+        try:
+            for recipient in recipients:
+                parse_recipient(recipient)
+        except RecipientError as exc:
+            raise ExportError(str(exc)) from None
+        zip = True
     if profile not in L.PROFILES:
         raise ExportError(f"unknown profile {profile!r}; use one of {', '.join(L.PROFILES)}")
     out = Path(out).expanduser().absolute()
@@ -106,7 +120,7 @@ def export_bundle(
     if not out.parent.is_dir():
         raise ExportError(f"the folder {out.parent} does not exist")
     try:
-        key = signing.load_private_key(archive.signing_key_path)
+        key = archive.signing_key()
     except signing.SigningKeyError as exc:
         raise ExportError(str(exc)) from exc
     fingerprint = signing.fingerprint(key.public_key())
@@ -120,11 +134,11 @@ def export_bundle(
     state = Progress(0, len(items), 0, sum(i.size for i in items))
     progress(state)
     try:
-        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.work-", dir=out.parent))
+        work = archive.scratch_dir(out.parent)
     except OSError as exc:
         raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
     try:
-        writer = BagWriter(out, zip=zip)
+        writer = BagWriter(out, zip=zip, recipients=recipients)
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
         raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
@@ -308,9 +322,9 @@ def _write_report(
     work: Path,
 ) -> None:
     for item in items:
-        thumb = archive.thumbnail_path(item.sha256)
-        has_thumb = thumb.is_file()
-        if has_thumb:
+        thumb = archive.thumbnail_file(item.sha256, work)
+        has_thumb = thumb is not None
+        if thumb is not None:
             writer.add_file(L.thumb_name(item.exhibit), thumb)
         ctx.exhibits.append(
             ReportExhibit(

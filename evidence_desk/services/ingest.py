@@ -248,11 +248,15 @@ def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
 
 def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
     digest = copied.put.sha256
+    crypto = archive.crypto
     return AnalysisJob(
         stored=archive.store.path_for(digest),
         thumbnail=archive.thumbnail_path(digest),
         name=display_path(copied.candidate.path.name),
         fs_mtime=copied.fs_mtime,
+        sha256=digest,
+        object_key=crypto.objects if crypto else None,
+        derived_key=crypto.derived if crypto else None,
     )
 
 

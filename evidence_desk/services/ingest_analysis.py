@@ -15,10 +15,12 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from evidence_desk.core.capture_time import (
     CaptureTime,
@@ -26,6 +28,8 @@ from evidence_desk.core.capture_time import (
     capture_time_from_mtime,
     choose_capture_time,
 )
+from evidence_desk.core.crypto.store import open_object, thumbnail_binding
+from evidence_desk.core.crypto.stream import seal
 from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
 from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, sniff_mime
 from evidence_desk.core.thumbnails import derive
@@ -44,6 +48,23 @@ class AnalysisJob:
     thumbnail: Path
     name: str
     fs_mtime: float
+    # An encrypted archive's: the worker decrypts the original in its own memory and
+    # encrypts the thumbnail it writes. Keys cross only the pipe to our own worker.
+    sha256: str = ""
+    object_key: bytes | None = field(default=None, repr=False)
+    derived_key: bytes | None = field(default=None, repr=False)
+
+    def opener(self) -> Callable[[], BinaryIO] | None:
+        if self.object_key is None:
+            return None
+        key = self.object_key
+        return lambda: open_object(self.stored, key, self.sha256)
+
+    def sealer(self) -> Callable[[bytes], bytes] | None:
+        if self.derived_key is None:
+            return None
+        key = self.derived_key
+        return lambda jpeg: seal(jpeg, key, thumbnail_binding(self.sha256))
 
 
 @dataclass
@@ -68,10 +89,11 @@ def fallback(job: AnalysisJob, warning: str) -> Analysis:
 
 
 def _analyse(job: AnalysisJob) -> Analysis:
-    with open(job.stored, "rb") as f:
+    opener = job.opener()
+    with opener() if opener is not None else open(job.stored, "rb") as f:
         head = f.read(8192)
     mime = sniff_mime(head, job.name)
-    meta = extract_metadata(job.stored, mime)
+    meta = extract_metadata(job.stored, mime, opener=opener)
     warnings = list(meta.warnings)
     mismatch = extension_mismatch_warning(job.name, meta.mime_type)
     if mismatch:
@@ -92,7 +114,8 @@ def _analyse(job: AnalysisJob) -> Analysis:
             f"file type {meta.mime_type} is not one Evidence Desk reads metadata from; "
             "the file is preserved exactly as received"
         )
-    derived = derive(job.stored, meta.kind, job.thumbnail)
+    source = opener if opener is not None else job.stored
+    derived = derive(source, meta.kind, job.thumbnail, seal=job.sealer())
     if derived.warning:
         warnings.append(derived.warning)
     # Library messages may quote the store's internal path; the user knows the file by name.

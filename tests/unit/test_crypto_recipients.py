@@ -91,3 +91,80 @@ def test_identity_file_like_age_keygen_writes() -> None:
         parse_identity_file("# nothing\n")
     with pytest.raises(RecipientError, match="not a valid"):
         parse_identity_file("AGE-SECRET-KEY-1QQQ\n")
+
+
+def test_a_zip_written_into_an_age_writer_opens_after_decryption(tmp_path: Path) -> None:
+    import zipfile
+
+    from evidence_desk.core.crypto.recipients import AgeWriter
+
+    me = generate_identity()
+    target = tmp_path / "b.zip.age"
+    payload = os.urandom(3 * 1024 * 1024 + 5)
+    with open(target, "wb") as raw:
+        age = AgeWriter(raw, [me.recipient])
+        with zipfile.ZipFile(age, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+            info = zipfile.ZipInfo("bag/data/ED-1.bin")
+            info.file_size = len(payload)
+            with zf.open(info, "w", force_zip64=True) as out:
+                for start in range(0, len(payload), 100_000):
+                    out.write(payload[start : start + 100_000])
+            zf.writestr("bag/bagit.txt", "BagIt-Version: 1.0\n")
+        age.close()
+    plain = tmp_path / "b.zip"
+    decrypt_file(target, plain, [me.secret])
+    with zipfile.ZipFile(plain) as zf:
+        assert zf.read("bag/data/ED-1.bin") == payload
+        assert zf.testzip() is None
+
+
+def test_age_writer_reports_a_failing_destination(tmp_path: Path) -> None:
+    from evidence_desk.core.crypto.recipients import AgeWriter
+
+    class Full(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, b) -> int:  # type: ignore[no-untyped-def, override]
+            raise OSError(28, "No space left on device")
+
+    age = AgeWriter(Full(), [generate_identity().recipient])
+    with pytest.raises(OSError, match="age encryption failed"):
+        for _ in range(200):
+            age.write(os.urandom(65536))
+        age.close()
+
+
+def test_spool_gives_a_seekable_view_without_plaintext_on_disk(tmp_path: Path, monkeypatch) -> None:
+    import tempfile
+
+    from evidence_desk.core.crypto.recipients import decrypt_to_spool
+
+    me = generate_identity()
+    src = tmp_path / "b.zip"
+    data = b"CANARY" + os.urandom(2_500_000)
+    src.write_bytes(data)
+    encrypt_file(src, tmp_path / "b.zip.age", [me.recipient])
+    spool_dir = tmp_path / "spool"
+    spool_dir.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool_dir))
+    made: list = []
+    real = tempfile.TemporaryFile
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        f = real(*args, **kwargs)
+        made.append(f)
+        return f
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", spy)
+    view = decrypt_to_spool(tmp_path / "b.zip.age", [me.secret])
+    assert made, "the spool is a temporary file"
+    made[0].seek(0)
+    assert b"CANARY" not in made[0].read()
+    view.seek(1_000_000)
+    assert view.read(10) == data[1_000_000:1_000_010]
+    view.seek(0)
+    assert view.read() == data
+    view.close()
+    with pytest.raises(RecipientError):
+        decrypt_to_spool(tmp_path / "b.zip.age", [generate_identity().secret])

@@ -12,7 +12,9 @@ never leaves a partial plaintext behind.
 from __future__ import annotations
 
 import os
+import queue
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -110,6 +112,108 @@ def decrypt_io(reader: BinaryIO, writer: BinaryIO, identities: list[str]) -> Non
     """Stream an age file into ``writer``; RecipientError when no identity matches or
     the stream is altered (the writer may then hold a partial prefix: use a temp file)."""
     _decrypt(reader, writer, [parse_identity(i) for i in identities], "age file")
+
+
+class _QueueReader:
+    """The reading end pyrage pulls from (it calls ``read(n)``), fed by AgeWriter."""
+
+    def __init__(self, pending: queue.Queue[bytes | None]) -> None:
+        self._pending = pending
+        self._buf = memoryview(b"")
+        self._eof = False
+
+    def read(self, n: int = -1) -> bytes:
+        while not self._buf and not self._eof:
+            item = self._pending.get()
+            if item is None:
+                self._eof = True
+            else:
+                self._buf = memoryview(item)
+        take = len(self._buf) if n is None or n < 0 else min(n, len(self._buf))
+        out = bytes(self._buf[:take])
+        self._buf = self._buf[take:]
+        return out
+
+
+class AgeWriter:
+    """A writable whose bytes are written to ``out`` as an age file, as they come.
+
+    pyrage only pulls from a reader, so it runs on a thread reading a bounded
+    queue this object fills: a zip can be written straight into an encrypted
+    file, and no plaintext of the bundle ever reaches the disk. ``tell`` is
+    deliberately missing, so zipfile treats this as the unseekable stream it is.
+    """
+
+    _DEPTH = 8
+
+    def __init__(self, out: BinaryIO, recipients: list[str]) -> None:
+        parsed = _recipients(recipients)
+        self._pending: queue.Queue[bytes | None] = queue.Queue(maxsize=self._DEPTH)
+        self._error: BaseException | None = None
+        self._closed = False
+        self._thread = threading.Thread(
+            target=self._run, args=(out, parsed), name="age-encrypt", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, out: BinaryIO, parsed: list[pyrage.x25519.Recipient]) -> None:
+        try:
+            pyrage.encrypt_io(_QueueReader(self._pending), out, parsed)
+        except BaseException as exc:  # surfaced on the writing thread
+            self._error = exc
+            while self._pending.get() is not None:  # let the writer finish without blocking
+                pass
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        if self._error is not None:
+            raise OSError(f"age encryption failed: {self._error}")
+        if self._closed:
+            raise ValueError("write to a closed AgeWriter")
+        chunk = bytes(data)
+        if chunk:
+            self._pending.put(chunk)
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        """End the age stream (writes its final chunk); raises what the encryption raised."""
+        if self._closed:
+            return
+        self._closed = True
+        self._pending.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise OSError(f"age encryption failed: {self._error}")
+
+
+def decrypt_to_spool(src: Path, identities: list[str]) -> BinaryIO:
+    """A seekable plaintext view of an age file, with no plaintext on disk.
+
+    A zip needs random access, which an age stream does not give. The stream
+    is decrypted once (fully authenticated by age) into an anonymous temporary
+    file, re-encrypted on the way with a random key that exists only in this
+    process's memory; the returned reader decrypts from it on demand.
+    """
+    from evidence_desk.core.crypto.stream import DecryptingReader, EncryptingWriter
+
+    parsed = [parse_identity(i) for i in identities]
+    ephemeral = os.urandom(32)
+    spool = tempfile.TemporaryFile(prefix="evidence-desk-spool-")
+    try:
+        writer = EncryptingWriter(spool, ephemeral)
+        with open(src, "rb") as reader:
+            _decrypt(reader, writer, parsed, str(src))  # type: ignore[arg-type]
+        result = writer.finish()
+        spool.flush()
+        return DecryptingReader(spool, ephemeral, bytes.fromhex(result.sha256))  # type: ignore[return-value]
+    except BaseException:
+        spool.close()
+        raise
 
 
 def is_age_file(path: Path) -> bool:

@@ -26,6 +26,7 @@ from evidence_desk.core.crypto.stream import (
     EncryptingWriter,
     hash_encrypted,
     layout_for,
+    name_binding,
     parse_header,
 )
 from evidence_desk.core.objectstore import (
@@ -39,6 +40,23 @@ from evidence_desk.core.objectstore import (
 )
 
 _QUEUE_DEPTH = 3
+
+
+def thumbnail_binding(sha256: str) -> bytes:
+    """What a thumbnail's encryption is bound to: the item it shows."""
+    return name_binding(f"thumbs/{sha256}")
+
+
+def open_object(path: Path, key: bytes, sha256: str) -> BinaryIO:
+    """A plaintext reader of one encrypted object file, for code that holds only its
+    path and the objects key (an analysis worker in another process)."""
+    raw = open(path, "rb", buffering=0)
+    try:
+        return DecryptingReader(  # type: ignore[return-value]
+            raw, key, bytes.fromhex(sha256), name=f"object {sha256[:12]}"
+        )
+    except NotEncrypted as exc:
+        raise TamperedError(str(exc)) from None
 
 
 class _ThreadedSink:
@@ -96,13 +114,7 @@ class EncryptedStore(ObjectStore):
 
     def open(self, sha256: str) -> BinaryIO:
         """A seekable plaintext reader (one chunk in memory); TamperedError on bad data."""
-        raw = self._raw(sha256)
-        try:
-            return DecryptingReader(  # type: ignore[return-value]
-                raw, self._key, bytes.fromhex(sha256), name=f"object {sha256[:12]}"
-            )
-        except NotEncrypted as exc:
-            raise TamperedError(str(exc)) from None
+        return open_object(self.path_for(sha256), self._key, sha256)
 
     def size(self, sha256: str) -> int:
         """The original's size, from the ciphertext's size and header alone."""
