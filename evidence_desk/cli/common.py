@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evidence_desk.services.archive import ENV_ARCHIVE, Archive, default_archive_path
-from evidence_desk.services.errors import EvidenceDeskError
+from evidence_desk.services.archive.archive import ENV_ARCHIVE, Archive, default_archive_path
+from evidence_desk.services.archive.errors import EvidenceDeskError
 
 ENV_PASSPHRASE = "EVIDENCE_DESK_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "EVIDENCE_DESK_NEW_PASSPHRASE"

@@ -26,17 +26,17 @@ from evidence_desk.cli.common import (
     print_json,
 )
 from evidence_desk.cli.progress import ProgressBar
-from evidence_desk.services import items as items_service
-from evidence_desk.services.archive import (
+from evidence_desk.services.archive.archive import (
     Archive,
     create_archive,
     creates_on_first_use,
     default_archive_path,
     open_archive,
 )
-from evidence_desk.services.errors import EvidenceDeskError
-from evidence_desk.services.ingest import Provenance, ingest
-from evidence_desk.services.verify import verify
+from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.catalogue import items as items_service
+from evidence_desk.services.catalogue.verify import verify
+from evidence_desk.services.intake.ingest import Provenance, ingest
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -97,9 +97,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 EXTENSION_MODULES = (
-    "evidence_desk.cli.bundle_commands",
-    "evidence_desk.cli.case_commands",
-    "evidence_desk.cli.crypto_commands",
+    "evidence_desk.cli.commands.bundles",
+    "evidence_desk.cli.commands.case",
+    "evidence_desk.cli.commands.crypto",
 )
 
 
@@ -308,7 +308,7 @@ def _command_names() -> set[str]:
 
 
 def _start_gui(argv: list[str]) -> int:
-    from evidence_desk.gui.app import main as gui_main
+    from evidence_desk.gui.shell.app import main as gui_main
 
     return gui_main(argv)
 
