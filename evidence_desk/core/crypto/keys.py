@@ -66,6 +66,7 @@ class Argon2Params:
             raise KeyFileError(f"Argon2 parallelism {self.parallelism} outside 1..64")
 
 
+DEFAULT_PARAMS = Argon2Params()
 # Lowest allowed cost: for tests, which derive many keys on a shared machine.
 FAST_TEST_PARAMS = Argon2Params(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 
@@ -243,7 +244,7 @@ def create_keys(
     passphrase: str, *, with_recovery: bool = False, params: Argon2Params | None = None
 ) -> CreatedKeys:
     """A new random master key wrapped by ``passphrase`` (and a recovery key)."""
-    params = params or Argon2Params()
+    params = params or DEFAULT_PARAMS
     params.check()
     master = secrets.token_bytes(MASTER_KEY_SIZE)
     salt = secrets.token_bytes(16)
