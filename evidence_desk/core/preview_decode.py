@@ -1,7 +1,7 @@
 """Decoding an original into pixels for the on-screen preview.
 
 Pure Pillow, no Qt: it runs in a throw-away worker process (see
-``services/decode_sandbox.py``) because the decoders behind TIFF, DNG,
+``services/sandbox.py``) because the decoders behind TIFF, DNG,
 HEIC and friends have a record of crashing on crafted or damaged files, and
 a crash there must cost a preview, never the application. The result is
 plain bytes so it crosses the process boundary cheaply.

@@ -4,7 +4,7 @@ Decoding runs in a worker thread, never on the GUI thread. JPEG, PNG, GIF,
 BMP and WebP (well-fuzzed decoders) are read by Qt in that thread, with the
 EXIF orientation applied and the size capped; every other format (TIFF, DNG,
 HEIC, …) and anything Qt could not read is decoded by Pillow in a separate
-process (``services.decode_sandbox``), so a decoder crashing on a hostile
+process (``services.sandbox``), so a decoder crashing on a hostile
 file costs its preview, not the application. Videos show their poster frame
 (the thumbnail made at ingest); other kinds a placeholder.
 """
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGrap
 
 from evidence_desk.core.preview_decode import MAX_EDGE, decode_for_preview, is_safe_for_qt
 from evidence_desk.services.archive.archive import Archive
-from evidence_desk.services.catalogue.decode_sandbox import SandboxFailure, shared_sandbox
+from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
 
 MAX_ORIGINAL_BYTES = 300 * 1024 * 1024
 ZOOM_STEP = 1.25

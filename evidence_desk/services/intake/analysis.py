@@ -31,8 +31,10 @@ from evidence_desk.core.capture_time import (
 from evidence_desk.core.crypto.stream import seal
 from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
 from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, sniff_mime
+from evidence_desk.core.preview_decode import is_safe_for_qt
 from evidence_desk.core.store.encrypted import open_object, thumbnail_binding
 from evidence_desk.core.thumbnails import derive
+from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
 
 # Below this many files, starting worker processes (about a second) costs more
 # than it saves, and threads do.
@@ -40,6 +42,8 @@ PROCESS_POOL_MIN_FILES = 24
 WORKERS = 2
 # Added to the workers' nice value (Unix): below the window, above nothing.
 WORKER_NICE = 10
+# A long video's metadata and poster frame; far beyond any honest file's need.
+SANDBOX_TIMEOUT_S = 120.0
 
 
 @dataclass(frozen=True)
@@ -153,12 +157,38 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
+def _safe_in_thread(job: AnalysisJob) -> bool:
+    """JPEG, PNG, GIF, BMP and WebP are decoded in-process; anything else is not."""
+    opener = job.opener()
+    try:
+        with opener() if opener is not None else open(job.stored, "rb") as f:
+            return is_safe_for_qt(f.read(16))
+    except OSError:
+        return True  # analyse() reports the unreadable file itself
+
+
+def _analyse_sandboxed(job: AnalysisJob) -> Analysis:
+    """``analyse`` in the application's long-lived decoder process.
+
+    Small batches run in threads, but TIFF, HEIC, PDF, video and unknown
+    formats go through decoders that may crash on a crafted file; in the
+    sandbox that costs the file its metadata, not the application.
+    """
+    try:
+        return shared_sandbox().run(analyse, job, timeout_s=SANDBOX_TIMEOUT_S)
+    except SandboxFailure as exc:
+        return fallback(
+            job, f"metadata extraction failed on this file ({exc}); it is preserved as is"
+        )
+
+
 class AnalysisPool:
     """Worker processes for big batches, threads for small ones.
 
     A worker process that dies (a decoder crashing on a hostile file) fails
     only the jobs it held: they are recorded with a warning and the pool is
-    started again for the rest.
+    started again for the rest. In a small batch, files of formats whose
+    decoders are not trusted in-process are analysed in the decoder sandbox.
     """
 
     def __init__(self, files: int) -> None:
@@ -181,6 +211,8 @@ class AnalysisPool:
         return self._executor
 
     def submit(self, job: AnalysisJob) -> Future[Analysis]:
+        if not self.use_processes and not _safe_in_thread(job):
+            return self._pool().submit(_analyse_sandboxed, job)
         try:
             return self._pool().submit(analyse, job)
         except BrokenProcessPool:

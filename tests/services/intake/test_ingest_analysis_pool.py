@@ -76,3 +76,46 @@ def test_worker_processes_run_below_the_window():
     ) as pool:
         assert pool.submit(os.nice, 0).result(timeout=60) == min(19, own + WORKER_NICE)
     assert os.nice(0) == own, "the ingesting process itself keeps its priority"
+
+
+def _tiff_job(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "scan.tiff"
+    Image.new("RGB", (120, 80), (10, 200, 10)).save(path, "TIFF")
+    return AnalysisJob(path, tmp_path / "thumbs" / "scan.jpg", "scan.tiff", path.stat().st_mtime)
+
+
+def test_small_batches_decode_untrusted_formats_in_the_sandbox(tmp_path, monkeypatch):
+    seen = []
+    real = ingest_analysis.shared_sandbox
+
+    def spy():
+        box = real()
+        seen.append(box)
+        return box
+
+    monkeypatch.setattr(ingest_analysis, "shared_sandbox", spy)
+    tiff, jpeg = _tiff_job(tmp_path), _job(tmp_path)
+    with AnalysisPool(2) as pool:
+        tiff_result = pool.result(pool.submit(tiff), tiff)
+        jpeg_result = pool.result(pool.submit(jpeg), jpeg)
+    assert len(seen) == 1  # the TIFF went through the sandbox, the JPEG did not
+    assert tiff_result.meta.kind == "photo" and tiff_result.thumbnail and tiff_result.phash
+    assert tiff.thumbnail.exists()
+    assert jpeg_result.thumbnail and not jpeg_result.warnings
+
+
+def test_a_crash_in_the_sandbox_costs_the_file_its_metadata_only(tmp_path, monkeypatch):
+    from evidence_desk.services.sandbox import SandboxFailure
+
+    class Crashing:
+        def run(self, *_args, **_kwargs):
+            raise SandboxFailure("decoder crashed (exit code -11)")
+
+    monkeypatch.setattr(ingest_analysis, "shared_sandbox", lambda: Crashing())
+    job = _tiff_job(tmp_path)
+    with AnalysisPool(1) as pool:
+        result = pool.result(pool.submit(job), job)
+    assert result.meta.kind == "other" and not result.thumbnail
+    assert "exit code -11" in result.warnings[0] and "preserved" in result.warnings[0]

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from evidence_desk.core.preview_decode import decode_for_preview
-from evidence_desk.services.catalogue.decode_sandbox import DecodeSandbox, SandboxFailure
+from evidence_desk.services.sandbox import DecodeSandbox, SandboxFailure
 
 
 def _segfault() -> None:
