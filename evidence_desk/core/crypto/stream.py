@@ -209,6 +209,16 @@ class EncryptingWriter:
         self._pending += view
         return len(data)
 
+    def _write_chunk(self, plain: memoryview, final: bool) -> None:
+        """One whole chunk from ``encrypt_stream``, which does its own look-ahead."""
+        if self._pending:
+            raise ValueError("_write_chunk after write")
+        self._hash.update(plain)
+        self._size += len(plain)
+        self._emit(plain, final)
+        if final:
+            self._result = StreamResult(self._hash.hexdigest(), self._size, self._written)
+
     def finish(self) -> StreamResult:
         """Write the final chunk; returns the plaintext's digest and sizes."""
         if self._result is None:
@@ -216,6 +226,18 @@ class EncryptingWriter:
             self._pending.clear()
             self._result = StreamResult(self._hash.hexdigest(), self._size, self._written)
         return self._result
+
+
+def _fill(src: BinaryIO, buf: bytearray) -> int:
+    """Read until ``buf`` is full or the stream ends (pipes return short reads)."""
+    view = memoryview(buf)
+    got = 0
+    while got < len(buf):
+        n = src.readinto(view[got:])
+        if not n:
+            break
+        got += n
+    return got
 
 
 def encrypt_stream(
@@ -227,21 +249,27 @@ def encrypt_stream(
     chunk_size: int = DEFAULT_CHUNK,
     on_bytes: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    cancel_error: type[BaseException] = Cancelled,
 ) -> StreamResult:
-    """Read ``src`` once to its end, writing its encryption to ``out``."""
+    """Read ``src`` once to its end, writing its encryption to ``out``.
+
+    Two buffers alternate: the next chunk is read before the current one is
+    encrypted (only then is it known whether the current one is the last), so
+    no byte is copied on the way (copies cost a third of the time on a VM).
+    """
     writer = EncryptingWriter(out, key, binding=binding, chunk_size=chunk_size)
-    buf = bytearray(chunk_size)
-    view = memoryview(buf)
+    current, following = bytearray(chunk_size), bytearray(chunk_size)
+    n = _fill(src, current)
     while True:
         if cancelled and cancelled():
-            raise Cancelled()
-        n = src.readinto(buf)
-        if not n:
-            break
-        writer.write(view[:n])
-        if on_bytes:
+            raise cancel_error()
+        m = _fill(src, following) if n == chunk_size else 0
+        writer._write_chunk(memoryview(current)[:n], final=m == 0)
+        if on_bytes and n:
             on_bytes(n)
-    return writer.finish()
+        if m == 0:
+            return writer.finish()
+        current, following, n = following, current, m
 
 
 def seal(data: bytes, key: bytes, binding: bytes) -> bytes:

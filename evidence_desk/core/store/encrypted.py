@@ -23,7 +23,8 @@ from evidence_desk.core.crypto.stream import (
     DEFAULT_CHUNK,
     HEADER,
     DecryptingReader,
-    EncryptingWriter,
+    StreamResult,
+    encrypt_stream,
     hash_encrypted,
     layout_for,
     name_binding,
@@ -39,7 +40,7 @@ from evidence_desk.core.store.filesystem import (
     fsync_dir,
 )
 
-_QUEUE_DEPTH = 3
+_QUEUE_DEPTH = 8
 
 
 def thumbnail_binding(sha256: str) -> bytes:
@@ -167,20 +168,16 @@ class EncryptedStore(ObjectStore):
         sink: _ThreadedSink,
         on_bytes: Callable[[int], None] | None,
         cancelled: Callable[[], bool] | None,
-    ):  # type: ignore[no-untyped-def]
-        writer = EncryptingWriter(sink, self._key, chunk_size=self._chunk)  # type: ignore[arg-type]
-        buf = bytearray(self._chunk)
-        view = memoryview(buf)
-        while True:
-            if cancelled and cancelled():
-                raise Cancelled()
-            n = src.readinto(buf)
-            if not n:
-                break
-            writer.write(view[:n])
-            if on_bytes:
-                on_bytes(n)
-        return writer.finish()
+    ) -> StreamResult:
+        return encrypt_stream(
+            src,
+            sink,  # type: ignore[arg-type]
+            self._key,
+            chunk_size=self._chunk,
+            on_bytes=on_bytes,
+            cancelled=cancelled,
+            cancel_error=Cancelled,
+        )
 
     def hash_object(self, sha256: str, on_bytes: Callable[[int], None] | None = None) -> str:
         """Decrypt, authenticate every chunk and re-hash the plaintext.
