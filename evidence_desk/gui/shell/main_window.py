@@ -38,10 +38,17 @@ from evidence_desk.gui.catalogue.verify_controller import VerifyController
 from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail.panel import DetailPanel
 from evidence_desk.gui.intake.controller import ImportController, local_paths
+from evidence_desk.gui.shell.lock import (
+    NewArchiveChoice,
+    NewPassphraseDialog,
+    install_lock_ui,
+    open_archive_in,
+    show_recovery_key,
+)
 from evidence_desk.gui.shell.main_actions import Actions
 from evidence_desk.gui.shell.preferences import PreferencesDialog
-from evidence_desk.gui.shell.tasks import TaskRunner, error_text
-from evidence_desk.services.archive.archive import Archive, create_archive, open_archive
+from evidence_desk.gui.shell.tasks import TaskRunner
+from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.settings import load_settings, save_settings
 from evidence_desk.services.catalogue import listing as catalogue
 from evidence_desk.services.catalogue.listing import Facets, Filters, SavedSearch
@@ -81,6 +88,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         install_bundle_ui(self)
         install_case_ui(self)
+        self.lock = install_lock_ui(self)
         self._restore_state()
         self._update_actions()
 
@@ -170,26 +178,31 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.archiveOpened.emit(archive)
 
-    def open_archive_at(self, path: Path, *, create: bool = False, or_create: bool = False):
-        """Open (or create) the archive at ``path`` in a worker, then show it."""
+    def open_archive_at(
+        self,
+        path: Path,
+        *,
+        create: bool = False,
+        or_create: bool = False,
+        new: NewArchiveChoice | None = None,
+        problem: str = "",
+    ):
+        """Open (or create) the archive at ``path`` in a worker, then show it.
+
+        An encrypted archive's passphrase is asked first (gui.shell.lock).
+        """
         if self._busy_warning():
             return None
-        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
-        if create:
-            task = self.runner.submit(create_archive, Path(path), pool="long")
-        else:
-            task = self.runner.submit(open_archive, Path(path), create=or_create, pool="long")
-        task.succeeded.connect(self._on_archive_ready)
-        task.failed.connect(
-            lambda exc: self._show_error(
-                self.tr("Could not open the archive: %1").replace("%1", error_text(exc))
-            )
+        return open_archive_in(
+            self, Path(path), create=create, or_create=or_create, new=new, problem=problem
         )
-        return task
 
     def _on_archive_ready(self, archive: Archive) -> None:
         self.statusBar().clearMessage()
         self.set_archive(archive)
+        if archive.recovery_key:
+            show_recovery_key(self, archive.recovery_key)
+            archive.recovery_key = None
         if archive.last_backup is not None:
             self.statusBar().showMessage(
                 self.tr("The archive was upgraded; a backup was saved to %1").replace(
@@ -208,7 +221,9 @@ class MainWindow(QMainWindow):
             self, self.tr("Choose an empty folder for the new archive")
         )
         if folder:
-            self.open_archive_at(Path(folder), create=True)
+            dialog = NewPassphraseDialog(new_archive=True, parent=self)
+            if dialog.exec() == NewPassphraseDialog.DialogCode.Accepted:
+                self.open_archive_at(Path(folder), create=True, new=dialog.choice())
 
     def _remember_recent(self, root: Path) -> None:
         settings = load_settings()

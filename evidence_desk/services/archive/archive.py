@@ -109,6 +109,7 @@ class Archive:
         self.db = db
         self.crypto = crypto
         self.recovery_key: str | None = None  # set once, by create_archive, to be shown
+        self._viewer_dir: Path | None = None
         self.store: ObjectStore = (
             EncryptedStore(root / "objects", crypto.objects)
             if crypto
@@ -131,6 +132,7 @@ class Archive:
         self.close()
 
     def close(self) -> None:
+        self._remove_viewer_dir()
         self.db.dispose()
 
     def info(self) -> ArchiveSummary:
@@ -220,6 +222,32 @@ class Archive:
         lines = [ln for ln in path.read_text("ascii").splitlines() if ln and ln[0] != "#"]
         public = (self.keys / archive_keys.AGE_RECIPIENT).read_text("ascii").strip()
         return AgeIdentity(lines[0].strip(), public)
+
+    def viewer_dir(self) -> Path:
+        """Where decrypted copies for other applications go: RAM only, removed at close.
+
+        Only for an encrypted archive; raises ArchiveError where the system has
+        no RAM-backed folder, rather than write the plaintext to a disk.
+        """
+        if self._viewer_dir is None:
+            if not (RAM_DIR.is_dir() and os.access(RAM_DIR, os.W_OK)):
+                raise ArchiveError(
+                    "this system has no RAM-backed folder (/dev/shm) for a decrypted copy; "
+                    "preview and play the item inside Evidence Desk instead"
+                )
+            import atexit
+            import tempfile
+
+            self._viewer_dir = Path(tempfile.mkdtemp(prefix="evidence-desk-view-", dir=RAM_DIR))
+            atexit.register(self._remove_viewer_dir)
+        return self._viewer_dir
+
+    def _remove_viewer_dir(self) -> None:
+        if self._viewer_dir is not None:
+            import shutil
+
+            shutil.rmtree(self._viewer_dir, ignore_errors=True)
+            self._viewer_dir = None
 
     def scratch_dir(self, near: Path) -> Path:
         """A new private folder for working copies (report, metadata, redacted copies).

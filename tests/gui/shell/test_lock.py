@@ -1,0 +1,168 @@
+"""Encrypted archives in the window: unlock (again after a wrong passphrase), create,
+lock with Ctrl+L and when idle, change the passphrase."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from evidence_desk.core.crypto import keys
+from evidence_desk.gui.shell import lock as lock_ui
+from evidence_desk.services.archive.archive import create_archive, open_archive
+from evidence_desk.services.archive.settings import load_settings, save_settings
+from evidence_desk.services.intake.ingest import Provenance, ingest
+from tests import media
+from tests.gui.conftest import wait_idle, wait_query
+
+PASS = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keys, "DEFAULT_PARAMS", keys.FAST_TEST_PARAMS)
+
+
+@pytest.fixture
+def encrypted(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    archive = create_archive(root, "Encrypted", passphrase=PASS)
+    media.make_jpeg(tmp_path / "IMG_1.jpg")
+    ingest(archive, [tmp_path / "IMG_1.jpg"], provenance=Provenance())
+    archive.close()
+    return root
+
+
+@pytest.fixture
+def bare_window(qtbot):
+    from evidence_desk.gui.shell.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.shutdown()
+
+
+def _answers(monkeypatch: pytest.MonkeyPatch, *answers: str | None) -> list[str]:
+    """Stand in for the modal unlock dialog; records the problem shown each time."""
+    queue = list(answers)
+    problems: list[str] = []
+
+    def ask(_window, _root, problem: str = "") -> str | None:
+        problems.append(problem)
+        return queue.pop(0)
+
+    monkeypatch.setattr(lock_ui, "ask_unlock", ask)
+    return problems
+
+
+def test_unlock_asks_again_after_a_wrong_passphrase(qtbot, bare_window, encrypted, monkeypatch):
+    problems = _answers(monkeypatch, "wrong passphrase", PASS)
+    bare_window.open_archive_at(encrypted)
+    qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
+    assert problems == ["", "Wrong passphrase; try again."]
+    wait_query(qtbot, bare_window)
+    assert bare_window.model.rowCount() == 1
+    assert bare_window.archive.encrypted and bare_window.lock.lock_action.isEnabled()
+
+
+def test_cancelled_unlock_opens_nothing(qtbot, bare_window, encrypted, monkeypatch):
+    _answers(monkeypatch, None)
+    assert bare_window.open_archive_at(encrypted) is None
+    assert bare_window.archive is None
+
+
+def test_ctrl_l_closes_the_archive_and_unlocking_reopens_it(
+    qtbot, bare_window, encrypted, monkeypatch
+):
+    _answers(monkeypatch, PASS, PASS)
+    bare_window.open_archive_at(encrypted)
+    qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
+    wait_query(qtbot, bare_window)
+    opened = bare_window.archive
+    bare_window.lock.lock(ask=False)
+    assert bare_window.archive is None
+    assert bare_window.model.rowCount() == 0
+    assert "locked" in bare_window.windowTitle()
+    assert bare_window.lock.locked_root == encrypted
+    bare_window.lock.unlock()
+    qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
+    assert bare_window.archive is not opened
+    wait_idle(qtbot, bare_window)
+
+
+def test_idle_archive_locks_itself(qtbot, bare_window, encrypted, monkeypatch):
+    settings = load_settings()
+    settings.auto_lock_minutes = 1
+    save_settings(settings)
+    _answers(monkeypatch, PASS)
+    bare_window.open_archive_at(encrypted)
+    qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
+    wait_idle(qtbot, bare_window)
+    bare_window.lock._check_idle()
+    assert bare_window.archive is not None  # not idle yet
+    bare_window.lock._last_input = time.monotonic() - 61
+    bare_window.lock._check_idle()
+    assert bare_window.archive is None and bare_window.lock.locked_root == encrypted
+
+
+def test_new_archive_dialog_checks_the_passphrase(qtbot) -> None:
+    dialog = lock_ui.NewPassphraseDialog(new_archive=True)
+    qtbot.addWidget(dialog)
+    dialog.first.setText("short")
+    dialog.second.setText("short")
+    dialog._check()
+    assert "at least 8" in dialog.problem.text() and dialog.result() != QDialog.DialogCode.Accepted
+    dialog.first.setText("long enough words")
+    dialog.second.setText("long enough wordz")
+    dialog._check()
+    assert "differ" in dialog.problem.text()
+    dialog.second.setText("long enough words")
+    dialog.recovery.setChecked(True)
+    dialog._check()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.choice() == lock_ui.NewArchiveChoice("long enough words", True)
+    plain = lock_ui.NewPassphraseDialog(new_archive=True)
+    qtbot.addWidget(plain)
+    plain.encrypt.setChecked(False)
+    plain._check()
+    assert plain.choice() == lock_ui.NewArchiveChoice(None, False)
+
+
+def test_creating_an_encrypted_archive_from_the_window(qtbot, bare_window, tmp_path, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "evidence_desk.gui.shell.main_window.show_recovery_key", lambda _w, k: shown.append(k)
+    )
+    root = tmp_path / "new"
+    bare_window.open_archive_at(
+        root, create=True, new=lock_ui.NewArchiveChoice("a good passphrase", True)
+    )
+    qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
+    assert bare_window.archive.encrypted and len(shown) == 1
+    assert bare_window.archive.recovery_key is None  # shown once, then forgotten
+    wait_idle(qtbot, bare_window)
+
+
+def test_change_passphrase_from_the_window(qtbot, bare_window, encrypted, monkeypatch):
+    _answers(monkeypatch, PASS)
+    bare_window.open_archive_at(encrypted)
+    qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
+    wait_idle(qtbot, bare_window)
+
+    class Filled(lock_ui.NewPassphraseDialog):
+        def exec(self) -> int:
+            self.old.setText(PASS)
+            self.first.setText("the next passphrase")
+            self.second.setText("the next passphrase")
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(lock_ui, "NewPassphraseDialog", Filled)
+    bare_window.lock.change_passphrase()
+    wait_idle(qtbot, bare_window)
+    bare_window.shutdown()
+    with open_archive(encrypted, passphrase=lambda: "the next passphrase") as archive:
+        assert archive.encrypted
