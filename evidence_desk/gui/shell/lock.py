@@ -308,14 +308,15 @@ def open_archive_in(
 ):  # type: ignore[no-untyped-def]
     """The window's open/create: the passphrase is asked here, on the GUI thread, and
     again after a wrong one; Argon2id and the database open run in a worker."""
-    tr = window.tr
     source = None
     if not create and is_encrypted_archive(path):
         passphrase = ask_unlock(window, path, problem)
         if passphrase is None:
             return None
         source = lambda: passphrase  # noqa: E731 - called once, in the worker
-    window.statusBar().showMessage(tr("Opening %1…").replace("%1", str(path)))
+    window.statusBar().showMessage(
+        QApplication.translate("ArchiveLock", "Opening %1…").replace("%1", str(path))
+    )
     if create:
         choice = new or NewArchiveChoice(None, False)
         task = window.runner.submit(
@@ -334,9 +335,15 @@ def open_archive_in(
     def failed(exc: BaseException) -> None:
         window.statusBar().clearMessage()
         if isinstance(exc, WrongPassphraseError):
-            window.open_archive_at(path, problem=tr("Wrong passphrase; try again."))
+            window.open_archive_at(
+                path, problem=QApplication.translate("ArchiveLock", "Wrong passphrase; try again.")
+            )
             return
-        window._show_error(tr("Could not open the archive: %1").replace("%1", error_text(exc)))
+        window._show_error(
+            QApplication.translate("ArchiveLock", "Could not open the archive: %1").replace(
+                "%1", error_text(exc)
+            )
+        )
 
     task.failed.connect(failed)
     return task
