@@ -7,7 +7,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from evidence_desk.services.intake.ingest import Progress
+from evidence_desk.services.work import Progress
 
 
 class ProgressBar:

@@ -127,3 +127,21 @@ def test_read_error_surfaces_and_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(OSError, match="device gone"):
         store.put_stream(Failing())
     assert list(store.tmp.iterdir()) == []
+
+
+def test_encrypted_store_is_a_store_and_its_reader_pickles(tmp_path: Path) -> None:
+    import pickle
+
+    from evidence_desk.core.store.base import Store
+
+    store = _store(tmp_path)
+    assert isinstance(store, Store)
+    data = CANARY * 3000
+    put = store.put_stream(io.BytesIO(data))
+    reader = pickle.loads(pickle.dumps(store.reader(put.sha256)))
+    assert KEY.hex() not in repr(reader)
+    with reader() as f:
+        f.seek(5)
+        assert f.read(10) == data[5:15]
+    entries = list(store.entries())
+    assert [e.name for e in entries] == [put.sha256] and entries[0].in_place

@@ -15,6 +15,7 @@ import queue
 import stat
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,11 +30,11 @@ from evidence_desk.core.crypto.stream import (
     layout_for,
     name_binding,
     parse_header,
+    seal,
 )
+from evidence_desk.core.store.base import Cancelled, PutResult
 from evidence_desk.core.store.filesystem import (
-    Cancelled,
     ObjectStore,
-    PutResult,
     _lock_temp,
     _make_dirs,
     _mkstemp,
@@ -46,6 +47,33 @@ _QUEUE_DEPTH = 8
 def thumbnail_binding(sha256: str) -> bytes:
     """What a thumbnail's encryption is bound to: the item it shows."""
     return name_binding(f"thumbs/{sha256}")
+
+
+@dataclass(frozen=True)
+class EncryptedReader:
+    """Opens one encrypted object as plaintext; picklable, for the analysis workers.
+
+    It carries the objects key: it goes only through the pipe to the
+    application's own worker processes, never to disk.
+    """
+
+    path: Path
+    key: bytes = field(repr=False)
+    sha256: str
+
+    def __call__(self) -> BinaryIO:
+        return open_object(self.path, self.key, self.sha256)
+
+
+@dataclass(frozen=True)
+class ThumbnailSealer:
+    """Encrypts a thumbnail's JPEG bound to its item; picklable, like EncryptedReader."""
+
+    key: bytes = field(repr=False)
+    sha256: str
+
+    def __call__(self, jpeg: bytes) -> bytes:
+        return seal(jpeg, self.key, thumbnail_binding(self.sha256))
 
 
 def open_object(path: Path, key: bytes, sha256: str) -> BinaryIO:
@@ -116,6 +144,9 @@ class EncryptedStore(ObjectStore):
     def open(self, sha256: str) -> BinaryIO:
         """A seekable plaintext reader (one chunk in memory); TamperedError on bad data."""
         return open_object(self.path_for(sha256), self._key, sha256)
+
+    def reader(self, sha256: str) -> EncryptedReader:  # type: ignore[override]
+        return EncryptedReader(self.path_for(sha256), self._key, sha256)
 
     def size(self, sha256: str) -> int:
         """The original's size, from the ciphertext's size and header alone."""

@@ -39,8 +39,13 @@ from evidence_desk.core.crypto.archive_keys import ArchiveKeys
 from evidence_desk.core.crypto.errors import CryptoError, WrongPassphrase
 from evidence_desk.core.crypto.keys import Argon2Params
 from evidence_desk.core.crypto.recipients import AgeIdentity, generate_identity
-from evidence_desk.core.crypto.stream import seal, unseal
-from evidence_desk.core.store.encrypted import EncryptedStore, thumbnail_binding
+from evidence_desk.core.crypto.stream import unseal
+from evidence_desk.core.store.base import Store
+from evidence_desk.core.store.encrypted import (
+    EncryptedStore,
+    ThumbnailSealer,
+    thumbnail_binding,
+)
 from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.core.thumbnails import Derived, derive
 from evidence_desk.db.engine import Database, SchemaTooNew
@@ -110,7 +115,7 @@ class Archive:
         self.crypto = crypto
         self.recovery_key: str | None = None  # set once, by create_archive, to be shown
         self._viewer_dir: Path | None = None
-        self.store: ObjectStore = (
+        self.store: Store = (
             EncryptedStore(root / "objects", crypto.objects)
             if crypto
             else ObjectStore(root / "objects")
@@ -176,11 +181,9 @@ class Archive:
         path.write_bytes(jpeg)
         return path
 
-    def seal_thumbnail(self, sha256: str, jpeg: bytes) -> bytes:
-        """What is written for a thumbnail: the JPEG, or its encryption bound to the item."""
-        if self.crypto is None:
-            return jpeg
-        return seal(jpeg, self.crypto.derived, thumbnail_binding(sha256))
+    def thumbnail_sealer(self, sha256: str) -> ThumbnailSealer | None:
+        """What encrypts a thumbnail before it is written (None for a plain archive)."""
+        return ThumbnailSealer(self.crypto.derived, sha256) if self.crypto else None
 
     def derive_thumbnail(self, sha256: str, kind: str) -> Derived:
         """Thumbnail and perceptual hash of a stored original, written (sealed) in derived/."""
@@ -190,7 +193,7 @@ class Archive:
             lambda: self.store.open(sha256),
             kind,
             self.thumbnail_path(sha256),
-            seal=lambda jpeg: self.seal_thumbnail(sha256, jpeg),
+            seal=self.thumbnail_sealer(sha256),
         )
 
     @property

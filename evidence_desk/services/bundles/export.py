@@ -24,7 +24,6 @@ import hashlib
 import json
 import shutil
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,7 +40,7 @@ from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
 from evidence_desk.core.crypto.errors import RecipientError
 from evidence_desk.core.crypto.recipients import parse_recipient
-from evidence_desk.core.store.filesystem import Cancelled
+from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.models import CustodyEvent, Item, ItemLink
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
@@ -56,7 +55,13 @@ from evidence_desk.services.bundles.report import (
     write_pdf,
 )
 from evidence_desk.services.catalogue.items import item_to_json, resolve
-from evidence_desk.services.intake.ingest import Progress
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 
 class ExportError(EvidenceDeskError):
@@ -80,14 +85,6 @@ class ExportReport:
         return {**self.__dict__, "path": str(self.path) if self.path else None}
 
 
-def _noop(_: Progress) -> None:
-    pass
-
-
-def _never() -> bool:
-    return False
-
-
 def export_bundle(
     archive: Archive,
     item_refs: list[str] | None,
@@ -97,8 +94,8 @@ def export_bundle(
     zip: bool = False,
     out: Path,
     recipients: list[str] | None = None,
-    progress: Callable[[Progress], None] = _noop,
-    cancelled: Callable[[], bool] = _never,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
 ) -> ExportReport:
     """Export ``item_refs`` (or an incident's items, or every item when both are None).
 
@@ -233,8 +230,8 @@ def _write_objects(
     report: ExportReport,
     work: Path,
     state: Progress,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
 ) -> None:
     def on_bytes(n: int) -> None:
         state.bytes_done += n

@@ -34,7 +34,7 @@ from evidence_desk.core import custody_chain
 from evidence_desk.core.bagit_read import BagReader, open_bag, parse_manifest
 from evidence_desk.core.crypto.errors import RecipientError
 from evidence_desk.core.crypto.recipients import decrypt_to_spool, is_age_file
-from evidence_desk.core.store.filesystem import Cancelled
+from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.models import (
     ExternalRef,
     ImportedCustodyEvent,
@@ -52,7 +52,13 @@ from evidence_desk.services.bundles.case_records_import import (
 )
 from evidence_desk.services.bundles.verify import BundleReport, verify_bundle
 from evidence_desk.services.catalogue import search_index
-from evidence_desk.services.intake.ingest import Progress
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 SENSITIVITIES = ("public", "restricted", "confidential")
 
@@ -105,16 +111,12 @@ class ImportReport:
         }
 
 
-def _noop(_: Progress) -> None:
-    pass
-
-
 def import_bundle(
     archive: Archive,
     path: Path,
     *,
-    progress: Callable[[Progress], None] = _noop,
-    cancelled: Callable[[], bool] = lambda: False,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
     expected_fingerprint: str | None = None,
 ) -> ImportReport:
     path = Path(path)
@@ -178,8 +180,8 @@ def _import_items(
     bag: BagReader,
     report: ImportReport,
     state: Progress,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
 ) -> None:
     manifest, _ = parse_manifest(bag.read_small(L.MANIFEST), L.MANIFEST)
     records = json.loads(bag.read_small(L.ITEMS_JSON, 2 * 2**30))["items"]
@@ -243,7 +245,7 @@ def _import_one(
     history: dict[str, list[tuple[int, dict[str, Any]]]],
     batch: str,
     on_bytes: Callable[[int], None],
-    cancelled: Callable[[], bool],
+    cancelled: CancelCheck,
 ) -> ImportResult:
     sender_exhibit = str(record.get("exhibit") or file)
     with archive.db.reader() as session:

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,11 +28,10 @@ from evidence_desk.core.capture_time import (
     capture_time_from_mtime,
     choose_capture_time,
 )
-from evidence_desk.core.crypto.stream import seal
 from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
 from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, sniff_mime
 from evidence_desk.core.preview_decode import is_safe_for_qt
-from evidence_desk.core.store.encrypted import open_object, thumbnail_binding
+from evidence_desk.core.store.base import ObjectReader
 from evidence_desk.core.thumbnails import derive
 from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
 
@@ -52,23 +51,13 @@ class AnalysisJob:
     thumbnail: Path
     name: str
     fs_mtime: float
-    # An encrypted archive's: the worker decrypts the original in its own memory and
-    # encrypts the thumbnail it writes. Keys cross only the pipe to our own worker.
-    sha256: str = ""
-    object_key: bytes | None = field(default=None, repr=False)
-    derived_key: bytes | None = field(default=None, repr=False)
+    # An encrypted archive's: the store's reader decrypts the original in the worker's
+    # memory, and the thumbnail is encrypted before it is written (both picklable).
+    reader: ObjectReader | None = None
+    seal: Callable[[bytes], bytes] | None = None
 
     def opener(self) -> Callable[[], BinaryIO] | None:
-        if self.object_key is None:
-            return None
-        key = self.object_key
-        return lambda: open_object(self.stored, key, self.sha256)
-
-    def sealer(self) -> Callable[[bytes], bytes] | None:
-        if self.derived_key is None:
-            return None
-        key = self.derived_key
-        return lambda jpeg: seal(jpeg, key, thumbnail_binding(self.sha256))
+        return self.reader
 
 
 @dataclass
@@ -119,7 +108,7 @@ def _analyse(job: AnalysisJob) -> Analysis:
             "the file is preserved exactly as received"
         )
     source = opener if opener is not None else job.stored
-    derived = derive(source, meta.kind, job.thumbnail, seal=job.sealer())
+    derived = derive(source, meta.kind, job.thumbnail, seal=job.seal)
     if derived.warning:
         warnings.append(derived.warning)
     # Library messages may quote the store's internal path; the user knows the file by name.

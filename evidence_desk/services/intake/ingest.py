@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.mime import kind_for_mime
-from evidence_desk.core.store.filesystem import Cancelled, PutResult
+from evidence_desk.core.store.base import Cancelled, PutResult
 from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
@@ -40,6 +40,13 @@ from evidence_desk.services.case import clock as case_clock
 from evidence_desk.services.catalogue import search_index
 from evidence_desk.services.intake.analysis import Analysis, AnalysisJob, AnalysisPool
 from evidence_desk.services.intake.walk import Candidate, collect, display_path, raw_name_bytes
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 MAX_IN_FLIGHT = 16
 COMMIT_INTERVAL_S = 0.2
@@ -56,18 +63,6 @@ class Provenance:
     collector: str = ""
     acquired_at: str | None = None
     notes: str = ""
-
-
-@dataclass
-class Progress:
-    files_done: int
-    files_total: int
-    bytes_done: int
-    bytes_total: int
-    current: str = ""
-    new: int = 0
-    duplicates: int = 0
-    failed: int = 0
 
 
 @dataclass
@@ -122,14 +117,6 @@ class _Copied:
     messages: list[str]
 
 
-def _noop_progress(_: Progress) -> None:
-    pass
-
-
-def _never() -> bool:
-    return False
-
-
 class _SourceChanged(Exception):
     pass
 
@@ -143,8 +130,8 @@ def ingest(
     paths: list[Path],
     *,
     provenance: Provenance,
-    progress: Callable[[Progress], None] = _noop_progress,
-    cancelled: Callable[[], bool] = _never,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
     on_item: Callable[[FileResult], None] | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` (files and folders, recursively) as one batch."""
@@ -250,15 +237,14 @@ def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
 
 def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
     digest = copied.put.sha256
-    crypto = archive.crypto
+    encrypted = archive.encrypted
     return AnalysisJob(
         stored=archive.store.path_for(digest),
         thumbnail=archive.thumbnail_path(digest),
         name=display_path(copied.candidate.path.name),
         fs_mtime=copied.fs_mtime,
-        sha256=digest,
-        object_key=crypto.objects if crypto else None,
-        derived_key=crypto.derived if crypto else None,
+        reader=archive.store.reader(digest) if encrypted else None,
+        seal=archive.thumbnail_sealer(digest) if encrypted else None,
     )
 
 
@@ -325,8 +311,8 @@ def _copy_one(
     archive: Archive,
     candidate: Candidate,
     state: Progress,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
     finish: Callable[[FileResult], None],
 ) -> _Copied | None:
     shown = display_path(candidate.path)
@@ -389,7 +375,7 @@ def _copy_attempt(
     archive: Archive,
     candidate: Candidate,
     on_bytes: Callable[[int], None],
-    cancelled: Callable[[], bool],
+    cancelled: CancelCheck,
 ) -> _Copied:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not hang the batch
     if not candidate.follow:
