@@ -121,4 +121,38 @@
         <translation>Архивті ашу</translation>
     </message>
 </context>
+<context>
+    <name>AddRecipientDialog</name>
+    <message>
+        <source>Add recipient</source>
+        <translation>Алушыны қосу</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Аты:</translation>
+    </message>
+    <message>
+        <source>Public key:</source>
+        <translation>Ашық кілт:</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsBox</name>
+    <message>
+        <source>Add…</source>
+        <translation>Қосу…</translation>
+    </message>
+    <message>
+        <source>Encrypt for recipients (age)</source>
+        <translation>Алушылар үшін шифрлау (age)</translation>
+    </message>
+    <message>
+        <source>Only the checked recipients can open the bundle (with age -d and their key); it is written as .zip.age and nothing else reaches the destination. Leave all unchecked for an ordinary bundle.</source>
+        <translation>Пакетті тек белгіленген алушылар ғана аша алады (age -d командасымен және өз кілтімен); ол .zip.age ретінде жазылады, ал мақсатты орынға басқа ештеңе түспейді. Кәдімгі пакет үшін ешкімді белгілемеңіз.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Өшіру</translation>
+    </message>
+</context>
 </TS>

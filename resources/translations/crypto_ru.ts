@@ -121,4 +121,38 @@
         <translation>Разблокировать архив</translation>
     </message>
 </context>
+<context>
+    <name>AddRecipientDialog</name>
+    <message>
+        <source>Add recipient</source>
+        <translation>Добавить получателя</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Public key:</source>
+        <translation>Открытый ключ:</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsBox</name>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Encrypt for recipients (age)</source>
+        <translation>Зашифровать для получателей (age)</translation>
+    </message>
+    <message>
+        <source>Only the checked recipients can open the bundle (with age -d and their key); it is written as .zip.age and nothing else reaches the destination. Leave all unchecked for an ordinary bundle.</source>
+        <translation>Открыть пакет смогут только отмеченные получатели (командой age -d и своим ключом); он записывается как .zip.age, и больше ничего не попадает в место назначения. Не отмечайте никого, чтобы получить обычный пакет.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
 </TS>

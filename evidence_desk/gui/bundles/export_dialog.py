@@ -8,7 +8,7 @@ witness or hands a court a copy it cannot use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui.bundles.recipients_box import RecipientsBox
+
 SCOPES = ("selection", "search", "incident", "all")
 
 
@@ -40,6 +42,7 @@ class ExportRequest:
     profile: str  # "full" | "redacted"
     zip: bool
     out: Path
+    recipients: list[str] = field(default_factory=list)  # age public keys: a .zip.age
 
 
 class BundleExportDialog(QDialog):
@@ -133,8 +136,16 @@ class BundleExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.recipients = RecipientsBox(self)
         layout = QVBoxLayout(self)
-        for widget in (scope_box, profile_box, format_box, self.error, self.buttons):
+        for widget in (
+            scope_box,
+            profile_box,
+            format_box,
+            self.recipients,
+            self.error,
+            self.buttons,
+        ):
             layout.addWidget(widget)
         self._explain()
         self.resize(620, self.sizeHint().height())
@@ -199,14 +210,21 @@ class BundleExportDialog(QDialog):
         if not text:
             return self.tr("Choose where to save the bundle.")
         out = Path(text).expanduser()
-        if self.as_zip.isChecked() and out.suffix.lower() != ".zip":
+        recipients = self.recipients.checked_keys()
+        if recipients:  # an encrypted bundle is always one file
+            if out.suffix.lower() != ".zip" and not out.name.lower().endswith(".zip.age"):
+                out = out.with_name(out.name + ".zip")
+            if out.suffix.lower() == ".zip":
+                out = out.with_name(out.name + ".age")
+        elif self.as_zip.isChecked() and out.suffix.lower() != ".zip":
             out = out.with_name(out.name + ".zip")
         if out.exists():
             return self.tr("%1 already exists; choose a new name.").replace("%1", str(out))
         if not out.parent.is_dir():
             return self.tr("The folder %1 does not exist.").replace("%1", str(out.parent))
         profile = "full" if self.profile_full.isChecked() else "redacted"
-        return ExportRequest(scope, ids, incident, profile, self.as_zip.isChecked(), out)
+        zipped = self.as_zip.isChecked() or bool(recipients)
+        return ExportRequest(scope, ids, incident, profile, zipped, out, recipients)
 
     def accept(self) -> None:
         built = self._build()

@@ -40,15 +40,17 @@ def run_preview(archive: Archive, path: Path, **callbacks: Any) -> Preview:
     from evidence_desk.core.bagit_read import open_bag
     from evidence_desk.db.models import Item
     from evidence_desk.services.bundles.case_records_import import case_files_in
+    from evidence_desk.services.bundles.importing import bundle_content
     from evidence_desk.services.bundles.verify import verify_bundle
 
-    report = verify_bundle(path, **callbacks)
-    preview = Preview(report)
-    if not report.ok:
-        return preview
-    with open_bag(path) as bag:
-        records = json.loads(bag.read_small(L.ITEMS_JSON, 2 * 2**30))["items"]
-        files = case_files_in(bag)
+    with bundle_content(archive, path) as content:  # an .age bundle: decrypted in memory
+        report = verify_bundle(path, fileobj=content, **callbacks)
+        preview = Preview(report)
+        if not report.ok:
+            return preview
+        with open_bag(path, fileobj=content) as bag:
+            records = json.loads(bag.read_small(L.ITEMS_JSON, 2 * 2**30))["items"]
+            files = case_files_in(bag)
     digests = [r["bundle"]["sha256"] for r in records]
     with archive.db.reader() as session:
         known = set()

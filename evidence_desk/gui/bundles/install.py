@@ -57,6 +57,7 @@ def run_export(archive: Archive, request: ExportRequest, **callbacks: Any) -> An
         profile=request.profile,
         zip=request.zip,
         out=request.out,
+        recipients=request.recipients or None,
         **callbacks,
     )
 
@@ -184,7 +185,7 @@ class BundleUi(QObject):
     def _choose_bundle(self, title: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(
             self.window, title, str(Path.home()),
-            self.tr("Bundles (*.zip bagit.txt);;All files (*)"),
+            self.tr("Bundles (*.zip *.age bagit.txt);;All files (*)"),
         )  # fmt: skip
         if not path:
             return None

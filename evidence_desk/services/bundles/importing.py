@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -120,17 +121,26 @@ def import_bundle(
     expected_fingerprint: str | None = None,
 ) -> ImportReport:
     path = Path(path)
-    if is_age_file(path):
-        try:
-            spool = decrypt_to_spool(path, [archive.age_identity().secret])
-        except RecipientError as exc:
-            raise ImportRefused(
-                f"{path.name} was not imported, nothing was written: it is encrypted and "
-                f"this archive's key does not open it ({exc})"
-            ) from None
-        with spool:
-            return _import(archive, path, spool, progress, cancelled, expected_fingerprint)
-    return _import(archive, path, None, progress, cancelled, expected_fingerprint)
+    with bundle_content(archive, path) as spool:
+        return _import(archive, path, spool, progress, cancelled, expected_fingerprint)
+
+
+@contextmanager
+def bundle_content(archive: Archive, path: Path) -> Iterator[BinaryIO | None]:
+    """For an age-encrypted bundle, its zip decrypted with this archive's identity (a
+    seekable stream, never plaintext on disk); None for an ordinary bundle."""
+    if not is_age_file(path):
+        yield None
+        return
+    try:
+        spool = decrypt_to_spool(path, [archive.age_identity().secret])
+    except RecipientError as exc:
+        raise ImportRefused(
+            f"{path.name} was not imported, nothing was written: it is encrypted and "
+            f"this archive's key does not open it ({exc})"
+        ) from None
+    with spool:
+        yield spool
 
 
 def _import(
