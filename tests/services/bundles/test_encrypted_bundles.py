@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -114,3 +116,41 @@ def test_cancelled_encrypted_export_leaves_nothing(tmp_path: Path) -> None:
         )
     assert report.cancelled
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "in"]
+
+
+@pytest.mark.skipif(shutil.which("age") is None, reason="the age tool is not installed")
+def test_the_reference_age_tool_agrees_both_ways(tmp_path: Path) -> None:
+    """What a recipient without Evidence Desk does: age-keygen, age -d; and a colleague
+    encrypting a bundle with age -r for this archive's public key."""
+    keygen = subprocess.run(
+        ["age-keygen", "-o", str(tmp_path / "key.txt")], capture_output=True, text=True
+    )
+    assert keygen.returncode == 0, keygen.stderr
+    public = next(
+        line.split(": ", 1)[1]
+        for line in (tmp_path / "key.txt").read_text().splitlines()
+        if line.startswith("# public key: ")
+    )
+    with create_archive(tmp_path / "a", "A") as archive:
+        populate(archive, tmp_path / "in")
+        export_bundle(archive, None, out=tmp_path / "b.zip.age", recipients=[public])
+        export_bundle(archive, None, out=tmp_path / "plain.zip", zip=True)
+        own = archive.age_identity().recipient
+    result = subprocess.run(
+        ["age", "-d", "-i", str(tmp_path / "key.txt"), "-o", str(tmp_path / "b.zip"),
+         str(tmp_path / "b.zip.age")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert verify_bundle(tmp_path / "b.zip").ok
+    encrypted_by_age = tmp_path / "from-colleague.zip.age"
+    result = subprocess.run(
+        ["age", "-r", own, "-o", str(encrypted_by_age), str(tmp_path / "plain.zip")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    from evidence_desk.services.archive.archive import open_archive
+
+    with open_archive(tmp_path / "a") as archive:
+        report = import_bundle(archive, encrypted_by_age)
+        assert report.ok and report.count("duplicate") == len(report.results) > 0
