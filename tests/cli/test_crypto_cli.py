@@ -132,3 +132,20 @@ def test_export_to_recipients_and_import_with_the_archive_key(
         capsys, "export", "--archive", receiver, "--all", tmp_path / "x", "--recipient", "age1nope"
     )
     assert code == 2 and "not a valid age public key" in one_line(err)
+
+
+def test_encrypt_converts_a_plain_archive(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "plain"
+    assert cli(capsys, "init", "--archive", root)[0] == 0
+    (tmp_path / "in").mkdir()
+    media.make_jpeg(tmp_path / "in" / "IMG_1.jpg")
+    assert cli(capsys, "ingest", "--archive", root, tmp_path / "in")[0] == 0
+    monkeypatch.setenv("EVIDENCE_DESK_PASSPHRASE", PASS)
+    code, out, err = cli(capsys, "encrypt", "--archive", root)
+    assert code == 0 and "is now encrypted: 1 originals" in out, err
+    code, out, _ = cli(capsys, "verify", "--archive", root)
+    assert code == 0 and out.startswith("OK: 1 objects")
+    code, _, err = cli(capsys, "encrypt", "--archive", root)
+    assert code == 2 and "already encrypted" in one_line(err)

@@ -348,6 +348,11 @@ def unlock_keys(root: Path, passphrase: PassphraseSource | None) -> ArchiveKeys 
                 "from a backup of this archive"
             )
         return None
+    if (root / "keys" / "converting").exists():
+        raise ArchiveError(
+            f"{root} is being converted to an encrypted archive and the conversion did not "
+            "finish; run: evidence-desk encrypt --archive " + str(root)
+        )
     if passphrase is None:
         raise PassphraseRequired(
             f"{root} is encrypted: its passphrase is needed "
