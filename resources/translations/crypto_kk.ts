@@ -4,6 +4,22 @@
 <context>
     <name>ArchiveLock</name>
     <message>
+        <source>&amp;Encrypt This Archive…</source>
+        <translation>Бұл архивті &amp;шифрлау…</translation>
+    </message>
+    <message>
+        <source>Encrypting the archive</source>
+        <translation>Архив шифрлануда</translation>
+    </message>
+    <message>
+        <source>Encryption stopped; the archive opens again only when it is finished: run evidence-desk encrypt --archive %1</source>
+        <translation>Шифрлау тоқтатылды; архив ол аяқталғаннан кейін ғана қайта ашылады: evidence-desk encrypt --archive %1 командасын орындаңыз</translation>
+    </message>
+    <message>
+        <source>The archive was not encrypted: %1</source>
+        <translation>Архив шифрланбады: %1</translation>
+    </message>
+    <message>
         <source>&amp;Lock Archive</source>
         <translation>Архивті &amp;бұғаттау</translation>
     </message>
@@ -65,6 +81,14 @@
 </context>
 <context>
     <name>NewPassphraseDialog</name>
+    <message>
+        <source>Encrypt this archive</source>
+        <translation>Бұл архивті шифрлау</translation>
+    </message>
+    <message>
+        <source>Every original, thumbnail and key and the database are encrypted in place; each original is checked before its plaintext is replaced. Old plaintext may remain in the disk's free space.</source>
+        <translation>Барлық түпнұсқалар, нобайлар, кілттер және дерекқор орнында шифрланады; әр түпнұсқа ашық мәтіні ауыстырылмас бұрын тексеріледі. Ескі шифрланбаған деректер дискінің бос орнында қалуы мүмкін.</translation>
+    </message>
     <message>
         <source>Also make a recovery key (shown once)</source>
         <translation>Қалпына келтіру кілтін де жасау (бір рет көрсетіледі)</translation>
@@ -153,6 +177,21 @@
     <message>
         <source>Remove</source>
         <translation>Өшіру</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ешқашан</translation>
+    </message>
+    <message>
+        <source>Lock an encrypted archive when idle for:</source>
+        <translation>Шифрланған архивті әрекетсіздіктен кейін бұғаттау:</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,22 @@
 <context>
     <name>ArchiveLock</name>
     <message>
+        <source>&amp;Encrypt This Archive…</source>
+        <translation>&amp;Зашифровать этот архив…</translation>
+    </message>
+    <message>
+        <source>Encrypting the archive</source>
+        <translation>Шифрование архива</translation>
+    </message>
+    <message>
+        <source>Encryption stopped; the archive opens again only when it is finished: run evidence-desk encrypt --archive %1</source>
+        <translation>Шифрование остановлено; архив откроется снова только после его завершения: выполните evidence-desk encrypt --archive %1</translation>
+    </message>
+    <message>
+        <source>The archive was not encrypted: %1</source>
+        <translation>Архив не зашифрован: %1</translation>
+    </message>
+    <message>
         <source>&amp;Lock Archive</source>
         <translation>&amp;Заблокировать архив</translation>
     </message>
@@ -65,6 +81,14 @@
 </context>
 <context>
     <name>NewPassphraseDialog</name>
+    <message>
+        <source>Encrypt this archive</source>
+        <translation>Зашифровать этот архив</translation>
+    </message>
+    <message>
+        <source>Every original, thumbnail and key and the database are encrypted in place; each original is checked before its plaintext is replaced. Old plaintext may remain in the disk's free space.</source>
+        <translation>Все оригиналы, миниатюры, ключи и база данных шифруются на месте; каждый оригинал проверяется, прежде чем его открытый текст будет заменён. Старые незашифрованные данные могут остаться в свободном месте диска.</translation>
+    </message>
     <message>
         <source>Also make a recovery key (shown once)</source>
         <translation>Создать также ключ восстановления (показывается один раз)</translation>
@@ -153,6 +177,21 @@
     <message>
         <source>Remove</source>
         <translation>Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>Lock an encrypted archive when idle for:</source>
+        <translation>Блокировать зашифрованный архив после простоя:</translation>
     </message>
 </context>
 </TS>

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.gui.shell.tasks import error_text
+from evidence_desk.gui.shell.tasks import Task, error_text
 from evidence_desk.services.archive.archive import (
     WrongPassphraseError,
     change_passphrase,
@@ -42,6 +42,7 @@ from evidence_desk.services.archive.settings import load_settings
 
 if TYPE_CHECKING:
     from evidence_desk.gui.shell.main_window import MainWindow
+    from evidence_desk.services.archive.conversion import ConversionReport
 
 MIN_PASSPHRASE = 8
 IDLE_CHECK_MS = 15_000
@@ -95,11 +96,18 @@ class PassphraseDialog(QDialog):
 class NewPassphraseDialog(QDialog):
     """A new passphrase typed twice; for a new archive (optional) or a change."""
 
-    def __init__(self, *, new_archive: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, new_archive: bool, convert: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("newPassphraseDialog")
-        self.new_archive = new_archive
-        self.setWindowTitle(self.tr("New archive") if new_archive else self.tr("Change passphrase"))
+        self.new_archive = new_archive or convert
+        if convert:
+            self.setWindowTitle(self.tr("Encrypt this archive"))
+        else:
+            self.setWindowTitle(
+                self.tr("New archive") if new_archive else self.tr("Change passphrase")
+            )
         form = QFormLayout()
         self.encrypt = QCheckBox(self.tr("Encrypt this archive with a passphrase"), self)
         self.encrypt.setObjectName("encrypt")
@@ -114,13 +122,24 @@ class NewPassphraseDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.recovery = QCheckBox(self.tr("Also make a recovery key (shown once)"), self)
         self.recovery.setObjectName("recoveryKey")
-        if new_archive:
+        if convert:
+            intro = QLabel(
+                self.tr(
+                    "Every original, thumbnail and key and the database are encrypted in place; "
+                    "each original is checked before its plaintext is replaced. Old plaintext "
+                    "may remain in the disk's free space."
+                ),
+                self,
+            )
+            intro.setWordWrap(True)
+            form.addRow(intro)
+        elif new_archive:
             form.addRow(self.encrypt)
         else:
             form.addRow(self.tr("Current passphrase:"), self.old)
         form.addRow(self.tr("New passphrase:"), self.first)
         form.addRow(self.tr("Repeat it:"), self.second)
-        if new_archive:
+        if self.new_archive:
             form.addRow(self.recovery)
         hint = QLabel(
             self.tr(
@@ -212,6 +231,9 @@ class ArchiveLock(QObject):
         self.change_action = QAction(self.tr("Change &Passphrase…"), window)
         self.change_action.setObjectName("changePassphrase")
         self.change_action.triggered.connect(self.change_passphrase)
+        self.encrypt_action = QAction(self.tr("&Encrypt This Archive…"), window)
+        self.encrypt_action.setObjectName("encryptArchive")
+        self.encrypt_action.triggered.connect(self.encrypt_current)
         window.addAction(self.lock_action)
         self._idle = QTimer(self)
         self._idle.setInterval(IDLE_CHECK_MS)
@@ -231,6 +253,7 @@ class ArchiveLock(QObject):
         encrypted = archive is not None and archive.encrypted
         self.lock_action.setEnabled(encrypted)
         self.change_action.setEnabled(encrypted)
+        self.encrypt_action.setEnabled(archive is not None and not encrypted)
 
     def _check_idle(self) -> None:
         archive = self.window.archive
@@ -263,6 +286,57 @@ class ArchiveLock(QObject):
         if self.locked_root is not None:
             self.window.open_archive_at(self.locked_root)
 
+    def encrypt_current(self) -> Task | None:
+        """Convert the open plain archive: it is closed, converted in a worker, reopened."""
+        archive = self.window.archive
+        if archive is None or archive.encrypted or self.window._busy_warning():
+            return None
+        dialog = NewPassphraseDialog(new_archive=True, convert=True, parent=self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return self.start_encryption(archive.root, dialog.choice())
+
+    def start_encryption(self, root: Path, choice: NewArchiveChoice) -> Task:
+        from evidence_desk.gui.shell.progress_widget import TaskProgress
+        from evidence_desk.services.archive.conversion import encrypt_archive
+
+        self.window.set_archive(None)
+        title = self.tr("Encrypting the archive")
+        task = self.window.runner.submit(
+            encrypt_archive,
+            root,
+            choice.passphrase,
+            recovery_key=choice.recovery_key,
+            pool="long",
+            name=title,
+            progress=True,
+            cancellable=True,
+        )
+        bar = TaskProgress(task, title, self.window.statusBar())
+        self.window.statusBar().addPermanentWidget(bar)
+        passphrase = choice.passphrase or ""
+
+        def done(report: ConversionReport) -> None:
+            if report.recovery_key:
+                show_recovery_key(self.window, report.recovery_key)
+            if report.cancelled:
+                self.window._show_error(
+                    self.tr(
+                        "Encryption stopped; the archive opens again only when it is finished: "
+                        "run evidence-desk encrypt --archive %1"
+                    ).replace("%1", str(root))
+                )
+                return
+            open_archive_in(self.window, root, passphrase=passphrase)
+
+        task.succeeded.connect(done)
+        task.failed.connect(
+            lambda exc: self.window._show_error(
+                self.tr("The archive was not encrypted: %1").replace("%1", error_text(exc))
+            )
+        )
+        return task
+
     def change_passphrase(self) -> None:
         archive = self.window.archive
         if archive is None or not archive.encrypted:
@@ -291,7 +365,7 @@ def install_lock_ui(window: MainWindow) -> ArchiveLock:
     quit_action = window.menu_actions.quit
     actions = file_menu.actions()  # type: ignore[union-attr]
     before = quit_action if quit_action in actions else None
-    for action in (lock.lock_action, lock.change_action):
+    for action in (lock.lock_action, lock.change_action, lock.encrypt_action):
         file_menu.insertAction(before, action)  # type: ignore[union-attr, arg-type]
     file_menu.insertSeparator(before)  # type: ignore[union-attr, arg-type]
     return lock
@@ -305,15 +379,18 @@ def open_archive_in(
     or_create: bool = False,
     new: NewArchiveChoice | None = None,
     problem: str = "",
+    passphrase: str | None = None,
 ):  # type: ignore[no-untyped-def]
     """The window's open/create: the passphrase is asked here, on the GUI thread, and
     again after a wrong one; Argon2id and the database open run in a worker."""
     source = None
     if not create and is_encrypted_archive(path):
-        passphrase = ask_unlock(window, path, problem)
+        if passphrase is None:
+            passphrase = ask_unlock(window, path, problem)
         if passphrase is None:
             return None
-        source = lambda: passphrase  # noqa: E731 - called once, in the worker
+        known = passphrase
+        source = lambda: known  # noqa: E731 - called once, in the worker
     window.statusBar().showMessage(
         QApplication.translate("ArchiveLock", "Opening %1…").replace("%1", str(path))
     )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,12 @@ class PreferencesDialog(QDialog):
         self.collector = QLineEdit(settings.collector, self)
         self.collector.setPlaceholderText(self.tr("Recorded as the actor of every custody event"))
         self.organisation = QLineEdit(settings.organisation, self)
+        self.auto_lock = QSpinBox(self)
+        self.auto_lock.setObjectName("autoLockMinutes")
+        self.auto_lock.setRange(0, 24 * 60)
+        self.auto_lock.setValue(settings.auto_lock_minutes)
+        self.auto_lock.setSuffix(self.tr(" min"))
+        self.auto_lock.setSpecialValueText(self.tr("never"))
         note = QLabel(self.tr("A new language is used the next time Evidence Desk starts."), self)
         note.setWordWrap(True)
         note.setEnabled(False)
@@ -39,6 +46,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Collector name:"), self.collector)
         form.addRow(self.tr("Organisation:"), self.organisation)
+        form.addRow(self.tr("Lock an encrypted archive when idle for:"), self.auto_lock)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -56,4 +64,5 @@ class PreferencesDialog(QDialog):
         s.language = str(self.language.currentData() or "")
         s.collector = self.collector.text().strip()
         s.organisation = self.organisation.text().strip()
+        s.auto_lock_minutes = self.auto_lock.value()
         return s

@@ -166,3 +166,31 @@ def test_change_passphrase_from_the_window(qtbot, bare_window, encrypted, monkey
     bare_window.shutdown()
     with open_archive(encrypted, passphrase=lambda: "the next passphrase") as archive:
         assert archive.encrypted
+
+
+def test_encrypting_the_open_plain_archive_from_the_window(
+    qtbot, bare_window, tmp_path, monkeypatch
+):
+    root = tmp_path / "plain"
+    archive = create_archive(root, "Plain")
+    media.make_jpeg(tmp_path / "IMG_2.jpg")
+    ingest(archive, [tmp_path / "IMG_2.jpg"], provenance=Provenance())
+    archive.close()
+    bare_window.open_archive_at(root)
+    qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
+    wait_idle(qtbot, bare_window)
+    assert bare_window.lock.encrypt_action.isEnabled()
+    assert not bare_window.lock.lock_action.isEnabled()
+    shown: list[str] = []
+    monkeypatch.setattr(lock_ui, "show_recovery_key", lambda _w, key: shown.append(key))
+    bare_window.lock.start_encryption(root, lock_ui.NewArchiveChoice("a long passphrase", True))
+    qtbot.waitUntil(
+        lambda: bare_window.archive is not None and bare_window.archive.encrypted,
+        timeout=60_000,
+    )
+    assert len(shown) == 1
+    wait_query(qtbot, bare_window)
+    assert bare_window.model.rowCount() == 1
+    assert bare_window.lock.lock_action.isEnabled()
+    assert not bare_window.lock.encrypt_action.isEnabled()
+    wait_idle(qtbot, bare_window)
