@@ -137,6 +137,7 @@ class BundleExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.recipients = RecipientsBox(self)
+        self.recipients.list.itemChanged.connect(self._fix_suffix)
         layout = QVBoxLayout(self)
         for widget in (
             scope_box,
@@ -180,8 +181,19 @@ class BundleExportDialog(QDialog):
         self.explanation.setText(text)
 
     def _fix_suffix(self) -> None:
+        encrypted = bool(self.recipients.checked_keys()) if hasattr(self, "recipients") else False
+        if encrypted and not self.as_zip.isChecked():
+            self.as_zip.setChecked(True)  # an encrypted bundle is always one file
+        self.as_folder.setEnabled(not encrypted)
         text = self.destination.text().strip()
-        if self.as_zip.isChecked() and text and not text.lower().endswith(".zip"):
+        if text.lower().endswith(".zip.age"):
+            text = text[:-4]
+            self.destination.setText(text)
+        if encrypted and text:
+            self.destination.setText(
+                (text if text.lower().endswith(".zip") else text + ".zip") + ".age"
+            )
+        elif self.as_zip.isChecked() and text and not text.lower().endswith(".zip"):
             self.destination.setText(text + ".zip")
         elif not self.as_zip.isChecked() and text.lower().endswith(".zip"):
             self.destination.setText(text[:-4])

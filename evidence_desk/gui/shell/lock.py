@@ -141,6 +141,11 @@ class NewPassphraseDialog(QDialog):
         form.addRow(self.tr("Repeat it:"), self.second)
         if self.new_archive:
             form.addRow(self.recovery)
+            self.old.hide()  # not in the layout: would sit over the form's corner
+        else:
+            self.recovery.hide()
+        if convert or not new_archive:
+            self.encrypt.hide()
         hint = QLabel(
             self.tr(
                 "Several words are best: anyone holding the archive folder can try guesses. "
