@@ -24,6 +24,14 @@ from sqlalchemy import Engine, create_engine
 from evidence_desk.core.crypto.errors import WrongPassphrase
 
 RAW_KEY_SIZE = 32
+# Every page read from the OS is decrypted and its HMAC checked; SQLite's default
+# cache would redo that for every catalogue query of a large archive. An upper bound
+# per connection: pages are cached only as they are read (a 100,000-item catalogue's
+# database is about 130 MB).
+CACHE_KIB = 128 * 1024
+# Page authentication with SHA-256 rather than SQLCipher's default SHA-512: the CPU's
+# SHA extensions make it 2-3x faster, and a 256-bit tag is ample.
+HMAC = "HMAC_SHA256"
 
 
 def _key_pragma(raw_key: bytes) -> str:
@@ -42,6 +50,11 @@ def connect(path: Path, raw_key: bytes, *, timeout: float = 30.0, **kwargs: Any)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # no page errors on stderr
         conn.execute(_key_pragma(raw_key))
+        conn.execute(f"PRAGMA cipher_hmac_algorithm = {HMAC}")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        # Sorts and GROUP BY of a large catalogue use temporary b-trees: in memory they
+        # are neither written to disk nor encrypted and decrypted page by page.
+        conn.execute("PRAGMA temp_store = MEMORY")
     except BaseException:
         conn.close()
         raise
@@ -50,15 +63,21 @@ def connect(path: Path, raw_key: bytes, *, timeout: float = 30.0, **kwargs: Any)
 
 def check_key(path: Path, raw_key: bytes) -> None:
     """Raises WrongPassphrase when ``raw_key`` does not open the database at ``path``."""
-    conn = connect(path, raw_key)
     try:
+        conn = connect(path, raw_key)
+    except sqlcipher3.DatabaseError:
+        conn = None
+    try:
+        if conn is None:
+            raise sqlcipher3.DatabaseError("file is not a database")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
     except sqlcipher3.DatabaseError:
         raise WrongPassphrase(
             f"{path}: the database does not open with this archive's key"
         ) from None
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
 
 
 def engine(path: Path, raw_key: bytes, *, timeout: float = 30.0, **kwargs: Any) -> Engine:

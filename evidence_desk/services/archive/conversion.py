@@ -245,14 +245,18 @@ def _export_encrypted(db: Path, key: bytes) -> None:
     """``sqlcipher_export`` the plain file into an encrypted one, check it, then replace."""
     tmp = db.with_name(db.name + ".encrypting")
     tmp.unlink(missing_ok=True)
-    conn = sqlcipher3.connect(str(db), isolation_level=None)
+    plain = sqlcipher3.connect(str(db), isolation_level=None)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(tmp),))
-        conn.execute("SELECT sqlcipher_export('encrypted')")
-        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
-        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
-        conn.execute("DETACH DATABASE encrypted")
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = int(plain.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        plain.close()
+    conn = cipher.connect(tmp, key, isolation_level=None)  # the archive's cipher settings
+    try:
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(db),))
+        conn.execute("SELECT sqlcipher_export('main', 'plain')")
+        conn.execute("DETACH DATABASE plain")
+        conn.execute(f"PRAGMA user_version = {version}")
     finally:
         conn.close()
     for leftover in (db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
