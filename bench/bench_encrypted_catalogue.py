@@ -71,7 +71,7 @@ def measure(root: Path, passphrase: str) -> dict:  # type: ignore[type-arg]
 
 def encrypt_database(root: Path) -> None:
     from evidence_desk.core.crypto import archive_keys
-    from evidence_desk.services.archive.conversion import ConversionReport, _databases, _keys
+    from evidence_desk.services.catalogue.conversion import ConversionReport, _databases, _keys
 
     crypto = archive_keys.create(root / "keys", PASSPHRASE).keys
     _keys(root / "keys", crypto)

@@ -36,7 +36,8 @@ from evidence_desk.services.archive.archive import (
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.catalogue import items as items_service
 from evidence_desk.services.catalogue.verify import verify
-from evidence_desk.services.intake.ingest import Provenance, ingest
+from evidence_desk.services.intake import importers
+from evidence_desk.services.intake.ingest import IngestReport, Provenance
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -164,9 +165,10 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     if missing:
         raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
     with Interrupt() as stop, ProgressBar("ingest") as bar:
-        report = ingest(
+        report = importers.get("files").run(
             archive, args.paths, provenance=provenance, progress=bar.update, cancelled=stop
         )
+    assert isinstance(report, IngestReport)
     if args.json:
         print_json(
             {

@@ -20,7 +20,7 @@ import uuid
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, TypeVar
 
 from evidence_desk.core.bundle_layout import BAG_INFO, BAGIT_TXT, MANIFEST, TAGMANIFEST
 from evidence_desk.core.store.base import Cancelled
@@ -28,6 +28,9 @@ from evidence_desk.core.store.filesystem import fsync_dir
 
 CHUNK = 4 * 1024 * 1024
 BAGIT_TXT_BYTES = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+
+
+_T = TypeVar("_T")
 
 
 class Writable(Protocol):
@@ -85,7 +88,7 @@ def copy_hashing(
     while True:
         if cancelled is not None and cancelled():
             raise Cancelled()
-        n = src.readinto(buf)
+        n = src.readinto(buf)  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto; real streams have it
         if not n:
             break
         chunk = view[:n]
@@ -104,7 +107,7 @@ class _Sink:
         self.dest = Path(dest)
         self.tmp = self.dest.parent / f".{self.dest.name}.partial-{uuid.uuid4().hex[:8]}"
 
-    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], object]):
+    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], _T]) -> _T:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -128,7 +131,7 @@ class FolderSink(_Sink):
         self.tmp.mkdir()
         self._dirs: set[Path] = {self.tmp}
 
-    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], object]):
+    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], _T]) -> _T:
         path = self.tmp / name
         if path.parent not in self._dirs:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,7 +162,7 @@ class ZipSink(_Sink):
         self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_STORED, allowZip64=True)
         self._closed = False
 
-    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], object]):
+    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], _T]) -> _T:
         info = zipfile.ZipInfo(f"{self.top}/{name}", time.localtime()[:6])
         info.compress_type = zipfile.ZIP_STORED
         info.external_attr = 0o100644 << 16
@@ -210,7 +213,7 @@ class AgeZipSink(ZipSink):
             self._file.close()
             self.tmp.unlink(missing_ok=True)
             raise
-        self._zip = zipfile.ZipFile(self._age, "w", zipfile.ZIP_STORED, allowZip64=True)  # type: ignore[arg-type]
+        self._zip = zipfile.ZipFile(self._age, "w", zipfile.ZIP_STORED, allowZip64=True)
         self._closed = False
 
     def close(self) -> None:

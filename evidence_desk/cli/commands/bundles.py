@@ -18,8 +18,9 @@ from evidence_desk.core.signing import pretty_fingerprint
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.bundles.export import export_bundle
-from evidence_desk.services.bundles.importing import import_bundle
+from evidence_desk.services.bundles.importing import ImportReport
 from evidence_desk.services.bundles.verify import verify_bundle
+from evidence_desk.services.intake import importers
 
 EXIT_PROBLEMS = 1
 
@@ -140,13 +141,15 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
 
 def cmd_import_bundle(args: argparse.Namespace, archive: Archive) -> int:
     with Interrupt("stopping…") as stop, ProgressBar("import") as bar:
-        report = import_bundle(
+        report = importers.get("bundle").run(
             archive,
-            args.path,
+            [args.path],
+            provenance=None,
             progress=bar.update,
             cancelled=stop,
             expected_fingerprint=args.key_fingerprint,
         )
+    assert isinstance(report, ImportReport)
     if args.json:
         print_json(report.as_json())
     else:

@@ -29,7 +29,7 @@ from evidence_desk.services.archive.archive import (
     default_archive_path,
     reset_passphrase,
 )
-from evidence_desk.services.archive.conversion import conversion_pending, encrypt_archive
+from evidence_desk.services.catalogue.conversion import conversion_pending, encrypt_archive
 
 ENV_RECOVERY_KEY = "EVIDENCE_DESK_RECOVERY_KEY"
 EXIT_PROBLEMS = 1

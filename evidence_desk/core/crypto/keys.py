@@ -133,7 +133,7 @@ def _unb64(value: object, field: str, source: str, length: int | None = None) ->
     return data
 
 
-def _int(doc: dict, field: str, source: str) -> int:
+def _int(doc: dict[str, object], field: str, source: str) -> int:
     value = doc.get(field)
     if not isinstance(value, int) or isinstance(value, bool):
         raise KeyFileError(f"{source}: field kdf.{field} must be an integer")

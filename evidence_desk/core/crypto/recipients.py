@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import pyrage
+import pyrage  # type: ignore[import-untyped]  # ships no type information
 
 from evidence_desk.core.crypto.errors import RecipientError
 
@@ -78,7 +78,9 @@ def parse_identity_file(text: str) -> list[pyrage.x25519.Identity]:
     return found
 
 
-def _decrypt(reader: BinaryIO, writer: BinaryIO, identities: list, source: str) -> None:
+def _decrypt(
+    reader: BinaryIO, writer: BinaryIO, identities: list[pyrage.x25519.Identity], source: str
+) -> None:
     """pyrage reports a bad header as DecryptError and an altered payload chunk as
     OSError("decryption error"); both become one RecipientError naming the source."""
     try:

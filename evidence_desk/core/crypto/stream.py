@@ -233,7 +233,7 @@ def _fill(src: BinaryIO, buf: bytearray) -> int:
     view = memoryview(buf)
     got = 0
     while got < len(buf):
-        n = src.readinto(view[got:])
+        n = src.readinto(view[got:])  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto
         if not n:
             break
         got += n
@@ -376,7 +376,7 @@ class DecryptingReader(io.RawIOBase):
         self._pos = target
         return target
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
         if self.closed:
             raise ValueError("read from a closed reader")
         if self._pos >= self.size:

@@ -275,7 +275,7 @@ def _copy_hashing(
     h = hashlib.sha256()
     (first_buf,) = _BUFFERS.take(1)
     try:
-        n = src.readinto(first_buf)
+        n = src.readinto(first_buf)  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto; real streams have it
         if n < CHUNK:
             view = memoryview(first_buf)[:n]
             h.update(view)
@@ -284,7 +284,7 @@ def _copy_hashing(
             _write_all(out, view)
             if on_bytes and n:
                 on_bytes(n)
-            tail = src.readinto(first_buf)  # a file that grew past one buffer meanwhile
+            tail = src.readinto(first_buf)  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto; real streams have it
             if not tail:
                 return h.hexdigest(), n
             h.update(memoryview(first_buf)[:tail])
@@ -344,7 +344,7 @@ def _copy_rest_threaded(
             if cancelled and cancelled():
                 raise Cancelled()
             buf = pool.get()
-            n = src.readinto(buf)
+            n = src.readinto(buf)  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto; real streams have it
             if not n:
                 pool.put(buf)
                 break

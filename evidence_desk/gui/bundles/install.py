@@ -4,7 +4,7 @@ Kept out of ``main_window`` so the bundle features can be developed and tested
 on their own; the window only calls :func:`install_bundle_ui` once. Only the
 window's public attributes are used: ``runner`` (background tasks),
 ``archive``, ``model`` (current search result), ``selected_ids()``,
-``menuBar()``, ``statusBar()``, ``menu_actions.quit`` and ``refresh_all()``.
+``statusBar()``, and its hooks (the File menu; announcing an import's changes).
 
 All long work (export, verification, import) runs in the window's "long"
 pool with a status-bar progress and a Cancel button. The services guarantee
@@ -16,7 +16,7 @@ nothing. Translations live in ``resources/translations/bundle_<lang>.ts``;
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,31 +25,28 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from evidence_desk.gui.bundles.export_dialog import BundleExportDialog, ExportRequest
 from evidence_desk.gui.bundles.importing import (
     ImportPreviewDialog,
-    Preview,
     import_summary,
     run_import,
     run_preview,
 )
 from evidence_desk.gui.bundles.verify_dialog import bundle_report_dialog
+from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.progress_widget import TaskProgress
 from evidence_desk.gui.shell.tasks import Task, error_text
 from evidence_desk.services.archive.archive import Archive
 
+if TYPE_CHECKING:
+    from evidence_desk.services.bundles.preview import ImportPreview as Preview
+
 
 def run_export(archive: Archive, request: ExportRequest, **callbacks: Any) -> Any:
     """In the worker: turn catalogue ids into UUIDs, then export."""
-    from sqlalchemy import select
-
-    from evidence_desk.db.models import Item
     from evidence_desk.services.bundles.export import export_bundle
+    from evidence_desk.services.catalogue.items import uuids_of
 
     refs: list[str] | None = None
     if request.scope in ("selection", "search"):
-        refs = []
-        with archive.db.reader() as session:
-            for start in range(0, len(request.item_ids), 500):
-                chunk = request.item_ids[start : start + 500]
-                refs += session.scalars(select(Item.uuid).where(Item.id.in_(chunk)))
+        refs = uuids_of(archive, list(request.item_ids))
     return export_bundle(
         archive,
         refs,
@@ -243,9 +240,7 @@ class BundleUi(QObject):
         return task
 
     def _on_imported(self, report: Any) -> None:
-        refresh = getattr(self.window, "refresh_all", None)
-        if callable(refresh):
-            refresh()
+        self.window.hooks.announce(Change.ITEM_SET | Change.CASE_RECORDS)
         self.report_dialog = import_summary(report, self.window)
         self.report_dialog.open()
         self.imported.emit(report)
@@ -259,16 +254,5 @@ def install_bundle_ui(window: QMainWindow) -> None:
     """Add the bundle commands to the window's File menu (before Quit)."""
     ui = BundleUi(window)
     window.bundle_ui = ui  # type: ignore[attr-defined]
-    file_menu = window.menuBar().actions()[0].menu()
-    quit_action = getattr(getattr(window, "menu_actions", None), "quit", None)
-    actions = file_menu.actions()
-    before = None
-    if quit_action in actions:
-        index = actions.index(quit_action)
-        before = actions[index - 1] if index and actions[index - 1].isSeparator() else quit_action
-    file_menu.insertSeparator(before) if before else file_menu.addSeparator()
-    for action in (ui.export_action, ui.verify_action, ui.import_action):
-        if before is None:
-            file_menu.addAction(action)
-        else:
-            file_menu.insertAction(before, action)
+    hooks: WindowHooks = window.hooks  # type: ignore[attr-defined]
+    hooks.add_to_file_menu([ui.export_action, ui.verify_action, ui.import_action])

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.gui.case.timeline import TimelineView
 from evidence_desk.gui.case.widgets import PlacePicker, fill_terms, run, translate, ui_language
 from evidence_desk.gui.shell.formatting import KINDS, kind_plural
-from evidence_desk.gui.shell.tasks import TaskRunner
+from evidence_desk.gui.shell.tasks import Latest, TaskRunner
 
 
 def _load(archive: Any, flt: Any, lang: str) -> dict[str, Any]:
@@ -57,7 +57,7 @@ class TimelinePanel(QWidget):
         self._stale = False
         self.archive: Any = None
         self.loading = False
-        self._generation = 0
+        self._generation = Latest()
         self._fitted = False
         self.view = TimelineView(self)
         self.kind = QComboBox(self)
@@ -150,12 +150,8 @@ class TimelinePanel(QWidget):
 
     def reload_choices(self) -> None:
         """Violation terms, places and incidents for the filter combos."""
-        from evidence_desk.services.case import (
-            incidents as case_incidents,
-        )
-        from evidence_desk.services.case import (
-            vocabularies as case_vocabularies,
-        )
+        from evidence_desk.services.case import incidents as case_incidents
+        from evidence_desk.services.case import vocabularies as case_vocabularies
 
         if self.archive is None:
             return
@@ -221,8 +217,8 @@ class TimelinePanel(QWidget):
             self._stale = True
             return
         self._stale = False
-        self._generation += 1
-        generation = self._generation
+        self._generation.advance()
+        generation = self._generation.token
         self.loading = True
         self.status.setText(translate("CaseUI", "Loading…"))
         task = self.runner.submit(
@@ -232,7 +228,7 @@ class TimelinePanel(QWidget):
         task.failed.connect(lambda exc: self._on_failed(generation, exc))
 
     def _on_data(self, generation: int, data: dict[str, Any]) -> None:
-        if generation != self._generation:
+        if not self._generation.is_current(generation):
             return
         self.view.set_data(data)
         if not self._fitted:
@@ -253,7 +249,7 @@ class TimelinePanel(QWidget):
     def _on_failed(self, generation: int, exc: BaseException) -> None:
         from evidence_desk.gui.shell.tasks import error_text
 
-        if generation == self._generation:
+        if self._generation.is_current(generation):
             self.loading = False
             self.status.setText(error_text(exc))
 
@@ -264,7 +260,7 @@ class TimelinePanel(QWidget):
     def _request_density(self) -> None:
         if self.archive is None or self._density_range is None:
             return
-        generation = self._generation
+        generation = self._generation.token
         start, end, buckets = self._density_range
         task = self.runner.submit(
             _density,
@@ -278,7 +274,7 @@ class TimelinePanel(QWidget):
         )
 
         def done(result: Any) -> None:
-            if generation == self._generation and self._density_range is not None:
+            if self._generation.is_current(generation) and self._density_range is not None:
                 if result[0] == self._density_range[0] and result[1] == self._density_range[1]:
                     self.view.set_density(*result)
 

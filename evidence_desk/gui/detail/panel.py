@@ -37,7 +37,7 @@ from evidence_desk.gui.detail.preview import PreviewImage, PreviewView, load_pre
 from evidence_desk.gui.detail.similar_panel import SimilarPanel
 from evidence_desk.gui.detail.system_open import make_working_copy, open_externally
 from evidence_desk.gui.shell.formatting import human_duration, kind_label
-from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+from evidence_desk.gui.shell.tasks import Latest, TaskRunner, error_text
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.custody import EventRecord
@@ -78,7 +78,7 @@ class DetailPanel(QWidget):
         self._thumbs = thumbnails
         self._edits = edits
         self._archive: Archive | None = None
-        self._gen = 0
+        self._gen = Latest()
         self.current: DetailData | None = None
 
         self.pages = QStackedWidget(self)
@@ -189,7 +189,7 @@ class DetailPanel(QWidget):
     # Selection
 
     def show_selection(self, ids: list[int]) -> None:
-        self._gen += 1
+        self._gen.advance()
         if len(ids) == 1:
             self.load(ids[0])
             return
@@ -209,7 +209,7 @@ class DetailPanel(QWidget):
     def load(self, item_id: int) -> None:
         if self._archive is None:
             return
-        gen = self._gen
+        gen = self._gen.token
         task = self._runner.submit(load_detail, self._archive, item_id, pool="rows")
         task.succeeded.connect(lambda data: self._on_detail(gen, data))
         task.failed.connect(lambda exc: self.message.emit(error_text(exc)))
@@ -219,7 +219,7 @@ class DetailPanel(QWidget):
             self.load(self.current.item_id)
 
     def _on_detail(self, gen: int, data: DetailData | None) -> None:
-        if gen != self._gen:
+        if not self._gen.is_current(gen):
             return
         if data is None:
             self.pages.setCurrentWidget(self.empty)
@@ -260,7 +260,7 @@ class DetailPanel(QWidget):
         task.failed.connect(lambda exc: self.preview_note.setText(error_text(exc)))
 
     def _on_preview(self, gen: int, item: dict[str, Any], result: PreviewImage) -> None:
-        if gen != self._gen:
+        if not self._gen.is_current(gen):
             return
         image = result.image
         self.preview.set_image(image)
@@ -289,7 +289,9 @@ class DetailPanel(QWidget):
         task = self._runner.submit(similar.find_similar, self._archive, item["id"])
         has_phash = bool(item.get("phash"))
         task.succeeded.connect(
-            lambda results: gen == self._gen and self.similar.show_results(results, has_phash)
+            lambda results: (
+                self._gen.is_current(gen) and self.similar.show_results(results, has_phash)
+            )
         )
 
     def _link(self, sim: similar.SimilarItem, on: bool) -> None:
@@ -302,8 +304,8 @@ class DetailPanel(QWidget):
 
     def _on_links_changed(self, ids: list[int]) -> None:
         if self.current is not None and self.current.item_id in ids:
-            self._gen += 1
-            self._load_similar(self._gen, self.current.item)
+            self._gen.advance()
+            self._load_similar(self._gen.token, self.current.item)
             self.load(self.current.item_id)
 
     def play_here(self) -> None:

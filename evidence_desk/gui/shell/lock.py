@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui.shell.hooks import Change
 from evidence_desk.gui.shell.tasks import Task, error_text
 from evidence_desk.services.archive.archive import (
+    Archive,
     WrongPassphraseError,
     change_passphrase,
     create_archive,
@@ -42,7 +44,7 @@ from evidence_desk.services.archive.settings import load_settings
 
 if TYPE_CHECKING:
     from evidence_desk.gui.shell.main_window import MainWindow
-    from evidence_desk.services.archive.conversion import ConversionReport
+    from evidence_desk.services.catalogue.conversion import ConversionReport
 
 MIN_PASSPHRASE = 8
 IDLE_CHECK_MS = 15_000
@@ -245,7 +247,6 @@ class ArchiveLock(QObject):
         self._idle.timeout.connect(self._check_idle)
         self._idle.start()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-        window.archiveOpened.connect(lambda _archive: self.update_actions())
         self.update_actions()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -303,7 +304,7 @@ class ArchiveLock(QObject):
 
     def start_encryption(self, root: Path, choice: NewArchiveChoice) -> Task:
         from evidence_desk.gui.shell.progress_widget import TaskProgress
-        from evidence_desk.services.archive.conversion import encrypt_archive
+        from evidence_desk.services.catalogue.conversion import encrypt_archive
 
         self.window.set_archive(None)
         title = self.tr("Encrypting the archive")
@@ -363,16 +364,23 @@ class ArchiveLock(QObject):
         )
 
 
+def ask_new_archive(window: QWidget) -> NewArchiveChoice | None:
+    """Encrypted or not (and a recovery key) for a new archive; None when cancelled."""
+    dialog = NewPassphraseDialog(new_archive=True, parent=window)
+    return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _show_recovery_once(window: QWidget, archive: Archive) -> None:
+    if archive.recovery_key:
+        show_recovery_key(window, archive.recovery_key)
+        archive.recovery_key = None  # shown once, then forgotten
+
+
 def install_lock_ui(window: MainWindow) -> ArchiveLock:
-    """Lock and Change Passphrase in the File menu, before Quit."""
+    """Lock, Change Passphrase and Encrypt This Archive in the File menu, before Quit."""
     lock = ArchiveLock(window)
-    file_menu = window.menuBar().actions()[0].menu()
-    quit_action = window.menu_actions.quit
-    actions = file_menu.actions()  # type: ignore[union-attr]
-    before = quit_action if quit_action in actions else None
-    for action in (lock.lock_action, lock.change_action, lock.encrypt_action):
-        file_menu.insertAction(before, action)  # type: ignore[union-attr, arg-type]
-    file_menu.insertSeparator(before)  # type: ignore[union-attr, arg-type]
+    window.hooks.add_to_file_menu([lock.lock_action, lock.change_action, lock.encrypt_action])
+    window.hooks.subscribe(Change.ARCHIVE, lambda _change, _ids: lock.update_actions())
     return lock
 
 
@@ -413,6 +421,7 @@ def open_archive_in(
             open_archive, path, create=or_create, passphrase=source, pool="long"
         )
     task.succeeded.connect(window._on_archive_ready)
+    task.succeeded.connect(lambda archive: _show_recovery_once(window, archive))
 
     def failed(exc: BaseException) -> None:
         window.statusBar().clearMessage()

@@ -9,9 +9,10 @@ large archive shows a responsive (if briefly empty) window at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -28,9 +29,9 @@ from PySide6.QtWidgets import (
 from evidence_desk import __version__
 from evidence_desk.gui.bundles.install import install_bundle_ui
 from evidence_desk.gui.case.install import install_case_ui
-from evidence_desk.gui.catalogue.bulk_dialogs import RemovalDialog, TagsDialog
 from evidence_desk.gui.catalogue.edits import EditController
 from evidence_desk.gui.catalogue.filter_bar import FilterBar
+from evidence_desk.gui.catalogue.item_edits import ItemEditsMixin
 from evidence_desk.gui.catalogue.model import CatalogueModel
 from evidence_desk.gui.catalogue.sidebar import Sidebar, filters_for_pick
 from evidence_desk.gui.catalogue.thumbnails import ThumbnailCache
@@ -38,16 +39,12 @@ from evidence_desk.gui.catalogue.verify_controller import VerifyController
 from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail.panel import DetailPanel
 from evidence_desk.gui.intake.controller import ImportController, local_paths
-from evidence_desk.gui.shell.lock import (
-    NewArchiveChoice,
-    NewPassphraseDialog,
-    install_lock_ui,
-    open_archive_in,
-    show_recovery_key,
-)
+from evidence_desk.gui.shell import lock as lock_ui
+from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.main_actions import Actions
 from evidence_desk.gui.shell.preferences import PreferencesDialog
 from evidence_desk.gui.shell.tasks import TaskRunner
+from evidence_desk.gui.shell.window_state import WindowStateMixin
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.settings import load_settings, save_settings
 from evidence_desk.services.catalogue import listing as catalogue
@@ -58,7 +55,7 @@ LIVE_REFRESH_MS = 400
 FACETS_REFRESH_MS = 1200
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
     archiveOpened = Signal(object)
     facetsLoaded = Signal(object)
 
@@ -74,6 +71,8 @@ class MainWindow(QMainWindow):
         self.saved_searches = catalogue.load_saved_searches()
         self.recent_menu: QMenu | None = None
         self._build_widgets()
+        self.hooks = WindowHooks(self, lambda: [self.table, self.grid])
+        self.hooks.subscribe(Change.ITEMS | Change.ITEM_SET, self._on_change)
         self.importer = ImportController(self.runner, self, self.statusBar())
         self.verifier = VerifyController(self.runner, self, self.statusBar())
         self.menu_actions = Actions(self)
@@ -88,7 +87,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         install_bundle_ui(self)
         install_case_ui(self)
-        self.lock = install_lock_ui(self)
+        self.lock = lock_ui.install_lock_ui(self)
         self._restore_state()
         self._update_actions()
 
@@ -143,14 +142,14 @@ class MainWindow(QMainWindow):
         selection.selectionChanged.connect(self._on_selection_changed)
         for view in (self.table, self.grid):
             view.customContextMenuRequested.connect(self._context_menu)
-        self.edits.itemsChanged.connect(self._on_items_changed)
-        self.edits.removalChanged.connect(self._on_removal_changed)
+        self.edits.itemsChanged.connect(lambda ids: self.hooks.announce(Change.ITEMS, ids))
+        self.edits.removalChanged.connect(lambda ids: self.hooks.announce(Change.ITEM_SET, ids))
         self.edits.failed.connect(self._show_error)
         self.edits.stack.indexChanged.connect(lambda _i: self._update_actions())
         self.detail.showItemRequested.connect(self.select_item)
         self.detail.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.importer.itemsArrived.connect(lambda _r: self._schedule_live_refresh())
-        self.importer.finished.connect(lambda _r: self.refresh_all())
+        self.importer.finished.connect(lambda _r: self.hooks.announce(Change.ITEM_SET))
         self.importer.started.connect(lambda _t: self._update_actions())
         self.importer.finished.connect(lambda _r: self._update_actions())
         self.verifier.finished.connect(lambda _r: self._update_actions())
@@ -177,32 +176,18 @@ class MainWindow(QMainWindow):
             self.load_facets()
         self._update_actions()
         self.archiveOpened.emit(archive)
+        self.hooks.announce(Change.ARCHIVE)
 
-    def open_archive_at(
-        self,
-        path: Path,
-        *,
-        create: bool = False,
-        or_create: bool = False,
-        new: NewArchiveChoice | None = None,
-        problem: str = "",
-    ):
-        """Open (or create) the archive at ``path`` in a worker, then show it.
-
-        An encrypted archive's passphrase is asked first (gui.shell.lock).
-        """
+    def open_archive_at(self, path: Path, **options: Any):  # type: ignore[no-untyped-def]
+        """Open (or create) the archive at ``path`` in a worker, then show it (an encrypted
+        archive's passphrase is asked first: ``lock.open_archive_in`` has the options)."""
         if self._busy_warning():
             return None
-        return open_archive_in(
-            self, Path(path), create=create, or_create=or_create, new=new, problem=problem
-        )
+        return lock_ui.open_archive_in(self, Path(path), **options)
 
     def _on_archive_ready(self, archive: Archive) -> None:
         self.statusBar().clearMessage()
         self.set_archive(archive)
-        if archive.recovery_key:
-            show_recovery_key(self, archive.recovery_key)
-            archive.recovery_key = None
         if archive.last_backup is not None:
             self.statusBar().showMessage(
                 self.tr("The archive was upgraded; a backup was saved to %1").replace(
@@ -220,10 +205,8 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Choose an empty folder for the new archive")
         )
-        if folder:
-            dialog = NewPassphraseDialog(new_archive=True, parent=self)
-            if dialog.exec() == NewPassphraseDialog.DialogCode.Accepted:
-                self.open_archive_at(Path(folder), create=True, new=dialog.choice())
+        if folder and (new := lock_ui.ask_new_archive(self)) is not None:
+            self.open_archive_at(Path(folder), create=True, new=new)
 
     def _remember_recent(self, root: Path) -> None:
         settings = load_settings()
@@ -415,49 +398,17 @@ class MainWindow(QMainWindow):
         menu = self.menu_actions.context_menu(self)
         menu.exec(view.viewport().mapToGlobal(pos))
 
-    # Edits
-
-    def add_tags(self) -> None:
-        self._ask_tags(remove=False)
-
-    def remove_tags(self) -> None:
-        self._ask_tags(remove=True)
-
-    def _ask_tags(self, remove: bool) -> TagsDialog | None:
-        targets = self.selected_targets()
-        if not targets:
-            return None
-        known = [name for name, _ in (self.sidebar._facets.tags if self.sidebar._facets else [])]
-        dialog = TagsDialog(len(targets), known, remove, self)
-
-        def apply() -> None:
-            tags = dialog.tags()
-            if remove:
-                self.edits.change_tags(targets, [], tags)
+    def _on_change(self, change: Change, ids: list[int]) -> None:
+        """Reload what an announced change affects (see ``hooks.Change``)."""
+        if change & Change.ITEM_SET:
+            if ids:
+                self._on_removal_changed(ids)
             else:
-                self.edits.change_tags(targets, tags, [])
-
-        dialog.accepted.connect(apply)
-        dialog.open()
-        return dialog
-
-    def set_sensitivity(self, value: str) -> None:
-        self.edits.change_sensitivity(self.selected_targets(), value)
-
-    def remove_selected(self) -> RemovalDialog | None:
-        targets = self.selected_targets()
-        if not targets or self.model.filters.removed:
-            return None
-        exhibits = [self.model.cached_row(i).exhibit for i, _ in targets]  # type: ignore[union-attr]
-        dialog = RemovalDialog(exhibits, self)
-        dialog.accepted.connect(lambda: self.edits.remove(targets, dialog.reason_text()))
-        dialog.open()
-        return dialog
-
-    def restore_selected(self) -> None:
-        targets = self.selected_targets()
-        if targets and self.model.filters.removed:
-            self.edits.restore(targets, self.tr("restored from the Removed items list"))
+                self.refresh_all()
+        elif ids:
+            self._on_items_changed(ids)
+        else:
+            self.model.refresh(reload_rows=True)
 
     def _on_items_changed(self, ids: list[int]) -> None:
         self.model.reload(ids)
@@ -468,11 +419,6 @@ class MainWindow(QMainWindow):
         self.model.refresh()
         self.detail.reload_if_showing(ids)
         self._schedule_facets()
-
-    def copy_sha256(self) -> None:
-        rows = [self.model.cached_row(i) for i in self.selected_ids()]
-        text = "\n".join(f"{r.sha256}  {r.exhibit}" for r in rows if r is not None)
-        QGuiApplication.clipboard().setText(text)
 
     def open_external(self) -> None:
         self.detail.open_external()
@@ -530,47 +476,6 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Evidence Desk"), text)
-
-    # Window state
-
-    def _restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("mainWindow/geometry")
-        if geometry:
-            self.restoreGeometry(geometry)
-        splitter = settings.value("mainWindow/splitter")
-        if splitter:
-            self._sizes_restored = self.splitter.restoreState(splitter)
-        detail = settings.value("mainWindow/detailSplitter")
-        if detail:
-            self.detail.single.restoreState(detail)
-        header = settings.value("mainWindow/tableHeader")
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        self.set_view(str(settings.value("mainWindow/view", "table")))
-
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().showEvent(event)
-        if not self._sizes_restored:
-            self._sizes_restored = True
-            QTimer.singleShot(0, self, self._default_sizes)
-
-    def _default_sizes(self) -> None:
-        """First run: sidebar, catalogue and detail panel in useful proportions."""
-        width = max(self.splitter.width(), 900)
-        side, detail = 240, min(500, width // 3)
-        self.splitter.setSizes([side, width - side - detail, detail])
-        height = self.detail.single.height()
-        self.detail.single.setSizes([height * 9 // 20, height * 11 // 20])
-
-    def save_state(self) -> None:
-        settings = QSettings()
-        settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/splitter", self.splitter.saveState())
-        settings.setValue("mainWindow/detailSplitter", self.detail.single.saveState())
-        settings.setValue("mainWindow/tableHeader", self.table.horizontalHeader().saveState())
-        view = "grid" if self.views.currentWidget() is self.grid else "table"
-        settings.setValue("mainWindow/view", view)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.importer.busy:

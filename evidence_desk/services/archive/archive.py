@@ -187,10 +187,8 @@ class Archive:
 
     def derive_thumbnail(self, sha256: str, kind: str) -> Derived:
         """Thumbnail and perceptual hash of a stored original, written (sealed) in derived/."""
-        if self.crypto is None:
-            return derive(self.store.path_for(sha256), kind, self.thumbnail_path(sha256))
         return derive(
-            lambda: self.store.open(sha256),
+            self.store.reader(sha256),
             kind,
             self.thumbnail_path(sha256),
             seal=self.thumbnail_sealer(sha256),

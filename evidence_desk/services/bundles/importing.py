@@ -20,21 +20,18 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import custody_chain
 from evidence_desk.core.bagit_read import BagReader, open_bag, parse_manifest
-from evidence_desk.core.crypto.errors import RecipientError
-from evidence_desk.core.crypto.recipients import decrypt_to_spool, is_age_file
 from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.models import (
     ExternalRef,
@@ -53,6 +50,7 @@ from evidence_desk.services.bundles.case_records_import import (
 )
 from evidence_desk.services.bundles.verify import BundleReport, verify_bundle
 from evidence_desk.services.catalogue import search_index
+from evidence_desk.services.intake.items import create_item
 from evidence_desk.services.work import (
     CancelCheck,
     Progress,
@@ -119,38 +117,14 @@ def import_bundle(
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancelled,
     expected_fingerprint: str | None = None,
+    content: BinaryIO | None = None,  # an .age bundle's zip, decrypted (services.bundles.age)
 ) -> ImportReport:
     path = Path(path)
-    with bundle_content(archive, path) as spool:
-        return _import(archive, path, spool, progress, cancelled, expected_fingerprint)
+    if content is None:
+        from evidence_desk.services.bundles import age
 
-
-@contextmanager
-def bundle_content(archive: Archive, path: Path) -> Iterator[BinaryIO | None]:
-    """For an age-encrypted bundle, its zip decrypted with this archive's identity (a
-    seekable stream, never plaintext on disk); None for an ordinary bundle."""
-    if not is_age_file(path):
-        yield None
-        return
-    try:
-        spool = decrypt_to_spool(path, [archive.age_identity().secret])
-    except RecipientError as exc:
-        raise ImportRefused(
-            f"{path.name} was not imported, nothing was written: it is encrypted and "
-            f"this archive's key does not open it ({exc})"
-        ) from None
-    with spool:
-        yield spool
-
-
-def _import(
-    archive: Archive,
-    path: Path,
-    spool: BinaryIO | None,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
-    expected_fingerprint: str | None,
-) -> ImportReport:
+        if age.is_age_file(path):
+            return age.import_encrypted(archive, path, progress, cancelled, expected_fingerprint)
     state = Progress(0, 0, 0, 0, current="verifying")
 
     def verify_progress(p: Progress) -> None:
@@ -163,7 +137,7 @@ def _import(
         expected_fingerprint=expected_fingerprint,
         progress=verify_progress,
         cancelled=cancelled,
-        fileobj=spool,
+        fileobj=content,
     )
     report = ImportReport(str(path), checked)
     if checked.cancelled:
@@ -176,7 +150,7 @@ def _import(
     report.sender_uuid = checked.archive_uuid
     report.sender_name = checked.archive_name
     report.bundle_uuid = checked.bundle_uuid
-    with open_bag(path, fileobj=spool) as bag:
+    with open_bag(path, fileobj=content) as bag:
         _import_items(archive, bag, report, state, progress, cancelled)
         if not report.cancelled:
             _import_case_records(archive, bag, report)
@@ -282,8 +256,6 @@ def _import_one(
         duplicate = item is not None
         if item is None:
             item = _new_item(session, archive, record, digest, bag.files[file], thumb, phash)
-            session.add(item)
-            session.flush()
         _add_sources(session, archive, item, record, report, file, batch, duplicate)
         _add_refs(session, item, record, report, history)
         _merge_tags(session, item, record.get("tags") or [])
@@ -324,6 +296,10 @@ def _import_one(
         return ImportResult(sender_exhibit, status, item.exhibit, digest, messages)
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -356,15 +332,16 @@ def _new_item(
     thumb: bool,
     phash: str | None,
 ) -> Item:
-    number = (session.scalar(select(func.max(Item.exhibit_no))) or 0) + 1
-    gps = record.get("gps") if isinstance(record.get("gps"), dict) else {}
-    device = record.get("device") if isinstance(record.get("device"), dict) else {}
+    gps: dict[str, Any] = _dict(record.get("gps"))
+    device: dict[str, Any] = _dict(record.get("device"))
     sensitivity = record.get("sensitivity")
-    metadata = record.get("metadata") if isinstance(record.get("metadata"), dict) else {}
-    warnings = record.get("warnings") if isinstance(record.get("warnings"), list) else []
-    item = Item(
-        uuid=str(uuid.uuid4()),
-        exhibit_no=number,
+    metadata: dict[str, Any] = _dict(record.get("metadata"))
+    warnings = record.get("warnings")
+    if not isinstance(warnings, list):
+        warnings = []
+    item = create_item(
+        session,
+        archive,
         sha256=digest,
         size=size,
         kind=(_str(record.get("kind")) or "other")[:16],
@@ -385,9 +362,6 @@ def _new_item(
         has_thumbnail=thumb,
         metadata_json=json.dumps(metadata, ensure_ascii=False),
         warnings_json=json.dumps([w for w in warnings if isinstance(w, str)], ensure_ascii=False),
-        ingested_at=utcnow(),
-        tool_version=archive.tool,
-        host=archive.host,
     )
     _set_capture(item, record)
     return item
@@ -447,8 +421,10 @@ def _add_sources(
     for s in record.get("sources") or []:
         if not isinstance(s, dict):
             continue
-        key = tuple(_str(s.get(k)) or "" for k in ("original_path", "received_from", "method"))
-        key = (*key, _str(s.get("collector")) or "")
+        path, sender, method, collector = (
+            _str(s.get(k)) or "" for k in ("original_path", "received_from", "method", "collector")
+        )
+        key = (path, sender, method, collector)
         if duplicate and key in existing:
             continue
         existing.add(key)

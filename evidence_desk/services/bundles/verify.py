@@ -158,7 +158,9 @@ def _verify(
     _check_metadata(bag, report, manifest)
 
 
-def _check_signature(bag: BagReader, report: BundleReport, data: bytes, expected: str | None):
+def _check_signature(
+    bag: BagReader, report: BundleReport, data: bytes, expected: str | None
+) -> None:
     try:
         sig = bag.read_small(L.SIGNATURE, 4096)
         key = signing.load_public_key_pem(bag.read_small(L.PUBLIC_KEY, 16384))

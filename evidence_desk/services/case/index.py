@@ -17,8 +17,9 @@ indexed.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import ItemLink
@@ -36,6 +37,7 @@ from evidence_desk.db.models_case import (
     Testimony,
     TestimonyVersion,
 )
+from evidence_desk.db.queries import search
 from evidence_desk.services.case.translit import latin_words
 from evidence_desk.services.case.vocabularies import (
     all_labels,
@@ -59,26 +61,11 @@ def _put(session: Session, record: str, record_id: int, title: str, body: str) -
     if not (title or body):
         return
     body = "\n".join(part for part in (body, latin_words(f"{title}\n{body}")) if part)
-    session.execute(
-        text(
-            "INSERT INTO case_search(rowid, record, record_id, title, body) "
-            "VALUES (:rowid, :record, :id, :title, :body)"
-        ),
-        {
-            "rowid": _rowid(record, record_id),
-            "record": record,
-            "id": record_id,
-            "title": title,
-            "body": body,
-        },
-    )
+    search.put_case_document(session, _rowid(record, record_id), record, record_id, title, body)
 
 
 def drop(session: Session, record: str, record_id: int) -> None:
-    session.execute(
-        text("DELETE FROM case_search WHERE rowid = :rowid"),
-        {"rowid": _rowid(record, record_id)},
-    )
+    search.drop_case_document(session, _rowid(record, record_id))
 
 
 def place_chain(session: Session, place_id: int | None) -> list[Place]:
@@ -93,9 +80,10 @@ def place_chain(session: Session, place_id: int | None) -> list[Place]:
     return chain
 
 
-def _memo(session: Session, name: str) -> dict:
+def _memo(session: Session, name: str) -> dict[Any, Any]:
     """A cache that lives as long as the session (one transaction in the services)."""
-    return session.info.setdefault(f"case_index.{name}", {})
+    cache: dict[Any, Any] = session.info.setdefault(f"case_index.{name}", {})
+    return cache
 
 
 def forget_cached(session: Session) -> None:
@@ -110,7 +98,8 @@ def place_text(session: Session, place_id: int | None) -> str:
     if place_id not in cache:
         names = [n.name for p in place_chain(session, place_id) for n in p.names]
         cache[place_id] = " ".join(dict.fromkeys(names))
-    return cache[place_id]
+    text: str = cache[place_id]
+    return text
 
 
 def person_names(session: Session, person_id: int) -> list[str]:
@@ -292,18 +281,18 @@ def reindex_terms(session: Session, vocabulary: str, codes: set[str]) -> None:
         for incident in session.scalars(stmt.distinct()).all():
             index_incident(session, incident)
     elif vocabulary in ("person_statuses", "occupations"):
-        stmt = (
+        persons = (
             select(Person)
             .outerjoin(PersonStatus)
             .where(or_(PersonStatus.status.in_(codes), Person.occupation.in_(codes)))
         )
-        for person in session.scalars(stmt.distinct()).all():
+        for person in session.scalars(persons.distinct()).all():
             index_person(session, person)
 
 
 def rebuild(session: Session) -> None:
     """Re-create every case document (after an import or a repair)."""
-    session.execute(text("DELETE FROM case_search"))
+    search.clear_case_documents(session)
     for person in session.scalars(select(Person)):
         index_person(session, person)
     for incident in session.scalars(select(Incident)):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from datetime import UTC, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from evidence_desk.core import custody_chain
@@ -100,7 +101,7 @@ def item_to_json(item: Item) -> dict[str, Any]:
     }
 
 
-def _loaded():  # type: ignore[no-untyped-def]
+def _loaded() -> Select[Item]:
     return select(Item).options(selectinload(Item.sources), selectinload(Item.tags))
 
 
@@ -138,6 +139,16 @@ def list_items(archive: Archive, *, include_removed: bool = False) -> list[dict[
         return [item_to_json(i) for i in session.scalars(stmt)]
 
 
+def uuids_of(archive: Archive, item_ids: list[int]) -> list[str]:
+    """The UUIDs of catalogue ids (the window's rows), for services that take references."""
+    uuids: list[str] = []
+    with archive.db.reader() as session:
+        for start in range(0, len(item_ids), 500):
+            chunk = item_ids[start : start + 500]
+            uuids += session.scalars(select(Item.uuid).where(Item.id.in_(chunk)))
+    return uuids
+
+
 def _clean_tag(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
@@ -159,8 +170,8 @@ def _find_tag(session: Session, name: str) -> Tag | None:
 def set_tags(
     archive: Archive,
     refs: list[str],
-    add: list[str] = (),
-    remove: list[str] = (),  # type: ignore[assignment]
+    add: Sequence[str] = (),
+    remove: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Add and remove tags on items; each changed item gets a custody event."""
     add = [_clean_tag(t) for t in add]
@@ -175,9 +186,9 @@ def set_tags(
                 if tag not in item.tags:
                     item.tags.append(tag)
             for name in remove:
-                tag = _find_tag(session, name)
-                if tag is not None and tag in item.tags:
-                    item.tags.remove(tag)
+                found = _find_tag(session, name)
+                if found is not None and found in item.tags:
+                    item.tags.remove(found)
             after = [t.name for t in item.tags]
             if sorted(before) != sorted(after):
                 session.flush()

@@ -1,27 +1,25 @@
-"""The queries behind the desktop catalogue.
+"""What the desktop catalogue asks for: filters, sorts, rows, facets, saved searches.
 
 A catalogue of 100,000 items stays responsive because the views never hold
 items: they ask for the ordered list of matching ids (one indexed query, run
 in a worker) and then for small batches of rows by id as they scroll. Rows
-leave this module as frozen dataclasses so they can cross threads.
+leave this module as frozen dataclasses so they can cross threads. The SQL is
+in ``db.queries.catalogue``.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 from evidence_desk.db.models import format_exhibit
+from evidence_desk.db.queries import catalogue as queries
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.settings import settings_path
 from evidence_desk.services.catalogue.search_index import fts_query
@@ -38,29 +36,6 @@ SORT_KEYS = (
     "sha256",
     "warnings",
 )
-_FIRST_SOURCE = (
-    "(SELECT s.received_from FROM sources s WHERE s.item_id = items.id ORDER BY s.id LIMIT 1)"
-)
-_TAG_LIST = (
-    "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM item_tags it "
-    "JOIN tags t ON t.id = it.tag_id WHERE it.item_id = items.id ORDER BY t.name))"
-)
-# Each sort is a list of (expression, follows the chosen direction); empty values go last.
-_SORT_SQL: dict[str, list[tuple[str, bool]]] = {
-    "exhibit": [("items.exhibit_no", True)],
-    "title": [("ed_fold(items.title)", True)],
-    "kind": [("items.kind", True)],
-    "captured": [("items.captured_sort IS NULL", False), ("items.captured_sort", True)],
-    "received_from": [(f"{_FIRST_SOURCE} IS NULL", False), (f"ed_fold({_FIRST_SOURCE})", True)],
-    "tags": [(f"{_TAG_LIST} IS NULL", False), (f"ed_fold({_TAG_LIST})", True)],
-    "sensitivity": [
-        ("CASE items.sensitivity WHEN 'public' THEN 0 WHEN 'restricted' THEN 1 ELSE 2 END", True)
-    ],
-    "size": [("items.size", True)],
-    "sha256": [("items.sha256", True)],
-    "warnings": [("json_array_length(items.warnings_json)", True)],
-}
-_HEX_PREFIX = re.compile(r"^[0-9a-fA-F]{6,64}$")
 
 
 @dataclass(frozen=True)
@@ -139,61 +114,6 @@ class Facets:
     sensitivities: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _fold(value: str | None) -> str | None:
-    return value.casefold() if value is not None else None
-
-
-def _prepare(session: Session) -> None:
-    """Unicode-aware case folding for sorting Cyrillic titles (SQLite's NOCASE is ASCII only)."""
-    raw = session.connection().connection.driver_connection
-    assert raw is not None  # sqlite3, or sqlcipher3 for an encrypted archive
-    raw.create_function("ed_fold", 1, _fold, deterministic=True)
-
-
-def _where(filters: Filters) -> tuple[list[str], dict[str, Any]]:
-    clauses = ["items.removed_at IS NOT NULL" if filters.removed else "items.removed_at IS NULL"]
-    params: dict[str, Any] = {}
-    query = fts_query(filters.text)
-    if query:
-        params["fts"] = query
-        match = "items.id IN (SELECT rowid FROM item_search WHERE item_search MATCH :fts)"
-        stripped = filters.text.strip()
-        if _HEX_PREFIX.match(stripped):
-            params["sha_prefix"] = stripped.lower() + "%"
-            match = f"({match} OR items.sha256 LIKE :sha_prefix)"
-        clauses.append(match)
-    if filters.kinds:
-        names = [f"kind{i}" for i in range(len(filters.kinds))]
-        clauses.append(f"items.kind IN ({', '.join(':' + n for n in names)})")
-        params.update(zip(names, filters.kinds, strict=True))
-    if filters.tag:
-        params["tag"] = filters.tag
-        clauses.append(
-            "items.id IN (SELECT it.item_id FROM item_tags it JOIN tags t ON t.id = it.tag_id "
-            "WHERE t.name = :tag)"
-        )
-    if filters.captured_from:
-        params["cap_from"] = _sql_datetime(filters.captured_from)
-        clauses.append("items.captured_local >= :cap_from")
-    if filters.captured_to:
-        params["cap_to"] = _sql_datetime(filters.captured_to + timedelta(days=1))
-        clauses.append("items.captured_local < :cap_to")
-    if filters.has_gps is not None:
-        clauses.append("items.gps_lat IS NOT NULL" if filters.has_gps else "items.gps_lat IS NULL")
-    if filters.sensitivity:
-        params["sensitivity"] = filters.sensitivity
-        clauses.append("items.sensitivity = :sensitivity")
-    if filters.has_warnings is not None:
-        op = "!=" if filters.has_warnings else "="
-        clauses.append(f"items.warnings_json {op} '[]'")
-    return clauses, params
-
-
-def _sql_datetime(day: date) -> str:
-    """SQLAlchemy stores naive datetimes as ISO text with a space; compare in that form."""
-    return f"{day.isoformat()} 00:00:00.000000"
-
-
 def query_ids(
     archive: Archive,
     filters: Filters = Filters(),
@@ -205,42 +125,15 @@ def query_ids(
     ``limit`` gives just the first rows, so a window can paint before the
     whole list of a large archive is read.
     """
-    if sort.key not in _SORT_SQL:
-        raise ValueError(f"unknown sort key {sort.key!r}")
-    clauses, params = _where(filters)
-    direction = " DESC" if sort.descending else ""
-    order = ", ".join(
-        expr + (direction if follows else "") for expr, follows in _SORT_SQL[sort.key]
-    )
-    if sort.key != "exhibit":
-        order += ", items.exhibit_no" + direction
-    sql = f"SELECT items.id FROM items WHERE {' AND '.join(clauses)} ORDER BY {order}"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
     with archive.db.reader() as session:
-        _prepare(session)
-        # The driver's cursor directly: for 100,000 ids the ORM's row processing
-        # would cost more than the query itself.
-        raw = session.connection().connection.driver_connection
-        return [row[0] for row in raw.execute(sql, params)]
+        return queries.ordered_ids(
+            session, filters, fts_query(filters.text), sort.key, sort.descending, limit
+        )
 
 
 def count_items(archive: Archive, *, removed: bool = False) -> int:
     with archive.db.reader() as session:
-        op = "IS NOT NULL" if removed else "IS NULL"
-        return session.execute(
-            text(f"SELECT count(*) FROM items WHERE removed_at {op}")
-        ).scalar_one()
-
-
-_ROW_SQL = f"""
-SELECT items.id, items.uuid, items.exhibit_no, items.title, items.kind, items.mime_type,
-       items.captured_local, items.captured_offset_min, items.captured_source,
-       {_FIRST_SOURCE}, items.sensitivity, items.size, items.sha256,
-       json_array_length(items.warnings_json), items.has_thumbnail,
-       items.gps_lat IS NOT NULL, items.removed_at IS NOT NULL
-FROM items WHERE items.id IN ({{ids}})
-"""
+        return queries.count_items(session, removed=removed)
 
 
 def _parse_dt(value: str | datetime | None) -> datetime | None:
@@ -256,16 +149,8 @@ def fetch_rows(archive: Archive, ids: Sequence[int]) -> dict[int, CatalogueRow]:
         return result
     with archive.db.reader() as session:
         for start in range(0, len(ids), 900):
-            chunk = [int(i) for i in ids[start : start + 900]]
-            id_list = ",".join(map(str, chunk))
-            tags: dict[int, list[str]] = {}
-            tag_sql = (
-                "SELECT it.item_id, t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id "
-                f"WHERE it.item_id IN ({id_list}) ORDER BY t.name"
-            )
-            for item_id, name in session.execute(text(tag_sql)):
-                tags.setdefault(item_id, []).append(name)
-            for r in session.execute(text(_ROW_SQL.format(ids=id_list))):
+            tags, rows = queries.row_batch(session, ids[start : start + 900])
+            for r in rows:
                 result[r[0]] = CatalogueRow(
                     id=r[0],
                     uuid=r[1],
@@ -290,30 +175,9 @@ def fetch_rows(archive: Archive, ids: Sequence[int]) -> dict[int, CatalogueRow]:
 
 
 def facets(archive: Archive) -> Facets:
-    """Kinds, tags and sensitivities with their counts among active items.
-
-    Every query reads the narrow ``ix_items_facets`` index or ``item_tags``,
-    never the wide item rows: tag counts are taken over all items and the
-    (usually few) removed items are subtracted.
-    """
+    """Kinds, tags and sensitivities with their counts among active items."""
     with archive.db.reader() as session:
-        rows = session.execute(
-            text(
-                "SELECT removed_at IS NOT NULL, kind, sensitivity, count(*) FROM items "
-                "INDEXED BY ix_items_facets GROUP BY 1, 2, 3"
-            )
-        ).all()
-        tag_rows = session.execute(
-            text(
-                "SELECT t.name, counts.n - coalesce(gone.n, 0) FROM tags t "
-                "JOIN (SELECT tag_id, count(*) AS n FROM item_tags GROUP BY tag_id) counts "
-                "  ON counts.tag_id = t.id "
-                "LEFT JOIN (SELECT it.tag_id, count(*) AS n FROM item_tags it "
-                "  WHERE it.item_id IN (SELECT id FROM items INDEXED BY ix_items_facets "
-                "                       WHERE removed_at IS NOT NULL) "
-                "  GROUP BY it.tag_id) gone ON gone.tag_id = t.id"
-            )
-        ).all()
+        rows, tag_rows = queries.facet_counts(session)
     kinds: Counter[str] = Counter()
     sens: Counter[str] = Counter()
     total = removed = 0
@@ -336,7 +200,7 @@ def facets(archive: Archive) -> Facets:
 
 def tag_names(archive: Archive) -> list[str]:
     with archive.db.reader() as session:
-        names = [r[0] for r in session.execute(text("SELECT name FROM tags"))]
+        names = queries.tag_names(session)
     return sorted(names, key=str.casefold)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -20,7 +21,6 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from evidence_desk.core.capture_time import (
     CaptureTime,
@@ -41,23 +41,26 @@ PROCESS_POOL_MIN_FILES = 24
 WORKERS = 2
 # Added to the workers' nice value (Unix): below the window, above nothing.
 WORKER_NICE = 10
+_STREAM_REPR = re.compile(r"<_io\.\w+ name=[^>]*>")
 # A long video's metadata and poster frame; far beyond any honest file's need.
 SANDBOX_TIMEOUT_S = 120.0
 
 
 @dataclass(frozen=True)
 class AnalysisJob:
-    stored: Path
+    """One stored original to analyse; picklable, so worker processes can take it.
+
+    ``source`` opens the original through its store (``Store.reader``), so the
+    worker never learns where or how the store keeps it.
+    """
+
+    source: ObjectReader
     thumbnail: Path
     name: str
     fs_mtime: float
-    # An encrypted archive's: the store's reader decrypts the original in the worker's
-    # memory, and the thumbnail is encrypted before it is written (both picklable).
-    reader: ObjectReader | None = None
+    # An encrypted archive's thumbnails are encrypted before they are written (picklable;
+    # its ``source`` already decrypts the original in the worker's memory).
     seal: Callable[[bytes], bytes] | None = None
-
-    def opener(self) -> Callable[[], BinaryIO] | None:
-        return self.reader
 
 
 @dataclass
@@ -82,11 +85,10 @@ def fallback(job: AnalysisJob, warning: str) -> Analysis:
 
 
 def _analyse(job: AnalysisJob) -> Analysis:
-    opener = job.opener()
-    with opener() if opener is not None else open(job.stored, "rb") as f:
+    with job.source() as f:
         head = f.read(8192)
     mime = sniff_mime(head, job.name)
-    meta = extract_metadata(job.stored, mime, opener=opener)
+    meta = extract_metadata(Path(job.name), mime, opener=job.source)
     warnings = list(meta.warnings)
     mismatch = extension_mismatch_warning(job.name, meta.mime_type)
     if mismatch:
@@ -107,12 +109,11 @@ def _analyse(job: AnalysisJob) -> Analysis:
             f"file type {meta.mime_type} is not one Evidence Desk reads metadata from; "
             "the file is preserved exactly as received"
         )
-    source = opener if opener is not None else job.stored
-    derived = derive(source, meta.kind, job.thumbnail, seal=job.seal)
+    derived = derive(job.source, meta.kind, job.thumbnail, seal=job.seal)
     if derived.warning:
         warnings.append(derived.warning)
-    # Library messages may quote the store's internal path; the user knows the file by name.
-    warnings = [w.replace(str(job.stored), job.name) for w in warnings]
+    # Library messages may quote the stream they read; the user knows the file by name.
+    warnings = [_STREAM_REPR.sub(repr(job.name), w) for w in warnings]
     return Analysis(meta, capture, derived.phash, derived.thumbnail, warnings)
 
 
@@ -146,11 +147,10 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _safe_in_thread(job: AnalysisJob) -> bool:
+def _safe_in_thread(source: ObjectReader) -> bool:
     """JPEG, PNG, GIF, BMP and WebP are decoded in-process; anything else is not."""
-    opener = job.opener()
     try:
-        with opener() if opener is not None else open(job.stored, "rb") as f:
+        with source() as f:
             return is_safe_for_qt(f.read(16))
     except OSError:
         return True  # analyse() reports the unreadable file itself
@@ -164,7 +164,8 @@ def _analyse_sandboxed(job: AnalysisJob) -> Analysis:
     sandbox that costs the file its metadata, not the application.
     """
     try:
-        return shared_sandbox().run(analyse, job, timeout_s=SANDBOX_TIMEOUT_S)
+        result: Analysis = shared_sandbox().run(analyse, job, timeout_s=SANDBOX_TIMEOUT_S)
+        return result
     except SandboxFailure as exc:
         return fallback(
             job, f"metadata extraction failed on this file ({exc}); it is preserved as is"
@@ -200,7 +201,7 @@ class AnalysisPool:
         return self._executor
 
     def submit(self, job: AnalysisJob) -> Future[Analysis]:
-        if not self.use_processes and not _safe_in_thread(job):
+        if not self.use_processes and not _safe_in_thread(job.source):
             return self._pool().submit(_analyse_sandboxed, job)
         try:
             return self._pool().submit(analyse, job)

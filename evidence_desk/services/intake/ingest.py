@@ -21,24 +21,25 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.mime import kind_for_mime
 from evidence_desk.core.store.base import Cancelled, PutResult
-from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.case import clock as case_clock
 from evidence_desk.services.catalogue import search_index
 from evidence_desk.services.intake.analysis import Analysis, AnalysisJob, AnalysisPool
+from evidence_desk.services.intake.items import create_item
+from evidence_desk.services.intake.reports import FileResult, IngestReport, Provenance
 from evidence_desk.services.intake.walk import Candidate, collect, display_path, raw_name_bytes
 from evidence_desk.services.work import (
     CancelCheck,
@@ -52,60 +53,6 @@ MAX_IN_FLIGHT = 16
 COMMIT_INTERVAL_S = 0.2
 COPY_RETRIES = 2
 LONG_COPY_BYTES = 16 * 1024 * 1024
-
-
-@dataclass
-class Provenance:
-    """How one batch of files reached the archive."""
-
-    received_from: str = ""
-    method: str = ""
-    collector: str = ""
-    acquired_at: str | None = None
-    notes: str = ""
-
-
-@dataclass
-class FileResult:
-    path: str
-    status: str  # "new" | "duplicate" | "failed" | "skipped"
-    exhibit: str | None = None
-    item_uuid: str | None = None
-    item_id: int | None = None
-    sha256: str | None = None
-    messages: list[str] = field(default_factory=list)
-
-
-@dataclass
-class IngestReport:
-    batch_uuid: str
-    results: list[FileResult] = field(default_factory=list)
-    cancelled: bool = False
-    aborted: str | None = None
-    db_failed: bool = False
-
-    def _with(self, status: str) -> list[FileResult]:
-        return [r for r in self.results if r.status == status]
-
-    @property
-    def new(self) -> list[FileResult]:
-        return self._with("new")
-
-    @property
-    def duplicates(self) -> list[FileResult]:
-        return self._with("duplicate")
-
-    @property
-    def failed(self) -> list[FileResult]:
-        return self._with("failed")
-
-    @property
-    def skipped(self) -> list[FileResult]:
-        return self._with("skipped")
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not self.cancelled and self.aborted is None
 
 
 @dataclass
@@ -237,14 +184,12 @@ def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
 
 def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
     digest = copied.put.sha256
-    encrypted = archive.encrypted
     return AnalysisJob(
-        stored=archive.store.path_for(digest),
+        source=archive.store.reader(digest),
         thumbnail=archive.thumbnail_path(digest),
         name=display_path(copied.candidate.path.name),
         fs_mtime=copied.fs_mtime,
-        reader=archive.store.reader(digest) if encrypted else None,
-        seal=archive.thumbnail_sealer(digest) if encrypted else None,
+        seal=archive.thumbnail_sealer(digest),
     )
 
 
@@ -298,7 +243,7 @@ def _record_batch(
                     f"({exc.orig}); ingest stopped. Run the same ingest again to complete it."
                 )
     return [
-        FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted])
+        FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted or ""])
         for name, (copied, _) in zip(shown, batch, strict=True)
     ]
 
@@ -475,7 +420,6 @@ def _record(
     else:
         item = _new_item(session, archive, copied, analysis, now)
         item.sources.append(source)
-        session.add(item)
         session.flush()
         custody.append(
             session,
@@ -497,37 +441,24 @@ def _record(
     return FileResult(shown, status, item.exhibit, item.uuid, item.id, digest, messages)
 
 
-def _next_exhibit(session: Session) -> int:
-    """The next exhibit number; counted on within one (exclusive) write transaction."""
-    memo = tx_memo(session)
-    if "next_exhibit" not in memo:
-        memo["next_exhibit"] = (session.scalar(select(func.max(Item.exhibit_no))) or 0) + 1
-    number = int(memo["next_exhibit"])  # type: ignore[call-overload]
-    memo["next_exhibit"] = number + 1
-    return number
-
-
 def _new_item(
-    session, archive: Archive, copied: _Copied, analysis: Analysis, now: datetime
-) -> Item:  # type: ignore[no-untyped-def]
+    session: Session, archive: Archive, copied: _Copied, analysis: Analysis, now: datetime
+) -> Item:
     meta = analysis.meta
-    capture = analysis.capture
-    number = _next_exhibit(session)
-    warnings = copied.messages + analysis.warnings
-    item = Item(
-        uuid=str(uuid.uuid4()),
-        exhibit_no=number,
+    gps = meta.gps
+    return create_item(
+        session,
+        archive,
         sha256=copied.put.sha256,
         size=copied.put.size,
         kind=meta.kind or kind_for_mime(meta.mime_type),
         mime_type=meta.mime_type,
         title=display_path(copied.candidate.path.name),
-        description="",
-        notes="",
-        sensitivity="restricted",
-        gps_lat=meta.gps.lat if meta.gps else None,
-        gps_lon=meta.gps.lon if meta.gps else None,
-        gps_alt=meta.gps.alt if meta.gps else None,
+        ingested_at=now,
+        capture=analysis.capture,
+        gps_lat=gps.lat if gps else None,
+        gps_lon=gps.lon if gps else None,
+        gps_alt=gps.alt if gps else None,
         device_make=meta.make,
         device_model=meta.model,
         width=meta.width,
@@ -536,20 +467,8 @@ def _new_item(
         phash=analysis.phash,
         has_thumbnail=analysis.thumbnail,
         metadata_json=json.dumps(meta.raw, ensure_ascii=False, default=str),
-        warnings_json=json.dumps(warnings, ensure_ascii=False),
-        ingested_at=now,
-        tool_version=archive.tool,
-        host=archive.host,
+        warnings_json=json.dumps(copied.messages + analysis.warnings, ensure_ascii=False),
     )
-    if capture is not None:
-        item.captured_local = capture.local
-        item.captured_offset_min = capture.offset_minutes
-        item.captured_utc = capture.utc()
-        item.captured_sort = capture.sort_key()
-        item.captured_source = capture.source
-        item.captured_precision = capture.precision
-        item.captured_note = capture.note
-    return item
 
 
 __all__ = ["FileResult", "IngestReport", "Progress", "Provenance", "format_exhibit", "ingest"]

@@ -134,9 +134,7 @@ def test_new_archive_dialog_checks_the_passphrase(qtbot) -> None:
 
 def test_creating_an_encrypted_archive_from_the_window(qtbot, bare_window, tmp_path, monkeypatch):
     shown: list[str] = []
-    monkeypatch.setattr(
-        "evidence_desk.gui.shell.main_window.show_recovery_key", lambda _w, k: shown.append(k)
-    )
+    monkeypatch.setattr(lock_ui, "show_recovery_key", lambda _w, k: shown.append(k))
     root = tmp_path / "new"
     bare_window.open_archive_at(
         root, create=True, new=lock_ui.NewArchiveChoice("a good passphrase", True)

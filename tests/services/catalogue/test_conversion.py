@@ -15,10 +15,10 @@ from evidence_desk.services.archive.archive import (
     create_archive,
     open_archive,
 )
-from evidence_desk.services.archive.conversion import conversion_pending, encrypt_archive
 from evidence_desk.services.archive.errors import ArchiveError
 from evidence_desk.services.bundles.export import export_bundle
 from evidence_desk.services.catalogue import items as items_service
+from evidence_desk.services.catalogue.conversion import conversion_pending, encrypt_archive
 from evidence_desk.services.catalogue.verify import verify
 from evidence_desk.services.intake.ingest import Provenance, ingest
 from tests.media import make_jpeg, make_pdf, make_png
