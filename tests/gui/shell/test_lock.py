@@ -192,3 +192,22 @@ def test_encrypting_the_open_plain_archive_from_the_window(
     assert bare_window.lock.lock_action.isEnabled()
     assert not bare_window.lock.encrypt_action.isEnabled()
     wait_idle(qtbot, bare_window)
+
+
+def test_an_encrypted_archive_leaves_no_source_name_in_the_settings(
+    qtbot, bare_window, encrypted, tmp_path, monkeypatch
+):
+    from evidence_desk.services.archive.settings import settings_path
+    from tests.gui.conftest import import_by_drop
+
+    _answers(monkeypatch, PASS)
+    bare_window.open_archive_at(encrypted)
+    qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
+    wait_idle(qtbot, bare_window)
+    (tmp_path / "new").mkdir()
+    media.make_jpeg(tmp_path / "new" / "IMG_9.jpg", color=(9, 99, 199))
+    bare_window.importer.show_summary = False
+    report = import_by_drop(qtbot, bare_window, [tmp_path / "new"], received_from="CNRY-Айгуль")
+    assert len(report.new) == 1  # the provenance was recorded…
+    assert "CNRY" not in settings_path().read_text(encoding="utf-8")
+    wait_idle(qtbot, bare_window)
