@@ -145,6 +145,10 @@ class EncryptedStore(ObjectStore):
         """A seekable plaintext reader (one chunk in memory); TamperedError on bad data."""
         return open_object(self.path_for(sha256), self._key, sha256)
 
+    def forget_key(self) -> None:
+        """Drop the reference to the key (the archive was closed or locked)."""
+        self._key = b""
+
     def reader(self, sha256: str) -> EncryptedReader:  # type: ignore[override]
         return EncryptedReader(self.path_for(sha256), self._key, sha256)
 

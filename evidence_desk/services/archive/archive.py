@@ -63,6 +63,11 @@ RAM_DIR = Path("/dev/shm")
 PassphraseSource = Callable[[], str]
 
 
+# What a closed encrypted archive keeps in place of its keys: it still reads as
+# encrypted, and anything that tries to decrypt fails instead of using old keys.
+_CLOSED = ArchiveKeys(b"", b"", b"", b"", b"")
+
+
 class PassphraseRequired(ArchiveError):
     """The archive is encrypted and no passphrase was given."""
 
@@ -137,8 +142,12 @@ class Archive:
         self.close()
 
     def close(self) -> None:
+        """Close the database; an encrypted archive also lets go of its keys (locking)."""
         self._remove_viewer_dir()
         self.db.dispose()
+        if isinstance(self.store, EncryptedStore):
+            self.store.forget_key()
+        self.crypto = None if self.crypto is None else _CLOSED
 
     def info(self) -> ArchiveSummary:
         with self.db.reader() as session:

@@ -216,3 +216,16 @@ def test_signing_key_and_age_identity_are_sealed(tmp_path: Path) -> None:
     assert identity.secret.startswith("AGE-SECRET-KEY-1")
     assert identity.recipient == (keys / "age-recipient.txt").read_text().strip()
     archive.close()
+
+
+def test_closing_lets_go_of_the_keys(tmp_path: Path) -> None:
+    archive = _encrypted(tmp_path / "archive")
+    make_jpeg(tmp_path / "a.jpg")
+    report = ingest(archive, [tmp_path / "a.jpg"], provenance=Provenance())
+    sha = _sha(archive, report.new[0].exhibit)
+    assert archive.read_thumbnail(sha)
+    archive.close()
+    assert archive.encrypted and archive.crypto is not None and archive.crypto.objects == b""
+    assert archive.read_thumbnail(sha) is None
+    with pytest.raises(Exception, match="key must be 32 bytes"):
+        archive.store.open(sha)
