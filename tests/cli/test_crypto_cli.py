@@ -62,8 +62,9 @@ def test_every_command_works_unchanged(encrypted: Path, tmp_path: Path, capsys) 
     assert "протест" in json.loads(out)["tags"]
     code, out, _ = cli(capsys, "verify", "--archive", encrypted)
     assert code == 0 and out.startswith("OK: 2 objects")
-    code, out, _ = cli(capsys, "export", "--archive", encrypted, "--all", "--zip", tmp_path / "b")
+    code, out, err = cli(capsys, "export", "--archive", encrypted, "--all", "--zip", tmp_path / "b")
     assert code == 0 and (tmp_path / "b.zip").is_file()
+    assert "will not be encrypted" in err
 
 
 def test_wrong_or_missing_passphrase_is_one_line(

@@ -68,6 +68,12 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
     if args.out is None:
         raise EvidenceDeskError("export needs OUT, the bundle to create")
     out: Path = args.out
+    if archive.encrypted and not args.recipient:
+        print(
+            "note: this bundle will not be encrypted (the archive is); "
+            "add --recipient AGE_PUBLIC_KEY to encrypt it for its readers",
+            file=sys.stderr,
+        )
     if args.recipient:
         args.zip = True
         if out.name.lower().endswith(".zip.age"):
