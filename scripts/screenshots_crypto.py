@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from evidence_desk.core.crypto.recipients import generate_identity  # noqa: E402
 from evidence_desk.gui.bundles.export_dialog import BundleExportDialog  # noqa: E402
 from evidence_desk.gui.shell.lock import NewPassphraseDialog, PassphraseDialog  # noqa: E402
+from evidence_desk.gui.shell.new_archive_dialog import NewArchiveDialog  # noqa: E402
 from evidence_desk.services.bundles.recipients import add_recipient  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -44,9 +45,11 @@ def main() -> None:
     dialog = PassphraseDialog(root, "Wrong passphrase; try again.")
     dialog.field.setText("x" * 14)
     save(dialog, "unlock-wrong")
-    new = NewPassphraseDialog(new_archive=True)
-    new.first.setText("x" * 24)
-    new.second.setText("x" * 24)
+    new = NewArchiveDialog(TMP)
+    new.name.setText("Almaty January 2022")
+    new.encrypt.setChecked(True)
+    new.passphrase.setText("x" * 24)
+    new.repeat.setText("x" * 24)
     new.recovery.setChecked(True)
     save(new, "new-archive")
     change = NewPassphraseDialog(new_archive=False)

@@ -89,6 +89,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("tags", nargs="+", metavar="TAG")
     p.add_argument("--remove", action="store_true")
 
+    p = add("title", "set an item's title, and whether redacted bundles may show it")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("text", nargs="?", default=None, metavar="TITLE", help="the new title")
+    mark = p.add_mutually_exclusive_group()
+    mark.add_argument(
+        "--publishable",
+        dest="publishable",
+        action="store_const",
+        const=True,
+        default=None,
+        help="redacted bundles may show this title and the description (a title that is "
+        "the file name is refused); changing the title clears the mark",
+    )
+    mark.add_argument(
+        "--not-publishable", dest="publishable", action="store_const", const=False,
+        help="redacted bundles show the exhibit number instead",
+    )  # fmt: skip
+
     p = add("verify", "re-hash every object and check the custody chain")
     p.add_argument("items", nargs="*", metavar="ITEM", help="only these items")
     p.add_argument("--json", action="store_true")
@@ -265,6 +283,16 @@ def cmd_tag(args: argparse.Namespace, archive: Archive) -> int:
     return 0
 
 
+def cmd_title(args: argparse.Namespace, archive: Archive) -> int:
+    if args.text is None and args.publishable is None:
+        item = items_service.get_item(archive, args.item)
+    else:
+        item = items_service.set_title(archive, args.item, args.text, publishable=args.publishable)
+    mark = "publishable" if item["title_publishable"] else "not publishable (redacted: exhibit no.)"
+    print(f"{item['exhibit']}: {item['title']}  [{mark}]")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
     with Interrupt() as stop, ProgressBar("verify") as bar:
         report = verify(archive, args.items or None, progress=bar.update, cancelled=stop)
@@ -288,6 +316,7 @@ COMMANDS_TABLE: dict[str, Command] = {
     "list": Command(cmd_list),
     "show": Command(cmd_show),
     "tag": Command(cmd_tag),
+    "title": Command(cmd_title),
     "verify": Command(cmd_verify),
 }
 
@@ -307,6 +336,23 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
 def _command_names() -> set[str]:
     _parser()
     return set(COMMANDS_TABLE)
+
+
+def _starts_gui(argv: list[str], commands: set[str]) -> bool:
+    """No arguments, an archive folder (``PATH`` / ``--archive``) or Qt options start the GUI.
+
+    Anything else that is not a command (a typo such as ``evidence-desk lsit``)
+    is left to argparse, which says "invalid choice" and exits 2: a mistyped
+    command must never open a window, least of all on a server.
+    """
+    if not argv:
+        return True
+    first = argv[0]
+    if first in commands or first in ("-h", "--help", "--version"):
+        return False
+    if first.startswith("-"):
+        return True
+    return os.sep in first or "/" in first or Path(first).expanduser().exists()
 
 
 def _start_gui(argv: list[str]) -> int:
@@ -331,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _never_fail_on_encoding()
     parser = _parser()  # built once: it is most of the cost of a quick command
-    if not argv or argv[0] not in set(COMMANDS_TABLE) | {"-h", "--help", "--version"}:
+    if _starts_gui(argv, set(COMMANDS_TABLE)):
         return _start_gui(argv)
     try:
         return run(argv, parser)

@@ -4,6 +4,14 @@
   <context>
     <name>BundleExportDialog</name>
     <message>
+      <source>Exported by:</source>
+      <translation>Экспорттаған:</translation>
+    </message>
+    <message>
+      <source>Organisation or pseudonym (default: Preferences, else the organisation)</source>
+      <translation>Ұйым немесе бүркеншік ат (әдепкі: баптаулардан, әйтпесе ұйым)</translation>
+    </message>
+    <message>
       <source>Export Bundle</source>
       <translation>Пакетті экспорттау</translation>
     </message>
@@ -72,8 +80,8 @@
       <translation>Мұрағаттағы барлығы: түпнұсқалар байтпен-байт, толық жазбалар, сақтау тізбегі. Айғақтар — куә сотта пайдалануға келісім берген жағдайда ғана. Куәлардың жеке басы ешқашан экспортталмайды.</translation>
     </message>
     <message>
-      <source>Removes: confidential items; location and camera data inside photos and videos; GPS, device, file names, notes and the names of who gave and who collected each item; testimonies without consent to publication; interviewers and risk notes; names of persons marked sensitive. Faces, voices and names inside the content itself are NOT removed — review before publishing.</source>
-      <translation>Алынып тасталады: құпия нысандар; фото мен бейнедегі орын және камера деректері; GPS, құрылғы, файл атаулары, ескертпелер және әр нысанды берген мен жинаған адамдардың аттары; жариялауға келісімсіз айғақтар; сұхбат алушылар мен тәуекел жазбалары; «сезімтал» деп белгіленген тұлғалардың аттары. Мазмұнның өзіндегі беттер, дауыстар мен аттар алынбайды — жарияламас бұрын тексеріңіз.</translation>
+      <source>Removes: confidential items; all metadata inside photos, videos and PDFs (images are rebuilt from their pixels); GPS, device, file names and paths, notes, tags and the names of who gave and who collected each item; the names of everyone in the chain of custody (shown as custodian 1, 2, …); testimonies without consent to publication; interviewers and risk notes; names of persons marked sensitive. Titles become exhibit numbers unless marked publishable. Faces, voices and names inside the content itself are NOT removed — review before publishing.</source>
+      <translation>Алынып тасталады: құпия нысандар; фото, бейне және PDF ішіндегі барлық метадеректер (суреттер пикселдерден қайта жиналады); GPS, құрылғы, файл аттары мен жолдары, ескертпелер, белгілер және әр нысанды бергендер мен жинағандардың аттары; сақтау тізбегіндегі барлық адамдардың аттары («custodian 1, 2, …» ретінде көрсетіледі); жариялауға келісімі жоқ айғақтар; сұхбат алушылар мен тәуекел жазбалары; «сезімтал» деп белгіленген адамдардың аттары. Атаулар жариялауға белгіленбесе, айғақ нөмірлерімен ауыстырылады. Мазмұнның өзіндегі беттер, дауыстар мен аттар алынып ТАСТАЛМАЙДЫ — жарияламас бұрын тексеріңіз.</translation>
     </message>
     <message>
       <source>Save bundle as</source>
@@ -178,16 +186,6 @@
       <translation>Экспорт тоқтатылды; ештеңе жазылмады.</translation>
     </message>
     <message>
-      <source>%1 exhibit(s) exported to %2.
-Key fingerprint: %3</source>
-      <translation>%1 нысан %2 ішіне экспортталды.
-Кілттің саусақ ізі: %3</translation>
-    </message>
-    <message>
-      <source>%1 item(s) left out (see the bundle's report).</source>
-      <translation>%1 нысан енгізілмеді (пакет есебін қараңыз).</translation>
-    </message>
-    <message>
       <source>Bundle exported</source>
       <translation>Пакет экспортталды</translation>
     </message>
@@ -235,10 +233,6 @@ Key fingerprint: %3</source>
       <translation>Пакет бүтін: барлық файлдар, бақылау сомалары, сақтау тізбектері және қолтаңба дұрыс.</translation>
     </message>
     <message>
-      <source>The bundle FAILED the check: %1 problem(s).</source>
-      <translation>Пакет тексеруден ӨТПЕДІ: %1 мәселе.</translation>
-    </message>
-    <message>
       <source>none</source>
       <translation>жоқ</translation>
     </message>
@@ -280,10 +274,6 @@ Key fingerprint: %3</source>
     <message>
       <source>Import Bundle</source>
       <translation>Пакетті импорттау</translation>
-    </message>
-    <message>
-      <source>%1 new item(s) will be added; %2 are already in this archive and gain the sender's provenance and history.</source>
-      <translation>%1 жаңа нысан қосылады; %2 мұрағатта бар және жіберушінің шығу тегі мен тарихын алады.</translation>
     </message>
     <message>
       <source>incidents</source>

@@ -4,6 +4,14 @@
   <context>
     <name>BundleExportDialog</name>
     <message>
+      <source>Exported by:</source>
+      <translation>Экспортировал:</translation>
+    </message>
+    <message>
+      <source>Organisation or pseudonym (default: Preferences, else the organisation)</source>
+      <translation>Организация или псевдоним (по умолчанию: из настроек, иначе организация)</translation>
+    </message>
+    <message>
       <source>Export Bundle</source>
       <translation>Экспорт пакета</translation>
     </message>
@@ -72,8 +80,8 @@
       <translation>Всё, как хранится в архиве: оригиналы байт в байт, полные записи, цепочка хранения. Показания — только если свидетель согласился на использование в суде. Личности свидетелей не экспортируются никогда.</translation>
     </message>
     <message>
-      <source>Removes: confidential items; location and camera data inside photos and videos; GPS, device, file names, notes and the names of who gave and who collected each item; testimonies without consent to publication; interviewers and risk notes; names of persons marked sensitive. Faces, voices and names inside the content itself are NOT removed — review before publishing.</source>
-      <translation>Удаляется: конфиденциальные объекты; данные о месте и камере внутри фото и видео; GPS, устройство, имена файлов, примечания и имена тех, кто передал и собрал каждый объект; показания без согласия на публикацию; интервьюеры и заметки о рисках; имена лиц с пометкой «чувствительно». Лица, голоса и имена в самом содержимом НЕ удаляются — проверьте перед публикацией.</translation>
+      <source>Removes: confidential items; all metadata inside photos, videos and PDFs (images are rebuilt from their pixels); GPS, device, file names and paths, notes, tags and the names of who gave and who collected each item; the names of everyone in the chain of custody (shown as custodian 1, 2, …); testimonies without consent to publication; interviewers and risk notes; names of persons marked sensitive. Titles become exhibit numbers unless marked publishable. Faces, voices and names inside the content itself are NOT removed — review before publishing.</source>
+      <translation>Удаляется: конфиденциальные объекты; все метаданные внутри фото, видео и PDF (изображения пересобираются из пикселей); GPS, устройство, имена файлов и пути, примечания, метки и имена тех, кто передал и собрал каждый объект; имена всех в цепочке хранения (показываются как «custodian 1, 2, …»); показания без согласия на публикацию; интервьюеры и заметки о рисках; имена лиц с пометкой «чувствительно». Названия заменяются номерами вещественных доказательств, если не отмечены как публикуемые. Лица, голоса и имена в самом содержимом НЕ удаляются — проверьте перед публикацией.</translation>
     </message>
     <message>
       <source>Save bundle as</source>
@@ -178,16 +186,6 @@
       <translation>Экспорт отменён; ничего не записано.</translation>
     </message>
     <message>
-      <source>%1 exhibit(s) exported to %2.
-Key fingerprint: %3</source>
-      <translation>Экспортировано объектов: %1 в %2.
-Отпечаток ключа: %3</translation>
-    </message>
-    <message>
-      <source>%1 item(s) left out (see the bundle's report).</source>
-      <translation>Не включено объектов: %1 (см. отчёт пакета).</translation>
-    </message>
-    <message>
       <source>Bundle exported</source>
       <translation>Пакет экспортирован</translation>
     </message>
@@ -235,10 +233,6 @@ Key fingerprint: %3</source>
       <translation>Пакет цел: все файлы, контрольные суммы, цепочки хранения и подпись в порядке.</translation>
     </message>
     <message>
-      <source>The bundle FAILED the check: %1 problem(s).</source>
-      <translation>Пакет НЕ ПРОШЁЛ проверку: проблем — %1.</translation>
-    </message>
-    <message>
       <source>none</source>
       <translation>нет</translation>
     </message>
@@ -280,10 +274,6 @@ Key fingerprint: %3</source>
     <message>
       <source>Import Bundle</source>
       <translation>Импорт пакета</translation>
-    </message>
-    <message>
-      <source>%1 new item(s) will be added; %2 are already in this archive and gain the sender's provenance and history.</source>
-      <translation>Будет добавлено новых объектов: %1; %2 уже есть в архиве и получат происхождение и историю от отправителя.</translation>
     </message>
     <message>
       <source>incidents</source>

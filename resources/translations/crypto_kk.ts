@@ -194,4 +194,31 @@
         <translation>Шифрланған архивті әрекетсіздіктен кейін бұғаттау:</translation>
     </message>
 </context>
+<context>
+    <name>NewArchiveDialog</name>
+    <message>
+        <source>Also make a recovery key (shown once)</source>
+        <translation>Қалпына келтіру кілтін де жасау (бір рет көрсетіледі)</translation>
+    </message>
+    <message>
+        <source>Encrypt it with a passphrase</source>
+        <translation>Оны құпия фразамен шифрлау</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Құпия фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Оны қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Құпия фраза кемінде %1 таңбадан тұруы керек.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Екі құпия фраза сәйкес келмейді.</translation>
+    </message>
+</context>
 </TS>

@@ -194,4 +194,31 @@
         <translation>Блокировать зашифрованный архив после простоя:</translation>
     </message>
 </context>
+<context>
+    <name>NewArchiveDialog</name>
+    <message>
+        <source>Also make a recovery key (shown once)</source>
+        <translation>Создать также ключ восстановления (показывается один раз)</translation>
+    </message>
+    <message>
+        <source>Encrypt it with a passphrase</source>
+        <translation>Зашифровать его парольной фразой</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Повторите её:</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Парольная фраза должна содержать не менее %1 символов.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Две парольные фразы не совпадают.</translation>
+    </message>
+</context>
 </TS>

@@ -76,3 +76,22 @@ def test_failures_are_one_line_with_exit_codes(archive_path: Path, tmp_path: Pat
         == 2
     )
     assert "no item" in capsys.readouterr().err
+
+
+def test_title_command_and_exporter_option(archive_path: Path, tmp_path: Path, capsys) -> None:
+    archive = ["--archive", str(archive_path)]
+    assert main(["title", *archive, "ED-1", "--publishable"]) == 2  # still the file name
+    assert "title is still the file name" in capsys.readouterr().err
+    assert main(["title", *archive, "ED-1", "Water cannon at the square", "--publishable"]) == 0
+    assert "Water cannon at the square  [publishable]" in capsys.readouterr().out
+    assert main(["title", *archive, "ED-2", "Kettled crowd"]) == 0
+    assert "not publishable" in capsys.readouterr().out
+    out = tmp_path / "b"
+    args = ["export", *archive, "--items", "ED-1", "ED-2", "--profile", "redacted"]
+    assert main([*args, "--exporter", "Kestrel", str(out)]) == 0
+    capsys.readouterr()
+    bundle = json.loads((out / L.ITEMS_JSON).read_text(encoding="utf-8"))
+    assert bundle["exported_by"] == "Kestrel"
+    titles = {i["exhibit"]: i["title"] for i in bundle["items"]}
+    assert titles == {"ED-000001": "Water cannon at the square", "ED-000002": "ED-000002"}
+    assert "Contact-Name: Kestrel" in (out / "bag-info.txt").read_text(encoding="utf-8")

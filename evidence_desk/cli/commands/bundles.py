@@ -34,6 +34,13 @@ def register(sub: Any) -> dict[str, Command]:
     p.add_argument("--profile", choices=("full", "redacted"), default="full")
     p.add_argument("--zip", action="store_true", help="write one .zip (stored, not compressed)")
     p.add_argument(
+        "--exporter",
+        default=None,
+        metavar="NAME",
+        help="who the bundle says exported it: an organisation or a pseudonym "
+        "(default: the 'exporter' setting; never the OS user name in a redacted bundle)",
+    )
+    p.add_argument(
         "--recipient",
         action="append",
         default=[],
@@ -95,6 +102,7 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
             recipients=args.recipient or None,
             progress=bar.update,
             cancelled=stop,
+            exporter=args.exporter,
         )
     if args.json:
         print_json(report.as_json())

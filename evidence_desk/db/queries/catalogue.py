@@ -150,7 +150,7 @@ SELECT items.id, items.uuid, items.exhibit_no, items.title, items.kind, items.mi
        items.captured_local, items.captured_offset_min, items.captured_source,
        {_FIRST_SOURCE}, items.sensitivity, items.size, items.sha256,
        {dialect.json_list_length("items.warnings_json")}, items.has_thumbnail,
-       items.gps_lat IS NOT NULL, items.removed_at IS NOT NULL
+       items.gps_lat IS NOT NULL, items.removed_at IS NOT NULL, items.duration_s
 FROM items WHERE items.id IN ({{ids}})
 """
 

@@ -49,12 +49,13 @@ class ImportPreviewDialog(QDialog):
         lines = [
             headline(report),
             "",
-            self.tr(
-                "%1 new item(s) will be added; %2 are already in this archive and gain the "
-                "sender's provenance and history."
-            )
-            .replace("%1", str(preview.new))
-            .replace("%2", str(preview.known)),
+            self.tr("%n new item(s) will be added.", "", preview.new)
+            + " "
+            + self.tr(
+                "%n item(s) already in this archive gain the sender's provenance and history.",
+                "",
+                preview.known,
+            ),
         ]
         names = {
             "incidents": self.tr("incidents"),

@@ -31,6 +31,7 @@ from evidence_desk.gui.bundles.importing import (
 )
 from evidence_desk.gui.bundles.verify_dialog import bundle_report_dialog
 from evidence_desk.gui.shell.hooks import Change, WindowHooks
+from evidence_desk.gui.shell.i18n import current as ui_language
 from evidence_desk.gui.shell.progress_widget import TaskProgress
 from evidence_desk.gui.shell.tasks import Task, error_text
 from evidence_desk.services.archive.archive import Archive
@@ -54,6 +55,8 @@ def run_export(archive: Archive, request: ExportRequest, **callbacks: Any) -> An
         profile=request.profile,
         zip=request.zip,
         out=request.out,
+        exporter=request.exporter,
+        language=ui_language(),
         recipients=request.recipients or None,
         **callbacks,
     )
@@ -161,14 +164,15 @@ class BundleUi(QObject):
             self.window.statusBar().showMessage(self.tr("Export cancelled; nothing was written."))
         else:
             text = (
-                self.tr("%1 exhibit(s) exported to %2.\nKey fingerprint: %3")
-                .replace("%1", str(len(report.exported)))
+                self.tr(
+                    "%n exhibit(s) exported to %2.\nKey fingerprint: %3", "", len(report.exported)
+                )
                 .replace("%2", str(report.path))
                 .replace("%3", report.fingerprint or "")
             )
             if report.left_out:
-                text += "\n" + self.tr("%1 item(s) left out (see the bundle's report).").replace(
-                    "%1", str(len(report.left_out))
+                text += "\n" + self.tr(
+                    "%n item(s) left out (see the bundle's report).", "", len(report.left_out)
                 )
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Bundle exported"), text,
                               QMessageBox.StandardButton.Close, self.window)  # fmt: skip

@@ -93,7 +93,7 @@ class CaseUI(QObject):
         self.window.tabifyDockWidget(docks["person"], docks["place"])
         docks["incident"].raise_()
         for kind in ("incident", "person", "place"):
-            self.panels[kind].setMinimumWidth(240)
+            self.panels[kind].setMinimumWidth(200)
         timeline = QDockWidget(translate("CaseUI", "Timeline"), self.window)
         timeline.setObjectName("caseTimelineDock")
         timeline.setWidget(self.timeline)
@@ -191,8 +191,11 @@ class CaseUI(QObject):
 
     def show_dock(self, kind: str) -> None:
         dock = self.docks[kind]
+        first = kind == "timeline" and not dock.isVisible()
         dock.show()
         dock.raise_()
+        if first:  # room for the periods, incident lanes and the axis, not the minimum
+            self.window.resizeDocks([dock], [260], Qt.Orientation.Vertical)
         if kind == "timeline" and self.timeline.archive is not None:
             self.timeline.reload()
 
@@ -241,9 +244,7 @@ class CaseUI(QObject):
 
         def done(count: int) -> None:
             self.window.statusBar().showMessage(
-                translate("CaseUI", "Linked %1 items to %2")
-                .replace("%1", str(count))
-                .replace("%2", ref),
+                translate("CaseUI", "Linked %n item(s) to %2", None, count).replace("%2", ref),
                 6000,
             )
             self.window.hooks.announce(Change.ITEMS | Change.CASE_RECORDS)

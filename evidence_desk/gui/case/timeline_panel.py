@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.gui.case.timeline import TimelineView
 from evidence_desk.gui.case.widgets import PlacePicker, fill_terms, run, translate, ui_language
+from evidence_desk.gui.shell.flow_layout import FlowLayout
 from evidence_desk.gui.shell.formatting import KINDS, kind_plural
 from evidence_desk.gui.shell.tasks import Latest, TaskRunner
 
@@ -73,12 +74,11 @@ class TimelinePanel(QWidget):
         self.incident.setMinimumContentsLength(16)
         self.incident.addItem(translate("CaseUI", "All incidents"), None)
         self.status = QLabel(self)
-        bar = QHBoxLayout()
+        bar = self._bar = FlowLayout(spacing=4)  # wraps in a narrow dock, not a wider window
         bar.setContentsMargins(4, 2, 4, 2)
         for widget in (self.kind, self.violation, self.place, self.incident):
             bar.addWidget(widget)
             widget.currentIndexChanged.connect(self._schedule)
-        bar.addWidget(self.status, 1)
         self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in (
             (
@@ -116,8 +116,17 @@ class TimelinePanel(QWidget):
             button.setText(text)
             button.setToolTip(tip)
             button.clicked.connect(lambda _c=False, s=slot: s())
-            bar.addWidget(button)
             self.buttons[key] = button
+        for keys in (("out", "in", "fit"), ("periods", "clock")):  # a group wraps as one
+            group = QWidget(self)
+            row = QHBoxLayout(group)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(2)
+            for key in keys:
+                self.buttons[key].setParent(group)
+                row.addWidget(self.buttons[key])
+            bar.addWidget(group)
+        bar.add_stretch_widget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -135,6 +144,14 @@ class TimelinePanel(QWidget):
         self.view.rangeChanged.connect(self._on_range)
         self.view.itemClicked.connect(self.itemClicked)
         self.view.incidentActivated.connect(self.incidentActivated)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Keep room for the wrapped filter rows above the canvas: a dock does not ask
+        its widget for height-for-width, so the canvas (and its axis) would be cut off."""
+        super().resizeEvent(event)
+        needed = self._bar.heightForWidth(self.width()) + self.view.minimumHeight()
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -235,13 +252,15 @@ class TimelinePanel(QWidget):
             self._fitted = True
             self.view.fit()
         self.loading = False
-        text = translate("CaseUI", "%1 items, %2 incidents").replace(
-            "%1", f"{len(data['items']):,}"
+        text = ", ".join(
+            (
+                translate("CaseUI", "%Ln item(s)", None, len(data["items"])),
+                translate("CaseUI", "%Ln incident(s)", None, len(data["incidents"])),
+            )
         )
-        text = text.replace("%2", f"{len(data['incidents']):,}")
         if data.get("undated"):
-            text += " · " + translate("CaseUI", "%1 without a capture time").replace(
-                "%1", f"{data['undated']:,}"
+            text += " · " + translate(
+                "CaseUI", "%Ln without a capture time", None, int(data["undated"])
             )
         self.status.setText(text)
         self.loaded.emit()

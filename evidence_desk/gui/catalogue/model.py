@@ -33,6 +33,7 @@ from evidence_desk.gui.catalogue.thumbnails import ThumbnailCache
 from evidence_desk.gui.shell.formatting import (
     capture_source_label,
     captured_text,
+    human_duration,
     human_size,
     kind_label,
     sensitivity_label,
@@ -438,6 +439,8 @@ def _display(row: CatalogueRow, key: str) -> str:
     if key == "title":
         return row.title
     if key == "kind":
+        if row.duration_s and row.kind in ("video", "audio"):
+            return f"{kind_label(row.kind)} · {human_duration(row.duration_s)}"
         return kind_label(row.kind)
     if key == "captured":
         return captured_text(row.captured_local, row.captured_offset_min)

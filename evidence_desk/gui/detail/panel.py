@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -36,6 +35,7 @@ from evidence_desk.gui.detail.info import CustodyView, FactsPanel, MetadataTree,
 from evidence_desk.gui.detail.preview import PreviewImage, PreviewView, load_preview_image
 from evidence_desk.gui.detail.similar_panel import SimilarPanel
 from evidence_desk.gui.detail.system_open import make_working_copy, open_externally
+from evidence_desk.gui.shell.flow_layout import FlowLayout
 from evidence_desk.gui.shell.formatting import human_duration, kind_label
 from evidence_desk.gui.shell.tasks import Latest, TaskRunner, error_text
 from evidence_desk.services.archive import custody
@@ -134,11 +134,10 @@ class DetailPanel(QWidget):
         )
         self.play_button.clicked.connect(self.play_here)
         self.play_button.hide()
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=6)  # wraps in a narrow panel instead of widening the window
         bar.addWidget(fit)
         bar.addWidget(actual)
         bar.addWidget(self.play_button)
-        bar.addStretch(1)
         bar.addWidget(self.open_button)
         self.preview_note.setEnabled(False)
         top_layout = QVBoxLayout(top)
@@ -163,7 +162,11 @@ class DetailPanel(QWidget):
         self.similar = SimilarPanel(self._thumbs, self.tabs)
         self.similar.linkRequested.connect(self._link)
         self.similar.showRequested.connect(self.showItemRequested)
-        self.tabs.addTab(self.form, self.tr("Description"))
+        form_scroll = QScrollArea(self.tabs)  # the form scrolls on a 768-pixel-high screen
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_scroll.setWidget(self.form)
+        self.tabs.addTab(form_scroll, self.tr("Description"))
         self.tabs.addTab(facts_scroll, self.tr("Details"))
         self.tabs.addTab(self.metadata, self.tr("Metadata"))
         self.tabs.addTab(self.provenance, self.tr("Provenance"))
@@ -200,9 +203,11 @@ class DetailPanel(QWidget):
         else:
             self.multi_label.setText(
                 self.tr(
-                    "%1 items selected. Changes here apply to all of them, and each "
-                    "change is written to every item's custody log."
-                ).replace("%1", f"{len(ids):,}")
+                    "%Ln item(s) selected. Changes here apply to all of them, and each "
+                    "change is written to every item's custody log.",
+                    "",
+                    len(ids),
+                )
             )
             self.pages.setCurrentWidget(self.multi)
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -41,10 +43,25 @@ class ProvenanceDialog(QDialog):
 
         what = QLabel(self._describe(paths), self)
         what.setWordWrap(True)
-        self.received_from = QLineEdit(settings.last_received_from, self)
+        # Each hand-over has its own source: the last one is offered (type its first
+        # letters or press the down arrow), never filled in, so it is not carried into
+        # a new batch unnoticed.
+        self.received_from = QLineEdit(self)
+        self.received_from.setObjectName("receivedFrom")
         self.received_from.setPlaceholderText(
             self.tr("Person, organisation or channel that handed the files over")
         )
+        if settings.last_received_from:
+            completer = QCompleter([settings.last_received_from], self.received_from)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            self.received_from.setCompleter(completer)
+            self.received_from.installEventFilter(self)
+            self.received_from.setToolTip(
+                self.tr("Last time: %1 (press the down arrow to reuse it)").replace(
+                    "%1", settings.last_received_from
+                )
+            )
         self.method = QComboBox(self)
         self.method.setEditable(True)
         self.method.addItems(acquisition_methods())
@@ -93,6 +110,21 @@ class ProvenanceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The down arrow in "Received from" offers the previous source."""
+        if (
+            watched is self.received_from
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.received_from.completer() is not None
+            and not self.received_from.completer().popup().isVisible()
+        ):
+            self.received_from.completer().setCompletionPrefix("")
+            self.received_from.completer().complete()
+            return True
+        return super().eventFilter(watched, event)
 
     def _describe(self, paths: list[Path]) -> str:
         names = ", ".join(p.name or str(p) for p in paths[:MAX_NAMES_SHOWN])

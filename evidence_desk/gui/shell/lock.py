@@ -364,12 +364,6 @@ class ArchiveLock(QObject):
         )
 
 
-def ask_new_archive(window: QWidget) -> NewArchiveChoice | None:
-    """Encrypted or not (and a recovery key) for a new archive; None when cancelled."""
-    dialog = NewPassphraseDialog(new_archive=True, parent=window)
-    return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
 def _show_recovery_once(window: QWidget, archive: Archive) -> None:
     if archive.recovery_key:
         show_recovery_key(window, archive.recovery_key)
@@ -393,6 +387,7 @@ def open_archive_in(
     new: NewArchiveChoice | None = None,
     problem: str = "",
     passphrase: str | None = None,
+    name: str | None = None,
 ):  # type: ignore[no-untyped-def]
     """The window's open/create: the passphrase is asked here, on the GUI thread, and
     again after a wrong one; Argon2id and the database open run in a worker."""
@@ -412,6 +407,7 @@ def open_archive_in(
         task = window.runner.submit(
             create_archive,
             path,
+            name,
             passphrase=choice.passphrase,
             recovery_key=choice.recovery_key,
             pool="long",

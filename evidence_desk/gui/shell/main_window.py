@@ -42,6 +42,7 @@ from evidence_desk.gui.intake.controller import ImportController, local_paths
 from evidence_desk.gui.shell import lock as lock_ui
 from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.main_actions import Actions
+from evidence_desk.gui.shell.new_archive_dialog import NewArchiveDialog, ask_new_archive
 from evidence_desk.gui.shell.preferences import PreferencesDialog
 from evidence_desk.gui.shell.tasks import TaskRunner
 from evidence_desk.gui.shell.window_state import WindowStateMixin
@@ -50,7 +51,6 @@ from evidence_desk.services.archive.settings import load_settings, save_settings
 from evidence_desk.services.catalogue import listing as catalogue
 from evidence_desk.services.catalogue.listing import Facets, Filters, SavedSearch
 
-MAX_RECENT = 8
 LIVE_REFRESH_MS = 400
 FACETS_REFRESH_MS = 1200
 
@@ -84,7 +84,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         self._selection_timer = self._timer(60, self._on_selection_settled)
         self._connect()
         self.setAcceptDrops(True)
-        self.resize(1400, 860)
+        self._fit_screen(1400, 860)
         install_bundle_ui(self)
         install_case_ui(self)
         self.lock = lock_ui.install_lock_ui(self)
@@ -121,8 +121,9 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.sidebar.setMinimumWidth(170)
-        self.detail.setMinimumWidth(320)
+        # Minimums sized for a 1366x768 laptop: the window must fit in 1024 pixels.
+        self.sidebar.setMinimumWidth(150)
+        self.detail.setMinimumWidth(260)
         self._sizes_restored = False
         self.setCentralWidget(self.splitter)
         self.count_label = QLabel(self)
@@ -201,19 +202,8 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         if folder:
             self.open_archive_at(Path(folder))
 
-    def choose_new_archive(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose an empty folder for the new archive")
-        )
-        if folder and (new := lock_ui.ask_new_archive(self)) is not None:
-            self.open_archive_at(Path(folder), create=True, new=new)
-
-    def _remember_recent(self, root: Path) -> None:
-        settings = load_settings()
-        entry = str(root)
-        recent = [entry] + [p for p in settings.recent_archives if p != entry]
-        settings.recent_archives = recent[:MAX_RECENT]
-        save_settings(settings)
+    def choose_new_archive(self) -> NewArchiveDialog:
+        return ask_new_archive(self)
 
     def fill_recent_menu(self) -> None:
         assert self.recent_menu is not None
@@ -291,11 +281,11 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         shown = self.model.total()
         total = getattr(self, "_total", None)
         if self.model.filters.removed:
-            text = self.tr("%1 removed items").replace("%1", f"{shown:,}")
+            text = self.tr("%Ln removed item(s)", "", shown)
         elif total is not None and total != shown:
-            text = self.tr("%1 of %2 items").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+            text = self.tr("%1 of %Ln item(s)", "", total).replace("%1", f"{shown:,}")
         else:
-            text = self.tr("%1 items").replace("%1", f"{shown:,}")
+            text = self.tr("%Ln item(s)", "", shown)
         self.count_label.setText(text)
 
     def _on_sidebar_pick(self, kind: str, value: object) -> None:
@@ -376,9 +366,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
     def _on_selection_settled(self) -> None:
         ids = self.selected_ids()
         self.detail.show_selection(ids)
-        self.selection_label.setText(
-            self.tr("%1 selected").replace("%1", f"{len(ids):,}") if ids else ""
-        )
+        self.selection_label.setText(self.tr("%Ln selected", "", len(ids)) if ids else "")
         self._update_actions()
 
     def _update_actions(self) -> None:

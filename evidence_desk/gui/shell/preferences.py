@@ -1,4 +1,5 @@
-"""Preferences: interface language and the collector's name (shared with the CLI)."""
+"""Preferences: interface language, the collector's name and the exporter identity (shared with
+the CLI)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,15 @@ class PreferencesDialog(QDialog):
         self.collector = QLineEdit(settings.collector, self)
         self.collector.setPlaceholderText(self.tr("Recorded as the actor of every custody event"))
         self.organisation = QLineEdit(settings.organisation, self)
+        self.exporter = QLineEdit(settings.exporter, self)
+        self.exporter.setObjectName("exporterIdentity")
+        self.exporter.setPlaceholderText(self.tr("An organisation or a pseudonym"))
+        self.exporter.setToolTip(
+            self.tr(
+                "How bundles name who exported them. A redacted bundle without it "
+                "names the organisation, never your user name."
+            )
+        )
         self.auto_lock = QSpinBox(self)
         self.auto_lock.setObjectName("autoLockMinutes")
         self.auto_lock.setRange(0, 24 * 60)
@@ -46,6 +56,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Collector name:"), self.collector)
         form.addRow(self.tr("Organisation:"), self.organisation)
+        form.addRow(self.tr("Exported by:"), self.exporter)
         form.addRow(self.tr("Lock an encrypted archive when idle for:"), self.auto_lock)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -64,5 +75,6 @@ class PreferencesDialog(QDialog):
         s.language = str(self.language.currentData() or "")
         s.collector = self.collector.text().strip()
         s.organisation = self.organisation.text().strip()
+        s.exporter = self.exporter.text().strip()
         s.auto_lock_minutes = self.auto_lock.value()
         return s

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from evidence_desk.core import custody_chain
+from evidence_desk.core import custody_chain, redaction
 from evidence_desk.db.models import Item, Tag
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
@@ -48,6 +48,7 @@ def item_to_json(item: Item) -> dict[str, Any]:
         "exhibit": item.exhibit,
         "kind": item.kind,
         "title": item.title,
+        "title_publishable": item.title_publishable,
         "description": item.description,
         "notes": item.notes,
         "sensitivity": item.sensitivity,
@@ -212,23 +213,75 @@ def update_fields(archive: Archive, ref: str, **values: str) -> dict[str, Any]:
     with archive.db.writer() as session:
         item = resolve(session, ref)
         for name, value in values.items():
-            if name not in EDITABLE_FIELDS:
-                raise EvidenceDeskError(f"{name} cannot be edited")
-            if name == "sensitivity" and value not in SENSITIVITIES:
-                raise EvidenceDeskError(
-                    f"sensitivity must be one of {', '.join(SENSITIVITIES)}, not {value!r}"
-                )
-            before = getattr(item, name)
-            if before == value:
-                continue
-            setattr(item, name, value)
-            session.flush()
-            custody.append(
-                session,
-                archive,
-                custody_chain.METADATA_MODIFICATION,
-                item=item,
-                details={"field": name, "before": before, "after": value},
-            )
+            _update_field(session, archive, item, name, value)
         search_index.reindex(session, item)
         return item_to_json(item)
+
+
+def _update_field(session: Session, archive: Archive, item: Item, name: str, value: str) -> None:
+    if name not in EDITABLE_FIELDS:
+        raise EvidenceDeskError(f"{name} cannot be edited")
+    if name == "sensitivity" and value not in SENSITIVITIES:
+        raise EvidenceDeskError(
+            f"sensitivity must be one of {', '.join(SENSITIVITIES)}, not {value!r}"
+        )
+    before = getattr(item, name)
+    if before == value:
+        return
+    setattr(item, name, value)
+    session.flush()
+    custody.append(
+        session,
+        archive,
+        custody_chain.METADATA_MODIFICATION,
+        item=item,
+        details={"field": name, "before": before, "after": value},
+    )
+    if name in ("title", "description"):
+        _set_publishable(session, archive, item, False)  # changed text: review again
+
+
+def set_title(
+    archive: Archive, ref: str, title: str | None = None, *, publishable: bool | None = None
+) -> dict[str, Any]:
+    """Set the title and/or mark it (with the description) publishable in redacted bundles.
+
+    A title derived from the file name is never publishable: it can name the
+    person who took or sent the photo. Changing the title (or the description)
+    clears the mark unless ``publishable`` is given in the same call, so the
+    published text is always the text someone reviewed. One transaction: a
+    refused mark leaves the title as it was.
+    """
+    if title is not None:
+        title = " ".join(title.split())
+        if not title:
+            raise EvidenceDeskError("a title cannot be empty")
+    with archive.db.writer() as session:
+        item = resolve(session, ref)
+        if title is not None:
+            _update_field(session, archive, item, "title", title)
+        if publishable:
+            names = [s.original_name for s in item.sources]
+            if redaction.title_from_file_name(item.title, names):
+                raise EvidenceDeskError(
+                    f"{item.exhibit}: the title is still the file name; set a title by hand "
+                    "before marking it publishable"
+                )
+        if publishable is not None:
+            _set_publishable(session, archive, item, publishable)
+        search_index.reindex(session, item)
+        return item_to_json(item)
+
+
+def _set_publishable(session: Session, archive: Archive, item: Item, value: bool) -> None:
+    if item.title_publishable == value:
+        return
+    item.title_publishable = value
+    session.flush()
+    custody.append(
+        session,
+        archive,
+        custody_chain.METADATA_MODIFICATION,
+        item=item,
+        details={"field": "title_publishable", "before": not value, "after": value},
+    )

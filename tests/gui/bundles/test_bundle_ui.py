@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -54,6 +55,7 @@ def test_export_selection_through_dialog(qtbot, window, tmp_path: Path) -> None:
                     dialog.incident.itemText(0), timeout=10_000)  # fmt: skip
     dialog.profile_redacted.setChecked(True)
     assert "Removes" in dialog.explanation.text()
+    dialog.exporter.setText("  Kestrel  ")
     dialog.as_zip.setChecked(True)
     dialog.destination.setText(str(tmp_path / "out" / "sel"))
     dialog.accept()
@@ -64,6 +66,10 @@ def test_export_selection_through_dialog(qtbot, window, tmp_path: Path) -> None:
     report = blocker.args[0]
     assert report.path == tmp_path / "out" / "sel.zip" and len(report.exported) == 1
     assert verify_bundle(report.path).ok
+    assert dialog.request is not None and dialog.request.exporter == "Kestrel"
+    with zipfile.ZipFile(report.path) as zf:
+        (name,) = [n for n in zf.namelist() if n.endswith("bag-info.txt")]
+        assert "Contact-Name: Kestrel" in zf.read(name).decode()
     wait_idle(qtbot, window)
 
 
@@ -115,7 +121,7 @@ def test_import_dialog_adds_rows(qtbot, window, tmp_path: Path) -> None:
     ui.import_bundle(tmp_path / "from-colleague.zip")
     qtbot.waitUntil(lambda: ui.preview_dialog is not None, timeout=LONG_MS)
     preview = ui.preview_dialog
-    assert "2 new item(s)" in preview.label.text()
+    assert "2 new item" in preview.label.text()  # "items" once English plurals are installed
     with qtbot.waitSignal(ui.imported, timeout=LONG_MS) as blocker:
         preview.accept()
     assert blocker.args[0].count("new") == 2

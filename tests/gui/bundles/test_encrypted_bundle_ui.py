@@ -88,7 +88,7 @@ def test_import_of_an_age_bundle_sent_to_this_archive(qtbot, window, tmp_path: P
     before = window.model.total()
     ui.import_bundle(bundle)
     qtbot.waitUntil(lambda: ui.preview_dialog is not None, timeout=LONG_MS)
-    assert "1 new item(s)" in ui.preview_dialog.label.text()
+    assert "1 new item" in ui.preview_dialog.label.text()
     with qtbot.waitSignal(ui.imported, timeout=LONG_MS) as blocker:
         ui.preview_dialog.accept()
     assert blocker.args[0].count("new") == 1

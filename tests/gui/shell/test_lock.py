@@ -109,27 +109,37 @@ def test_idle_archive_locks_itself(qtbot, bare_window, encrypted, monkeypatch):
     assert bare_window.archive is None and bare_window.lock.locked_root == encrypted
 
 
-def test_new_archive_dialog_checks_the_passphrase(qtbot) -> None:
-    dialog = lock_ui.NewPassphraseDialog(new_archive=True)
+def test_new_archive_dialog_checks_the_passphrase(qtbot, tmp_path) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from evidence_desk.gui.shell.new_archive_dialog import NewArchiveDialog
+
+    dialog = NewArchiveDialog(tmp_path)
     qtbot.addWidget(dialog)
-    dialog.first.setText("short")
-    dialog.second.setText("short")
-    dialog._check()
-    assert "at least 8" in dialog.problem.text() and dialog.result() != QDialog.DialogCode.Accepted
-    dialog.first.setText("long enough words")
-    dialog.second.setText("long enough wordz")
-    dialog._check()
-    assert "differ" in dialog.problem.text()
-    dialog.second.setText("long enough words")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.name.setText("Almaty")
+    assert ok.isEnabled() and not dialog.passphrase.isEnabled()
+    assert dialog.encryption() == lock_ui.NewArchiveChoice(None, False)
+    dialog.encrypt.setChecked(True)
+    dialog.passphrase.setText("short")
+    dialog.repeat.setText("short")
+    assert not ok.isEnabled() and "at least 8" in dialog.result_label.text()
+    dialog.passphrase.setText("long enough words")
+    dialog.repeat.setText("long enough wordz")
+    assert not ok.isEnabled() and "differ" in dialog.result_label.text()
+    dialog.repeat.setText("long enough words")
     dialog.recovery.setChecked(True)
+    assert ok.isEnabled()
+    assert dialog.encryption() == lock_ui.NewArchiveChoice("long enough words", True)
+
+
+def test_passphrase_change_dialog_checks_the_new_one(qtbot) -> None:
+    dialog = lock_ui.NewPassphraseDialog(new_archive=False)
+    qtbot.addWidget(dialog)
+    dialog.first.setText("long enough words")
+    dialog.second.setText("other words here")
     dialog._check()
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.choice() == lock_ui.NewArchiveChoice("long enough words", True)
-    plain = lock_ui.NewPassphraseDialog(new_archive=True)
-    qtbot.addWidget(plain)
-    plain.encrypt.setChecked(False)
-    plain._check()
-    assert plain.choice() == lock_ui.NewArchiveChoice(None, False)
+    assert "differ" in dialog.problem.text() and dialog.result() != QDialog.DialogCode.Accepted
 
 
 def test_creating_an_encrypted_archive_from_the_window(qtbot, bare_window, tmp_path, monkeypatch):

@@ -133,7 +133,7 @@ def test_incident_export_has_items_and_records(case) -> None:
     assert any(f["properties"].get("exhibit") == data["photo"] for f in geo["features"])
     html = (root / "full" / L.REPORT_HTML).read_text(encoding="utf-8")
     assert "Incident: Shooting in Zhanaozen" in html
-    assert "Person: Ерлан Нуржанов; roles: victim" in html
+    assert "Person: Ерлан Нуржанов; roles: Victim" in html
     assert "Testimony: " in html and "Bota" in html
 
 
@@ -174,7 +174,7 @@ def test_redacted_bundle_has_no_identity_anywhere(case) -> None:
     reason = "testimony without the witness's consent to publication use"
     assert (data["private"], reason) in redacted.left_out
     html = unescape((root / "red" / L.REPORT_HTML).read_text(encoding="utf-8"))
-    assert f"1 item(s) left out: {reason}" in html
+    assert f"Items left out ({reason}): 1" in html
     assert data["private"] not in html
     assert "Persons marked sensitive are shown only by their P- reference" in html
 
