@@ -362,14 +362,18 @@ def _start_gui(argv: list[str]) -> int:
 
 
 def _never_fail_on_encoding() -> None:
-    """Output piped to a file on Windows is cp1252: a Cyrillic file name must not crash us.
+    """No output may crash on a name: not cp1252 on Windows, not ASCII in a C locale, not a
+    strict UTF-8 terminal given a file name that is not UTF-8 (Python holds its bytes as
+    lone surrogates, which strict UTF-8 cannot encode).
 
-    Unencodable characters become ``\\uXXXX`` escapes, which JSON output reads back as
-    the same characters.
+    Unencodable characters become ``\\uXXXX`` or ``\\xNN`` escapes.
     """
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+        errors = getattr(stream, "errors", None)
+        if isinstance(stream, io.TextIOWrapper) and (
+            encoding != "utf8" or errors not in ("backslashreplace", "surrogateescape")
+        ):
             stream.reconfigure(errors="backslashreplace")
 
 

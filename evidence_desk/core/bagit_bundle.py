@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
+from evidence_desk.core import export_leftovers
 from evidence_desk.core.bundle_layout import BAG_INFO, BAGIT_TXT, MANIFEST, TAGMANIFEST
 from evidence_desk.core.store.base import Cancelled
 from evidence_desk.core.store.filesystem import fsync_dir
@@ -106,6 +107,7 @@ class _Sink:
     def __init__(self, dest: Path) -> None:
         self.dest = Path(dest)
         self.tmp = self.dest.parent / f".{self.dest.name}.partial-{uuid.uuid4().hex[:8]}"
+        self._lock: int | None = None  # held while writing: marks the temporary as live
 
     def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], _T]) -> _T:
         raise NotImplementedError
@@ -120,6 +122,8 @@ class _Sink:
             raise FileExistsError(f"{self.dest} appeared while the bundle was written")
         os.rename(self.tmp, self.dest)
         fsync_dir(self.dest.parent)
+        export_leftovers.release(self._lock)
+        self._lock = None
 
     def discard(self) -> None:
         raise NotImplementedError
@@ -129,6 +133,7 @@ class FolderSink(_Sink):
     def __init__(self, dest: Path) -> None:
         super().__init__(dest)
         self.tmp.mkdir()
+        self._lock = export_leftovers.hold(self.tmp)
         self._dirs: set[Path] = {self.tmp}
 
     def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], _T]) -> _T:
@@ -150,6 +155,7 @@ class FolderSink(_Sink):
         import shutil
 
         shutil.rmtree(self.tmp, ignore_errors=True)
+        export_leftovers.release(self._lock)
 
 
 class ZipSink(_Sink):
@@ -159,6 +165,7 @@ class ZipSink(_Sink):
         super().__init__(dest)
         self.top = top
         self._file = open(self.tmp, "xb")
+        self._lock = export_leftovers.hold(self.tmp)
         self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_STORED, allowZip64=True)
         self._closed = False
 
@@ -191,6 +198,7 @@ class ZipSink(_Sink):
                 self._file.close()
         finally:
             self.tmp.unlink(missing_ok=True)
+            export_leftovers.release(self._lock)
 
 
 class AgeZipSink(ZipSink):
@@ -321,7 +329,9 @@ class BagWriter:
 
 
 def _bag_name(dest: Path) -> str:
-    name = dest.name
-    if name.lower().endswith(".age"):
+    """The zip's top folder: the bundle's name, with bytes that are not UTF-8 shown as U+FFFD
+    (a zip entry name must be text; the file itself keeps its own name)."""
+    name = os.fsencode(dest.name).decode("utf-8", "replace")
+    if name.lower().endswith(".age"):  # an encrypted zip (.zip.age) keeps the zip's name
         name = name[:-4]
     return name[:-4] if name.lower().endswith(".zip") else name

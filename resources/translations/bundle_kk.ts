@@ -119,10 +119,6 @@
       <translation>%1 (%2) ішінен импортталды.</translation>
     </message>
     <message>
-      <source>%1 new, %2 already here, %3 failed.</source>
-      <translation>Жаңа: %1, бұрыннан бар: %2, қатемен: %3.</translation>
-    </message>
-    <message>
       <source>Signed by key: %1</source>
       <translation>Қол қойған кілт: %1</translation>
     </message>
@@ -149,6 +145,14 @@
     <message>
       <source>Notes</source>
       <translation>Ескертпелер</translation>
+    </message>
+    <message>
+      <source>%1 new, %2 already here.</source>
+      <translation>Жаңа: %1, бұрыннан бар: %2.</translation>
+    </message>
+    <message>
+      <source>This key is now pinned for the sender's archive.</source>
+      <translation>Енді бұл кілт жіберушінің мұрағатына бекітілді.</translation>
     </message>
   </context>
   <context>
@@ -298,6 +302,26 @@
     <message>
       <source>Import</source>
       <translation>Импорттау</translation>
+    </message>
+    <message>
+      <source>I have compared this fingerprint with the sender (by phone or in person) and trust this key for their archive.</source>
+      <translation>Мен бұл саусақ ізін жіберушімен (телефон арқылы немесе жеке) салыстырдым және оның мұрағаты үшін осы кілтке сенемін.</translation>
+    </message>
+    <message>
+      <source>Signer: the key pinned for this sender's archive (%1).</source>
+      <translation>Қол қоюшы: осы жіберушінің мұрағатына бекітілген кілт (%1).</translation>
+    </message>
+    <message>
+      <source>First bundle from this archive. It is signed by key %1. Anyone can make a key and claim any archive: import only if the sender confirms this fingerprint.</source>
+      <translation>Бұл мұрағаттан келген алғашқы пакет. Ол %1 кілтімен қол қойылған. Кез келген адам кілт жасап, кез келген мұрағат атынан сөйлей алады: жіберуші осы саусақ ізін растаса ғана импорттаңыз.</translation>
+    </message>
+    <message>
+      <source>REFUSED: the bundle is signed by key %1, which was revoked.</source>
+      <translation>ҚАБЫЛДАНБАДЫ: пакет кері қайтарып алынған %1 кілтімен қол қойылған.</translation>
+    </message>
+    <message>
+      <source>REFUSED: this archive's bundles are signed by key %1, but this one is signed by key %2. It may be forged. If the sender really has a new key, confirm it with them and pin it (evidence-desk signers pin).</source>
+      <translation>ҚАБЫЛДАНБАДЫ: бұл мұрағаттың пакеттері %1 кілтімен қол қойылады, ал бұл пакет %2 кілтімен қол қойылған. Ол жалған болуы мүмкін. Егер жіберушінің шынымен жаңа кілті болса, оны жіберушімен салыстырып, бекітіңіз (evidence-desk signers pin).</translation>
     </message>
   </context>
 </TS>

@@ -119,10 +119,6 @@
       <translation>Импортировано из %1 (%2).</translation>
     </message>
     <message>
-      <source>%1 new, %2 already here, %3 failed.</source>
-      <translation>Новых: %1, уже были: %2, с ошибкой: %3.</translation>
-    </message>
-    <message>
       <source>Signed by key: %1</source>
       <translation>Подписано ключом: %1</translation>
     </message>
@@ -149,6 +145,14 @@
     <message>
       <source>Notes</source>
       <translation>Примечания</translation>
+    </message>
+    <message>
+      <source>%1 new, %2 already here.</source>
+      <translation>Новых: %1, уже были: %2.</translation>
+    </message>
+    <message>
+      <source>This key is now pinned for the sender's archive.</source>
+      <translation>Теперь этот ключ закреплён за архивом отправителя.</translation>
     </message>
   </context>
   <context>
@@ -298,6 +302,26 @@
     <message>
       <source>Import</source>
       <translation>Импортировать</translation>
+    </message>
+    <message>
+      <source>I have compared this fingerprint with the sender (by phone or in person) and trust this key for their archive.</source>
+      <translation>Я сверил этот отпечаток с отправителем (по телефону или лично) и доверяю этому ключу для его архива.</translation>
+    </message>
+    <message>
+      <source>Signer: the key pinned for this sender's archive (%1).</source>
+      <translation>Подписант: ключ, закреплённый за архивом этого отправителя (%1).</translation>
+    </message>
+    <message>
+      <source>First bundle from this archive. It is signed by key %1. Anyone can make a key and claim any archive: import only if the sender confirms this fingerprint.</source>
+      <translation>Первый пакет из этого архива. Он подписан ключом %1. Кто угодно может создать ключ и выдать себя за любой архив: импортируйте, только если отправитель подтвердит этот отпечаток.</translation>
+    </message>
+    <message>
+      <source>REFUSED: the bundle is signed by key %1, which was revoked.</source>
+      <translation>ОТКЛОНЕНО: пакет подписан ключом %1, который был отозван.</translation>
+    </message>
+    <message>
+      <source>REFUSED: this archive's bundles are signed by key %1, but this one is signed by key %2. It may be forged. If the sender really has a new key, confirm it with them and pin it (evidence-desk signers pin).</source>
+      <translation>ОТКЛОНЕНО: пакеты этого архива подписываются ключом %1, а этот подписан ключом %2. Он может быть подделан. Если у отправителя действительно новый ключ, сверьте его с ним и закрепите (evidence-desk signers pin).</translation>
     </message>
   </context>
 </TS>

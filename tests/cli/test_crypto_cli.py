@@ -127,7 +127,9 @@ def test_export_to_recipients_and_import_with_the_archive_key(
     decrypt_file(bundle, tmp_path / "handover.zip", [colleague.secret])
     assert cli(capsys, "verify-bundle", tmp_path / "handover.zip")[0] == 0
     monkeypatch.setenv("EVIDENCE_DESK_PASSPHRASE", "receiver's own phrase")
-    code, out, err = cli(capsys, "import-bundle", "--archive", receiver, bundle)
+    code, out, err = cli(
+        capsys, "import-bundle", "--archive", receiver, bundle, "--trust-new-signer"
+    )
     assert code == 0 and "1 new" in out, err
     code, _, err = cli(
         capsys, "export", "--archive", receiver, "--all", tmp_path / "x", "--recipient", "age1nope"

@@ -230,15 +230,17 @@ class BundleUi(QObject):
             self.imported.emit(None)
             return
         dialog = ImportPreviewDialog(preview, self.window)
-        dialog.accepted.connect(lambda: self.start_import(path))
+        dialog.accepted.connect(lambda: self.start_import(path, dialog.trust_new_signer))
         dialog.rejected.connect(lambda: self.imported.emit(None))
         self.preview_dialog = dialog
         dialog.open()
 
-    def start_import(self, path: Path) -> Task | None:
+    def start_import(self, path: Path, trust_new_signer: bool = False) -> Task | None:
         if self.archive is None:
             return None
-        task = self._start(run_import, self.archive, path, title=self.tr("Importing bundle"))
+        task = self._start(
+            run_import, self.archive, path, trust_new_signer, title=self.tr("Importing bundle")
+        )
         task.succeeded.connect(self._on_imported)
         task.failed.connect(self._on_import_failed)
         return task

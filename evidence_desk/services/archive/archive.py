@@ -259,7 +259,7 @@ class Archive:
             shutil.rmtree(self._viewer_dir, ignore_errors=True)
             self._viewer_dir = None
 
-    def scratch_dir(self, near: Path) -> Path:
+    def scratch_dir(self, near: Path, prefix: str = ".evidence-desk-work-") -> Path:
         """A new private folder for working copies (report, metadata, redacted copies).
 
         For an encrypted archive it is in RAM (/dev/shm) where there is one, so
@@ -270,7 +270,7 @@ class Archive:
         place = near
         if self.crypto is not None and RAM_DIR.is_dir() and os.access(RAM_DIR, os.W_OK):
             place = RAM_DIR
-        return Path(tempfile.mkdtemp(prefix=".evidence-desk-work-", dir=place))
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=place))
 
 
 def _os_user() -> str:

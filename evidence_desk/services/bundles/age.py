@@ -44,6 +44,7 @@ def import_encrypted(
     progress: ProgressCallback,
     cancelled: CancelCheck,
     expected_fingerprint: str | None,
+    trust_new_signer: bool = False,
 ) -> ImportReport:
     """``import_bundle`` of an .age bundle sent to this archive."""
     with bundle_content(archive, path) as content:
@@ -53,5 +54,6 @@ def import_encrypted(
             progress=progress,
             cancelled=cancelled,
             expected_fingerprint=expected_fingerprint,
+            trust_new_signer=trust_new_signer,
             content=content,
         )

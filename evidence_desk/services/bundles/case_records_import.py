@@ -21,7 +21,6 @@ change is logged as the case services log it.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +28,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core.bagit_read import BagReader
 from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import (
     Incident,
@@ -53,8 +51,6 @@ from evidence_desk.services.case.common import log_change
 from evidence_desk.services.case.incidents import _apply as apply_incident_fields
 from evidence_desk.services.case.translit import fold
 
-CAP = 256 * 2**20
-
 
 @dataclass
 class CaseImport:
@@ -68,48 +64,73 @@ class CaseImport:
         target[kind] = target.get(kind, 0) + 1
 
 
-def case_files_in(bag: BagReader) -> dict[str, Any]:
-    """The case-record files of the bundle, parsed; empty when it has none."""
+CASE_FILES = (
+    case_bundle.PLACES,
+    case_bundle.PERSONS,
+    case_bundle.INCIDENTS,
+    case_bundle.TESTIMONIES,
+)
+
+
+def case_files(documents: dict[str, Any]) -> dict[str, Any]:
+    """The case-record files among a verified bundle's validated documents."""
     out = {}
-    names = (
-        case_bundle.PLACES,
-        case_bundle.PERSONS,
-        case_bundle.INCIDENTS,
-        case_bundle.TESTIMONIES,
-    )
-    for name in names:
-        path = f"{L.METADATA_DIR}/{name}"
-        if path in bag.files:
-            out[name] = json.loads(bag.read_small(path, CAP))
+    for name in CASE_FILES:
+        document = documents.get(f"{L.METADATA_DIR}/{name}")
+        if document is not None:
+            out[name] = document
     return out
 
 
 def import_case_records(
-    archive: Archive, files: dict[str, Any], items: dict[str, str], sender: str
+    archive: Archive,
+    files: dict[str, Any],
+    items: dict[str, str],
+    sender: str,
+    *,
+    session: Session | None = None,
 ) -> CaseImport:
-    """Merge or add the records; ``items`` maps sender item UUIDs to local exhibits."""
+    """Merge or add the records; ``items`` maps sender item UUIDs to local exhibits.
+
+    With ``session`` the records join the caller's transaction (import adds a
+    bundle's items and records all at once); otherwise they get their own.
+    """
     result = CaseImport()
     if not files:
         return result
-    with archive.db.writer() as session:
-        local: dict[str, Item] = {}
-        for uuid, exhibit in items.items():
-            found = session.scalar(select(Item).where(Item.exhibit_no == _number(exhibit)))
-            if found is not None:
-                local[uuid] = found
-        ctx = _Context(session, archive, local, result, sender)
-        for place in _parents_first(_records(files, case_bundle.PLACES, "places")):
-            ctx.place(place)
-        new_persons = [ctx.person(p) for p in _records(files, case_bundle.PERSONS, "persons")]
-        for incident in _records(files, case_bundle.INCIDENTS, "incidents"):
-            ctx.incident(incident)
-        for person, added in new_persons:
-            ctx.person_links(person, added)
-        for testimony in _records(files, case_bundle.TESTIMONIES, "testimonies"):
-            ctx.testimony(testimony)
-        for place in _records(files, case_bundle.PLACES, "places"):
-            ctx.item_places(place)
+    if session is not None:
+        _import_all(session, archive, files, items, sender, result)
+        return result
+    with archive.db.writer() as own:
+        _import_all(own, archive, files, items, sender, result)
     return result
+
+
+def _import_all(
+    session: Session,
+    archive: Archive,
+    files: dict[str, Any],
+    items: dict[str, str],
+    sender: str,
+    result: CaseImport,
+) -> None:
+    local: dict[str, Item] = {}
+    for uuid, exhibit in items.items():
+        found = session.scalar(select(Item).where(Item.exhibit_no == _number(exhibit)))
+        if found is not None:
+            local[uuid] = found
+    ctx = _Context(session, archive, local, result, sender)
+    for place in _parents_first(_records(files, case_bundle.PLACES, "places")):
+        ctx.place(place)
+    new_persons = [ctx.person(p) for p in _records(files, case_bundle.PERSONS, "persons")]
+    for incident in _records(files, case_bundle.INCIDENTS, "incidents"):
+        ctx.incident(incident)
+    for person, added in new_persons:
+        ctx.person_links(person, added)
+    for testimony in _records(files, case_bundle.TESTIMONIES, "testimonies"):
+        ctx.testimony(testimony)
+    for place in _records(files, case_bundle.PLACES, "places"):
+        ctx.item_places(place)
 
 
 def _number(exhibit: str) -> int:

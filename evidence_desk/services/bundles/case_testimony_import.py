@@ -8,12 +8,11 @@ becomes version 2. Identities are never in bundles.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import func, select
 
-from evidence_desk.core import custody_chain
+from evidence_desk.core import custody_chain, strict_json
 from evidence_desk.db.models_case import Testimony
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import utcnow
@@ -46,7 +45,9 @@ def import_testimony(ctx: _Context, rec: dict[str, Any]) -> None:
         return
     try:
         with ctx.archive.store.open(item.sha256) as f:
-            first = json.loads(f.read(CAP).decode("utf-8"))["text"]
+            first = strict_json.loads(f.read(CAP))["text"]  # the sender's file: hostile
+        if not isinstance(first, str):
+            raise TypeError("text is not a string")
     except (OSError, ValueError, KeyError, TypeError):
         ctx.result.messages.append(f"{item.exhibit}: the statement file is unreadable")
         return

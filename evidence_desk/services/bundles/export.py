@@ -32,16 +32,18 @@ from typing import Any
 from sqlalchemy import select
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core import custody_chain, redaction, signing
+from evidence_desk.core import custody_chain, export_leftovers, redaction, signing
 from evidence_desk.core.bagit_bundle import BagWriter
+from evidence_desk.core.bagit_read import printable
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
 from evidence_desk.core.crypto.errors import RecipientError
 from evidence_desk.core.crypto.recipients import parse_recipient
+from evidence_desk.core.safe_zip import DEFAULT_LIMITS
 from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.models import Item
 from evidence_desk.services.archive import custody
-from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.archive.archive import RAM_DIR, Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.archive.settings import load_settings
 from evidence_desk.services.bundles import case_records as case_bundle
@@ -84,6 +86,7 @@ class ExportReport:
     tagmanifest_sha256: str | None = None
     fingerprint: str | None = None
     cancelled: bool = False
+    leftovers_removed: list[str] = field(default_factory=list)  # of earlier killed exports
 
     def as_json(self) -> dict[str, Any]:
         return {**self.__dict__, "path": str(self.path) if self.path else None}
@@ -138,17 +141,27 @@ def export_bundle(
     report.left_out.extend(left_out)
     if not items:
         raise ExportError("no items to export" + (f" ({left_out[0][1]})" if left_out else ""))
+    if 2 * len(items) + 32 > DEFAULT_LIMITS.max_entries:  # original + thumbnail per item
+        raise ExportError(
+            f"{len(items):,} items are more than one bundle may hold (a recipient refuses "
+            f"zips of over {DEFAULT_LIMITS.max_entries:,} entries); export them in parts"
+        )
 
     state = Progress(0, len(items), 0, sum(i.size for i in items))
     progress(state)
+    report.leftovers_removed = export_leftovers.clean(out.parent)[0]
+    if archive.encrypted and RAM_DIR.is_dir():  # an encrypted archive's work folders are there
+        report.leftovers_removed += export_leftovers.clean(RAM_DIR)[0]
     try:
-        work = archive.scratch_dir(out.parent)
+        work = archive.scratch_dir(out.parent, prefix=f".{out.name}.work-")
     except OSError as exc:
         raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
+    work_lock = export_leftovers.hold(work)
     try:
         writer = BagWriter(out, zip=zip, recipients=recipients)
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
+        export_leftovers.release(work_lock)
         raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
     try:
         _write_objects(archive, writer, items, report, work, state, progress, cancelled)
@@ -231,6 +244,7 @@ def export_bundle(
         raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        export_leftovers.release(work_lock)
     report.path = out
     report.exported = [i.exhibit for i in exported]
     state.current = ""
@@ -378,7 +392,7 @@ def _commit(
                         details={
                             "bundle": report.bundle_uuid,
                             "profile": report.profile,
-                            "destination": str(out),
+                            "destination": printable(out),
                             "file": item.bundle_file,
                             "sha256": item.bundle_sha256,
                             "redacted": report.profile == "redacted",

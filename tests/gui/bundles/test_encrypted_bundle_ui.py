@@ -89,6 +89,7 @@ def test_import_of_an_age_bundle_sent_to_this_archive(qtbot, window, tmp_path: P
     ui.import_bundle(bundle)
     qtbot.waitUntil(lambda: ui.preview_dialog is not None, timeout=LONG_MS)
     assert "1 new item" in ui.preview_dialog.label.text()
+    ui.preview_dialog.trust_box.setChecked(True)  # first bundle from this sender
     with qtbot.waitSignal(ui.imported, timeout=LONG_MS) as blocker:
         ui.preview_dialog.accept()
     assert blocker.args[0].count("new") == 1

@@ -72,7 +72,7 @@ def test_the_receiving_archive_imports_it_with_its_own_key(sent) -> None:
     from evidence_desk.services.archive.archive import open_archive
 
     with open_archive(receiver_root, passphrase=lambda: "receiver pass") as receiver:
-        result = import_bundle(receiver, bundle)
+        result = import_bundle(receiver, bundle, trust_new_signer=True)
         assert result.ok and result.count("new") == len(names)  # the full profile
         assert len(list_items(receiver)) == len(names)
         assert verify(receiver).ok
@@ -152,5 +152,5 @@ def test_the_reference_age_tool_agrees_both_ways(tmp_path: Path) -> None:
     from evidence_desk.services.archive.archive import open_archive
 
     with open_archive(tmp_path / "a") as archive:
-        report = import_bundle(archive, encrypted_by_age)
+        report = import_bundle(archive, encrypted_by_age, trust_new_signer=True)
         assert report.ok and report.count("duplicate") == len(report.results) > 0

@@ -20,12 +20,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("items") as batch:
-        batch.add_column(
-            sa.Column("title_publishable", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+    # A plain ADD COLUMN: a batch rebuild of ``items`` would DROP TABLE items,
+    # which the foreign keys of every other table refuse on a populated archive.
+    op.add_column(
+        "items",
+        sa.Column("title_publishable", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("items") as batch:
-        batch.drop_column("title_publishable")
+    # SQLite's own DROP COLUMN (3.35+) keeps the table: a batch rebuild would
+    # DROP TABLE items, which foreign keys from every other table refuse.
+    op.execute("ALTER TABLE items DROP COLUMN title_publishable")
