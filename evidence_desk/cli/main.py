@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk import tool_version
+from evidence_desk.cli.commands import messages as chat_exports
 from evidence_desk.cli.common import (
     ENV_PASSPHRASE,
     Command,
@@ -76,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--acquired", default=None, metavar="YYYY-MM-DD", help="acquisition date")
     p.add_argument("--note", default="", help="free notes on this batch")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    chat_exports.add_ingest_options(p)
 
     p = add("list", "list the items")
     p.add_argument("--json", action="store_true")
@@ -119,6 +121,7 @@ EXTENSION_MODULES = (
     "evidence_desk.cli.commands.bundles",
     "evidence_desk.cli.commands.case",
     "evidence_desk.cli.commands.crypto",
+    "evidence_desk.cli.commands.messages",
 )
 
 
@@ -182,11 +185,29 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
+    zone = chat_exports.stated_zone(args.timezone)
+    done: list[Any] = []
+    fallback: list[Any] = []
+    report: IngestReport | None = None
     with Interrupt() as stop, ProgressBar("ingest") as bar:
-        report = importers.get("files").run(
-            archive, args.paths, provenance=provenance, progress=bar.update, cancelled=stop
-        )
-    assert isinstance(report, IngestReport)
+        for importer, group in importers.route(args.paths):
+            outcome = importer.run(
+                archive,
+                group,
+                provenance=provenance,
+                progress=bar.update,
+                cancelled=stop,
+                **chat_exports.options_for(importer.name, zone, args.date_order),
+            )
+            if isinstance(outcome, IngestReport):
+                report = outcome
+            else:
+                exports, files = chat_exports.exports_of(outcome)
+                done += exports
+                fallback += files
+    if report is None:
+        report = IngestReport(batch_uuid="", cancelled=stop())
+    report.results += fallback
     if args.json:
         print_json(
             {
@@ -198,9 +219,11 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
                 "failed": len(report.failed),
                 "skipped": len(report.skipped),
                 "files": [r.__dict__ for r in report.results],
+                "exports": [chat_exports.export_json(d) for d in done],
             }
         )
     else:
+        chat_exports.print_exports(done)
         for r in report.results:
             label = {
                 "new": "new",
@@ -221,7 +244,7 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     if report.aborted:
         print(f"evidence-desk: {report.aborted}", file=sys.stderr)
         return EXIT_ERROR
-    return 0 if report.ok else EXIT_PROBLEMS
+    return 0 if report.ok and chat_exports.exports_ok(done) else EXIT_PROBLEMS
 
 
 def cmd_list(args: argparse.Namespace, archive: Archive) -> int:

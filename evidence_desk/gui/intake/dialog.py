@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.core.messengers.timezone import parse_zone
 from evidence_desk.gui.shell.formatting import acquisition_methods
 from evidence_desk.services.archive.settings import Settings
 
@@ -66,7 +67,9 @@ class ProvenanceDialog(QDialog):
         self.method.setEditable(True)
         self.method.addItems(acquisition_methods())
         self.method.setCurrentText(settings.last_method or "")
-        self.method.lineEdit().setPlaceholderText(self.tr("How the files reached you"))
+        edit = self.method.lineEdit()  # an editable combo box always has one
+        if edit is not None:
+            edit.setPlaceholderText(self.tr("How the files reached you"))
         self.collector = QLineEdit(settings.collector, self)
         self.collector.setPlaceholderText(self.tr("Your name (remembered for next time)"))
         self.acquired = QDateEdit(QDate.currentDate(), self)
@@ -83,6 +86,21 @@ class ProvenanceDialog(QDialog):
             self.tr("Circumstances of the hand-over, consent, anything a court may ask later")
         )
         self.notes.setFixedHeight(90)
+        self.zone = QComboBox(self)
+        self.zone.setEditable(True)
+        self.zone.addItem(self.tr("Not stated (offset unknown)"), "")
+        self.zone.addItem(self.tr("UTC+6 (Almaty, most of Kazakhstan in 2022)"), "+06:00")
+        self.zone.addItem(self.tr("UTC+5 (western Kazakhstan)"), "+05:00")
+        self.zone.setToolTip(
+            self.tr(
+                "WhatsApp exports give local times without a UTC offset. State the zone of "
+                "the phone (an IANA name such as Asia/Almaty, or +06:00); it is recorded "
+                "as stated by you."
+            )
+        )
+        self.zone_error = QLabel(self)
+        self.zone_error.setWordWrap(True)
+        self.zone_error.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("Received from:"), self.received_from)
@@ -90,6 +108,8 @@ class ProvenanceDialog(QDialog):
         form.addRow(self.tr("Collector:"), self.collector)
         form.addRow(self.tr("Acquisition date:"), date_row)
         form.addRow(self.tr("Notes:"), self.notes)
+        form.addRow(self.tr("Chat times:"), self.zone)
+        form.addRow("", self.zone_error)
         hint = QLabel(
             self.tr(
                 "Originals are copied into the archive unchanged and hashed (SHA-256); "
@@ -113,16 +133,19 @@ class ProvenanceDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """The down arrow in "Received from" offers the previous source."""
+        completer = self.received_from.completer()
+        popup = completer.popup() if completer is not None else None
         if (
             watched is self.received_from
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Down
-            and self.received_from.completer() is not None
-            and not self.received_from.completer().popup().isVisible()
+            and completer is not None
+            and popup is not None
+            and not popup.isVisible()
         ):
-            self.received_from.completer().setCompletionPrefix("")
-            self.received_from.completer().complete()
+            completer.setCompletionPrefix("")
+            completer.complete()
             return True
         return super().eventFilter(watched, event)
 
@@ -133,6 +156,25 @@ class ProvenanceDialog(QDialog):
         return self.tr("Import %1 (folders are imported with everything inside):").replace(
             "%1", names
         )
+
+    def time_zone(self) -> str | None:
+        """The zone stated for chat times without an offset, or None."""
+        index = self.zone.currentIndex()
+        text = self.zone.currentText().strip()
+        if index >= 0 and text == self.zone.itemText(index):
+            text = str(self.zone.itemData(index) or "")
+        return text or None
+
+    def accept(self) -> None:
+        zone = self.time_zone()
+        if zone is not None:
+            try:
+                parse_zone(zone)
+            except ValueError as exc:
+                self.zone_error.setText(str(exc))
+                self.zone_error.show()
+                return
+        super().accept()
 
     def provenance(self) -> dict[str, str | None]:
         """Fields of ``services.ingest.Provenance``; the worker builds it (no heavy import here)."""

@@ -373,6 +373,7 @@ def _show_recovery_once(window: QWidget, archive: Archive) -> None:
 def install_lock_ui(window: MainWindow) -> ArchiveLock:
     """Lock, Change Passphrase and Encrypt This Archive in the File menu, before Quit."""
     lock = ArchiveLock(window)
+    window.lock = lock
     window.hooks.add_to_file_menu([lock.lock_action, lock.change_action, lock.encrypt_action])
     window.hooks.subscribe(Change.ARCHIVE, lambda _change, _ids: lock.update_actions())
     return lock

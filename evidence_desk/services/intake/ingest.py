@@ -82,12 +82,31 @@ def ingest(
     on_item: Callable[[FileResult], None] | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` (files and folders, recursively) as one batch."""
-    report = IngestReport(batch_uuid=str(uuid.uuid4()))
     candidates, skipped = collect([Path(p) for p in paths])
-    for skip in skipped:
-        report.results.append(
-            FileResult(display_path(skip.path), "skipped", messages=[skip.message])
-        )
+    results = [FileResult(display_path(s.path), "skipped", messages=[s.message]) for s in skipped]
+    return ingest_candidates(
+        archive,
+        candidates,
+        provenance=provenance,
+        progress=progress,
+        cancelled=cancelled,
+        on_item=on_item,
+        report=IngestReport(batch_uuid=str(uuid.uuid4()), results=results),
+    )
+
+
+def ingest_candidates(
+    archive: Archive,
+    candidates: list[Candidate],
+    *,
+    provenance: Provenance,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+    on_item: Callable[[FileResult], None] | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Ingest files already listed (by ``collect`` or an importer) as one batch."""
+    report = report or IngestReport(batch_uuid=str(uuid.uuid4()))
     state = Progress(0, len(candidates), 0, sum(c.size for c in candidates))
     progress(state)
 
@@ -127,7 +146,7 @@ def ingest(
                         ):
                             finish(result)
                     last_commit[0] = time.monotonic()
-                state.current = display_path(candidate.path)
+                state.current = candidate.shown
                 progress(state)
                 copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
                 if copied is None:
@@ -187,7 +206,7 @@ def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
     return AnalysisJob(
         source=archive.store.reader(digest),
         thumbnail=archive.thumbnail_path(digest),
-        name=display_path(copied.candidate.path.name),
+        name=copied.candidate.name,
         fs_mtime=copied.fs_mtime,
         seal=archive.thumbnail_sealer(digest),
     )
@@ -220,7 +239,7 @@ def _record_batch(
     the store unreferenced, the batch stops, and running the same ingest again
     records them.
     """
-    shown = [display_path(copied.candidate.path) for copied, _ in batch]
+    shown = [copied.candidate.shown for copied, _ in batch]
     if not report.db_failed:
         # Even after a copy ran out of space these objects are complete; a row
         # needs little room, so try to record them rather than leave them orphaned.
@@ -260,7 +279,7 @@ def _copy_one(
     cancelled: CancelCheck,
     finish: Callable[[FileResult], None],
 ) -> _Copied | None:
-    shown = display_path(candidate.path)
+    shown = candidate.shown
     for attempt in range(COPY_RETRIES + 1):
         base_bytes = state.bytes_done
 
@@ -376,15 +395,16 @@ def _record(
 ) -> FileResult:
     """The item (or a new source for an existing one) and its custody events."""
     path = copied.candidate.path
-    shown = display_path(path)
+    original = copied.candidate.original
+    shown = original or display_path(path)
     digest = copied.put.sha256
     now = utcnow()
     item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
     source = Source(
         batch_uuid=batch_uuid,
-        original_path=display_path(path.absolute()),
-        original_path_bytes=raw_name_bytes(path.absolute()),
-        original_name=display_path(path.name),
+        original_path=original or display_path(path.absolute()),
+        original_path_bytes=None if original else raw_name_bytes(path.absolute()),
+        original_name=original.rsplit("/", 1)[-1] if original else display_path(path.name),
         fs_mtime=_ts(copied.fs_mtime),
         fs_birthtime=_ts(copied.fs_birthtime),
         received_from=provenance.received_from,
@@ -453,7 +473,7 @@ def _new_item(
         size=copied.put.size,
         kind=meta.kind or kind_for_mime(meta.mime_type),
         mime_type=meta.mime_type,
-        title=display_path(copied.candidate.path.name),
+        title=copied.candidate.name,
         ingested_at=now,
         capture=analysis.capture,
         gps_lat=gps.lat if gps else None,
@@ -471,4 +491,5 @@ def _new_item(
     )
 
 
-__all__ = ["FileResult", "IngestReport", "Progress", "Provenance", "format_exhibit", "ingest"]
+__all__ = ["FileResult", "IngestReport", "Progress", "Provenance", "format_exhibit"]
+__all__ += ["ingest", "ingest_candidates"]

@@ -229,3 +229,46 @@ def test_closing_lets_go_of_the_keys(tmp_path: Path) -> None:
     assert archive.read_thumbnail(sha) is None
     with pytest.raises(Exception, match="key must be 32 bytes"):
         archive.store.open(sha)
+
+
+def test_a_chat_export_leaves_no_plaintext_either(tmp_path: Path, monkeypatch) -> None:
+    """A WhatsApp zip's media are staged for ingest: for an encrypted archive in RAM,
+    never in the archive folder; messages go to the encrypted database."""
+    import zipfile
+    from datetime import datetime
+
+    from evidence_desk.services.archive import archive as archive_module
+    from evidence_desk.services.intake.messengers import import_export
+    from tests.chat_exports import wa_line
+
+    ram = tmp_path / "ram"  # stands in for /dev/shm, to see what goes there
+    ram.mkdir()
+    monkeypatch.setattr(archive_module, "RAM_DIR", ram)
+    seen_in_ram: list[str] = []
+    real_scratch = archive_module.Archive.scratch_dir
+
+    def scratch(self, near, prefix=".evidence-desk-work-"):  # type: ignore[no-untyped-def]
+        made = real_scratch(self, near, prefix)
+        seen_in_ram.append(str(made.parent == ram))
+        return made
+
+    monkeypatch.setattr(archive_module.Archive, "scratch_dir", scratch)
+    root = tmp_path / "archive"
+    archive = _encrypted(root)
+    photo = tmp_path / "photo.jpg"
+    make_jpeg(photo, software=CANARIES["exif"])
+    t = datetime(2022, 1, 5, 18, 30)
+    lines = [
+        wa_line(t, "Bob", "<attached: 00000001-PHOTO-2022-01-05-18-30-00.jpg>", style="ios"),
+        wa_line(t, "Bob", f"{CANARIES['note']} at the square", style="ios"),
+    ]
+    chat = tmp_path / f"WhatsApp Chat - {CANARIES['name']}.zip"
+    with zipfile.ZipFile(chat, "w") as zf:
+        zf.writestr("_chat.txt", "\n".join(lines) + "\n")
+        zf.write(photo, "00000001-PHOTO-2022-01-05-18-30-00.jpg")
+    report = import_export(archive, chat, provenance=Provenance(received_from=CANARIES["from"]))
+    assert report.messages_new == 2 and [r.status for r in report.media] == ["new"]
+    assert seen_in_ram == ["True"] and list(ram.iterdir()) == []
+    assert verify(archive).ok
+    archive.close()
+    assert _scan(root) == []
