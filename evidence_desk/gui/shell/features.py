@@ -1,4 +1,4 @@
-"""The window's features (case docks, bundle commands, messages), installed once each.
+"""The window's features (case docks, bundles, messages, archive lock), installed once each.
 
 Each feature reaches the window through its hooks. A new feature adds its
 ``install_*_ui`` to ``INSTALLERS`` (as a module path, so nothing of it loads
@@ -8,7 +8,9 @@ first rows of the catalogue are painted (``install_after_first_rows``): their
 modules (timeline, editors, report and export dialogs) took 0.25-0.35 s to
 import, all of it before the user saw a row. No feature keeps window state
 that must exist before the window is shown: the case UI loads the open
-archive itself when installed late, the messages UI reads it when used.
+archive itself when installed late, the messages UI reads it when used, the
+lock UI sets its actions from it (the passphrase is asked before opening, by
+``lock.open_archive_in``, which the window calls directly).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ INSTALLERS = (
     "evidence_desk.gui.bundles.install:install_bundle_ui",
     "evidence_desk.gui.case.install:install_case_ui",
     "evidence_desk.gui.messages.install:install_messages_ui",
+    "evidence_desk.gui.shell.lock:install_lock_ui",
 )
 # Not needed to show the window, but soon after: Pillow for the preview and
 # the title checks, the preview sandbox. Imported right after the features
