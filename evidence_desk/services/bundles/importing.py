@@ -124,9 +124,7 @@ class ImportReport:
             "failed": 0,
             "items": [r.__dict__ for r in self.results],
             "case_records": self.case.__dict__ if self.case else None,
-            "message_records": (
-                self.message_records.__dict__ if self.message_records else None
-            ),
+            "message_records": (self.message_records.__dict__ if self.message_records else None),
         }
 
 

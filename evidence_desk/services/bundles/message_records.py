@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session, selectinload
 from evidence_desk.core.bundle_schemas_messages import MESSAGES_FORMAT
 from evidence_desk.core.capture_time import format_offset
 from evidence_desk.db.models import Item
-from evidence_desk.db.models_messages import ChatMessage, MessageItem
+from evidence_desk.db.models_case import Incident
+from evidence_desk.db.models_messages import ChatMessage, IncidentMessage, MessageItem
 from evidence_desk.services.archive.archive import Archive
 
 PUBLIC_CHATS = frozenset({"public_channel", "public_supergroup"})
@@ -88,6 +89,9 @@ def bundle_messages(archive: Archive, item_uuids: list[str], profile: str) -> di
         writer = _Writer(profile == "redacted")
         if writer.redacted:
             writer.prepare(rows)
+            writer.know_people(
+                session, {r.chat_id for r in rows if r.chat.chat_type not in AUTHOR_IS_CHAT}
+            )
         messages = [writer.message(r, ids, incidents.get(r.id, [])) for r in rows]
     return {
         "format": MESSAGES_FORMAT,
@@ -111,11 +115,7 @@ def _linked_messages(session: Session, item_ids: list[int]) -> set[int]:
 
 
 def _incidents(session: Session, message_ids: list[int]) -> dict[int, list[str]]:
-    """Incident UUIDs each message is linked to (see services.case.links)."""
-    try:
-        from evidence_desk.db.models_case import Incident, IncidentMessage
-    except ImportError:  # pragma: no cover - before message links existed
-        return {}
+    """Incident UUIDs each message is linked to (services.case.incident_messages)."""
     out: dict[int, list[str]] = {}
     for start in range(0, len(message_ids), 500):
         chunk = message_ids[start : start + 500]
@@ -156,6 +156,23 @@ class _Writer:
             service = json.loads(row.service_json) if row.service_json else {}
             for name in [service.get("actor"), *(service.get("members") or [])]:
                 self.person(name)
+
+    def know_people(self, session: Session, chat_ids: set[int]) -> None:
+        """Everyone who wrote, forwarded or was named in a service line of these chats,
+        also in messages not exported, so the text of those exported never names them."""
+        people = select(ChatMessage.author, ChatMessage.forwarded_from).where(
+            ChatMessage.chat_id.in_(chat_ids)
+        )
+        for author, forwarded in session.execute(people.distinct()):
+            self.person(author)
+            self.person(forwarded)
+        services = select(ChatMessage.service_json).where(
+            ChatMessage.chat_id.in_(chat_ids), ChatMessage.service_json.is_not(None)
+        )
+        for raw in session.scalars(services.distinct()):
+            service = json.loads(raw or "{}")
+            for name in [service.get("actor"), *(service.get("members") or [])]:
+                self.person(name if isinstance(name, str) else None)
 
     def person(self, name: str | None) -> str | None:
         if not name:

@@ -23,7 +23,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models_messages import Chat, ChatMessage, MessageItem
+from evidence_desk.db.models_case import Incident
+from evidence_desk.db.models_messages import Chat, ChatMessage, IncidentMessage, MessageItem
 from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.services.archive.archive import utcnow
 from evidence_desk.services.case.translit import latin_words
@@ -35,6 +36,7 @@ class MessagesImport:
     known: int = 0
     skipped: int = 0  # none of its files came with the bundle
     media_links: int = 0
+    incident_links: int = 0
 
 
 def _when(value: str | None) -> tuple[datetime | None, int | None, datetime | None]:
@@ -103,6 +105,16 @@ def import_messages(
                 )
             )
             result.media_links += 1
+        for incident_uuid in record.get("incidents") or []:
+            incident_id = session.scalar(select(Incident.id).where(Incident.uuid == incident_uuid))
+            if incident_id is None:
+                continue  # an incident neither in the bundle nor here
+            if session.get(IncidentMessage, (incident_id, row.id)) is not None:
+                continue
+            session.add(
+                IncidentMessage(incident_id=incident_id, message_id=row.id, note="", created_at=now)
+            )
+            result.incident_links += 1
         session.flush()
     return result
 

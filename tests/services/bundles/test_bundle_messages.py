@@ -32,9 +32,15 @@ def _export(root: Path) -> Path:
     make_jpeg(root / "photos" / "b.jpg", exif_datetime=None, color=(10, 10, 200))
     msgs = [
         tg_message(1, T0, text="Колонна у акимата, звоните +7 701 234 5678", photo="photos/a.jpg"),
-        tg_message(2, T0 + timedelta(minutes=1), author="Bob", author_id="user2002",
-                   text=f"{KAZAKH} прислала это", photo="photos/b.jpg",
-                   forwarded_from="Иван Петров"),  # fmt: skip
+        tg_message(
+            2,
+            T0 + timedelta(minutes=1),
+            author="Bob",
+            author_id="user2002",
+            text=f"{KAZAKH} прислала это",
+            photo="photos/b.jpg",
+            forwarded_from="Иван Петров",
+        ),  # fmt: skip
         tg_message(3, T0 + timedelta(minutes=2), text="без файла"),
     ]
     write_json(root / "result.json", tg_chat(msgs))
