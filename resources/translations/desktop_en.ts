@@ -236,4 +236,24 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         </translation>
     </message>
 </context>
+<context>
+    <name>ConversationDialog</name>
+    <message numerus="yes">
+        <source>Linked %n message(s) to %2</source>
+        <translation>
+            <numerusform>Linked %n message to %2</numerusform>
+            <numerusform>Linked %n messages to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentChooser</name>
+    <message numerus="yes">
+        <source>Link %n message(s) to the incident:</source>
+        <translation>
+            <numerusform>Link %n message to the incident:</numerusform>
+            <numerusform>Link %n messages to the incident:</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

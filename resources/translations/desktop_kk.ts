@@ -372,4 +372,24 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         </translation>
     </message>
 </context>
+<context>
+    <name>ConversationDialog</name>
+    <message numerus="yes">
+        <source>Linked %n message(s) to %2</source>
+        <translation>
+            <numerusform>%2 оқиғасымен %n хабарлама байланыстырылды</numerusform>
+            <numerusform>%2 оқиғасымен %n хабарлама байланыстырылды</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentChooser</name>
+    <message numerus="yes">
+        <source>Link %n message(s) to the incident:</source>
+        <translation>
+            <numerusform>%n хабарламаны оқиғамен байланыстыру:</numerusform>
+            <numerusform>%n хабарламаны оқиғамен байланыстыру:</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -403,4 +403,26 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         </translation>
     </message>
 </context>
+<context>
+    <name>ConversationDialog</name>
+    <message numerus="yes">
+        <source>Linked %n message(s) to %2</source>
+        <translation>
+            <numerusform>С %2 связано %n сообщение</numerusform>
+            <numerusform>С %2 связаны %n сообщения</numerusform>
+            <numerusform>С %2 связано %n сообщений</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentChooser</name>
+    <message numerus="yes">
+        <source>Link %n message(s) to the incident:</source>
+        <translation>
+            <numerusform>Связать %n сообщение с инцидентом:</numerusform>
+            <numerusform>Связать %n сообщения с инцидентом:</numerusform>
+            <numerusform>Связать %n сообщений с инцидентом:</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
