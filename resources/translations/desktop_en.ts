@@ -34,6 +34,13 @@ Key fingerprint: %3</numerusform>
 <context>
     <name>CaseUI</name>
     <message numerus="yes">
+        <source>%Ln chat message(s)</source>
+        <translation>
+            <numerusform>%Ln chat message</numerusform>
+            <numerusform>%Ln chat messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln incident(s)</source>
         <translation>
             <numerusform>%Ln incident</numerusform>

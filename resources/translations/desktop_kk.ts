@@ -33,6 +33,13 @@ Key fingerprint: %3</source>
 </context>
 <context>
     <name>CaseUI</name>
+    <message numerus="yes">
+        <source>%Ln chat message(s)</source>
+        <translation>
+            <numerusform>%Ln чат хабарламасы</numerusform>
+            <numerusform>%Ln чат хабарламасы</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 (recorded when the person is saved)</source>
         <translation>%1 (адам сақталғанда жазылады)</translation>

@@ -37,6 +37,14 @@ Key fingerprint: %3</source>
 </context>
 <context>
     <name>CaseUI</name>
+    <message numerus="yes">
+        <source>%Ln chat message(s)</source>
+        <translation>
+            <numerusform>%Ln сообщение чата</numerusform>
+            <numerusform>%Ln сообщения чата</numerusform>
+            <numerusform>%Ln сообщений чата</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 (recorded when the person is saved)</source>
         <translation>%1 (будет записано при сохранении человека)</translation>
