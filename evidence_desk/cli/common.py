@@ -33,8 +33,19 @@ def add_command(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _plain(value: Any) -> Any:
+    """Typed service results (anything with ``as_json()``) as their documented JSON."""
+    if hasattr(value, "as_json"):
+        return value.as_json()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    json.dump(_plain(value), sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 
 

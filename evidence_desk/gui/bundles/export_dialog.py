@@ -125,11 +125,11 @@ class BundleExportDialog(QDialog):
         self.browse.clicked.connect(self._choose)
         self.as_zip.toggled.connect(self._fix_suffix)
         form = QGridLayout(format_box)
-        row = QHBoxLayout()
-        row.addWidget(self.as_folder)
-        row.addWidget(self.as_zip)
-        row.addStretch(1)
-        form.addLayout(row, 0, 0, 1, 2)
+        choice = QHBoxLayout()
+        choice.addWidget(self.as_folder)
+        choice.addWidget(self.as_zip)
+        choice.addStretch(1)
+        form.addLayout(choice, 0, 0, 1, 2)
         form.addWidget(self.destination, 1, 0)
         form.addWidget(self.browse, 1, 1)
         stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
@@ -146,12 +146,13 @@ class BundleExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (scope_box, profile_box, format_box, self.error, self.buttons):
-            layout.addWidget(widget)
+        parts: tuple[QWidget, ...] = (scope_box, profile_box, format_box, self.error, self.buttons)
+        for part in parts:
+            layout.addWidget(part)
         self._explain()
         self.resize(620, self.sizeHint().height())
 
-    def set_incidents(self, rows: list[dict]) -> None:  # type: ignore[type-arg]
+    def set_incidents(self, rows: list[dict]) -> None:
         """Fill the incident list (rows of ``case_incidents.incident_rows``)."""
         self.incident.clear()
         for row in rows:

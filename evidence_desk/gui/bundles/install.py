@@ -83,6 +83,7 @@ class BundleUi(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.hooks: WindowHooks = window.hooks  # type: ignore[attr-defined]  # the main window's
         self.export_dialog: BundleExportDialog | None = None
         self.preview_dialog: ImportPreviewDialog | None = None
         self.report_dialog: Any = None
@@ -245,7 +246,7 @@ class BundleUi(QObject):
         return task
 
     def _on_imported(self, report: Any) -> None:
-        self.window.hooks.announce(Change.ITEM_SET | Change.CASE_RECORDS)
+        self.hooks.announce(Change.ITEM_SET | Change.CASE_RECORDS)
         self.report_dialog = import_summary(report, self.window)
         self.report_dialog.open()
         self.imported.emit(report)

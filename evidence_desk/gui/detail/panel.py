@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -100,7 +101,7 @@ class DetailPanel(QWidget):
         layout.addWidget(self.pages)
         edits.linksChanged.connect(self._on_links_changed)
 
-    def _build_single(self) -> QWidget:
+    def _build_single(self) -> QSplitter:
         page = QSplitter(Qt.Orientation.Vertical, self)
         page.setObjectName("detailSplitter")
         top = QWidget(page)
@@ -292,11 +293,15 @@ class DetailPanel(QWidget):
         self.similar.show_loading()
         task = self._runner.submit(similar.find_similar, self._archive, item["id"])
         has_phash = bool(item.get("phash"))
-        task.succeeded.connect(
-            lambda results: (
-                self._gen.is_current(gen) and self.similar.show_results(results, has_phash)
-            )
-        )
+        task.succeeded.connect(lambda results: self._on_similar(gen, results, has_phash))
+
+    def _on_similar(self, gen: int, results: list[similar.SimilarItem], has_phash: bool) -> None:
+        if self._gen.is_current(gen):
+            self.similar.show_results(results, has_phash)
+
+    def _open_copy(self, path: Path) -> None:
+        if not open_externally(path):
+            self.message.emit(self.tr("No application could open %1").replace("%1", str(path)))
 
     def _link(self, sim: similar.SimilarItem, on: bool) -> None:
         if self.current is None:
@@ -353,14 +358,7 @@ class DetailPanel(QWidget):
         task = self._runner.submit(
             make_working_copy, self._archive, item["sha256"], name, pool="long"
         )
-        task.succeeded.connect(
-            lambda path: (
-                open_externally(path)
-                or self.message.emit(
-                    self.tr("No application could open %1").replace("%1", str(path))
-                )
-            )
-        )
+        task.succeeded.connect(self._open_copy)
         task.failed.connect(lambda exc: self.message.emit(error_text(exc)))
 
 

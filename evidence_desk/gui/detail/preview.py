@@ -72,7 +72,7 @@ def _decode_qt(data: bytes) -> QImage:
             reader.setScaledSize(QSize(int(size.width() * factor), int(size.height() * factor)))
         image = reader.read()
     finally:
-        reader.setDevice(None)
+        reader.setDevice(None)  # type: ignore[arg-type]  # None detaches the buffer
         del reader
         buffer.close()
     return image
@@ -97,7 +97,7 @@ class PreviewView(QGraphicsView):
 
     zoomChanged = Signal(float)
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
         self.setScene(QGraphicsScene(self))
@@ -148,7 +148,7 @@ class PreviewView(QGraphicsView):
             return
         self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._fit:
             self.fit()

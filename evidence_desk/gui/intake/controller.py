@@ -35,7 +35,7 @@ def _load_ingest_modules() -> None:
     import evidence_desk.services.intake.messenger_importer  # noqa: F401
 
 
-def run_ingest(archive: Archive, paths: list[Path], *, provenance, zone=None, **callbacks):  # type: ignore[no-untyped-def]
+def run_ingest(archive: Archive, paths: list[Path], *, provenance, zone=None, **callbacks):
     """In the worker: the ingest service, imported here so its heavy modules
     (NumPy, PyAV, Pillow) never load on the GUI thread. Each path goes to the
     importer that claims it: Telegram and WhatsApp exports are imported with
