@@ -11,6 +11,7 @@ sits up to a few hours off; ``offset_unknown`` counts such messages.
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,21 @@ from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 
 MAX_BUCKETS = 10_000
+
+
+@dataclass(frozen=True)
+class ChatDay:
+    """How many messages a chat had on one day (of the sort time; see the module)."""
+
+    chat_id: int
+    chat: str | None
+    platform: str
+    day: str
+    messages: int
+    offset_unknown: bool  # the chat has messages without a UTC offset
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def chat_ids(archive: Archive, chat: str | int | None) -> list[int] | None:
@@ -63,8 +79,8 @@ def message_days(
     start: datetime | None = None,
     end: datetime | None = None,
     chat: str | int | None = None,
-) -> list[dict[str, Any]]:
-    """One row per chat and day with messages: chat, platform, day, count; by day."""
+) -> list[ChatDay]:
+    """One row per chat and day with messages, by day."""
     ids = chat_ids(archive, chat)
     with archive.db.reader() as session:
         rows = message_queries.sent_days(session, start, end, ids)
@@ -76,13 +92,13 @@ def message_days(
         )
         unknown = dict(session.execute(unknown_stmt.group_by(ChatMessage.chat_id)).all())
     return [
-        {
-            "chat_id": chat_id,
-            "chat": chats[chat_id].name,
-            "platform": chats[chat_id].platform,
-            "day": day,
-            "messages": count,
-            "offset_unknown": bool(unknown.get(chat_id)),
-        }
+        ChatDay(
+            chat_id,
+            chats[chat_id].name,
+            chats[chat_id].platform,
+            day,
+            count,
+            bool(unknown.get(chat_id)),
+        )
         for chat_id, day, count in rows
     ]

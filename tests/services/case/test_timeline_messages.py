@@ -49,13 +49,13 @@ def test_density_counts_per_slice_and_chat(archive, tmp_path: Path) -> None:
 def test_days_per_chat(archive, tmp_path: Path) -> None:
     _chats(archive, tmp_path)
     days = tm.message_days(archive)
-    assert [(d["chat"], d["day"], d["messages"], d["offset_unknown"]) for d in days] == [
+    assert [(d.chat, d.day, d.messages, d.offset_unknown) for d in days] == [
         ("Алматы", "2022-01-05", 6, False),
         ("Алматы", "2022-01-06", 1, False),
         ("Бота", "2022-01-06", 3, True),
     ]
     only = tm.message_days(archive, chat="Алматы", start=datetime(2022, 1, 6))
-    assert [(d["day"], d["messages"]) for d in only] == [("2022-01-06", 1)]
+    assert [(d.day, d.messages) for d in only] == [("2022-01-06", 1)]
 
 
 def test_timeline_command_shows_messages(archive, tmp_path: Path, capsys) -> None:

@@ -33,9 +33,8 @@ def timeline_show(args: argparse.Namespace, archive: Archive) -> int:
     start, end = _utc(args.start), _utc(args.end)
     data = case_timeline.timeline(archive, case_filter(args), start=start, end=end)
     if args.messages or args.chat:
-        data["messages"] = timeline_messages.message_days(
-            archive, start=start, end=end, chat=args.chat
-        )
+        days = timeline_messages.message_days(archive, start=start, end=end, chat=args.chat)
+        data["messages"] = [d.as_json() for d in days]
 
     def human(data: dict[str, Any]) -> None:
         rows = [
