@@ -144,6 +144,9 @@ class _Writer:
         self.people: dict[str, str] = {}
         self.private_names: dict[str, str] = {}
         self.position: dict[int, int] = {}
+        self._pattern: re.Pattern[str] | None = None
+        self._pattern_size = -1
+        self._shown: dict[str, str] = {}
 
     def prepare(self, rows: list[ChatMessage]) -> None:
         """Give every chat and person a pseudonym first, so text before their first
@@ -185,11 +188,28 @@ class _Writer:
         """Phone numbers and the replaced real names out of free text."""
         if not text:
             return text
-        for real in sorted({**self.people, **self.private_names}, key=len, reverse=True):
-            if len(real) >= 3:
-                shown = self.people.get(real) or self.private_names[real]
-                text = re.sub(re.escape(real), shown, text, flags=re.IGNORECASE)
+        names = self._names_pattern()
+        if names is not None:
+            text = names.sub(
+                lambda m: self._shown.get(m.group(0).casefold(), "[name removed]"), text
+            )
         return _PHONE.sub(PHONE_REMOVED, text)
+
+    def _names_pattern(self) -> re.Pattern[str] | None:
+        """One alternation of every replaced name, longest first (rebuilt when names are added):
+        a chat of thousands of people is scrubbed in one pass per text, not one per name."""
+        size = len(self.people) + len(self.private_names)
+        if self._pattern_size != size:
+            self._pattern_size = size
+            self._shown = {}
+            for real, shown in [*self.private_names.items(), *self.people.items()]:
+                if len(real) >= 3:
+                    self._shown.setdefault(real.casefold(), shown)
+            names = sorted(self._shown, key=len, reverse=True)
+            self._pattern = (
+                re.compile("|".join(map(re.escape, names)), re.IGNORECASE) if names else None
+            )
+        return self._pattern
 
     def chat(self, row: ChatMessage) -> tuple[str, bool]:
         """The chat's ref and whether its people are pseudonymised."""

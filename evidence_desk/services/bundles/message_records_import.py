@@ -60,6 +60,8 @@ def import_messages(
     """Add the records of ``document``; ``items`` maps the sender's item UUIDs to local ids."""
     result = MessagesImport()
     chats: dict[str, int] = {}
+    keys: dict[int, dict[str, int]] = {}  # chat -> message key -> record id, loaded once
+    documents: list[tuple[int, str, str]] = []
     known_chats = {c["ref"]: c for c in document["chats"]}
     now = utcnow()
     for record in document["messages"]:
@@ -75,29 +77,33 @@ def import_messages(
         chat_id = chats.get(chat["ref"])
         if chat_id is None:
             chat_id = chats[chat["ref"]] = _chat(session, chat, bundle_uuid, now)
-        row = session.scalars(
-            select(ChatMessage).where(
-                ChatMessage.chat_id == chat_id, ChatMessage.message_key == record["message_id"]
+            found = session.execute(
+                select(ChatMessage.message_key, ChatMessage.id).where(
+                    ChatMessage.chat_id == chat_id
+                )
             )
-        ).first()
-        if row is None:
-            row = _message(session, record, chat_id, export, anchor, bundle_uuid, now)
-            message_queries.put_message_documents(
-                session, [(row.id, chat.get("name") or "", _document(record, chat))]
-            )
+            keys[chat_id] = {key: mid for key, mid in found}
+        message_id = keys[chat_id].get(record["message_id"])
+        have: set[int] = set()
+        if message_id is None:
+            message_id = _message(session, record, chat_id, export, anchor, bundle_uuid, now)
+            keys[chat_id][record["message_id"]] = message_id
+            documents.append((message_id, chat.get("name") or "", _document(record, chat)))
             result.added += 1
         else:
             result.known += 1
-        have = set(
-            session.scalars(select(MessageItem.item_id).where(MessageItem.message_id == row.id))
-        )
+            have = set(
+                session.scalars(
+                    select(MessageItem.item_id).where(MessageItem.message_id == message_id)
+                )
+            )
         for ref, item_id in media:
             if item_id in have:
                 continue
             have.add(item_id)
             session.add(
                 MessageItem(
-                    message_id=row.id,
+                    message_id=message_id,
                     item_id=item_id,
                     position=ref.get("position") or 0,
                     media_kind=(ref.get("media_kind") or "file")[:24],
@@ -109,13 +115,16 @@ def import_messages(
             incident_id = session.scalar(select(Incident.id).where(Incident.uuid == incident_uuid))
             if incident_id is None:
                 continue  # an incident neither in the bundle nor here
-            if session.get(IncidentMessage, (incident_id, row.id)) is not None:
+            if session.get(IncidentMessage, (incident_id, message_id)) is not None:
                 continue
             session.add(
-                IncidentMessage(incident_id=incident_id, message_id=row.id, note="", created_at=now)
+                IncidentMessage(
+                    incident_id=incident_id, message_id=message_id, note="", created_at=now
+                )
             )
             result.incident_links += 1
-        session.flush()
+    message_queries.put_message_documents(session, documents)
+    session.flush()
     return result
 
 
@@ -150,7 +159,8 @@ def _message(
     anchor: int,
     bundle_uuid: str,
     now: datetime,
-) -> ChatMessage:
+) -> int:
+    """Insert one message record; its id."""
     local, offset, utc = _when(r.get("sent_at"))
     edited, edited_offset, _ = _when(r.get("edited_at"))
     where = r["export_where"]
@@ -193,7 +203,7 @@ def _message(
     )
     session.add(row)
     session.flush()
-    return row
+    return row.id
 
 
 def _document(r: dict[str, Any], chat: dict[str, Any]) -> str:
