@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from evidence_desk.core.bundle_schemas_messages import MESSAGES_FORMAT
+from evidence_desk.core.bundle_schemas_messages import MESSAGES_FORMAT, MESSAGES_JSON
 from evidence_desk.core.capture_time import format_offset
 from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import Incident
@@ -40,6 +40,7 @@ PUBLIC_CHATS = frozenset({"public_channel", "public_supergroup"})
 AUTHOR_IS_CHAT = frozenset({"public_channel"})
 RAW_CHAT_REASON = "raw chat export file (the redacted profile carries message records instead)"
 PHONE_REMOVED = "[phone number removed]"
+REPORT_LIMIT = 2_000  # message lines in the report
 REDACTION_RULES = (
     "Chat messages: raw chat export files are left out; authors, forward origins and members "
     "of private chats are shown as Participant 1, 2…, private chat names as Chat 1, 2…; "
@@ -307,11 +308,20 @@ class _Writer:
         }
 
 
-def report_lines(document: dict[str, Any], exhibits: dict[str, str]) -> list[str]:
-    """One line per message for the report: chat, time, author, text and its exhibits."""
+def report_lines(
+    document: dict[str, Any], exhibits: dict[str, str], limit: int = REPORT_LIMIT
+) -> list[str]:
+    """One line per message for the report: chat, time, author, text and its exhibits.
+
+    At most ``limit`` lines, those that carried a file first (a whole chat file
+    can hold 100,000 messages; the PDF is built in memory): the rest are
+    counted, and all of them are in messages.json.
+    """
     chats = {c["ref"]: c for c in document.get("chats", [])}
+    messages = document.get("messages", [])
+    shown = sorted(messages, key=lambda m: not m["media"])[:limit]
     lines = []
-    for m in document.get("messages", []):
+    for m in shown:
         chat = chats.get(m["chat"], {})
         files = ", ".join(exhibits.get(x["id"], x["id"]) for x in m["media"])
         text = " ".join((m.get("text") or "").split())
@@ -322,4 +332,6 @@ def report_lines(document: dict[str, Any], exhibits: dict[str, str]) -> list[str
             f"{m['export_where']}, {m.get('sent_at') or '-'} ({m.get('sent_at_offset_source')}), "
             f"{m.get('author') or '-'}: {text or '-'}" + (f" [{files}]" if files else "")
         )
+    if len(messages) > len(shown):
+        lines.append(f"{len(messages) - len(shown)} more messages: see {MESSAGES_JSON}")
     return lines

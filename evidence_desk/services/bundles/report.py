@@ -224,7 +224,7 @@ def write_html(ctx: ReportContext, path: Path) -> None:
         if ctx.message_records:
             out.write(f"<h2>{esc(t('Chat messages'))}</h2><ul>")
             for line in ctx.message_records:
-                out.write(f"<li>{esc(line)}</li>")
+                out.write(f"<li>{esc(m.message(line))}</li>")
             out.write("</ul>\n")
         if ctx.removed_rules or ctx.left_out:
             out.write(f"<h2>{esc(t('Redaction'))}</h2><ul>")
@@ -344,7 +344,7 @@ def write_pdf(ctx: ReportContext, path: Path) -> None:
         page.y += 3
         page.line(t("Chat messages"), 12)
         for record in ctx.message_records:
-            for n, part in enumerate(_wrap(record, 105)):
+            for n, part in enumerate(_wrap(m.message(record), 105)):
                 page.line(("• " if n == 0 else "  ") + part, 9)
     if ctx.removed_rules or ctx.left_out:
         page.y += 3

@@ -197,3 +197,22 @@ def test_public_channel_keeps_its_name_and_author(archive, tmp_path: Path) -> No
     assert doc["chats"][0]["name"] == "Новости Алматы"
     assert doc["messages"][0]["author"] == "Новости Алматы"
     assert doc["messages"][0]["author_id"] is None
+
+
+def test_report_lists_a_bounded_number_of_messages() -> None:
+    from evidence_desk.services.bundles.message_records import report_lines
+    from evidence_desk.services.messages import messages as catalogue
+
+    chat = {"ref": "C1", "platform": "telegram", "name": "Алматы"}
+    media = [{"id": "u1", "position": 0, "media_kind": "photo", "export_path": None}]
+    msgs = [
+        {"chat": "C1", "message_id": str(i), "export_where": f"message {i}", "sent_at": None,
+         "sent_at_offset_source": "offset unknown", "author": "A", "text": f"t{i}",
+         "media": media if i == 9 else []}
+        for i in range(10)
+    ]  # fmt: skip
+    lines = report_lines({"chats": [chat], "messages": msgs}, {"u1": "ED-000001"}, limit=3)
+    assert len(lines) == 4 and "[ED-000001]" in lines[0]  # the one with a file first
+    assert lines[-1] == f"7 more messages: see {MESSAGES_JSON}"
+    assert catalogue("ru").message(lines[-1]).startswith("ещё 7")
+    assert catalogue("kk").message(lines[-1]).startswith("тағы 7")
