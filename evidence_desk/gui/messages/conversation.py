@@ -58,7 +58,7 @@ def load_messages(
     search: str | None,
     item_id: int | None,
     days: tuple[date | None, date | None] = (None, None),
-) -> tuple[list[MessageRecord], dict[str, str]]:
+) -> tuple[list[MessageRecord], dict[str, bytes]]:
     """In the worker: the messages and the thumbnails of their files."""
     from evidence_desk.services.catalogue import messages
 
@@ -299,7 +299,9 @@ class ConversationDialog(QDialog):
         task.succeeded.connect(lambda result: self._loaded(generation, result))
         task.failed.connect(self._failed)
 
-    def _loaded(self, generation: int, result: tuple[list[MessageRecord], dict[str, str]]) -> None:
+    def _loaded(
+        self, generation: int, result: tuple[list[MessageRecord], dict[str, bytes]]
+    ) -> None:
         if generation != self._generation:
             return  # a newer choice is on its way
         rows, thumbs = result

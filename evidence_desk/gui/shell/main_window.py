@@ -65,6 +65,7 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
         self.setWindowTitle(self.tr("Evidence Desk"))
         self.runner = runner or TaskRunner(self)
         self.archive: Archive | None = None
+        self.lock: lock_ui.ArchiveLock | None = None  # set when the lock feature installs
         self.thumbnails = ThumbnailCache(self)
         self.model = CatalogueModel(self.runner, self.thumbnails, self)
         self.edits = EditController(self.runner, self)
@@ -178,7 +179,7 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
         self.archiveOpened.emit(archive)
         self.hooks.announce(Change.ARCHIVE)
 
-    def open_archive_at(self, path: Path, **options: Any):  # type: ignore[no-untyped-def]
+    def open_archive_at(self, path: Path, **options: Any):
         """Open (or create) the archive at ``path`` in a worker, then show it (an encrypted
         archive's passphrase is asked first: ``lock.open_archive_in`` has the options)."""
         if self._busy_warning():
