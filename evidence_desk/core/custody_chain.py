@@ -26,6 +26,7 @@ ACCESSION = "accession"
 DELETION = "deletion"
 CREATION = "creation"
 DISPLAYING = "displaying"
+ENCRYPTION = "encryption"  # an archive converted to encrypted storage at rest
 RECOVERY = "recovery"  # the database restored from a backup, the checkpoint re-anchored
 EVENT_TYPES = (
     CREATION,
@@ -37,6 +38,7 @@ EVENT_TYPES = (
     ACCESSION,
     DELETION,
     DISPLAYING,
+    ENCRYPTION,
     RECOVERY,
 )
 

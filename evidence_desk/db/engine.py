@@ -52,8 +52,17 @@ def storage_error(exc: OperationalError, path: Path) -> StorageError | None:
     return None
 
 
-def _make_engine(db_path: Path, begin: str, read_only: bool = False) -> Engine:
-    engine = create_engine(dialect.url(db_path, read_only), connect_args=dialect.connect_args())
+def _make_engine(
+    db_path: Path, begin: str, key: bytes | None = None, read_only: bool = False
+) -> Engine:
+    if key is not None:  # an encrypted archive: SQLCipher, same SQLite otherwise
+        from evidence_desk.db import cipher
+
+        engine = cipher.engine(db_path, key, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        engine = create_engine(
+            dialect.url(db_path, read_only), connect_args=dialect.connect_args()
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -88,19 +97,28 @@ def _drop_memo_after_rollback(session: Session, _previous: object) -> None:
 
 
 class Database:
-    """The archive's SQLite file with a reader and a writer session factory."""
+    """The archive's SQLite file with a reader and a writer session factory.
+
+    With ``key`` (an encrypted archive) the file is a SQLCipher database
+    opened with that raw 256-bit key; everything else is the same.
+    """
 
     def __init__(
-        self, db_path: Path, *, read_only: bool = False, reason: str = "read-only medium"
+        self,
+        db_path: Path,
+        key: bytes | None = None,
+        *,
+        read_only: bool = False,
+        reason: str = "read-only medium",
     ) -> None:
         self.path = Path(db_path)
+        self._key = key
         self.read_only = read_only
         self.read_only_reason = reason
-        self.read_engine = _make_engine(self.path, dialect.BEGIN_READ, read_only)
+        self.read_engine = _make_engine(self.path, dialect.BEGIN_READ, key, read_only)
         # Read-only: nothing is ever written, and a write lock would be refused.
-        self.write_engine = _make_engine(
-            self.path, dialect.BEGIN_READ if read_only else dialect.BEGIN_WRITE, read_only
-        )
+        begin_write = dialect.BEGIN_READ if read_only else dialect.BEGIN_WRITE
+        self.write_engine = _make_engine(self.path, begin_write, key, read_only)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
         # Called after every committed write transaction (the custody checkpoint).
@@ -176,6 +194,11 @@ class Database:
         backup_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = backup_dir / f"{self.path.stem}-{label}-{stamp}.sqlite"
+        if self._key is not None:
+            from evidence_desk.db import cipher
+
+            cipher.backup(self.path, target, self._key)
+            return target
         dialect.backup(self.path, target)
         return target
 

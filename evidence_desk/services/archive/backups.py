@@ -83,3 +83,16 @@ def all_backups(folder: Path) -> list[Path]:
     except OSError:
         return []
     return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
+
+
+def complete_session(archive: Archive, *, closed: bool = False) -> None:
+    """Back up if this session wrote anything; settle this process's store journal."""
+    from evidence_desk.services.archive.recovery import settle_journal
+
+    if archive.writes_since_backup and not archive.read_only and not closed:
+        made, problem = rotate(archive)
+        if made is not None:
+            archive.writes_since_backup = 0
+        if problem and problem not in archive.warnings:
+            archive.warnings.append(problem)
+    settle_journal(archive)

@@ -57,7 +57,7 @@ class CheckpointKeeper:
 
     def key(self) -> Ed25519PrivateKey:
         if self._key is None:
-            self._key = signing.load_private_key(self.archive.signing_key_path)
+            self._key = self.archive.signing_key()
         return self._key
 
     def current_state(self) -> cp.Head:

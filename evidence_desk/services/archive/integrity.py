@@ -198,7 +198,7 @@ def _load_checkpoint(archive: Archive, result: IntegrityResult) -> cp.Checkpoint
                 )
             )
             return None
-        key = signing.load_private_key(archive.signing_key_path).public_key()
+        key = archive.signing_key().public_key()
         cp.check_signature(found, key, str(path))
         return found
     except (cp.CheckpointError, signing.SigningKeyError) as exc:
@@ -239,7 +239,7 @@ def _load_earlier(archive: Archive, path: Path, result: IntegrityResult) -> cp.C
         found = cp.read(path)
         if found is None:
             raise cp.CheckpointError(f"{path}: no such file")
-        key = signing.load_private_key(archive.signing_key_path).public_key()
+        key = archive.signing_key().public_key()
         cp.check_signature(found, key, str(path))
         return found
     except (cp.CheckpointError, signing.SigningKeyError) as exc:

@@ -137,3 +137,22 @@ def unannounced(archive: Archive, digests: list[str], notes: list[str]) -> list[
             "recorded); they are removed the next time the archive is opened writable"
         )
     return kept
+
+
+def settle_journal(archive: Archive) -> None:
+    """Close this process's journal; keep it only if an object it announced is unrecorded.
+
+    Objects the writer discarded itself (a failed import's staging) are no leftovers.
+    """
+    journal = getattr(archive.store, "journal", None)
+    if journal is None:
+        return
+    announced = journal.announced()
+    if not announced:
+        return
+    try:
+        unrecorded = announced - _referenced(archive, announced)
+    except Exception:  # a broken database: keep the journal, the next open decides
+        unrecorded = announced
+    present = {d for d in unrecorded if archive.store.exists(d)}
+    journal.close(keep=bool(present))

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
+from evidence_desk.core.crypto.errors import TamperedError
 from evidence_desk.core.store.base import NotRegularObject, is_sha256
 from evidence_desk.db.engine import StorageError
 from evidence_desk.db.models import Item, format_exhibit
@@ -118,6 +119,8 @@ def verify(
             return target, "missing"
         except NotRegularObject as exc:
             return target, f"not_regular:{exc.strerror}"
+        except TamperedError as exc:
+            return target, f"altered-ciphertext:{exc}"
         except OSError as exc:
             return target, f"unreadable: {exc.strerror}"
         return target, None if digest == target.sha256 else f"altered:{digest}"
@@ -151,6 +154,16 @@ def verify(
                         target.sha256,
                         f"{target.exhibit}: the store holds {result[12:]} where the original "
                         "should be (replaced outside Evidence Desk)",
+                    )
+                )
+            elif result and result.startswith("altered-ciphertext:"):
+                report.problems.append(
+                    Problem(
+                        "altered",
+                        target.exhibit,
+                        target.sha256,
+                        f"{target.exhibit}: original altered (the encrypted copy fails "
+                        f"authentication: {result[19:]})",
                     )
                 )
             elif result and result.startswith("altered:"):
