@@ -38,6 +38,7 @@ from evidence_desk.core.store.filesystem import (
     _lock_temp,
     _make_dirs,
     _mkstemp,
+    _open_regular,
     fsync_dir,
 )
 
@@ -139,7 +140,9 @@ class EncryptedStore(ObjectStore):
         self._chunk = chunk_size
 
     def _raw(self, sha256: str) -> BinaryIO:
-        return open(self.path_for(sha256), "rb", buffering=0)
+        """The ciphertext file itself: never through a link, never anything but a file."""
+        expected = os.path.join(os.path.realpath(self.root), sha256[:2], sha256[2:4], sha256)
+        return _open_regular(self.path_for(sha256), expected)
 
     def open(self, sha256: str) -> BinaryIO:
         """A seekable plaintext reader (one chunk in memory); TamperedError on bad data."""
@@ -180,14 +183,16 @@ class EncryptedStore(ObjectStore):
                 finally:
                     sink.close()
             final = self.path_for(result.sha256)
-            if final.is_file() and final.stat().st_size == result.ciphertext_size:
-                tmp_path.unlink()
-                return PutResult(result.sha256, result.size, existed=True)
-            os.fsync(fd)
-            os.chmod(tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-            _make_dirs(final.parent)
-            os.replace(tmp_path, final)
-            renamed = True
+            # Announced before it lands, as in the plain store (see journal.py).
+            with self.journal.landing(result.sha256):
+                if final.is_file() and final.stat().st_size == result.ciphertext_size:
+                    tmp_path.unlink()
+                    return PutResult(result.sha256, result.size, existed=True)
+                os.fsync(fd)
+                os.chmod(tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+                _make_dirs(final.parent)
+                os.replace(tmp_path, final)
+                renamed = True
             fsync_dir(final.parent)
             return PutResult(result.sha256, result.size, existed=False)
         except BaseException:
