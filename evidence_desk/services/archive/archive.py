@@ -172,6 +172,7 @@ class Archive:
         finally:
             self._remove_viewer_dir()
             self.db.dispose()
+        self.checkpoint.forget_key()
         if isinstance(self.store, EncryptedStore):
             self.store.forget_key()
         self.crypto = None if self.crypto is None else _CLOSED

@@ -60,6 +60,10 @@ class CheckpointKeeper:
             self._key = self.archive.signing_key()
         return self._key
 
+    def forget_key(self) -> None:
+        """Drop the signing key (the archive was closed or locked)."""
+        self._key = None
+
     def current_state(self) -> cp.Head:
         with self.archive.db.reader() as session:
             events, head = q.chain_head(session)
