@@ -10,16 +10,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from evidence_desk.cli.common import Command, Interrupt, add_command, print_json
+from evidence_desk.cli.common import Command, Interrupt, add_command, lazy, print_json
 from evidence_desk.cli.progress import ProgressBar
-from evidence_desk.core.signing import pretty_fingerprint
-from evidence_desk.services.archive import Archive
-from evidence_desk.services.bundle_import import import_bundle
-from evidence_desk.services.bundle_verify import verify_bundle
 from evidence_desk.services.errors import EvidenceDeskError
-from evidence_desk.services.export import export_bundle
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive import Archive
+
+signing = lazy("evidence_desk.core.signing")
+bundle_import = lazy("evidence_desk.services.bundle_import")
+bundle_verify = lazy("evidence_desk.services.bundle_verify")
+export = lazy("evidence_desk.services.export")
 
 EXIT_PROBLEMS = 1
 
@@ -62,7 +65,7 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
     if args.zip and out.suffix.lower() != ".zip":
         out = out.with_name(out.name + ".zip")
     with Interrupt("stopping…") as stop, ProgressBar("export") as bar:
-        report = export_bundle(
+        report = export.export_bundle(
             archive,
             None if args.all else args.items,
             incident=args.incident,
@@ -84,13 +87,13 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
             f"exported {len(report.exported)} items ({report.payload_bytes:,} bytes in "
             f"{report.payload_files} files, {args.profile} profile) to {report.path}"
         )
-        print(f"signing key fingerprint: {pretty_fingerprint(report.fingerprint or '')}")
+        print(f"signing key fingerprint: {signing.pretty_fingerprint(report.fingerprint or '')}")
     return 0
 
 
 def cmd_verify_bundle(args: argparse.Namespace) -> int:
     with Interrupt("stopping…") as stop, ProgressBar("verify") as bar:
-        report = verify_bundle(
+        report = bundle_verify.verify_bundle(
             args.path,
             expected_fingerprint=args.key_fingerprint,
             progress=bar.update,
@@ -105,7 +108,8 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
         print(f"from archive {report.archive_name!r} ({report.archive_uuid}), {report.profile}")
     if report.signer_fingerprint:
         state = "valid" if report.signature_valid else "NOT valid"
-        print(f"signature {state}; key fingerprint {pretty_fingerprint(report.signer_fingerprint)}")
+        fingerprint = signing.pretty_fingerprint(report.signer_fingerprint)
+        print(f"signature {state}; key fingerprint {fingerprint}")
     print(
         f"{'OK' if report.ok else 'PROBLEMS FOUND'}: {report.files_checked} files "
         f"({report.bytes_checked:,} bytes) checked, {report.items} items, "
@@ -120,7 +124,7 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
 
 def cmd_import_bundle(args: argparse.Namespace, archive: Archive) -> int:
     with Interrupt("stopping…") as stop, ProgressBar("import") as bar:
-        report = import_bundle(
+        report = bundle_import.import_bundle(
             archive,
             args.path,
             progress=bar.update,

@@ -14,27 +14,30 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from evidence_desk.cli.common import Command, add_command, print_json
-from evidence_desk.services import (
-    case_clock,
-    case_incidents,
-    case_persons,
-    case_places,
-    case_search,
-    case_testimonies,
-    case_testimony_attachments,
-    case_testimony_privacy,
-    case_timeline,
-    case_vocabularies,
-)
-from evidence_desk.services.archive import Archive
-from evidence_desk.services.case_dates import parse_offset_minutes, parse_when
+from evidence_desk.cli.common import Command, add_command, lazy, print_json
+from evidence_desk.services import case_choices
 from evidence_desk.services.errors import EvidenceDeskError
-from evidence_desk.services.ingest import Provenance, ingest
 
-Handler = Callable[[argparse.Namespace, Archive], int]
+if TYPE_CHECKING:
+    from evidence_desk.services.archive import Archive
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+case_clock = lazy("evidence_desk.services.case_clock")
+case_dates = lazy("evidence_desk.services.case_dates")
+case_incidents = lazy("evidence_desk.services.case_incidents")
+case_persons = lazy("evidence_desk.services.case_persons")
+case_places = lazy("evidence_desk.services.case_places")
+case_search = lazy("evidence_desk.services.case_search")
+case_testimonies = lazy("evidence_desk.services.case_testimonies")
+case_testimony_attachments = lazy("evidence_desk.services.case_testimony_attachments")
+case_testimony_privacy = lazy("evidence_desk.services.case_testimony_privacy")
+case_timeline = lazy("evidence_desk.services.case_timeline")
+case_vocabularies = lazy("evidence_desk.services.case_vocabularies")
+ingest_service = lazy("evidence_desk.services.ingest")
+
+Handler = Callable[[argparse.Namespace, "Archive"], int]
 
 
 def _read_text(value: str | None, path: Path | None, what: str) -> str | None:
@@ -77,7 +80,7 @@ def _filter(args: argparse.Namespace) -> case_search.CaseFilter:
 def _add_filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", action="append", help="photo, video, audio, document, testimony…")
     p.add_argument("--violation", action="append", metavar="CODE", help="violation type code")
-    p.add_argument("--verification", action="append", choices=case_incidents.VERIFICATION)
+    p.add_argument("--verification", action="append", choices=case_choices.VERIFICATION)
     p.add_argument("--place", help="place name in any script, or PL- number (includes sub-places)")
     p.add_argument("--incident", metavar="INC")
     p.add_argument("--person", metavar="PERSON")
@@ -149,8 +152,10 @@ def _print_testimony(t: dict[str, Any]) -> None:
 def _attach_files(archive: Archive, code: str, paths: list[Path]) -> list[str]:
     if not paths:
         return []
-    report = ingest(
-        archive, paths, provenance=Provenance(received_from=code, method="interview_recording")
+    report = ingest_service.ingest(
+        archive,
+        paths,
+        provenance=ingest_service.Provenance(received_from=code, method="interview_recording"),
     )
     for failed in report.failed + report.skipped:
         print(
@@ -301,7 +306,7 @@ def _testimony_parsers(actions: Any) -> None:
     p.add_argument("--reveal", action="store_true", help="show the protected identity (logged)")
     p.add_argument("--reason", default="", help="why the identity is revealed (logged)")
     p.add_argument("--version", type=int, help="print only this version's text")
-    p.add_argument("--field", default="statement", choices=case_testimonies.TEXT_FIELDS)
+    p.add_argument("--field", default="statement", choices=case_choices.TESTIMONY_TEXT_FIELDS)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=testimony_show)
     p = add_command(actions, "list", "list testimonies")
@@ -421,7 +426,7 @@ def _incident_parsers(actions: Any) -> None:
             metavar="CODE",
             help="violation type (repeat; see: vocab list violation_types)",
         )
-        p.add_argument("--verification", choices=case_incidents.VERIFICATION)
+        p.add_argument("--verification", choices=case_choices.VERIFICATION)
         p.add_argument("--description")
         p.add_argument("--notes")
         p.add_argument("--json", action="store_true")
@@ -535,7 +540,7 @@ def _person_parsers(actions: Any) -> None:
     p = add_command(actions, "add", "record a person or a unit")
     p.add_argument("names", nargs="+", metavar="NAME", help="names in any script or spelling")
     p.add_argument("--alias", action="append")
-    p.add_argument("--kind", choices=case_persons.KINDS)
+    p.add_argument("--kind", choices=case_choices.PERSON_KINDS)
     p.add_argument("--sex", help="female, male, other, unknown")
     p.add_argument("--birth-year", type=int)
     p.add_argument("--age", type=int)
@@ -736,7 +741,7 @@ def _vocab_parsers(actions: Any) -> None:
 
 
 def _utc(text: str | None) -> datetime | None:
-    when = parse_when(text)
+    when = case_dates.parse_when(text)
     return when.sort_key() if when else None
 
 
@@ -775,7 +780,7 @@ def period_list(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def period_add(args: argparse.Namespace, archive: Archive) -> int:
-    offset = parse_offset_minutes(args.offset)
+    offset = case_dates.parse_offset_minutes(args.offset)
     period = case_timeline.add_period(
         archive, args.label, args.start, args.end, offset_min=offset, color=args.color or ""
     )
@@ -789,7 +794,7 @@ def period_remove(args: argparse.Namespace, archive: Archive) -> int:
 
 def clock_set(args: argparse.Namespace, archive: Archive) -> int:
     offset = case_clock.parse_offset(args.offset)
-    assume = parse_offset_minutes(args.assume_utc_offset)
+    assume = case_dates.parse_offset_minutes(args.assume_utc_offset)
     if args.item:
         c = case_clock.set_item_correction(
             archive, args.item, offset, assume_offset_min=assume, reason=args.reason

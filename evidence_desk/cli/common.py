@@ -3,15 +3,46 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from evidence_desk.services.archive import ENV_ARCHIVE, Archive, default_archive_path
+from evidence_desk.services.archive_location import ENV_ARCHIVE, default_archive_path
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive import Archive
+
+
+class LazyModule:
+    """A module imported on first attribute access.
+
+    Command modules name the services they call through these, so building the
+    parser (``--help``, or any quick command) loads no database layer, image
+    decoders or cryptography; each command pays only for what it uses.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._loaded: ModuleType | None = None
+
+    def __getattr__(self, attr: str) -> Any:
+        if self._loaded is None:
+            self._loaded = importlib.import_module(self._name)
+        return getattr(self._loaded, attr)
+
+    def __repr__(self) -> str:
+        return f"<lazy module {self._name}>"
+
+
+def lazy(name: str) -> Any:
+    """``lazy("evidence_desk.services.verify")`` stands in for ``import … as verify``."""
+    return LazyModule(name)
 
 
 @dataclass(frozen=True)
@@ -38,7 +69,7 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-ArchiveHandler = Callable[[argparse.Namespace, Archive], int]
+ArchiveHandler = Callable[[argparse.Namespace, "Archive"], int]
 
 
 class Interrupt:

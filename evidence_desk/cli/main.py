@@ -8,27 +8,30 @@ starts.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import io
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk import tool_version
-from evidence_desk.cli.common import Command, Interrupt, add_command, print_json
+from evidence_desk.cli.common import Command, Interrupt, add_command, lazy, print_json
 from evidence_desk.cli.progress import ProgressBar
-from evidence_desk.services import items as items_service
-from evidence_desk.services.archive import (
-    Archive,
-    create_archive,
-    creates_on_first_use,
-    default_archive_path,
-    open_archive,
-)
+from evidence_desk.services.archive_location import creates_on_first_use, default_archive_path
 from evidence_desk.services.errors import EvidenceDeskError
-from evidence_desk.services.ingest import Provenance, ingest
-from evidence_desk.services.verify import verify
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive import Archive
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+archive_service = lazy("evidence_desk.services.archive")
+items_service = lazy("evidence_desk.services.items")
+item_rows = lazy("evidence_desk.services.item_rows")
+ingest_service = lazy("evidence_desk.services.ingest")
+verify_service = lazy("evidence_desk.services.verify")
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -97,7 +100,7 @@ def _archive_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    with create_archive(_archive_path(args), args.name) as archive:
+    with archive_service.create_archive(_archive_path(args), args.name) as archive:
         info = archive.info()
         print(f"created archive {info.name!r} ({info.uuid}) at {info.path}")
     return 0
@@ -117,7 +120,7 @@ def _valid_date(text: str | None) -> str | None:
 
 
 def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
-    provenance = Provenance(
+    provenance = ingest_service.Provenance(
         received_from=args.received_from,
         method=args.method,
         collector=args.collector,
@@ -128,7 +131,7 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     if missing:
         raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
     with Interrupt() as stop, ProgressBar("ingest") as bar:
-        report = ingest(
+        report = ingest_service.ingest(
             archive, args.paths, provenance=provenance, progress=bar.update, cancelled=stop
         )
     if args.json:
@@ -168,20 +171,55 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     return 0 if report.ok else EXIT_PROBLEMS
 
 
-def cmd_list(args: argparse.Namespace, archive: Archive) -> int:
-    rows = items_service.list_items(archive)
+def cmd_list(args: argparse.Namespace, archive: Archive | None = None) -> int:
+    reader = item_rows.quick_reader(_archive_path(args)) if archive is None else None
+    if reader is not None:
+        with reader:
+            if args.json:
+                print_json(reader.items())
+            else:
+                _print_summaries(reader.summaries())
+        return 0
+    with _opened(args, archive) as opened:
+        rows = items_service.list_items(opened)
     if args.json:
         print_json(rows)
-        return 0
-    for r in rows:
-        captured = r["captured_at"] or "-"
-        print(f"{r['exhibit']}  {r['kind']:8} {r['sha256'][:12]}  {captured:25} {r['title']}")
-    print(f"{len(rows)} items")
+    else:
+        _print_summaries(
+            (r["exhibit"], r["kind"], r["sha256"], r["captured_at"], r["title"]) for r in rows
+        )
     return 0
 
 
-def cmd_show(args: argparse.Namespace, archive: Archive) -> int:
-    item = items_service.get_item(archive, args.item)
+def _print_summaries(summaries: Iterable[tuple[str, str, str, str | None, str]]) -> None:
+    count = 0
+    lines: list[str] = []
+    for exhibit, kind, sha256, captured, title in summaries:
+        lines.append(f"{exhibit}  {kind:8} {sha256[:12]}  {captured or '-':25} {title}\n")
+        if len(lines) == 4096:  # a few large writes, not one per line
+            sys.stdout.write("".join(lines))
+            count += len(lines)
+            lines.clear()
+    sys.stdout.write("".join(lines))
+    print(f"{count + len(lines)} items")
+
+
+def _opened(args: argparse.Namespace, archive: Archive | None) -> Any:
+    """The archive given, or the full open (schema upgrade, clean-up) when there is none."""
+    if archive is not None:
+        return contextlib.nullcontext(archive)
+    create = creates_on_first_use(args.archive)
+    return archive_service.open_archive(_archive_path(args), create=create)
+
+
+def cmd_show(args: argparse.Namespace, archive: Archive | None = None) -> int:
+    reader = item_rows.quick_reader(_archive_path(args)) if archive is None else None
+    if reader is None:
+        with _opened(args, archive) as opened:
+            item = items_service.get_item(opened, args.item)
+    else:
+        with reader:
+            item = reader.item(args.item)
     if args.json:
         print_json(item)
         return 0
@@ -229,7 +267,9 @@ def cmd_tag(args: argparse.Namespace, archive: Archive) -> int:
 
 def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
     with Interrupt() as stop, ProgressBar("verify") as bar:
-        report = verify(archive, args.items or None, progress=bar.update, cancelled=stop)
+        report = verify_service.verify(
+            archive, args.items or None, progress=bar.update, cancelled=stop
+        )
     if args.json:
         print_json(report.as_json())
     else:
@@ -247,8 +287,9 @@ def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
 COMMANDS_TABLE: dict[str, Command] = {
     "init": Command(cmd_init, needs_archive=False),
     "ingest": Command(cmd_ingest),
-    "list": Command(cmd_list),
-    "show": Command(cmd_show),
+    # Read-only: served straight from SQLite when the archive is at this schema.
+    "list": Command(cmd_list, needs_archive=False),
+    "show": Command(cmd_show, needs_archive=False),
     "tag": Command(cmd_tag),
     "verify": Command(cmd_verify),
 }
@@ -260,7 +301,7 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
     if not command.needs_archive:
         return command.run(args)
     create = creates_on_first_use(args.archive)
-    with open_archive(_archive_path(args), create=create) as archive:
+    with archive_service.open_archive(_archive_path(args), create=create) as archive:
         return command.run(args, archive)
 
 

@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from evidence_desk.db.revision import SCHEMA_HEAD
+
 MIGRATIONS = Path(__file__).with_name("migrations")
-# The newest migration; tests/db/test_schema.py keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0003"
 BUSY_TIMEOUT_MS = 30_000
 
 

@@ -221,3 +221,8 @@ class ImportedCustodyEvent(Base):
     position: Mapped[int] = mapped_column(Integer)
     event_json: Mapped[str] = mapped_column(Text)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# Case records share Base.metadata; importing them here keeps the metadata complete
+# for Alembic and the schema test whichever model module is imported first.
+from evidence_desk.db import models_case  # noqa: E402, F401

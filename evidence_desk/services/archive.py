@@ -19,9 +19,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from platformdirs import user_data_dir
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
@@ -31,33 +28,32 @@ from evidence_desk.core.objectstore import ObjectStore
 from evidence_desk.db.engine import Database, SchemaTooNew
 from evidence_desk.db.models import ArchiveInfo
 from evidence_desk.services import custody
+from evidence_desk.services.archive_location import (
+    DB_NAME,
+    ENV_ARCHIVE,
+    creates_on_first_use,
+    default_archive_path,
+)
 from evidence_desk.services.errors import ArchiveError
 from evidence_desk.services.settings import load_settings
 
-DB_NAME = "evidence.sqlite"
-ENV_ARCHIVE = "EVIDENCE_DESK_ARCHIVE"
+__all__ = [
+    "DB_NAME",
+    "ENV_ARCHIVE",
+    "Archive",
+    "ArchiveSummary",
+    "create_archive",
+    "creates_on_first_use",
+    "default_archive_path",
+    "is_archive",
+    "open_archive",
+    "utcnow",
+]
 
 
 def utcnow() -> datetime:
     """Naive UTC, the form every time is stored in."""
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def default_archive_path() -> Path:
-    env = os.environ.get(ENV_ARCHIVE)
-    if env:
-        return Path(env).expanduser()
-    return Path(user_data_dir("evidence-desk", appauthor=False)) / "archive"
-
-
-def creates_on_first_use(chosen: Path | None) -> bool:
-    """Only the built-in default archive is created when missing.
-
-    A folder named by the user or by ``EVIDENCE_DESK_ARCHIVE`` that is missing
-    (an unmounted drive) is an error, never a fresh empty archive that
-    evidence then goes into.
-    """
-    return chosen is None and not os.environ.get(ENV_ARCHIVE)
 
 
 @dataclass(frozen=True)
@@ -181,6 +177,9 @@ def open_archive(path: Path, *, create: bool = False) -> Archive:
 
 
 def _write_signing_key(path: Path) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM,

@@ -25,6 +25,7 @@ from evidence_desk.db.models_case import (
 )
 from evidence_desk.services import case_index
 from evidence_desk.services.archive import Archive, utcnow
+from evidence_desk.services.case_choices import VERIFICATION
 from evidence_desk.services.case_common import (
     display_ref,
     log_change,
@@ -38,7 +39,6 @@ from evidence_desk.services.case_places import optional_place, place_summary
 from evidence_desk.services.case_vocabularies import label, require_code, terms_by_code
 from evidence_desk.services.errors import EvidenceDeskError
 
-VERIFICATION = ("unverified", "partly_verified", "verified")
 TEXT_FIELDS = ("title", "description", "notes")
 TIME_FIELDS = ("start", "end", "start_precision", "end_precision", "offset")
 OTHER_FIELDS = ("place", "violations", "verification")

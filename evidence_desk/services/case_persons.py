@@ -28,6 +28,7 @@ from evidence_desk.db.models_case import (
 )
 from evidence_desk.services import case_index
 from evidence_desk.services.archive import Archive, utcnow
+from evidence_desk.services.case_choices import PERSON_KINDS
 from evidence_desk.services.case_common import (
     changed_fields,
     display_ref,
@@ -43,7 +44,7 @@ from evidence_desk.services.case_translit import fold
 from evidence_desk.services.case_vocabularies import require_code
 from evidence_desk.services.errors import EvidenceDeskError
 
-KINDS = ("individual", "unit")
+KINDS = PERSON_KINDS
 NAME_KINDS = ("name", "alias")
 PERSON_FIELDS = ("kind", "sex", "birth_year", "age", "age_date", "occupation", "sensitive", "notes")
 

@@ -34,6 +34,7 @@ from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import Testimony, TestimonyVersion
 from evidence_desk.services import case_index, custody, search_index
 from evidence_desk.services.archive import Archive, utcnow
+from evidence_desk.services.case_choices import TESTIMONY_TEXT_FIELDS
 from evidence_desk.services.case_common import TESTIMONY as KIND
 from evidence_desk.services.case_common import new_uuid, resolve_testimony
 from evidence_desk.services.case_dates import parse_day, parse_when
@@ -51,7 +52,7 @@ from evidence_desk.services.items import SENSITIVITIES
 
 MIME = "application/json"
 ENVELOPE_FORMAT = "evidence-desk testimony statement"
-TEXT_FIELDS = ("statement", "translation")
+TEXT_FIELDS = TESTIMONY_TEXT_FIELDS
 CONSENT_FLAGS = ("consent_court", "consent_advocacy", "consent_publication", "anonymity_requested")
 # Logged with their values; other form fields are logged by name only (free text).
 VALUE_FIELDS = CONSENT_FLAGS + (
