@@ -132,7 +132,12 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
         raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
     with Interrupt() as stop, ProgressBar("ingest") as bar:
         report = ingest_service.ingest(
-            archive, args.paths, provenance=provenance, progress=bar.update, cancelled=stop
+            archive,
+            args.paths,
+            provenance=provenance,
+            progress=bar.update,
+            cancelled=stop,
+            background=False,
         )
     if args.json:
         print_json(

@@ -15,9 +15,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
-from evidence_desk.core.metadata_av import read_av
-from evidence_desk.core.metadata_image import read_image
-from evidence_desk.core.metadata_pdf import read_pdf
 from evidence_desk.core.metadata_types import GPS, ExtractedMetadata, error_reason
 from evidence_desk.core.mime import (
     OCTET_STREAM,
@@ -44,12 +41,20 @@ _PILLOW_MIMES = {
 
 
 def _dispatch(path: Path, fp: IO[bytes], meta: ExtractedMetadata) -> None:
+    """Each reader's library (Pillow, PyAV, pypdf) is loaded only for its formats:
+    a process that ingests one big archive file never pays for the decoders."""
     mime = meta.mime_type
     if mime in _PILLOW_MIMES:
+        from evidence_desk.core.metadata_image import read_image
+
         read_image(fp, meta)
     elif meta.kind in ("video", "audio"):
+        from evidence_desk.core.metadata_av import read_av
+
         read_av(path, meta)
     elif mime == "application/pdf":
+        from evidence_desk.core.metadata_pdf import read_pdf
+
         read_pdf(fp, meta)
 
 

@@ -36,7 +36,12 @@ from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services import case_clock, custody, search_index
 from evidence_desk.services.archive import Archive, utcnow
-from evidence_desk.services.ingest_analysis import Analysis, AnalysisJob, AnalysisPool
+from evidence_desk.services.ingest_analysis import (
+    WORKER_NICE,
+    Analysis,
+    AnalysisJob,
+    AnalysisPool,
+)
 from evidence_desk.services.walk import Candidate, collect, display_path, raw_name_bytes
 
 MAX_IN_FLIGHT = 16
@@ -144,8 +149,13 @@ def ingest(
     progress: Callable[[Progress], None] = _noop_progress,
     cancelled: Callable[[], bool] = _never,
     on_item: Callable[[FileResult], None] | None = None,
+    background: bool = True,
 ) -> IngestReport:
-    """Ingest ``paths`` (files and folders, recursively) as one batch."""
+    """Ingest ``paths`` (files and folders, recursively) as one batch.
+
+    ``background``: a window stays responsive meanwhile, so decoding workers run
+    niced; the command line passes False and gets the CPU it is given.
+    """
     report = IngestReport(batch_uuid=str(uuid.uuid4()))
     candidates, skipped = collect([Path(p) for p in paths])
     for skip in skipped:
@@ -171,7 +181,7 @@ def ingest(
     # Each file in analysis, with its job kept for a retry if a worker process dies.
     in_flight: deque[tuple[_Copied, Future[Analysis], AnalysisJob]] = deque()
     last_commit = [time.monotonic()]
-    with AnalysisPool(len(candidates)) as pool:
+    with AnalysisPool(len(candidates), nice=WORKER_NICE if background else 0) as pool:
         todo = deque(candidates)
         try:
             while todo:

@@ -28,12 +28,12 @@ from evidence_desk.core.capture_time import (
 )
 from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
 from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, sniff_mime
-from evidence_desk.core.thumbnails import derive
 
 # Below this many files, starting worker processes (about a second) costs more
 # than it saves, and threads do.
 PROCESS_POOL_MIN_FILES = 24
 WORKERS = 2
+THUMBNAIL_KINDS = ("photo", "video")  # what core.thumbnails.derive draws
 # Added to the workers' nice value (Unix): below the window, above nothing.
 WORKER_NICE = 10
 
@@ -92,27 +92,36 @@ def _analyse(job: AnalysisJob) -> Analysis:
             f"file type {meta.mime_type} is not one Evidence Desk reads metadata from; "
             "the file is preserved exactly as received"
         )
-    derived = derive(job.stored, meta.kind, job.thumbnail)
-    if derived.warning:
-        warnings.append(derived.warning)
+    phash, thumbnail = None, False
+    if meta.kind in THUMBNAIL_KINDS:
+        # The decoders (Pillow, PyAV, NumPy) load only now: ingesting documents or one
+        # big archive file never imports them.
+        from evidence_desk.core.thumbnails import derive
+
+        derived = derive(job.stored, meta.kind, job.thumbnail)
+        phash, thumbnail = derived.phash, derived.thumbnail
+        if derived.warning:
+            warnings.append(derived.warning)
     # Library messages may quote the store's internal path; the user knows the file by name.
     warnings = [w.replace(str(job.stored), job.name) for w in warnings]
-    return Analysis(meta, capture, derived.phash, derived.thumbnail, warnings)
+    return Analysis(meta, capture, phash, thumbnail, warnings)
 
 
-def _start_worker(parent_pid: int) -> None:
+def _start_worker(parent_pid: int, nice: int = WORKER_NICE) -> None:
     """Worker start-up: yield the CPU to the user, and never outlive the ingest."""
-    _lower_priority()
+    _lower_priority(nice)
     _exit_with_parent(parent_pid)
 
 
-def _lower_priority() -> None:
-    """Decoding thumbnails is background work. On a two-core machine two busy
-    workers at normal priority took turns with the window's own thread, which
-    then waited up to 100 ms to repaint; niced, they get whatever CPU is spare."""
-    if hasattr(os, "nice"):
+def _lower_priority(nice: int) -> None:
+    """Decoding thumbnails is background work when a window is open. On a two-core
+    machine two busy workers at normal priority took turns with the window's own
+    thread, which then waited up to 100 ms to repaint; niced, they get whatever CPU
+    is spare. The command line has no window to keep: there ``nice`` is 0, since on
+    a machine busy with other work niced workers got a fraction of a core."""
+    if nice and hasattr(os, "nice"):
         with contextlib.suppress(OSError):
-            os.nice(WORKER_NICE)
+            os.nice(nice)
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -138,8 +147,9 @@ class AnalysisPool:
     started again for the rest.
     """
 
-    def __init__(self, files: int) -> None:
+    def __init__(self, files: int, *, nice: int = WORKER_NICE) -> None:
         self.use_processes = files >= PROCESS_POOL_MIN_FILES
+        self.nice = nice
         self._executor: Executor | None = None
 
     def _pool(self) -> Executor:
@@ -151,7 +161,7 @@ class AnalysisPool:
                     WORKERS,
                     mp_context=context,
                     initializer=_start_worker,
-                    initargs=(os.getpid(),),
+                    initargs=(os.getpid(), self.nice),
                 )
             else:
                 self._executor = ThreadPoolExecutor(WORKERS, thread_name_prefix="ingest-analyse")

@@ -209,8 +209,7 @@ class QuickReader:
             for chunk in _chunks([i.id for i in items], 900):
                 marks = ",".join("?" * len(chunk))
                 for r in named.execute(
-                    f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE item_id IN ({marks}) "
-                    "ORDER BY id",
+                    f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE item_id IN ({marks}) ORDER BY id",
                     chunk,
                 ):
                     sources.setdefault(r["item_id"], []).append(_namespace(r, _SOURCE_TIMES))
