@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 QT_XCB_LIBS="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1 libfontconfig1 \
+libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libpulse0 \
 fonts-dejavu-core"
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
   missing=$(for p in $QT_XCB_LIBS; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)

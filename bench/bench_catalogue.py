@@ -63,7 +63,7 @@ def _ts(value: datetime) -> str:
 
 def build(root: Path, count: int) -> float:
     """Create a real archive, then fill it with ``count`` synthetic items. Returns seconds."""
-    from evidence_desk.services.archive import create_archive
+    from evidence_desk.services.archive.archive import create_archive
 
     start = time.perf_counter()
     create_archive(root, "bench catalogue").close()
@@ -171,9 +171,9 @@ from pathlib import Path
 from datetime import date
 from PySide6.QtCore import QEventLoop, QTimer, Qt
 from PySide6.QtWidgets import QApplication
-from evidence_desk.gui.app import application, tune_runtime
-from evidence_desk.gui.main_window import MainWindow
-from evidence_desk.services.catalogue import Filters
+from evidence_desk.gui.shell.app import application, tune_runtime
+from evidence_desk.gui.shell.main_window import MainWindow
+from evidence_desk.services.catalogue.listing import Filters
 T_IMPORTS = time.perf_counter() - T0
 app = application()
 out = {{"imports_s": T_IMPORTS}}

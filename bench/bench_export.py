@@ -90,8 +90,8 @@ def run(cmd: list[str], cwd: Path | None = None) -> None:
 
 def child_export(archive_path: Path, out: Path, zip_: bool) -> None:
     """Runs in a child process so its peak memory is the export's alone."""
-    from evidence_desk.services.archive import open_archive
-    from evidence_desk.services.export import export_bundle
+    from evidence_desk.services.archive.archive import open_archive
+    from evidence_desk.services.bundles.export import export_bundle
 
     with open_archive(archive_path) as archive:
         before = _vm_rss_kib()
@@ -147,9 +147,9 @@ def main() -> int:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     os.environ["EVIDENCE_DESK_CONFIG_DIR"] = str(work / "config")
-    from evidence_desk.services.archive import create_archive
-    from evidence_desk.services.bundle_verify import verify_bundle
-    from evidence_desk.services.ingest import Provenance, ingest
+    from evidence_desk.services.archive.archive import create_archive
+    from evidence_desk.services.bundles.verify import verify_bundle
+    from evidence_desk.services.intake.ingest import Provenance, ingest
 
     total = int(args.size_gib * 2**30)
     print(f"making {total / 2**30:.2f} GiB of sources…", flush=True)

@@ -33,8 +33,8 @@ GIB = 1024**3
 INGEST_CHILD = """
 import sys, time
 from pathlib import Path
-from evidence_desk.services.archive import create_archive
-from evidence_desk.services.ingest import Provenance, ingest
+from evidence_desk.services.archive.archive import create_archive
+from evidence_desk.services.intake.ingest import Provenance, ingest
 archive = create_archive(Path({archive!r}), "bench")
 start = time.perf_counter()
 report = ingest(archive, [Path(p) for p in {paths!r}], provenance=Provenance(method="bench"))
@@ -155,8 +155,8 @@ def bench_jpegs(work: Path, count: int) -> Path:
 VERIFY_CHILD = """
 import time
 from pathlib import Path
-from evidence_desk.services.archive import open_archive
-from evidence_desk.services.verify import verify
+from evidence_desk.services.archive.archive import open_archive
+from evidence_desk.services.catalogue.verify import verify
 archive = open_archive(Path({archive!r}))
 start = time.perf_counter()
 report = verify(archive)

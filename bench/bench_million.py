@@ -44,8 +44,8 @@ CHILD = r"""
 import json, sys, time
 start = time.perf_counter()
 from pathlib import Path
-from evidence_desk.services.archive import open_archive
-from evidence_desk.services import catalogue as c
+from evidence_desk.services.archive.archive import open_archive
+from evidence_desk.services.catalogue import listing as c
 archive = open_archive(Path(sys.argv[1]))
 ids = c.query_ids(archive, limit=200)
 rows = c.fetch_rows(archive, ids[:60])

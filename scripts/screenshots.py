@@ -117,7 +117,7 @@ def settle(app, ms: int = 600) -> None:  # type: ignore[no-untyped-def]
 
 
 def describe(archive, results) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    from evidence_desk.services import items, similar
+    from evidence_desk.services.catalogue import items, similar
 
     by_name = {Path(r.path).name: r.item_uuid for r in results if r.status == "new"}
     for name, title, description, tags, *_rest in SCENES:
@@ -159,11 +159,11 @@ def main() -> int:
 
     from PySide6.QtGui import QFont
 
-    from evidence_desk.gui import i18n
-    from evidence_desk.gui.app import application
-    from evidence_desk.gui.main_window import MainWindow
-    from evidence_desk.services.archive import create_archive
-    from evidence_desk.services.settings import load_settings, save_settings
+    from evidence_desk.gui.shell import i18n
+    from evidence_desk.gui.shell.app import application
+    from evidence_desk.gui.shell.main_window import MainWindow
+    from evidence_desk.services.archive.archive import create_archive
+    from evidence_desk.services.archive.settings import load_settings, save_settings
 
     app = application()
     app.setFont(QFont("DejaVu Sans", 9))
@@ -207,14 +207,14 @@ def main() -> int:
     settle(app, 300)
     summary.grab().save(str(out / "import-summary.png"))
     summary.close()
-    from evidence_desk.services import catalogue
+    from evidence_desk.services.catalogue import listing as catalogue
 
     results = []
     for item_id in catalogue.query_ids(archive):
         row = catalogue.fetch_rows(archive, [item_id])[item_id]
         results.append(type("R", (), {"path": row.title, "status": "new", "item_uuid": row.uuid}))
     by_name = describe(archive, results)
-    from evidence_desk.services import items as items_service
+    from evidence_desk.services.catalogue import items as items_service
 
     for name in ("повреждённый.jpg", "IMG_0702.jpg"):
         if name in by_name:
@@ -277,7 +277,7 @@ def main() -> int:
     window.shutdown()
     window.archive = None
 
-    from evidence_desk.services.archive import open_archive
+    from evidence_desk.services.archive.archive import open_archive
 
     i18n.install("ru")
     archive_ru = open_archive(tmp / "archive")

@@ -18,15 +18,16 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from evidence_desk.gui.bundle_export_dialog import BundleExportDialog  # noqa: E402
-from evidence_desk.gui.bundle_import import ImportPreviewDialog, import_summary, run_preview  # noqa: E402
-from evidence_desk.gui.bundle_verify_dialog import bundle_report_dialog  # noqa: E402
-from evidence_desk.services import case_incidents, case_testimonies  # noqa: E402
-from evidence_desk.services.archive import create_archive  # noqa: E402
-from evidence_desk.services.bundle_import import import_bundle  # noqa: E402
-from evidence_desk.services.bundle_verify import verify_bundle  # noqa: E402
-from evidence_desk.services.export import export_bundle  # noqa: E402
-from evidence_desk.services.ingest import Provenance, ingest  # noqa: E402
+from evidence_desk.gui.bundles.export_dialog import BundleExportDialog  # noqa: E402
+from evidence_desk.gui.bundles.importing import ImportPreviewDialog, import_summary, run_preview  # noqa: E402
+from evidence_desk.gui.bundles.verify_dialog import bundle_report_dialog  # noqa: E402
+from evidence_desk.services.archive.archive import create_archive  # noqa: E402
+from evidence_desk.services.bundles.export import export_bundle  # noqa: E402
+from evidence_desk.services.bundles.importing import import_bundle  # noqa: E402
+from evidence_desk.services.bundles.verify import verify_bundle  # noqa: E402
+from evidence_desk.services.case import incidents as case_incidents  # noqa: E402
+from evidence_desk.services.case import testimonies as case_testimonies  # noqa: E402
+from evidence_desk.services.intake.ingest import Provenance, ingest  # noqa: E402
 from tests import media  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"

@@ -88,9 +88,14 @@ INCIDENTS = [
 
 
 def make_archive(root: Path):  # type: ignore[no-untyped-def]
-    from evidence_desk.services import case_incidents, case_testimonies
-    from evidence_desk.services.archive import create_archive
-    from evidence_desk.services.ingest import Provenance, ingest
+    from evidence_desk.services.archive.archive import create_archive
+    from evidence_desk.services.case import (
+        incidents as case_incidents,
+    )
+    from evidence_desk.services.case import (
+        testimonies as case_testimonies,
+    )
+    from evidence_desk.services.intake.ingest import Provenance, ingest
 
     src = root / "photos"
     src.mkdir(parents=True)
@@ -154,7 +159,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtWidgets import QApplication
 
-    from evidence_desk.gui.main_window import MainWindow
+    from evidence_desk.gui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     archive, testimony = make_archive(Path(tempfile.mkdtemp()))

@@ -21,7 +21,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 
 @pytest.fixture
 def archive(tmp_path: Path):
-    from evidence_desk.services.archive import create_archive
+    from evidence_desk.services.archive.archive import create_archive
 
     arch = create_archive(tmp_path / "archive", "Test archive")
     yield arch

@@ -10,9 +10,9 @@ import socket
 
 import pytest
 
-from evidence_desk.services.ingest import Provenance, ingest
-from evidence_desk.services.items import list_items, set_tags
-from evidence_desk.services.verify import verify
+from evidence_desk.services.catalogue.items import list_items, set_tags
+from evidence_desk.services.catalogue.verify import verify
+from evidence_desk.services.intake.ingest import Provenance, ingest
 from tests.media import make_jpeg, make_mp4, make_pdf
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from evidence_desk.services.archive_location import ENV_ARCHIVE, default_archive_path
+from evidence_desk.services.archive.location import ENV_ARCHIVE, default_archive_path
 
 if TYPE_CHECKING:
-    from evidence_desk.services.archive import Archive
+    from evidence_desk.services.archive.archive import Archive
 
 
 class LazyModule:
@@ -41,7 +41,7 @@ class LazyModule:
 
 
 def lazy(name: str) -> Any:
-    """``lazy("evidence_desk.services.verify")`` stands in for ``import … as verify``."""
+    """``lazy("evidence_desk.services.catalogue.verify")`` stands in for ``import … as verify``."""
     return LazyModule(name)
 
 

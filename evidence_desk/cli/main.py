@@ -20,18 +20,18 @@ from typing import TYPE_CHECKING, Any
 from evidence_desk import tool_version
 from evidence_desk.cli.common import Command, Interrupt, add_command, lazy, print_json
 from evidence_desk.cli.progress import ProgressBar
-from evidence_desk.services.archive_location import creates_on_first_use, default_archive_path
-from evidence_desk.services.errors import EvidenceDeskError
+from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.archive.location import creates_on_first_use, default_archive_path
 
 if TYPE_CHECKING:
-    from evidence_desk.services.archive import Archive
+    from evidence_desk.services.archive.archive import Archive
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
-archive_service = lazy("evidence_desk.services.archive")
-items_service = lazy("evidence_desk.services.items")
-item_rows = lazy("evidence_desk.services.item_rows")
-ingest_service = lazy("evidence_desk.services.ingest")
-verify_service = lazy("evidence_desk.services.verify")
+archive_service = lazy("evidence_desk.services.archive.archive")
+items_service = lazy("evidence_desk.services.catalogue.items")
+item_rows = lazy("evidence_desk.services.catalogue.item_rows")
+ingest_service = lazy("evidence_desk.services.intake.ingest")
+verify_service = lazy("evidence_desk.services.catalogue.verify")
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSION_MODULES = ("evidence_desk.cli.bundle_commands", "evidence_desk.cli.case_commands")
+EXTENSION_MODULES = ("evidence_desk.cli.commands.bundles", "evidence_desk.cli.commands.case")
 
 
 def _extension_modules() -> list[Any]:
@@ -316,7 +316,7 @@ def _command_names() -> set[str]:
 
 
 def _start_gui(argv: list[str]) -> int:
-    from evidence_desk.gui.app import main as gui_main
+    from evidence_desk.gui.shell.app import main as gui_main
 
     return gui_main(argv)
 

@@ -40,6 +40,15 @@ _PILLOW_MIMES = {
 }
 
 
+def decoder_reads(mime: str) -> bool:
+    """Whether a third-party decoder (Pillow, PyAV, pypdf) parses files of this type."""
+    return (
+        mime in _PILLOW_MIMES
+        or kind_for_mime(mime) in ("video", "audio")
+        or mime == "application/pdf"
+    )
+
+
 def _dispatch(path: Path, fp: IO[bytes], meta: ExtractedMetadata) -> None:
     """Each reader's library (Pillow, PyAV, pypdf) is loaded only for its formats:
     a process that ingests one big archive file never pays for the decoders."""

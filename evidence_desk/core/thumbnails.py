@@ -49,13 +49,16 @@ def derive(path: Path, kind: str, out_path: Path, *, size: int = THUMB_SIZE) -> 
     """Write a JPEG thumbnail of ``path`` to ``out_path`` and return its pHash.
 
     ``kind`` is the item kind decided at ingest ("photo", "video", "audio",
-    "document", "other"); only photos and videos get thumbnails here. Never
+    "document", "other"); photos, videos and PDF documents (their first page)
+    get thumbnails here; a document page gets no perceptual hash, since blank
+    and text pages would all look alike to it. Never
     raises: failures come back as ``Derived(False, None, warning=...)`` so one
     bad file cannot stop a batch ingest.
     """
     loaders: dict[str, Callable[[Path, int], Image.Image]] = {
         "photo": _load_photo,
         "video": _load_video_frame,
+        "document": _load_pdf_page,
     }
     loader = loaders.get(kind)
     if loader is None:
@@ -64,6 +67,8 @@ def derive(path: Path, kind: str, out_path: Path, *, size: int = THUMB_SIZE) -> 
     try:
         img = loader(Path(path), size)
         img = _to_rgb(img)
+    except _NoThumbnail:
+        return Derived(False, None)
     except Image.DecompressionBombError:
         return Derived(
             False,
@@ -75,7 +80,7 @@ def derive(path: Path, kind: str, out_path: Path, *, size: int = THUMB_SIZE) -> 
         return Derived(False, None, warning=_WARNING_PREFIX + _describe(exc))
 
     try:
-        phash: str | None = image_phash(img)
+        phash: str | None = image_phash(img) if kind != "document" else None
     except Exception as exc:  # pragma: no cover - imagehash on a valid RGB image
         phash = None
         hash_warning: str | None = f"could not compute perceptual hash: {_describe(exc)}"
@@ -118,6 +123,34 @@ def _load_photo(path: Path, size: int) -> Image.Image:
             # Broken EXIF must not cost us the thumbnail; show it as stored.
             transposed = im.copy()
         return transposed
+
+
+def _load_pdf_page(path: Path, size: int) -> Image.Image:
+    """Render the first page of a PDF at thumbnail size (other documents have none).
+
+    PDFium renders without running the document's JavaScript or fetching
+    anything; a page larger than the thumbnail is rendered at reduced scale,
+    so an absurd page size costs no memory.
+    """
+    with open(path, "rb") as f:
+        if f.read(5) != b"%PDF-":
+            raise _NoThumbnail
+    import pypdfium2  # only documents need it; keeps ingest start-up light
+
+    doc = pypdfium2.PdfDocument(str(path))
+    try:
+        if len(doc) == 0:
+            raise ValueError("document has no pages")
+        page = doc[0]
+        width, height = page.get_size()
+        scale = min(4.0, size / max(width, height, 1.0))
+        return page.render(scale=scale).to_pil()
+    finally:
+        doc.close()
+
+
+class _NoThumbnail(Exception):
+    """This file simply has no thumbnail; not a failure worth a warning."""
 
 
 def _load_video_frame(path: Path, size: int) -> Image.Image:

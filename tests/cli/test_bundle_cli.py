@@ -9,8 +9,8 @@ import pytest
 
 from evidence_desk.cli.main import main
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.services.archive import create_archive
-from tests.services.test_bundle_fixtures import populate
+from evidence_desk.services.archive.archive import create_archive
+from tests.helpers.bundles import populate
 
 
 @pytest.fixture

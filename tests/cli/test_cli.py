@@ -20,7 +20,7 @@ import pytest
 
 from evidence_desk.cli.main import main
 from tests import media
-from tests.services.ingest_helpers import ITEM_KEYS, SOURCE_KEYS, sha256_file
+from tests.helpers.ingest import ITEM_KEYS, SOURCE_KEYS, sha256_file
 
 CLI = [sys.executable, "-m", "evidence_desk.cli.main"]
 
@@ -373,7 +373,7 @@ def test_output_to_a_non_utf8_pipe_does_not_crash(filled):
 def test_an_ingest_stopped_by_the_database_exits_2(arch, source, monkeypatch, capsys):
     from sqlalchemy.exc import OperationalError
 
-    from evidence_desk.services import ingest as ingest_module
+    from evidence_desk.services.intake import ingest as ingest_module
 
     def locked(*_args, **_kwargs):
         raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))

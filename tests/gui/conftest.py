@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from evidence_desk.gui.app import ORGANISATION
-from evidence_desk.services.ingest import IngestReport
+from evidence_desk.gui.shell.app import ORGANISATION
+from evidence_desk.services.intake.ingest import IngestReport
 
 WAIT_MS = 30_000
 
@@ -31,8 +31,8 @@ def _qt_names_and_cache(qapp, tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def window(qtbot, archive):
-    from evidence_desk.gui.app import tune_runtime
-    from evidence_desk.gui.main_window import MainWindow
+    from evidence_desk.gui.shell.app import tune_runtime
+    from evidence_desk.gui.shell.main_window import MainWindow
 
     win = MainWindow()
     qtbot.addWidget(win)

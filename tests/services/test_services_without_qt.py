@@ -23,14 +23,14 @@ BLOCK_QT = textwrap.dedent(
 
 CHECK = textwrap.dedent(
     """
-    import evidence_desk.services.ingest
-    import evidence_desk.services.verify
-    import evidence_desk.services.items
-    import evidence_desk.services.archive
+    import evidence_desk.services.intake.ingest
+    import evidence_desk.services.catalogue.verify
+    import evidence_desk.services.catalogue.items
+    import evidence_desk.services.archive.archive
     import evidence_desk.cli.main
     import evidence_desk.services as services
-    for module in pkgutil.iter_modules(services.__path__):
-        importlib.import_module(f"evidence_desk.services.{module.name}")
+    for module in pkgutil.walk_packages(services.__path__, "evidence_desk.services."):
+        importlib.import_module(module.name)
 
     from evidence_desk.cli.main import main
     archive, source = sys.argv[1], sys.argv[2]

@@ -2,7 +2,7 @@
 
 Also seeds the shipped defaults (vocabularies, the gazetteer of the January
 2022 places, the shutdown and emergency periods) from
-``evidence_desk/resources/vocabularies/*.json``. Seeded places and periods
+``resources/vocabularies/*.json``. Seeded places and periods
 get name-based UUIDs, so two archives agree on the identity of "Almaty".
 
 Revision ID: 0002
@@ -13,17 +13,18 @@ Create Date: 2026-11-23
 import json
 import uuid
 from datetime import UTC, datetime
-from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import op
+
+from evidence_desk.core.resources import resource_dir
 
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-DEFAULTS = Path(__file__).resolve().parents[3] / "resources" / "vocabularies"
+DEFAULTS = resource_dir("vocabularies")
 UUID_NAMESPACE = uuid.UUID("6f0b3c2e-5d0a-4c55-9a57-0d3f1e6b8a10")
 
 

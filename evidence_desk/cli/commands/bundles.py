@@ -1,0 +1,147 @@
+"""``export``, ``verify-bundle`` and ``import-bundle``: evidence bundles from the command line.
+
+Loaded by cli.main when present; each command is a thin shell around its
+service, with a progress bar on a terminal, Ctrl+C as a clean cancel, and
+one line on stderr for errors a user can cause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from evidence_desk.cli.common import Command, Interrupt, add_command, lazy, print_json
+from evidence_desk.cli.progress import ProgressBar
+from evidence_desk.services.archive.errors import EvidenceDeskError
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
+signing = lazy("evidence_desk.core.signing")
+bundle_import = lazy("evidence_desk.services.bundles.importing")
+bundle_verify = lazy("evidence_desk.services.bundles.verify")
+export = lazy("evidence_desk.services.bundles.export")
+
+EXIT_PROBLEMS = 1
+
+
+def register(sub: Any) -> dict[str, Command]:
+    p = add_command(sub, "export", "export items as a signed BagIt bundle (folder or zip)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--items", nargs="+", metavar="ITEM", help="exhibit numbers, UUIDs, …")
+    which.add_argument("--incident", metavar="ID", help="every item of an incident")
+    which.add_argument("--all", action="store_true", help="every item in the archive")
+    p.add_argument("--profile", choices=("full", "redacted"), default="full")
+    p.add_argument("--zip", action="store_true", help="write one .zip (stored, not compressed)")
+    p.add_argument(
+        "out", type=Path, nargs="?", metavar="OUT", help="the bundle to create (must not exist)"
+    )
+    p.add_argument("--json", action="store_true")
+
+    p = add_command(sub, "verify-bundle", "check a bundle's files, checksums and signature")
+    p.add_argument("path", type=Path, metavar="PATH", help="bundle folder or .zip")
+    p.add_argument("--key-fingerprint", default=None, help="the sender's key fingerprint")
+    p.add_argument("--json", action="store_true")
+
+    p = add_command(sub, "import-bundle", "verify a bundle and add its items to the archive")
+    p.add_argument("path", type=Path, metavar="PATH", help="bundle folder or .zip")
+    p.add_argument("--key-fingerprint", default=None, help="refuse unless signed by this key")
+    p.add_argument("--json", action="store_true")
+    return {
+        "export": Command(cmd_export),
+        "verify-bundle": Command(cmd_verify_bundle, needs_archive=False),
+        "import-bundle": Command(cmd_import_bundle),
+    }
+
+
+def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
+    if args.out is None and args.items and len(args.items) > 1:
+        args.out = Path(args.items.pop())  # "--items ED-1 ED-2 OUT": the list swallowed OUT
+    if args.out is None:
+        raise EvidenceDeskError("export needs OUT, the bundle to create")
+    out: Path = args.out
+    if args.zip and out.suffix.lower() != ".zip":
+        out = out.with_name(out.name + ".zip")
+    with Interrupt("stopping…") as stop, ProgressBar("export") as bar:
+        report = export.export_bundle(
+            archive,
+            None if args.all else args.items,
+            incident=args.incident,
+            profile=args.profile,
+            zip=args.zip,
+            out=out,
+            progress=bar.update,
+            cancelled=stop,
+        )
+    if args.json:
+        print_json(report.as_json())
+    if report.cancelled:
+        print("export cancelled: nothing was written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not args.json:
+        for exhibit, reason in report.left_out:
+            print(f"left out  {exhibit}: {reason}")
+        print(
+            f"exported {len(report.exported)} items ({report.payload_bytes:,} bytes in "
+            f"{report.payload_files} files, {args.profile} profile) to {report.path}"
+        )
+        print(f"signing key fingerprint: {signing.pretty_fingerprint(report.fingerprint or '')}")
+    return 0
+
+
+def cmd_verify_bundle(args: argparse.Namespace) -> int:
+    with Interrupt("stopping…") as stop, ProgressBar("verify") as bar:
+        report = bundle_verify.verify_bundle(
+            args.path,
+            expected_fingerprint=args.key_fingerprint,
+            progress=bar.update,
+            cancelled=stop,
+        )
+    if args.json:
+        print_json(report.as_json())
+        return 0 if report.ok else EXIT_PROBLEMS
+    for problem in report.problems:
+        print(f"FAILED  {problem.kind:11} {problem.message}")
+    if report.archive_uuid:
+        print(f"from archive {report.archive_name!r} ({report.archive_uuid}), {report.profile}")
+    if report.signer_fingerprint:
+        state = "valid" if report.signature_valid else "NOT valid"
+        fingerprint = signing.pretty_fingerprint(report.signer_fingerprint)
+        print(f"signature {state}; key fingerprint {fingerprint}")
+    print(
+        f"{'OK' if report.ok else 'PROBLEMS FOUND'}: {report.files_checked} files "
+        f"({report.bytes_checked:,} bytes) checked, {report.items} items, "
+        f"{report.custody_checked} custody events re-hashed "
+        f"({report.custody_sealed} sealed, {report.custody_withheld} withheld), "
+        f"{len(report.problems)} problems"
+    )
+    if report.cancelled:
+        print("verification cancelled before the end", file=sys.stderr)
+    return 0 if report.ok else EXIT_PROBLEMS
+
+
+def cmd_import_bundle(args: argparse.Namespace, archive: Archive) -> int:
+    with Interrupt("stopping…") as stop, ProgressBar("import") as bar:
+        report = bundle_import.import_bundle(
+            archive,
+            args.path,
+            progress=bar.update,
+            cancelled=stop,
+            expected_fingerprint=args.key_fingerprint,
+        )
+    if args.json:
+        print_json(report.as_json())
+    else:
+        for r in report.results:
+            print(f"{r.status:9} {r.exhibit or '-':10} (sender {r.sender_exhibit})")
+            for message in r.messages:
+                print(f"          ! {message}")
+        print(
+            f"{report.count('new')} new, {report.count('duplicate')} duplicates, "
+            f"{report.count('failed')} failed, from {report.sender_name!r} ({report.sender_uuid})"
+        )
+    if report.cancelled:
+        print("import cancelled: the items listed above are in the archive", file=sys.stderr)
+    return 0 if report.ok else EXIT_PROBLEMS

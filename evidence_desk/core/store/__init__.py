@@ -1,0 +1,1 @@
+"""The object store: originals by SHA-256, written once, never altered."""

@@ -1,0 +1,1 @@
+"""Bundle export, verification and import from the window."""

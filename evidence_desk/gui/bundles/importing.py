@@ -1,0 +1,156 @@
+"""File › Import Bundle…: check first, show what would be added, then import.
+
+The preview runs the full verification in the background and counts which
+items are new and which are already in the archive, so the user decides with
+the signer's fingerprint in front of them. Nothing is written until they
+press Import; the import verifies again (the USB stick may have changed).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from evidence_desk.core.signing import pretty_fingerprint
+from evidence_desk.gui.bundles.verify_dialog import headline
+from evidence_desk.gui.shell.report_dialog import ReportDialog
+from evidence_desk.services.archive.archive import Archive
+
+translate = QCoreApplication.translate
+
+
+@dataclass
+class Preview:
+    report: Any  # BundleReport
+    new: int = 0
+    known: int = 0
+    records: dict[str, int] = field(default_factory=dict)
+
+
+def run_preview(archive: Archive, path: Path, **callbacks: Any) -> Preview:
+    """In the worker: verify, then count new items and case records."""
+    from sqlalchemy import select
+
+    from evidence_desk.core import bundle_layout as L
+    from evidence_desk.core.bagit_read import open_bag
+    from evidence_desk.db.models import Item
+    from evidence_desk.services.bundles.case_records_import import case_files_in
+    from evidence_desk.services.bundles.verify import verify_bundle
+
+    report = verify_bundle(path, **callbacks)
+    preview = Preview(report)
+    if not report.ok:
+        return preview
+    with open_bag(path) as bag:
+        records = json.loads(bag.read_small(L.ITEMS_JSON, 2 * 2**30))["items"]
+        files = case_files_in(bag)
+    digests = [r["bundle"]["sha256"] for r in records]
+    with archive.db.reader() as session:
+        known = set()
+        for start in range(0, len(digests), 500):
+            chunk = digests[start : start + 500]
+            known |= set(session.scalars(select(Item.sha256).where(Item.sha256.in_(chunk))))
+    preview.known = sum(1 for d in digests if d in known)
+    preview.new = len(digests) - preview.known
+    for name, value in files.items():
+        key = name.removesuffix(".json")
+        preview.records[key] = len(value.get(key) or [])
+    return preview
+
+
+def run_import(archive: Archive, path: Path, **callbacks: Any) -> Any:
+    from evidence_desk.services.bundles.importing import import_bundle
+
+    return import_bundle(archive, path, **callbacks)
+
+
+class ImportPreviewDialog(QDialog):
+    """What the bundle holds and what importing it would add; Import or Cancel."""
+
+    def __init__(self, preview: Preview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bundleImportPreview")
+        self.setWindowTitle(self.tr("Import Bundle"))
+        report = preview.report
+        lines = [
+            headline(report),
+            "",
+            self.tr(
+                "%1 new item(s) will be added; %2 are already in this archive and gain the "
+                "sender's provenance and history."
+            )
+            .replace("%1", str(preview.new))
+            .replace("%2", str(preview.known)),
+        ]
+        names = {
+            "incidents": self.tr("incidents"),
+            "persons": self.tr("persons"),
+            "testimonies": self.tr("testimonies"),
+            "places": self.tr("places"),
+        }
+        counts = [f"{n} {names.get(k, k)}" for k, n in sorted(preview.records.items()) if n]
+        if counts:
+            lines.append(
+                self.tr("Case records to merge or add: %1.").replace("%1", ", ".join(counts))
+            )
+        self.label = QLabel("\n".join(lines), self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.buttons)
+        self.resize(780, self.sizeHint().height())
+
+
+def import_summary(report: Any, parent: QWidget | None = None) -> ReportDialog:
+    """One row per item (new, duplicate, failed) and a headline with the case records."""
+    head = [
+        translate("BundleImport", "Imported from %1 (%2).")
+        .replace("%1", report.sender_name or "?")
+        .replace("%2", report.sender_uuid or "?"),
+        translate("BundleImport", "%1 new, %2 already here, %3 failed.")
+        .replace("%1", str(report.count("new")))
+        .replace("%2", str(report.count("duplicate")))
+        .replace("%3", str(report.count("failed"))),
+        translate("BundleImport", "Signed by key: %1").replace(
+            "%1", pretty_fingerprint(report.verification.signer_fingerprint or "")
+        ),
+    ]
+    if report.case is not None:
+        added = ", ".join(f"{n} {k}" for k, n in sorted(report.case.added.items())) or "-"
+        merged = ", ".join(f"{n} {k}" for k, n in sorted(report.case.merged.items())) or "-"
+        head.append(
+            translate("BundleImport", "Case records added: %1; merged: %2.")
+            .replace("%1", added)
+            .replace("%2", merged)
+        )
+        head += report.case.messages[:5]
+    rows = [
+        (r.status, r.sender_exhibit, r.exhibit or "", "; ".join(r.messages)) for r in report.results
+    ]
+    dialog = ReportDialog(
+        translate("BundleImport", "Bundle imported"),
+        "\n".join(head),
+        [
+            translate("BundleImport", "Result"),
+            translate("BundleImport", "Sender's exhibit"),
+            translate("BundleImport", "Exhibit here"),
+            translate("BundleImport", "Notes"),
+        ],
+        rows,
+        parent,
+        exhibit_column=2,
+    )
+    dialog.setObjectName("bundleImportSummary")
+    return dialog

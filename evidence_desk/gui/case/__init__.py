@@ -1,0 +1,1 @@
+"""The case-records interface: docks, editors, timeline."""

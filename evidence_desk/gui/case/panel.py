@@ -1,0 +1,183 @@
+"""Docked lists of incidents, persons and places, each a drop target for catalogue rows.
+
+The lists are small (hundreds to a few thousand records) and show light
+rows from the services (``incident_rows``, ``list_persons``,
+``list_places``) loaded in the query pool, so a QListWidget is enough here;
+the catalogue itself stays a paged model. Dropping catalogue rows on a
+record emits ``itemsDropped(record_ref, item_uuids)``; the installer turns
+that into the matching link service call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.gui.case.widgets import ITEMS_MIME, decode_refs, run, translate
+from evidence_desk.gui.shell.tasks import TaskRunner
+
+REF_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DropList(QListWidget):
+    """A list whose rows accept catalogue items dropped on them."""
+
+    itemsDropped = Signal(str, list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDropIndicatorShown(True)
+
+    def _target(self, event: Any) -> QListWidgetItem | None:
+        if not event.mimeData().hasFormat(ITEMS_MIME):
+            return None
+        return self.itemAt(event.position().toPoint())
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if event.mimeData().hasFormat(ITEMS_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        target = self._target(event)
+        if target is not None:
+            self.setCurrentItem(target)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: Any) -> None:
+        target = self._target(event)
+        if target is None:
+            event.ignore()
+            return
+        refs = decode_refs(event.mimeData().data(ITEMS_MIME).data())
+        event.acceptProposedAction()
+        if refs:
+            self.itemsDropped.emit(target.data(REF_ROLE), refs)
+
+
+class RecordListPanel(QWidget):
+    """Filter box, list and a New button for one kind of case record."""
+
+    activated = Signal(str)
+    newRequested = Signal()
+    loaded = Signal()
+
+    def __init__(self, runner: TaskRunner, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"case{kind.title()}List")
+        self.runner = runner
+        self.kind = kind
+        self.archive: Any = None
+        self.rows: list[dict[str, Any]] = []
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(translate("CaseUI", "Filter…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._fill)
+        self.list = DropList(self)
+        self.list.itemActivated.connect(lambda entry: self.activated.emit(entry.data(REF_ROLE)))
+        self.new_button = QPushButton(translate("CaseUI", "New…"), self)
+        self.new_button.clicked.connect(self.newRequested)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+
+    def set_archive(self, archive: Any) -> None:
+        self.archive = archive
+        self.rows = []
+        self._fill()
+        if archive is not None:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.archive is None:
+            return
+        loader = _LOADERS[self.kind]
+        run(self.runner, self, loader, self.archive, on_ok=self._on_rows, pool="records")
+
+    def _on_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        self._fill()
+        self.loaded.emit()
+
+    def _fill(self, *_args: object) -> None:
+        needle = self.filter.text().casefold().strip()
+        current = self.list.currentItem().data(REF_ROLE) if self.list.currentItem() else None
+        self.list.clear()
+        for row in self.rows:
+            text, tip = _describe(self.kind, row)
+            if needle and needle not in (text + " " + tip).casefold():
+                continue
+            entry = QListWidgetItem(text, self.list)
+            entry.setData(REF_ROLE, row["ref"])
+            entry.setToolTip(tip)
+            if row["ref"] == current:
+                self.list.setCurrentItem(entry)
+
+    def current_ref(self) -> str | None:
+        entry = self.list.currentItem()
+        return entry.data(REF_ROLE) if entry else None
+
+    def entry_for(self, ref: str) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(REF_ROLE) == ref:
+                return self.list.item(row)
+        return None
+
+
+def _incidents(archive: Any) -> list[dict[str, Any]]:
+    from evidence_desk.services.case import incidents as case_incidents
+
+    return case_incidents.incident_rows(archive)
+
+
+def _persons(archive: Any) -> list[dict[str, Any]]:
+    from evidence_desk.services.case import persons as case_persons
+
+    return case_persons.list_persons(archive, redact=True)
+
+
+def _places(archive: Any) -> list[dict[str, Any]]:
+    from evidence_desk.services.case import places as case_places
+
+    rows = case_places.list_places(archive)
+    return sorted(rows, key=lambda p: " / ".join(reversed(p["path"])))
+
+
+_LOADERS = {"incident": _incidents, "person": _persons, "place": _places}
+
+
+def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str]:
+    if kind == "incident":
+        day = (row.get("start") or "")[:10]
+        text = f"{row['ref']}  {day}  {row['title']}".replace("  ", " ", 1)
+        tip = translate("CaseUI", "%1 items, %2 people").replace("%1", str(row.get("items", 0)))
+        tip = tip.replace("%2", str(row.get("persons", 0)))
+        return text, " · ".join(p for p in (row.get("place") or "", tip) if p)
+    if kind == "person":
+        label = row["name"] + (" 🔒" if row.get("sensitive") else "")
+        others = ", ".join(n["name"] for n in row.get("names", [])[1:])
+        return f"{row['ref']}  {label}", others
+    indent = "  " * (len(row["path"]) - 1)
+    variants = ", ".join(n["name"] for n in row.get("names", []))
+    return f"{indent}{row['name']}", variants

@@ -1,0 +1,291 @@
+"""The person editor: names in several scripts, aliases, status history, merge.
+
+Names and aliases are one per line (the first name is the display name),
+so Cyrillic and Latin spellings sit side by side. Statuses are added, never
+overwritten, as the service keeps them. "Merge…" picks the duplicate,
+asks for confirmation and a reason, and calls ``merge_persons``; the other
+record becomes a tombstone and every link moves here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.gui.case.widgets import fill_terms, run, select_data, translate, ui_language
+from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _save(
+    archive: Any, ref: str | None, names: list[str], aliases: list[str], fields: dict[str, Any]
+) -> dict[str, Any]:
+    from evidence_desk.services.case import persons as cp
+
+    if ref is None:
+        return cp.add_person(archive, names, aliases=aliases, **fields)
+    cp.update_person(archive, ref, **fields)
+    current = cp.get_person(archive, ref)
+    have = {(n["name"], n["kind"]) for n in current["names"]}
+    want = {(n, "name") for n in names} | {(a, "alias") for a in aliases}
+    for name, kind in sorted(want - have):
+        cp.add_name(archive, ref, name, kind=kind)
+    for name, _kind in sorted(have - want):
+        cp.remove_name(archive, ref, name)
+    return cp.get_person(archive, ref)
+
+
+def _call(archive: Any, fn: str, ref: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    from evidence_desk.services.case import persons as case_persons
+
+    getattr(case_persons, fn)(archive, ref, *args, **kwargs)
+    return case_persons.get_person(archive, ref)
+
+
+def _choices(archive: Any) -> dict[str, Any]:
+    from evidence_desk.services.case import (
+        persons as case_persons,
+    )
+    from evidence_desk.services.case import (
+        vocabularies as case_vocabularies,
+    )
+
+    return {
+        "sexes": case_vocabularies.list_terms(archive, "sexes"),
+        "statuses": case_vocabularies.list_terms(archive, "person_statuses"),
+        "persons": case_persons.list_persons(archive, redact=True),
+    }
+
+
+class PersonEditor(QDialog):
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        archive: Any,
+        ref: str | None = None,
+        parent: QWidget | None = None,
+        selection: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("casePersonEditor")
+        self.runner, self.archive, self.ref = runner, archive, ref
+        self.lang = ui_language()
+        self.persons: list[dict[str, Any]] = []
+        self.setWindowTitle(
+            translate("CaseUI", "New Person") if ref is None else translate("CaseUI", "Person")
+        )
+        self.names = QPlainTextEdit(self)
+        self.names.setPlaceholderText(
+            translate("CaseUI", "One name per line, e.g. Cyrillic and Latin spellings")
+        )
+        self.names.setMaximumHeight(80)
+        self.aliases = QPlainTextEdit(self)
+        self.aliases.setMaximumHeight(60)
+        self.kind = QComboBox(self)
+        self.kind.addItem(translate("CaseUI", "individual"), "individual")
+        self.kind.addItem(translate("CaseUI", "unit"), "unit")
+        self.sex = QComboBox(self)
+        self.birth_year = QSpinBox(self)
+        self.birth_year.setRange(0, 2100)
+        self.birth_year.setSpecialValueText(translate("CaseUI", "unknown"))
+        self.age = QSpinBox(self)
+        self.age.setRange(0, 130)
+        self.age.setSpecialValueText(translate("CaseUI", "unknown"))
+        self.occupation = QLineEdit(self)
+        self.sensitive = QCheckBox(
+            translate("CaseUI", "Sensitive (names hidden in redacted exports)"), self
+        )
+        self.notes = QPlainTextEdit(self)
+        self.notes.setMaximumHeight(70)
+        self.statuses = QListWidget(self)
+        self.status_pick = QComboBox(self)
+        self.status_date = QLineEdit(self)
+        self.status_date.setPlaceholderText("2022-01-06")
+        add_status = QPushButton(translate("CaseUI", "Add Status"), self)
+        add_status.clicked.connect(self.add_status)
+        status_row = QHBoxLayout()
+        for widget in (self.status_pick, self.status_date, add_status):
+            status_row.addWidget(widget)
+        form = QFormLayout()
+        form.addRow(translate("CaseUI", "Names"), self.names)
+        form.addRow(translate("CaseUI", "Aliases"), self.aliases)
+        form.addRow(translate("CaseUI", "Kind"), self.kind)
+        form.addRow(translate("CaseUI", "Sex"), self.sex)
+        form.addRow(translate("CaseUI", "Birth year"), self.birth_year)
+        form.addRow(translate("CaseUI", "Age"), self.age)
+        form.addRow(translate("CaseUI", "Occupation"), self.occupation)
+        form.addRow("", self.sensitive)
+        form.addRow(translate("CaseUI", "Notes"), self.notes)
+        form.addRow(translate("CaseUI", "Status history"), self.statuses)
+        form.addRow("", status_row)
+        self.status = QLabel(self)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(
+            translate("CaseUI", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.clicked.connect(self.save)
+        self.merge_button = buttons.addButton(
+            translate("CaseUI", "Merge…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.merge_button.clicked.connect(self.ask_merge)
+        self.merge_button.setEnabled(ref is not None)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addLayout(bottom)
+        self.resize(560, 640)
+        run(runner, self, _choices, archive, on_ok=self._set_choices, pool="query")
+        if ref is not None:
+            self.reload()
+
+    def reload(self) -> None:
+        from evidence_desk.services.case import persons as case_persons
+
+        run(
+            self.runner,
+            self,
+            case_persons.get_person,
+            self.archive,
+            self.ref,
+            on_ok=self._show,
+            pool="query",
+        )
+
+    def _set_choices(self, choices: dict[str, Any]) -> None:
+        fill_terms(self.sex, choices["sexes"], self.lang)
+        fill_terms(self.status_pick, choices["statuses"], self.lang, blank=False)
+        self.persons = choices["persons"]
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self.ref = data["ref"]
+        self.setWindowTitle(
+            translate("CaseUI", "Person %1").replace("%1", f"{data['ref']} {data['name']}")
+        )
+        names = [n["name"] for n in data["names"] if n["kind"] == "name"]
+        self.names.setPlainText("\n".join(names))
+        self.aliases.setPlainText(
+            "\n".join(n["name"] for n in data["names"] if n["kind"] == "alias")
+        )
+        self.kind.setCurrentIndex(max(self.kind.findData(data["kind"]), 0))
+        select_data(self.sex, data["sex"])
+        self.birth_year.setValue(data["birth_year"] or 0)
+        self.age.setValue(data["age"] or 0)
+        self.occupation.setText(data["occupation"] or "")
+        self.sensitive.setChecked(bool(data["sensitive"]))
+        self.notes.setPlainText(data["notes"] or "")
+        self.statuses.clear()
+        for s in data["statuses"]:
+            span = " – ".join(x for x in (s["started"], s["ended"]) if x)
+            self.statuses.addItem(f"{s['status']}  {span}".strip())
+        self.merge_button.setEnabled(True)
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.currentData(),
+            "sex": self.sex.currentData(),
+            "birth_year": self.birth_year.value() or None,
+            "age": self.age.value() or None,
+            "occupation": self.occupation.text().strip(),
+            "sensitive": self.sensitive.isChecked(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def save(self) -> Any:
+        def done(data: dict[str, Any]) -> None:
+            self._show(data)
+            self.status.setText(translate("CaseUI", "Saved."))
+            self.saved.emit(data["id"])
+
+        return run(
+            self.runner,
+            self,
+            _save,
+            self.archive,
+            self.ref,
+            _lines(self.names.toPlainText()),
+            _lines(self.aliases.toPlainText()),
+            self.fields(),
+            on_ok=done,
+            on_error=lambda exc: self.status.setText(error_text(exc)),
+        )
+
+    def add_status(self) -> Any:
+        status = self.status_pick.currentData()
+        if self.ref is None or not status:
+            return None
+        started = self.status_date.text().strip() or None
+        return run(
+            self.runner,
+            self,
+            _call,
+            self.archive,
+            "add_status",
+            self.ref,
+            status,
+            started=started,
+            on_ok=self._show,
+        )
+
+    def ask_merge(self) -> QInputDialog | None:
+        """Pick the duplicate; ``merge_with`` confirms and merges."""
+        others = [p for p in self.persons if p["ref"] != self.ref]
+        if self.ref is None or not others:
+            return None
+        dialog = QInputDialog(self)
+        dialog.setObjectName("mergePersonDialog")
+        dialog.setWindowTitle(translate("CaseUI", "Merge"))
+        dialog.setLabelText(translate("CaseUI", "Merge this record with (its links move here):"))
+        dialog.setComboBoxItems([f"{p['ref']} {p['name']}" for p in others])
+        dialog.textValueSelected.connect(lambda text: self.merge_with(text.split(" ")[0]))
+        dialog.open()
+        return dialog
+
+    def merge_with(self, other_ref: str, reason: str = "", confirm: bool = True) -> Any:
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                translate("CaseUI", "Merge"),
+                translate("CaseUI", "Merge %1 into %2? %1 will only point here afterwards.")
+                .replace("%1", other_ref)
+                .replace("%2", str(self.ref)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        return run(
+            self.runner,
+            self,
+            _call,
+            self.archive,
+            "merge_persons",
+            self.ref,
+            other_ref,
+            reason,
+            on_ok=lambda data: (self._show(data), self.saved.emit(data["id"])),
+        )

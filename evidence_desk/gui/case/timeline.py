@@ -1,0 +1,492 @@
+"""The timeline canvas: items, incidents and periods on one zoomable time axis.
+
+A custom-painted widget rather than a QGraphicsScene: with tens of
+thousands of capture times a scene item per dot costs memory and layout
+time, while painting only what is visible is cheap. Zoomed out, when dots
+would overlap, the item lane shows a density histogram whose counts come
+from ``case_timeline.density`` (run in a worker by the panel, which owns
+the data); zoomed in it shows one dot per item, coloured by kind.
+Times are naive UTC as the services return them; the axis is labelled in
+Almaty time (UTC+6), the time the January 2022 events are told in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from evidence_desk.gui.case.widgets import translate
+
+DISPLAY_OFFSET = timedelta(hours=6)
+KIND_COLOURS = {
+    "photo": "#1e88e5",
+    "video": "#d81b60",
+    "audio": "#8e24aa",
+    "document": "#6d4c41",
+    "testimony": "#00897b",
+    "other": "#757575",
+}
+PERIOD_COLOURS = ["#e53935", "#fb8c00", "#3949ab", "#43a047", "#8e24aa"]
+VERIFICATION_COLOURS = {
+    "verified": "#2e7d32",
+    "partly_verified": "#f9a825",
+    "unverified": "#78909c",
+}
+_STEPS = [
+    60,
+    300,
+    900,
+    1800,
+    3600,
+    3 * 3600,
+    6 * 3600,
+    12 * 3600,
+    86400,
+    2 * 86400,
+    7 * 86400,
+    30 * 86400,
+    91 * 86400,
+    365 * 86400,
+]
+MIN_SPAN_S = 600.0
+MAX_SPAN_S = 40 * 365 * 86400.0
+DOT = 9
+DENSE_PX = 6  # closer than this on average and the lane switches to density bars
+AXIS_H = 34
+BAND_LABEL_H = 18
+LANE_H = 20
+
+
+def parse(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    value = datetime.fromisoformat(text)
+    return (
+        value.replace(tzinfo=None)
+        if value.tzinfo is None
+        else value.astimezone(None).replace(tzinfo=None)
+    )
+
+
+def utc_naive(text: str) -> datetime:
+    """A service time (naive UTC, or aware) as naive UTC."""
+    from datetime import UTC
+
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo is None else value.astimezone(UTC).replace(tzinfo=None)
+
+
+@dataclass
+class Point:
+    item_id: int
+    at: datetime
+    kind: str
+    exhibit: str
+    title: str
+    corrected: bool
+
+
+@dataclass
+class Span:
+    ident: int
+    start: datetime
+    end: datetime
+    title: str
+    colour: str
+    precision: str = ""
+    lane: int = 0
+
+
+class TimelineView(QWidget):
+    """Paints the data it is given; asks (``rangeChanged``) for density when zoomed out."""
+
+    itemClicked = Signal(int)
+    incidentClicked = Signal(int)
+    incidentActivated = Signal(int)
+    rangeChanged = Signal(object, object, int)  # start, end (naive UTC), buckets wanted
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseTimelineView")
+        self.setMinimumHeight(220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.points: list[Point] = []
+        self.incidents: list[Span] = []
+        self.periods: list[Span] = []
+        self.selected_item: int | None = None
+        self.density: tuple[datetime, datetime, list[int]] | None = None
+        self.start = datetime(2022, 1, 1)
+        self.span_s = 21 * 86400.0
+        self._drag_x: float | None = None
+        self._lanes = 1
+
+    # Data
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        self.points = [
+            Point(
+                p["item_id"],
+                utc_naive(p["at"]),
+                p["kind"],
+                p["exhibit"],
+                p["title"],
+                p["corrected"],
+            )
+            for p in data.get("items", [])
+            if p.get("at")
+        ]
+        self.incidents = []
+        for inc in data.get("incidents", []):
+            start = utc_naive(inc["start_sort"])
+            end = utc_naive(inc["end_sort"]) if inc.get("end_sort") else start
+            colour = VERIFICATION_COLOURS.get(inc.get("verification", ""), "#78909c")
+            self.incidents.append(
+                Span(
+                    inc["id"],
+                    start,
+                    max(end, start),
+                    inc["title"],
+                    colour,
+                    inc.get("start_precision") or "",
+                )
+            )
+        self._assign_lanes()
+        self.periods = [
+            Span(
+                i,
+                utc_naive(p["start_utc"]),
+                utc_naive(p["end_utc"]),
+                p["label"],
+                p.get("color") or PERIOD_COLOURS[i % len(PERIOD_COLOURS)],
+            )
+            for i, p in enumerate(data.get("periods", []))
+        ]
+        self.density = None
+        self.update()
+        self._announce()
+
+    def set_density(self, start: datetime, end: datetime, counts: list[int]) -> None:
+        self.density = (start, end, counts)
+        self.update()
+
+    def _assign_lanes(self) -> None:
+        """Greedy interval packing, so overlapping incidents get separate rows."""
+        ends: list[datetime] = []
+        for span in sorted(self.incidents, key=lambda s: s.start):
+            for lane, end in enumerate(ends):
+                if end < span.start:
+                    span.lane, ends[lane] = lane, span.end
+                    break
+            else:
+                span.lane = len(ends)
+                ends.append(span.end)
+        self._lanes = max(1, min(len(ends), 8))
+
+    # Geometry
+
+    def end(self) -> datetime:
+        return self.start + timedelta(seconds=self.span_s)
+
+    def x_of(self, moment: datetime) -> float:
+        return (moment - self.start).total_seconds() / self.span_s * max(self.width(), 1)
+
+    def time_at(self, x: float) -> datetime:
+        return self.start + timedelta(seconds=x / max(self.width(), 1) * self.span_s)
+
+    def _rows(self) -> tuple[float, float, float]:
+        """Top of the incident lanes, top of the item lane, top of the axis."""
+        incidents_top = BAND_LABEL_H * max(1, min(len(self.periods), 3)) + 6
+        axis_top = self.height() - AXIS_H
+        items_top = incidents_top + self._lanes * LANE_H + 10
+        return incidents_top, items_top, axis_top
+
+    def zoom(self, factor: float, anchor_x: float | None = None) -> None:
+        anchor_x = self.width() / 2 if anchor_x is None else anchor_x
+        anchor = self.time_at(anchor_x)
+        self.span_s = min(max(self.span_s / factor, MIN_SPAN_S), MAX_SPAN_S)
+        self.start = anchor - timedelta(seconds=anchor_x / max(self.width(), 1) * self.span_s)
+        self.update()
+        self._announce()
+
+    def fit(self) -> None:
+        """Show everything: items, incidents and periods, with a small margin."""
+        moments = [p.at for p in self.points]
+        for span in self.incidents + self.periods:
+            moments += [span.start, span.end]
+        if not moments:
+            return
+        first, last = min(moments), max(moments)
+        span = max((last - first).total_seconds(), MIN_SPAN_S)
+        self.span_s = min(span * 1.08, MAX_SPAN_S)
+        self.start = first - timedelta(seconds=span * 0.04)
+        self.update()
+        self._announce()
+
+    def show_range(self, start: datetime, end: datetime) -> None:
+        self.start = start
+        self.span_s = max((end - start).total_seconds(), MIN_SPAN_S)
+        self.update()
+        self._announce()
+
+    def dense(self) -> bool:
+        visible = sum(1 for p in self.points if self.start <= p.at < self.end())
+        return visible > 0 and self.width() / visible < DENSE_PX
+
+    def _announce(self) -> None:
+        if self.dense():
+            self.rangeChanged.emit(self.start, self.end(), max(self.width() // 4, 1))
+
+    # Painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        self._pack_visible(QFontMetrics(self.font()))
+        incidents_top, items_top, axis_top = self._rows()
+        self._paint_periods(painter, axis_top)
+        self._paint_axis(painter, axis_top)
+        self._paint_incidents(painter, incidents_top)
+        self._paint_items(painter, items_top, axis_top)
+        painter.end()
+
+    def _paint_periods(self, painter: QPainter, bottom: float) -> None:
+        metrics = QFontMetrics(self.font())
+        for row, span in enumerate(self.periods):
+            left, right = self.x_of(span.start), self.x_of(span.end)
+            if right < 0 or left > self.width():
+                continue
+            colour = QColor(span.colour)
+            colour.setAlpha(34)
+            painter.fillRect(QRectF(left, 0, right - left, bottom), colour)
+            edge = QColor(span.colour)
+            edge.setAlpha(140)
+            painter.setPen(QPen(edge, 1, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(left, 0), QPointF(left, bottom))
+            painter.drawLine(QPointF(right, 0), QPointF(right, bottom))
+            y = (row % 3) * BAND_LABEL_H + 2
+            text_left = max(left, 0) + 4
+            width = max(min(right, self.width()) - text_left - 4, 0)
+            text = metrics.elidedText(span.title, Qt.TextElideMode.ElideRight, int(width))
+            painter.setPen(QColor(span.colour).darker(140))
+            painter.drawText(
+                QRectF(text_left, y, width, BAND_LABEL_H), Qt.AlignmentFlag.AlignVCenter, text
+            )
+
+    def _paint_axis(self, painter: QPainter, top: float) -> None:
+        text_colour = self.palette().text().color()
+        painter.setPen(QPen(text_colour, 1))
+        painter.drawLine(QPointF(0, top), QPointF(self.width(), top))
+        step = next((s for s in _STEPS if s / self.span_s * self.width() >= 90), _STEPS[-1])
+        local_start = self.start + DISPLAY_OFFSET
+        epoch = datetime(2000, 1, 1)
+        first = (local_start - epoch).total_seconds() // step * step
+        tick = epoch + timedelta(seconds=first)
+        fmt = "%d %b %Y" if step >= 86400 else "%d %b %H:%M"
+        grid = QColor(text_colour)
+        grid.setAlpha(28)
+        while tick - DISPLAY_OFFSET < self.end():
+            x = self.x_of(tick - DISPLAY_OFFSET)
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(x, 0), QPointF(x, top))
+            painter.setPen(QPen(text_colour, 1))
+            painter.drawLine(QPointF(x, top), QPointF(x, top + 5))
+            painter.drawText(
+                QRectF(x + 3, top + 6, 120, 16), Qt.AlignmentFlag.AlignLeft, tick.strftime(fmt)
+            )
+            tick += timedelta(seconds=step)
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() * 0.85, 6))
+        painter.setFont(small)
+        painter.drawText(
+            QRectF(0, top + 18, self.width() - 4, 14),
+            Qt.AlignmentFlag.AlignRight,
+            translate("CaseUI", "Almaty time (UTC+6)"),
+        )
+        painter.setFont(self.font())
+
+    def _pack_visible(self, metrics: QFontMetrics) -> None:
+        """Lanes by on-screen extent (bar plus its label), so labels never overlap bars."""
+        ends: list[float] = []
+        for span in sorted(self.incidents, key=lambda s: s.start):
+            left = self.x_of(span.start)
+            text_w = metrics.horizontalAdvance(
+                metrics.elidedText(span.title, Qt.TextElideMode.ElideRight, 260)
+            )
+            right = max(self.x_of(span.end), left + 6)
+            if right - left < text_w + 8:
+                right += text_w + 8
+            for lane, end in enumerate(ends):
+                if end + 4 < left:
+                    span.lane, ends[lane] = lane, right
+                    break
+            else:
+                span.lane = len(ends)
+                ends.append(right)
+        self._lanes = max(1, min(len(ends), 8))
+
+    def _paint_incidents(self, painter: QPainter, top: float) -> None:
+        metrics = QFontMetrics(self.font())
+        for span in self.incidents:
+            left, right = self.x_of(span.start), self.x_of(span.end)
+            if right < 0 or left > self.width():
+                continue
+            right = max(right, left + 6)
+            rect = QRectF(left, top + min(span.lane, 7) * LANE_H, right - left, LANE_H - 4)
+            colour = QColor(span.colour)
+            if span.precision == "approximate":
+                colour.setAlpha(120)
+            painter.setPen(QPen(colour.darker(130), 1))
+            painter.setBrush(colour)
+            painter.drawRoundedRect(rect, 3, 3)
+            text = metrics.elidedText(span.title, Qt.TextElideMode.ElideRight, 260)
+            text_w = metrics.horizontalAdvance(text)
+            inside = rect.width() >= text_w + 8
+            painter.setPen(QColor("white") if inside else self.palette().text().color())
+            x = rect.left() + 4 if inside else rect.right() + 4
+            painter.drawText(
+                QRectF(x, rect.top(), text_w + 4, rect.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+
+    def _paint_items(self, painter: QPainter, top: float, bottom: float) -> None:
+        height = bottom - top - 6
+        if height <= 4:
+            return
+        if self.dense() and self.density is not None:
+            start, end, counts = self.density
+            if counts:
+                peak = max(counts) or 1
+                width = (end - start) / len(counts)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#1e88e5"))
+                for i, count in enumerate(counts):
+                    if not count:
+                        continue
+                    left = self.x_of(start + width * i)
+                    right = self.x_of(start + width * (i + 1))
+                    bar = max(height * count / peak, 2)
+                    painter.drawRect(QRectF(left, bottom - 3 - bar, max(right - left - 1, 1), bar))
+                return
+        kinds = sorted({p.kind for p in self.points}) or ["photo"]
+        lane_h = min(height / len(kinds), 26)
+        lanes = {kind: top + lane_h * i + lane_h / 2 for i, kind in enumerate(kinds)}
+        for point in self.points:
+            x = self.x_of(point.at)
+            if x < -DOT or x > self.width() + DOT:
+                continue
+            y = lanes[point.kind]
+            colour = QColor(KIND_COLOURS.get(point.kind, "#757575"))
+            painter.setBrush(colour)
+            selected = point.item_id == self.selected_item
+            painter.setPen(
+                QPen(QColor("black") if selected else colour.darker(140), 2 if selected else 1)
+            )
+            size = DOT + 4 if selected else DOT
+            painter.drawEllipse(QPointF(x, y), size / 2, size / 2)
+            if point.corrected:
+                painter.setPen(QPen(colour.darker(160), 1))
+                painter.drawLine(QPointF(x, y - size / 2 - 3), QPointF(x, y - size / 2 - 1))
+
+    # Interaction
+
+    def item_at(self, pos: QPointF) -> Point | None:
+        _, top, bottom = self._rows()
+        if self.dense():
+            return None
+        kinds = sorted({p.kind for p in self.points}) or ["photo"]
+        lane_h = min((bottom - top - 6) / len(kinds), 26)
+        best, best_d = None, DOT * 1.2
+        for point in self.points:
+            y = top + lane_h * kinds.index(point.kind) + lane_h / 2
+            d = abs(self.x_of(point.at) - pos.x()) + abs(y - pos.y())
+            if d < best_d:
+                best, best_d = point, d
+        return best
+
+    def incident_at(self, pos: QPointF) -> Span | None:
+        top, _, _ = self._rows()
+        for span in self.incidents:
+            left, right = self.x_of(span.start), max(self.x_of(span.end), self.x_of(span.start) + 6)
+            y = top + min(span.lane, 7) * LANE_H
+            if left - 2 <= pos.x() <= right + 2 and y <= pos.y() <= y + LANE_H - 4:
+                return span
+        return None
+
+    def wheelEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        delta = event.angleDelta().y() or event.angleDelta().x()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1.25 if delta > 0 else 0.8, event.position().x())
+        else:
+            self.start -= timedelta(seconds=self.span_s * 0.1 * (1 if delta > 0 else -1))
+            self.update()
+            self._announce()
+        event.accept()
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        pos = event.position()
+        point = self.item_at(pos)
+        if point is not None:
+            self.selected_item = point.item_id
+            self.update()
+            self.itemClicked.emit(point.item_id)
+            return
+        span = self.incident_at(pos)
+        if span is not None:
+            self.incidentClicked.emit(span.ident)
+            return
+        self._drag_x = pos.x()
+
+    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        span = self.incident_at(event.position())
+        if span is not None:
+            self.incidentActivated.emit(span.ident)
+
+    def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        pos = event.position()
+        if self._drag_x is not None:
+            dx = pos.x() - self._drag_x
+            self._drag_x = pos.x()
+            self.start -= timedelta(seconds=dx / max(self.width(), 1) * self.span_s)
+            self.update()
+            return
+        point = self.item_at(pos)
+        span = None if point else self.incident_at(pos)
+        if point is not None:
+            when = (point.at + DISPLAY_OFFSET).strftime("%Y-%m-%d %H:%M:%S")
+            note = translate("CaseUI", " (clock corrected)") if point.corrected else ""
+            self.setToolTip(f"{point.exhibit} · {point.title}\n{when}{note}")
+        elif span is not None:
+            self.setToolTip(span.title)
+        else:
+            self.setToolTip(
+                self.time_at(pos.x()).__add__(DISPLAY_OFFSET).strftime("%Y-%m-%d %H:%M")
+            )
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._drag_x is not None:
+            self._drag_x = None
+            self._announce()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.5)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(1 / 1.5)
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._announce()

@@ -1,0 +1,1 @@
+"""The catalogue views: table and grid, filters, sidebar, thumbnails, edits."""

@@ -1,0 +1,1 @@
+"""The detail panel of one item: form, metadata, preview, similar items."""

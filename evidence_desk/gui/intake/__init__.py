@@ -1,0 +1,1 @@
+"""Importing files from the window: the dialog and its background controller."""

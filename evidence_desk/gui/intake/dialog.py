@@ -1,0 +1,116 @@
+"""The provenance dialog shown before every import.
+
+A court will ask where each file came from, so the batch's provenance is
+asked for up front, with the last answers and the collector's name
+remembered to keep the friction low.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.gui.shell.formatting import acquisition_methods
+from evidence_desk.services.archive.settings import Settings
+
+MAX_NAMES_SHOWN = 4
+
+
+class ProvenanceDialog(QDialog):
+    def __init__(self, paths: list[Path], settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("provenanceDialog")
+        self.setWindowTitle(self.tr("Import evidence"))
+        self.paths = paths
+        self.resize(560, 0)
+
+        what = QLabel(self._describe(paths), self)
+        what.setWordWrap(True)
+        self.received_from = QLineEdit(settings.last_received_from, self)
+        self.received_from.setPlaceholderText(
+            self.tr("Person, organisation or channel that handed the files over")
+        )
+        self.method = QComboBox(self)
+        self.method.setEditable(True)
+        self.method.addItems(acquisition_methods())
+        self.method.setCurrentText(settings.last_method or "")
+        self.method.lineEdit().setPlaceholderText(self.tr("How the files reached you"))
+        self.collector = QLineEdit(settings.collector, self)
+        self.collector.setPlaceholderText(self.tr("Your name (remembered for next time)"))
+        self.acquired = QDateEdit(QDate.currentDate(), self)
+        self.acquired.setCalendarPopup(True)
+        self.acquired.setDisplayFormat("yyyy-MM-dd")
+        self.acquired_unknown = QCheckBox(self.tr("Unknown"), self)
+        self.acquired_unknown.toggled.connect(lambda on: self.acquired.setEnabled(not on))
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.acquired)
+        date_row.addWidget(self.acquired_unknown)
+        date_row.addStretch(1)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setPlaceholderText(
+            self.tr("Circumstances of the hand-over, consent, anything a court may ask later")
+        )
+        self.notes.setFixedHeight(90)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Received from:"), self.received_from)
+        form.addRow(self.tr("Method:"), self.method)
+        form.addRow(self.tr("Collector:"), self.collector)
+        form.addRow(self.tr("Acquisition date:"), date_row)
+        form.addRow(self.tr("Notes:"), self.notes)
+        hint = QLabel(
+            self.tr(
+                "Originals are copied into the archive unchanged and hashed (SHA-256); "
+                "the files you picked are never modified."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(what)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def _describe(self, paths: list[Path]) -> str:
+        names = ", ".join(p.name or str(p) for p in paths[:MAX_NAMES_SHOWN])
+        if len(paths) > MAX_NAMES_SHOWN:
+            names += self.tr(" and %1 more").replace("%1", str(len(paths) - MAX_NAMES_SHOWN))
+        return self.tr("Import %1 (folders are imported with everything inside):").replace(
+            "%1", names
+        )
+
+    def provenance(self) -> dict[str, str | None]:
+        """Fields of ``services.ingest.Provenance``; the worker builds it (no heavy import here)."""
+        acquired = None
+        if not self.acquired_unknown.isChecked():
+            acquired = self.acquired.date().toString("yyyy-MM-dd")
+        return {
+            "received_from": self.received_from.text().strip(),
+            "method": self.method.currentText().strip(),
+            "collector": self.collector.text().strip(),
+            "acquired_at": acquired,
+            "notes": self.notes.toPlainText().strip(),
+        }

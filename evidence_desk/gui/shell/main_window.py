@@ -1,0 +1,583 @@
+"""The main window: sidebar, catalogue and detail panel, wired to the controllers.
+
+The window only arranges and connects; queries, edits, imports and
+verification live in the model and the controllers, which call services
+in workers. Opening or creating an archive also happens in a worker, so a
+large archive shows a responsive (if briefly empty) window at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk import __version__
+from evidence_desk.gui.bundles.install import install_bundle_ui
+from evidence_desk.gui.case.install import install_case_ui
+from evidence_desk.gui.catalogue.bulk_dialogs import RemovalDialog, TagsDialog
+from evidence_desk.gui.catalogue.edits import EditController
+from evidence_desk.gui.catalogue.filter_bar import FilterBar
+from evidence_desk.gui.catalogue.model import CatalogueModel
+from evidence_desk.gui.catalogue.sidebar import Sidebar, filters_for_pick
+from evidence_desk.gui.catalogue.thumbnails import ThumbnailCache
+from evidence_desk.gui.catalogue.verify_controller import VerifyController
+from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
+from evidence_desk.gui.detail.panel import DetailPanel
+from evidence_desk.gui.intake.controller import ImportController, local_paths
+from evidence_desk.gui.shell.main_actions import Actions
+from evidence_desk.gui.shell.preferences import PreferencesDialog
+from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+from evidence_desk.services.archive.archive import Archive, create_archive, open_archive
+from evidence_desk.services.archive.settings import load_settings, save_settings
+from evidence_desk.services.catalogue import listing as catalogue
+from evidence_desk.services.catalogue.listing import Facets, Filters, SavedSearch
+
+MAX_RECENT = 8
+LIVE_REFRESH_MS = 400
+FACETS_REFRESH_MS = 1200
+
+
+class MainWindow(QMainWindow):
+    archiveOpened = Signal(object)
+    facetsLoaded = Signal(object)
+
+    def __init__(self, runner: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Evidence Desk"))
+        self.runner = runner or TaskRunner(self)
+        self.archive: Archive | None = None
+        self.thumbnails = ThumbnailCache(self)
+        self.model = CatalogueModel(self.runner, self.thumbnails, self)
+        self.edits = EditController(self.runner, self)
+        self.saved_searches = catalogue.load_saved_searches()
+        self.recent_menu: QMenu | None = None
+        self._build_widgets()
+        self.importer = ImportController(self.runner, self, self.statusBar())
+        self.verifier = VerifyController(self.runner, self, self.statusBar())
+        self.menu_actions = Actions(self)
+        self.menu_actions.build_menus(self)
+        self.detail.set_bulk_actions(self.menu_actions.bulk)
+        self.views.addAction(self.menu_actions.remove)
+        self._live_refresh = self._timer(LIVE_REFRESH_MS, self.model.refresh)
+        self._facets_refresh = self._timer(FACETS_REFRESH_MS, self.load_facets)
+        self._selection_timer = self._timer(60, self._on_selection_settled)
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
+        install_bundle_ui(self)
+        install_case_ui(self)
+        self._restore_state()
+        self._update_actions()
+
+    def _timer(self, ms: int, slot) -> QTimer:  # type: ignore[no-untyped-def]
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _build_widgets(self) -> None:
+        self.sidebar = Sidebar(self)
+        self.sidebar.set_saved_searches(self.saved_searches)
+        self.filter_bar = FilterBar(self)
+        self.table = CatalogueTable(self.model, self)
+        self.grid = CatalogueGrid(self.model, self)
+        self.grid.setSelectionModel(self.table.selectionModel())
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.grid)
+        center = QWidget(self)
+        layout = QVBoxLayout(center)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.views, 1)
+        self.detail = DetailPanel(self.runner, self.thumbnails, self.edits, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for widget in (self.sidebar, center, self.detail):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.sidebar.setMinimumWidth(170)
+        self.detail.setMinimumWidth(320)
+        self._sizes_restored = False
+        self.setCentralWidget(self.splitter)
+        self.count_label = QLabel(self)
+        self.selection_label = QLabel(self)
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addWidget(self.selection_label)
+
+    def _connect(self) -> None:
+        self.filter_bar.filtersChanged.connect(self.model.set_filters)
+        self.filter_bar.saveSearchRequested.connect(self.ask_save_search)
+        self.sidebar.picked.connect(self._on_sidebar_pick)
+        self.sidebar.deleteSavedRequested.connect(self.delete_saved_search)
+        self.model.queryFinished.connect(lambda _n: self._update_counts())
+        self.model.queryFailed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.model.modelReset.connect(self._on_selection_changed)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._on_selection_changed)
+        for view in (self.table, self.grid):
+            view.customContextMenuRequested.connect(self._context_menu)
+        self.edits.itemsChanged.connect(self._on_items_changed)
+        self.edits.removalChanged.connect(self._on_removal_changed)
+        self.edits.failed.connect(self._show_error)
+        self.edits.stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.detail.showItemRequested.connect(self.select_item)
+        self.detail.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.importer.itemsArrived.connect(lambda _r: self._schedule_live_refresh())
+        self.importer.finished.connect(lambda _r: self.refresh_all())
+        self.importer.started.connect(lambda _t: self._update_actions())
+        self.importer.finished.connect(lambda _r: self._update_actions())
+        self.verifier.finished.connect(lambda _r: self._update_actions())
+
+    # Archives
+
+    def set_archive(self, archive: Archive | None) -> None:
+        old, self.archive = self.archive, archive
+        self.detail.form.commit_pending()
+        for part in (self.importer, self.verifier):
+            part.archive = archive
+        self.edits.set_archive(archive)
+        self.thumbnails.set_archive(archive)
+        self.detail.set_archive(archive)
+        self.model.set_archive(archive)
+        if old is not None and old is not archive:
+            old.close()
+        if archive is not None:
+            info_name = archive.root.name
+            self.setWindowTitle(
+                self.tr("Evidence Desk — %1").replace("%1", f"{info_name} ({archive.root})")
+            )
+            self._remember_recent(archive.root)
+            self.load_facets()
+        self._update_actions()
+        self.archiveOpened.emit(archive)
+
+    def open_archive_at(self, path: Path, *, create: bool = False, or_create: bool = False):
+        """Open (or create) the archive at ``path`` in a worker, then show it."""
+        if self._busy_warning():
+            return None
+        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
+        if create:
+            task = self.runner.submit(create_archive, Path(path), pool="long")
+        else:
+            task = self.runner.submit(open_archive, Path(path), create=or_create, pool="long")
+        task.succeeded.connect(self._on_archive_ready)
+        task.failed.connect(
+            lambda exc: self._show_error(
+                self.tr("Could not open the archive: %1").replace("%1", error_text(exc))
+            )
+        )
+        return task
+
+    def _on_archive_ready(self, archive: Archive) -> None:
+        self.statusBar().clearMessage()
+        self.set_archive(archive)
+        if archive.last_backup is not None:
+            self.statusBar().showMessage(
+                self.tr("The archive was upgraded; a backup was saved to %1").replace(
+                    "%1", str(archive.last_backup)
+                ),
+                15000,
+            )
+
+    def choose_archive(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open archive folder"))
+        if folder:
+            self.open_archive_at(Path(folder))
+
+    def choose_new_archive(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose an empty folder for the new archive")
+        )
+        if folder:
+            self.open_archive_at(Path(folder), create=True)
+
+    def _remember_recent(self, root: Path) -> None:
+        settings = load_settings()
+        entry = str(root)
+        recent = [entry] + [p for p in settings.recent_archives if p != entry]
+        settings.recent_archives = recent[:MAX_RECENT]
+        save_settings(settings)
+
+    def fill_recent_menu(self) -> None:
+        assert self.recent_menu is not None
+        self.recent_menu.clear()
+        for entry in load_settings().recent_archives:
+            self.recent_menu.addAction(entry, lambda p=entry: self.open_archive_at(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(no recent archives)")).setEnabled(False)
+
+    def _busy_warning(self) -> bool:
+        if self.importer.busy or self.verifier.busy:
+            QMessageBox.information(
+                self,
+                self.tr("Please wait"),
+                self.tr("An import or verification is running; wait for it or cancel it first."),
+            )
+            return True
+        return False
+
+    # Import
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.archive is not None and local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.archive is not None and local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.importer.request_import(paths)
+
+    def choose_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
+        if files:
+            self.importer.request_import([Path(f) for f in files])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        if folder:
+            self.importer.request_import([Path(folder)])
+
+    def _schedule_live_refresh(self) -> None:
+        if not self._live_refresh.isActive():
+            self._live_refresh.start()
+        self._schedule_facets()
+
+    def _schedule_facets(self) -> None:
+        if not self._facets_refresh.isActive():
+            self._facets_refresh.start()
+
+    # Catalogue
+
+    def load_facets(self) -> None:
+        if self.archive is None:
+            return
+        task = self.runner.submit(catalogue.facets, self.archive, pool="records")
+        task.succeeded.connect(self._on_facets)
+
+    def _on_facets(self, facets: Facets) -> None:
+        self.sidebar.set_facets(facets)
+        self.detail.form.set_known_tags([name for name, _ in facets.tags])
+        self._total = facets.total
+        self._update_counts()
+        self.facetsLoaded.emit(facets)
+
+    def refresh_all(self) -> None:
+        self.model.refresh(reload_rows=True)
+        self.load_facets()
+
+    def _update_counts(self) -> None:
+        shown = self.model.total()
+        total = getattr(self, "_total", None)
+        if self.model.filters.removed:
+            text = self.tr("%1 removed items").replace("%1", f"{shown:,}")
+        elif total is not None and total != shown:
+            text = self.tr("%1 of %2 items").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+        else:
+            text = self.tr("%1 items").replace("%1", f"{shown:,}")
+        self.count_label.setText(text)
+
+    def _on_sidebar_pick(self, kind: str, value: object) -> None:
+        self.filter_bar.set_filters(filters_for_pick(kind, value, self.filter_bar.filters()))
+        self._update_actions()
+
+    def set_view(self, which: str) -> None:
+        self.views.setCurrentWidget(self.grid if which == "grid" else self.table)
+        acts = self.menu_actions
+        (acts.grid_view if which == "grid" else acts.table_view).setChecked(True)
+
+    def sort_by(self, column: int, descending: bool) -> None:
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, order)
+
+    def reverse_sort(self) -> None:
+        header = self.table.horizontalHeader()
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        self.sort_by(header.sortIndicatorSection(), descending)
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    def select_all(self) -> None:
+        self.model.expose_all()
+        self.table.selectAll()
+
+    def select_item(self, item_id: int) -> None:
+        row = self.model.row_of(item_id)
+        if row is None:
+            self.statusBar().showMessage(self.tr("That item is not in the current list."), 5000)
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            self.table.selectionModel().SelectionFlag.ClearAndSelect
+            | self.table.selectionModel().SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        self.grid.scrollTo(index)
+
+    def show_exhibit(self, exhibit: str) -> None:
+        """Show an exhibit named in a report: search for its number and select it."""
+        wanted = Filters(text=exhibit)
+
+        def select_first(_count: int = 0) -> None:
+            item_id = self.model.id_at(0)
+            if item_id is not None:
+                self.select_item(item_id)
+
+        if self.model.filters == wanted and not self.model.loading:
+            select_first()
+            return
+        self.model.queryFinished.connect(select_first, Qt.ConnectionType.SingleShotConnection)
+        self.filter_bar.set_filters(wanted)
+
+    # Selection
+
+    def selected_ids(self) -> list[int]:
+        rows: list[int] = []
+        for selected in self.table.selectionModel().selection():
+            rows.extend(range(selected.top(), selected.bottom() + 1))
+        return self.model.ids_for_rows(sorted(set(rows)))
+
+    def selected_targets(self) -> list[tuple[int, str]]:
+        """(id, uuid) of selected rows whose data is loaded (all visible ones are)."""
+        targets = []
+        for item_id in self.selected_ids():
+            row = self.model.cached_row(item_id)
+            if row is not None:
+                targets.append((item_id, row.uuid))
+        return targets
+
+    def _on_selection_changed(self, *_args: QItemSelection) -> None:
+        self._selection_timer.start()
+
+    def _on_selection_settled(self) -> None:
+        ids = self.selected_ids()
+        self.detail.show_selection(ids)
+        self.selection_label.setText(
+            self.tr("%1 selected").replace("%1", f"{len(ids):,}") if ids else ""
+        )
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_archive = self.archive is not None
+        has_selection = bool(self.table.selectionModel().hasSelection())
+        acts = self.menu_actions
+        for action in [*acts.bulk, acts.copy_sha, acts.open_external]:
+            action.setEnabled(has_archive and has_selection)
+        self.menu_actions.restore.setEnabled(has_selection and self.model.filters.removed)
+        self.menu_actions.remove.setEnabled(has_selection and not self.model.filters.removed)
+        for action in (self.menu_actions.import_files, self.menu_actions.import_folder):
+            action.setEnabled(has_archive and not self.importer.busy)
+        self.menu_actions.verify.setEnabled(has_archive and not self.verifier.busy)
+
+    def _context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+        view = self.views.currentWidget()
+        menu = self.menu_actions.context_menu(self)
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    # Edits
+
+    def add_tags(self) -> None:
+        self._ask_tags(remove=False)
+
+    def remove_tags(self) -> None:
+        self._ask_tags(remove=True)
+
+    def _ask_tags(self, remove: bool) -> TagsDialog | None:
+        targets = self.selected_targets()
+        if not targets:
+            return None
+        known = [name for name, _ in (self.sidebar._facets.tags if self.sidebar._facets else [])]
+        dialog = TagsDialog(len(targets), known, remove, self)
+
+        def apply() -> None:
+            tags = dialog.tags()
+            if remove:
+                self.edits.change_tags(targets, [], tags)
+            else:
+                self.edits.change_tags(targets, tags, [])
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+        return dialog
+
+    def set_sensitivity(self, value: str) -> None:
+        self.edits.change_sensitivity(self.selected_targets(), value)
+
+    def remove_selected(self) -> RemovalDialog | None:
+        targets = self.selected_targets()
+        if not targets or self.model.filters.removed:
+            return None
+        exhibits = [self.model.cached_row(i).exhibit for i, _ in targets]  # type: ignore[union-attr]
+        dialog = RemovalDialog(exhibits, self)
+        dialog.accepted.connect(lambda: self.edits.remove(targets, dialog.reason_text()))
+        dialog.open()
+        return dialog
+
+    def restore_selected(self) -> None:
+        targets = self.selected_targets()
+        if targets and self.model.filters.removed:
+            self.edits.restore(targets, self.tr("restored from the Removed items list"))
+
+    def _on_items_changed(self, ids: list[int]) -> None:
+        self.model.reload(ids)
+        self.detail.reload_if_showing(ids)
+        self._schedule_facets()
+
+    def _on_removal_changed(self, ids: list[int]) -> None:
+        self.model.refresh()
+        self.detail.reload_if_showing(ids)
+        self._schedule_facets()
+
+    def copy_sha256(self) -> None:
+        rows = [self.model.cached_row(i) for i in self.selected_ids()]
+        text = "\n".join(f"{r.sha256}  {r.exhibit}" for r in rows if r is not None)
+        QGuiApplication.clipboard().setText(text)
+
+    def open_external(self) -> None:
+        self.detail.open_external()
+
+    # Saved searches
+
+    def ask_save_search(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save search"), self.tr("Name:"))
+        if ok and name.strip():
+            self.save_search(name.strip())
+
+    def save_search(self, name: str) -> None:
+        searches = [s for s in self.saved_searches if s.name != name]
+        searches.append(SavedSearch(name, self.filter_bar.filters()))
+        self.saved_searches = searches
+        catalogue.save_saved_searches(searches)
+        self.sidebar.set_saved_searches(searches)
+
+    def delete_saved_search(self, name: str) -> None:
+        self.saved_searches = [s for s in self.saved_searches if s.name != name]
+        catalogue.save_saved_searches(self.saved_searches)
+        self.sidebar.set_saved_searches(self.saved_searches)
+
+    # Tools and dialogs
+
+    def start_verify(self) -> None:
+        self.verifier.start()
+        self._update_actions()
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(load_settings(), self)
+
+        def apply() -> None:
+            settings = dialog.updated()
+            save_settings(settings)
+            if self.archive is not None and settings.collector:
+                self.archive.actor = settings.collector
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Evidence Desk"),
+            self.tr(
+                "<h3>Evidence Desk %1</h3>"
+                "<p>An offline archive for evidence of human-rights violations: originals "
+                "kept bit for bit, hashed on intake, with provenance and a hash-chained "
+                "custody log.</p><p>Evidence Desk never opens a network connection.</p>"
+                "<p>Licence: GPL-3.0-or-later.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def _show_error(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Evidence Desk"), text)
+
+    # Window state
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("mainWindow/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        splitter = settings.value("mainWindow/splitter")
+        if splitter:
+            self._sizes_restored = self.splitter.restoreState(splitter)
+        detail = settings.value("mainWindow/detailSplitter")
+        if detail:
+            self.detail.single.restoreState(detail)
+        header = settings.value("mainWindow/tableHeader")
+        if header:
+            self.table.horizontalHeader().restoreState(header)
+        self.set_view(str(settings.value("mainWindow/view", "table")))
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not self._sizes_restored:
+            self._sizes_restored = True
+            QTimer.singleShot(0, self, self._default_sizes)
+
+    def _default_sizes(self) -> None:
+        """First run: sidebar, catalogue and detail panel in useful proportions."""
+        width = max(self.splitter.width(), 900)
+        side, detail = 240, min(500, width // 3)
+        self.splitter.setSizes([side, width - side - detail, detail])
+        height = self.detail.single.height()
+        self.detail.single.setSizes([height * 9 // 20, height * 11 // 20])
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/splitter", self.splitter.saveState())
+        settings.setValue("mainWindow/detailSplitter", self.detail.single.saveState())
+        settings.setValue("mainWindow/tableHeader", self.table.horizontalHeader().saveState())
+        view = "grid" if self.views.currentWidget() is self.grid else "table"
+        settings.setValue("mainWindow/view", view)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.importer.busy:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Import in progress"),
+                self.tr(
+                    "An import is running. Stop it after the current file and quit? "
+                    "Files already imported stay in the archive."
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.detail.form.commit_pending()
+        self.save_state()
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop background work and close the archive (also used by tests)."""
+        self.runner.shutdown()
+        self.thumbnails.stop()
+        if self.archive is not None:
+            self.archive.close()

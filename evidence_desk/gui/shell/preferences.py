@@ -1,0 +1,59 @@
+"""Preferences: interface language and the collector's name (shared with the CLI)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.gui.shell.i18n import LANGUAGE_NAMES, SUPPORTED
+from evidence_desk.services.archive.settings import Settings
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self._settings = settings
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("System default"), "")
+        for code in SUPPORTED:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        index = self.language.findData(settings.language)
+        self.language.setCurrentIndex(max(0, index))
+        self.collector = QLineEdit(settings.collector, self)
+        self.collector.setPlaceholderText(self.tr("Recorded as the actor of every custody event"))
+        self.organisation = QLineEdit(settings.organisation, self)
+        note = QLabel(self.tr("A new language is used the next time Evidence Desk starts."), self)
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        form = QFormLayout()
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Collector name:"), self.collector)
+        form.addRow(self.tr("Organisation:"), self.organisation)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(460, 0)
+
+    def updated(self) -> Settings:
+        """The settings with this dialog's values applied (not yet saved)."""
+        s = self._settings
+        s.language = str(self.language.currentData() or "")
+        s.collector = self.collector.text().strip()
+        s.organisation = self.organisation.text().strip()
+        return s

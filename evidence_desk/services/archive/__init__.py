@@ -1,0 +1,1 @@
+"""Opening and creating archives, custody logging, settings, errors."""

@@ -1,0 +1,1 @@
+"""Evidence bundles: export, verification, import, report, case records."""

@@ -1,0 +1,543 @@
+"""Exporting items as a signed BagIt bundle (folder or stored zip).
+
+The order of work is chosen so that failure is always clean:
+
+1. originals (or redacted copies) are streamed into a temporary bag beside
+   the destination, hashed while written; each hash must equal the archive's
+   record, so a damaged original is never passed on as evidence;
+2. metadata, custody segment and report are written, then the tag files,
+   and the tag manifest is signed with the archive's Ed25519 key;
+3. in one database transaction a "replication" custody event is appended
+   for every exported item and the bag is renamed to its final name; if the
+   rename fails the events roll back, if the commit fails the bag is removed.
+
+A cancelled or failed export therefore leaves neither a half bundle nor
+custody events for an export that did not happen. The replication events
+record the bundle's identifier and the SHA-256 of its signed tag manifest,
+which names the exact bundle; they are not inside the bundle itself (a bundle
+cannot contain the record of its own completion).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from evidence_desk.core import bundle_layout as L
+from evidence_desk.core import custody_chain, redaction, signing
+from evidence_desk.core.bagit_bundle import BagWriter
+from evidence_desk.core.bundle_custody import segment_entries
+from evidence_desk.core.bundle_items import ExportItem
+from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
+from evidence_desk.core.store.filesystem import Cancelled
+from evidence_desk.db.models import CustodyEvent, Item, ItemLink
+from evidence_desk.services.archive import custody
+from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.archive.settings import load_settings
+from evidence_desk.services.bundles import case_records as case_bundle
+from evidence_desk.services.bundles.report import (
+    ReportContext,
+    ReportExhibit,
+    case_report_lines,
+    write_html,
+    write_pdf,
+)
+from evidence_desk.services.catalogue.items import item_to_json, resolve
+from evidence_desk.services.intake.ingest import Progress
+
+
+class ExportError(EvidenceDeskError):
+    """The export cannot be made; nothing was written."""
+
+
+@dataclass
+class ExportReport:
+    path: Path | None
+    profile: str
+    bundle_uuid: str
+    exported: list[str] = field(default_factory=list)
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (exhibit, reason)
+    payload_files: int = 0
+    payload_bytes: int = 0
+    tagmanifest_sha256: str | None = None
+    fingerprint: str | None = None
+    cancelled: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {**self.__dict__, "path": str(self.path) if self.path else None}
+
+
+def _noop(_: Progress) -> None:
+    pass
+
+
+def _never() -> bool:
+    return False
+
+
+def export_bundle(
+    archive: Archive,
+    item_refs: list[str] | None,
+    *,
+    incident: str | None = None,
+    profile: str = "full",
+    zip: bool = False,
+    out: Path,
+    progress: Callable[[Progress], None] = _noop,
+    cancelled: Callable[[], bool] = _never,
+) -> ExportReport:
+    """Export ``item_refs`` (or an incident's items, or every item when both are None)."""
+    if profile not in L.PROFILES:
+        raise ExportError(f"unknown profile {profile!r}; use one of {', '.join(L.PROFILES)}")
+    out = Path(out).expanduser().absolute()
+    if out.exists() or out.is_symlink():
+        raise ExportError(f"{out} already exists; choose a new name for the bundle")
+    if not out.parent.is_dir():
+        raise ExportError(f"the folder {out.parent} does not exist")
+    try:
+        key = signing.load_private_key(archive.signing_key_path)
+    except signing.SigningKeyError as exc:
+        raise ExportError(str(exc)) from exc
+    fingerprint = signing.fingerprint(key.public_key())
+    info = archive.info()
+    report = ExportReport(None, profile, str(uuid.uuid4()), fingerprint=fingerprint)
+    items, left_out = select_items(archive, item_refs, incident, profile)
+    report.left_out.extend(left_out)
+    if not items:
+        raise ExportError("no items to export" + (f" ({left_out[0][1]})" if left_out else ""))
+
+    state = Progress(0, len(items), 0, sum(i.size for i in items))
+    progress(state)
+    try:
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.work-", dir=out.parent))
+    except OSError as exc:
+        raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
+    try:
+        writer = BagWriter(out, zip=zip)
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
+    try:
+        _write_objects(archive, writer, items, report, work, state, progress, cancelled)
+        exported = [i for i in items if i.bundle_file]
+        if not exported:
+            raise ExportError("no item could be exported: " + "; ".join(r for _, r in left_out))
+        if cancelled():
+            raise Cancelled()
+        state.current = "metadata and report"
+        progress(state)
+        exported_at = datetime.now(UTC).isoformat(timespec="seconds")
+        settings = load_settings()
+        header = {
+            "format": L.ITEMS_FORMAT,
+            "archive": {"uuid": info.uuid, "name": info.name},
+            "bundle": report.bundle_uuid,
+            "profile": profile,
+            "exported_at": exported_at,
+            "exported_by": archive.actor,
+            "signing_key_fingerprint": fingerprint,
+        }
+        summaries, case_files = _write_metadata(archive, writer, exported, header, work, profile)
+        ctx = ReportContext(
+            archive_name=info.name,
+            archive_uuid=info.uuid,
+            exporter=archive.actor,
+            organisation=settings.organisation,
+            exported_at=exported_at,
+            profile=profile,
+            bundle_uuid=report.bundle_uuid,
+            fingerprint=fingerprint,
+            left_out=_left_out_summary(report.left_out),
+            removed_rules=(
+                [*redaction.RULES, *case_bundle.REDACTION_RULES] if profile == "redacted" else []
+            ),
+            case_records=case_report_lines(case_files, {i.uuid: i.exhibit for i in exported}),
+        )
+        _write_report(archive, writer, exported, summaries, ctx, work)
+        bag_info = [
+            *([("Source-Organization", settings.organisation)] if settings.organisation else []),
+            ("Contact-Name", settings.collector or archive.actor),
+            (
+                "External-Description",
+                f"Evidence Desk bundle of {len(exported)} exhibits from archive "
+                f"{info.name!r} ({profile} profile)",
+            ),
+            ("External-Identifier", info.uuid),
+            ("Internal-Sender-Identifier", report.bundle_uuid),
+            ("Bagging-Date", exported_at[:10]),
+            ("Bag-Software-Agent", archive.tool),
+            (L.INFO_ARCHIVE_NAME, info.name),
+            (L.INFO_PROFILE, profile),
+            (L.INFO_EXPORTED_AT, exported_at),
+            (L.INFO_FINGERPRINT, fingerprint),
+        ]
+        tagmanifest = writer.write_tag_files(bag_info)
+        writer.add_uncovered(L.SIGNATURE, signing.sign(key, tagmanifest))
+        writer.add_uncovered(L.PUBLIC_KEY, signing.public_key_pem(key.public_key()))
+        writer.add_uncovered(L.FINGERPRINT, f"{fingerprint}\n".encode())
+        report.tagmanifest_sha256 = hashlib.sha256(tagmanifest).hexdigest()
+        report.payload_files = len(writer.payload)
+        report.payload_bytes = writer.payload_bytes
+        _commit(archive, writer, exported, report, out)
+    except Cancelled:
+        writer.discard()
+        report.cancelled = True
+        return report
+    except OSError as exc:
+        writer.discard()
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        reason = f"{exc.strerror or exc}{where}"
+        raise ExportError(f"export failed, nothing was written: {reason}") from exc
+    except BaseException:
+        writer.discard()
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report.path = out
+    report.exported = [i.exhibit for i in exported]
+    state.current = ""
+    progress(state)
+    return report
+
+
+def _write_objects(
+    archive: Archive,
+    writer: BagWriter,
+    items: list[ExportItem],
+    report: ExportReport,
+    work: Path,
+    state: Progress,
+    progress: Callable[[Progress], None],
+    cancelled: Callable[[], bool],
+) -> None:
+    def on_bytes(n: int) -> None:
+        state.bytes_done += n
+        progress(state)
+
+    for item in items:
+        if cancelled():
+            raise Cancelled()
+        state.current = item.exhibit
+        progress(state)
+        if report.profile == "full":
+            name = L.object_name(item.exhibit, item.sha256, item.extension)
+            with archive.store.open(item.sha256) as src:
+                digest, size = writer.add_stream(
+                    name, src, item.size, on_bytes=on_bytes, cancelled=cancelled
+                )
+            if digest != item.sha256:
+                raise ExportError(
+                    f"{item.exhibit}: the stored original no longer matches its SHA-256 "
+                    "(run 'evidence-desk verify'); nothing was exported"
+                )
+        else:
+            try:
+                copy = _redacted_copy(archive, item, work)
+            except redaction.RedactionError as exc:
+                report.left_out.append((item.exhibit, str(exc)))
+                state.bytes_done += item.size
+                state.files_done += 1
+                continue
+            name = L.object_name(item.exhibit, item.sha256, copy.extension)
+            digest, size = writer.add_file(name, copy.path, cancelled=cancelled)
+            copy.path.unlink()
+            item.removed = copy.removed + item.removed
+            state.bytes_done += item.size
+        item.bundle_file, item.bundle_sha256, item.bundle_size = name, digest, size
+        state.files_done += 1
+        progress(state)
+
+
+def _redacted_copy(archive: Archive, item: ExportItem, work: Path) -> redaction.Redacted:
+    """A file's redacted copy; a testimony's is its published text (case_bundle)."""
+    if item.kind == case_bundle.TESTIMONY:
+        path = work / f"{item.exhibit}.json"
+        try:
+            path.write_bytes(case_bundle.publication_copy(archive, item.uuid))
+        except ValueError as exc:
+            raise redaction.RedactionError(str(exc)) from exc
+        return redaction.Redacted(path, "json", list(case_bundle.TESTIMONY_REMOVED))
+    with archive.store.open(item.sha256) as src:
+        return redaction.redact_file(
+            item.kind, item.mime_type, item.extension, src, work / item.exhibit
+        )
+
+
+def _write_metadata(
+    archive: Archive,
+    writer: BagWriter,
+    items: list[ExportItem],
+    header: dict[str, Any],
+    work: Path,
+    profile: str,
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
+    """items.json, items.csv, places.geojson, custody.json and the case records."""
+    records = [i.final_record() for i in items]
+    write_json_with_list(work / "items.json", header, "items", records)
+    writer.add_file(L.ITEMS_JSON, work / "items.json")
+    write_items_csv(work / "items.csv", records)
+    writer.add_file(L.ITEMS_CSV, work / "items.csv")
+    case_files = case_bundle.bundle_records(archive, [i.uuid for i in items], profile)
+    gazetteer = (case_files.get(case_bundle.PLACES) or {}).get("places", [])
+    write_places(work / "places.geojson", records, gazetteer)
+    writer.add_file(L.PLACES_GEOJSON, work / "places.geojson")
+    summaries = write_custody(archive, items, header, work / "custody.json", profile)
+    writer.add_file(L.CUSTODY_JSON, work / "custody.json")
+    for name, path in case_records(case_files, work):
+        writer.add_file(f"{L.METADATA_DIR}/{name}", path)
+    return summaries, case_files
+
+
+def _write_report(
+    archive: Archive,
+    writer: BagWriter,
+    items: list[ExportItem],
+    summaries: dict[str, list[dict[str, Any]]],
+    ctx: ReportContext,
+    work: Path,
+) -> None:
+    for item in items:
+        thumb = archive.thumbnail_path(item.sha256)
+        has_thumb = thumb.is_file()
+        if has_thumb:
+            writer.add_file(L.thumb_name(item.exhibit), thumb)
+        ctx.exhibits.append(
+            ReportExhibit(
+                record=item.final_record(),
+                thumb=L.thumb_name(item.exhibit)[len(L.REPORT_DIR) + 1 :] if has_thumb else None,
+                thumb_source=thumb if has_thumb else None,
+                custody=summaries.get(item.uuid, []),
+                removed=item.removed,
+            )
+        )
+    write_html(ctx, work / "report.html")
+    writer.add_file(L.REPORT_HTML, work / "report.html")
+    write_pdf(ctx, work / "report.pdf")
+    writer.add_file(L.REPORT_PDF, work / "report.pdf")
+
+
+def _commit(
+    archive: Archive, writer: BagWriter, items: list[ExportItem], report: ExportReport, out: Path
+) -> None:
+    """Replication events and the final rename succeed or fail together."""
+    renamed = False
+    try:
+        with archive.db.writer() as session:
+            by_id = {i.item_id: i for i in items}
+            ids = sorted(by_id)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for row in session.scalars(select(Item).where(Item.id.in_(chunk))):
+                    item = by_id[row.id]
+                    custody.append(
+                        session,
+                        archive,
+                        custody_chain.REPLICATION,
+                        item=row,
+                        details={
+                            "bundle": report.bundle_uuid,
+                            "profile": report.profile,
+                            "destination": str(out),
+                            "file": item.bundle_file,
+                            "sha256": item.bundle_sha256,
+                            "redacted": report.profile == "redacted",
+                            "tagmanifest_sha256": report.tagmanifest_sha256,
+                            "signing_key_fingerprint": report.fingerprint,
+                        },
+                    )
+            writer.commit()
+            renamed = True
+    except BaseException:
+        if renamed:
+            if out.is_dir():
+                shutil.rmtree(out, ignore_errors=True)
+            else:
+                out.unlink(missing_ok=True)
+        raise
+
+
+def _left_out_summary(left_out: list[tuple[str, str]]) -> list[str]:
+    """Counts by reason only: the report must not reveal which confidential items exist."""
+    counts: dict[str, int] = {}
+    for _, reason in left_out:
+        counts[reason] = counts.get(reason, 0) + 1
+    return [f"{n} item(s) left out: {reason}" for reason, n in sorted(counts.items())]
+
+
+# Selection ---------------------------------------------------------------------
+
+
+def select_items(
+    archive: Archive, refs: list[str] | None, incident: str | None, profile: str
+) -> tuple[list[ExportItem], list[tuple[str, str]]]:
+    """The items to export as plain data, and those left out with the reason."""
+    with archive.db.reader() as session:
+        if incident is not None:
+            uuids = case_bundle.incident_item_uuids(archive, incident)
+            rows = _rows_by(session, Item.uuid, list(uuids))
+        elif refs:
+            rows = [resolve(session, ref) for ref in refs]
+        else:
+            rows = list(session.scalars(_loaded().where(Item.removed_at.is_(None))))
+        unique = {row.id: row for row in rows}
+        rows = sorted(unique.values(), key=lambda r: r.exhibit_no)
+        links = _links(session, list(unique))
+        exhibits = {row.id: (row.exhibit, row.uuid) for row in rows}
+        items: list[ExportItem] = []
+        left_out: list[tuple[str, str]] = []
+        for row in rows:
+            if row.removed_at is not None:
+                left_out.append((row.exhibit, "removed from the archive"))
+                continue
+            if row.kind == case_bundle.TESTIMONY:
+                reason = case_bundle.testimony_left_out(session, row.id, profile)
+                if reason:
+                    left_out.append((row.exhibit, reason))
+                    continue
+            if profile == "redacted" and row.sensitivity == "confidential":
+                left_out.append((row.exhibit, "confidential"))
+                continue
+            record = item_to_json(row)
+            record["links"] = [
+                {
+                    "relation": link.relation,
+                    "to_exhibit": exhibits.get(link.to_item_id, (None,))[0],
+                    "to_id": exhibits.get(link.to_item_id, (None, None))[1],
+                    "in_bundle": link.to_item_id in exhibits,
+                    "note": link.note,
+                }
+                for link in links.get(row.id, [])
+                if profile == "full" or link.to_item_id in exhibits
+            ]
+            removed: list[str] = []
+            if profile == "redacted":
+                record, removed = redaction.redact_record(record)
+            name = row.sources[0].original_name if row.sources else None
+            items.append(
+                ExportItem(
+                    item_id=row.id,
+                    uuid=row.uuid,
+                    exhibit=row.exhibit,
+                    sha256=row.sha256,
+                    size=row.size,
+                    kind=row.kind,
+                    mime_type=row.mime_type,
+                    extension=(
+                        "json" if row.kind == case_bundle.TESTIMONY else L.safe_extension(name)
+                    ),
+                    record=record,
+                    redacted=profile == "redacted",
+                    removed=removed,
+                )
+            )
+    return items, left_out
+
+
+def _loaded():  # type: ignore[no-untyped-def]
+    return (
+        select(Item)
+        .options(selectinload(Item.sources), selectinload(Item.tags))
+        .order_by(Item.exhibit_no)
+    )
+
+
+def _rows_by(session: Session, column: Any, values: list[Any]) -> list[Item]:
+    rows: list[Item] = []
+    for start in range(0, len(values), 500):
+        rows += session.scalars(_loaded().where(column.in_(values[start : start + 500])))
+    return rows
+
+
+def _links(session: Session, ids: list[int]) -> dict[int, list[ItemLink]]:
+    found: dict[int, list[ItemLink]] = {}
+    for start in range(0, len(ids), 500):
+        stmt = select(ItemLink).where(ItemLink.from_item_id.in_(ids[start : start + 500]))
+        for link in session.scalars(stmt.order_by(ItemLink.id)):
+            found.setdefault(link.from_item_id, []).append(link)
+    return found
+
+
+def case_records(records: dict[str, Any], work: Path) -> list[tuple[str, Path]]:
+    """Write the case-record files (see services.case_bundle) into ``work``."""
+    written = []
+    for name, value in sorted(records.items()):
+        if "/" in name or not name.endswith(".json"):
+            raise ExportError(f"invalid case record file name {name!r}")
+        path = work / name
+        path.write_text(json.dumps(value, ensure_ascii=False, indent=2), encoding="utf-8")
+        written.append((name, path))
+    return written
+
+
+# Custody segment ---------------------------------------------------------------
+
+
+def write_custody(
+    archive: Archive, items: list[ExportItem], header: dict[str, Any], path: Path, profile: str
+) -> dict[str, list[dict[str, Any]]]:
+    """custody.json (see core.bundle_custody); returns each item's events for the report."""
+    wanted = {i.uuid for i in items}
+    uuids = sorted(wanted)
+    summaries: dict[str, list[dict[str, Any]]] = {}
+    with archive.db.reader() as session:
+        first = last = None
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start : start + 500]
+            lo, hi = session.execute(
+                select(func.min(CustodyEvent.id), func.max(CustodyEvent.id)).where(
+                    CustodyEvent.item_uuid.in_(chunk)
+                )
+            ).one()
+            if lo is not None:
+                first = lo if first is None else min(first, lo)
+                last = hi if last is None else max(last, hi)
+        rows = session.scalars(
+            select(CustodyEvent)
+            .where(CustodyEvent.id.between(first or 0, last or -1))
+            .order_by(CustodyEvent.id)
+            .execution_options(yield_per=2000)
+        )
+
+        def events():  # type: ignore[no-untyped-def]
+            for row in rows:
+                yield {**custody.to_record(row).as_dict(), "seq": row.id}
+
+        def collected():  # type: ignore[no-untyped-def]
+            include = lambda e: e.get("item_uuid") in wanted  # noqa: E731
+            for entry in segment_entries(events(), include, redacted=profile == "redacted"):
+                if "withheld" not in entry:
+                    summaries.setdefault(entry["item_uuid"], []).append(
+                        {k: entry.get(k) for k in _SUMMARY_FIELDS}
+                    )
+                yield entry
+
+        custody_header = {
+            "format": L.CUSTODY_FORMAT,
+            "archive": header["archive"],
+            "bundle": header["bundle"],
+            "profile": profile,
+            "hash_algorithm": "SHA-256",
+            "canonical_json": "UTF-8 JSON of the hashed fields, keys sorted, no spaces "
+            "(separators ',' and ':'), non-ASCII characters not escaped",
+            "hashed_fields": list(custody_chain.HASHED_FIELDS),
+            "genesis_prev_hash": custody_chain.GENESIS,
+            "entries_note": "full events: recompute hash; sealed events and withheld runs: "
+            "check links only (each prev_hash equals the previous entry's hash)",
+        }
+        write_json_with_list(path, custody_header, "entries", collected())
+    return summaries
+
+
+_SUMMARY_FIELDS = ("occurred_at", "event_type", "actor", "outcome", "hash", "sealed")

@@ -1,0 +1,1 @@
+"""Case records: incidents, persons, places, testimonies, vocabularies, timeline."""

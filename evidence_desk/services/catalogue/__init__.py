@@ -1,0 +1,1 @@
+"""Items in the catalogue: listing, editing, similarity, removal, verification."""

@@ -1,0 +1,156 @@
+"""Finding, describing and tagging items.
+
+Items leave this module as plain dictionaries in the documented JSON schema
+(docs/item-json.md), never as ORM objects, so they can cross threads and
+processes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from evidence_desk.core import custody_chain
+from evidence_desk.db.models import Item, Tag
+from evidence_desk.services.archive import custody
+from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.archive.errors import EvidenceDeskError, ItemNotFound
+from evidence_desk.services.catalogue import search_index
+from evidence_desk.services.catalogue.item_rows import (
+    EXHIBIT_RE,
+    HEX_RE,
+    UUID_RE,
+    captured_at_iso,  # noqa: F401 - re-exported for the case services
+    item_json,
+)
+
+SENSITIVITIES = ("public", "restricted", "confidential")
+
+
+def item_to_json(item: Item) -> dict[str, Any]:
+    return item_json(item, item.sources, (t.name for t in item.tags))
+
+
+def _loaded():  # type: ignore[no-untyped-def]
+    return select(Item).options(selectinload(Item.sources), selectinload(Item.tags))
+
+
+def resolve(session: Session, ref: str) -> Item:
+    """Find one item by exhibit number, UUID or SHA-256 prefix (6+ hex digits)."""
+    ref = ref.strip()
+    stmt = _loaded()
+    if m := EXHIBIT_RE.match(ref):
+        rows = session.scalars(stmt.where(Item.exhibit_no == int(m.group(1)))).all()
+        if not rows and HEX_RE.match(ref):
+            rows = session.scalars(stmt.where(Item.sha256.like(ref.lower() + "%"))).all()
+    elif UUID_RE.match(ref):
+        rows = session.scalars(stmt.where(Item.uuid == ref.lower())).all()
+    elif HEX_RE.match(ref):
+        rows = session.scalars(stmt.where(Item.sha256.like(ref.lower() + "%")).limit(2)).all()
+    else:
+        raise ItemNotFound(f"{ref!r} is not an exhibit number, UUID or SHA-256 prefix")
+    if not rows:
+        raise ItemNotFound(f"no item {ref}")
+    if len(rows) > 1:
+        raise ItemNotFound(f"{ref} matches several items; give more digits")
+    return rows[0]
+
+
+def get_item(archive: Archive, ref: str) -> dict[str, Any]:
+    with archive.db.reader() as session:
+        return item_to_json(resolve(session, ref))
+
+
+def list_items(archive: Archive, *, include_removed: bool = False) -> list[dict[str, Any]]:
+    with archive.db.reader() as session:
+        stmt = _loaded().order_by(Item.exhibit_no)
+        if not include_removed:
+            stmt = stmt.where(Item.removed_at.is_(None))
+        return [item_to_json(i) for i in session.scalars(stmt)]
+
+
+def _clean_tag(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise EvidenceDeskError("a tag cannot be empty")
+    return cleaned
+
+
+def _find_tag(session: Session, name: str) -> Tag | None:
+    wanted = name.casefold()
+    for tag in session.scalars(select(Tag).where(or_(Tag.name == name, Tag.name.ilike(name)))):
+        if tag.name.casefold() == wanted:
+            return tag
+    for tag in session.scalars(select(Tag)):
+        if tag.name.casefold() == wanted:
+            return tag
+    return None
+
+
+def set_tags(
+    archive: Archive,
+    refs: list[str],
+    add: list[str] = (),
+    remove: list[str] = (),  # type: ignore[assignment]
+) -> list[dict[str, Any]]:
+    """Add and remove tags on items; each changed item gets a custody event."""
+    add = [_clean_tag(t) for t in add]
+    remove = [_clean_tag(t) for t in remove]
+    changed: list[dict[str, Any]] = []
+    with archive.db.writer() as session:
+        for ref in refs:
+            item = resolve(session, ref)
+            before = [t.name for t in item.tags]
+            for name in add:
+                tag = _find_tag(session, name) or Tag(name=name)
+                if tag not in item.tags:
+                    item.tags.append(tag)
+            for name in remove:
+                tag = _find_tag(session, name)
+                if tag is not None and tag in item.tags:
+                    item.tags.remove(tag)
+            after = [t.name for t in item.tags]
+            if sorted(before) != sorted(after):
+                session.flush()
+                custody.append(
+                    session,
+                    archive,
+                    custody_chain.METADATA_MODIFICATION,
+                    item=item,
+                    details={"field": "tags", "before": sorted(before), "after": sorted(after)},
+                )
+                search_index.reindex(session, item)
+            changed.append(item_to_json(item))
+    return changed
+
+
+EDITABLE_FIELDS = ("title", "description", "notes", "sensitivity")
+
+
+def update_fields(archive: Archive, ref: str, **values: str) -> dict[str, Any]:
+    """Change editable text fields; each change is logged with before and after."""
+    with archive.db.writer() as session:
+        item = resolve(session, ref)
+        for name, value in values.items():
+            if name not in EDITABLE_FIELDS:
+                raise EvidenceDeskError(f"{name} cannot be edited")
+            if name == "sensitivity" and value not in SENSITIVITIES:
+                raise EvidenceDeskError(
+                    f"sensitivity must be one of {', '.join(SENSITIVITIES)}, not {value!r}"
+                )
+            before = getattr(item, name)
+            if before == value:
+                continue
+            setattr(item, name, value)
+            session.flush()
+            custody.append(
+                session,
+                archive,
+                custody_chain.METADATA_MODIFICATION,
+                item=item,
+                details={"field": name, "before": before, "after": value},
+            )
+        search_index.reindex(session, item)
+        return item_to_json(item)

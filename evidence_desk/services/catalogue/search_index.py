@@ -1,0 +1,85 @@
+"""The full-text index (SQLite FTS5) kept beside each item.
+
+One row per item, rowid = item id: the title, and a body made of every text a
+researcher may remember — description, notes, tags, original names and
+paths, provenance, device and the text values of the extracted metadata.
+The ``unicode61`` tokenizer folds case for Cyrillic as well as Latin, so
+"Алматы" finds "алматы".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from evidence_desk.db.models import Item
+from evidence_desk.services.case.translit import has_cyrillic, latin_words, to_latin
+
+MAX_METADATA_TEXT = 20_000
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        if len(value) < 500:
+            yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def document(item: Item) -> str:
+    parts: list[str] = [item.description, item.notes, item.exhibit, item.kind]
+    parts += [t.name for t in item.tags]
+    for src in item.sources:
+        parts += [
+            src.original_name,
+            src.original_path,
+            src.received_from,
+            src.method,
+            src.collector,
+            src.notes,
+        ]
+    parts += [item.device_make or "", item.device_model or ""]
+    try:
+        meta_text = " ".join(_strings(json.loads(item.metadata_json)))
+    except ValueError:
+        meta_text = ""
+    parts.append(meta_text[:MAX_METADATA_TEXT])
+    text = "\n".join(p for p in parts if p)
+    # Latin spellings of Cyrillic words, so "Zhanaozen" finds "Жаңаөзен".
+    latin = latin_words(f"{item.title}\n{text}")
+    return f"{text}\n{latin}" if latin else text
+
+
+def reindex(session: Session, item: Item, *, new: bool = False) -> None:
+    if not new:
+        session.execute(text("DELETE FROM item_search WHERE rowid = :id"), {"id": item.id})
+    session.execute(
+        text("INSERT INTO item_search(rowid, title, body) VALUES (:id, :title, :body)"),
+        {"id": item.id, "title": item.title, "body": document(item)},
+    )
+
+
+def fts_query(user_text: str) -> str:
+    """Turn what a user typed into a safe FTS5 query: every word, as a prefix.
+
+    A Cyrillic word also matches its Latin spelling ("Алматы" finds "Almaty");
+    the reverse comes from the Latin forms indexed with every document.
+    """
+    terms = []
+    for word in user_text.split():
+        word = word.replace('"', "")
+        if not word:
+            continue
+        if has_cyrillic(word) and (latin := to_latin(word)) and latin != word:
+            terms.append(f'("{word}"* OR "{latin}"*)')
+        else:
+            terms.append(f'"{word}"*')
+    return " ".join(terms)

@@ -1,0 +1,196 @@
+"""Fixity check: re-hash every object and re-check the custody chain.
+
+Objects are hashed on two threads (SHA-256 releases the GIL), the results
+are compared with the catalogue, and one fixity-check event per item is
+appended, so each item's custody timeline shows when it was last proven
+intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from evidence_desk.core import custody_chain
+from evidence_desk.core.store.filesystem import is_sha256
+from evidence_desk.db.models import CustodyEvent, Item, format_exhibit
+from evidence_desk.services.archive import custody
+from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.case.testimony_checks import check_versions
+from evidence_desk.services.intake.ingest import Progress
+
+
+@dataclass
+class Problem:
+    kind: str  # "missing" | "altered" | "unexpected" | "chain"
+    exhibit: str | None
+    sha256: str | None
+    message: str
+
+
+@dataclass
+class VerifyReport:
+    items_checked: int = 0
+    bytes_checked: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    events_checked: int = 0
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.cancelled
+
+    def as_json(self) -> dict:
+        return {
+            "ok": self.ok,
+            "items_checked": self.items_checked,
+            "bytes_checked": self.bytes_checked,
+            "events_checked": self.events_checked,
+            "cancelled": self.cancelled,
+            "problems": [p.__dict__ for p in self.problems],
+        }
+
+
+@dataclass(frozen=True)
+class _Target:
+    item_id: int
+    exhibit: str
+    sha256: str
+    size: int
+
+
+def _noop(_: Progress) -> None:
+    pass
+
+
+def verify(
+    archive: Archive,
+    refs: list[str] | None = None,
+    *,
+    progress: Callable[[Progress], None] = _noop,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> VerifyReport:
+    report = VerifyReport()
+    with archive.db.reader() as session:
+        stmt = select(Item.id, Item.exhibit_no, Item.sha256, Item.size).order_by(Item.exhibit_no)
+        if refs:
+            from evidence_desk.services.catalogue.items import resolve
+
+            ids = [resolve(session, r).id for r in refs]
+            stmt = stmt.where(Item.id.in_(ids))
+        targets = [_Target(i, format_exhibit(n), s, z) for i, n, s, z in session.execute(stmt)]
+        all_digests = set(session.scalars(select(Item.sha256)))
+    state = Progress(0, len(targets), 0, sum(t.size for t in targets))
+    progress(state)
+    outcomes: dict[int, str] = {}
+
+    def check(target: _Target) -> tuple[_Target, str | None]:
+        if cancelled():
+            return target, "cancelled"
+        try:
+            digest = archive.store.hash_object(target.sha256)
+        except FileNotFoundError:
+            return target, "missing"
+        except OSError as exc:
+            return target, f"unreadable: {exc.strerror}"
+        return target, None if digest == target.sha256 else f"altered:{digest}"
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="verify") as pool:
+        for target, result in pool.map(check, targets):
+            if result == "cancelled":
+                report.cancelled = True
+                continue
+            state.files_done += 1
+            state.bytes_done += target.size
+            state.current = target.exhibit
+            progress(state)
+            report.items_checked += 1
+            report.bytes_checked += target.size
+            outcomes[target.item_id] = "success" if result is None else "failure"
+            if result == "missing":
+                report.problems.append(
+                    Problem(
+                        "missing",
+                        target.exhibit,
+                        target.sha256,
+                        f"{target.exhibit}: original is missing from the store",
+                    )
+                )
+            elif result and result.startswith("altered:"):
+                report.problems.append(
+                    Problem(
+                        "altered",
+                        target.exhibit,
+                        target.sha256,
+                        f"{target.exhibit}: original altered (now hashes to {result[8:20]}…)",
+                    )
+                )
+            elif result:
+                report.problems.append(
+                    Problem(
+                        "missing",
+                        target.exhibit,
+                        target.sha256,
+                        f"{target.exhibit}: original {result}",
+                    )
+                )
+    if not refs:
+        report.problems.extend(_unexpected(archive, all_digests))
+    with archive.db.reader() as session:
+        chain_problems = custody.check_log(session)
+        report.events_checked = session.scalar(select(func.count(CustodyEvent.id))) or 0
+    for cp in chain_problems:
+        report.problems.append(
+            Problem("chain", None, None, f"custody log event #{cp.position}: {cp.message}")
+        )
+    if not refs:
+        # Testimony statements are versioned in the database; check their hashes too.
+        for message in check_versions(archive):
+            report.problems.append(Problem("testimony", message.split(":")[0], None, message))
+    _record_fixity(archive, outcomes, report)
+    return report
+
+
+def _unexpected(archive: Archive, known: set[str]) -> list[Problem]:
+    """Every file in the store that is not an item's object at its proper place."""
+    found: list[Problem] = []
+    for name, path in archive.store.iter_files():
+        shown = path.relative_to(archive.root).as_posix()
+        if is_sha256(name) and path == archive.store.path_for(name):
+            if name in known:
+                continue
+            message = (
+                f"unexpected object {name} in the store: no item refers to it "
+                "(an interrupted ingest leaves these; running it again records them)"
+            )
+        else:
+            message = f"unexpected file {shown} in the store: not an object of this archive"
+        found.append(Problem("unexpected", None, name if is_sha256(name) else None, message))
+    return found
+
+
+def _record_fixity(archive: Archive, outcomes: dict[int, str], report: VerifyReport) -> None:
+    if not outcomes:
+        return
+    problem_by_exhibit = {p.exhibit: p.message for p in report.problems if p.exhibit}
+    ids = sorted(outcomes)
+    with archive.db.writer() as session:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for item in session.scalars(select(Item).where(Item.id.in_(chunk))):
+                _append_fixity(session, archive, item, outcomes[item.id], problem_by_exhibit)
+
+
+def _append_fixity(
+    session: Session, archive: Archive, item: Item, outcome: str, problems: dict[str, str]
+) -> None:
+    details = {"algorithm": "SHA-256", "expected": item.sha256}
+    if outcome != "success":
+        details["problem"] = problems.get(item.exhibit, "")
+    custody.append(
+        session, archive, custody_chain.FIXITY_CHECK, item=item, details=details, outcome=outcome
+    )

@@ -1,0 +1,1 @@
+"""Bringing files into the archive: walking folders, analysis, ingest."""

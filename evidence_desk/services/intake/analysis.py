@@ -1,0 +1,242 @@
+"""Ingest's second stage: metadata, capture time, thumbnail and perceptual hash.
+
+It works on the stored copy (the object is already safe, so whatever goes
+wrong here costs only metadata) and takes and returns plain picklable data,
+so that large batches run in worker processes: decoding images is the
+heaviest part of ingest, and in processes it neither competes with the GUI
+thread for the interpreter lock nor takes the application down when a
+decoder crashes on a hostile file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from evidence_desk.core.capture_time import (
+    CaptureTime,
+    capture_time_from_filename,
+    capture_time_from_mtime,
+    choose_capture_time,
+)
+from evidence_desk.core.metadata import ExtractedMetadata, decoder_reads, extract_metadata
+from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, sniff_mime
+from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
+
+# Below this many files, starting worker processes (about a second) costs more
+# than it saves, and threads do.
+PROCESS_POOL_MIN_FILES = 24
+WORKERS = 2
+THUMBNAIL_KINDS = ("photo", "video")  # what core.thumbnails.derive draws
+# Added to the workers' nice value (Unix): below the window, above nothing.
+WORKER_NICE = 10
+# A long video's metadata and poster frame; far beyond any honest file's need.
+SANDBOX_TIMEOUT_S = 120.0
+
+
+@dataclass(frozen=True)
+class AnalysisJob:
+    stored: Path
+    thumbnail: Path
+    name: str
+    fs_mtime: float
+
+
+@dataclass
+class Analysis:
+    meta: ExtractedMetadata
+    capture: CaptureTime | None
+    phash: str | None
+    thumbnail: bool
+    warnings: list[str]
+
+
+def analyse(job: AnalysisJob) -> Analysis:
+    try:
+        return _analyse(job)
+    except Exception as exc:  # noqa: BLE001 - the item must still be recorded
+        return fallback(job, f"metadata could not be read: {exc}")
+
+
+def fallback(job: AnalysisJob, warning: str) -> Analysis:
+    meta = ExtractedMetadata(mime_type="application/octet-stream", kind="other")
+    return Analysis(meta, capture_time_from_mtime(job.fs_mtime), None, False, [warning])
+
+
+def _analyse(job: AnalysisJob) -> Analysis:
+    with open(job.stored, "rb") as f:
+        head = f.read(8192)
+    mime = sniff_mime(head, job.name)
+    meta = extract_metadata(job.stored, mime)
+    warnings = list(meta.warnings)
+    mismatch = extension_mismatch_warning(job.name, meta.mime_type)
+    if mismatch:
+        warnings.append(mismatch)
+    candidates = list(meta.capture_candidates)
+    from_name = capture_time_from_filename(job.name)
+    if from_name is not None:
+        candidates.append(from_name)
+    candidates.append(capture_time_from_mtime(job.fs_mtime))
+    capture = choose_capture_time(candidates)
+    if capture is not None and capture.source == "file_mtime":
+        warnings.append(
+            "no capture time in the file's metadata or name; the file modification time "
+            "is shown instead and may reflect copying, not capture"
+        )
+    if meta.kind == "other" and not meta.raw and meta.mime_type != EMPTY:
+        warnings.append(
+            f"file type {meta.mime_type} is not one Evidence Desk reads metadata from; "
+            "the file is preserved exactly as received"
+        )
+    phash, thumbnail = None, False
+    if meta.kind in THUMBNAIL_KINDS:
+        # The decoders (Pillow, PyAV, NumPy) load only now: ingesting documents or one
+        # big archive file never imports them.
+        from evidence_desk.core.thumbnails import derive
+
+        derived = derive(job.stored, meta.kind, job.thumbnail)
+        phash, thumbnail = derived.phash, derived.thumbnail
+        if derived.warning:
+            warnings.append(derived.warning)
+    # Library messages may quote the store's internal path; the user knows the file by name.
+    warnings = [w.replace(str(job.stored), job.name) for w in warnings]
+    return Analysis(meta, capture, phash, thumbnail, warnings)
+
+
+def _start_worker(parent_pid: int, nice: int = WORKER_NICE) -> None:
+    """Worker start-up: yield the CPU to the user, and never outlive the ingest."""
+    _lower_priority(nice)
+    _exit_with_parent(parent_pid)
+
+
+def _lower_priority(nice: int) -> None:
+    """Decoding thumbnails is background work when a window is open. On a two-core
+    machine two busy workers at normal priority took turns with the window's own
+    thread, which then waited up to 100 ms to repaint; niced, they get whatever CPU
+    is spare. The command line has no window to keep: there ``nice`` is 0, since on
+    a machine busy with other work niced workers got a fraction of a core."""
+    if nice and hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(nice)
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Leave as soon as the ingesting process is gone.
+
+    A killed ingest (kill -9, power button, crash) cannot tell its workers to
+    stop; without this they would linger, holding the files they had open.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.2)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _safe_in_thread(stored: Path, name: str) -> bool:
+    """JPEG, PNG, GIF, BMP and WebP are decoded in-process, and so is anything no
+    decoder reads (an archive, a text, unknown bytes: only its head is sniffed);
+    everything else goes to the sandbox. Starting the sandbox costs a second, which
+    a single big file of no known format must not pay."""
+    try:
+        with open(stored, "rb") as f:
+            head = f.read(8192)
+    except OSError:
+        return True  # analyse() reports the unreadable file itself
+    if not decoder_reads(sniff_mime(head, name)):
+        return True
+    from evidence_desk.core.preview_decode import is_safe_for_qt  # loads Pillow
+
+    return is_safe_for_qt(head[:16])
+
+
+def _analyse_sandboxed(job: AnalysisJob) -> Analysis:
+    """``analyse`` in the application's long-lived decoder process.
+
+    Small batches run in threads, but TIFF, HEIC, PDF, video and unknown
+    formats go through decoders that may crash on a crafted file; in the
+    sandbox that costs the file its metadata, not the application.
+    """
+    try:
+        return shared_sandbox().run(analyse, job, timeout_s=SANDBOX_TIMEOUT_S)
+    except SandboxFailure as exc:
+        return fallback(
+            job, f"metadata extraction failed on this file ({exc}); it is preserved as is"
+        )
+
+
+class AnalysisPool:
+    """Worker processes for big batches, threads for small ones.
+
+    A worker process that dies (a decoder crashing on a hostile file) fails
+    only the jobs it held: they are recorded with a warning and the pool is
+    started again for the rest. In a small batch, files of formats whose
+    decoders are not trusted in-process are analysed in the decoder sandbox.
+    """
+
+    def __init__(self, files: int, *, nice: int = WORKER_NICE) -> None:
+        self.use_processes = files >= PROCESS_POOL_MIN_FILES
+        self.nice = nice
+        self._executor: Executor | None = None
+
+    def _pool(self) -> Executor:
+        if self._executor is None:
+            if self.use_processes:
+                # "spawn": forking a process that runs Qt and worker threads is unsafe.
+                context = multiprocessing.get_context("spawn")
+                self._executor = ProcessPoolExecutor(
+                    WORKERS,
+                    mp_context=context,
+                    initializer=_start_worker,
+                    initargs=(os.getpid(), self.nice),
+                )
+            else:
+                self._executor = ThreadPoolExecutor(WORKERS, thread_name_prefix="ingest-analyse")
+        return self._executor
+
+    def submit(self, job: AnalysisJob) -> Future[Analysis]:
+        if not self.use_processes and not _safe_in_thread(job.stored, job.name):
+            return self._pool().submit(_analyse_sandboxed, job)
+        try:
+            return self._pool().submit(analyse, job)
+        except BrokenProcessPool:
+            self._restart()
+            return self._pool().submit(analyse, job)
+
+    def result(self, future: Future[Analysis], job: AnalysisJob) -> Analysis:
+        """The job's analysis; a job lost with a crashed worker is tried once more alone,
+        so only the file that crashes the decoder goes without metadata."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._restart()
+        try:
+            return self._pool().submit(analyse, job).result()
+        except BrokenProcessPool:
+            self._restart()
+            return fallback(job, "metadata extraction crashed on this file; it is preserved as is")
+
+    def _restart(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = None
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> AnalysisPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,575 @@
+"""Ingest: files and folders into the archive, with hashes, metadata and provenance.
+
+Three stages overlap: this thread copies each file into the object store
+(reading it once, hashing while writing); a small pool extracts metadata and
+makes the thumbnail and perceptual hash from the stored copy; this thread
+then writes the rows, in input order, a few files per transaction (and
+always before a long copy). A row is committed only after its object is in
+place, so a crash at any moment leaves either nothing, a complete item, or an
+object no row refers to yet, which re-running the same ingest records
+without duplicates.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from evidence_desk.core import custody_chain
+from evidence_desk.core.mime import kind_for_mime
+from evidence_desk.core.store.filesystem import Cancelled, PutResult
+from evidence_desk.db.engine import tx_memo
+from evidence_desk.db.models import Item, Source, format_exhibit
+from evidence_desk.services.archive import custody
+from evidence_desk.services.archive.archive import Archive, utcnow
+from evidence_desk.services.case import clock as case_clock
+from evidence_desk.services.catalogue import search_index
+from evidence_desk.services.intake.analysis import (
+    WORKER_NICE,
+    Analysis,
+    AnalysisJob,
+    AnalysisPool,
+)
+from evidence_desk.services.intake.walk import Candidate, collect, display_path, raw_name_bytes
+
+MAX_IN_FLIGHT = 16
+COMMIT_INTERVAL_S = 0.2
+COPY_RETRIES = 2
+LONG_COPY_BYTES = 16 * 1024 * 1024
+
+
+@dataclass
+class Provenance:
+    """How one batch of files reached the archive."""
+
+    received_from: str = ""
+    method: str = ""
+    collector: str = ""
+    acquired_at: str | None = None
+    notes: str = ""
+
+
+@dataclass
+class Progress:
+    files_done: int
+    files_total: int
+    bytes_done: int
+    bytes_total: int
+    current: str = ""
+    new: int = 0
+    duplicates: int = 0
+    failed: int = 0
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # "new" | "duplicate" | "failed" | "skipped"
+    exhibit: str | None = None
+    item_uuid: str | None = None
+    item_id: int | None = None
+    sha256: str | None = None
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    batch_uuid: str
+    results: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+    aborted: str | None = None
+    db_failed: bool = False
+
+    def _with(self, status: str) -> list[FileResult]:
+        return [r for r in self.results if r.status == status]
+
+    @property
+    def new(self) -> list[FileResult]:
+        return self._with("new")
+
+    @property
+    def duplicates(self) -> list[FileResult]:
+        return self._with("duplicate")
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return self._with("failed")
+
+    @property
+    def skipped(self) -> list[FileResult]:
+        return self._with("skipped")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled and self.aborted is None
+
+
+@dataclass
+class _Copied:
+    candidate: Candidate
+    put: PutResult
+    fs_mtime: float
+    fs_birthtime: float | None
+    messages: list[str]
+
+
+def _noop_progress(_: Progress) -> None:
+    pass
+
+
+def _never() -> bool:
+    return False
+
+
+class _SourceChanged(Exception):
+    pass
+
+
+class _NotRegular(Exception):
+    """The path no longer names a regular file (replaced by a pipe or device)."""
+
+
+def ingest(
+    archive: Archive,
+    paths: list[Path],
+    *,
+    provenance: Provenance,
+    progress: Callable[[Progress], None] = _noop_progress,
+    cancelled: Callable[[], bool] = _never,
+    on_item: Callable[[FileResult], None] | None = None,
+    background: bool = True,
+) -> IngestReport:
+    """Ingest ``paths`` (files and folders, recursively) as one batch.
+
+    ``background``: a window stays responsive meanwhile, so decoding workers run
+    niced; the command line passes False and gets the CPU it is given.
+    """
+    report = IngestReport(batch_uuid=str(uuid.uuid4()))
+    candidates, skipped = collect([Path(p) for p in paths])
+    for skip in skipped:
+        report.results.append(
+            FileResult(display_path(skip.path), "skipped", messages=[skip.message])
+        )
+    state = Progress(0, len(candidates), 0, sum(c.size for c in candidates))
+    progress(state)
+
+    def finish(result: FileResult) -> None:
+        report.results.append(result)
+        state.files_done += 1
+        if result.status == "new":
+            state.new += 1
+        elif result.status == "duplicate":
+            state.duplicates += 1
+        else:
+            state.failed += 1
+        if on_item is not None:
+            on_item(result)
+        progress(state)
+
+    # Each file in analysis, with its job kept for a retry if a worker process dies.
+    in_flight: deque[tuple[_Copied, Future[Analysis], AnalysisJob]] = deque()
+    last_commit = [time.monotonic()]
+    with AnalysisPool(len(candidates), nice=WORKER_NICE if background else 0) as pool:
+        todo = deque(candidates)
+        try:
+            while todo:
+                candidate = todo.popleft()
+                if cancelled():
+                    report.cancelled = True
+                    break
+                if report.db_failed:
+                    todo.appendleft(candidate)
+                    break
+                if candidate.size >= LONG_COPY_BYTES:
+                    # Commit what is ready first: a crash during a long copy then
+                    # loses no rows, and progress does not stall behind it.
+                    while in_flight:
+                        for result in _record_batch(
+                            archive, provenance, report, _take_ready(pool, in_flight)
+                        ):
+                            finish(result)
+                    last_commit[0] = time.monotonic()
+                state.current = display_path(candidate.path)
+                progress(state)
+                copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
+                if copied is None:
+                    continue
+                job = _job(archive, copied)
+                in_flight.append((copied, pool.submit(job), job))
+                while len(in_flight) >= MAX_IN_FLIGHT or (
+                    in_flight
+                    and in_flight[0][1].done()
+                    and time.monotonic() - last_commit[0] > COMMIT_INTERVAL_S
+                ):
+                    last_commit[0] = time.monotonic()
+                    for result in _record_batch(
+                        archive, provenance, report, _take_ready(pool, in_flight)
+                    ):
+                        finish(result)
+        except Cancelled:
+            report.cancelled = True
+        except _DiskFull as exc:
+            report.aborted = str(exc)
+            finish(FileResult(state.current, "failed", messages=[str(exc)]))
+        finally:
+            while in_flight:
+                for result in _record_batch(
+                    archive, provenance, report, _take_ready(pool, in_flight)
+                ):
+                    finish(result)
+            if report.aborted is not None:
+                # Name every file that is not in the archive, so none is lost unnoticed.
+                for left in todo:
+                    finish(
+                        FileResult(
+                            display_path(left.path),
+                            "failed",
+                            messages=[
+                                "not ingested: the ingest stopped before this file; "
+                                "run the same ingest again"
+                            ],
+                        )
+                    )
+    _apply_clock_corrections(archive, [r.item_id for r in report.new if r.item_id is not None])
+    state.current = ""
+    progress(state)
+    return report
+
+
+def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
+    """New files from a device whose clock is known to be wrong get its correction."""
+    if not item_ids or not case_clock.list_corrections(archive):
+        return
+    for start in range(0, len(item_ids), 500):
+        case_clock.apply_corrections(archive, item_ids[start : start + 500])
+
+
+def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
+    digest = copied.put.sha256
+    return AnalysisJob(
+        stored=archive.store.path_for(digest),
+        thumbnail=archive.thumbnail_path(digest),
+        name=display_path(copied.candidate.path.name),
+        fs_mtime=copied.fs_mtime,
+    )
+
+
+def _take_ready(
+    pool: AnalysisPool,
+    in_flight: deque[tuple[_Copied, Future[Analysis], AnalysisJob]],
+) -> list[tuple[_Copied, Analysis]]:
+    """The oldest file (waiting for it) plus every analysed file right behind it."""
+    copied, future, job = in_flight.popleft()
+    ready = [(copied, pool.result(future, job))]
+    while in_flight and in_flight[0][1].done():
+        copied, future, job = in_flight.popleft()
+        ready.append((copied, pool.result(future, job)))
+    return ready
+
+
+def _record_batch(
+    archive: Archive,
+    provenance: Provenance,
+    report: IngestReport,
+    batch: list[tuple[_Copied, Analysis]],
+) -> list[FileResult]:
+    """Write the rows of several copied files in one transaction, in input order.
+
+    One commit (one fsync) per batch instead of per file; the objects are all
+    in place already. If the transaction fails (a full disk, a database locked
+    by another program for longer than the busy timeout…) its objects stay in
+    the store unreferenced, the batch stops, and running the same ingest again
+    records them.
+    """
+    shown = [display_path(copied.candidate.path) for copied, _ in batch]
+    if not report.db_failed:
+        # Even after a copy ran out of space these objects are complete; a row
+        # needs little room, so try to record them rather than leave them orphaned.
+        try:
+            with archive.db.writer() as session:
+                return [
+                    _record(session, archive, provenance, report.batch_uuid, copied, analysis)
+                    for copied, analysis in batch
+                ]
+        except OperationalError as exc:
+            report.db_failed = True
+            if "full" in str(exc.orig):
+                report.aborted = (
+                    f"the archive's disk is full while recording {shown[0]}; ingest stopped. "
+                    "Free some space and run the same ingest again."
+                )
+            else:
+                report.aborted = (
+                    f"the archive database could not be written while recording {shown[0]} "
+                    f"({exc.orig}); ingest stopped. Run the same ingest again to complete it."
+                )
+    return [
+        FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted])
+        for name, (copied, _) in zip(shown, batch, strict=True)
+    ]
+
+
+class _DiskFull(Exception):
+    pass
+
+
+def _copy_one(
+    archive: Archive,
+    candidate: Candidate,
+    state: Progress,
+    progress: Callable[[Progress], None],
+    cancelled: Callable[[], bool],
+    finish: Callable[[FileResult], None],
+) -> _Copied | None:
+    shown = display_path(candidate.path)
+    for attempt in range(COPY_RETRIES + 1):
+        base_bytes = state.bytes_done
+
+        def on_bytes(n: int) -> None:
+            state.bytes_done += n
+            progress(state)
+
+        try:
+            return _copy_attempt(archive, candidate, on_bytes, cancelled)
+        except _SourceChanged as exc:
+            state.bytes_done = base_bytes
+            if attempt == COPY_RETRIES:
+                finish(
+                    FileResult(
+                        shown,
+                        "failed",
+                        messages=[
+                            f"{exc}; tried {COPY_RETRIES + 1} times and not ingested. "
+                            "Copy it again once nothing is writing to it."
+                        ],
+                    )
+                )
+        except _NotRegular:
+            finish(
+                FileResult(
+                    shown,
+                    "failed",
+                    messages=["no longer a regular file (device, pipe or socket); not ingested"],
+                )
+            )
+            return None
+        except PermissionError:
+            finish(
+                FileResult(shown, "failed", messages=["permission denied: the file cannot be read"])
+            )
+            return None
+        except FileNotFoundError:
+            finish(
+                FileResult(shown, "failed", messages=["the file vanished before it could be read"])
+            )
+            return None
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise _DiskFull(
+                    f"the archive's disk is full while copying {shown}; ingest stopped. "
+                    "Free some space and run the same ingest again."
+                ) from exc
+            if exc.errno == errno.ELOOP:
+                finish(FileResult(shown, "failed", messages=["symbolic link; not followed"]))
+                return None
+            finish(FileResult(shown, "failed", messages=[f"read error: {exc.strerror or exc}"]))
+            return None
+    return None
+
+
+def _copy_attempt(
+    archive: Archive,
+    candidate: Candidate,
+    on_bytes: Callable[[int], None],
+    cancelled: Callable[[], bool],
+) -> _Copied:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not hang the batch
+    if not candidate.follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(candidate.path, flags)
+    with os.fdopen(fd, "rb", buffering=0) as src:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            raise _NotRegular()
+        put = archive.store.put_stream(src, on_bytes=on_bytes, cancelled=cancelled)
+        after = os.fstat(fd)
+    changed = (
+        put.size != before.st_size
+        or after.st_size != before.st_size
+        or after.st_mtime_ns != before.st_mtime_ns
+    )
+    if changed:
+        if not put.existed and not _referenced(archive, put.sha256):
+            archive.store.discard(put.sha256)
+        raise _SourceChanged("the file changed while it was being copied")
+    messages: list[str] = []
+    if candidate.follow and os.path.islink(candidate.path):
+        target = display_path(os.path.realpath(candidate.path))
+        messages.append(f"symbolic link named explicitly; its target {target} was ingested")
+    if not os.path.lexists(candidate.path):
+        messages.append("the file disappeared during the copy; the copy is complete (size matches)")
+    if raw_name_bytes(candidate.path) is not None:
+        messages.append(
+            "file name is not valid UTF-8; its raw bytes are kept in the provenance record"
+        )
+    birth = getattr(before, "st_birthtime", None)
+    return _Copied(candidate, put, before.st_mtime, birth, messages)
+
+
+def _referenced(archive: Archive, digest: str) -> bool:
+    with archive.db.reader() as session:
+        return session.scalar(select(Item.id).where(Item.sha256 == digest)) is not None
+
+
+def _ts(value: float | None) -> datetime | None:
+    if value is None:
+        return None
+    return datetime.fromtimestamp(value, UTC).replace(tzinfo=None)
+
+
+def _record(
+    session: Session,
+    archive: Archive,
+    provenance: Provenance,
+    batch_uuid: str,
+    copied: _Copied,
+    analysis: Analysis,
+) -> FileResult:
+    """The item (or a new source for an existing one) and its custody events."""
+    path = copied.candidate.path
+    shown = display_path(path)
+    digest = copied.put.sha256
+    now = utcnow()
+    item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
+    source = Source(
+        batch_uuid=batch_uuid,
+        original_path=display_path(path.absolute()),
+        original_path_bytes=raw_name_bytes(path.absolute()),
+        original_name=display_path(path.name),
+        fs_mtime=_ts(copied.fs_mtime),
+        fs_birthtime=_ts(copied.fs_birthtime),
+        received_from=provenance.received_from,
+        method=provenance.method,
+        collector=provenance.collector or archive.actor,
+        acquired_at=provenance.acquired_at,
+        notes=provenance.notes,
+        recorded_at=now,
+        host=archive.host,
+    )
+    source_details = {
+        "original_path": source.original_path,
+        "received_from": source.received_from,
+        "method": source.method,
+        "collector": source.collector,
+        "acquired_at": source.acquired_at,
+        "batch": batch_uuid,
+    }
+    if item is not None:
+        item.sources.append(source)
+        session.flush()
+        custody.append(
+            session,
+            archive,
+            custody_chain.INGESTION,
+            item=item,
+            details={**source_details, "duplicate": True, "sha256": digest},
+        )
+        search_index.reindex(session, item)
+        status = "duplicate"
+        messages = [f"same content as {item.exhibit} (already in the archive)"]
+        messages += copied.messages
+    else:
+        item = _new_item(session, archive, copied, analysis, now)
+        item.sources.append(source)
+        session.add(item)
+        session.flush()
+        custody.append(
+            session,
+            archive,
+            custody_chain.INGESTION,
+            item=item,
+            details={**source_details, "exhibit": item.exhibit, "size": item.size},
+        )
+        custody.append(
+            session,
+            archive,
+            custody_chain.MESSAGE_DIGEST,
+            item=item,
+            details={"algorithm": "SHA-256", "digest": digest, "size": item.size},
+        )
+        search_index.reindex(session, item, new=True)
+        status = "new"
+        messages = copied.messages + analysis.warnings
+    return FileResult(shown, status, item.exhibit, item.uuid, item.id, digest, messages)
+
+
+def _next_exhibit(session: Session) -> int:
+    """The next exhibit number; counted on within one (exclusive) write transaction."""
+    memo = tx_memo(session)
+    if "next_exhibit" not in memo:
+        memo["next_exhibit"] = (session.scalar(select(func.max(Item.exhibit_no))) or 0) + 1
+    number = int(memo["next_exhibit"])  # type: ignore[call-overload]
+    memo["next_exhibit"] = number + 1
+    return number
+
+
+def _new_item(
+    session, archive: Archive, copied: _Copied, analysis: Analysis, now: datetime
+) -> Item:  # type: ignore[no-untyped-def]
+    meta = analysis.meta
+    capture = analysis.capture
+    number = _next_exhibit(session)
+    warnings = copied.messages + analysis.warnings
+    item = Item(
+        uuid=str(uuid.uuid4()),
+        exhibit_no=number,
+        sha256=copied.put.sha256,
+        size=copied.put.size,
+        kind=meta.kind or kind_for_mime(meta.mime_type),
+        mime_type=meta.mime_type,
+        title=display_path(copied.candidate.path.name),
+        description="",
+        notes="",
+        sensitivity="restricted",
+        gps_lat=meta.gps.lat if meta.gps else None,
+        gps_lon=meta.gps.lon if meta.gps else None,
+        gps_alt=meta.gps.alt if meta.gps else None,
+        device_make=meta.make,
+        device_model=meta.model,
+        width=meta.width,
+        height=meta.height,
+        duration_s=meta.duration_s,
+        phash=analysis.phash,
+        has_thumbnail=analysis.thumbnail,
+        metadata_json=json.dumps(meta.raw, ensure_ascii=False, default=str),
+        warnings_json=json.dumps(warnings, ensure_ascii=False),
+        ingested_at=now,
+        tool_version=archive.tool,
+        host=archive.host,
+    )
+    if capture is not None:
+        item.captured_local = capture.local
+        item.captured_offset_min = capture.offset_minutes
+        item.captured_utc = capture.utc()
+        item.captured_sort = capture.sort_key()
+        item.captured_source = capture.source
+        item.captured_precision = capture.precision
+        item.captured_note = capture.note
+    return item
+
+
+__all__ = ["FileResult", "IngestReport", "Progress", "Provenance", "format_exhibit", "ingest"]

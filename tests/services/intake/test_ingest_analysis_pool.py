@@ -1,0 +1,121 @@
+"""The analysis pool: processes for big batches, and a crashed worker costs one file at most."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from evidence_desk.services.intake import analysis as ingest_analysis
+from evidence_desk.services.intake.analysis import AnalysisJob, AnalysisPool
+from tests import media
+
+
+def _job(tmp_path, name="photo.jpg"):
+    path = media.make_jpeg(tmp_path / name)
+    return AnalysisJob(path, tmp_path / "thumbs" / f"{name}.jpg", name, path.stat().st_mtime)
+
+
+def test_big_batches_use_processes_small_ones_threads():
+    assert AnalysisPool(ingest_analysis.PROCESS_POOL_MIN_FILES).use_processes
+    assert not AnalysisPool(3).use_processes
+
+
+def test_worker_processes_analyse_a_photo(tmp_path):
+    job = _job(tmp_path)
+    with AnalysisPool(100) as pool:
+        result = pool.result(pool.submit(job), job)
+    assert result.meta.kind == "photo" and result.thumbnail and result.phash
+    assert result.capture.source == "exif:DateTimeOriginal"
+
+
+def test_a_job_lost_with_a_crashed_worker_is_tried_again(tmp_path):
+    job = _job(tmp_path)
+    lost: Future = Future()
+    lost.set_exception(BrokenProcessPool("a worker died"))
+    with AnalysisPool(100) as pool:
+        result = pool.result(lost, job)
+    assert result.meta.kind == "photo" and not result.warnings
+
+
+def test_a_file_that_crashes_every_worker_is_kept_with_a_warning(tmp_path, monkeypatch):
+    job = _job(tmp_path)
+    lost: Future = Future()
+    lost.set_exception(BrokenProcessPool("a worker died"))
+
+    class AlwaysCrashing:
+        def submit(self, *_args):
+            crashed: Future = Future()
+            crashed.set_exception(BrokenProcessPool("the worker died again"))
+            return crashed
+
+        def shutdown(self, **_kwargs):
+            pass
+
+    pool = AnalysisPool(100)
+    monkeypatch.setattr(pool, "_pool", lambda: AlwaysCrashing())
+    result = pool.result(lost, job)
+    assert result.meta.kind == "other" and result.thumbnail is False
+    assert "crashed" in result.warnings[0]
+    assert result.capture.source == "file_mtime"
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no nice values on this system")
+def test_worker_processes_run_below_the_window():
+    """Decoding workers are niced, so the GUI process keeps a core when the CPU is busy."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from evidence_desk.services.intake.analysis import WORKER_NICE, _start_worker
+
+    own = os.nice(0)
+    with ProcessPoolExecutor(
+        1, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
+        assert pool.submit(os.nice, 0).result(timeout=60) == min(19, own + WORKER_NICE)
+    assert os.nice(0) == own, "the ingesting process itself keeps its priority"
+
+
+def _tiff_job(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "scan.tiff"
+    Image.new("RGB", (120, 80), (10, 200, 10)).save(path, "TIFF")
+    return AnalysisJob(path, tmp_path / "thumbs" / "scan.jpg", "scan.tiff", path.stat().st_mtime)
+
+
+def test_small_batches_decode_untrusted_formats_in_the_sandbox(tmp_path, monkeypatch):
+    seen = []
+    real = ingest_analysis.shared_sandbox
+
+    def spy():
+        box = real()
+        seen.append(box)
+        return box
+
+    monkeypatch.setattr(ingest_analysis, "shared_sandbox", spy)
+    tiff, jpeg = _tiff_job(tmp_path), _job(tmp_path)
+    with AnalysisPool(2) as pool:
+        tiff_result = pool.result(pool.submit(tiff), tiff)
+        jpeg_result = pool.result(pool.submit(jpeg), jpeg)
+    assert len(seen) == 1  # the TIFF went through the sandbox, the JPEG did not
+    assert tiff_result.meta.kind == "photo" and tiff_result.thumbnail and tiff_result.phash
+    assert tiff.thumbnail.exists()
+    assert jpeg_result.thumbnail and not jpeg_result.warnings
+
+
+def test_a_crash_in_the_sandbox_costs_the_file_its_metadata_only(tmp_path, monkeypatch):
+    from evidence_desk.services.sandbox import SandboxFailure
+
+    class Crashing:
+        def run(self, *_args, **_kwargs):
+            raise SandboxFailure("decoder crashed (exit code -11)")
+
+    monkeypatch.setattr(ingest_analysis, "shared_sandbox", lambda: Crashing())
+    job = _tiff_job(tmp_path)
+    with AnalysisPool(1) as pool:
+        result = pool.result(pool.submit(job), job)
+    assert result.meta.kind == "other" and not result.thumbnail
+    assert "exit code -11" in result.warnings[0] and "preserved" in result.warnings[0]
