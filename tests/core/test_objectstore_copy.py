@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence_desk.core.store import filesystem as objectstore
+from evidence_desk.core.store import copying
 from evidence_desk.core.store.filesystem import CHUNK, Cancelled, ObjectStore
 
 
@@ -64,7 +64,7 @@ def test_read_error_surfaces_and_cleans_up(tmp_path: Path) -> None:
 
 
 def test_write_error_surfaces_and_cleans_up(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    real = objectstore._write_all
+    real = copying._write_all
     calls = [0]
 
     def full_disk(out, view):  # type: ignore[no-untyped-def]
@@ -73,9 +73,27 @@ def test_write_error_surfaces_and_cleans_up(tmp_path: Path, monkeypatch) -> None
             raise OSError(28, "No space left on device")
         real(out, view)
 
-    monkeypatch.setattr(objectstore, "_write_all", full_disk)
+    monkeypatch.setattr(copying, "_write_all", full_disk)
     store = ObjectStore(tmp_path / "objects")
     with pytest.raises(OSError, match="No space"):
         store.put_stream(io.BytesIO(_data(12 * CHUNK)))
     assert list(store.tmp.iterdir()) == []
     assert _threads_left() == []
+
+
+def test_a_staged_copy_is_invisible_until_published(tmp_path: Path) -> None:
+    store = ObjectStore(tmp_path / "objects")
+    data = _data(CHUNK // 2)
+    staged = store.stage_stream(io.BytesIO(data))
+    final = store.path_for(staged.sha256)
+    assert staged.path.parent == store.tmp and staged.path.read_bytes() == data
+    assert not final.exists()
+    store.sync(staged)
+    put = store.publish(staged)
+    assert not put.existed and final.read_bytes() == data and staged.path == final
+    assert list(store.tmp.iterdir()) == []
+    again = store.stage_stream(io.BytesIO(data))
+    assert again.existed and again.path == final and list(store.tmp.iterdir()) == []
+    dropped = store.stage_stream(io.BytesIO(data + b"!"))
+    store.discard_staged(dropped)
+    assert list(store.tmp.iterdir()) == [] and not store.path_for(dropped.sha256).exists()

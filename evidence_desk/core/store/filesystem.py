@@ -10,31 +10,28 @@ a crash leaves either nothing or a complete object.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
-import queue
 import stat
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from evidence_desk.core.store.copying import (  # noqa: F401 - CHUNK, Cancelled re-exported
+    _BUFFERS,
+    CHUNK,
+    Cancelled,
+    _copy_hashing,
+)
 
 try:
     import fcntl
 except ImportError:  # Windows: an open file cannot be deleted there anyway
     fcntl = None  # type: ignore[assignment]
 
-CHUNK = 4 * 1024 * 1024
-BUFFERS_PER_COPY = 6
-WRITEBACK_STEP = 8 * CHUNK
 TMP_DIR = ".tmp"
 _HEX = set("0123456789abcdef")
-
-
-class Cancelled(Exception):
-    """Raised inside a stream copy when the caller asked to stop."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +39,23 @@ class PutResult:
     sha256: str
     size: int
     existed: bool
+
+
+@dataclass
+class Staged:
+    """A copy in a temporary file, hashed, not yet an object (``ObjectStore.stage_stream``).
+
+    ``path`` is where its bytes can be read now: the temporary file, or the
+    existing object when ``existed``. ``fd`` stays open (and locked, so that
+    another process's clean-up spares it) until it is published or discarded.
+    """
+
+    sha256: str
+    size: int
+    path: Path
+    existed: bool
+    fd: int = -1
+    synced: bool = False
 
 
 def fsync_dir(path: Path) -> None:
@@ -92,31 +106,6 @@ def _remove_if_abandoned(path: Path) -> bool:
         os.close(fd)
 
 
-class _BufferPool:
-    """Copy buffers reused between copies.
-
-    Allocating and zeroing 16 MB for every file cost about 10 ms, more than
-    copying a typical photo.
-    """
-
-    def __init__(self, keep: int) -> None:
-        self._free: list[bytearray] = []
-        self._keep = keep
-        self._lock = threading.Lock()
-
-    def take(self, count: int) -> list[bytearray]:
-        with self._lock:
-            reused = [self._free.pop() for _ in range(min(count, len(self._free)))]
-        return reused + [bytearray(CHUNK) for _ in range(count - len(reused))]
-
-    def give(self, buffers: list[bytearray]) -> None:
-        with self._lock:
-            self._free.extend(buffers[: max(0, self._keep - len(self._free))])
-
-
-_BUFFERS = _BufferPool(keep=2 * BUFFERS_PER_COPY)
-
-
 def is_sha256(text: str) -> bool:
     return len(text) == 64 and set(text) <= _HEX
 
@@ -154,13 +143,31 @@ class ObjectStore:
     ) -> PutResult:
         """Copy ``src`` into the store, hashing while writing; read it once.
 
-        Hashing and writing run on two threads (both release the GIL), so the
-        copy costs about as much as the slower of the two rather than their sum.
+        The object is durable (fsynced, renamed, its folder fsynced) on return.
+        """
+        staged = self.stage_stream(src, on_bytes=on_bytes, cancelled=cancelled)
+        try:
+            return self.publish(staged)
+        finally:
+            self.discard_staged(staged)
+
+    def stage_stream(
+        self,
+        src: BinaryIO,
+        *,
+        on_bytes: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Staged:
+        """Copy and hash ``src`` into a temporary file, reading it once; not yet durable.
+
+        Ingest stages a file, has it fsynced on another thread and analysed from
+        the temporary file while it copies the next one, and ``publish``es it just
+        before the row that refers to it commits. Content already in the store is
+        not kept twice: the result then names the existing object.
         """
         self.ensure()
         fd, tmp_name = _mkstemp(self.tmp)
         tmp_path = Path(tmp_name)
-        renamed = False
         try:
             _lock_temp(fd)
             with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
@@ -168,24 +175,62 @@ class ObjectStore:
             final = self.path_for(digest)
             if final.is_file() and final.stat().st_size == size:
                 tmp_path.unlink()
-                return PutResult(digest, size, existed=True)
-            os.fsync(fd)
+                os.close(fd)
+                return Staged(digest, size, final, existed=True)
+        except BaseException:
+            tmp_path.unlink(missing_ok=True)
+            os.close(fd)
+            raise
+        return Staged(digest, size, tmp_path, existed=False, fd=fd)
+
+    def sync(self, staged: Staged) -> None:
+        """Write a staged copy's data to disk (may run on another thread than the copy)."""
+        if staged.fd >= 0 and not staged.synced:
+            os.fsync(staged.fd)
+            staged.synced = True
+
+    def publish(self, staged: Staged, *, folders: set[Path] | None = None) -> PutResult:
+        """Make a staged copy an object: fsync it (unless done), rename it into place.
+
+        The object's folder is fsynced here, or, when ``folders`` is given, added
+        to it for the caller to fsync once per folder (``fsync_dir``) before
+        anything refers to the object.
+        """
+        if staged.existed or staged.fd < 0:
+            return PutResult(staged.sha256, staged.size, existed=True)
+        final = self.path_for(staged.sha256)
+        tmp_path, fd = staged.path, staged.fd
+        try:
+            if final.is_file() and final.stat().st_size == staged.size:
+                tmp_path.unlink()  # the same content was published meanwhile
+                return PutResult(staged.sha256, staged.size, existed=True)
+            self.sync(staged)
             os.chmod(tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
             _make_dirs(final.parent)
             if fcntl is None:  # Windows cannot rename an open file
                 os.close(fd)
-                fd = -1
+                fd = staged.fd = -1
             os.replace(tmp_path, final)
-            renamed = True
-            fsync_dir(final.parent)
-            return PutResult(digest, size, existed=False)
         except BaseException:
-            if not renamed:
-                tmp_path.unlink(missing_ok=True)
+            tmp_path.unlink(missing_ok=True)
             raise
         finally:
             if fd >= 0:
                 os.close(fd)
+            staged.fd = -1
+        staged.path = final
+        if folders is None:
+            fsync_dir(final.parent)
+        else:
+            folders.add(final.parent)
+        return PutResult(staged.sha256, staged.size, existed=False)
+
+    def discard_staged(self, staged: Staged) -> None:
+        """Drop a staged copy that will not be published (no-op once published)."""
+        if staged.fd >= 0:
+            os.close(staged.fd)
+            staged.fd = -1
+            staged.path.unlink(missing_ok=True)
 
     def discard(self, sha256: str) -> None:
         """Remove an object that no item refers to (a torn copy of a changing file)."""
@@ -258,172 +303,3 @@ def _make_dirs(folder: Path) -> None:
 
 def _mkstemp(folder: Path) -> tuple[int, str]:
     return tempfile.mkstemp(prefix="ingest-", suffix=".part", dir=folder)
-
-
-def _copy_hashing(
-    src: BinaryIO,
-    out: BinaryIO,
-    on_bytes: Callable[[int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> tuple[str, int]:
-    """Read ``src`` once; hash on this thread while a writer thread writes.
-
-    Buffers rotate through a small pool, so memory stays constant whatever the
-    file size. A file that fits in one buffer (most photos) is copied on this
-    thread alone: starting a writer thread would cost more than it overlaps.
-    """
-    h = hashlib.sha256()
-    (first_buf,) = _BUFFERS.take(1)
-    try:
-        n = src.readinto(first_buf)
-        if n == CHUNK:
-            _read_sequentially(src)
-        if n < CHUNK:
-            view = memoryview(first_buf)[:n]
-            h.update(view)
-            if cancelled and cancelled():
-                raise Cancelled()
-            _write_all(out, view)
-            if on_bytes and n:
-                on_bytes(n)
-            tail = src.readinto(first_buf)  # a file that grew past one buffer meanwhile
-            if not tail:
-                return h.hexdigest(), n
-            h.update(memoryview(first_buf)[:tail])
-            _write_all(out, memoryview(first_buf)[:tail])
-            if on_bytes:
-                on_bytes(tail)
-            n += tail
-        else:
-            h.update(first_buf)
-            _write_all(out, memoryview(first_buf))
-            if on_bytes:
-                on_bytes(n)
-    finally:
-        _BUFFERS.give([first_buf])
-    return _copy_rest_threaded(src, out, h, n, on_bytes, cancelled)
-
-
-def _write_all(out: BinaryIO, view: memoryview) -> None:
-    written = 0
-    while written < len(view):
-        written += out.write(view[written:])
-
-
-def _copy_rest_threaded(
-    src: BinaryIO,
-    out: BinaryIO,
-    h: hashlib._Hash,
-    size: int,
-    on_bytes: Callable[[int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> tuple[str, int]:
-    """The rest of a large file in three stages: read, hash, write, one thread each.
-
-    SHA-256 is the slowest stage (about 1 GB/s here) and cannot be split, so
-    this thread does nothing else: a reader thread fills buffers ahead of it
-    and a writer thread writes behind it (all three release the GIL). Each
-    buffer is read into once and written from the same memory. The writer asks
-    the kernel to start writing back every few buffers, so the final fsync
-    waits for the tail rather than for the whole file; the copy's pages then
-    leave the page cache instead of pushing out the user's.
-    """
-    owned = _BUFFERS.take(BUFFERS_PER_COPY)
-    free: queue.Queue[bytearray] = queue.Queue()
-    for buf in owned:
-        free.put(buf)
-    to_hash: queue.Queue[tuple[bytearray, int] | None] = queue.Queue()
-    to_write: queue.Queue[tuple[bytearray, int] | None] = queue.Queue()
-    stop = threading.Event()
-    errors: list[BaseException] = []
-
-    def reader() -> None:
-        try:
-            while True:
-                buf = free.get()
-                if stop.is_set():
-                    free.put(buf)
-                    break
-                n = src.readinto(buf)
-                if not n:
-                    free.put(buf)
-                    break
-                to_hash.put((buf, n))
-        except BaseException as exc:  # surfaced on the hashing thread
-            errors.append(exc)
-        finally:
-            to_hash.put(None)
-
-    def writer() -> None:
-        start = written = out.tell()
-        kicked = start
-        try:
-            while (job := to_write.get()) is not None:
-                buf, n = job
-                _write_all(out, memoryview(buf)[:n])
-                free.put(buf)
-                written += n
-                if written - kicked >= WRITEBACK_STEP:
-                    _start_writeback(out, kicked, written - kicked)
-                    kicked = written
-        except BaseException as exc:  # surfaced on the hashing thread
-            errors.append(exc)
-            stop.set()
-            while (job := to_write.get()) is not None:
-                free.put(job[0])
-
-    threads = [
-        threading.Thread(target=reader, name="objectstore-reader", daemon=True),
-        threading.Thread(target=writer, name="objectstore-writer", daemon=True),
-    ]
-    for thread in threads:
-        thread.start()
-    finished = False
-    try:
-        while not errors:
-            if cancelled and cancelled():
-                raise Cancelled()
-            job = to_hash.get()
-            if job is None:
-                finished = True
-                break
-            buf, n = job
-            h.update(memoryview(buf)[:n])
-            size += n
-            to_write.put((buf, n))
-            if on_bytes:
-                on_bytes(n)
-    finally:
-        stop.set()
-        if not finished:  # stopped early: hand back what the reader still holds ready
-            while (left := to_hash.get()) is not None:
-                free.put(left[0])
-        to_write.put(None)
-        for thread in threads:
-            thread.join()
-        _BUFFERS.give(owned)
-    if errors:
-        raise errors[0]
-    return h.hexdigest(), size
-
-
-def _start_writeback(out: BinaryIO, offset: int, length: int) -> None:
-    """Start writing a finished range to disk now (asynchronously) and let its pages go.
-
-    On Linux, POSIX_FADV_DONTNEED starts writeback of dirty pages in the range
-    and drops the clean ones; elsewhere this is a no-op and fsync does it all.
-    """
-    if hasattr(os, "posix_fadvise"):
-        try:
-            os.posix_fadvise(out.fileno(), offset, length, os.POSIX_FADV_DONTNEED)
-        except OSError:
-            pass
-
-
-def _read_sequentially(src: BinaryIO) -> None:
-    """Tell the kernel the source is read once from start to end (larger read-ahead)."""
-    if hasattr(os, "posix_fadvise"):
-        try:
-            os.posix_fadvise(src.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
-        except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
-            pass

@@ -20,7 +20,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.mime import kind_for_mime
-from evidence_desk.core.store.filesystem import Cancelled, PutResult
+from evidence_desk.core.store.filesystem import Cancelled, Staged, fsync_dir
 from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
@@ -50,6 +50,7 @@ MAX_IN_FLIGHT = 16
 COMMIT_INTERVAL_S = 0.2
 COPY_RETRIES = 2
 LONG_COPY_BYTES = 16 * 1024 * 1024
+SYNC_THREADS = 2  # fsyncs of several copies overlap (one journal commit can serve them)
 
 
 @dataclass
@@ -121,10 +122,11 @@ class IngestReport:
 @dataclass
 class _Copied:
     candidate: Candidate
-    put: PutResult
+    staged: Staged
     fs_mtime: float
     fs_birthtime: float | None
     messages: list[str]
+    durable: Future[None] | None = None  # the staged copy's fsync, on the syncing thread
 
 
 def _noop_progress(_: Progress) -> None:
@@ -183,7 +185,10 @@ def ingest(
     # Each file in analysis, with its job kept for a retry if a worker process dies.
     in_flight: deque[tuple[_Copied, Future[Analysis], AnalysisJob]] = deque()
     last_commit = [time.monotonic()]
-    with AnalysisPool(len(candidates), nice=WORKER_NICE if background else 0) as pool:
+    with (
+        AnalysisPool(len(candidates), nice=WORKER_NICE if background else 0) as pool,
+        ThreadPoolExecutor(SYNC_THREADS, thread_name_prefix="ingest-fsync") as syncer,
+    ):
         todo = deque(candidates)
         try:
             while todo:
@@ -208,6 +213,10 @@ def ingest(
                 copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
                 if copied is None:
                     continue
+                if not copied.staged.existed:
+                    # Written to disk while the next file copies; published (renamed)
+                    # only once durable, just before its row commits (_publish).
+                    copied.durable = syncer.submit(archive.store.sync, copied.staged)
                 job = _job(archive, copied)
                 in_flight.append((copied, pool.submit(job), job))
                 while len(in_flight) >= MAX_IN_FLIGHT or (
@@ -259,9 +268,9 @@ def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
 
 
 def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
-    digest = copied.put.sha256
+    digest = copied.staged.sha256
     return AnalysisJob(
-        stored=archive.store.path_for(digest),
+        stored=copied.staged.path,  # the temporary copy until it is published
         thumbnail=archive.thumbnail_path(digest),
         name=display_path(copied.candidate.path.name),
         fs_mtime=copied.fs_mtime,
@@ -295,8 +304,59 @@ def _record_batch(
     the store unreferenced, the batch stops, and running the same ingest again
     records them.
     """
+    published = _publish(archive, report, batch)
+    batch = [entry for entry, problem in zip(batch, published, strict=True) if problem is None]
     shown = [display_path(copied.candidate.path) for copied, _ in batch]
-    if not report.db_failed:
+    recorded = _record_published(archive, provenance, report, batch, shown)
+    results = iter(recorded)
+    return [problem or next(results) for problem in published]
+
+
+def _publish(
+    archive: Archive, report: IngestReport, batch: list[tuple[_Copied, Analysis]]
+) -> list[FileResult | None]:
+    """Make each staged copy an object (fsynced, renamed, folder fsynced), in order.
+
+    This is what keeps "an object is durable before the row that points to it
+    commits": the rows of ``batch`` are written only after this returns. A copy
+    that cannot be made durable fails alone (None for the others).
+    """
+    outcome: list[FileResult | None] = []
+    folders: set[Path] = set()
+    for copied, _analysis in batch:
+        staged = copied.staged
+        try:
+            if copied.durable is not None:
+                copied.durable.result()
+            if report.db_failed:
+                archive.store.discard_staged(staged)  # nothing can be recorded any more
+            else:
+                archive.store.publish(staged, folders=folders)
+            outcome.append(None)
+        except OSError as exc:
+            archive.store.discard_staged(staged)
+            shown = display_path(copied.candidate.path)
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT) and report.aborted is None:
+                report.db_failed = True
+                report.aborted = (
+                    f"the archive's disk is full while copying {shown}; ingest stopped. "
+                    "Free some space and run the same ingest again."
+                )
+            message = f"could not write the copy to disk: {exc.strerror or exc}; not ingested"
+            outcome.append(FileResult(shown, "failed", messages=[message]))
+    for folder in sorted(folders):
+        fsync_dir(folder)
+    return outcome
+
+
+def _record_published(
+    archive: Archive,
+    provenance: Provenance,
+    report: IngestReport,
+    batch: list[tuple[_Copied, Analysis]],
+    shown: list[str],
+) -> list[FileResult]:
+    if batch and not report.db_failed:
         # Even after a copy ran out of space these objects are complete; a row
         # needs little room, so try to record them rather than leave them orphaned.
         try:
@@ -318,7 +378,7 @@ def _record_batch(
                     f"({exc.orig}); ingest stopped. Run the same ingest again to complete it."
                 )
     return [
-        FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted])
+        FileResult(name, "failed", sha256=copied.staged.sha256, messages=[report.aborted])
         for name, (copied, _) in zip(shown, batch, strict=True)
     ]
 
@@ -405,16 +465,19 @@ def _copy_attempt(
         before = os.fstat(fd)
         if not stat.S_ISREG(before.st_mode):
             raise _NotRegular()
-        put = archive.store.put_stream(src, on_bytes=on_bytes, cancelled=cancelled)
-        after = os.fstat(fd)
+        staged = archive.store.stage_stream(src, on_bytes=on_bytes, cancelled=cancelled)
+        try:
+            after = os.fstat(fd)
+        except BaseException:
+            archive.store.discard_staged(staged)
+            raise
     changed = (
-        put.size != before.st_size
+        staged.size != before.st_size
         or after.st_size != before.st_size
         or after.st_mtime_ns != before.st_mtime_ns
     )
     if changed:
-        if not put.existed and not _referenced(archive, put.sha256):
-            archive.store.discard(put.sha256)
+        archive.store.discard_staged(staged)  # never published: nothing torn is left
         raise _SourceChanged("the file changed while it was being copied")
     messages: list[str] = []
     if candidate.follow and os.path.islink(candidate.path):
@@ -427,12 +490,7 @@ def _copy_attempt(
             "file name is not valid UTF-8; its raw bytes are kept in the provenance record"
         )
     birth = getattr(before, "st_birthtime", None)
-    return _Copied(candidate, put, before.st_mtime, birth, messages)
-
-
-def _referenced(archive: Archive, digest: str) -> bool:
-    with archive.db.reader() as session:
-        return session.scalar(select(Item.id).where(Item.sha256 == digest)) is not None
+    return _Copied(candidate, staged, before.st_mtime, birth, messages)
 
 
 def _ts(value: float | None) -> datetime | None:
@@ -452,7 +510,7 @@ def _record(
     """The item (or a new source for an existing one) and its custody events."""
     path = copied.candidate.path
     shown = display_path(path)
-    digest = copied.put.sha256
+    digest = copied.staged.sha256
     now = utcnow()
     item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
     source = Source(
@@ -537,8 +595,8 @@ def _new_item(
     item = Item(
         uuid=str(uuid.uuid4()),
         exhibit_no=number,
-        sha256=copied.put.sha256,
-        size=copied.put.size,
+        sha256=copied.staged.sha256,
+        size=copied.staged.size,
         kind=meta.kind or kind_for_mime(meta.mime_type),
         mime_type=meta.mime_type,
         title=display_path(copied.candidate.path.name),

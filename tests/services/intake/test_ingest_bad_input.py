@@ -198,10 +198,10 @@ def _deadline(seconds: int):
 
 def _grow_during_copy(monkeypatch, archive, path: Path, times: int) -> list[int]:
     """Append to ``path`` after the first chunk is read, on the first ``times`` copies."""
-    real_put = archive.store.put_stream
+    real_stage = archive.store.stage_stream
     calls: list[int] = []
 
-    def put_stream(src, *, on_bytes=None, cancelled=None):
+    def stage_stream(src, *, on_bytes=None, cancelled=None):
         calls.append(1)
         grow = len(calls) <= times
 
@@ -214,9 +214,9 @@ def _grow_during_copy(monkeypatch, archive, path: Path, times: int) -> list[int]
             if on_bytes:
                 on_bytes(n)
 
-        return real_put(src, on_bytes=hook, cancelled=cancelled)
+        return real_stage(src, on_bytes=hook, cancelled=cancelled)
 
-    monkeypatch.setattr(archive.store, "put_stream", put_stream)
+    monkeypatch.setattr(archive.store, "stage_stream", stage_stream)
     return calls
 
 
