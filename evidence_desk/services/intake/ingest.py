@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.mime import kind_for_mime
-from evidence_desk.core.store.filesystem import Cancelled, Staged, fsync_dir
+from evidence_desk.core.store.filesystem import Cancelled, Staged, fsync_dirs
 from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
@@ -344,8 +344,7 @@ def _publish(
                 )
             message = f"could not write the copy to disk: {exc.strerror or exc}; not ingested"
             outcome.append(FileResult(shown, "failed", messages=[message]))
-    for folder in sorted(folders):
-        fsync_dir(folder)
+    fsync_dirs(folders)
     return outcome
 
 
