@@ -82,4 +82,6 @@ def fts_query(user_text: str) -> str:
             terms.append(f'("{word}"* OR "{latin}"*)')
         else:
             terms.append(f'"{word}"*')
-    return " ".join(terms)
+    # Explicit AND: FTS5 refuses an implicit AND next to a parenthesised group, so
+    # "Волонтёр 7" (a Cyrillic word, then another) was a syntax error.
+    return " AND ".join(terms)
