@@ -120,6 +120,29 @@ def build(root: Path, count: int) -> float:
     return time.perf_counter() - start
 
 
+def _fill_sort_keys(db: sqlite3.Connection, items: list, sources: list, item_tags: list) -> None:  # type: ignore[type-arg]
+    """Archives at schema 0007 and later store folded sort keys (db/sort_keys.py)."""
+    if "sort_title" not in {row[1] for row in db.execute("PRAGMA table_info(items)")}:
+        return
+    from evidence_desk.db.sort_keys import item_sort_keys
+
+    tags: dict[int, list[str]] = {}
+    for item_id, tag_id in item_tags:
+        tags.setdefault(item_id, []).append(TAGS[tag_id - 1])
+    sender = {row[1]: row[5] for row in sources}
+    db.executemany(
+        "UPDATE items SET sort_title = ?, sort_source = ?, sort_tags = ?, sort_warnings = ? "
+        "WHERE id = ?",
+        [
+            (
+                *item_sort_keys(row[7], sender.get(row[0]), tags.get(row[0], ()), row[25]).values(),
+                row[0],
+            )
+            for row in items
+        ],
+    )
+
+
 def _insert(db: sqlite3.Connection, *rows: list[tuple[object, ...]]) -> None:
     items, sources, item_tags, search = rows
     with db:
@@ -139,6 +162,7 @@ def _insert(db: sqlite3.Connection, *rows: list[tuple[object, ...]]) -> None:
             sources,
         )
         db.executemany("INSERT INTO item_tags (item_id, tag_id) VALUES (?, ?)", item_tags)
+        _fill_sort_keys(db, items, sources, item_tags)
         db.executemany("INSERT INTO item_search (rowid, title, body) VALUES (?, ?, ?)", search)
 
 

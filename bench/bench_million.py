@@ -61,8 +61,13 @@ def ms(fn, reps=3):
 
 searches = []
 hits = {}
+errors = []
 for text in json.loads(sys.argv[2]):
-    m, found = ms(lambda: c.query_ids(archive, c.Filters(text=text)))
+    try:
+        m, found = ms(lambda: c.query_ids(archive, c.Filters(text=text)))
+    except Exception as exc:
+        errors.append(f"{text}: {exc}")
+        continue
     searches.append(m); hits[text] = len(found)
 sorts = {}
 for key in c.SORT_KEYS:
@@ -71,7 +76,8 @@ for key in c.SORT_KEYS:
     sorts[key + " desc"] = ms(lambda: c.query_ids(archive, sort=c.Sort(key, True)), reps=1)[0]
 facets_ms, f = ms(lambda: c.facets(archive), reps=5)
 print(json.dumps({"first_rows_s": first_rows, "searches_ms": searches, "hits": hits,
-                  "sorts_ms": sorts, "facets_ms": facets_ms, "total": f.total}))
+                  "sorts_ms": sorts, "facets_ms": facets_ms, "total": f.total,
+                  "errors": errors}))
 """
 
 
@@ -119,6 +125,8 @@ def catalogue(root: Path) -> None:
     print(f"search, {len(searches)} queries: median {searches[len(searches) // 2]:.0f} ms, "
           f"p95 {p95:.0f} ms, max {searches[-1]:.0f} ms (target p95 <= 100 ms); raw FTS "
           f"'алматы' {base['fts алматы']:.0f} ms for {r['hits']['алматы']:,} hits")  # fmt: skip
+    for error in r["errors"]:
+        print(f"  search FAILED: {error}")
     worst = max(r["sorts_ms"].items(), key=lambda kv: kv[1])
     print(f"sort, every column both ways: worst {worst[0]} {worst[1]:.0f} ms (target <= 1000 ms); "
           f"raw all ids by exhibit {base['all ids by exhibit']:.0f} ms")  # fmt: skip

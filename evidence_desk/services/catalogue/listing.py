@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
@@ -20,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import format_exhibit
 from evidence_desk.services.archive.archive import Archive
@@ -42,25 +40,23 @@ SORT_KEYS = (
 _FIRST_SOURCE = (
     "(SELECT s.received_from FROM sources s WHERE s.item_id = items.id ORDER BY s.id LIMIT 1)"
 )
-_TAG_LIST = (
-    "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM item_tags it "
-    "JOIN tags t ON t.id = it.tag_id WHERE it.item_id = items.id ORDER BY t.name))"
-)
-# Each sort is a list of (expression, follows the chosen direction); empty values go last.
-_SORT_SQL: dict[str, list[tuple[str, bool]]] = {
-    "exhibit": [("items.exhibit_no", True)],
-    "title": [("ed_fold(items.title)", True)],
-    "kind": [("items.kind", True)],
-    "captured": [("items.captured_sort IS NULL", False), ("items.captured_sort", True)],
-    "received_from": [(f"{_FIRST_SOURCE} IS NULL", False), (f"ed_fold({_FIRST_SOURCE})", True)],
-    "tags": [(f"{_TAG_LIST} IS NULL", False), (f"ed_fold({_TAG_LIST})", True)],
-    "sensitivity": [
-        ("CASE items.sensitivity WHEN 'public' THEN 0 WHEN 'restricted' THEN 1 ELSE 2 END", True)
-    ],
-    "size": [("items.size", True)],
-    "sha256": [("items.sha256", True)],
-    "warnings": [("json_array_length(items.warnings_json)", True)],
+# Each sort walks the index (removed_at, column, exhibit_no) of db/sort_keys.py: the
+# query is always ascending, and empty values (NULL, which SQLite puts first) moved
+# last, a reversal for descending order and the sensitivity ranks are done on the ids.
+_SORT_COLUMN = {
+    "exhibit": "items.exhibit_no",
+    "title": "items.sort_title",
+    "kind": "items.kind",
+    "captured": "items.captured_sort",
+    "received_from": "items.sort_source",
+    "tags": "items.sort_tags",
+    "sensitivity": "items.sensitivity",
+    "size": "items.size",
+    "sha256": "items.sha256",
+    "warnings": "items.sort_warnings",
 }
+_EMPTY_LAST = {"captured", "received_from", "tags"}
+SENSITIVITY_RANK = {"public": 0, "restricted": 1}  # anything else (confidential) after
 _HEX_PREFIX = re.compile(r"^[0-9a-fA-F]{6,64}$")
 
 
@@ -140,17 +136,6 @@ class Facets:
     sensitivities: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _fold(value: str | None) -> str | None:
-    return value.casefold() if value is not None else None
-
-
-def _prepare(session: Session) -> None:
-    """Unicode-aware case folding for sorting Cyrillic titles (SQLite's NOCASE is ASCII only)."""
-    raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    raw.create_function("ed_fold", 1, _fold, deterministic=True)
-
-
 def _where(filters: Filters) -> tuple[list[str], dict[str, Any]]:
     clauses = ["items.removed_at IS NOT NULL" if filters.removed else "items.removed_at IS NULL"]
     params: dict[str, Any] = {}
@@ -206,24 +191,51 @@ def query_ids(
     ``limit`` gives just the first rows, so a window can paint before the
     whole list of a large archive is read.
     """
-    if sort.key not in _SORT_SQL:
+    if sort.key not in _SORT_COLUMN:
         raise ValueError(f"unknown sort key {sort.key!r}")
     clauses, params = _where(filters)
-    direction = " DESC" if sort.descending else ""
-    order = ", ".join(
-        expr + (direction if follows else "") for expr, follows in _SORT_SQL[sort.key]
-    )
-    if sort.key != "exhibit":
-        order += ", items.exhibit_no" + direction
-    sql = f"SELECT items.id FROM items WHERE {' AND '.join(clauses)} ORDER BY {order}"
-    if limit is not None:
+    column = _SORT_COLUMN[sort.key]
+    if sort.key in _EMPTY_LAST:
+        extra = f", {column} IS NULL"
+    elif sort.key == "sensitivity":
+        extra = f", {column}"
+    else:
+        extra = ""
+    simple = not extra
+    direction = " DESC" if sort.descending and simple else ""
+    keys = [column] if sort.key == "exhibit" else [column, "items.exhibit_no"]
+    order = ", ".join(key + direction for key in keys)
+    sql = f"SELECT items.id{extra} FROM items WHERE {' AND '.join(clauses)} ORDER BY {order}"
+    if limit is not None and simple:
         sql += f" LIMIT {int(limit)}"
     with archive.db.reader() as session:
-        _prepare(session)
         # The driver's cursor directly: for 100,000 ids the ORM's row processing
         # would cost more than the query itself.
         raw = session.connection().connection.driver_connection
-        return [row[0] for row in raw.execute(sql, params)]
+        rows = raw.execute(sql, params).fetchall()
+    if simple:
+        return [row[0] for row in rows]
+    ids = _arrange(rows, sort)
+    return ids[:limit] if limit is not None else ids
+
+
+def _arrange(rows: list[tuple[int, Any]], sort: Sort) -> list[int]:
+    """Rows in ascending key order (NULLs first, as SQLite gives them) to display order."""
+    groups: dict[int, list[int]] = {}
+    if sort.key == "sensitivity":
+        for item_id, value in rows:
+            groups.setdefault(SENSITIVITY_RANK.get(value, 2), []).append(item_id)
+    else:  # empty values last, whichever the direction
+        nulls = sum(1 for _id, is_null in rows if is_null)
+        groups[0] = [row[0] for row in rows[nulls:]]
+        groups[1] = [row[0] for row in rows[:nulls]]
+    ordered: list[int] = []
+    ranks = sorted(groups)
+    if sort.descending and sort.key == "sensitivity":
+        ranks.reverse()
+    for rank in ranks:
+        ordered.extend(groups[rank][::-1] if sort.descending else groups[rank])
+    return ordered
 
 
 def count_items(archive: Archive, *, removed: bool = False) -> int:
