@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from evidence_desk.db.sort_keys import SORT_INDEXES, install
+from evidence_desk.db.sort_keys import ID_ORDER_INDEX, SORT_INDEXES, install
 
 
 class Base(DeclarativeBase):
@@ -61,6 +61,7 @@ class Item(Base):
         Index("ix_items_active_exhibit", "removed_at", "exhibit_no"),
         Index("ix_items_facets", "removed_at", "kind", "sensitivity"),
         *(Index(name, "removed_at", column, "exhibit_no") for name, column in SORT_INDEXES),
+        Index(ID_ORDER_INDEX[0], *ID_ORDER_INDEX[1]),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,7 +3,9 @@
 Title, first sender and tags are stored case-folded (SQLite cannot fold
 Cyrillic), the number of warnings is stored, and each sortable column gets an
 index (removed_at, column, exhibit_no), so a sort walks an index instead of
-computing keys row by row: sorting a million items by tags took 9 s.
+computing keys row by row: sorting a million items by tags took 9 s. A
+narrow (id, removed_at, exhibit_no) index puts search hits in order without
+reading the wide rows.
 Existing items are filled in here, in slices, from their titles, first
 sources and tags.
 
@@ -15,7 +17,7 @@ Create Date: 2026-11-28
 import sqlalchemy as sa
 from alembic import op
 
-from evidence_desk.db.sort_keys import SORT_INDEXES, item_sort_keys
+from evidence_desk.db.sort_keys import ID_ORDER_INDEX, SORT_INDEXES, item_sort_keys
 
 revision = "0007"
 down_revision = "0003"
@@ -37,6 +39,7 @@ def upgrade() -> None:
     _fill(op.get_bind())
     for name, column in SORT_INDEXES:
         op.create_index(name, "items", ["removed_at", column, "exhibit_no"])
+    op.create_index(ID_ORDER_INDEX[0], "items", list(ID_ORDER_INDEX[1]))
 
 
 def _fill(conn: sa.engine.Connection) -> None:
@@ -76,6 +79,7 @@ def _fill(conn: sa.engine.Connection) -> None:
 
 
 def downgrade() -> None:
+    op.drop_index(ID_ORDER_INDEX[0], table_name="items")
     for name, _column in SORT_INDEXES:
         op.drop_index(name, table_name="items")
     with op.batch_alter_table("items", recreate="never") as batch:
