@@ -115,6 +115,10 @@ def build(root: Path, count: int) -> float:
         if len(items) == 50_000 or n == count:  # in slices: a million rows stay in bounded memory
             _insert(db, items, sources, item_tags, search)
             items, sources, search, item_tags = [], [], [], []
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    if "counters" in tables:  # schema 0004n: exhibit numbers come from a counter row
+        with db:
+            db.execute("UPDATE counters SET value = ? WHERE name = 'exhibit'", (count,))
     db.execute("ANALYZE")
     db.close()
     return time.perf_counter() - start

@@ -89,12 +89,8 @@ INCIDENTS = [
 
 def make_archive(root: Path):  # type: ignore[no-untyped-def]
     from evidence_desk.services.archive.archive import create_archive
-    from evidence_desk.services.case import (
-        incidents as case_incidents,
-    )
-    from evidence_desk.services.case import (
-        testimonies as case_testimonies,
-    )
+    from evidence_desk.services.case import incidents as case_incidents
+    from evidence_desk.services.case import testimonies as case_testimonies
     from evidence_desk.services.intake.ingest import Provenance, ingest
 
     src = root / "photos"

@@ -22,6 +22,7 @@ from evidence_desk.cli.common import Command, Interrupt, add_command, lazy, prin
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.archive.location import creates_on_first_use, default_archive_path
+from evidence_desk.services.intake import importers
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
@@ -131,7 +132,7 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     if missing:
         raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
     with Interrupt() as stop, ProgressBar("ingest") as bar:
-        report = ingest_service.ingest(
+        report = importers.get("files").run(
             archive,
             args.paths,
             provenance=provenance,
@@ -139,6 +140,7 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
             cancelled=stop,
             background=False,
         )
+    assert isinstance(report, ingest_service.IngestReport)
     if args.json:
         print_json(
             {

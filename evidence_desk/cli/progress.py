@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from evidence_desk.services.intake.ingest import Progress
+    from evidence_desk.services.work import Progress
 
 
 class ProgressBar:

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from evidence_desk.core.bundle_layout import BAG_INFO, BAGIT_TXT, MANIFEST, TAGMANIFEST
-from evidence_desk.core.store.filesystem import Cancelled, fsync_dir
+from evidence_desk.core.store.base import Cancelled
+from evidence_desk.core.store.filesystem import fsync_dir
 
 CHUNK = 4 * 1024 * 1024
 BAGIT_TXT_BYTES = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"

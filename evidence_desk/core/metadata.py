@@ -12,8 +12,9 @@ path given here may be a copy in the object store).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from evidence_desk.core.metadata_types import GPS, ExtractedMetadata, error_reason
 from evidence_desk.core.mime import (
@@ -49,7 +50,7 @@ def decoder_reads(mime: str) -> bool:
     )
 
 
-def _dispatch(path: Path, fp: IO[bytes], meta: ExtractedMetadata) -> None:
+def _dispatch(path: Path | None, fp: IO[bytes], meta: ExtractedMetadata) -> None:
     """Each reader's library (Pillow, PyAV, pypdf) is loaded only for its formats:
     a process that ingests one big archive file never pays for the decoders."""
     mime = meta.mime_type
@@ -60,22 +61,27 @@ def _dispatch(path: Path, fp: IO[bytes], meta: ExtractedMetadata) -> None:
     elif meta.kind in ("video", "audio"):
         from evidence_desk.core.metadata_av import read_av
 
-        read_av(path, meta)
+        fp.seek(0)
+        read_av(path if path is not None else fp, meta)
     elif mime == "application/pdf":
         from evidence_desk.core.metadata_pdf import read_pdf
 
         read_pdf(fp, meta)
 
 
-def extract_metadata(path: Path, mime_type: str | None = None) -> ExtractedMetadata:
+def extract_metadata(
+    path: Path, mime_type: str | None = None, *, opener: Callable[[], BinaryIO] | None = None
+) -> ExtractedMetadata:
     """Read technical metadata and capture-time candidates from ``path``.
 
     ``mime_type`` skips sniffing when the caller already knows it. Never raises
-    for unreadable content; problems are reported in ``warnings``.
+    for unreadable content; problems are reported in ``warnings``. With
+    ``opener`` the content is read from the seekable stream it opens (an
+    encrypted original, decrypted in memory) and ``path`` only names the file.
     """
     path = Path(path)
     try:
-        fp = path.open("rb")
+        fp = opener() if opener is not None else path.open("rb")
     except OSError as exc:
         mime = mime_type or OCTET_STREAM
         return ExtractedMetadata(
@@ -98,7 +104,7 @@ def extract_metadata(path: Path, mime_type: str | None = None) -> ExtractedMetad
             meta.warnings.append("file is empty")
             return meta
         try:
-            _dispatch(path, fp, meta)
+            _dispatch(None if opener is not None else path, fp, meta)
         except Exception as exc:  # last line of defence; extractors catch their own
             meta.warnings.append(f"could not read metadata: {error_reason(exc)}")
     return meta

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import av
 
@@ -162,10 +162,11 @@ def _add_times(tags: dict[str, str], meta: ExtractedMetadata) -> None:
             meta.warnings.append(f"container creation_time {created!r} is not a valid date")
 
 
-def read_av(path: Path, meta: ExtractedMetadata) -> None:
-    """Fill ``meta`` from an audio/video file; FFmpeg errors become warnings."""
+def read_av(path: Path | BinaryIO, meta: ExtractedMetadata) -> None:
+    """Fill ``meta`` from an audio/video file or stream; FFmpeg errors become warnings."""
     try:
-        container = av.open(str(path), metadata_errors="replace")
+        source = str(path) if isinstance(path, Path | str) else path
+        container = av.open(source, metadata_errors="replace")
     except Exception as exc:  # any FFmpeg or OS error means unreadable content
         meta.warnings.append(f"could not read audio/video metadata: {error_reason(exc)}")
         return

@@ -9,11 +9,13 @@ we cannot read still gets archived, it just has no thumbnail and a warning.
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import av
 import numpy as np
@@ -45,7 +47,19 @@ class Derived:
     warning: str | None = None  # human-readable reason when something failed
 
 
-def derive(path: Path, kind: str, out_path: Path, *, size: int = THUMB_SIZE) -> Derived:
+# A file on disk, or a function opening a (seekable) stream of it: an encrypted
+# store's originals exist in clear only as such a stream.
+Source = Path | Callable[[], BinaryIO]
+
+
+def derive(
+    path: Source,
+    kind: str,
+    out_path: Path,
+    *,
+    size: int = THUMB_SIZE,
+    seal: Callable[[bytes], bytes] | None = None,
+) -> Derived:
     """Write a JPEG thumbnail of ``path`` to ``out_path`` and return its pHash.
 
     ``kind`` is the item kind decided at ingest ("photo", "video", "audio",
@@ -53,9 +67,10 @@ def derive(path: Path, kind: str, out_path: Path, *, size: int = THUMB_SIZE) -> 
     get thumbnails here; a document page gets no perceptual hash, since blank
     and text pages would all look alike to it. Never
     raises: failures come back as ``Derived(False, None, warning=...)`` so one
-    bad file cannot stop a batch ingest.
+    bad file cannot stop a batch ingest. ``seal`` transforms the JPEG's bytes
+    before they are written (an encrypted archive encrypts them).
     """
-    loaders: dict[str, Callable[[Path, int], Image.Image]] = {
+    loaders: dict[str, Callable[[Source, int], Image.Image]] = {
         "photo": _load_photo,
         "video": _load_video_frame,
         "document": _load_pdf_page,
@@ -65,7 +80,7 @@ def derive(path: Path, kind: str, out_path: Path, *, size: int = THUMB_SIZE) -> 
         return Derived(False, None)
 
     try:
-        img = loader(Path(path), size)
+        img = loader(path if callable(path) else Path(path), size)
         img = _to_rgb(img)
     except _NoThumbnail:
         return Derived(False, None)
@@ -89,7 +104,7 @@ def derive(path: Path, kind: str, out_path: Path, *, size: int = THUMB_SIZE) -> 
 
     try:
         img.thumbnail((size, size))
-        _save_jpeg_atomic(img, Path(out_path))
+        _save_jpeg_atomic(img, Path(out_path), seal)
     except Exception as exc:
         return Derived(False, phash, warning=_WARNING_PREFIX + _describe(exc))
     return Derived(True, phash, warning=hash_warning)
@@ -100,7 +115,11 @@ def _describe(exc: BaseException) -> str:
     return text if text else type(exc).__name__
 
 
-def _load_photo(path: Path, size: int) -> Image.Image:
+def _open(source: Source) -> BinaryIO:
+    return source() if callable(source) else open(source, "rb")
+
+
+def _load_photo(path: Source, size: int) -> Image.Image:
     """Decode an image, orientation-corrected, at the smallest size >= the thumbnail.
 
     For JPEG, ``draft`` lets libjpeg decode at 1/2, 1/4 or 1/8 scale; every
@@ -110,7 +129,7 @@ def _load_photo(path: Path, size: int) -> Image.Image:
     2:1 photo at all. One ``size`` is enough because Pillow's resize filters
     are antialiased at any ratio (the same as ``thumbnail(reducing_gap=1.0)``).
     """
-    with Image.open(path) as im:
+    with _open(path) as fp, Image.open(fp) as im:
         if im.format in _JPEG_FORMATS:
             w, h = im.size
             scale = size / max(w, h, 1)
@@ -125,35 +144,36 @@ def _load_photo(path: Path, size: int) -> Image.Image:
         return transposed
 
 
-def _load_pdf_page(path: Path, size: int) -> Image.Image:
+def _load_pdf_page(path: Source, size: int) -> Image.Image:
     """Render the first page of a PDF at thumbnail size (other documents have none).
 
     PDFium renders without running the document's JavaScript or fetching
     anything; a page larger than the thumbnail is rendered at reduced scale,
     so an absurd page size costs no memory.
     """
-    with open(path, "rb") as f:
+    with _open(path) as f:
         if f.read(5) != b"%PDF-":
             raise _NoThumbnail
-    import pypdfium2  # only documents need it; keeps ingest start-up light
+        f.seek(0)
+        import pypdfium2  # only documents need it; keeps ingest start-up light
 
-    doc = pypdfium2.PdfDocument(str(path))
-    try:
-        if len(doc) == 0:
-            raise ValueError("document has no pages")
-        page = doc[0]
-        width, height = page.get_size()
-        scale = min(4.0, size / max(width, height, 1.0))
-        return page.render(scale=scale).to_pil()
-    finally:
-        doc.close()
+        doc = pypdfium2.PdfDocument(f)
+        try:
+            if len(doc) == 0:
+                raise ValueError("document has no pages")
+            page = doc[0]
+            width, height = page.get_size()
+            scale = min(4.0, size / max(width, height, 1.0))
+            return page.render(scale=scale).to_pil()
+        finally:
+            doc.close()
 
 
 class _NoThumbnail(Exception):
     """This file simply has no thumbnail; not a failure worth a warning."""
 
 
-def _load_video_frame(path: Path, size: int) -> Image.Image:
+def _load_video_frame(path: Source, size: int) -> Image.Image:
     """Decode one representative frame: ~10% in, else the first decodable frame.
 
     The first frame of phone and screen recordings is often black, hence the
@@ -173,8 +193,8 @@ def _load_video_frame(path: Path, size: int) -> Image.Image:
     return _apply_display_rotation(img, frame)
 
 
-def _video_frame_near_fraction(path: Path, fraction: float) -> av.VideoFrame | None:
-    with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+def _video_frame_near_fraction(path: Source, fraction: float) -> av.VideoFrame | None:
+    with _open(path) as fp, av.open(fp, mode="r", metadata_errors="ignore") as container:
         if not container.streams.video:
             raise ValueError("file has no video stream")
         stream = container.streams.video[0]
@@ -279,16 +299,23 @@ def _high_depth_to_l(img: Image.Image) -> Image.Image:
     return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8))
 
 
-def _save_jpeg_atomic(img: Image.Image, out_path: Path) -> None:
+def _save_jpeg_atomic(
+    img: Image.Image, out_path: Path, seal: Callable[[bytes], bytes] | None = None
+) -> None:
     """Write to a temporary file in the same folder, then rename over the target.
 
     A reader (the GUI's thumbnail loader) therefore sees either the old file,
     no file, or the complete new one, never a half-written JPEG.
     """
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_suffix(".tmp")
+    tmp = out_path.with_name(out_path.name + ".tmp")
     try:
-        img.save(tmp, format="JPEG", quality=JPEG_QUALITY)
+        if seal is None:
+            img.save(tmp, format="JPEG", quality=JPEG_QUALITY)
+        else:
+            buf = io.BytesIO()
+            img.save(buf, format="JPEG", quality=JPEG_QUALITY)
+            tmp.write_bytes(seal(buf.getvalue()))
         os.replace(tmp, out_path)
     except BaseException:
         tmp.unlink(missing_ok=True)

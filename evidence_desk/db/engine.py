@@ -8,7 +8,6 @@ writer, in this process or another.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,13 +17,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from evidence_desk.db import dialect
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 from evidence_desk.db.revision import SCHEMA_HEAD
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_MS = dialect.BUSY_TIMEOUT_MS
 
 
 class SchemaTooNew(Exception):
@@ -32,17 +33,11 @@ class SchemaTooNew(Exception):
 
 
 def _make_engine(db_path: Path, begin: str) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(dialect.url(db_path), connect_args=dialect.connect_args())
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
+        dialect.on_connect(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
@@ -76,8 +71,8 @@ class Database:
 
     def __init__(self, db_path: Path) -> None:
         self.path = Path(db_path)
-        self.read_engine = _make_engine(self.path, "BEGIN")
-        self.write_engine = _make_engine(self.path, "BEGIN IMMEDIATE")
+        self.read_engine = _make_engine(self.path, dialect.BEGIN_READ)
+        self.write_engine = _make_engine(self.path, dialect.BEGIN_WRITE)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
 
@@ -96,10 +91,7 @@ class Database:
 
     def current_revision(self) -> str | None:
         with self.write_engine.connect() as conn:
-            has_table = conn.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).first()
-            if not has_table:
+            if not dialect.has_table(conn, "alembic_version"):
                 return None
             row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
             return row[0] if row else None
@@ -135,17 +127,11 @@ class Database:
         return backup
 
     def backup(self, backup_dir: Path, label: str) -> Path:
-        """A consistent copy made with SQLite's online backup API."""
+        """A consistent copy of the live database (see ``dialect.backup``)."""
         backup_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = backup_dir / f"{self.path.stem}-{label}-{stamp}.sqlite"
-        src = sqlite3.connect(self.path)
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
+        dialect.backup(self.path, target)
         return target
 
 

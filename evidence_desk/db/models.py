@@ -53,6 +53,20 @@ class ArchiveInfo(Base):
     tool_version: Mapped[str] = mapped_column(Text)
 
 
+class Counter(Base):
+    """Named counters, such as the next exhibit number.
+
+    Numbers are taken by updating the row in the writing transaction, so two
+    writers on a database with row locks (not only SQLite's whole-file lock)
+    can never take the same number.
+    """
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
 class Item(Base):
     __tablename__ = "items"
     # Narrow indexes: the default catalogue order and the sidebar counts are

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.core.store import copying
-from evidence_desk.core.store.filesystem import CHUNK, Cancelled, ObjectStore
+from evidence_desk.core.store.base import Cancelled
+from evidence_desk.core.store.copying import CHUNK
+from evidence_desk.core.store.filesystem import ObjectStore
 
 
 def _data(size: int) -> bytes:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from evidence_desk.cli.common import Command, Interrupt, add_command, lazy, print_json
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.intake import importers
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
@@ -124,13 +125,15 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
 
 def cmd_import_bundle(args: argparse.Namespace, archive: Archive) -> int:
     with Interrupt("stopping…") as stop, ProgressBar("import") as bar:
-        report = bundle_import.import_bundle(
+        report = importers.get("bundle").run(
             archive,
-            args.path,
+            [args.path],
+            provenance=None,
             progress=bar.update,
             cancelled=stop,
             expected_fingerprint=args.key_fingerprint,
         )
+    assert isinstance(report, bundle_import.ImportReport)
     if args.json:
         print_json(report.as_json())
     else:

@@ -16,13 +16,11 @@ import threading
 from collections.abc import Callable
 from typing import BinaryIO
 
+from evidence_desk.core.store.base import Cancelled
+
 CHUNK = 4 * 1024 * 1024
 BUFFERS_PER_COPY = 6
 WRITEBACK_STEP = 8 * CHUNK
-
-
-class Cancelled(Exception):
-    """Raised inside a stream copy when the caller asked to stop."""
 
 
 class _BufferPool:

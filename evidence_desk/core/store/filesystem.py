@@ -1,8 +1,8 @@
-"""Content-addressed store of originals.
+"""The file-system object store: originals as plain, read-only files by SHA-256.
 
-Every read and write of an original goes through this interface, so that an
-encrypted store can replace it later without touching ingest, preview or
-export. Objects live at ``objects/ab/cd/<sha256>``, are read-only, and
+It implements :class:`evidence_desk.core.store.base.Store`; nothing outside
+this package sees its paths (``path_for`` is for this store's own tests and
+tools). Objects live at ``objects/ab/cd/<sha256>``, are read-only, and
 appear only by an atomic rename of a fully written, fsynced temporary file:
 a crash leaves either nothing or a complete object.
 """
@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from evidence_desk.core.store.copying import (  # noqa: F401 - CHUNK, Cancelled re-exported
-    _BUFFERS,
-    CHUNK,
+from evidence_desk.core.store.base import (  # noqa: F401 - Cancelled re-exported
     Cancelled,
-    _copy_hashing,
+    PutResult,
+    StoreEntry,
+    is_sha256,
 )
+from evidence_desk.core.store.copying import _BUFFERS, _copy_hashing
 
 try:
     import fcntl
@@ -32,14 +33,6 @@ except ImportError:  # Windows: an open file cannot be deleted there anyway
     fcntl = None  # type: ignore[assignment]
 
 TMP_DIR = ".tmp"
-_HEX = set("0123456789abcdef")
-
-
-@dataclass(frozen=True)
-class PutResult:
-    sha256: str
-    size: int
-    existed: bool
 
 
 @dataclass
@@ -107,12 +100,18 @@ def _remove_if_abandoned(path: Path) -> bool:
         os.close(fd)
 
 
-def is_sha256(text: str) -> bool:
-    return len(text) == 64 and set(text) <= _HEX
+@dataclass(frozen=True)
+class FileReader:
+    """Opens one object of a file-system store; picklable, so worker processes can use it."""
+
+    path: Path
+
+    def __call__(self) -> BinaryIO:
+        return open(self.path, "rb")
 
 
 class ObjectStore:
-    """Originals stored by SHA-256 under one folder."""
+    """Originals stored by SHA-256 under one folder (the file-system ``Store``)."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -131,6 +130,9 @@ class ObjectStore:
 
     def open(self, sha256: str) -> BinaryIO:
         return open(self.path_for(sha256), "rb")
+
+    def reader(self, sha256: str) -> FileReader:
+        return FileReader(self.path_for(sha256))
 
     def size(self, sha256: str) -> int:
         return self.path_for(sha256).stat().st_size
@@ -226,6 +228,10 @@ class ObjectStore:
             folders.add(final.parent)
         return PutResult(staged.sha256, staged.size, existed=False)
 
+    def staged_reader(self, staged: Staged) -> FileReader:
+        """A picklable opener of a staged copy's bytes (or of the object it turned out to be)."""
+        return FileReader(staged.path)
+
     def discard_staged(self, staged: Staged) -> None:
         """Drop a staged copy that will not be published (no-op once published)."""
         if staged.fd >= 0:
@@ -271,8 +277,8 @@ class ObjectStore:
                     for obj in sorted(sub.iterdir()):
                         yield obj.name
 
-    def iter_files(self) -> Iterator[tuple[str, Path]]:
-        """Every file anywhere in the store except temp copies, as (name, path), to find strays."""
+    def entries(self) -> Iterator[StoreEntry]:
+        """Every file anywhere in the store except temp copies, to find strays."""
         if not self.root.is_dir():
             return
         for folder, subfolders, names in os.walk(self.root):
@@ -280,7 +286,10 @@ class ObjectStore:
                 subfolders.remove(TMP_DIR)
             subfolders.sort()
             for name in sorted(names):
-                yield name, Path(folder) / name
+                path = Path(folder) / name
+                label = f"{self.root.name}/{path.relative_to(self.root).as_posix()}"
+                in_place = is_sha256(name) and path == self.path_for(name)
+                yield StoreEntry(name, label, in_place)
 
     def clean_temp(self) -> int:
         """Remove temporary files left by an interrupted copy."""

@@ -8,10 +8,8 @@ press Import; the import verifies again (the USB stick may have changed).
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -21,52 +19,23 @@ from evidence_desk.gui.bundles.verify_dialog import headline
 from evidence_desk.gui.shell.report_dialog import ReportDialog
 from evidence_desk.services.archive.archive import Archive
 
+if TYPE_CHECKING:
+    from evidence_desk.services.bundles.preview import ImportPreview as Preview
+
 translate = QCoreApplication.translate
-
-
-@dataclass
-class Preview:
-    report: Any  # BundleReport
-    new: int = 0
-    known: int = 0
-    records: dict[str, int] = field(default_factory=dict)
 
 
 def run_preview(archive: Archive, path: Path, **callbacks: Any) -> Preview:
     """In the worker: verify, then count new items and case records."""
-    from sqlalchemy import select
+    from evidence_desk.services.bundles.preview import preview_import
 
-    from evidence_desk.core import bundle_layout as L
-    from evidence_desk.core.bagit_read import open_bag
-    from evidence_desk.db.models import Item
-    from evidence_desk.services.bundles.case_records_import import case_files_in
-    from evidence_desk.services.bundles.verify import verify_bundle
-
-    report = verify_bundle(path, **callbacks)
-    preview = Preview(report)
-    if not report.ok:
-        return preview
-    with open_bag(path) as bag:
-        records = json.loads(bag.read_small(L.ITEMS_JSON, 2 * 2**30))["items"]
-        files = case_files_in(bag)
-    digests = [r["bundle"]["sha256"] for r in records]
-    with archive.db.reader() as session:
-        known = set()
-        for start in range(0, len(digests), 500):
-            chunk = digests[start : start + 500]
-            known |= set(session.scalars(select(Item.sha256).where(Item.sha256.in_(chunk))))
-    preview.known = sum(1 for d in digests if d in known)
-    preview.new = len(digests) - preview.known
-    for name, value in files.items():
-        key = name.removesuffix(".json")
-        preview.records[key] = len(value.get(key) or [])
-    return preview
+    return preview_import(archive, path, **callbacks)
 
 
 def run_import(archive: Archive, path: Path, **callbacks: Any) -> Any:
-    from evidence_desk.services.bundles.importing import import_bundle
+    from evidence_desk.services.intake import importers
 
-    return import_bundle(archive, path, **callbacks)
+    return importers.get("bundle").run(archive, [path], provenance=None, **callbacks)
 
 
 class ImportPreviewDialog(QDialog):

@@ -16,7 +16,7 @@ nothing. Translations live in ``resources/translations/bundle_<lang>.ts``;
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from evidence_desk.gui.bundles.export_dialog import BundleExportDialog, ExportRequest
 from evidence_desk.gui.bundles.importing import (
     ImportPreviewDialog,
-    Preview,
     import_summary,
     run_import,
     run_preview,
@@ -35,21 +34,18 @@ from evidence_desk.gui.shell.progress_widget import TaskProgress
 from evidence_desk.gui.shell.tasks import Task, error_text
 from evidence_desk.services.archive.archive import Archive
 
+if TYPE_CHECKING:
+    from evidence_desk.services.bundles.preview import ImportPreview as Preview
+
 
 def run_export(archive: Archive, request: ExportRequest, **callbacks: Any) -> Any:
     """In the worker: turn catalogue ids into UUIDs, then export."""
-    from sqlalchemy import select
-
-    from evidence_desk.db.models import Item
     from evidence_desk.services.bundles.export import export_bundle
+    from evidence_desk.services.catalogue.items import uuids_of
 
     refs: list[str] | None = None
     if request.scope in ("selection", "search"):
-        refs = []
-        with archive.db.reader() as session:
-            for start in range(0, len(request.item_ids), 500):
-                chunk = request.item_ids[start : start + 500]
-                refs += session.scalars(select(Item.uuid).where(Item.id.in_(chunk)))
+        refs = uuids_of(archive, list(request.item_ids))
     return export_bundle(
         archive,
         refs,

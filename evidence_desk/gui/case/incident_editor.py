@@ -78,12 +78,8 @@ def _link(archive: Any, ref: str, action: str, *args: Any) -> dict[str, Any]:
 
 
 def _choices(archive: Any) -> dict[str, Any]:
-    from evidence_desk.services.case import (
-        persons as case_persons,
-    )
-    from evidence_desk.services.case import (
-        vocabularies as case_vocabularies,
-    )
+    from evidence_desk.services.case import persons as case_persons
+    from evidence_desk.services.case import vocabularies as case_vocabularies
 
     return {
         "violations": case_vocabularies.list_terms(archive, "violation_types"),

@@ -23,18 +23,10 @@ from evidence_desk.gui.case.widgets import ITEMS_MIME, encode_refs
 
 def link(archive: Any, kind: str, ref: str, item_refs: list[str]) -> int:
     """Link items to an incident, a person or a testimony, or place them; returns the count."""
-    from evidence_desk.services.case import (
-        incidents as case_incidents,
-    )
-    from evidence_desk.services.case import (
-        persons as case_persons,
-    )
-    from evidence_desk.services.case import (
-        places as case_places,
-    )
-    from evidence_desk.services.case import (
-        testimony_attachments as case_testimony_attachments,
-    )
+    from evidence_desk.services.case import incidents as case_incidents
+    from evidence_desk.services.case import persons as case_persons
+    from evidence_desk.services.case import places as case_places
+    from evidence_desk.services.case import testimony_attachments as case_testimony_attachments
 
     if kind == "incident":
         case_incidents.link_items(archive, ref, item_refs)

@@ -65,12 +65,8 @@ def _call(archive: Any, fn: str, ref: str, *args: Any, **kwargs: Any) -> dict[st
 
 
 def _choices(archive: Any) -> dict[str, Any]:
-    from evidence_desk.services.case import (
-        persons as case_persons,
-    )
-    from evidence_desk.services.case import (
-        vocabularies as case_vocabularies,
-    )
+    from evidence_desk.services.case import persons as case_persons
+    from evidence_desk.services.case import vocabularies as case_vocabularies
 
     return {
         "sexes": case_vocabularies.list_terms(archive, "sexes"),

@@ -134,12 +134,8 @@ class PlaceEditor(QDialog):
         layout.addLayout(form, 1)
         layout.addLayout(bottom)
         self.resize(520, 480)
-        from evidence_desk.services.case import (
-            places as case_places,
-        )
-        from evidence_desk.services.case import (
-            vocabularies as case_vocabularies,
-        )
+        from evidence_desk.services.case import places as case_places
+        from evidence_desk.services.case import vocabularies as case_vocabularies
 
         lang = ui_language()
         run(

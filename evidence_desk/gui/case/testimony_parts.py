@@ -33,12 +33,8 @@ DATA = Qt.ItemDataRole.UserRole
 
 
 def _change(archive: Any, ref: str, item_refs: list[str], add: bool) -> list[dict[str, Any]]:
-    from evidence_desk.services.case import (
-        testimonies as case_testimonies,
-    )
-    from evidence_desk.services.case import (
-        testimony_attachments as case_testimony_attachments,
-    )
+    from evidence_desk.services.case import testimonies as case_testimonies
+    from evidence_desk.services.case import testimony_attachments as case_testimony_attachments
 
     if add:
         case_testimony_attachments.attach(archive, ref, item_refs)

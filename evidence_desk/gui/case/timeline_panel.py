@@ -150,12 +150,8 @@ class TimelinePanel(QWidget):
 
     def reload_choices(self) -> None:
         """Violation terms, places and incidents for the filter combos."""
-        from evidence_desk.services.case import (
-            incidents as case_incidents,
-        )
-        from evidence_desk.services.case import (
-            vocabularies as case_vocabularies,
-        )
+        from evidence_desk.services.case import incidents as case_incidents
+        from evidence_desk.services.case import vocabularies as case_vocabularies
 
         if self.archive is None:
             return

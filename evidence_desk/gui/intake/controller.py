@@ -38,11 +38,12 @@ def _load_ingest_modules() -> None:
 def run_ingest(archive: Archive, paths: list[Path], *, provenance, **callbacks):  # type: ignore[no-untyped-def]
     """In the worker: the ingest service, imported here so its heavy modules
     (NumPy, PyAV, Pillow) never load on the GUI thread."""
-    from evidence_desk.services.intake.ingest import Provenance, ingest
+    from evidence_desk.services.intake import importers
+    from evidence_desk.services.intake.ingest import Provenance
 
     if isinstance(provenance, dict):
         provenance = Provenance(**provenance)
-    return ingest(archive, paths, provenance=provenance, **callbacks)
+    return importers.get("files").run(archive, paths, provenance=provenance, **callbacks)
 
 
 class ImportController(QObject):

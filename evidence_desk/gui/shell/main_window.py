@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from evidence_desk import __version__
 from evidence_desk.gui.bundles.install import install_bundle_ui
 from evidence_desk.gui.case.install import install_case_ui
-from evidence_desk.gui.catalogue.bulk_dialogs import RemovalDialog, TagsDialog
 from evidence_desk.gui.catalogue.edits import EditController
 from evidence_desk.gui.catalogue.filter_bar import FilterBar
+from evidence_desk.gui.catalogue.item_edits import ItemEditsMixin
 from evidence_desk.gui.catalogue.model import CatalogueModel
 from evidence_desk.gui.catalogue.sidebar import Sidebar, filters_for_pick
 from evidence_desk.gui.catalogue.thumbnails import ThumbnailCache
@@ -41,6 +41,7 @@ from evidence_desk.gui.intake.controller import ImportController, local_paths
 from evidence_desk.gui.shell.main_actions import Actions
 from evidence_desk.gui.shell.preferences import PreferencesDialog
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+from evidence_desk.gui.shell.window_state import WindowStateMixin
 from evidence_desk.services.archive.archive import Archive, create_archive, open_archive
 from evidence_desk.services.archive.settings import load_settings, save_settings
 from evidence_desk.services.catalogue import listing as catalogue
@@ -51,7 +52,7 @@ LIVE_REFRESH_MS = 400
 FACETS_REFRESH_MS = 1200
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
     archiveOpened = Signal(object)
     facetsLoaded = Signal(object)
 
@@ -400,50 +401,6 @@ class MainWindow(QMainWindow):
         menu = self.menu_actions.context_menu(self)
         menu.exec(view.viewport().mapToGlobal(pos))
 
-    # Edits
-
-    def add_tags(self) -> None:
-        self._ask_tags(remove=False)
-
-    def remove_tags(self) -> None:
-        self._ask_tags(remove=True)
-
-    def _ask_tags(self, remove: bool) -> TagsDialog | None:
-        targets = self.selected_targets()
-        if not targets:
-            return None
-        known = [name for name, _ in (self.sidebar._facets.tags if self.sidebar._facets else [])]
-        dialog = TagsDialog(len(targets), known, remove, self)
-
-        def apply() -> None:
-            tags = dialog.tags()
-            if remove:
-                self.edits.change_tags(targets, [], tags)
-            else:
-                self.edits.change_tags(targets, tags, [])
-
-        dialog.accepted.connect(apply)
-        dialog.open()
-        return dialog
-
-    def set_sensitivity(self, value: str) -> None:
-        self.edits.change_sensitivity(self.selected_targets(), value)
-
-    def remove_selected(self) -> RemovalDialog | None:
-        targets = self.selected_targets()
-        if not targets or self.model.filters.removed:
-            return None
-        exhibits = [self.model.cached_row(i).exhibit for i, _ in targets]  # type: ignore[union-attr]
-        dialog = RemovalDialog(exhibits, self)
-        dialog.accepted.connect(lambda: self.edits.remove(targets, dialog.reason_text()))
-        dialog.open()
-        return dialog
-
-    def restore_selected(self) -> None:
-        targets = self.selected_targets()
-        if targets and self.model.filters.removed:
-            self.edits.restore(targets, self.tr("restored from the Removed items list"))
-
     def _on_items_changed(self, ids: list[int]) -> None:
         self.model.reload(ids)
         self.detail.reload_if_showing(ids)
@@ -453,11 +410,6 @@ class MainWindow(QMainWindow):
         self.model.refresh()
         self.detail.reload_if_showing(ids)
         self._schedule_facets()
-
-    def copy_sha256(self) -> None:
-        rows = [self.model.cached_row(i) for i in self.selected_ids()]
-        text = "\n".join(f"{r.sha256}  {r.exhibit}" for r in rows if r is not None)
-        QGuiApplication.clipboard().setText(text)
 
     def open_external(self) -> None:
         self.detail.open_external()
@@ -515,47 +467,6 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Evidence Desk"), text)
-
-    # Window state
-
-    def _restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("mainWindow/geometry")
-        if geometry:
-            self.restoreGeometry(geometry)
-        splitter = settings.value("mainWindow/splitter")
-        if splitter:
-            self._sizes_restored = self.splitter.restoreState(splitter)
-        detail = settings.value("mainWindow/detailSplitter")
-        if detail:
-            self.detail.single.restoreState(detail)
-        header = settings.value("mainWindow/tableHeader")
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        self.set_view(str(settings.value("mainWindow/view", "table")))
-
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().showEvent(event)
-        if not self._sizes_restored:
-            self._sizes_restored = True
-            QTimer.singleShot(0, self, self._default_sizes)
-
-    def _default_sizes(self) -> None:
-        """First run: sidebar, catalogue and detail panel in useful proportions."""
-        width = max(self.splitter.width(), 900)
-        side, detail = 240, min(500, width // 3)
-        self.splitter.setSizes([side, width - side - detail, detail])
-        height = self.detail.single.height()
-        self.detail.single.setSizes([height * 9 // 20, height * 11 // 20])
-
-    def save_state(self) -> None:
-        settings = QSettings()
-        settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/splitter", self.splitter.saveState())
-        settings.setValue("mainWindow/detailSplitter", self.detail.single.saveState())
-        settings.setValue("mainWindow/tableHeader", self.table.horizontalHeader().saveState())
-        view = "grid" if self.views.currentWidget() is self.grid else "table"
-        settings.setValue("mainWindow/view", view)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.importer.busy:

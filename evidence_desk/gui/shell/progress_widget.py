@@ -11,7 +11,7 @@ from evidence_desk.gui.shell.formatting import eta_text, human_size, rate_text
 from evidence_desk.gui.shell.tasks import Task
 
 if TYPE_CHECKING:
-    from evidence_desk.services.intake.ingest import Progress
+    from evidence_desk.services.work import Progress
 
 SMOOTHING = 0.3  # weight of the newest rate sample
 

@@ -24,6 +24,7 @@ from sqlalchemy.exc import DatabaseError
 
 from evidence_desk import tool_version
 from evidence_desk.core import custody_chain
+from evidence_desk.core.store.base import Store
 from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.db.engine import Database, SchemaTooNew
 from evidence_desk.db.models import ArchiveInfo
@@ -70,7 +71,7 @@ class Archive:
     def __init__(self, root: Path, db: Database) -> None:
         self.root = root
         self.db = db
-        self.store = ObjectStore(root / "objects")
+        self.store: Store = ObjectStore(root / "objects")
         self.derived = root / "derived"
         self.thumbs = self.derived / "thumbs"
         self.keys = root / "keys"

@@ -25,11 +25,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core import custody_chain
 from evidence_desk.core.bagit_read import BagReader
 from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import (
@@ -43,19 +42,16 @@ from evidence_desk.db.models_case import (
     PersonStatus,
     Place,
     PlaceName,
-    Testimony,
     VocabularyTerm,
 )
-from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.bundles import case_records as case_bundle
+from evidence_desk.services.bundles.case_testimony_import import import_testimony
 from evidence_desk.services.case import index as case_index
 from evidence_desk.services.case.common import log_change
 from evidence_desk.services.case.incidents import _apply as apply_incident_fields
-from evidence_desk.services.case.testimonies import _add_version, _next_code, sha256_text
 from evidence_desk.services.case.translit import fold
-from evidence_desk.services.catalogue import search_index
 
 CAP = 256 * 2**20
 
@@ -449,90 +445,8 @@ class _Context:
             self.result.links += 1
         (case_index.index_incident if added else case_index.reindex_incident)(s, incident)
 
-    # Testimonies -------------------------------------------------------------
-
     def testimony(self, rec: dict[str, Any]) -> None:
-        s = self.session
-        item = self.items.get(rec.get("id"))
-        if item is None:
-            self.result.messages.append("a testimony whose statement is not in the bundle")
-            return
-        if s.get(Testimony, item.id) is not None:
-            self.result.count("testimonies", False)
-            return
-        try:
-            with self.archive.store.open(item.sha256) as f:
-                first = json.loads(f.read(CAP).decode("utf-8"))["text"]
-        except (OSError, ValueError, KeyError, TypeError):
-            self.result.messages.append(f"{item.exhibit}: the statement file is unreadable")
-            return
-        code = str(rec.get("witness_code") or "")[:40]
-        if not code or s.scalar(
-            select(Testimony.item_id).where(func.lower(Testimony.witness_code) == code.lower())
-        ):
-            code = _next_code(s)
-        consent = rec.get("consent") or {}
-        now = utcnow()
-        t = Testimony(
-            item_id=item.id,
-            witness_code=code,
-            pseudonym=str(rec.get("pseudonym") or rec.get("witness") or ""),
-            interviewer=str(rec.get("interviewer") or ""),
-            interview_date=rec.get("interview_date"),
-            interview_place_id=self.place_id(rec.get("interview_place")),
-            language=str(rec.get("language") or "")[:16],
-            translation_language=str(rec.get("translation_language") or "")[:16],
-            consent_court=bool(consent.get("court")),
-            consent_advocacy=bool(consent.get("advocacy")),
-            consent_publication=bool(consent.get("publication")),
-            anonymity_requested=consent.get("anonymity_requested") is not False,
-            consent_date=consent.get("date"),
-            consent_method=self._term("consent_methods", consent.get("method"))
-            if consent.get("method")
-            else None,
-            risk_notes=str(rec.get("risk_notes") or ""),
-            created_at=now,
-            updated_at=now,
-        )
-        s.add(t)
-        s.flush()
-        v1 = _add_version(s, self.archive, item.id, "statement", first, "as stored in the bundle")
-        details: dict[str, Any] = {
-            "record": case_bundle.TESTIMONY,
-            "action": "bundle import",
-            "witness_code": code,
-            "statement_sha256": v1.sha256,
-        }
-        translation = str(rec.get("translation") or "")
-        if translation:
-            details["translation_sha256"] = _add_version(
-                s, self.archive, item.id, "translation", translation, "from the bundle"
-            ).sha256
-        custody.append(
-            s, self.archive, custody_chain.METADATA_MODIFICATION, item=item, details=details
-        )
-        current = str(rec.get("statement") or "")
-        if current and current != first and sha256_text(current) == rec.get("statement_sha256"):
-            v2 = _add_version(s, self.archive, item.id, "statement", current, "sender's latest")
-            custody.append(
-                s,
-                self.archive,
-                custody_chain.METADATA_MODIFICATION,
-                item=item,
-                details={
-                    "record": case_bundle.TESTIMONY,
-                    "action": "new version",
-                    "field": "statement",
-                    "version": v2.version,
-                    "before_sha256": v1.sha256,
-                    "after_sha256": v2.sha256,
-                    "size": v2.size,
-                    "note": "sender's latest",
-                },
-            )
-        search_index.reindex(s, item)
-        case_index.index_testimony(s, t)
-        self.result.count("testimonies", True)
+        import_testimony(self, rec)
 
 
 def _num(value: Any) -> float | None:

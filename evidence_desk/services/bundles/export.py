@@ -25,14 +25,12 @@ import json
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
 
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import custody_chain, redaction, signing
@@ -40,8 +38,8 @@ from evidence_desk.core.bagit_bundle import BagWriter
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
-from evidence_desk.core.store.filesystem import Cancelled
-from evidence_desk.db.models import CustodyEvent, Item, ItemLink
+from evidence_desk.core.store.base import Cancelled
+from evidence_desk.db.models import CustodyEvent, Item
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -54,8 +52,14 @@ from evidence_desk.services.bundles.report import (
     write_html,
     write_pdf,
 )
-from evidence_desk.services.catalogue.items import item_to_json, resolve
-from evidence_desk.services.intake.ingest import Progress
+from evidence_desk.services.bundles.selection import select_items
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 
 class ExportError(EvidenceDeskError):
@@ -79,14 +83,6 @@ class ExportReport:
         return {**self.__dict__, "path": str(self.path) if self.path else None}
 
 
-def _noop(_: Progress) -> None:
-    pass
-
-
-def _never() -> bool:
-    return False
-
-
 def export_bundle(
     archive: Archive,
     item_refs: list[str] | None,
@@ -95,8 +91,8 @@ def export_bundle(
     profile: str = "full",
     zip: bool = False,
     out: Path,
-    progress: Callable[[Progress], None] = _noop,
-    cancelled: Callable[[], bool] = _never,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
 ) -> ExportReport:
     """Export ``item_refs`` (or an incident's items, or every item when both are None)."""
     if profile not in L.PROFILES:
@@ -219,8 +215,8 @@ def _write_objects(
     report: ExportReport,
     work: Path,
     state: Progress,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
 ) -> None:
     def on_bytes(n: int) -> None:
         state.bytes_done += n
@@ -374,99 +370,6 @@ def _left_out_summary(left_out: list[tuple[str, str]]) -> list[str]:
     for _, reason in left_out:
         counts[reason] = counts.get(reason, 0) + 1
     return [f"{n} item(s) left out: {reason}" for reason, n in sorted(counts.items())]
-
-
-# Selection ---------------------------------------------------------------------
-
-
-def select_items(
-    archive: Archive, refs: list[str] | None, incident: str | None, profile: str
-) -> tuple[list[ExportItem], list[tuple[str, str]]]:
-    """The items to export as plain data, and those left out with the reason."""
-    with archive.db.reader() as session:
-        if incident is not None:
-            uuids = case_bundle.incident_item_uuids(archive, incident)
-            rows = _rows_by(session, Item.uuid, list(uuids))
-        elif refs:
-            rows = [resolve(session, ref) for ref in refs]
-        else:
-            rows = list(session.scalars(_loaded().where(Item.removed_at.is_(None))))
-        unique = {row.id: row for row in rows}
-        rows = sorted(unique.values(), key=lambda r: r.exhibit_no)
-        links = _links(session, list(unique))
-        exhibits = {row.id: (row.exhibit, row.uuid) for row in rows}
-        items: list[ExportItem] = []
-        left_out: list[tuple[str, str]] = []
-        for row in rows:
-            if row.removed_at is not None:
-                left_out.append((row.exhibit, "removed from the archive"))
-                continue
-            if row.kind == case_bundle.TESTIMONY:
-                reason = case_bundle.testimony_left_out(session, row.id, profile)
-                if reason:
-                    left_out.append((row.exhibit, reason))
-                    continue
-            if profile == "redacted" and row.sensitivity == "confidential":
-                left_out.append((row.exhibit, "confidential"))
-                continue
-            record = item_to_json(row)
-            record["links"] = [
-                {
-                    "relation": link.relation,
-                    "to_exhibit": exhibits.get(link.to_item_id, (None,))[0],
-                    "to_id": exhibits.get(link.to_item_id, (None, None))[1],
-                    "in_bundle": link.to_item_id in exhibits,
-                    "note": link.note,
-                }
-                for link in links.get(row.id, [])
-                if profile == "full" or link.to_item_id in exhibits
-            ]
-            removed: list[str] = []
-            if profile == "redacted":
-                record, removed = redaction.redact_record(record)
-            name = row.sources[0].original_name if row.sources else None
-            items.append(
-                ExportItem(
-                    item_id=row.id,
-                    uuid=row.uuid,
-                    exhibit=row.exhibit,
-                    sha256=row.sha256,
-                    size=row.size,
-                    kind=row.kind,
-                    mime_type=row.mime_type,
-                    extension=(
-                        "json" if row.kind == case_bundle.TESTIMONY else L.safe_extension(name)
-                    ),
-                    record=record,
-                    redacted=profile == "redacted",
-                    removed=removed,
-                )
-            )
-    return items, left_out
-
-
-def _loaded():  # type: ignore[no-untyped-def]
-    return (
-        select(Item)
-        .options(selectinload(Item.sources), selectinload(Item.tags))
-        .order_by(Item.exhibit_no)
-    )
-
-
-def _rows_by(session: Session, column: Any, values: list[Any]) -> list[Item]:
-    rows: list[Item] = []
-    for start in range(0, len(values), 500):
-        rows += session.scalars(_loaded().where(column.in_(values[start : start + 500])))
-    return rows
-
-
-def _links(session: Session, ids: list[int]) -> dict[int, list[ItemLink]]:
-    found: dict[int, list[ItemLink]] = {}
-    for start in range(0, len(ids), 500):
-        stmt = select(ItemLink).where(ItemLink.from_item_id.in_(ids[start : start + 500]))
-        for link in session.scalars(stmt.order_by(ItemLink.id)):
-            found.setdefault(link.from_item_id, []).append(link)
-    return found
 
 
 def case_records(records: dict[str, Any], work: Path) -> list[tuple[str, Path]]:

@@ -26,13 +26,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import custody_chain
 from evidence_desk.core.bagit_read import BagReader, open_bag, parse_manifest
-from evidence_desk.core.store.filesystem import Cancelled
+from evidence_desk.core.store.base import Cancelled
 from evidence_desk.core.thumbnails import derive
 from evidence_desk.db.models import (
     ExternalRef,
@@ -51,7 +51,14 @@ from evidence_desk.services.bundles.case_records_import import (
 )
 from evidence_desk.services.bundles.verify import BundleReport, verify_bundle
 from evidence_desk.services.catalogue import search_index
-from evidence_desk.services.intake.ingest import Progress
+from evidence_desk.services.intake.items import create_item
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 SENSITIVITIES = ("public", "restricted", "confidential")
 
@@ -104,16 +111,12 @@ class ImportReport:
         }
 
 
-def _noop(_: Progress) -> None:
-    pass
-
-
 def import_bundle(
     archive: Archive,
     path: Path,
     *,
-    progress: Callable[[Progress], None] = _noop,
-    cancelled: Callable[[], bool] = lambda: False,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
     expected_fingerprint: str | None = None,
 ) -> ImportReport:
     path = Path(path)
@@ -155,8 +158,8 @@ def _import_items(
     bag: BagReader,
     report: ImportReport,
     state: Progress,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
 ) -> None:
     manifest, _ = parse_manifest(bag.read_small(L.MANIFEST), L.MANIFEST)
     records = json.loads(bag.read_small(L.ITEMS_JSON, 2 * 2**30))["items"]
@@ -220,7 +223,7 @@ def _import_one(
     history: dict[str, list[tuple[int, dict[str, Any]]]],
     batch: str,
     on_bytes: Callable[[int], None],
-    cancelled: Callable[[], bool],
+    cancelled: CancelCheck,
 ) -> ImportResult:
     sender_exhibit = str(record.get("exhibit") or file)
     with archive.db.reader() as session:
@@ -239,7 +242,7 @@ def _import_one(
                 messages=[f"{file} changed after verification; not imported"],
             )
         derived = derive(
-            archive.store.path_for(digest), _str(record.get("kind")) or "other",
+            archive.store.reader(digest), _str(record.get("kind")) or "other",
             archive.thumbnail_path(digest),
         )  # fmt: skip
         thumb, phash = derived.thumbnail, phash or derived.phash
@@ -250,8 +253,6 @@ def _import_one(
         duplicate = item is not None
         if item is None:
             item = _new_item(session, archive, record, digest, bag.files[file], thumb, phash)
-            session.add(item)
-            session.flush()
         _add_sources(session, archive, item, record, report, file, batch, duplicate)
         _add_refs(session, item, record, report, history)
         _merge_tags(session, item, record.get("tags") or [])
@@ -324,15 +325,14 @@ def _new_item(
     thumb: bool,
     phash: str | None,
 ) -> Item:
-    number = (session.scalar(select(func.max(Item.exhibit_no))) or 0) + 1
     gps = record.get("gps") if isinstance(record.get("gps"), dict) else {}
     device = record.get("device") if isinstance(record.get("device"), dict) else {}
     sensitivity = record.get("sensitivity")
     metadata = record.get("metadata") if isinstance(record.get("metadata"), dict) else {}
     warnings = record.get("warnings") if isinstance(record.get("warnings"), list) else []
-    item = Item(
-        uuid=str(uuid.uuid4()),
-        exhibit_no=number,
+    item = create_item(
+        session,
+        archive,
         sha256=digest,
         size=size,
         kind=(_str(record.get("kind")) or "other")[:16],
@@ -353,9 +353,6 @@ def _new_item(
         has_thumbnail=thumb,
         metadata_json=json.dumps(metadata, ensure_ascii=False),
         warnings_json=json.dumps([w for w in warnings if isinstance(w, str)], ensure_ascii=False),
-        ingested_at=utcnow(),
-        tool_version=archive.tool,
-        host=archive.host,
     )
     _set_capture(item, record)
     return item

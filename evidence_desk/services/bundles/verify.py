@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,13 @@ from evidence_desk.core.bagit_read import (
 )
 from evidence_desk.core.bundle_custody import check_segment
 from evidence_desk.core.safe_zip import HostileBundle
-from evidence_desk.services.intake.ingest import Progress
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 CHUNK = 1024 * 1024
 METADATA_CAP = 2 * 2**30  # items.json / custody.json are parsed in memory
@@ -90,16 +95,12 @@ class BundleReport:
         return data
 
 
-def _noop(_: Progress) -> None:
-    pass
-
-
 def verify_bundle(
     path: Path,
     *,
     expected_fingerprint: str | None = None,
-    progress: Callable[[Progress], None] = _noop,
-    cancelled: Callable[[], bool] = lambda: False,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
 ) -> BundleReport:
     report = BundleReport(str(path))
     try:
@@ -123,8 +124,8 @@ def _verify(
     bag: BagReader,
     report: BundleReport,
     expected: str | None,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
 ) -> None:
     try:
         bagit_txt = bag.read_small(L.BAGIT_TXT, 4096)
@@ -238,8 +239,8 @@ def _check_hashes(
     report: BundleReport,
     expected: dict[str, str],
     tag_names: set[str],
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
 ) -> None:
     names = sorted(n for n in expected if n in bag.files)
     state = Progress(0, len(names), 0, sum(bag.files[n] for n in names))

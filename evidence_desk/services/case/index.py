@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import ItemLink
@@ -36,6 +36,7 @@ from evidence_desk.db.models_case import (
     Testimony,
     TestimonyVersion,
 )
+from evidence_desk.db.queries import search
 from evidence_desk.services.case.translit import latin_words
 from evidence_desk.services.case.vocabularies import (
     all_labels,
@@ -59,26 +60,11 @@ def _put(session: Session, record: str, record_id: int, title: str, body: str) -
     if not (title or body):
         return
     body = "\n".join(part for part in (body, latin_words(f"{title}\n{body}")) if part)
-    session.execute(
-        text(
-            "INSERT INTO case_search(rowid, record, record_id, title, body) "
-            "VALUES (:rowid, :record, :id, :title, :body)"
-        ),
-        {
-            "rowid": _rowid(record, record_id),
-            "record": record,
-            "id": record_id,
-            "title": title,
-            "body": body,
-        },
-    )
+    search.put_case_document(session, _rowid(record, record_id), record, record_id, title, body)
 
 
 def drop(session: Session, record: str, record_id: int) -> None:
-    session.execute(
-        text("DELETE FROM case_search WHERE rowid = :rowid"),
-        {"rowid": _rowid(record, record_id)},
-    )
+    search.drop_case_document(session, _rowid(record, record_id))
 
 
 def place_chain(session: Session, place_id: int | None) -> list[Place]:
@@ -303,7 +289,7 @@ def reindex_terms(session: Session, vocabulary: str, codes: set[str]) -> None:
 
 def rebuild(session: Session) -> None:
     """Re-create every case document (after an import or a repair)."""
-    session.execute(text("DELETE FROM case_search"))
+    search.clear_case_documents(session)
     for person in session.scalars(select(Person)):
         index_person(session, person)
     for incident in session.scalars(select(Incident)):

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, or_, select, text
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from evidence_desk.db import dialect
 from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import (
     Incident,
@@ -34,6 +35,7 @@ from evidence_desk.db.models_case import (
     ItemPerson,
     ItemPlace,
 )
+from evidence_desk.db.queries import search as search_queries
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.common import resolve_incident
 from evidence_desk.services.case.dates import iso
@@ -44,7 +46,7 @@ from evidence_desk.services.case.translit import has_cyrillic, to_latin
 from evidence_desk.services.case.vocabularies import with_narrower
 
 MAX_HITS = 5000
-NO_LIMIT = -1
+NO_LIMIT = search_queries.NO_LIMIT
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,11 @@ def fts_query(user_text: str) -> str:
         if not word:
             continue
         if has_cyrillic(word):
-            parts.append(f'("{word}"* OR "{to_latin(word)}"*)')
+            parts.append(
+                dialect.fts_any([dialect.fts_prefix(word), dialect.fts_prefix(to_latin(word))])
+            )
         else:
-            parts.append(f'"{word}"*')
+            parts.append(dialect.fts_prefix(word))
     return " AND ".join(parts)
 
 
@@ -86,15 +90,7 @@ def _case_hits(
 ) -> list[int]:
     if not query:
         return []
-    names = ", ".join(f"'{r}'" for r in records)
-    rows = session.execute(
-        text(
-            f"SELECT record_id FROM case_search WHERE case_search MATCH :q AND record IN ({names}) "
-            "ORDER BY rank LIMIT :limit"
-        ),
-        {"q": query, "limit": limit},
-    )
-    return list(dict.fromkeys(int(r[0]) for r in rows))
+    return search_queries.match_case_records(session, query, records, limit)
 
 
 def text_item_ids(session: Session, user_text: str, limit: int = NO_LIMIT) -> list[int]:
@@ -102,11 +98,7 @@ def text_item_ids(session: Session, user_text: str, limit: int = NO_LIMIT) -> li
     query = fts_query(user_text)
     if not query:
         return []
-    own = session.execute(
-        text("SELECT rowid FROM item_search WHERE item_search MATCH :q ORDER BY rank LIMIT :n"),
-        {"q": query, "n": limit},
-    )
-    ids = [int(r[0]) for r in own]
+    ids = search_queries.match_items(session, query, limit)
     ids += _case_hits(session, query, ("testimony", "item"), limit)
     return list(dict.fromkeys(ids))
 

@@ -51,6 +51,7 @@ from evidence_desk.services.case.testimony_privacy import (
 from evidence_desk.services.case.vocabularies import require_code
 from evidence_desk.services.catalogue import search_index
 from evidence_desk.services.catalogue.items import SENSITIVITIES
+from evidence_desk.services.intake.items import create_item
 
 MIME = "application/json"
 ENVELOPE_FORMAT = "evidence-desk testimony statement"
@@ -274,25 +275,18 @@ def _record(
         raise EvidenceDeskError(f"witness code {code} is already used")
     values = _check_form(session, form)
     now = utcnow()
-    item = Item(
-        uuid=item_uuid,
-        exhibit_no=(session.scalar(select(func.max(Item.exhibit_no))) or 0) + 1,
+    item = create_item(
+        session,
+        archive,
+        item_uuid=item_uuid,
         sha256=put.sha256,
         size=put.size,
         kind=KIND,
         mime_type=MIME,
         title=_title(code, values.get("pseudonym", "")),
-        description="",
-        notes="",
         sensitivity=values.pop("sensitivity", "confidential"),
-        metadata_json="{}",
-        warnings_json="[]",
         ingested_at=now,
-        tool_version=archive.tool,
-        host=archive.host,
     )
-    session.add(item)
-    session.flush()
     testimony = Testimony(item_id=item.id, witness_code=code, created_at=now, updated_at=now)
     for name, value in values.items():
         setattr(testimony, name, value)

@@ -4,22 +4,21 @@ Big objects are hashed on threads: SHA-256 releases the interpreter lock, so
 two threads keep two cores busy on two objects. Many small objects are the
 opposite case: opening and reading a photo-sized file takes less time than
 the Python around it, and threads then queue for the lock. They go in chunks
-to worker processes, each hashing a few hundred files per round trip.
+to worker processes, each hashing a few hundred objects per round trip. Both
+go through the store's own ``hash_object``, never a path.
 Results come back in the order asked, whatever finished first.
 """
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
-import os
+import pickle
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
-from evidence_desk.core.store.filesystem import is_sha256
+from evidence_desk.core.store.base import Store, is_sha256
 
 WORKERS = 2
 SMALL_OBJECT_BYTES = 1024 * 1024
@@ -27,7 +26,6 @@ SMALL_OBJECT_BYTES = 1024 * 1024
 PROCESS_MIN_SMALL = 2000
 CHUNK_FILES = 400
 IN_FLIGHT = 8
-READ_BYTES = 1024 * 1024
 
 MISSING = "missing"
 CANCELLED = "cancelled"
@@ -41,35 +39,35 @@ class Target:
     size: int
 
 
-def _hash_one(root: str, sha256: str, buf: bytearray) -> str | None:
+def _hash_one(store: Store, sha256: str) -> str | None:
     """None when intact; else "missing", "unreadable: …" or "altered:<digest>"."""
     if not is_sha256(sha256):
         return f"unreadable: {sha256!r} is not a SHA-256 digest"
-    path = os.path.join(root, sha256[:2], sha256[2:4], sha256)
-    h = hashlib.sha256()
-    view = memoryview(buf)
     try:
-        with open(path, "rb", buffering=0) as f:
-            while n := f.readinto(buf):
-                h.update(view[:n])
+        digest = store.hash_object(sha256)
     except FileNotFoundError:
         return MISSING
     except OSError as exc:
         return f"unreadable: {exc.strerror or exc}"
-    finally:
-        view.release()
-    digest = h.hexdigest()
     return None if digest == sha256 else f"altered:{digest}"
 
 
-def hash_chunk(root: str, digests: Sequence[str]) -> list[str | None]:
+def hash_chunk(store: Store, digests: Sequence[str]) -> list[str | None]:
     """Worker entry point: the outcome of each object, in order."""
-    buf = bytearray(READ_BYTES)
-    return [_hash_one(root, d, buf) for d in digests]
+    return [_hash_one(store, d) for d in digests]
+
+
+def _picklable(store: Store) -> bool:
+    """Worker processes get the store itself; a store that cannot travel stays on threads."""
+    try:
+        pickle.dumps(store)
+    except Exception:  # noqa: BLE001 - any reason means: not to another process
+        return False
+    return True
 
 
 def rehash(
-    root: Path,
+    store: Store,
     targets: Sequence[Target],
     cancelled: Callable[[], bool],
 ) -> Iterator[tuple[Target, str | None]]:
@@ -92,10 +90,9 @@ def rehash(
     small = sum(len(u) for is_small, u in units if is_small)
     threads = ThreadPoolExecutor(WORKERS, thread_name_prefix="verify")
     processes: Executor | None = None
-    if small >= PROCESS_MIN_SMALL:
+    if small >= PROCESS_MIN_SMALL and _picklable(store):
         # "spawn": the desktop application runs Qt and threads, which fork would copy.
         processes = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
-    folder = str(root)
     pending: deque[tuple[Sequence[Target], Future[list[str | None]]]] = deque()
     todo = deque(units)
     stopped = False
@@ -108,7 +105,7 @@ def rehash(
                 is_small, unit = todo.popleft()
                 pool = processes if is_small and processes is not None else threads
                 digests = [t.sha256 for t in unit]
-                pending.append((unit, pool.submit(hash_chunk, folder, digests)))
+                pending.append((unit, pool.submit(hash_chunk, store, digests)))
             if not pending:
                 break
             unit, future = pending.popleft()

@@ -71,6 +71,16 @@ def list_items(archive: Archive, *, include_removed: bool = False) -> list[dict[
         return [item_to_json(i) for i in session.scalars(stmt)]
 
 
+def uuids_of(archive: Archive, item_ids: list[int]) -> list[str]:
+    """The UUIDs of catalogue ids (the window's rows), for services that take references."""
+    uuids: list[str] = []
+    with archive.db.reader() as session:
+        for start in range(0, len(item_ids), 500):
+            chunk = item_ids[start : start + 500]
+            uuids += session.scalars(select(Item.uuid).where(Item.id.in_(chunk)))
+    return uuids
+
+
 def _clean_tag(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:

@@ -1,27 +1,25 @@
-"""The queries behind the desktop catalogue.
+"""What the desktop catalogue asks for: filters, sorts, rows, facets, saved searches.
 
 A catalogue of 100,000 items stays responsive because the views never hold
 items: they ask for the ordered list of matching ids (one indexed query, run
 in a worker) and then for small batches of rows by id as they scroll. Rows
-leave this module as frozen dataclasses so they can cross threads.
+leave this module as frozen dataclasses so they can cross threads. The SQL is
+in ``db.queries.catalogue``.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
 from evidence_desk.db.models import format_exhibit
-from evidence_desk.db.sort_keys import ID_ORDER_INDEX
+from evidence_desk.db.queries import catalogue as queries
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.settings import settings_path
 from evidence_desk.services.catalogue.search_index import fts_query
@@ -38,27 +36,6 @@ SORT_KEYS = (
     "sha256",
     "warnings",
 )
-_FIRST_SOURCE = (
-    "(SELECT s.received_from FROM sources s WHERE s.item_id = items.id ORDER BY s.id LIMIT 1)"
-)
-# Each sort walks the index (removed_at, column, exhibit_no) of db/sort_keys.py: the
-# query is always ascending, and empty values (NULL, which SQLite puts first) moved
-# last, a reversal for descending order and the sensitivity ranks are done on the ids.
-_SORT_COLUMN = {
-    "exhibit": "items.exhibit_no",
-    "title": "items.sort_title",
-    "kind": "items.kind",
-    "captured": "items.captured_sort",
-    "received_from": "items.sort_source",
-    "tags": "items.sort_tags",
-    "sensitivity": "items.sensitivity",
-    "size": "items.size",
-    "sha256": "items.sha256",
-    "warnings": "items.sort_warnings",
-}
-_EMPTY_LAST = {"captured", "received_from", "tags"}
-SENSITIVITY_RANK = {"public": 0, "restricted": 1}  # anything else (confidential) after
-_HEX_PREFIX = re.compile(r"^[0-9a-fA-F]{6,64}$")
 
 
 @dataclass(frozen=True)
@@ -137,50 +114,6 @@ class Facets:
     sensitivities: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _where(filters: Filters) -> tuple[list[str], dict[str, Any]]:
-    clauses = ["items.removed_at IS NOT NULL" if filters.removed else "items.removed_at IS NULL"]
-    params: dict[str, Any] = {}
-    query = fts_query(filters.text)
-    if query:
-        params["fts"] = query
-        match = "items.id IN (SELECT rowid FROM item_search WHERE item_search MATCH :fts)"
-        stripped = filters.text.strip()
-        if _HEX_PREFIX.match(stripped):
-            params["sha_prefix"] = stripped.lower() + "%"
-            match = f"({match} OR items.sha256 LIKE :sha_prefix)"
-        clauses.append(match)
-    if filters.kinds:
-        names = [f"kind{i}" for i in range(len(filters.kinds))]
-        clauses.append(f"items.kind IN ({', '.join(':' + n for n in names)})")
-        params.update(zip(names, filters.kinds, strict=True))
-    if filters.tag:
-        params["tag"] = filters.tag
-        clauses.append(
-            "items.id IN (SELECT it.item_id FROM item_tags it JOIN tags t ON t.id = it.tag_id "
-            "WHERE t.name = :tag)"
-        )
-    if filters.captured_from:
-        params["cap_from"] = _sql_datetime(filters.captured_from)
-        clauses.append("items.captured_local >= :cap_from")
-    if filters.captured_to:
-        params["cap_to"] = _sql_datetime(filters.captured_to + timedelta(days=1))
-        clauses.append("items.captured_local < :cap_to")
-    if filters.has_gps is not None:
-        clauses.append("items.gps_lat IS NOT NULL" if filters.has_gps else "items.gps_lat IS NULL")
-    if filters.sensitivity:
-        params["sensitivity"] = filters.sensitivity
-        clauses.append("items.sensitivity = :sensitivity")
-    if filters.has_warnings is not None:
-        op = "!=" if filters.has_warnings else "="
-        clauses.append(f"items.warnings_json {op} '[]'")
-    return clauses, params
-
-
-def _sql_datetime(day: date) -> str:
-    """SQLAlchemy stores naive datetimes as ISO text with a space; compare in that form."""
-    return f"{day.isoformat()} 00:00:00.000000"
-
-
 def query_ids(
     archive: Archive,
     filters: Filters = Filters(),
@@ -192,72 +125,15 @@ def query_ids(
     ``limit`` gives just the first rows, so a window can paint before the
     whole list of a large archive is read.
     """
-    if sort.key not in _SORT_COLUMN:
-        raise ValueError(f"unknown sort key {sort.key!r}")
-    clauses, params = _where(filters)
-    column = _SORT_COLUMN[sort.key]
-    if sort.key in _EMPTY_LAST:
-        extra = f", {column} IS NULL"
-    elif sort.key == "sensitivity":
-        extra = f", {column}"
-    else:
-        extra = ""
-    simple = not extra
-    direction = " DESC" if sort.descending and simple else ""
-    keys = [column] if sort.key == "exhibit" else [column, "items.exhibit_no"]
-    order = ", ".join(key + direction for key in keys)
-    source = "items"
-    if "fts" in params and "sha_prefix" not in params and sort.key == "exhibit":
-        source = f"items INDEXED BY {ID_ORDER_INDEX[0]}"  # the planner would read wide rows
-    sql = f"SELECT items.id{extra} FROM {source} WHERE {' AND '.join(clauses)} ORDER BY {order}"
-    if limit is not None and simple:
-        sql += f" LIMIT {int(limit)}"
     with archive.db.reader() as session:
-        # The driver's cursor directly: for 100,000 ids the ORM's row processing
-        # would cost more than the query itself.
-        raw = session.connection().connection.driver_connection
-        rows = raw.execute(sql, params).fetchall()
-    if simple:
-        return [row[0] for row in rows]
-    ids = _arrange(rows, sort)
-    return ids[:limit] if limit is not None else ids
-
-
-def _arrange(rows: list[tuple[int, Any]], sort: Sort) -> list[int]:
-    """Rows in ascending key order (NULLs first, as SQLite gives them) to display order."""
-    groups: dict[int, list[int]] = {}
-    if sort.key == "sensitivity":
-        for item_id, value in rows:
-            groups.setdefault(SENSITIVITY_RANK.get(value, 2), []).append(item_id)
-    else:  # empty values last, whichever the direction
-        nulls = sum(1 for _id, is_null in rows if is_null)
-        groups[0] = [row[0] for row in rows[nulls:]]
-        groups[1] = [row[0] for row in rows[:nulls]]
-    ordered: list[int] = []
-    ranks = sorted(groups)
-    if sort.descending and sort.key == "sensitivity":
-        ranks.reverse()
-    for rank in ranks:
-        ordered.extend(groups[rank][::-1] if sort.descending else groups[rank])
-    return ordered
+        return queries.ordered_ids(
+            session, filters, fts_query(filters.text), sort.key, sort.descending, limit
+        )
 
 
 def count_items(archive: Archive, *, removed: bool = False) -> int:
     with archive.db.reader() as session:
-        op = "IS NOT NULL" if removed else "IS NULL"
-        return session.execute(
-            text(f"SELECT count(*) FROM items WHERE removed_at {op}")
-        ).scalar_one()
-
-
-_ROW_SQL = f"""
-SELECT items.id, items.uuid, items.exhibit_no, items.title, items.kind, items.mime_type,
-       items.captured_local, items.captured_offset_min, items.captured_source,
-       {_FIRST_SOURCE}, items.sensitivity, items.size, items.sha256,
-       json_array_length(items.warnings_json), items.has_thumbnail,
-       items.gps_lat IS NOT NULL, items.removed_at IS NOT NULL
-FROM items WHERE items.id IN ({{ids}})
-"""
+        return queries.count_items(session, removed=removed)
 
 
 def _parse_dt(value: str | datetime | None) -> datetime | None:
@@ -273,16 +149,8 @@ def fetch_rows(archive: Archive, ids: Sequence[int]) -> dict[int, CatalogueRow]:
         return result
     with archive.db.reader() as session:
         for start in range(0, len(ids), 900):
-            chunk = [int(i) for i in ids[start : start + 900]]
-            id_list = ",".join(map(str, chunk))
-            tags: dict[int, list[str]] = {}
-            tag_sql = (
-                "SELECT it.item_id, t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id "
-                f"WHERE it.item_id IN ({id_list}) ORDER BY t.name"
-            )
-            for item_id, name in session.execute(text(tag_sql)):
-                tags.setdefault(item_id, []).append(name)
-            for r in session.execute(text(_ROW_SQL.format(ids=id_list))):
+            tags, rows = queries.row_batch(session, ids[start : start + 900])
+            for r in rows:
                 result[r[0]] = CatalogueRow(
                     id=r[0],
                     uuid=r[1],
@@ -307,38 +175,9 @@ def fetch_rows(archive: Archive, ids: Sequence[int]) -> dict[int, CatalogueRow]:
 
 
 def facets(archive: Archive) -> Facets:
-    """Kinds, tags and sensitivities with their counts among active items.
-
-    Every query reads the narrow ``ix_items_facets`` index or ``item_tags``,
-    never the wide item rows: tag counts are taken over all items and the
-    (usually few) removed items are subtracted.
-    """
+    """Kinds, tags and sensitivities with their counts among active items."""
     with archive.db.reader() as session:
-        # Grouped in the index's own order (no temporary B-tree: 5x faster at a million
-        # items); the removed items are a short range of the same index.
-        rows = session.execute(
-            text(
-                "SELECT 0, kind, sensitivity, count(*) FROM items INDEXED BY ix_items_facets "
-                "WHERE removed_at IS NULL GROUP BY kind, sensitivity"
-            )
-        ).all()
-        rows += session.execute(
-            text(
-                "SELECT 1, '', '', count(*) FROM items INDEXED BY ix_items_facets "
-                "WHERE removed_at IS NOT NULL"
-            )
-        ).all()
-        tag_rows = session.execute(
-            text(
-                "SELECT t.name, counts.n - coalesce(gone.n, 0) FROM tags t "
-                "JOIN (SELECT tag_id, count(*) AS n FROM item_tags GROUP BY tag_id) counts "
-                "  ON counts.tag_id = t.id "
-                "LEFT JOIN (SELECT it.tag_id, count(*) AS n FROM item_tags it "
-                "  WHERE it.item_id IN (SELECT id FROM items INDEXED BY ix_items_facets "
-                "                       WHERE removed_at IS NOT NULL) "
-                "  GROUP BY it.tag_id) gone ON gone.tag_id = t.id"
-            )
-        ).all()
+        rows, tag_rows = queries.facet_counts(session)
     kinds: Counter[str] = Counter()
     sens: Counter[str] = Counter()
     total = removed = 0
@@ -361,7 +200,7 @@ def facets(archive: Archive) -> Facets:
 
 def tag_names(archive: Archive) -> list[str]:
     with archive.db.reader() as session:
-        names = [r[0] for r in session.execute(text("SELECT name FROM tags"))]
+        names = queries.tag_names(session)
     return sorted(names, key=str.casefold)
 
 

@@ -1,10 +1,10 @@
-"""The full-text index (SQLite FTS5) kept beside each item.
+"""What the full-text index knows of each item, and how typed words become a query.
 
 One row per item, rowid = item id: the title, and a body made of every text a
 researcher may remember — description, notes, tags, original names and
 paths, provenance, device and the text values of the extracted metadata.
 The ``unicode61`` tokenizer folds case for Cyrillic as well as Latin, so
-"Алматы" finds "алматы".
+"Алматы" finds "алматы". Storing and matching is ``db.queries.search``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from evidence_desk.db import dialect
 from evidence_desk.db.models import Item
+from evidence_desk.db.queries import search
 from evidence_desk.services.case.translit import has_cyrillic, latin_words, to_latin
 
 MAX_METADATA_TEXT = 20_000
@@ -59,12 +60,7 @@ def document(item: Item) -> str:
 
 
 def reindex(session: Session, item: Item, *, new: bool = False) -> None:
-    if not new:
-        session.execute(text("DELETE FROM item_search WHERE rowid = :id"), {"id": item.id})
-    session.execute(
-        text("INSERT INTO item_search(rowid, title, body) VALUES (:id, :title, :body)"),
-        {"id": item.id, "title": item.title, "body": document(item)},
-    )
+    search.put_item_document(session, item.id, item.title, document(item), new=new)
 
 
 def fts_query(user_text: str) -> str:
@@ -79,9 +75,9 @@ def fts_query(user_text: str) -> str:
         if not word:
             continue
         if has_cyrillic(word) and (latin := to_latin(word)) and latin != word:
-            terms.append(f'("{word}"* OR "{latin}"*)')
+            terms.append(dialect.fts_any([dialect.fts_prefix(word), dialect.fts_prefix(latin)]))
         else:
-            terms.append(f'"{word}"*')
+            terms.append(dialect.fts_prefix(word))
     # Explicit AND: FTS5 refuses an implicit AND next to a parenthesised group, so
     # "Волонтёр 7" (a Cyrillic word, then another) was a syntax error.
     return " AND ".join(terms)

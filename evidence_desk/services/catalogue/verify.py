@@ -9,20 +9,26 @@ custody timeline shows when it was last proven intact.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
-from evidence_desk.core.store.filesystem import is_sha256
+from evidence_desk.core.store.base import is_sha256
 from evidence_desk.db.models import CustodyEvent, Item, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.testimony_checks import check_versions
 from evidence_desk.services.catalogue.fixity import Target, rehash
-from evidence_desk.services.intake.ingest import Progress
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 
 @dataclass
@@ -59,16 +65,12 @@ class VerifyReport:
 PROGRESS_INTERVAL_S = 0.1
 
 
-def _noop(_: Progress) -> None:
-    pass
-
-
 def verify(
     archive: Archive,
     refs: list[str] | None = None,
     *,
-    progress: Callable[[Progress], None] = _noop,
-    cancelled: Callable[[], bool] = lambda: False,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
 ) -> VerifyReport:
     report = VerifyReport()
     with archive.db.reader() as session:
@@ -84,7 +86,7 @@ def verify(
     progress(state)
     outcomes: dict[int, str] = {}
     shown = [0.0]
-    for target, result in rehash(archive.store.root, targets, cancelled):
+    for target, result in rehash(archive.store, targets, cancelled):
         if result == "cancelled":
             report.cancelled = True
             continue
@@ -145,9 +147,9 @@ def verify(
 def _unexpected(archive: Archive, known: set[str]) -> list[Problem]:
     """Every file in the store that is not an item's object at its proper place."""
     found: list[Problem] = []
-    for name, path in archive.store.iter_files():
-        shown = path.relative_to(archive.root).as_posix()
-        if is_sha256(name) and path == archive.store.path_for(name):
+    for entry in archive.store.entries():
+        name = entry.name
+        if entry.in_place:
             if name in known:
                 continue
             message = (
@@ -155,7 +157,7 @@ def _unexpected(archive: Archive, known: set[str]) -> list[Problem]:
                 "(an interrupted ingest leaves these; running it again records them)"
             )
         else:
-            message = f"unexpected file {shown} in the store: not an object of this archive"
+            message = f"unexpected file {entry.label} in the store: not an object of this archive"
         found.append(Problem("unexpected", None, name if is_sha256(name) else None, message))
     return found
 

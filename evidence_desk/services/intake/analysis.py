@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import re
 import threading
 import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -28,6 +29,7 @@ from evidence_desk.core.capture_time import (
 )
 from evidence_desk.core.metadata import ExtractedMetadata, decoder_reads, extract_metadata
 from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, sniff_mime
+from evidence_desk.core.store.base import ObjectReader
 from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
 
 # Below this many files, starting worker processes (about a second) costs more
@@ -37,13 +39,20 @@ WORKERS = 2
 THUMBNAIL_KINDS = ("photo", "video")  # what core.thumbnails.derive draws
 # Added to the workers' nice value (Unix): below the window, above nothing.
 WORKER_NICE = 10
+_STREAM_REPR = re.compile(r"<_io\.\w+ name=[^>]*>")
 # A long video's metadata and poster frame; far beyond any honest file's need.
 SANDBOX_TIMEOUT_S = 120.0
 
 
 @dataclass(frozen=True)
 class AnalysisJob:
-    stored: Path
+    """One stored original to analyse; picklable, so worker processes can take it.
+
+    ``source`` opens the original through its store (``Store.reader``), so the
+    worker never learns where or how the store keeps it.
+    """
+
+    source: ObjectReader
     thumbnail: Path
     name: str
     fs_mtime: float
@@ -71,10 +80,10 @@ def fallback(job: AnalysisJob, warning: str) -> Analysis:
 
 
 def _analyse(job: AnalysisJob) -> Analysis:
-    with open(job.stored, "rb") as f:
+    with job.source() as f:
         head = f.read(8192)
     mime = sniff_mime(head, job.name)
-    meta = extract_metadata(job.stored, mime)
+    meta = extract_metadata(Path(job.name), mime, opener=job.source)
     warnings = list(meta.warnings)
     mismatch = extension_mismatch_warning(job.name, meta.mime_type)
     if mismatch:
@@ -101,12 +110,12 @@ def _analyse(job: AnalysisJob) -> Analysis:
         # big archive file never imports them.
         from evidence_desk.core.thumbnails import derive
 
-        derived = derive(job.stored, meta.kind, job.thumbnail)
+        derived = derive(job.source, meta.kind, job.thumbnail)
         phash, thumbnail = derived.phash, derived.thumbnail
         if derived.warning:
             warnings.append(derived.warning)
-    # Library messages may quote the store's internal path; the user knows the file by name.
-    warnings = [w.replace(str(job.stored), job.name) for w in warnings]
+    # Library messages may quote the stream they read; the user knows the file by name.
+    warnings = [_STREAM_REPR.sub(repr(job.name), w) for w in warnings]
     return Analysis(meta, capture, phash, thumbnail, warnings)
 
 
@@ -142,13 +151,13 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _safe_in_thread(stored: Path, name: str) -> bool:
+def _safe_in_thread(source: ObjectReader, name: str) -> bool:
     """JPEG, PNG, GIF, BMP and WebP are decoded in-process, and so is anything no
     decoder reads (an archive, a text, unknown bytes: only its head is sniffed);
     everything else goes to the sandbox. Starting the sandbox costs a second, which
     a single big file of no known format must not pay."""
     try:
-        with open(stored, "rb") as f:
+        with source() as f:
             head = f.read(8192)
     except OSError:
         return True  # analyse() reports the unreadable file itself
@@ -204,7 +213,7 @@ class AnalysisPool:
         return self._executor
 
     def submit(self, job: AnalysisJob) -> Future[Analysis]:
-        if not self.use_processes and not _safe_in_thread(job.stored, job.name):
+        if not self.use_processes and not _safe_in_thread(job.source, job.name):
             return self._pool().submit(_analyse_sandboxed, job)
         try:
             return self._pool().submit(analyse, job)

@@ -1,11 +1,12 @@
 """Ingest: files and folders into the archive, with hashes, metadata and provenance.
 
-Three stages overlap: this thread copies each file into the object store
-(reading it once, hashing while writing); a small pool extracts metadata and
-makes the thumbnail and perceptual hash from the stored copy; this thread
-then writes the rows, in input order, a few files per transaction (and
-always before a long copy). A row is committed only after its object is in
-place, so a crash at any moment leaves either nothing, a complete item, or an
+Four stages overlap: this thread copies each file into a staged copy in the
+object store (reading it once, hashing while writing); a thread fsyncs it
+while a small pool extracts metadata and makes the thumbnail and perceptual
+hash from the staged copy; this thread then publishes the copies and writes
+the rows, in input order, a few files per transaction (and always before a
+long copy). A row is committed only after its object is durable and in
+place (``publishing``), so a crash at any moment leaves either nothing, a complete item, or an
 object no row refers to yet, which re-running the same ingest records
 without duplicates.
 """
@@ -21,18 +22,18 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.mime import kind_for_mime
-from evidence_desk.core.store.filesystem import Cancelled, Staged, fsync_dirs
-from evidence_desk.db.engine import tx_memo
+from evidence_desk.core.store.base import Cancelled
+from evidence_desk.core.store.filesystem import Staged
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
@@ -44,79 +45,23 @@ from evidence_desk.services.intake.analysis import (
     AnalysisJob,
     AnalysisPool,
 )
+from evidence_desk.services.intake.items import create_item
+from evidence_desk.services.intake.publishing import publish_batch, take_ready
+from evidence_desk.services.intake.reports import FileResult, IngestReport, Provenance
 from evidence_desk.services.intake.walk import Candidate, collect, display_path, raw_name_bytes
+from evidence_desk.services.work import (
+    CancelCheck,
+    Progress,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
 
 MAX_IN_FLIGHT = 16
 COMMIT_INTERVAL_S = 0.2
 COPY_RETRIES = 2
 LONG_COPY_BYTES = 16 * 1024 * 1024
 SYNC_THREADS = 2  # fsyncs of several copies overlap (one journal commit can serve them)
-
-
-@dataclass
-class Provenance:
-    """How one batch of files reached the archive."""
-
-    received_from: str = ""
-    method: str = ""
-    collector: str = ""
-    acquired_at: str | None = None
-    notes: str = ""
-
-
-@dataclass
-class Progress:
-    files_done: int
-    files_total: int
-    bytes_done: int
-    bytes_total: int
-    current: str = ""
-    new: int = 0
-    duplicates: int = 0
-    failed: int = 0
-
-
-@dataclass
-class FileResult:
-    path: str
-    status: str  # "new" | "duplicate" | "failed" | "skipped"
-    exhibit: str | None = None
-    item_uuid: str | None = None
-    item_id: int | None = None
-    sha256: str | None = None
-    messages: list[str] = field(default_factory=list)
-
-
-@dataclass
-class IngestReport:
-    batch_uuid: str
-    results: list[FileResult] = field(default_factory=list)
-    cancelled: bool = False
-    aborted: str | None = None
-    db_failed: bool = False
-
-    def _with(self, status: str) -> list[FileResult]:
-        return [r for r in self.results if r.status == status]
-
-    @property
-    def new(self) -> list[FileResult]:
-        return self._with("new")
-
-    @property
-    def duplicates(self) -> list[FileResult]:
-        return self._with("duplicate")
-
-    @property
-    def failed(self) -> list[FileResult]:
-        return self._with("failed")
-
-    @property
-    def skipped(self) -> list[FileResult]:
-        return self._with("skipped")
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not self.cancelled and self.aborted is None
 
 
 @dataclass
@@ -127,14 +72,6 @@ class _Copied:
     fs_birthtime: float | None
     messages: list[str]
     durable: Future[None] | None = None  # the staged copy's fsync, on the syncing thread
-
-
-def _noop_progress(_: Progress) -> None:
-    pass
-
-
-def _never() -> bool:
-    return False
 
 
 class _SourceChanged(Exception):
@@ -150,8 +87,8 @@ def ingest(
     paths: list[Path],
     *,
     provenance: Provenance,
-    progress: Callable[[Progress], None] = _noop_progress,
-    cancelled: Callable[[], bool] = _never,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
     on_item: Callable[[FileResult], None] | None = None,
     background: bool = True,
 ) -> IngestReport:
@@ -204,7 +141,7 @@ def ingest(
                     # loses no rows, and progress does not stall behind it.
                     while in_flight:
                         for result in _record_batch(
-                            archive, provenance, report, _take_ready(pool, in_flight)
+                            archive, provenance, report, take_ready(pool, in_flight)
                         ):
                             finish(result)
                     last_commit[0] = time.monotonic()
@@ -215,7 +152,7 @@ def ingest(
                     continue
                 if not copied.staged.existed:
                     # Written to disk while the next file copies; published (renamed)
-                    # only once durable, just before its row commits (_publish).
+                    # only once durable, just before its row commits (publishing.py).
                     copied.durable = syncer.submit(archive.store.sync, copied.staged)
                 job = _job(archive, copied)
                 in_flight.append((copied, pool.submit(job), job))
@@ -226,7 +163,7 @@ def ingest(
                 ):
                     last_commit[0] = time.monotonic()
                     for result in _record_batch(
-                        archive, provenance, report, _take_ready(pool, in_flight)
+                        archive, provenance, report, take_ready(pool, in_flight)
                     ):
                         finish(result)
         except Cancelled:
@@ -237,7 +174,7 @@ def ingest(
         finally:
             while in_flight:
                 for result in _record_batch(
-                    archive, provenance, report, _take_ready(pool, in_flight)
+                    archive, provenance, report, take_ready(pool, in_flight)
                 ):
                     finish(result)
             if report.aborted is not None:
@@ -270,24 +207,11 @@ def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
 def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
     digest = copied.staged.sha256
     return AnalysisJob(
-        stored=copied.staged.path,  # the temporary copy until it is published
+        source=archive.store.staged_reader(copied.staged),  # the staged copy, until published
         thumbnail=archive.thumbnail_path(digest),
         name=display_path(copied.candidate.path.name),
         fs_mtime=copied.fs_mtime,
     )
-
-
-def _take_ready(
-    pool: AnalysisPool,
-    in_flight: deque[tuple[_Copied, Future[Analysis], AnalysisJob]],
-) -> list[tuple[_Copied, Analysis]]:
-    """The oldest file (waiting for it) plus every analysed file right behind it."""
-    copied, future, job = in_flight.popleft()
-    ready = [(copied, pool.result(future, job))]
-    while in_flight and in_flight[0][1].done():
-        copied, future, job = in_flight.popleft()
-        ready.append((copied, pool.result(future, job)))
-    return ready
 
 
 def _record_batch(
@@ -304,48 +228,10 @@ def _record_batch(
     the store unreferenced, the batch stops, and running the same ingest again
     records them.
     """
-    published = _publish(archive, report, batch)
+    published = publish_batch(archive, report, batch)
     batch = [entry for entry, problem in zip(batch, published, strict=True) if problem is None]
-    shown = [display_path(copied.candidate.path) for copied, _ in batch]
-    recorded = _record_published(archive, provenance, report, batch, shown)
-    results = iter(recorded)
+    results = iter(_record_published(archive, provenance, report, batch))
     return [problem or next(results) for problem in published]
-
-
-def _publish(
-    archive: Archive, report: IngestReport, batch: list[tuple[_Copied, Analysis]]
-) -> list[FileResult | None]:
-    """Make each staged copy an object (fsynced, renamed, folder fsynced), in order.
-
-    This is what keeps "an object is durable before the row that points to it
-    commits": the rows of ``batch`` are written only after this returns. A copy
-    that cannot be made durable fails alone (None for the others).
-    """
-    outcome: list[FileResult | None] = []
-    folders: set[Path] = set()
-    for copied, _analysis in batch:
-        staged = copied.staged
-        try:
-            if copied.durable is not None:
-                copied.durable.result()
-            if report.db_failed:
-                archive.store.discard_staged(staged)  # nothing can be recorded any more
-            else:
-                archive.store.publish(staged, folders=folders)
-            outcome.append(None)
-        except OSError as exc:
-            archive.store.discard_staged(staged)
-            shown = display_path(copied.candidate.path)
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT) and report.aborted is None:
-                report.db_failed = True
-                report.aborted = (
-                    f"the archive's disk is full while copying {shown}; ingest stopped. "
-                    "Free some space and run the same ingest again."
-                )
-            message = f"could not write the copy to disk: {exc.strerror or exc}; not ingested"
-            outcome.append(FileResult(shown, "failed", messages=[message]))
-    fsync_dirs(folders)
-    return outcome
 
 
 def _record_published(
@@ -353,8 +239,8 @@ def _record_published(
     provenance: Provenance,
     report: IngestReport,
     batch: list[tuple[_Copied, Analysis]],
-    shown: list[str],
 ) -> list[FileResult]:
+    shown = [display_path(copied.candidate.path) for copied, _ in batch]
     if batch and not report.db_failed:
         # Even after a copy ran out of space these objects are complete; a row
         # needs little room, so try to record them rather than leave them orphaned.
@@ -390,8 +276,8 @@ def _copy_one(
     archive: Archive,
     candidate: Candidate,
     state: Progress,
-    progress: Callable[[Progress], None],
-    cancelled: Callable[[], bool],
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
     finish: Callable[[FileResult], None],
 ) -> _Copied | None:
     shown = display_path(candidate.path)
@@ -454,7 +340,7 @@ def _copy_attempt(
     archive: Archive,
     candidate: Candidate,
     on_bytes: Callable[[int], None],
-    cancelled: Callable[[], bool],
+    cancelled: CancelCheck,
 ) -> _Copied:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not hang the batch
     if not candidate.follow:
@@ -552,7 +438,6 @@ def _record(
     else:
         item = _new_item(session, archive, copied, analysis, now)
         item.sources.append(source)
-        session.add(item)
         session.flush()
         custody.append(
             session,
@@ -574,37 +459,24 @@ def _record(
     return FileResult(shown, status, item.exhibit, item.uuid, item.id, digest, messages)
 
 
-def _next_exhibit(session: Session) -> int:
-    """The next exhibit number; counted on within one (exclusive) write transaction."""
-    memo = tx_memo(session)
-    if "next_exhibit" not in memo:
-        memo["next_exhibit"] = (session.scalar(select(func.max(Item.exhibit_no))) or 0) + 1
-    number = int(memo["next_exhibit"])  # type: ignore[call-overload]
-    memo["next_exhibit"] = number + 1
-    return number
-
-
 def _new_item(
-    session, archive: Archive, copied: _Copied, analysis: Analysis, now: datetime
-) -> Item:  # type: ignore[no-untyped-def]
+    session: Session, archive: Archive, copied: _Copied, analysis: Analysis, now: datetime
+) -> Item:
     meta = analysis.meta
-    capture = analysis.capture
-    number = _next_exhibit(session)
-    warnings = copied.messages + analysis.warnings
-    item = Item(
-        uuid=str(uuid.uuid4()),
-        exhibit_no=number,
+    gps = meta.gps
+    return create_item(
+        session,
+        archive,
         sha256=copied.staged.sha256,
         size=copied.staged.size,
         kind=meta.kind or kind_for_mime(meta.mime_type),
         mime_type=meta.mime_type,
         title=display_path(copied.candidate.path.name),
-        description="",
-        notes="",
-        sensitivity="restricted",
-        gps_lat=meta.gps.lat if meta.gps else None,
-        gps_lon=meta.gps.lon if meta.gps else None,
-        gps_alt=meta.gps.alt if meta.gps else None,
+        ingested_at=now,
+        capture=analysis.capture,
+        gps_lat=gps.lat if gps else None,
+        gps_lon=gps.lon if gps else None,
+        gps_alt=gps.alt if gps else None,
         device_make=meta.make,
         device_model=meta.model,
         width=meta.width,
@@ -613,20 +485,8 @@ def _new_item(
         phash=analysis.phash,
         has_thumbnail=analysis.thumbnail,
         metadata_json=json.dumps(meta.raw, ensure_ascii=False, default=str),
-        warnings_json=json.dumps(warnings, ensure_ascii=False),
-        ingested_at=now,
-        tool_version=archive.tool,
-        host=archive.host,
+        warnings_json=json.dumps(copied.messages + analysis.warnings, ensure_ascii=False),
     )
-    if capture is not None:
-        item.captured_local = capture.local
-        item.captured_offset_min = capture.offset_minutes
-        item.captured_utc = capture.utc()
-        item.captured_sort = capture.sort_key()
-        item.captured_source = capture.source
-        item.captured_precision = capture.precision
-        item.captured_note = capture.note
-    return item
 
 
 __all__ = ["FileResult", "IngestReport", "Progress", "Provenance", "format_exhibit", "ingest"]

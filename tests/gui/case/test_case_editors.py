@@ -8,21 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from evidence_desk.services.archive import custody
-from evidence_desk.services.case import (
-    incidents as case_incidents,
-)
-from evidence_desk.services.case import (
-    persons as case_persons,
-)
-from evidence_desk.services.case import (
-    places as case_places,
-)
-from evidence_desk.services.case import (
-    testimonies as case_testimonies,
-)
-from evidence_desk.services.case import (
-    vocabularies as case_vocabularies,
-)
+from evidence_desk.services.case import incidents as case_incidents
+from evidence_desk.services.case import persons as case_persons
+from evidence_desk.services.case import places as case_places
+from evidence_desk.services.case import testimonies as case_testimonies
+from evidence_desk.services.case import vocabularies as case_vocabularies
 from tests import media
 from tests.gui.conftest import import_by_drop, wait_idle
 

@@ -22,21 +22,11 @@ from evidence_desk.services.archive.archive import create_archive
 from evidence_desk.services.bundles.export import export_bundle
 from evidence_desk.services.bundles.importing import import_bundle
 from evidence_desk.services.bundles.verify import verify_bundle
-from evidence_desk.services.case import (
-    incidents as case_incidents,
-)
-from evidence_desk.services.case import (
-    persons as case_persons,
-)
-from evidence_desk.services.case import (
-    places as case_places,
-)
-from evidence_desk.services.case import (
-    testimonies as case_testimonies,
-)
-from evidence_desk.services.case import (
-    testimony_privacy as case_testimony_privacy,
-)
+from evidence_desk.services.case import incidents as case_incidents
+from evidence_desk.services.case import persons as case_persons
+from evidence_desk.services.case import places as case_places
+from evidence_desk.services.case import testimonies as case_testimonies
+from evidence_desk.services.case import testimony_privacy as case_testimony_privacy
 from evidence_desk.services.case.testimony_checks import check_versions
 from tests.helpers.case_records import add_file
 

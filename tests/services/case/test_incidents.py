@@ -7,21 +7,11 @@ from datetime import datetime
 import pytest
 
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.case import (
-    incidents as case_incidents,
-)
-from evidence_desk.services.case import (
-    links as case_links,
-)
-from evidence_desk.services.case import (
-    persons as case_persons,
-)
-from evidence_desk.services.case import (
-    testimonies as case_testimonies,
-)
-from evidence_desk.services.case import (
-    testimony_attachments as case_testimony_attachments,
-)
+from evidence_desk.services.case import incidents as case_incidents
+from evidence_desk.services.case import links as case_links
+from evidence_desk.services.case import persons as case_persons
+from evidence_desk.services.case import testimonies as case_testimonies
+from evidence_desk.services.case import testimony_attachments as case_testimony_attachments
 from evidence_desk.services.catalogue.items import get_item
 from tests.helpers.case_records import add_file, custody_details
 

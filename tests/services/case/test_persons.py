@@ -7,15 +7,9 @@ import json
 import pytest
 
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.case import (
-    incidents as case_incidents,
-)
-from evidence_desk.services.case import (
-    persons as case_persons,
-)
-from evidence_desk.services.case import (
-    search as case_search,
-)
+from evidence_desk.services.case import incidents as case_incidents
+from evidence_desk.services.case import persons as case_persons
+from evidence_desk.services.case import search as case_search
 from evidence_desk.services.catalogue.items import resolve
 from tests.helpers.case_records import add_file, custody_details
 

@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.case import (
-    incidents as case_incidents,
-)
-from evidence_desk.services.case import (
-    places as case_places,
-)
-from evidence_desk.services.case import (
-    search as case_search,
-)
+from evidence_desk.services.case import incidents as case_incidents
+from evidence_desk.services.case import places as case_places
+from evidence_desk.services.case import search as case_search
 from evidence_desk.services.catalogue.items import get_item
 from tests.helpers.case_records import (
     ALMATY_WEST,

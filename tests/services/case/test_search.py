@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_desk.services.case import (
-    incidents as case_incidents,
-)
-from evidence_desk.services.case import (
-    persons as case_persons,
-)
-from evidence_desk.services.case import (
-    places as case_places,
-)
-from evidence_desk.services.case import (
-    search as case_search,
-)
-from evidence_desk.services.case import (
-    testimonies as case_testimonies,
-)
+from evidence_desk.services.case import incidents as case_incidents
+from evidence_desk.services.case import persons as case_persons
+from evidence_desk.services.case import places as case_places
+from evidence_desk.services.case import search as case_search
+from evidence_desk.services.case import testimonies as case_testimonies
 from evidence_desk.services.case.search import CaseFilter
 from evidence_desk.services.case.translit import fold, to_latin
 from evidence_desk.services.catalogue.items import get_item, resolve

@@ -9,24 +9,12 @@ import pytest
 from sqlalchemy import text
 
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.case import (
-    incidents as case_incidents,
-)
-from evidence_desk.services.case import (
-    search as case_search,
-)
-from evidence_desk.services.case import (
-    testimonies as case_testimonies,
-)
-from evidence_desk.services.case import (
-    testimony_attachments as case_testimony_attachments,
-)
-from evidence_desk.services.case import (
-    testimony_checks as case_testimony_checks,
-)
-from evidence_desk.services.case import (
-    testimony_privacy as case_testimony_privacy,
-)
+from evidence_desk.services.case import incidents as case_incidents
+from evidence_desk.services.case import search as case_search
+from evidence_desk.services.case import testimonies as case_testimonies
+from evidence_desk.services.case import testimony_attachments as case_testimony_attachments
+from evidence_desk.services.case import testimony_checks as case_testimony_checks
+from evidence_desk.services.case import testimony_privacy as case_testimony_privacy
 from evidence_desk.services.catalogue.items import get_item
 from evidence_desk.services.catalogue.verify import verify
 from tests.helpers.case_records import add_file, custody_details, custody_text

@@ -7,18 +7,10 @@ from datetime import datetime
 import pytest
 
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.case import (
-    clock as case_clock,
-)
-from evidence_desk.services.case import (
-    incidents as case_incidents,
-)
-from evidence_desk.services.case import (
-    testimonies as case_testimonies,
-)
-from evidence_desk.services.case import (
-    timeline as case_timeline,
-)
+from evidence_desk.services.case import clock as case_clock
+from evidence_desk.services.case import incidents as case_incidents
+from evidence_desk.services.case import testimonies as case_testimonies
+from evidence_desk.services.case import timeline as case_timeline
 from evidence_desk.services.case.search import CaseFilter
 from tests.helpers.case_records import add_file
 

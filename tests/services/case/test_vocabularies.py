@@ -8,15 +8,9 @@ import pytest
 
 from evidence_desk.services.archive.archive import create_archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.case import (
-    incidents as case_incidents,
-)
-from evidence_desk.services.case import (
-    search as case_search,
-)
-from evidence_desk.services.case import (
-    vocabularies as case_vocabularies,
-)
+from evidence_desk.services.case import incidents as case_incidents
+from evidence_desk.services.case import search as case_search
+from evidence_desk.services.case import vocabularies as case_vocabularies
 
 REQUIRED = ("violation_types", "acquisition_methods", "source_types", "person_statuses", "roles")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.core import custody_chain
+from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.services.archive import custody
 from evidence_desk.services.catalogue import fixity
 from evidence_desk.services.catalogue.fixity import CANCELLED, MISSING, Target, rehash
@@ -39,7 +40,7 @@ def test_outcomes_in_order_with_threads_or_processes(
     (tmp_path / missing.sha256[:2] / missing.sha256[2:4] / missing.sha256).unlink()
     bogus = Target(99, "ED-000099", "../../etc/passwd", 1)
 
-    results = list(rehash(tmp_path, [*targets, bogus], lambda: False))
+    results = list(rehash(ObjectStore(tmp_path), [*targets, bogus], lambda: False))
 
     assert [t for t, _ in results] == [*targets, bogus]
     outcome = {t.item_id: r for t, r in results}
@@ -60,7 +61,7 @@ def test_cancel_marks_the_rest(tmp_path: Path, monkeypatch) -> None:  # type: ig
         asked[0] += 1
         return asked[0] > 2
 
-    results = list(rehash(tmp_path, targets, cancelled))
+    results = list(rehash(ObjectStore(tmp_path), targets, cancelled))
     assert [t for t, _ in results] == targets
     outcomes = [r for _, r in results]
     assert outcomes[:2] == [None, None]

@@ -8,6 +8,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
+from evidence_desk.core.store.filesystem import FileReader
 from evidence_desk.services.intake import analysis as ingest_analysis
 from evidence_desk.services.intake.analysis import AnalysisJob, AnalysisPool
 from tests import media
@@ -15,7 +16,9 @@ from tests import media
 
 def _job(tmp_path, name="photo.jpg"):
     path = media.make_jpeg(tmp_path / name)
-    return AnalysisJob(path, tmp_path / "thumbs" / f"{name}.jpg", name, path.stat().st_mtime)
+    return AnalysisJob(
+        FileReader(path), tmp_path / "thumbs" / f"{name}.jpg", name, path.stat().st_mtime
+    )
 
 
 def test_big_batches_use_processes_small_ones_threads():
@@ -83,7 +86,9 @@ def _tiff_job(tmp_path):
 
     path = tmp_path / "scan.tiff"
     Image.new("RGB", (120, 80), (10, 200, 10)).save(path, "TIFF")
-    return AnalysisJob(path, tmp_path / "thumbs" / "scan.jpg", "scan.tiff", path.stat().st_mtime)
+    return AnalysisJob(
+        FileReader(path), tmp_path / "thumbs" / "scan.jpg", "scan.tiff", path.stat().st_mtime
+    )
 
 
 def test_small_batches_decode_untrusted_formats_in_the_sandbox(tmp_path, monkeypatch):

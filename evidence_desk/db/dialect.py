@@ -1,0 +1,133 @@
+"""Everything that is SQLite's own, in one module.
+
+The queries in ``db.queries`` are written in the SQL that SQLite and
+PostgreSQL share; where they need what only SQLite says a certain way —
+connection pragmas, ``BEGIN IMMEDIATE``, the online backup API, FTS5
+``MATCH`` and its query syntax, ``group_concat``, ``json_array_length``, index
+hints, a Python function registered on the connection — they ask this module
+for it. Another engine is a second module offering the same names (FTS5
+becomes a ``tsvector`` column, ``ed_fold`` becomes ``lower()`` under an ICU
+collation, the backup a ``pg_dump``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+NAME = "sqlite"
+BUSY_TIMEOUT_MS = 30_000
+BEGIN_READ = "BEGIN"
+# Writers take the write lock at once, so a read-then-append (the custody
+# chain's head) can never interleave with another writer.
+BEGIN_WRITE = "BEGIN IMMEDIATE"
+
+
+def url(db_path: Path) -> str:
+    return f"sqlite:///{db_path}"
+
+
+def connect_args() -> dict[str, Any]:
+    return {"timeout": BUSY_TIMEOUT_MS / 1000}
+
+
+def on_connect(dbapi_connection: Any) -> None:
+    """WAL, enforced foreign keys, a busy timeout and full fsync on every connection."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def has_table(conn: Connection, name: str) -> bool:
+    row = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)
+    ).first()
+    return row is not None
+
+
+def backup(source: Path, target: Path) -> None:
+    """A consistent copy of a live database (SQLite's online backup API)."""
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def driver_connection(session: Session) -> Any:
+    """The DBAPI connection under ``session``: for 100,000 ids, the ORM's row
+    processing would cost more than the query itself."""
+    return session.connection().connection.driver_connection
+
+
+# --- functions and expressions ---------------------------------------------------------
+
+
+def _fold_value(value: str | None) -> str | None:
+    return value.casefold() if value is not None else None
+
+
+def register_functions(session: Session) -> None:
+    """Unicode-aware case folding for sorting (SQLite's NOCASE is ASCII only)."""
+    raw = driver_connection(session)
+    assert isinstance(raw, sqlite3.Connection)
+    raw.create_function("ed_fold", 1, _fold_value, deterministic=True)
+
+
+def fold(expr: str) -> str:
+    """``expr`` case-folded for sorting Cyrillic as well as Latin (needs register_functions)."""
+    return f"ed_fold({expr})"
+
+
+def json_list_length(expr: str) -> str:
+    """The number of elements of the JSON array stored in ``expr``."""
+    return f"json_array_length({expr})"
+
+
+def joined(expr: str, subquery_from: str, separator: str = ", ") -> str:
+    """One text joining ``expr`` over the rows of ``subquery_from`` (in its order)."""
+    return f"(SELECT group_concat({expr}, '{separator}') FROM ({subquery_from}))"
+
+
+def indexed_by(index: str) -> str:
+    """A hint to read ``index`` (the planner guessed wrong at 100,000 items)."""
+    return f"INDEXED BY {index}"
+
+
+# --- full-text search (FTS5) -----------------------------------------------------------
+
+
+def fts_matching_rowids(table: str, param: str) -> str:
+    """A subquery of the rowids of ``table`` matching the query bound to ``:param``."""
+    return f"SELECT rowid FROM {table} WHERE {table} MATCH :{param}"
+
+
+def fts_ranked(table: str, columns: str, param: str, where: str = "") -> str:
+    """Matching rows of ``table``, best first, up to ``:limit`` rows."""
+    extra = f" AND {where}" if where else ""
+    return (
+        f"SELECT {columns} FROM {table} WHERE {table} MATCH :{param}{extra} "
+        "ORDER BY rank LIMIT :limit"
+    )
+
+
+def fts_prefix(word: str) -> str:
+    """One word of a query, matched as a prefix; quotes cannot break out of it."""
+    return '"' + word.replace('"', "") + '"*'
+
+
+def fts_any(alternatives: list[str]) -> str:
+    return "(" + " OR ".join(alternatives) + ")"
+
+
+NO_LIMIT = -1  # LIMIT -1: SQLite's "no limit"

@@ -1,0 +1,66 @@
+"""What importing a bundle would do, before anything is written.
+
+The window shows this before the user confirms an import: whether the bundle
+verifies, how many of its items are new here and how many are already in
+the archive, and how many case records of each kind it carries.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from evidence_desk.core import bundle_layout as L
+from evidence_desk.core.bagit_read import open_bag
+from evidence_desk.db.models import Item
+from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.bundles.case_records_import import case_files_in
+from evidence_desk.services.bundles.verify import BundleReport, verify_bundle
+from evidence_desk.services.work import (
+    CancelCheck,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+)
+
+ITEMS_CAP = 2 * 2**30  # items.json is parsed in memory, as verification does
+
+
+@dataclass
+class ImportPreview:
+    report: BundleReport
+    new: int = 0
+    known: int = 0
+    records: dict[str, int] = field(default_factory=dict)
+
+
+def preview_import(
+    archive: Archive,
+    path: Path,
+    *,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> ImportPreview:
+    """Verify the bundle, then count its new items and its case records."""
+    report = verify_bundle(path, progress=progress, cancelled=cancelled)
+    preview = ImportPreview(report)
+    if not report.ok:
+        return preview
+    with open_bag(path) as bag:
+        records = json.loads(bag.read_small(L.ITEMS_JSON, ITEMS_CAP))["items"]
+        files = case_files_in(bag)
+    digests = [r["bundle"]["sha256"] for r in records]
+    with archive.db.reader() as session:
+        known: set[str] = set()
+        for start in range(0, len(digests), 500):
+            chunk = digests[start : start + 500]
+            known |= set(session.scalars(select(Item.sha256).where(Item.sha256.in_(chunk))))
+    preview.known = sum(1 for d in digests if d in known)
+    preview.new = len(digests) - preview.known
+    for name, value in files.items():
+        key = name.removesuffix(".json")
+        preview.records[key] = len(value.get(key) or [])
+    return preview

@@ -1,0 +1,111 @@
+"""Which items a bundle holds: chosen, or an incident's, or all; and those left out, with why.
+
+Each item leaves as plain data (``ExportItem``) with its JSON record already
+made (and redacted for the redacted profile), so writing the bundle needs no
+database session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from evidence_desk.core import bundle_layout as L
+from evidence_desk.core import redaction
+from evidence_desk.core.bundle_items import ExportItem
+from evidence_desk.db.models import Item, ItemLink
+from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.bundles import case_records as case_bundle
+from evidence_desk.services.catalogue.items import item_to_json, resolve
+
+
+def select_items(
+    archive: Archive, refs: list[str] | None, incident: str | None, profile: str
+) -> tuple[list[ExportItem], list[tuple[str, str]]]:
+    """The items to export as plain data, and those left out with the reason."""
+    with archive.db.reader() as session:
+        if incident is not None:
+            uuids = case_bundle.incident_item_uuids(archive, incident)
+            rows = _rows_by(session, Item.uuid, list(uuids))
+        elif refs:
+            rows = [resolve(session, ref) for ref in refs]
+        else:
+            rows = list(session.scalars(_loaded().where(Item.removed_at.is_(None))))
+        unique = {row.id: row for row in rows}
+        rows = sorted(unique.values(), key=lambda r: r.exhibit_no)
+        links = _links(session, list(unique))
+        exhibits = {row.id: (row.exhibit, row.uuid) for row in rows}
+        items: list[ExportItem] = []
+        left_out: list[tuple[str, str]] = []
+        for row in rows:
+            if row.removed_at is not None:
+                left_out.append((row.exhibit, "removed from the archive"))
+                continue
+            if row.kind == case_bundle.TESTIMONY:
+                reason = case_bundle.testimony_left_out(session, row.id, profile)
+                if reason:
+                    left_out.append((row.exhibit, reason))
+                    continue
+            if profile == "redacted" and row.sensitivity == "confidential":
+                left_out.append((row.exhibit, "confidential"))
+                continue
+            record = item_to_json(row)
+            record["links"] = [
+                {
+                    "relation": link.relation,
+                    "to_exhibit": exhibits.get(link.to_item_id, (None,))[0],
+                    "to_id": exhibits.get(link.to_item_id, (None, None))[1],
+                    "in_bundle": link.to_item_id in exhibits,
+                    "note": link.note,
+                }
+                for link in links.get(row.id, [])
+                if profile == "full" or link.to_item_id in exhibits
+            ]
+            removed: list[str] = []
+            if profile == "redacted":
+                record, removed = redaction.redact_record(record)
+            name = row.sources[0].original_name if row.sources else None
+            items.append(
+                ExportItem(
+                    item_id=row.id,
+                    uuid=row.uuid,
+                    exhibit=row.exhibit,
+                    sha256=row.sha256,
+                    size=row.size,
+                    kind=row.kind,
+                    mime_type=row.mime_type,
+                    extension=(
+                        "json" if row.kind == case_bundle.TESTIMONY else L.safe_extension(name)
+                    ),
+                    record=record,
+                    redacted=profile == "redacted",
+                    removed=removed,
+                )
+            )
+    return items, left_out
+
+
+def _loaded() -> Select[tuple[Item]]:
+    return (
+        select(Item)
+        .options(selectinload(Item.sources), selectinload(Item.tags))
+        .order_by(Item.exhibit_no)
+    )
+
+
+def _rows_by(session: Session, column: Any, values: list[Any]) -> list[Item]:
+    rows: list[Item] = []
+    for start in range(0, len(values), 500):
+        rows += session.scalars(_loaded().where(column.in_(values[start : start + 500])))
+    return rows
+
+
+def _links(session: Session, ids: list[int]) -> dict[int, list[ItemLink]]:
+    found: dict[int, list[ItemLink]] = {}
+    for start in range(0, len(ids), 500):
+        stmt = select(ItemLink).where(ItemLink.from_item_id.in_(ids[start : start + 500]))
+        for link in session.scalars(stmt.order_by(ItemLink.id)):
+            found.setdefault(link.from_item_id, []).append(link)
+    return found
