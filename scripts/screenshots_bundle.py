@@ -33,15 +33,28 @@ from tests import media  # noqa: E402
 OUT = ROOT / "docs" / "screenshots"
 
 
+SUFFIX = ""
+
+
 def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
     widget.show()
     QApplication.processEvents()
-    widget.grab().save(str(OUT / f"bundle-{name}.png"))
+    widget.grab().save(str(OUT / f"bundle-{name}{SUFFIX}.png"))
     widget.close()
 
 
 def main() -> None:
+    global SUFFIX
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Bundle dialogs into docs/screenshots/.")
+    parser.add_argument("--language", choices=("en", "ru", "kk"), default="en")
+    language = parser.parse_args().language
+    SUFFIX = "" if language == "en" else f"-{language}"
     app = QApplication.instance() or QApplication([])
+    from evidence_desk.gui.shell import i18n
+
+    i18n.install(language)
     OUT.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="bundle-shots-"))
     archive = create_archive(tmp / "archive", "Zhanaozen documentation")

@@ -151,16 +151,26 @@ def make_archive(root: Path):  # type: ignore[no-untyped-def]
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
-    out = Path(parser.parse_args().out)
+    parser.add_argument("--language", choices=("en", "ru", "kk"), default="en")
+    args = parser.parse_args()
+    out = Path(args.out)
+    suffix = "" if args.language == "en" else f"-{args.language}"
+
+    def png(stem: str) -> str:
+        return str(out / f"{stem}{suffix}.png")
+
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtWidgets import QApplication
 
     from evidence_desk.gui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
+    from evidence_desk.gui.shell import i18n
+
+    i18n.install(args.language)
     archive, testimony = make_archive(Path(tempfile.mkdtemp()))
     window = MainWindow()
-    window.resize(1400, 860)
+    window.resize(1366, 768)  # the laptops our users have
     window.show()
     window.set_archive(archive)
     ui = window.case_ui
@@ -175,26 +185,26 @@ def main() -> int:
     editor = ui.new_testimony(testimony)
     editor.resize(1000, 720)
     settle()
-    editor.grab().save(str(out / "case-testimony-editor.png"))
+    editor.grab().save(png("case-testimony-editor"))
     editor.tabs.setCurrentWidget(editor.versions)
     editor.versions.list.setCurrentRow(0)
     settle()
-    editor.grab().save(str(out / "case-testimony-history.png"))
+    editor.grab().save(png("case-testimony-history"))
     editor.close()
     incident = ui.open_record("incident", "INC-2")
     incident.resize(980, 640)
     settle()
-    incident.grab().save(str(out / "case-incident-editor.png"))
+    incident.grab().save(png("case-incident-editor"))
     incident.close()
     ui.show_dock("timeline")
     dock = ui.docks["timeline"]
     dock.setFloating(True)
     dock.resize(1300, 380)
     settle(2.0)
-    dock.grab().save(str(out / "case-timeline.png"))
-    window.grab().save(str(out / "case-main-window.png"))
+    dock.grab().save(png("case-timeline"))
+    window.grab().save(png("case-main-window"))
     window.shutdown()
-    print("wrote", *sorted(p.name for p in out.glob("case-*.png")))
+    print("wrote", *sorted(p.name for p in out.glob(f"case-*{suffix}.png")))
     return 0
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evidence_desk import tool_version
+from evidence_desk.cli.commands import messages as chat_exports
 from evidence_desk.cli.common import Command, Interrupt, add_command, lazy, print_json
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -26,6 +27,7 @@ from evidence_desk.services.intake import importers
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.intake.ingest import IngestReport
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 archive_service = lazy("evidence_desk.services.archive.archive")
@@ -60,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--acquired", default=None, metavar="YYYY-MM-DD", help="acquisition date")
     p.add_argument("--note", default="", help="free notes on this batch")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    chat_exports.add_ingest_options(p)
 
     p = add("list", "list the items")
     p.add_argument("--json", action="store_true")
@@ -73,6 +76,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("tags", nargs="+", metavar="TAG")
     p.add_argument("--remove", action="store_true")
 
+    p = add("title", "set an item's title, and whether redacted bundles may show it")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("text", nargs="?", default=None, metavar="TITLE", help="the new title")
+    mark = p.add_mutually_exclusive_group()
+    mark.add_argument(
+        "--publishable",
+        dest="publishable",
+        action="store_const",
+        const=True,
+        default=None,
+        help="redacted bundles may show this title and the description (a title that is "
+        "the file name is refused); changing the title clears the mark",
+    )
+    mark.add_argument(
+        "--not-publishable", dest="publishable", action="store_const", const=False,
+        help="redacted bundles show the exhibit number instead",
+    )  # fmt: skip
+
     p = add("verify", "re-hash every object and check the custody chain")
     p.add_argument("items", nargs="*", metavar="ITEM", help="only these items")
     p.add_argument("--json", action="store_true")
@@ -81,7 +102,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSION_MODULES = ("evidence_desk.cli.commands.bundles", "evidence_desk.cli.commands.case")
+EXTENSION_MODULES = (
+    "evidence_desk.cli.commands.bundles",
+    "evidence_desk.cli.commands.case",
+    "evidence_desk.cli.commands.messages",
+)
 
 
 def _extension_modules() -> list[Any]:
@@ -131,16 +156,32 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
+    zone = chat_exports.stated_zone(args.timezone)
+    done: list[Any] = []
+    fallback: list[Any] = []
+    report: IngestReport | None = None
     with Interrupt() as stop, ProgressBar("ingest") as bar:
-        report = importers.get("files").run(
-            archive,
-            args.paths,
-            provenance=provenance,
-            progress=bar.update,
-            cancelled=stop,
-            background=False,
-        )
-    assert isinstance(report, ingest_service.IngestReport)
+        for importer, group in importers.route(args.paths):
+            options = chat_exports.options_for(importer.name, zone, args.date_order)
+            if importer.name == "files":
+                options["background"] = False  # no window to keep responsive: full-speed workers
+            outcome = importer.run(
+                archive,
+                group,
+                provenance=provenance,
+                progress=bar.update,
+                cancelled=stop,
+                **options,
+            )
+            if isinstance(outcome, ingest_service.IngestReport):
+                report = outcome
+            else:
+                exports, files = chat_exports.exports_of(outcome)
+                done += exports
+                fallback += files
+    if report is None:
+        report = ingest_service.IngestReport(batch_uuid="", cancelled=stop())
+    report.results += fallback
     if args.json:
         print_json(
             {
@@ -152,9 +193,11 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
                 "failed": len(report.failed),
                 "skipped": len(report.skipped),
                 "files": [r.__dict__ for r in report.results],
+                "exports": [chat_exports.export_json(d) for d in done],
             }
         )
     else:
+        chat_exports.print_exports(done)
         for r in report.results:
             label = {
                 "new": "new",
@@ -175,7 +218,7 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     if report.aborted:
         print(f"evidence-desk: {report.aborted}", file=sys.stderr)
         return EXIT_ERROR
-    return 0 if report.ok else EXIT_PROBLEMS
+    return 0 if report.ok and chat_exports.exports_ok(done) else EXIT_PROBLEMS
 
 
 def cmd_list(args: argparse.Namespace, archive: Archive | None = None) -> int:
@@ -272,6 +315,16 @@ def cmd_tag(args: argparse.Namespace, archive: Archive) -> int:
     return 0
 
 
+def cmd_title(args: argparse.Namespace, archive: Archive) -> int:
+    if args.text is None and args.publishable is None:
+        item = items_service.get_item(archive, args.item)
+    else:
+        item = items_service.set_title(archive, args.item, args.text, publishable=args.publishable)
+    mark = "publishable" if item["title_publishable"] else "not publishable (redacted: exhibit no.)"
+    print(f"{item['exhibit']}: {item['title']}  [{mark}]")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
     with Interrupt() as stop, ProgressBar("verify") as bar:
         report = verify_service.verify(
@@ -298,6 +351,7 @@ COMMANDS_TABLE: dict[str, Command] = {
     "list": Command(cmd_list, needs_archive=False),
     "show": Command(cmd_show, needs_archive=False),
     "tag": Command(cmd_tag),
+    "title": Command(cmd_title),
     "verify": Command(cmd_verify),
 }
 
@@ -317,6 +371,23 @@ def _command_names() -> set[str]:
     return set(COMMANDS_TABLE)
 
 
+def _starts_gui(argv: list[str], commands: set[str]) -> bool:
+    """No arguments, an archive folder (``PATH`` / ``--archive``) or Qt options start the GUI.
+
+    Anything else that is not a command (a typo such as ``evidence-desk lsit``)
+    is left to argparse, which says "invalid choice" and exits 2: a mistyped
+    command must never open a window, least of all on a server.
+    """
+    if not argv:
+        return True
+    first = argv[0]
+    if first in commands or first in ("-h", "--help", "--version"):
+        return False
+    if first.startswith("-"):
+        return True
+    return os.sep in first or "/" in first or Path(first).expanduser().exists()
+
+
 def _start_gui(argv: list[str]) -> int:
     from evidence_desk.gui.shell.app import main as gui_main
 
@@ -324,14 +395,18 @@ def _start_gui(argv: list[str]) -> int:
 
 
 def _never_fail_on_encoding() -> None:
-    """Output piped to a file on Windows is cp1252: a Cyrillic file name must not crash us.
+    """No output may crash on a name: not cp1252 on Windows, not ASCII in a C locale, not a
+    strict UTF-8 terminal given a file name that is not UTF-8 (Python holds its bytes as
+    lone surrogates, which strict UTF-8 cannot encode).
 
-    Unencodable characters become ``\\uXXXX`` escapes, which JSON output reads back as
-    the same characters.
+    Unencodable characters become ``\\uXXXX`` or ``\\xNN`` escapes.
     """
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+        errors = getattr(stream, "errors", None)
+        if isinstance(stream, io.TextIOWrapper) and (
+            encoding != "utf8" or errors not in ("backslashreplace", "surrogateescape")
+        ):
             stream.reconfigure(errors="backslashreplace")
 
 
@@ -339,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _never_fail_on_encoding()
     parser = _parser()  # built once: it is most of the cost of a quick command
-    if not argv or argv[0] not in set(COMMANDS_TABLE) | {"-h", "--help", "--version"}:
+    if _starts_gui(argv, set(COMMANDS_TABLE)):
         return _start_gui(argv)
     try:
         return run(argv, parser)

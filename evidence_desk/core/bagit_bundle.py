@@ -20,14 +20,18 @@ import uuid
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, TypeVar
 
+from evidence_desk.core import export_leftovers
 from evidence_desk.core.bundle_layout import BAG_INFO, BAGIT_TXT, MANIFEST, TAGMANIFEST
 from evidence_desk.core.store.base import Cancelled
 from evidence_desk.core.store.filesystem import fsync_dir
 
 CHUNK = 4 * 1024 * 1024
 BAGIT_TXT_BYTES = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+
+
+_T = TypeVar("_T")
 
 
 class Writable(Protocol):
@@ -85,7 +89,7 @@ def copy_hashing(
     while True:
         if cancelled is not None and cancelled():
             raise Cancelled()
-        n = src.readinto(buf)
+        n = src.readinto(buf)  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto; real streams have it
         if not n:
             break
         chunk = view[:n]
@@ -103,8 +107,9 @@ class _Sink:
     def __init__(self, dest: Path) -> None:
         self.dest = Path(dest)
         self.tmp = self.dest.parent / f".{self.dest.name}.partial-{uuid.uuid4().hex[:8]}"
+        self._lock: int | None = None  # held while writing: marks the temporary as live
 
-    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], object]):
+    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], _T]) -> _T:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -117,6 +122,8 @@ class _Sink:
             raise FileExistsError(f"{self.dest} appeared while the bundle was written")
         os.rename(self.tmp, self.dest)
         fsync_dir(self.dest.parent)
+        export_leftovers.release(self._lock)
+        self._lock = None
 
     def discard(self) -> None:
         raise NotImplementedError
@@ -126,9 +133,10 @@ class FolderSink(_Sink):
     def __init__(self, dest: Path) -> None:
         super().__init__(dest)
         self.tmp.mkdir()
+        self._lock = export_leftovers.hold(self.tmp)
         self._dirs: set[Path] = {self.tmp}
 
-    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], object]):
+    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], _T]) -> _T:
         path = self.tmp / name
         if path.parent not in self._dirs:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -147,6 +155,7 @@ class FolderSink(_Sink):
         import shutil
 
         shutil.rmtree(self.tmp, ignore_errors=True)
+        export_leftovers.release(self._lock)
 
 
 class ZipSink(_Sink):
@@ -156,10 +165,11 @@ class ZipSink(_Sink):
         super().__init__(dest)
         self.top = top
         self._file = open(self.tmp, "xb")
+        self._lock = export_leftovers.hold(self.tmp)
         self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_STORED, allowZip64=True)
         self._closed = False
 
-    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], object]):
+    def write_stream(self, name: str, size: int | None, fill: Callable[[Writable], _T]) -> _T:
         info = zipfile.ZipInfo(f"{self.top}/{name}", time.localtime()[:6])
         info.compress_type = zipfile.ZIP_STORED
         info.external_attr = 0o100644 << 16
@@ -188,6 +198,7 @@ class ZipSink(_Sink):
                 self._file.close()
         finally:
             self.tmp.unlink(missing_ok=True)
+            export_leftovers.release(self._lock)
 
 
 class BagWriter:
@@ -265,5 +276,7 @@ class BagWriter:
 
 
 def _bag_name(dest: Path) -> str:
-    name = dest.name
+    """The zip's top folder: the bundle's name, with bytes that are not UTF-8 shown as U+FFFD
+    (a zip entry name must be text; the file itself keeps its own name)."""
+    name = os.fsencode(dest.name).decode("utf-8", "replace")
     return name[:-4] if name.lower().endswith(".zip") else name

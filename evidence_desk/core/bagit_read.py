@@ -12,9 +12,11 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
+from evidence_desk.core import zip_directory
 from evidence_desk.core.bagit_bundle import decode_path
 from evidence_desk.core.safe_zip import DEFAULT_LIMITS, HostileBundle, check_zip, fold, name_problem
 
@@ -23,6 +25,23 @@ TAG_FILE_CAP = 64 * 2**20
 
 class BagFormatError(Exception):
     """The bag is not well-formed (a missing or unparsable tag file)."""
+
+
+# What reading a damaged zip entry or a vanishing file can raise.
+READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError, NotImplementedError)
+
+
+def printable(path: Path | str) -> str:
+    """A path as text that can be stored and printed (bytes that are not UTF-8 as \\xNN)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line, printable on any terminal."""
+    text = (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)) or type(
+        exc
+    ).__name__
+    return text.encode("utf-8", "backslashreplace").decode("utf-8").splitlines()[0][:300]
 
 
 class BagReader:
@@ -48,8 +67,11 @@ class BagReader:
             raise BagFormatError(f"{name} is missing")
         if self.files[name] > cap:
             raise BagFormatError(f"{name} is {self.files[name]:,} bytes, more than we read")
-        with self.open(name) as f:
-            data = f.read(cap + 1)
+        try:
+            with self.open(name) as f:
+                data = f.read(cap + 1)
+        except READ_ERRORS as exc:  # a damaged entry: bad CRC, header name mismatch, …
+            raise BagFormatError(f"{name} is unreadable: {describe_error(exc)}") from None
         if len(data) > cap:
             raise BagFormatError(f"{name} is larger than declared")
         return data
@@ -81,6 +103,10 @@ class FolderBag(BagReader):
                     self._walk(Path(entry.path), rel + "/", seen)
                 elif stat.S_ISREG(st.st_mode):
                     self.files[rel] = st.st_size
+                    if len(self.files) > DEFAULT_LIMITS.max_entries:
+                        raise HostileBundle(
+                            f"the folder holds more than {DEFAULT_LIMITS.max_entries:,} files"
+                        )
                 else:
                     raise HostileBundle(f"unsafe file {rel!r}: not a regular file")
 
@@ -98,9 +124,15 @@ class ZipBag(BagReader):
         self.path = Path(path)
         self.label = str(self.path)
         try:
+            with open(self.path, "rb") as f:
+                zip_directory.scan(f, DEFAULT_LIMITS)
             self._zip = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise BagFormatError(f"{self.path.name} is not a readable zip file: {exc}") from exc
+        except zip_directory.NotAZip as exc:
+            raise BagFormatError(f"{self.path.name} is not a zip file: {exc}") from None
+        except READ_ERRORS as exc:
+            raise BagFormatError(
+                f"{self.path.name} is not a readable zip file: {describe_error(exc)}"
+            ) from None
         try:
             entries = check_zip(self._zip, DEFAULT_LIMITS)
         except HostileBundle:

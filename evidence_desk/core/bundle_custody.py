@@ -7,9 +7,10 @@ exported item:
 
 - events of exported items in full (every hashed field plus ``hash``), so the
   recipient recomputes each event's hash;
-- in the redacted profile, events whose details may name people (ingestion,
-  accession, metadata modification, …) are *sealed*: only their type, time,
-  item, outcome and hashes are kept;
+- in the redacted profile every event is *sealed*: its type, time, item,
+  outcome and hashes are kept, the actor becomes a pseudonym and only
+  details that are hashes, identifiers or numbers remain (see
+  :func:`sealed_entry`);
 - runs of other events are *withheld*: only the count, the ``prev_hash`` of the
   first and the ``hash`` of the last.
 
@@ -21,14 +22,49 @@ court, which checks it against these hashes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from evidence_desk.core.custody_chain import HASHED_FIELDS, event_hash
 
-OPEN_DETAIL_TYPES = frozenset({"message digest calculation", "fixity check", "replication"})
-SEALED_FIELDS = ("seq", "uuid", "occurred_at", "event_type", "item_uuid", "outcome")
+SEALED_FIELDS = ("seq", "occurred_at", "event_type", "item_uuid", "outcome")
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_EXHIBIT = re.compile(r"ED-\d{6,9}")
+_BUNDLE_FILE = re.compile(r"data/objects/ED-\d{6,9}_[0-9a-f]{8}\.[a-z0-9]{1,10}")
+
+
+def _is(pattern: re.Pattern[str]) -> Callable[[Any], bool]:
+    return lambda v: isinstance(v, str) and pattern.fullmatch(v) is not None
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _flag(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+# Details a redacted bundle may show, each with a test of its value: hashes,
+# identifiers and numbers the archive computed, never a path, a host or a name.
+PUBLIC_DETAILS: dict[str, dict[str, Callable[[Any], bool]]] = {
+    "message digest calculation": {
+        "algorithm": lambda v: v == "SHA-256", "digest": _is(_HEX64), "size": _count,
+    },
+    "fixity check": {"algorithm": lambda v: v == "SHA-256", "expected": _is(_HEX64)},
+    "replication": {
+        "bundle": _is(_UUID), "profile": lambda v: v in ("full", "redacted"),
+        "file": _is(_BUNDLE_FILE), "sha256": _is(_HEX64), "redacted": _flag,
+        "tagmanifest_sha256": _is(_HEX64), "signing_key_fingerprint": _is(_HEX64),
+    },
+    "ingestion": {
+        "exhibit": _is(_EXHIBIT), "size": _count, "sha256": _is(_HEX64), "duplicate": _flag,
+    },
+}  # fmt: skip
 
 
 def segment_entries(
@@ -39,6 +75,7 @@ def segment_entries(
 ) -> Iterator[dict[str, Any]]:
     """Entries for events in log order; ``events`` should start and end on included ones."""
     run: dict[str, Any] | None = None
+    pseudonyms: dict[Any, str] = {}
     for event in events:
         if not include(event):
             if run is None:
@@ -49,10 +86,8 @@ def segment_entries(
         if run is not None:
             yield run
             run = None
-        if redacted and event["event_type"] not in OPEN_DETAIL_TYPES:
-            entry = {k: event.get(k) for k in SEALED_FIELDS}
-            entry.update(sealed=True, prev_hash=event["prev_hash"], hash=event["hash"])
-            yield entry
+        if redacted:
+            yield sealed_entry(event, pseudonyms)
         else:
             entry = {"seq": event.get("seq")}
             entry.update({k: event.get(k) for k in HASHED_FIELDS})
@@ -60,6 +95,29 @@ def segment_entries(
             yield entry
     if run is not None:
         yield run
+
+
+def sealed_entry(event: Mapping[str, Any], pseudonyms: dict[Any, str]) -> dict[str, Any]:
+    """An event as a redacted bundle shows it: no name, path, host or free text.
+
+    Its type, time, item, outcome and hashes stay; the actor becomes
+    "custodian N" (numbered in order of first appearance in the bundle, the
+    same person the same number); details keep only the values
+    :data:`PUBLIC_DETAILS` allows. The event's own UUID is left out: with it,
+    the hash would let anyone holding a list of names test which one is the
+    actor, since the other hashed fields of, say, a digest calculation are
+    known or guessable. Without it the hash is a commitment the archive can
+    open to a court and no one else can.
+    """
+    entry = {k: event.get(k) for k in SEALED_FIELDS}
+    actor = event.get("actor")
+    entry["actor"] = pseudonyms.setdefault(actor, f"custodian {len(pseudonyms) + 1}")
+    raw = event.get("details")
+    details: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+    allowed = PUBLIC_DETAILS.get(str(event.get("event_type")), {})
+    entry["details"] = {k: v for k, v in details.items() if k in allowed and allowed[k](v)}
+    entry.update(sealed=True, prev_hash=event["prev_hash"], hash=event["hash"])
+    return entry
 
 
 @dataclass

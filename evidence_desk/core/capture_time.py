@@ -17,9 +17,13 @@ source, and choose one by a fixed precedence (the order of :data:`SOURCES`):
 5. ``pdf:CreationDate`` -- when the document was produced, per its producer.
 6. ``gps`` -- the satellite timestamp of the last fix. An accurate clock, but
    the fix can be stale, so it mainly serves to recover the UTC offset.
-7. ``filename`` -- names like ``IMG_20220105_183000.jpg`` are made by the
+7. ``telegram:message_date`` / ``whatsapp:message_time`` -- when the file
+   was sent in a chat (from a messenger export). The file existed by then,
+   so it bounds capture time from above; it ranks above names and the file
+   system, never above the device's own tags.
+8. ``filename`` -- names like ``IMG_20220105_183000.jpg`` are made by the
    device at capture, but anyone can rename a file.
-8. ``file_mtime`` -- the file system's modification time; copying, downloading
+9. ``file_mtime`` -- the file system's modification time; copying, downloading
    and unzipping often reset it, so it is the last resort.
 
 Times are kept as the naive wall-clock time the device recorded plus the UTC
@@ -41,6 +45,8 @@ SOURCES = (
     "container:creation_time",
     "pdf:CreationDate",
     "gps",
+    "telegram:message_date",
+    "whatsapp:message_time",
     "filename",
     "file_mtime",
 )

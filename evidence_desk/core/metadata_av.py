@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import av
 
@@ -111,7 +111,8 @@ def _codec_name(ctx: Any) -> str | None:
     if ctx is None:
         return None
     codec = getattr(ctx, "codec", None)
-    return getattr(codec, "canonical_name", None) or ctx.name
+    name = getattr(codec, "canonical_name", None) or ctx.name
+    return str(name) if name else None
 
 
 def _stream_info(stream: Any) -> dict[str, Any]:
@@ -162,7 +163,7 @@ def _add_times(tags: dict[str, str], meta: ExtractedMetadata) -> None:
             meta.warnings.append(f"container creation_time {created!r} is not a valid date")
 
 
-def read_av(path: Path | BinaryIO, meta: ExtractedMetadata) -> None:
+def read_av(path: Path | IO[bytes], meta: ExtractedMetadata) -> None:
     """Fill ``meta`` from an audio/video file or stream; FFmpeg errors become warnings."""
     try:
         source = str(path) if isinstance(path, Path | str) else path

@@ -31,7 +31,7 @@ try:
 
     pillow_heif.register_heif_opener()
 except ImportError:  # pragma: no cover - HEIC support is optional at runtime
-    pillow_heif = None
+    pillow_heif = None  # type: ignore[assignment]  # the module is optional
 
 _EXIF_DT = re.compile(r"^\s*(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 _OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
@@ -108,10 +108,11 @@ def _dms(value: Any) -> float | None:
     if not isinstance(value, tuple | list) or not value:
         return _rational(value)
     parts = [_rational(v) for v in value[:3]]
-    if any(p is None for p in parts):
+    known = [p for p in parts if p is not None]
+    if len(known) != len(parts):
         return None
     scale = (1.0, 60.0, 3600.0)
-    return sum(p / s for p, s in zip(parts, scale, strict=False))  # type: ignore[operator]
+    return sum(p / s for p, s in zip(known, scale, strict=False))
 
 
 def _ref(value: Any) -> str:
@@ -257,9 +258,10 @@ def _looks_truncated(fp: IO[bytes], im: Image.Image) -> bool:
     if im.format == "PNG":
         fp.seek(-12, io.SEEK_END)
         return fp.read(12)[4:8] != b"IEND"
-    if im.format != "JPEG" or not im.tile:
+    tile = getattr(im, "tile", None)  # an ImageFile's; the base Image has none
+    if im.format != "JPEG" or not tile:
         return False
-    start = im.tile[0][2]
+    start = tile[0][2]
     try:
         with mmap.mmap(fp.fileno(), 0, access=mmap.ACCESS_READ) as data:
             return data.find(b"\xff\xd9", start) < 0

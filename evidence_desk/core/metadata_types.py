@@ -49,7 +49,7 @@ class ExtractedMetadata:
     codecs: list[str] = field(default_factory=list)
     page_count: int | None = None
     capture_candidates: list[CaptureTime] = field(default_factory=list)
-    raw: dict = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 

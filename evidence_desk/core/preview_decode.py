@@ -70,9 +70,9 @@ def decode_for_preview(data: bytes, max_edge: int = MAX_EDGE) -> DecodeResult:
         with Image.open(io.BytesIO(data)) as img:
             img.seek(0)
             img.draft("RGB", (max_edge, max_edge))
-            img = ImageOps.exif_transpose(img) or img
-            img.thumbnail((max_edge, max_edge))
-            out = _to_8bit(img)
+            shown = ImageOps.exif_transpose(img) or img
+            shown.thumbnail((max_edge, max_edge))
+            out = _to_8bit(shown)
             return DecodeResult(DecodedImage(out.width, out.height, out.mode, out.tobytes()))
     except Image.DecompressionBombError:
         return DecodeResult(None, "image too large to preview")

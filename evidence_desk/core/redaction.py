@@ -2,18 +2,19 @@
 
 Rules (documented in docs/bundles.md, "Redaction"):
 
-- JPEG: every APPn segment except JFIF, ICC profile and Adobe colour
-  information is dropped (EXIF with GPS and Make/Model, XMP, IPTC, MPF and
-  maker notes), as are comments and anything after the end of the image (the
-  extra pictures of MPO files). Pixels are not re-encoded: the copy is
-  lossless. When the photo was rotated by EXIF, a new EXIF holding only the
-  Orientation tag is written so it still displays upright.
-- PNG: only chunks that describe pixels are kept; text, eXIf and tIME go.
-- Other images are decoded, turned upright and re-encoded as PNG (lossless).
+- Images are rebuilt from their pixels alone (core.redaction_images): JPEG
+  losslessly from its tables and scans with a fresh header (no EXIF, XMP,
+  IPTC, ICC, comments or trailing pictures; an EXIF holding only the
+  Orientation when the photo must be turned), PNG with its pixel stream
+  inflated and deflated anew and only numeric chunks, anything else decoded,
+  turned upright and written as PNG.
 - Video and audio are remuxed (streams copied, not re-encoded) without the
   container's or streams' metadata; data, subtitle and cover-art streams are
-  dropped because cameras put GPS tracks there.
-- PDF: the document information dictionary and XMP metadata are removed.
+  dropped because cameras put GPS tracks there, and so are the SEI messages
+  inside H.264/HEVC (encoder strings, user data, some drones' GPS).
+- PDF: the document information, every XMP stream, private application data,
+  attachments, scripts and annotation authors are removed; embedded JPEG
+  images are rebuilt like JPEG files (core.redaction_pdf).
 - Anything else cannot be vouched for and is left out of a redacted export.
 
 Every function reads the original as a stream and raises
@@ -22,13 +23,14 @@ Every function reads the original as a stream and raises
 
 from __future__ import annotations
 
-import io
-import struct
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from PIL import Image, ImageOps
+from evidence_desk.core import redaction_images as images
+from evidence_desk.core import redaction_pdf
 
 
 class RedactionError(Exception):
@@ -45,16 +47,18 @@ class Redacted:
 def redact_file(kind: str, mime_type: str, extension: str, src: BinaryIO, out: Path) -> Redacted:
     """Write a redacted copy of ``src`` to ``out`` (its suffix may change)."""
     try:
+        # The original's extension is part of its name, so images and PDFs get
+        # the extension of their format; media keep only extensions in _AV_FORMATS.
         if mime_type == "image/jpeg":
-            return _jpeg(src, out, extension)
+            return _jpeg(src, out, "jpg")
         if mime_type == "image/png":
-            return _png(src, out, extension)
+            return _png(src, out, "png")
         if kind == "photo" or mime_type.startswith("image/"):
             return _reencode_image(src, out)
         if kind in ("video", "audio") or mime_type.startswith(("video/", "audio/")):
             return _remux(src, out, extension)
         if mime_type == "application/pdf":
-            return _pdf(src, out, extension)
+            return _pdf(src, out, "pdf")
     except RedactionError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure means: leave it out
@@ -62,156 +66,32 @@ def redact_file(kind: str, mime_type: str, extension: str, src: BinaryIO, out: P
     raise RedactionError(f"no redaction rule for {mime_type}; left out of a redacted export")
 
 
-# JPEG -------------------------------------------------------------------------
-
-_SOI, _EOI, _SOS = 0xD8, 0xD9, 0xDA
-_STANDALONE = {0x01, *range(0xD0, 0xD8)}
-
-
-def _keep_jpeg_segment(marker: int, payload: bytes) -> bool:
-    if 0xE0 <= marker <= 0xEF:  # APPn
-        if marker == 0xE0:
-            return payload.startswith(b"JFIF\x00")
-        if marker == 0xE2:
-            return payload.startswith(b"ICC_PROFILE\x00")
-        if marker == 0xEE:
-            return payload.startswith(b"Adobe")
-        return False
-    return marker != 0xFE  # COM
+# Images -----------------------------------------------------------------------
 
 
 def _jpeg(src: BinaryIO, out: Path, extension: str) -> Redacted:
     data = src.read()
-    if data[:2] != b"\xff\xd8":
-        raise RedactionError("not a JPEG file")
-    orientation = _orientation(data)
-    parts = [b"\xff\xd8"]
-    if orientation not in (None, 1):
-        exif = Image.Exif()
-        exif[0x0112] = orientation
-        blob = exif.tobytes()
-        parts.append(b"\xff\xe1" + struct.pack(">H", len(blob) + 2) + blob)
-    removed: set[str] = set()
-    pos = 2
-    while True:
-        marker, pos = _next_marker(data, pos)
-        if marker is None:
-            raise RedactionError("JPEG ends before its end-of-image marker")
-        if marker == _EOI:
-            parts.append(b"\xff\xd9")
-            if data[pos:].strip(b"\x00"):
-                removed.add("data after the end of the image (extra pictures, trailers)")
-            break
-        if marker in _STANDALONE:
-            parts.append(bytes([0xFF, marker]))
-            continue
-        if pos + 2 > len(data):
-            raise RedactionError("truncated JPEG segment")
-        length = struct.unpack(">H", data[pos : pos + 2])[0]
-        end = pos + length
-        payload = data[pos + 2 : end]
-        if _keep_jpeg_segment(marker, payload):
-            parts.append(data[pos - 2 : end])
-        else:
-            removed.add(_segment_label(marker, payload))
-        pos = end
-        if marker == _SOS:
-            scan_end = _scan_end(data, pos)
-            parts.append(data[pos:scan_end])
-            pos = scan_end
+    cleaned, removed = images.clean_jpeg(data, images.orientation_of(data))
     target = out.with_suffix("." + extension)
-    target.write_bytes(b"".join(parts))
-    return Redacted(target, extension, sorted(removed))
-
-
-def _next_marker(data: bytes, pos: int) -> tuple[int | None, int]:
-    while pos + 1 < len(data):
-        if data[pos] != 0xFF:
-            raise RedactionError(f"JPEG structure damaged at byte {pos}")
-        marker = data[pos + 1]
-        if marker == 0xFF:  # fill byte
-            pos += 1
-            continue
-        return marker, pos + 2
-    return None, pos
-
-
-def _scan_end(data: bytes, pos: int) -> int:
-    """Offset of the first marker after entropy-coded data (not FF00, not RSTn)."""
-    while True:
-        pos = data.find(b"\xff", pos)
-        if pos < 0 or pos + 1 >= len(data):
-            raise RedactionError("JPEG scan data runs to the end of the file")
-        nxt = data[pos + 1]
-        if nxt == 0x00 or 0xD0 <= nxt <= 0xD7 or nxt == 0xFF:
-            pos += 1
-            continue
-        return pos
-
-
-def _segment_label(marker: int, payload: bytes) -> str:
-    if marker == 0xE1 and payload.startswith(b"Exif"):
-        return "EXIF (GPS, camera make/model, serial numbers, times)"
-    if marker == 0xE1:
-        return "XMP metadata"
-    if marker == 0xED:
-        return "IPTC/Photoshop metadata"
-    if marker == 0xFE:
-        return "JPEG comments"
-    return f"APP{marker - 0xE0} metadata segment"
-
-
-def _orientation(data: bytes) -> int | None:
-    try:
-        with Image.open(io.BytesIO(data)) as im:
-            value = im.getexif().get(0x0112)
-    except Exception:  # noqa: BLE001 - no orientation is the safe default
-        return None
-    return value if isinstance(value, int) and 1 <= value <= 8 else None
-
-
-# PNG --------------------------------------------------------------------------
-
-_PNG_SIG = b"\x89PNG\r\n\x1a\n"
-_PNG_KEEP = {
-    b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP",
-    b"sBIT", b"pHYs", b"bKGD", b"hIST", b"sPLT", b"acTL", b"fcTL", b"fdAT",
-}  # fmt: skip
+    target.write_bytes(cleaned)
+    return Redacted(target, extension, removed)
 
 
 def _png(src: BinaryIO, out: Path, extension: str) -> Redacted:
-    if src.read(8) != _PNG_SIG:
-        raise RedactionError("not a PNG file")
+    head = src.read(1 << 16)
+    src.seek(0)
+    if images.png_is_animated(head):
+        return _reencode_image(src, out)
     target = out.with_suffix("." + extension)
-    removed: set[str] = set()
-    with open(target, "wb") as dst:
-        dst.write(_PNG_SIG)
-        while True:
-            head = src.read(8)
-            if len(head) < 8:
-                raise RedactionError("PNG ends before IEND")
-            length, ctype = struct.unpack(">I4s", head)
-            body = src.read(length + 4)
-            if len(body) < length + 4:
-                raise RedactionError("truncated PNG chunk")
-            if ctype in _PNG_KEEP:
-                dst.write(head + body)
-            else:
-                removed.add(f"PNG {ctype.decode('latin-1')} chunk")
-            if ctype == b"IEND":
-                break
-    return Redacted(target, extension, sorted(removed))
+    return Redacted(target, extension, images.clean_png(src, target))
 
 
 def _reencode_image(src: BinaryIO, out: Path) -> Redacted:
-    with Image.open(src) as im:
-        im.load()
-        upright = ImageOps.exif_transpose(im)
-        if upright.mode not in ("RGB", "RGBA", "L", "LA", "I;16"):
-            upright = upright.convert("RGBA" if "A" in upright.getbands() else "RGB")
-        target = out.with_suffix(".png")
-        upright.save(target, "PNG")
-    return Redacted(target, "png", ["all embedded metadata (image re-encoded losslessly as PNG)"])
+    target = out.with_suffix(".png")
+    images.reencode(src, target)
+    return Redacted(
+        target, "png", ["all embedded metadata (image re-encoded losslessly as PNG from pixels)"]
+    )
 
 
 # Video and audio --------------------------------------------------------------
@@ -223,8 +103,14 @@ _AV_FORMATS = {
 }  # fmt: skip
 
 
+# Supplemental enhancement information (SEI) NAL units carry encoder
+# settings, user data and, from some drones and dashcams, GPS: not pixels.
+_SEI_FILTERS = {"h264": "filter_units=remove_types=6", "hevc": "filter_units=remove_types=39|40"}
+
+
 def _remux(src: BinaryIO, out: Path, extension: str) -> Redacted:
     import av
+    from av.bitstream import BitStreamFilterContext
 
     fmt = _AV_FORMATS.get(extension)
     if fmt is None:
@@ -233,23 +119,38 @@ def _remux(src: BinaryIO, out: Path, extension: str) -> Redacted:
     removed = {"container and stream metadata (location, device, creation dates)"}
     with av.open(src, "r", metadata_errors="ignore") as inp:
         if inp.metadata:
-            removed.add("container tags: " + ", ".join(sorted(inp.metadata)))
+            # Counted, not named: a tag's name is chosen by whoever made the file.
+            removed.add(f"{len(inp.metadata)} container tag(s)")
         with av.open(str(target), "w", format=fmt) as dst:
             mapping: dict[int, Any] = {}
+            filters: dict[int, Any] = {}
             for stream in inp.streams:
                 attached = getattr(stream.disposition, "name", "")
                 if stream.type in ("video", "audio") and "attached_pic" not in str(attached):
                     mapping[stream.index] = dst.add_stream_from_template(stream)
+                    sei = _SEI_FILTERS.get(stream.codec_context.name)
+                    if sei:
+                        filters[stream.index] = BitStreamFilterContext(
+                            sei, stream, mapping[stream.index]
+                        )
+                        removed.add("SEI messages inside the video stream (encoder, user data)")
                 else:
                     removed.add(f"{stream.type} stream #{stream.index}")
             if not mapping:
                 raise RedactionError("no audio or video stream to copy")
             for packet in inp.demux(list(inp.streams)):
-                target_stream = mapping.get(packet.stream.index)
+                index = packet.stream.index
+                target_stream = mapping.get(index)
                 if target_stream is None or packet.dts is None:
                     continue
-                packet.stream = target_stream
-                dst.mux(packet)
+                bsf = filters.get(index)
+                for out_packet in bsf.filter(packet) if bsf else [packet]:
+                    out_packet.stream = target_stream
+                    dst.mux(out_packet)
+            for index, bsf in filters.items():
+                for out_packet in bsf.filter(None):
+                    out_packet.stream = mapping[index]
+                    dst.mux(out_packet)
     return Redacted(target, extension, sorted(removed))
 
 
@@ -257,69 +158,122 @@ def _remux(src: BinaryIO, out: Path, extension: str) -> Redacted:
 
 
 def _pdf(src: BinaryIO, out: Path, extension: str) -> Redacted:
-    from pypdf import PdfReader, PdfWriter
-
-    reader = PdfReader(src)
-    if reader.is_encrypted:
-        raise RedactionError("encrypted PDF; its metadata cannot be removed")
-    writer = PdfWriter(clone_from=reader)
-    removed = []
-    if reader.metadata:
-        removed.append("PDF document information (" + ", ".join(sorted(reader.metadata)) + ")")
-    from pypdf.generic import NameObject
-
-    writer.metadata = None
-    root = writer._root_object
-    if NameObject("/Metadata") in root:
-        del root[NameObject("/Metadata")]
-        removed.append("PDF XMP metadata")
     target = out.with_suffix("." + extension)
-    with open(target, "wb") as f:
-        writer.write(f)
-    return Redacted(target, extension, removed)
+    return Redacted(target, extension, redaction_pdf.clean_pdf(src, target))
 
 
 # Records ----------------------------------------------------------------------
 
-_SOURCE_KEEP = ("method", "acquired_at", "recorded_at")
+
+def title_from_file_name(title: str, names: list[str]) -> bool:
+    """Whether ``title`` is one of the original file names (with or without extension).
+
+    Ingest sets the title to the file name, and a file name can name a person;
+    such a title is never published, even when marked publishable. Spaces,
+    ``_``, ``-`` and ``.`` count as the same separator and case is ignored.
+    """
+    wanted = _fold_name(title)
+    if not wanted:
+        return True
+    for name in names:
+        base = str(name or "").replace("\\", "/").rsplit("/", 1)[-1]
+        stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
+        if wanted in (_fold_name(base), _fold_name(stem)):
+            return True
+    return False
 
 
-def redact_record(record: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """An items.json record with location, device, people and paths removed."""
-    out = dict(record)
+def _fold_name(value: str) -> str:
+    return " ".join(re.split(r"[\s_.\-]+", value.casefold())).strip()
+
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+)?([+-]\d{2}:\d{2}|Z)?)?)?")
+# Keys copied as they are: values the archive computed, never text a person or file chose.
+_KEEP = (
+    "id", "exhibit", "kind", "title_publishable", "sensitivity", "sha256", "size", "mime_type",
+    "captured_at", "captured_at_utc", "captured_at_source", "captured_at_offset_known",
+    "captured_at_precision", "width", "height", "duration_s", "phash", "ingested_at",
+    "tool_version", "removed",
+)  # fmt: skip
+
+
+def redact_record(
+    record: dict[str, Any], methods: Mapping[str, str] | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """An items.json record for publication: only computed values and reviewed text.
+
+    Built from an allow-list, so a field added to the record later stays out
+    until someone decides it may be published. The title (and description)
+    appear only when marked publishable and not the file name; otherwise the
+    title is the exhibit number. ``methods`` maps folded labels and codes of
+    the shipped acquisition methods to their code: any other method is free
+    text and is dropped.
+    """
     removed: list[str] = []
-    if out.get("gps"):
-        removed.append("GPS location")
-    out["gps"] = None
-    if any((out.get("device") or {}).values()):
-        removed.append("device make and model")
-    out["device"] = {"make": None, "model": None}
-    if out.get("metadata"):
-        removed.append("extracted file metadata")
-    out["metadata"] = {}
-    if out.get("notes"):
-        removed.append("internal notes")
+    out: dict[str, Any] = {k: record.get(k) for k in _KEEP}
+    sources = record.get("sources") or []
+    names = [s.get("original_name") or "" for s in sources] + [record.get("original_name") or ""]
+    title = str(record.get("title") or "")
+    reviewed = bool(record.get("title_publishable")) and not title_from_file_name(title, names)
+    out["title"] = title if reviewed else record.get("exhibit")
+    out["description"] = str(record.get("description") or "") if reviewed else ""
+    if not reviewed and title:
+        removed.append("title (not a hand-set title marked publishable; the exhibit number)")
+    if not reviewed and record.get("description"):
+        removed.append("description (not marked publishable)")
     out["notes"] = ""
+    if record.get("notes"):
+        removed.append("internal notes")
+    out["captured_at_note"] = None
     out["original_name"] = None
+    out["gps"] = None
+    if record.get("gps"):
+        removed.append("GPS location")
+    out["device"] = {"make": None, "model": None}
+    if any((record.get("device") or {}).values()):
+        removed.append("device make and model")
+    out["metadata"] = {}
+    if record.get("metadata"):
+        removed.append("extracted file metadata")
     out["host"] = None
     out["warnings"] = []
-    if out.get("sources"):
-        removed.append("provenance names, paths and notes (who gave it, who collected it)")
-    out["sources"] = [{k: s.get(k) for k in _SOURCE_KEEP} for s in out.get("sources") or []]
+    out["tags"] = []
+    if record.get("tags"):
+        removed.append("tags")
+    if sources:
+        removed.append("provenance names, paths, notes and free-text methods")
+    out["sources"] = [_source(s, methods or {}) for s in sources]
+    out["links"] = [{**link, "note": ""} for link in record.get("links") or []]
     return out, removed
+
+
+def _source(source: dict[str, Any], methods: Mapping[str, str]) -> dict[str, Any]:
+    """Method (shipped vocabulary only) and dates (only when they are dates)."""
+    method = methods.get(" ".join(str(source.get("method") or "").split()).casefold())
+    dates = {}
+    for key in ("acquired_at", "recorded_at"):
+        value = source.get(key)
+        dates[key] = value if isinstance(value, str) and _DATE.fullmatch(value) else None
+    return {"method": method, **dates}
 
 
 RULES = (
     "Confidential items are left out.",
-    "Images: EXIF (GPS, camera make/model), XMP, IPTC and comments removed; "
-    "JPEG and PNG pixels are not re-encoded.",
+    "Images are rebuilt from their pixels alone: EXIF (GPS, camera, names), XMP, IPTC, "
+    "ICC profiles, comments, text chunks and hidden trailers removed; JPEG and PNG decode "
+    "to the same pixels; thumbnails are re-encoded.",
     "Video and audio: remuxed without container and stream metadata; data, "
     "subtitle and cover-art streams dropped.",
-    "PDF: document information and XMP metadata removed. Other kinds of files "
-    "cannot be vouched for and are left out.",
-    "Records: GPS, device, extracted metadata, internal notes, original file names "
-    "and paths, and the names of who gave and who collected each item are removed.",
-    "Custody events that may name people are sealed: their hashes are kept so the "
-    "full events can be checked if disclosed.",
+    "PDF: document information, XMP, private data, annotation authors and notes, "
+    "attachments and scripts removed; embedded photos rebuilt from pixels. Other kinds of "
+    "files cannot be vouched for and are left out.",
+    "Records: only computed values are kept. GPS, device, extracted metadata, notes, tags, "
+    "original file names and paths, host names, free-text methods and the names of who "
+    "gave and who collected each item are removed. Titles are exhibit numbers unless a "
+    "title set by hand was marked publishable.",
+    "Custody: every event keeps its type, time, item, outcome and hashes; actors are "
+    "pseudonyms (custodian 1, 2, …); details keep only hashes, identifiers and numbers "
+    "(no paths, hosts or names). The full events can be checked against the hashes if "
+    "disclosed.",
     "Each exhibit lists the SHA-256 of the original and of the redacted copy.",
 )

@@ -23,8 +23,12 @@ class HostileBundle(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    max_entries: int = 1_000_000
+    # A bundle holds up to two entries per item (original and thumbnail) and a dozen more:
+    # 250,000 leaves room for the 100,000-item archives the catalogue is built for. More is
+    # refused from the zip's end record alone, before any entry is parsed.
+    max_entries: int = 250_000
     max_total_bytes: int = 4 * 2**40  # 4 TiB of uncompressed content
+    max_member: int = 2 * 2**40  # one original of 2 TiB
     max_ratio: float = 100.0  # uncompressed / compressed, for compressed entries
     ratio_floor: int = 1 * 2**20  # small entries may compress well legitimately
     max_name: int = 1024
@@ -40,7 +44,7 @@ def name_problem(name: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
         return "empty name"
     if len(name) > limits.max_name:
         return "name too long"
-    if "\x00" in name or any(ord(c) < 32 for c in name if c not in "\t"):
+    if "\x00" in name or any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in name if c != "\t"):
         return "control character in name"
     if "\\" in name:
         return "backslash in name (a Windows path)"

@@ -164,7 +164,8 @@ def _load_pdf_page(path: Source, size: int) -> Image.Image:
             page = doc[0]
             width, height = page.get_size()
             scale = min(4.0, size / max(width, height, 1.0))
-            return page.render(scale=scale).to_pil()
+            image: Image.Image = page.render(scale=scale).to_pil()
+            return image
         finally:
             doc.close()
 
@@ -189,7 +190,7 @@ def _load_video_frame(path: Source, size: int) -> Image.Image:
         frame = _video_frame_near_fraction(path, 0.0)
     if frame is None:
         raise ValueError("no decodable video frame")
-    img = frame.to_image()
+    img: Image.Image = frame.to_image()  # type: ignore[no-untyped-call]  # PyAV leaves it untyped
     return _apply_display_rotation(img, frame)
 
 

@@ -53,7 +53,8 @@ def tx_memo(session: Session) -> dict[str, object]:
     values read inside (the custody chain's head, the last exhibit number)
     cannot change under them; the memo is dropped at commit or rollback.
     """
-    return session.info.setdefault("tx_memo", {})
+    memo: dict[str, object] = session.info.setdefault("tx_memo", {})
+    return memo
 
 
 @event.listens_for(Session, "after_commit")

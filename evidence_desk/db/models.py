@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -86,6 +87,8 @@ class Item(Base):
     kind: Mapped[str] = mapped_column(String(16), index=True)
     mime_type: Mapped[str] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text, default="")
+    # Set by hand: the title and description may appear in a redacted bundle (0004r).
+    title_publishable: Mapped[bool] = mapped_column(default=False, server_default=false())
     description: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     sensitivity: Mapped[str] = mapped_column(String(16), default="restricted", index=True)
@@ -251,4 +254,4 @@ install(Item, Source)
 
 # Case records share Base.metadata; importing them here keeps the metadata complete
 # for Alembic and the schema test whichever model module is imported first.
-from evidence_desk.db import models_case  # noqa: E402, F401
+from evidence_desk.db import models_case, models_messages, models_signers  # noqa: E402, F401

@@ -83,8 +83,10 @@ def install(item_class: type, source_class: type) -> None:
         for obj in session.new:
             if isinstance(obj, item_class):
                 touched.append(obj)
-            elif isinstance(obj, source_class) and obj.item is not None:
-                touched.append(obj.item)
+            elif isinstance(obj, source_class):
+                item = getattr(obj, "item", None)
+                if item is not None:
+                    touched.append(item)
         for obj in session.dirty:
             if isinstance(obj, item_class):
                 state = inspect(obj)

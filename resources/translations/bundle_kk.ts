@@ -4,6 +4,14 @@
   <context>
     <name>BundleExportDialog</name>
     <message>
+      <source>Exported by:</source>
+      <translation>Экспорттаған:</translation>
+    </message>
+    <message>
+      <source>Organisation or pseudonym (default: Preferences, else the organisation)</source>
+      <translation>Ұйым немесе бүркеншік ат (әдепкі: баптаулардан, әйтпесе ұйым)</translation>
+    </message>
+    <message>
       <source>Export Bundle</source>
       <translation>Пакетті экспорттау</translation>
     </message>
@@ -72,8 +80,8 @@
       <translation>Мұрағаттағы барлығы: түпнұсқалар байтпен-байт, толық жазбалар, сақтау тізбегі. Айғақтар — куә сотта пайдалануға келісім берген жағдайда ғана. Куәлардың жеке басы ешқашан экспортталмайды.</translation>
     </message>
     <message>
-      <source>Removes: confidential items; location and camera data inside photos and videos; GPS, device, file names, notes and the names of who gave and who collected each item; testimonies without consent to publication; interviewers and risk notes; names of persons marked sensitive. Faces, voices and names inside the content itself are NOT removed — review before publishing.</source>
-      <translation>Алынып тасталады: құпия нысандар; фото мен бейнедегі орын және камера деректері; GPS, құрылғы, файл атаулары, ескертпелер және әр нысанды берген мен жинаған адамдардың аттары; жариялауға келісімсіз айғақтар; сұхбат алушылар мен тәуекел жазбалары; «сезімтал» деп белгіленген тұлғалардың аттары. Мазмұнның өзіндегі беттер, дауыстар мен аттар алынбайды — жарияламас бұрын тексеріңіз.</translation>
+      <source>Removes: confidential items; all metadata inside photos, videos and PDFs (images are rebuilt from their pixels); GPS, device, file names and paths, notes, tags and the names of who gave and who collected each item; the names of everyone in the chain of custody (shown as custodian 1, 2, …); testimonies without consent to publication; interviewers and risk notes; names of persons marked sensitive. Titles become exhibit numbers unless marked publishable. Faces, voices and names inside the content itself are NOT removed — review before publishing.</source>
+      <translation>Алынып тасталады: құпия нысандар; фото, бейне және PDF ішіндегі барлық метадеректер (суреттер пикселдерден қайта жиналады); GPS, құрылғы, файл аттары мен жолдары, ескертпелер, белгілер және әр нысанды бергендер мен жинағандардың аттары; сақтау тізбегіндегі барлық адамдардың аттары («custodian 1, 2, …» ретінде көрсетіледі); жариялауға келісімі жоқ айғақтар; сұхбат алушылар мен тәуекел жазбалары; «сезімтал» деп белгіленген адамдардың аттары. Атаулар жариялауға белгіленбесе, айғақ нөмірлерімен ауыстырылады. Мазмұнның өзіндегі беттер, дауыстар мен аттар алынып ТАСТАЛМАЙДЫ — жарияламас бұрын тексеріңіз.</translation>
     </message>
     <message>
       <source>Save bundle as</source>
@@ -111,10 +119,6 @@
       <translation>%1 (%2) ішінен импортталды.</translation>
     </message>
     <message>
-      <source>%1 new, %2 already here, %3 failed.</source>
-      <translation>Жаңа: %1, бұрыннан бар: %2, қатемен: %3.</translation>
-    </message>
-    <message>
       <source>Signed by key: %1</source>
       <translation>Қол қойған кілт: %1</translation>
     </message>
@@ -141,6 +145,14 @@
     <message>
       <source>Notes</source>
       <translation>Ескертпелер</translation>
+    </message>
+    <message>
+      <source>%1 new, %2 already here.</source>
+      <translation>Жаңа: %1, бұрыннан бар: %2.</translation>
+    </message>
+    <message>
+      <source>This key is now pinned for the sender's archive.</source>
+      <translation>Енді бұл кілт жіберушінің мұрағатына бекітілді.</translation>
     </message>
   </context>
   <context>
@@ -176,16 +188,6 @@
     <message>
       <source>Export cancelled; nothing was written.</source>
       <translation>Экспорт тоқтатылды; ештеңе жазылмады.</translation>
-    </message>
-    <message>
-      <source>%1 exhibit(s) exported to %2.
-Key fingerprint: %3</source>
-      <translation>%1 нысан %2 ішіне экспортталды.
-Кілттің саусақ ізі: %3</translation>
-    </message>
-    <message>
-      <source>%1 item(s) left out (see the bundle's report).</source>
-      <translation>%1 нысан енгізілмеді (пакет есебін қараңыз).</translation>
     </message>
     <message>
       <source>Bundle exported</source>
@@ -235,10 +237,6 @@ Key fingerprint: %3</source>
       <translation>Пакет бүтін: барлық файлдар, бақылау сомалары, сақтау тізбектері және қолтаңба дұрыс.</translation>
     </message>
     <message>
-      <source>The bundle FAILED the check: %1 problem(s).</source>
-      <translation>Пакет тексеруден ӨТПЕДІ: %1 мәселе.</translation>
-    </message>
-    <message>
       <source>none</source>
       <translation>жоқ</translation>
     </message>
@@ -282,10 +280,6 @@ Key fingerprint: %3</source>
       <translation>Пакетті импорттау</translation>
     </message>
     <message>
-      <source>%1 new item(s) will be added; %2 are already in this archive and gain the sender's provenance and history.</source>
-      <translation>%1 жаңа нысан қосылады; %2 мұрағатта бар және жіберушінің шығу тегі мен тарихын алады.</translation>
-    </message>
-    <message>
       <source>incidents</source>
       <translation>оқиға</translation>
     </message>
@@ -308,6 +302,26 @@ Key fingerprint: %3</source>
     <message>
       <source>Import</source>
       <translation>Импорттау</translation>
+    </message>
+    <message>
+      <source>I have compared this fingerprint with the sender (by phone or in person) and trust this key for their archive.</source>
+      <translation>Мен бұл саусақ ізін жіберушімен (телефон арқылы немесе жеке) салыстырдым және оның мұрағаты үшін осы кілтке сенемін.</translation>
+    </message>
+    <message>
+      <source>Signer: the key pinned for this sender's archive (%1).</source>
+      <translation>Қол қоюшы: осы жіберушінің мұрағатына бекітілген кілт (%1).</translation>
+    </message>
+    <message>
+      <source>First bundle from this archive. It is signed by key %1. Anyone can make a key and claim any archive: import only if the sender confirms this fingerprint.</source>
+      <translation>Бұл мұрағаттан келген алғашқы пакет. Ол %1 кілтімен қол қойылған. Кез келген адам кілт жасап, кез келген мұрағат атынан сөйлей алады: жіберуші осы саусақ ізін растаса ғана импорттаңыз.</translation>
+    </message>
+    <message>
+      <source>REFUSED: the bundle is signed by key %1, which was revoked.</source>
+      <translation>ҚАБЫЛДАНБАДЫ: пакет кері қайтарып алынған %1 кілтімен қол қойылған.</translation>
+    </message>
+    <message>
+      <source>REFUSED: this archive's bundles are signed by key %1, but this one is signed by key %2. It may be forged. If the sender really has a new key, confirm it with them and pin it (evidence-desk signers pin).</source>
+      <translation>ҚАБЫЛДАНБАДЫ: бұл мұрағаттың пакеттері %1 кілтімен қол қойылады, ал бұл пакет %2 кілтімен қол қойылған. Ол жалған болуы мүмкін. Егер жіберушінің шынымен жаңа кілті болса, оны жіберушімен салыстырып, бекітіңіз (evidence-desk signers pin).</translation>
     </message>
   </context>
 </TS>

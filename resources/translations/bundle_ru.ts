@@ -4,6 +4,14 @@
   <context>
     <name>BundleExportDialog</name>
     <message>
+      <source>Exported by:</source>
+      <translation>Экспортировал:</translation>
+    </message>
+    <message>
+      <source>Organisation or pseudonym (default: Preferences, else the organisation)</source>
+      <translation>Организация или псевдоним (по умолчанию: из настроек, иначе организация)</translation>
+    </message>
+    <message>
       <source>Export Bundle</source>
       <translation>Экспорт пакета</translation>
     </message>
@@ -72,8 +80,8 @@
       <translation>Всё, как хранится в архиве: оригиналы байт в байт, полные записи, цепочка хранения. Показания — только если свидетель согласился на использование в суде. Личности свидетелей не экспортируются никогда.</translation>
     </message>
     <message>
-      <source>Removes: confidential items; location and camera data inside photos and videos; GPS, device, file names, notes and the names of who gave and who collected each item; testimonies without consent to publication; interviewers and risk notes; names of persons marked sensitive. Faces, voices and names inside the content itself are NOT removed — review before publishing.</source>
-      <translation>Удаляется: конфиденциальные объекты; данные о месте и камере внутри фото и видео; GPS, устройство, имена файлов, примечания и имена тех, кто передал и собрал каждый объект; показания без согласия на публикацию; интервьюеры и заметки о рисках; имена лиц с пометкой «чувствительно». Лица, голоса и имена в самом содержимом НЕ удаляются — проверьте перед публикацией.</translation>
+      <source>Removes: confidential items; all metadata inside photos, videos and PDFs (images are rebuilt from their pixels); GPS, device, file names and paths, notes, tags and the names of who gave and who collected each item; the names of everyone in the chain of custody (shown as custodian 1, 2, …); testimonies without consent to publication; interviewers and risk notes; names of persons marked sensitive. Titles become exhibit numbers unless marked publishable. Faces, voices and names inside the content itself are NOT removed — review before publishing.</source>
+      <translation>Удаляется: конфиденциальные объекты; все метаданные внутри фото, видео и PDF (изображения пересобираются из пикселей); GPS, устройство, имена файлов и пути, примечания, метки и имена тех, кто передал и собрал каждый объект; имена всех в цепочке хранения (показываются как «custodian 1, 2, …»); показания без согласия на публикацию; интервьюеры и заметки о рисках; имена лиц с пометкой «чувствительно». Названия заменяются номерами вещественных доказательств, если не отмечены как публикуемые. Лица, голоса и имена в самом содержимом НЕ удаляются — проверьте перед публикацией.</translation>
     </message>
     <message>
       <source>Save bundle as</source>
@@ -111,10 +119,6 @@
       <translation>Импортировано из %1 (%2).</translation>
     </message>
     <message>
-      <source>%1 new, %2 already here, %3 failed.</source>
-      <translation>Новых: %1, уже были: %2, с ошибкой: %3.</translation>
-    </message>
-    <message>
       <source>Signed by key: %1</source>
       <translation>Подписано ключом: %1</translation>
     </message>
@@ -141,6 +145,14 @@
     <message>
       <source>Notes</source>
       <translation>Примечания</translation>
+    </message>
+    <message>
+      <source>%1 new, %2 already here.</source>
+      <translation>Новых: %1, уже были: %2.</translation>
+    </message>
+    <message>
+      <source>This key is now pinned for the sender's archive.</source>
+      <translation>Теперь этот ключ закреплён за архивом отправителя.</translation>
     </message>
   </context>
   <context>
@@ -176,16 +188,6 @@
     <message>
       <source>Export cancelled; nothing was written.</source>
       <translation>Экспорт отменён; ничего не записано.</translation>
-    </message>
-    <message>
-      <source>%1 exhibit(s) exported to %2.
-Key fingerprint: %3</source>
-      <translation>Экспортировано объектов: %1 в %2.
-Отпечаток ключа: %3</translation>
-    </message>
-    <message>
-      <source>%1 item(s) left out (see the bundle's report).</source>
-      <translation>Не включено объектов: %1 (см. отчёт пакета).</translation>
     </message>
     <message>
       <source>Bundle exported</source>
@@ -235,10 +237,6 @@ Key fingerprint: %3</source>
       <translation>Пакет цел: все файлы, контрольные суммы, цепочки хранения и подпись в порядке.</translation>
     </message>
     <message>
-      <source>The bundle FAILED the check: %1 problem(s).</source>
-      <translation>Пакет НЕ ПРОШЁЛ проверку: проблем — %1.</translation>
-    </message>
-    <message>
       <source>none</source>
       <translation>нет</translation>
     </message>
@@ -282,10 +280,6 @@ Key fingerprint: %3</source>
       <translation>Импорт пакета</translation>
     </message>
     <message>
-      <source>%1 new item(s) will be added; %2 are already in this archive and gain the sender's provenance and history.</source>
-      <translation>Будет добавлено новых объектов: %1; %2 уже есть в архиве и получат происхождение и историю от отправителя.</translation>
-    </message>
-    <message>
       <source>incidents</source>
       <translation>инцидентов</translation>
     </message>
@@ -308,6 +302,26 @@ Key fingerprint: %3</source>
     <message>
       <source>Import</source>
       <translation>Импортировать</translation>
+    </message>
+    <message>
+      <source>I have compared this fingerprint with the sender (by phone or in person) and trust this key for their archive.</source>
+      <translation>Я сверил этот отпечаток с отправителем (по телефону или лично) и доверяю этому ключу для его архива.</translation>
+    </message>
+    <message>
+      <source>Signer: the key pinned for this sender's archive (%1).</source>
+      <translation>Подписант: ключ, закреплённый за архивом этого отправителя (%1).</translation>
+    </message>
+    <message>
+      <source>First bundle from this archive. It is signed by key %1. Anyone can make a key and claim any archive: import only if the sender confirms this fingerprint.</source>
+      <translation>Первый пакет из этого архива. Он подписан ключом %1. Кто угодно может создать ключ и выдать себя за любой архив: импортируйте, только если отправитель подтвердит этот отпечаток.</translation>
+    </message>
+    <message>
+      <source>REFUSED: the bundle is signed by key %1, which was revoked.</source>
+      <translation>ОТКЛОНЕНО: пакет подписан ключом %1, который был отозван.</translation>
+    </message>
+    <message>
+      <source>REFUSED: this archive's bundles are signed by key %1, but this one is signed by key %2. It may be forged. If the sender really has a new key, confirm it with them and pin it (evidence-desk signers pin).</source>
+      <translation>ОТКЛОНЕНО: пакеты этого архива подписываются ключом %1, а этот подписан ключом %2. Он может быть подделан. Если у отправителя действительно новый ключ, сверьте его с ним и закрепите (evidence-desk signers pin).</translation>
     </message>
   </context>
 </TS>

@@ -8,10 +8,6 @@
         <translation>Сағатты түзету</translation>
     </message>
     <message>
-        <source>The %1 selected items</source>
-        <translation>Таңдалған материалдар (%1)</translation>
-    </message>
-    <message>
         <source>e.g. camera clock compared with a dated photo</source>
         <translation>мысалы, камера сағаты күні белгілі фотосуретпен салыстырылды</translation>
     </message>
@@ -172,10 +168,6 @@
         <translation>Жою</translation>
     </message>
     <message>
-        <source>Incident %1</source>
-        <translation>Оқиға %1</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Сақталуда…</translation>
     </message>
@@ -264,20 +256,12 @@
         <translation>Таңдалғаннан жаңа оқиға…</translation>
     </message>
     <message>
-        <source>Linked %1 items to %2</source>
-        <translation>%2 жазбасымен байланыстырылған материалдар: %1</translation>
-    </message>
-    <message>
         <source>Filter…</source>
         <translation>Сүзгі…</translation>
     </message>
     <message>
         <source>New…</source>
         <translation>Жаңа…</translation>
-    </message>
-    <message>
-        <source>%1 items, %2 people</source>
-        <translation>Материалдар: %1, адамдар: %2</translation>
     </message>
     <message>
         <source>Periods</source>
@@ -372,10 +356,6 @@
         <translation>Біріктіру…</translation>
     </message>
     <message>
-        <source>Person %1</source>
-        <translation>Адам %1</translation>
-    </message>
-    <message>
         <source>Merge</source>
         <translation>Біріктіру</translation>
     </message>
@@ -424,16 +404,8 @@
         <translation>Материалдарды GPS бойынша сәйкестендіру…</translation>
     </message>
     <message>
-        <source>Place %1</source>
-        <translation>Орын %1</translation>
-    </message>
-    <message>
         <source>Matching items by GPS…</source>
         <translation>Материалдар GPS бойынша сәйкестендірілуде…</translation>
-    </message>
-    <message>
-        <source>%1 items placed by GPS.</source>
-        <translation>GPS бойынша орналастырылған материалдар: %1.</translation>
     </message>
     <message>
         <source>New Testimony</source>
@@ -592,10 +564,6 @@
         <translation>анонимдік</translation>
     </message>
     <message>
-        <source>Testimony %1</source>
-        <translation>Айғақ %1</translation>
-    </message>
-    <message>
         <source>recorded</source>
         <translation>жазылған</translation>
     </message>
@@ -714,14 +682,6 @@
     <message>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
-    </message>
-    <message>
-        <source>%1 items, %2 incidents</source>
-        <translation>Материалдар: %1, оқиғалар: %2</translation>
-    </message>
-    <message>
-        <source>%1 without a capture time</source>
-        <translation>түсірілім уақыты жоқ: %1</translation>
     </message>
     <message>
         <source>Vocabularies</source>

@@ -8,10 +8,6 @@
         <translation>Коррекция часов</translation>
     </message>
     <message>
-        <source>The %1 selected items</source>
-        <translation>Выделенные материалы (%1)</translation>
-    </message>
-    <message>
         <source>e.g. camera clock compared with a dated photo</source>
         <translation>например, часы камеры сверены с датированной фотографией</translation>
     </message>
@@ -172,10 +168,6 @@
         <translation>Удалить</translation>
     </message>
     <message>
-        <source>Incident %1</source>
-        <translation>Инцидент %1</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
@@ -264,20 +256,12 @@
         <translation>Новый инцидент из выделенного…</translation>
     </message>
     <message>
-        <source>Linked %1 items to %2</source>
-        <translation>Связано материалов с %2: %1</translation>
-    </message>
-    <message>
         <source>Filter…</source>
         <translation>Фильтр…</translation>
     </message>
     <message>
         <source>New…</source>
         <translation>Создать…</translation>
-    </message>
-    <message>
-        <source>%1 items, %2 people</source>
-        <translation>Материалов: %1, людей: %2</translation>
     </message>
     <message>
         <source>Periods</source>
@@ -372,10 +356,6 @@
         <translation>Объединить…</translation>
     </message>
     <message>
-        <source>Person %1</source>
-        <translation>Человек %1</translation>
-    </message>
-    <message>
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
@@ -424,16 +404,8 @@
         <translation>Сопоставить материалы по GPS…</translation>
     </message>
     <message>
-        <source>Place %1</source>
-        <translation>Место %1</translation>
-    </message>
-    <message>
         <source>Matching items by GPS…</source>
         <translation>Сопоставление материалов по GPS…</translation>
-    </message>
-    <message>
-        <source>%1 items placed by GPS.</source>
-        <translation>Материалов размещено по GPS: %1.</translation>
     </message>
     <message>
         <source>New Testimony</source>
@@ -592,10 +564,6 @@
         <translation>анонимность</translation>
     </message>
     <message>
-        <source>Testimony %1</source>
-        <translation>Показание %1</translation>
-    </message>
-    <message>
         <source>recorded</source>
         <translation>записана</translation>
     </message>
@@ -714,14 +682,6 @@
     <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
-    </message>
-    <message>
-        <source>%1 items, %2 incidents</source>
-        <translation>Материалов: %1, инцидентов: %2</translation>
-    </message>
-    <message>
-        <source>%1 without a capture time</source>
-        <translation>без времени съёмки: %1</translation>
     </message>
     <message>
         <source>Vocabularies</source>

@@ -86,6 +86,14 @@ previous %2
 <context>
     <name>DetailForm</name>
     <message>
+        <source>Redacted bundles show the exhibit number instead of a title unless the title was set by hand and marked here; a title that is the file name is never published.</source>
+        <translation>Өңделген бумаларда атаудың орнына айғақ нөмірі көрсетіледі, егер атау қолмен берілмесе және осы жерде белгіленбесе; файл атына сәйкес атау ешқашан жарияланбайды.</translation>
+    </message>
+    <message>
+        <source>Title and description may be published</source>
+        <translation>Атауы мен сипаттамасын жариялауға болады</translation>
+    </message>
+    <message>
         <source>What the item shows, where and when</source>
         <translation>Не көрсетілген, қайда және қашан</translation>
     </message>
@@ -165,10 +173,6 @@ previous %2
         <translation>Ұқсас</translation>
     </message>
     <message>
-        <source>%1 items selected. Changes here apply to all of them, and each change is written to every item&apos;s custody log.</source>
-        <translation>Таңдалған материалдар: %1. Өзгерістер барлығына қолданылады және әрқайсысы әр материалдың сақтау журналына жазылады.</translation>
-    </message>
-    <message>
         <source>Loading preview…</source>
         <translation>Алдын ала қарау жүктелуде…</translation>
     </message>
@@ -204,6 +208,10 @@ previous %2
 <context>
     <name>Edits</name>
     <message>
+        <source>publication mark</source>
+        <translation>жариялау белгісін</translation>
+    </message>
+    <message>
         <source>Edit %1 of %2</source>
         <translation>Өзгерту: %2 — %1</translation>
     </message>
@@ -236,24 +244,12 @@ previous %2
         <translation>%2 материалда %1 тегтерін өзгерту</translation>
     </message>
     <message>
-        <source>Set sensitivity of %1 items to %2</source>
-        <translation>%1 материалдың құпиялылығын «%2» етіп орнату</translation>
-    </message>
-    <message>
         <source>Mark %1 and %2 as same scene</source>
         <translation>%1 мен %2 бір көрініс деп белгілеу</translation>
     </message>
     <message>
         <source>Unmark %1 and %2 as same scene</source>
         <translation>%1 мен %2 «бір көрініс» белгісін алу</translation>
-    </message>
-    <message>
-        <source>Remove %1 items from the catalogue</source>
-        <translation>Каталогтан %1 материалды алып тастау</translation>
-    </message>
-    <message>
-        <source>Restore %1 items</source>
-        <translation>%1 материалды қалпына келтіру</translation>
     </message>
     <message>
         <source>undo: %1</source>
@@ -404,10 +400,6 @@ previous %2
     <message>
         <source>to</source>
         <translation>—</translation>
-    </message>
-    <message>
-        <source>Tag: %1  ✕</source>
-        <translation>Тег: %1  ✕</translation>
     </message>
 </context>
 <context>
@@ -723,10 +715,6 @@ previous %2
         <translation>Мұрағат бумасын ашу</translation>
     </message>
     <message>
-        <source>Choose an empty folder for the new archive</source>
-        <translation>Жаңа мұрағат үшін бос буманы таңдаңыз</translation>
-    </message>
-    <message>
         <source>(no recent archives)</source>
         <translation>(соңғы мұрағаттар жоқ)</translation>
     </message>
@@ -747,24 +735,8 @@ previous %2
         <translation>Буманы импорттау</translation>
     </message>
     <message>
-        <source>%1 removed items</source>
-        <translation>Алынған материалдар: %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 items</source>
-        <translation>%2 материалдың %1</translation>
-    </message>
-    <message>
-        <source>%1 items</source>
-        <translation>Материалдар: %1</translation>
-    </message>
-    <message>
         <source>That item is not in the current list.</source>
         <translation>Бұл материал ағымдағы тізімде жоқ.</translation>
-    </message>
-    <message>
-        <source>%1 selected</source>
-        <translation>Таңдалды: %1</translation>
     </message>
     <message>
         <source>restored from the Removed items list</source>
@@ -808,6 +780,18 @@ previous %2
 </context>
 <context>
     <name>PreferencesDialog</name>
+    <message>
+        <source>Exported by:</source>
+        <translation>Экспорттаған:</translation>
+    </message>
+    <message>
+        <source>How bundles name who exported them. A redacted bundle without it names the organisation, never your user name.</source>
+        <translation>Бумалар оларды кім экспорттағанын қалай атайды. Онсыз өңделген бума ұйымды атайды, ешқашан пайдаланушы атыңызды емес.</translation>
+    </message>
+    <message>
+        <source>An organisation or a pseudonym</source>
+        <translation>Ұйым немесе бүркеншік ат</translation>
+    </message>
     <message>
         <source>Preferences</source>
         <translation>Баптаулар</translation>
@@ -958,14 +942,6 @@ previous %2
         <translation>Каталогтан алып тастау</translation>
     </message>
     <message>
-        <source>Remove %1 items (%2) from the catalogue?
-
-They will be hidden from the catalogue and searches. The originals stay in the archive&apos;s store, the removal is written to each item&apos;s custody log with your reason, and the items can be restored from “Removed items”.</source>
-        <translation>Каталогтан материалдарды алып тастау керек пе (%1: %2)?
-
-Олар каталог пен іздеуден жасырылады. Түпнұсқалар мұрағат қоймасында қалады, алып тастау себебіңізбен бірге әр материалдың сақтау журналына жазылады, материалдарды «Алынған материалдар» бөлімінен қалпына келтіруге болады.</translation>
-    </message>
-    <message>
         <source>Reason (required, kept in the custody log)</source>
         <translation>Себебі (міндетті, сақтау журналында сақталады)</translation>
     </message>
@@ -999,10 +975,6 @@ They will be hidden from the catalogue and searches. The originals stay in the a
     <message>
         <source>Skipped</source>
         <translation>Өткізілді</translation>
-    </message>
-    <message>
-        <source>%1 new, %2 duplicates (already in the archive), %3 failed, %4 skipped.</source>
-        <translation>Жаңа: %1, телнұсқа (мұрағатта бар): %2, қате: %3, өткізілді: %4.</translation>
     </message>
     <message>
         <source>Files from %1</source>
@@ -1139,10 +1111,6 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         <translation>айырмашылық %1 бит</translation>
     </message>
     <message>
-        <source>✓ same scene</source>
-        <translation>✓ бір көрініс</translation>
-    </message>
-    <message>
         <source>%1 near-duplicates or linked items (closest first).</source>
         <translation>Ұқсас немесе байланысты материалдар: %1 (ең жақындары алдымен).</translation>
     </message>
@@ -1162,16 +1130,8 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         <translation>Тегтерді алып тастау</translation>
     </message>
     <message>
-        <source>Tags to remove from %1 selected items (comma-separated):</source>
-        <translation>Таңдалған %1 материалдан алынатын тегтер (үтір арқылы):</translation>
-    </message>
-    <message>
         <source>Add tags</source>
         <translation>Тег қосу</translation>
-    </message>
-    <message>
-        <source>Tags to add to %1 selected items (comma-separated):</source>
-        <translation>Таңдалған %1 материалға қосылатын тегтер (үтір арқылы):</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,14 @@ previous %2
 <context>
     <name>DetailForm</name>
     <message>
+        <source>Redacted bundles show the exhibit number instead of a title unless the title was set by hand and marked here; a title that is the file name is never published.</source>
+        <translation>В редактированных пакетах вместо названия показывается номер вещественного доказательства, если название не задано вручную и не отмечено здесь; название, совпадающее с именем файла, не публикуется никогда.</translation>
+    </message>
+    <message>
+        <source>Title and description may be published</source>
+        <translation>Название и описание можно публиковать</translation>
+    </message>
+    <message>
         <source>What the item shows, where and when</source>
         <translation>Что изображено, где и когда</translation>
     </message>
@@ -165,10 +173,6 @@ previous %2
         <translation>Похожие</translation>
     </message>
     <message>
-        <source>%1 items selected. Changes here apply to all of them, and each change is written to every item&apos;s custody log.</source>
-        <translation>Выбрано материалов: %1. Изменения применяются ко всем, и каждое записывается в журнал хранения каждого материала.</translation>
-    </message>
-    <message>
         <source>Loading preview…</source>
         <translation>Загрузка просмотра…</translation>
     </message>
@@ -204,6 +208,10 @@ previous %2
 <context>
     <name>Edits</name>
     <message>
+        <source>publication mark</source>
+        <translation>отметку о публикации</translation>
+    </message>
+    <message>
         <source>Edit %1 of %2</source>
         <translation>Изменение: %1 у %2</translation>
     </message>
@@ -236,24 +244,12 @@ previous %2
         <translation>Изменить метки %1 у материалов (%2)</translation>
     </message>
     <message>
-        <source>Set sensitivity of %1 items to %2</source>
-        <translation>Установить уровень доступа «%2» для материалов (%1)</translation>
-    </message>
-    <message>
         <source>Mark %1 and %2 as same scene</source>
         <translation>Отметить %1 и %2 как одну сцену</translation>
     </message>
     <message>
         <source>Unmark %1 and %2 as same scene</source>
         <translation>Снять отметку «одна сцена» с %1 и %2</translation>
-    </message>
-    <message>
-        <source>Remove %1 items from the catalogue</source>
-        <translation>Убрать материалы из каталога (%1)</translation>
-    </message>
-    <message>
-        <source>Restore %1 items</source>
-        <translation>Восстановить материалы (%1)</translation>
     </message>
     <message>
         <source>undo: %1</source>
@@ -404,10 +400,6 @@ previous %2
     <message>
         <source>to</source>
         <translation>по</translation>
-    </message>
-    <message>
-        <source>Tag: %1  ✕</source>
-        <translation>Метка: %1  ✕</translation>
     </message>
 </context>
 <context>
@@ -723,10 +715,6 @@ previous %2
         <translation>Открыть папку архива</translation>
     </message>
     <message>
-        <source>Choose an empty folder for the new archive</source>
-        <translation>Выберите пустую папку для нового архива</translation>
-    </message>
-    <message>
         <source>(no recent archives)</source>
         <translation>(нет недавних архивов)</translation>
     </message>
@@ -747,24 +735,8 @@ previous %2
         <translation>Импорт папки</translation>
     </message>
     <message>
-        <source>%1 removed items</source>
-        <translation>Убранных материалов: %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 items</source>
-        <translation>%1 из %2 материалов</translation>
-    </message>
-    <message>
-        <source>%1 items</source>
-        <translation>Материалов: %1</translation>
-    </message>
-    <message>
         <source>That item is not in the current list.</source>
         <translation>Этого материала нет в текущем списке.</translation>
-    </message>
-    <message>
-        <source>%1 selected</source>
-        <translation>Выбрано: %1</translation>
     </message>
     <message>
         <source>restored from the Removed items list</source>
@@ -808,6 +780,18 @@ previous %2
 </context>
 <context>
     <name>PreferencesDialog</name>
+    <message>
+        <source>Exported by:</source>
+        <translation>Экспортировал:</translation>
+    </message>
+    <message>
+        <source>How bundles name who exported them. A redacted bundle without it names the organisation, never your user name.</source>
+        <translation>Как пакеты называют того, кто их экспортировал. Без этого редактированный пакет называет организацию, но никогда не имя вашей учётной записи.</translation>
+    </message>
+    <message>
+        <source>An organisation or a pseudonym</source>
+        <translation>Организация или псевдоним</translation>
+    </message>
     <message>
         <source>Preferences</source>
         <translation>Настройки</translation>
@@ -958,14 +942,6 @@ previous %2
         <translation>Убрать из каталога</translation>
     </message>
     <message>
-        <source>Remove %1 items (%2) from the catalogue?
-
-They will be hidden from the catalogue and searches. The originals stay in the archive&apos;s store, the removal is written to each item&apos;s custody log with your reason, and the items can be restored from “Removed items”.</source>
-        <translation>Убрать материалы из каталога (%1: %2)?
-
-Они будут скрыты из каталога и поиска. Оригиналы остаются в хранилище архива, удаление записывается в журнал хранения каждого материала вместе с вашей причиной, и материалы можно восстановить из раздела «Убранные материалы».</translation>
-    </message>
-    <message>
         <source>Reason (required, kept in the custody log)</source>
         <translation>Причина (обязательно, сохраняется в журнале хранения)</translation>
     </message>
@@ -999,10 +975,6 @@ They will be hidden from the catalogue and searches. The originals stay in the a
     <message>
         <source>Skipped</source>
         <translation>Пропущен</translation>
-    </message>
-    <message>
-        <source>%1 new, %2 duplicates (already in the archive), %3 failed, %4 skipped.</source>
-        <translation>Новых: %1, дубликатов (уже в архиве): %2, ошибок: %3, пропущено: %4.</translation>
     </message>
     <message>
         <source>Files from %1</source>
@@ -1139,10 +1111,6 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         <translation>различие %1 бит</translation>
     </message>
     <message>
-        <source>✓ same scene</source>
-        <translation>✓ одна сцена</translation>
-    </message>
-    <message>
         <source>%1 near-duplicates or linked items (closest first).</source>
         <translation>Почти дубликатов или связанных материалов: %1 (сначала самые близкие).</translation>
     </message>
@@ -1162,16 +1130,8 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         <translation>Снять метки</translation>
     </message>
     <message>
-        <source>Tags to remove from %1 selected items (comma-separated):</source>
-        <translation>Метки, которые нужно снять с выбранных материалов (%1), через запятую:</translation>
-    </message>
-    <message>
         <source>Add tags</source>
         <translation>Добавить метки</translation>
-    </message>
-    <message>
-        <source>Tags to add to %1 selected items (comma-separated):</source>
-        <translation>Метки для выбранных материалов (%1), через запятую:</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,11 @@ def test_export_verify_import_round_trip(archive_path: Path, tmp_path: Path, cap
     receiver = tmp_path / "r"
     assert main(["init", "--archive", str(receiver)]) == 0
     capsys.readouterr()
-    assert main(["import-bundle", "--archive", str(receiver), "--json", str(zipped)]) == 0
+    args = ["import-bundle", "--archive", str(receiver), "--json", str(zipped)]
+    assert main(args) == 1  # first contact: the key must be trusted explicitly
+    err = capsys.readouterr().err
+    assert "first bundle" in err and "--trust-new-signer" in err
+    assert main([*args, "--trust-new-signer"]) == 0
     imported = json.loads(capsys.readouterr().out)
     assert imported["new"] == 6 and imported["failed"] == 0
 
@@ -66,13 +70,32 @@ def test_failures_are_one_line_with_exit_codes(archive_path: Path, tmp_path: Pat
     printed = capsys.readouterr().out
     assert "FAILED" in printed and target.name in printed and "PROBLEMS FOUND" in printed
 
-    assert main(["import-bundle", "--archive", str(archive_path), str(out)]) == 2
+    assert main(["import-bundle", "--archive", str(archive_path), str(out)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "was not imported" in err and "Traceback" not in err
 
-    assert main(["verify-bundle", str(tmp_path / "missing")]) == 1
+    assert main(["verify-bundle", str(tmp_path / "missing")]) == 2  # unreadable
     assert (
         main(["export", "--archive", str(archive_path), "--items", "ED-99", str(tmp_path / "x")])
         == 2
     )
     assert "no item" in capsys.readouterr().err
+
+
+def test_title_command_and_exporter_option(archive_path: Path, tmp_path: Path, capsys) -> None:
+    archive = ["--archive", str(archive_path)]
+    assert main(["title", *archive, "ED-1", "--publishable"]) == 2  # still the file name
+    assert "title is still the file name" in capsys.readouterr().err
+    assert main(["title", *archive, "ED-1", "Water cannon at the square", "--publishable"]) == 0
+    assert "Water cannon at the square  [publishable]" in capsys.readouterr().out
+    assert main(["title", *archive, "ED-2", "Kettled crowd"]) == 0
+    assert "not publishable" in capsys.readouterr().out
+    out = tmp_path / "b"
+    args = ["export", *archive, "--items", "ED-1", "ED-2", "--profile", "redacted"]
+    assert main([*args, "--exporter", "Kestrel", str(out)]) == 0
+    capsys.readouterr()
+    bundle = json.loads((out / L.ITEMS_JSON).read_text(encoding="utf-8"))
+    assert bundle["exported_by"] == "Kestrel"
+    titles = {i["exhibit"]: i["title"] for i in bundle["items"]}
+    assert titles == {"ED-000001": "Water cannon at the square", "ED-000002": "ED-000002"}
+    assert "Contact-Name: Kestrel" in (out / "bag-info.txt").read_text(encoding="utf-8")

@@ -113,6 +113,7 @@ def test_unknown_and_broken_files_are_refused(tmp_path: Path) -> None:
 
 def test_redact_record() -> None:
     record = {
+        "exhibit": "ED-000007",
         "gps": {"lat": 1.0, "lon": 2.0, "alt": None},
         "device": {"make": "Apple", "model": "iPhone"},
         "metadata": {"exif": {"Make": "Apple"}},
@@ -121,12 +122,38 @@ def test_redact_record() -> None:
         "host": "laptop",
         "warnings": ["symbolic link to /home/x"],
         "sources": [{"received_from": "Aigerim", "collector": "Me", "method": "USB",
-                     "original_path": "/home/x/Aigerim.jpg", "recorded_at": "t"}],
+                     "original_path": "/home/x/Aigerim.jpg", "acquired_at": "from Aigerim's flat",
+                     "recorded_at": "2026-01-05T10:00:00+00:00"}],
         "title": "Protest",
+        "description": "Aigerim at the square",
+        "tags": ["Aigerim"],
+        "captured_at_note": "phone of Aigerim",
+        "links": [{"relation": "same event", "to_exhibit": "ED-000002", "note": "Aigerim"}],
+        "a_field_added_later": "Aigerim",
     }  # fmt: skip
-    out, removed = redact_record(record)
+    out, removed = redact_record(record, {"usb": "usb"})
     assert out["gps"] is None and out["device"] == {"make": None, "model": None}
     assert out["metadata"] == {} and out["notes"] == "" and out["original_name"] is None
-    assert out["sources"] == [{"method": "USB", "acquired_at": None, "recorded_at": "t"}]
-    assert out["title"] == "Protest" and "Aigerim" not in str(out)
-    assert len(removed) == 5
+    assert out["sources"] == [
+        {"method": "usb", "acquired_at": None, "recorded_at": "2026-01-05T10:00:00+00:00"}
+    ]
+    assert out["title"] == "ED-000007" and out["description"] == "" and out["tags"] == []
+    assert out["links"][0]["to_exhibit"] == "ED-000002"
+    assert "Aigerim" not in str(out) and "a_field_added_later" not in out
+    assert any("title" in r for r in removed) and any("tags" in r for r in removed)
+    # free-text methods are withheld
+    out, _ = redact_record({**record, "sources": [{"method": "from Aigerim by hand"}]}, {})
+    assert out["sources"][0]["method"] is None
+
+
+def test_redact_record_publishes_a_reviewed_title_only() -> None:
+    base = {"exhibit": "ED-000003", "sources": [{"original_name": "Ivan_Petrov.jpg"}]}
+    marked = {**base, "title": "Riot police on Republic Square", "title_publishable": True,
+              "description": "Morning of 5 January"}  # fmt: skip
+    out, _ = redact_record(marked)
+    assert out["title"] == marked["title"] and out["description"] == marked["description"]
+    out, _ = redact_record({**marked, "title_publishable": False})
+    assert out["title"] == "ED-000003" and out["description"] == ""
+    for from_name in ("Ivan_Petrov.jpg", "ivan petrov", "IVAN-PETROV"):
+        out, _ = redact_record({**marked, "title": from_name})
+        assert out["title"] == "ED-000003", from_name

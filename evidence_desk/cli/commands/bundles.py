@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from evidence_desk.cli.commands.signers import register_signers
 from evidence_desk.cli.common import Command, Interrupt, add_command, lazy, print_json
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -26,6 +27,7 @@ bundle_verify = lazy("evidence_desk.services.bundles.verify")
 export = lazy("evidence_desk.services.bundles.export")
 
 EXIT_PROBLEMS = 1
+EXIT_UNREADABLE = 2
 
 
 def register(sub: Any) -> dict[str, Command]:
@@ -36,6 +38,13 @@ def register(sub: Any) -> dict[str, Command]:
     which.add_argument("--all", action="store_true", help="every item in the archive")
     p.add_argument("--profile", choices=("full", "redacted"), default="full")
     p.add_argument("--zip", action="store_true", help="write one .zip (stored, not compressed)")
+    p.add_argument(
+        "--exporter",
+        default=None,
+        metavar="NAME",
+        help="who the bundle says exported it: an organisation or a pseudonym "
+        "(default: the 'exporter' setting; never the OS user name in a redacted bundle)",
+    )
     p.add_argument(
         "out", type=Path, nargs="?", metavar="OUT", help="the bundle to create (must not exist)"
     )
@@ -49,11 +58,18 @@ def register(sub: Any) -> dict[str, Command]:
     p = add_command(sub, "import-bundle", "verify a bundle and add its items to the archive")
     p.add_argument("path", type=Path, metavar="PATH", help="bundle folder or .zip")
     p.add_argument("--key-fingerprint", default=None, help="refuse unless signed by this key")
+    p.add_argument(
+        "--trust-new-signer",
+        action="store_true",
+        help="first bundle from an archive: trust (and pin) its key; compare the fingerprint "
+        "with the sender first",
+    )
     p.add_argument("--json", action="store_true")
     return {
         "export": Command(cmd_export),
         "verify-bundle": Command(cmd_verify_bundle, needs_archive=False),
         "import-bundle": Command(cmd_import_bundle),
+        **register_signers(sub),
     }
 
 
@@ -75,6 +91,7 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
             out=out,
             progress=bar.update,
             cancelled=stop,
+            exporter=args.exporter,
         )
     if args.json:
         print_json(report.as_json())
@@ -82,6 +99,8 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
         print("export cancelled: nothing was written", file=sys.stderr)
         return EXIT_PROBLEMS
     if not args.json:
+        for name in report.leftovers_removed:
+            print(f"removed {name}, left by an interrupted export")
         for exhibit, reason in report.left_out:
             print(f"left out  {exhibit}: {reason}")
         print(
@@ -100,9 +119,16 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
             progress=bar.update,
             cancelled=stop,
         )
+    status = EXIT_UNREADABLE if report.unreadable else 0 if report.ok else EXIT_PROBLEMS
+    if not report.ok and not report.cancelled:
+        first = report.ranked()[0].message if report.problems else "the bundle is not signed"
+        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
+        print(
+            f"evidence-desk: {bundle_import.printable(args.path)}: {first}{more}", file=sys.stderr
+        )
     if args.json:
         print_json(report.as_json())
-        return 0 if report.ok else EXIT_PROBLEMS
+        return status
     for problem in report.problems:
         print(f"FAILED  {problem.kind:11} {problem.message}")
     if report.archive_uuid:
@@ -120,19 +146,24 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
     )
     if report.cancelled:
         print("verification cancelled before the end", file=sys.stderr)
-    return 0 if report.ok else EXIT_PROBLEMS
+    return status
 
 
 def cmd_import_bundle(args: argparse.Namespace, archive: Archive) -> int:
-    with Interrupt("stopping…") as stop, ProgressBar("import") as bar:
-        report = importers.get("bundle").run(
-            archive,
-            [args.path],
-            provenance=None,
-            progress=bar.update,
-            cancelled=stop,
-            expected_fingerprint=args.key_fingerprint,
-        )
+    try:
+        with Interrupt("stopping…") as stop, ProgressBar("import") as bar:
+            report = importers.get("bundle").run(
+                archive,
+                [args.path],
+                provenance=None,
+                progress=bar.update,
+                cancelled=stop,
+                expected_fingerprint=args.key_fingerprint,
+                trust_new_signer=args.trust_new_signer,
+            )
+    except bundle_import.ImportRefused as exc:
+        print(f"evidence-desk: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE if exc.unreadable else EXIT_PROBLEMS
     assert isinstance(report, bundle_import.ImportReport)
     if args.json:
         print_json(report.as_json())
@@ -143,8 +174,11 @@ def cmd_import_bundle(args: argparse.Namespace, archive: Archive) -> int:
                 print(f"          ! {message}")
         print(
             f"{report.count('new')} new, {report.count('duplicate')} duplicates, "
-            f"{report.count('failed')} failed, from {report.sender_name!r} ({report.sender_uuid})"
+            f"from {report.sender_name!r} ({report.sender_uuid})"
         )
+        fp = signing.pretty_fingerprint(report.verification.signer_fingerprint or "")
+        pinned = " (first contact: now trusted and pinned)" if report.trusted_now else ""
+        print(f"signed by key {fp}{pinned}")
     if report.cancelled:
-        print("import cancelled: the items listed above are in the archive", file=sys.stderr)
+        print("import cancelled: nothing was imported", file=sys.stderr)
     return 0 if report.ok else EXIT_PROBLEMS

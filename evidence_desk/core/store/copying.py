@@ -62,7 +62,7 @@ def _copy_hashing(
     h = hashlib.sha256()
     (first_buf,) = _BUFFERS.take(1)
     try:
-        n = src.readinto(first_buf)
+        n = src.readinto(first_buf)  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto
         if n == CHUNK:
             _read_sequentially(src)
         if n < CHUNK:
@@ -73,7 +73,8 @@ def _copy_hashing(
             _write_all(out, view)
             if on_bytes and n:
                 on_bytes(n)
-            tail = src.readinto(first_buf)  # a file that grew past one buffer meanwhile
+            # A file that grew past one buffer meanwhile (BinaryIO omits readinto).
+            tail = src.readinto(first_buf)  # type: ignore[attr-defined]
             if not tail:
                 return h.hexdigest(), n
             h.update(memoryview(first_buf)[:tail])
@@ -131,7 +132,7 @@ def _copy_rest_threaded(
                 if stop.is_set():
                     free.put(buf)
                     break
-                n = src.readinto(buf)
+                n = src.readinto(buf)  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto
                 if not n:
                     free.put(buf)
                     break

@@ -22,6 +22,7 @@ from typing import BinaryIO
 from evidence_desk.core.store.base import (  # noqa: F401 - Cancelled re-exported
     Cancelled,
     PutResult,
+    StagedCopy,
     StoreEntry,
     is_sha256,
 )
@@ -186,19 +187,21 @@ class ObjectStore:
             raise
         return Staged(digest, size, tmp_path, existed=False, fd=fd)
 
-    def sync(self, staged: Staged) -> None:
+    def sync(self, staged: StagedCopy) -> None:
         """Write a staged copy's data to disk (may run on another thread than the copy)."""
+        assert isinstance(staged, Staged), "a copy staged by another store"
         if staged.fd >= 0 and not staged.synced:
             os.fsync(staged.fd)
             staged.synced = True
 
-    def publish(self, staged: Staged, *, folders: set[Path] | None = None) -> PutResult:
+    def publish(self, staged: StagedCopy, *, folders: set[Path] | None = None) -> PutResult:
         """Make a staged copy an object: fsync it (unless done), rename it into place.
 
         The object's folder is fsynced here, or, when ``folders`` is given, added
         to it for the caller to fsync once per folder (``fsync_dir``) before
         anything refers to the object.
         """
+        assert isinstance(staged, Staged), "a copy staged by another store"
         if staged.existed or staged.fd < 0:
             return PutResult(staged.sha256, staged.size, existed=True)
         final = self.path_for(staged.sha256)
@@ -228,12 +231,17 @@ class ObjectStore:
             folders.add(final.parent)
         return PutResult(staged.sha256, staged.size, existed=False)
 
-    def staged_reader(self, staged: Staged) -> FileReader:
+    def staged_reader(self, staged: StagedCopy) -> FileReader:
         """A picklable opener of a staged copy's bytes (or of the object it turned out to be)."""
+        assert isinstance(staged, Staged), "a copy staged by another store"
         return FileReader(staged.path)
 
-    def discard_staged(self, staged: Staged) -> None:
+    def sync_folders(self, folders: set[Path]) -> None:
+        fsync_dirs(folders)
+
+    def discard_staged(self, staged: StagedCopy) -> None:
         """Drop a staged copy that will not be published (no-op once published)."""
+        assert isinstance(staged, Staged), "a copy staged by another store"
         if staged.fd >= 0:
             os.close(staged.fd)
             staged.fd = -1

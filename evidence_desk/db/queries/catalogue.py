@@ -47,15 +47,24 @@ _HEX_PREFIX = re.compile(r"^[0-9a-fA-F]{6,64}$")
 class FilterValues(Protocol):
     """What a catalogue filter says (``services.catalogue.listing.Filters``)."""
 
-    text: str
-    kinds: tuple[str, ...]
-    tag: str | None
-    captured_from: date | None
-    captured_to: date | None
-    has_gps: bool | None
-    sensitivity: str | None
-    has_warnings: bool | None
-    removed: bool
+    @property
+    def text(self) -> str: ...
+    @property
+    def kinds(self) -> tuple[str, ...]: ...
+    @property
+    def tag(self) -> str | None: ...
+    @property
+    def captured_from(self) -> date | None: ...
+    @property
+    def captured_to(self) -> date | None: ...
+    @property
+    def has_gps(self) -> bool | None: ...
+    @property
+    def sensitivity(self) -> str | None: ...
+    @property
+    def has_warnings(self) -> bool | None: ...
+    @property
+    def removed(self) -> bool: ...
 
 
 def _where(filters: FilterValues, fts: str) -> tuple[list[str], dict[str, Any]]:
@@ -171,7 +180,7 @@ SELECT items.id, items.uuid, items.exhibit_no, items.title, items.kind, items.mi
        items.captured_local, items.captured_offset_min, items.captured_source,
        {_FIRST_SOURCE}, items.sensitivity, items.size, items.sha256,
        {dialect.json_list_length("items.warnings_json")}, items.has_thumbnail,
-       items.gps_lat IS NOT NULL, items.removed_at IS NOT NULL
+       items.gps_lat IS NOT NULL, items.removed_at IS NOT NULL, items.duration_s
 FROM items WHERE items.id IN ({{ids}})
 """
 
@@ -204,12 +213,14 @@ def facet_counts(session: Session) -> tuple[list[Any], list[Any]]:
     facets_index = dialect.indexed_by("ix_items_facets")
     # Grouped in the index's own order (no temporary B-tree: 5x faster at a million
     # items); the removed items are a short range of the same index.
-    rows = session.execute(
-        text(
-            f"SELECT 0, kind, sensitivity, count(*) FROM items {facets_index} "
-            "WHERE removed_at IS NULL GROUP BY kind, sensitivity"
+    rows: list[Any] = list(
+        session.execute(
+            text(
+                f"SELECT 0, kind, sensitivity, count(*) FROM items {facets_index} "
+                "WHERE removed_at IS NULL GROUP BY kind, sensitivity"
+            )
         )
-    ).all()
+    )
     rows += session.execute(
         text(f"SELECT 1, '', '', count(*) FROM items {facets_index} WHERE removed_at IS NOT NULL")
     ).all()

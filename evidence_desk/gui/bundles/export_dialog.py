@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.services.archive.settings import load_settings
+
 SCOPES = ("selection", "search", "incident", "all")
 
 
@@ -40,6 +42,7 @@ class ExportRequest:
     profile: str  # "full" | "redacted"
     zip: bool
     out: Path
+    exporter: str | None = None  # who the bundle says exported it; None: the settings
 
 
 class BundleExportDialog(QDialog):
@@ -98,9 +101,18 @@ class BundleExportDialog(QDialog):
         self.explanation = QLabel(profile_box)
         self.explanation.setWordWrap(True)
         self.explanation.setMinimumHeight(96)
+        self.exporter = QLineEdit(load_settings().exporter, profile_box)
+        self.exporter.setObjectName("exporter")
+        self.exporter.setPlaceholderText(
+            self.tr("Organisation or pseudonym (default: Preferences, else the organisation)")
+        )
+        exporter_row = QHBoxLayout()
+        exporter_row.addWidget(QLabel(self.tr("Exported by:"), profile_box))
+        exporter_row.addWidget(self.exporter, 1)
         profile_layout = QVBoxLayout(profile_box)
         for widget in (self.profile_full, self.profile_redacted, self.explanation):
             profile_layout.addWidget(widget)
+        profile_layout.addLayout(exporter_row)
         self.profile_full.toggled.connect(self._explain)
 
         format_box = QGroupBox(self.tr("Format and destination"), self)
@@ -160,11 +172,14 @@ class BundleExportDialog(QDialog):
             )
         else:
             text = self.tr(
-                "Removes: confidential items; location and camera data inside photos and "
-                "videos; GPS, device, file names, notes and the names of who gave and who "
-                "collected each item; testimonies without consent to publication; interviewers "
-                "and risk notes; names of persons marked sensitive. Faces, voices and names "
-                "inside the content itself are NOT removed — review before publishing."
+                "Removes: confidential items; all metadata inside photos, videos and PDFs "
+                "(images are rebuilt from their pixels); GPS, device, file names and paths, "
+                "notes, tags and the names of who gave and who collected each item; the names "
+                "of everyone in the chain of custody (shown as custodian 1, 2, …); testimonies "
+                "without consent to publication; interviewers and risk notes; names of persons "
+                "marked sensitive. Titles become exhibit numbers unless marked publishable. "
+                "Faces, voices and names inside the content itself are NOT removed — review "
+                "before publishing."
             )
         self.explanation.setText(text)
 
@@ -206,7 +221,8 @@ class BundleExportDialog(QDialog):
         if not out.parent.is_dir():
             return self.tr("The folder %1 does not exist.").replace("%1", str(out.parent))
         profile = "full" if self.profile_full.isChecked() else "redacted"
-        return ExportRequest(scope, ids, incident, profile, self.as_zip.isChecked(), out)
+        exporter = " ".join(self.exporter.text().split()) or None
+        return ExportRequest(scope, ids, incident, profile, self.as_zip.isChecked(), out, exporter)
 
     def accept(self) -> None:
         built = self._build()

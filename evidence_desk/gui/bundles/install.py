@@ -4,7 +4,7 @@ Kept out of ``main_window`` so the bundle features can be developed and tested
 on their own; the window only calls :func:`install_bundle_ui` once. Only the
 window's public attributes are used: ``runner`` (background tasks),
 ``archive``, ``model`` (current search result), ``selected_ids()``,
-``menuBar()``, ``statusBar()``, ``menu_actions.quit`` and ``refresh_all()``.
+``statusBar()``, and its hooks (the File menu; announcing an import's changes).
 
 All long work (export, verification, import) runs in the window's "long"
 pool with a status-bar progress and a Cancel button. The services guarantee
@@ -30,6 +30,8 @@ from evidence_desk.gui.bundles.importing import (
     run_preview,
 )
 from evidence_desk.gui.bundles.verify_dialog import bundle_report_dialog
+from evidence_desk.gui.shell.hooks import Change, WindowHooks
+from evidence_desk.gui.shell.i18n import current as ui_language
 from evidence_desk.gui.shell.progress_widget import TaskProgress
 from evidence_desk.gui.shell.tasks import Task, error_text
 from evidence_desk.services.archive.archive import Archive
@@ -53,6 +55,8 @@ def run_export(archive: Archive, request: ExportRequest, **callbacks: Any) -> An
         profile=request.profile,
         zip=request.zip,
         out=request.out,
+        exporter=request.exporter,
+        language=ui_language(),
         **callbacks,
     )
 
@@ -159,14 +163,15 @@ class BundleUi(QObject):
             self.window.statusBar().showMessage(self.tr("Export cancelled; nothing was written."))
         else:
             text = (
-                self.tr("%1 exhibit(s) exported to %2.\nKey fingerprint: %3")
-                .replace("%1", str(len(report.exported)))
+                self.tr(
+                    "%n exhibit(s) exported to %2.\nKey fingerprint: %3", "", len(report.exported)
+                )
                 .replace("%2", str(report.path))
                 .replace("%3", report.fingerprint or "")
             )
             if report.left_out:
-                text += "\n" + self.tr("%1 item(s) left out (see the bundle's report).").replace(
-                    "%1", str(len(report.left_out))
+                text += "\n" + self.tr(
+                    "%n item(s) left out (see the bundle's report).", "", len(report.left_out)
                 )
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Bundle exported"), text,
                               QMessageBox.StandardButton.Close, self.window)  # fmt: skip
@@ -224,23 +229,23 @@ class BundleUi(QObject):
             self.imported.emit(None)
             return
         dialog = ImportPreviewDialog(preview, self.window)
-        dialog.accepted.connect(lambda: self.start_import(path))
+        dialog.accepted.connect(lambda: self.start_import(path, dialog.trust_new_signer))
         dialog.rejected.connect(lambda: self.imported.emit(None))
         self.preview_dialog = dialog
         dialog.open()
 
-    def start_import(self, path: Path) -> Task | None:
+    def start_import(self, path: Path, trust_new_signer: bool = False) -> Task | None:
         if self.archive is None:
             return None
-        task = self._start(run_import, self.archive, path, title=self.tr("Importing bundle"))
+        task = self._start(
+            run_import, self.archive, path, trust_new_signer, title=self.tr("Importing bundle")
+        )
         task.succeeded.connect(self._on_imported)
         task.failed.connect(self._on_import_failed)
         return task
 
     def _on_imported(self, report: Any) -> None:
-        refresh = getattr(self.window, "refresh_all", None)
-        if callable(refresh):
-            refresh()
+        self.window.hooks.announce(Change.ITEM_SET | Change.CASE_RECORDS)
         self.report_dialog = import_summary(report, self.window)
         self.report_dialog.open()
         self.imported.emit(report)
@@ -254,16 +259,5 @@ def install_bundle_ui(window: QMainWindow) -> None:
     """Add the bundle commands to the window's File menu (before Quit)."""
     ui = BundleUi(window)
     window.bundle_ui = ui  # type: ignore[attr-defined]
-    file_menu = window.menuBar().actions()[0].menu()
-    quit_action = getattr(getattr(window, "menu_actions", None), "quit", None)
-    actions = file_menu.actions()
-    before = None
-    if quit_action in actions:
-        index = actions.index(quit_action)
-        before = actions[index - 1] if index and actions[index - 1].isSeparator() else quit_action
-    file_menu.insertSeparator(before) if before else file_menu.addSeparator()
-    for action in (ui.export_action, ui.verify_action, ui.import_action):
-        if before is None:
-            file_menu.addAction(action)
-        else:
-            file_menu.insertAction(before, action)
+    hooks: WindowHooks = window.hooks  # type: ignore[attr-defined]
+    hooks.add_to_file_menu([ui.export_action, ui.verify_action, ui.import_action])

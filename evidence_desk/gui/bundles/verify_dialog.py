@@ -33,8 +33,11 @@ def headline(report: BundleReport) -> str:
         )
     else:
         state = translate(
-            "BundleVerifyDialog", "The bundle FAILED the check: %1 problem(s)."
-        ).replace("%1", str(len(report.problems)))
+            "BundleVerifyDialog",
+            "The bundle FAILED the check: %n problem(s).",
+            None,
+            len(report.problems),
+        )
     signer = (
         pretty_fingerprint(report.signer_fingerprint)
         if report.signer_fingerprint

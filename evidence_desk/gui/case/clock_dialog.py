@@ -63,7 +63,7 @@ class ClockDialog(QDialog):
         self.target = QComboBox(self)
         if self.rows:
             self.target.addItem(
-                translate("CaseUI", "The %1 selected items").replace("%1", str(len(self.rows))),
+                translate("CaseUI", "The %n selected item(s)", None, len(self.rows)),
                 None,
             )
         self.offset = QLineEdit(self)

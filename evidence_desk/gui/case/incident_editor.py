@@ -35,10 +35,13 @@ from evidence_desk.gui.case.widgets import (
     PlacePicker,
     TermChecklist,
     fill_terms,
+    record_title,
     run,
+    term_label,
     translate,
     ui_language,
 )
+from evidence_desk.gui.shell.formatting import kind_label
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
 DATA = Qt.ItemDataRole.UserRole
@@ -253,7 +256,7 @@ class IncidentEditor(QDialog):
     def _show(self, data: dict[str, Any]) -> None:
         self.data, self.ref = data, data["ref"]
         self.setWindowTitle(
-            translate("CaseUI", "Incident %1").replace("%1", f"{data['ref']} {data['title']}")
+            record_title(translate("CaseUI", "Incident"), data["ref"], data["title"])
         )
         self.title.setText(data["title"])
         self.start.setText(data["start"] or "")
@@ -278,12 +281,13 @@ class IncidentEditor(QDialog):
         self.items.clear()
         for row in data["items"]:
             entry = QListWidgetItem(
-                f"{row['exhibit']}  {row['title']}  ({row['kind']})", self.items
+                f"{row['exhibit']}  {row['title']}  ({kind_label(row['kind'])})", self.items
             )
             entry.setData(DATA, row)
         self.people.clear()
         for row in data["persons"]:
-            entry = QListWidgetItem(f"{row['ref']} {row['name']} — {row['role']}", self.people)
+            role = term_label(self.role_pick, row["role"], "roles")
+            entry = QListWidgetItem(f"{row['ref']} {row['name']} — {role}", self.people)
             entry.setData(DATA, row)
 
     def fields(self) -> dict[str, Any]:

@@ -1,12 +1,11 @@
 """Adds the case-record interface to the main window: ``install_case_ui(window)``.
 
-The main window is developed separately, so everything here uses only its
-public attributes (``runner``, ``archive``, ``archiveOpened``, ``menuBar()``,
-``table``/``grid``/``views``, ``model``, ``selected_targets()``,
-``select_item()``, ``menu_actions``, ``statusBar()``). Two adapters stand
-in for hooks the window does not have yet: the catalogue context menu is
-extended by wrapping ``menu_actions.context_menu``, and drags out of the
-catalogue are started by an event filter (``case_linking.DragStarter``).
+Everything here goes through the window's public attributes (``runner``,
+``archive``, ``model``, ``selected_targets()``, ``select_item()``,
+``statusBar()``) and its hooks (``window.hooks``): the Case menu and the
+catalogue's context-menu entries are added through them, drags start from
+the views they list, and what an editor or a link changes is announced there
+(``Change.CASE_RECORDS``, ``Change.ITEMS``) rather than refreshed by hand.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from evidence_desk.gui.case.linking import DragStarter, link
 from evidence_desk.gui.case.panel import RecordListPanel
 from evidence_desk.gui.case.timeline_panel import TimelinePanel
 from evidence_desk.gui.case.widgets import run, translate
+from evidence_desk.gui.shell.hooks import Change
 
 CONTEXT_MENU_LIMIT = 15
 
@@ -65,9 +65,11 @@ class CaseUI(QObject):
         )
         self.timeline.periodsRequested.connect(self.show_periods)
         self.timeline.clockRequested.connect(self.show_clock_correction)
-        self.drags = [DragStarter(view, self.selected_refs) for view in (window.table, window.grid)]
-        self._wrap_context_menu()
-        window.archiveOpened.connect(self.set_archive)
+        hooks = window.hooks
+        self.drags = [DragStarter(view, self.selected_refs) for view in hooks.item_views()]
+        hooks.extend_context_menu(self.extend_context_menu)
+        hooks.subscribe(Change.ARCHIVE, lambda _c, _ids: self.set_archive(window.archive))
+        hooks.subscribe(Change.CASE_RECORDS, lambda _c, _ids: self.refresh())
         if window.archive is not None:
             self.set_archive(window.archive)
 
@@ -91,7 +93,7 @@ class CaseUI(QObject):
         self.window.tabifyDockWidget(docks["person"], docks["place"])
         docks["incident"].raise_()
         for kind in ("incident", "person", "place"):
-            self.panels[kind].setMinimumWidth(240)
+            self.panels[kind].setMinimumWidth(200)
         timeline = QDockWidget(translate("CaseUI", "Timeline"), self.window)
         timeline.setObjectName("caseTimelineDock")
         timeline.setWidget(self.timeline)
@@ -105,12 +107,7 @@ class CaseUI(QObject):
     def _menu(self) -> dict[str, QAction]:
         menu = QMenu(translate("CaseUI", "&Case"), self.window)
         menu.setObjectName("caseMenu")
-        bar = self.window.menuBar()
-        existing = bar.actions()
-        if existing:  # before Help, which the window adds last
-            bar.insertMenu(existing[-1], menu)
-        else:
-            bar.addMenu(menu)
+        self.window.hooks.add_menu(menu)
         self.menu = menu
 
         def act(key: str, text: str, slot: Any, shortcut: QKeySequence | None = None) -> QAction:
@@ -165,17 +162,6 @@ class CaseUI(QObject):
         for action in self.actions.values():
             action.setEnabled(has)
 
-    def _wrap_context_menu(self) -> None:
-        actions = self.window.menu_actions
-        original = actions.context_menu
-
-        def context_menu(w: Any) -> QMenu:
-            menu = original(w)
-            self.extend_context_menu(menu)
-            return menu
-
-        actions.context_menu = context_menu
-
     # Archive and selection
 
     def set_archive(self, archive: Any) -> None:
@@ -205,8 +191,11 @@ class CaseUI(QObject):
 
     def show_dock(self, kind: str) -> None:
         dock = self.docks[kind]
+        first = kind == "timeline" and not dock.isVisible()
         dock.show()
         dock.raise_()
+        if first:  # room for the periods, incident lanes and the axis, not the minimum
+            self.window.resizeDocks([dock], [260], Qt.Orientation.Vertical)
         if kind == "timeline" and self.timeline.archive is not None:
             self.timeline.reload()
 
@@ -255,13 +244,10 @@ class CaseUI(QObject):
 
         def done(count: int) -> None:
             self.window.statusBar().showMessage(
-                translate("CaseUI", "Linked %1 items to %2")
-                .replace("%1", str(count))
-                .replace("%2", ref),
+                translate("CaseUI", "Linked %n item(s) to %2", None, count).replace("%2", ref),
                 6000,
             )
-            self.window.model.refresh(reload_rows=True)
-            self.refresh()
+            self.window.hooks.announce(Change.ITEMS | Change.CASE_RECORDS)
             for editor in self.editors:
                 reload = getattr(editor, "reload", None)
                 if getattr(editor, "ref", None) == ref and reload is not None:
@@ -279,7 +265,7 @@ class CaseUI(QObject):
         editor.destroyed.connect(lambda _o=None, e=editor: self._forget(e))
         saved = getattr(editor, "saved", None)
         if saved is not None:
-            saved.connect(self.refresh)
+            saved.connect(lambda *_a: self.window.hooks.announce(Change.CASE_RECORDS))
         shows = getattr(editor, "showItemRequested", None)
         if shows is not None:
             shows.connect(self.window.select_item)
@@ -341,6 +327,6 @@ class CaseUI(QObject):
         rows = [self.window.model.cached_row(i) for i in self.window.selected_ids()]
         dialog = ClockDialog(self.runner, self.window.archive, [r for r in rows if r], self.window)
         dialog.applied.connect(
-            lambda _r: (self.window.model.refresh(reload_rows=True), self.timeline.reload())
+            lambda _r: self.window.hooks.announce(Change.ITEMS | Change.CASE_RECORDS)
         )
         return self._keep(dialog)

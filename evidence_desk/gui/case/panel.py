@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.gui.case.widgets import ITEMS_MIME, decode_refs, run, translate
+from evidence_desk.gui.case.widgets import (
+    ITEMS_MIME,
+    decode_refs,
+    place_label,
+    run,
+    translate,
+    ui_language,
+)
+from evidence_desk.gui.shell import icons
 from evidence_desk.gui.shell.tasks import TaskRunner
 
 REF_ROLE = Qt.ItemDataRole.UserRole
@@ -131,6 +139,8 @@ class RecordListPanel(QWidget):
             entry = QListWidgetItem(text, self.list)
             entry.setData(REF_ROLE, row["ref"])
             entry.setToolTip(tip)
+            if row.get("sensitive"):
+                entry.setIcon(icons.lock())
             if row["ref"] == current:
                 self.list.setCurrentItem(entry)
 
@@ -171,13 +181,19 @@ def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str]:
     if kind == "incident":
         day = (row.get("start") or "")[:10]
         text = f"{row['ref']}  {day}  {row['title']}".replace("  ", " ", 1)
-        tip = translate("CaseUI", "%1 items, %2 people").replace("%1", str(row.get("items", 0)))
-        tip = tip.replace("%2", str(row.get("persons", 0)))
+        tip = ", ".join(
+            (
+                translate("CaseUI", "%n item(s)", None, int(row.get("items", 0))),
+                translate("CaseUI", "%n person(s)", None, int(row.get("persons", 0))),
+            )
+        )
         return text, " · ".join(p for p in (row.get("place") or "", tip) if p)
     if kind == "person":
-        label = row["name"] + (" 🔒" if row.get("sensitive") else "")
         others = ", ".join(n["name"] for n in row.get("names", [])[1:])
-        return f"{row['ref']}  {label}", others
+        if row.get("sensitive"):
+            hidden = translate("CaseUI", "Sensitive: names hidden in redacted exports")
+            others = f"{others}\n{hidden}" if others else hidden
+        return f"{row['ref']}  {row['name']}", others
     indent = "  " * (len(row["path"]) - 1)
     variants = ", ".join(n["name"] for n in row.get("names", []))
-    return f"{indent}{row['name']}", variants
+    return f"{indent}{place_label(row, ui_language())}", variants

@@ -31,7 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.gui.case.widgets import fill_terms, run, select_data, translate, ui_language
+from evidence_desk.gui.case.widgets import (
+    fill_terms,
+    record_title,
+    run,
+    select_data,
+    term_label,
+    translate,
+    ui_language,
+)
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
 
@@ -40,12 +48,21 @@ def _lines(text: str) -> list[str]:
 
 
 def _save(
-    archive: Any, ref: str | None, names: list[str], aliases: list[str], fields: dict[str, Any]
+    archive: Any,
+    ref: str | None,
+    names: list[str],
+    aliases: list[str],
+    fields: dict[str, Any],
+    statuses: tuple[tuple[str, str | None], ...] = (),
 ) -> dict[str, Any]:
+    """Create or update the person; statuses added before the first save go in with it."""
     from evidence_desk.services.case import persons as cp
 
     if ref is None:
-        return cp.add_person(archive, names, aliases=aliases, **fields)
+        created = cp.add_person(archive, names, aliases=aliases, **fields)
+        for status, started in statuses:
+            cp.add_status(archive, created["ref"], status, started=started)
+        return cp.get_person(archive, created["ref"]) if statuses else created
     cp.update_person(archive, ref, **fields)
     current = cp.get_person(archive, ref)
     have = {(n["name"], n["kind"]) for n in current["names"]}
@@ -118,6 +135,7 @@ class PersonEditor(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(70)
         self.statuses = QListWidget(self)
+        self.pending_statuses: list[tuple[str, str | None]] = []
         self.status_pick = QComboBox(self)
         self.status_date = QLineEdit(self)
         self.status_date.setPlaceholderText("2022-01-06")
@@ -181,9 +199,7 @@ class PersonEditor(QDialog):
 
     def _show(self, data: dict[str, Any]) -> None:
         self.ref = data["ref"]
-        self.setWindowTitle(
-            translate("CaseUI", "Person %1").replace("%1", f"{data['ref']} {data['name']}")
-        )
+        self.setWindowTitle(record_title(translate("CaseUI", "Person"), data["ref"], data["name"]))
         names = [n["name"] for n in data["names"] if n["kind"] == "name"]
         self.names.setPlainText("\n".join(names))
         self.aliases.setPlainText(
@@ -197,10 +213,15 @@ class PersonEditor(QDialog):
         self.sensitive.setChecked(bool(data["sensitive"]))
         self.notes.setPlainText(data["notes"] or "")
         self.statuses.clear()
+        self.pending_statuses = []
         for s in data["statuses"]:
             span = " – ".join(x for x in (s["started"], s["ended"]) if x)
-            self.statuses.addItem(f"{s['status']}  {span}".strip())
+            self.statuses.addItem(f"{self._status_label(s['status'])}  {span}".strip())
         self.merge_button.setEnabled(True)
+
+    def _status_label(self, code: str) -> str:
+        """The vocabulary label in the interface language (the code only if unknown)."""
+        return term_label(self.status_pick, code, "person_statuses")
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -228,15 +249,25 @@ class PersonEditor(QDialog):
             _lines(self.names.toPlainText()),
             _lines(self.aliases.toPlainText()),
             self.fields(),
+            tuple(self.pending_statuses) if self.ref is None else (),
             on_ok=done,
             on_error=lambda exc: self.status.setText(error_text(exc)),
         )
 
     def add_status(self) -> Any:
+        """Record a status; on a person not yet saved it is kept and saved with the person."""
         status = self.status_pick.currentData()
-        if self.ref is None or not status:
+        if not status:
             return None
         started = self.status_date.text().strip() or None
+        if self.ref is None:
+            self.pending_statuses.append((status, started))
+            label = f"{self._status_label(status)}  {started or ''}".strip()
+            self.statuses.addItem(
+                translate("CaseUI", "%1 (recorded when the person is saved)").replace("%1", label)
+            )
+            self.status_date.clear()
+            return None
         return run(
             self.runner,
             self,

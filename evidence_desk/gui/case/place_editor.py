@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.gui.case.widgets import (
     PlacePicker,
     fill_terms,
+    record_title,
     run,
     select_data,
     translate,
@@ -153,7 +154,9 @@ class PlaceEditor(QDialog):
 
     def _show(self, data: dict[str, Any]) -> None:
         self.ref = data["ref"]
-        self.setWindowTitle(translate("CaseUI", "Place %1").replace("%1", " / ".join(data["path"])))
+        self.setWindowTitle(
+            record_title(translate("CaseUI", "Place"), "", " / ".join(data["path"]))
+        )
         self.name.setText(data["name"])
         select_data(self.kind, data["kind"])
         self.parent_place.set_ref(f"PL-{data['parent_id']:04d}" if data["parent_id"] else None)
@@ -207,9 +210,7 @@ class PlaceEditor(QDialog):
         self.status.setText(translate("CaseUI", "Matching items by GPS…"))
 
         def done(count: int) -> None:
-            self.status.setText(
-                translate("CaseUI", "%1 items placed by GPS.").replace("%1", str(count))
-            )
+            self.status.setText(translate("CaseUI", "%n item(s) placed by GPS.", None, count))
             self.saved.emit(-1)
 
         return run(self.runner, self, _match, self.archive, on_ok=done, pool="long")

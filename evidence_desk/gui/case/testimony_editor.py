@@ -38,6 +38,7 @@ from evidence_desk.gui.case.testimony_parts import AttachmentsBox, VersionsBox
 from evidence_desk.gui.case.widgets import (
     PlacePicker,
     fill_terms,
+    record_title,
     run,
     select_data,
     translate,
@@ -298,7 +299,9 @@ class TestimonyEditor(QDialog):
     def _show(self, data: dict[str, Any]) -> None:
         self.data = data
         self.ref = data["exhibit"]
-        self.setWindowTitle(translate("CaseUI", "Testimony %1").replace("%1", data["title"]))
+        self.setWindowTitle(
+            record_title(translate("CaseUI", "Testimony"), data["witness_code"], data["title"])
+        )
         self.code.setText(data["witness_code"])
         self.code.setReadOnly(True)
         self.pseudonym.setText(data["pseudonym"] or "")

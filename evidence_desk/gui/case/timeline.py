@@ -12,47 +12,28 @@ Almaty time (UTC+6), the time the January 2022 events are told in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from evidence_desk.gui.case import timeline_ticks
+from evidence_desk.gui.case.timeline_data import (
+    KIND_COLOURS,
+    PERIOD_COLOURS,
+    VERIFICATION_COLOURS,
+    Point,
+    Span,
+    parse,
+    utc_naive,
+)
 from evidence_desk.gui.case.widgets import translate
 
+__all__ = ["TimelineView", "Point", "Span", "parse", "utc_naive", "KIND_COLOURS"]
+
 DISPLAY_OFFSET = timedelta(hours=6)
-KIND_COLOURS = {
-    "photo": "#1e88e5",
-    "video": "#d81b60",
-    "audio": "#8e24aa",
-    "document": "#6d4c41",
-    "testimony": "#00897b",
-    "other": "#757575",
-}
-PERIOD_COLOURS = ["#e53935", "#fb8c00", "#3949ab", "#43a047", "#8e24aa"]
-VERIFICATION_COLOURS = {
-    "verified": "#2e7d32",
-    "partly_verified": "#f9a825",
-    "unverified": "#78909c",
-}
-_STEPS = [
-    60,
-    300,
-    900,
-    1800,
-    3600,
-    3 * 3600,
-    6 * 3600,
-    12 * 3600,
-    86400,
-    2 * 86400,
-    7 * 86400,
-    30 * 86400,
-    91 * 86400,
-    365 * 86400,
-]
 MIN_SPAN_S = 600.0
 MAX_SPAN_S = 40 * 365 * 86400.0
 DOT = 9
@@ -60,46 +41,6 @@ DENSE_PX = 6  # closer than this on average and the lane switches to density bar
 AXIS_H = 34
 BAND_LABEL_H = 18
 LANE_H = 20
-
-
-def parse(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    value = datetime.fromisoformat(text)
-    return (
-        value.replace(tzinfo=None)
-        if value.tzinfo is None
-        else value.astimezone(None).replace(tzinfo=None)
-    )
-
-
-def utc_naive(text: str) -> datetime:
-    """A service time (naive UTC, or aware) as naive UTC."""
-    from datetime import UTC
-
-    value = datetime.fromisoformat(text)
-    return value if value.tzinfo is None else value.astimezone(UTC).replace(tzinfo=None)
-
-
-@dataclass
-class Point:
-    item_id: int
-    at: datetime
-    kind: str
-    exhibit: str
-    title: str
-    corrected: bool
-
-
-@dataclass
-class Span:
-    ident: int
-    start: datetime
-    end: datetime
-    title: str
-    colour: str
-    precision: str = ""
-    lane: int = 0
 
 
 class TimelineView(QWidget):
@@ -113,7 +54,7 @@ class TimelineView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseTimelineView")
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -258,7 +199,13 @@ class TimelineView(QWidget):
         painter.end()
 
     def _paint_periods(self, painter: QPainter, bottom: float) -> None:
+        """Bands with their labels; a label may run past a short band up to the next label
+        on its row, is elided only then, and its full text is in the tooltip."""
         metrics = QFontMetrics(self.font())
+        self.period_labels = []
+        rows: dict[int, list[Span]] = {}
+        for row, span in enumerate(self.periods):
+            rows.setdefault(row % 3, []).append(span)
         for row, span in enumerate(self.periods):
             left, right = self.x_of(span.start), self.x_of(span.end)
             if right < 0 or left > self.width():
@@ -273,35 +220,52 @@ class TimelineView(QWidget):
             painter.drawLine(QPointF(right, 0), QPointF(right, bottom))
             y = (row % 3) * BAND_LABEL_H + 2
             text_left = max(left, 0) + 4
-            width = max(min(right, self.width()) - text_left - 4, 0)
+            later = [
+                self.x_of(o.start) for o in rows[row % 3] if o is not span and o.start > span.start
+            ]
+            limit = min([*later, float(self.width())])
+            width = max(limit - text_left - 4, 0)
             text = metrics.elidedText(span.title, Qt.TextElideMode.ElideRight, int(width))
             painter.setPen(QColor(span.colour).darker(140))
-            painter.drawText(
-                QRectF(text_left, y, width, BAND_LABEL_H), Qt.AlignmentFlag.AlignVCenter, text
+            rect = QRectF(
+                text_left, y, min(width, metrics.horizontalAdvance(text) + 4), BAND_LABEL_H
             )
+            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
+            self.period_labels.append((rect, span, text))
+
+    def period_at(self, pos: QPointF) -> Span | None:
+        """The period whose label is under ``pos`` (for its full name in a tooltip)."""
+        for rect, span, _text in getattr(self, "period_labels", []):
+            if rect.contains(pos):
+                return span
+        return None
 
     def _paint_axis(self, painter: QPainter, top: float) -> None:
         text_colour = self.palette().text().color()
         painter.setPen(QPen(text_colour, 1))
         painter.drawLine(QPointF(0, top), QPointF(self.width(), top))
-        step = next((s for s in _STEPS if s / self.span_s * self.width() >= 90), _STEPS[-1])
+        metrics = QFontMetrics(self.font())
         local_start = self.start + DISPLAY_OFFSET
-        epoch = datetime(2000, 1, 1)
-        first = (local_start - epoch).total_seconds() // step * step
-        tick = epoch + timedelta(seconds=first)
-        fmt = "%d %b %Y" if step >= 86400 else "%d %b %H:%M"
+        _step, ticks = timeline_ticks.choose(
+            local_start,
+            local_start + timedelta(seconds=self.span_s),
+            self.width(),
+            metrics.horizontalAdvance,
+        )
+        self.tick_labels = ticks
         grid = QColor(text_colour)
         grid.setAlpha(28)
-        while tick - DISPLAY_OFFSET < self.end():
-            x = self.x_of(tick - DISPLAY_OFFSET)
+        for tick in ticks:
+            x = tick.x
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(x, 0), QPointF(x, top))
             painter.setPen(QPen(text_colour, 1))
             painter.drawLine(QPointF(x, top), QPointF(x, top + 5))
             painter.drawText(
-                QRectF(x + 3, top + 6, 120, 16), Qt.AlignmentFlag.AlignLeft, tick.strftime(fmt)
+                QRectF(x + 3, top + 6, metrics.horizontalAdvance(tick.text) + 2, 16),
+                Qt.AlignmentFlag.AlignLeft,
+                tick.text,
             )
-            tick += timedelta(seconds=step)
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() * 0.85, 6))
         painter.setFont(small)
@@ -466,6 +430,10 @@ class TimelineView(QWidget):
             self.setToolTip(f"{point.exhibit} · {point.title}\n{when}{note}")
         elif span is not None:
             self.setToolTip(span.title)
+        elif (period := self.period_at(pos)) is not None:
+            first = (period.start + DISPLAY_OFFSET).strftime("%Y-%m-%d %H:%M")
+            last = (period.end + DISPLAY_OFFSET).strftime("%Y-%m-%d %H:%M")
+            self.setToolTip(f"{period.title}\n{first} – {last}")
         else:
             self.setToolTip(
                 self.time_at(pos.x()).__add__(DISPLAY_OFFSET).strftime("%Y-%m-%d %H:%M")
@@ -477,15 +445,32 @@ class TimelineView(QWidget):
             self._announce()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Arrows pan (a tenth of the view; a page with Shift), +/- zoom at the mouse
+        pointer when it is over the timeline (else the middle), Home (or 0) shows all."""
         key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom(1.5)
+            self.zoom(1.5, self._cursor_x())
         elif key == Qt.Key.Key_Minus:
-            self.zoom(1 / 1.5)
-        elif key == Qt.Key.Key_0:
+            self.zoom(1 / 1.5, self._cursor_x())
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_0):
             self.fit()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            page = shift or key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+            direction = -1 if key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp) else 1
+            self.pan(direction * (0.9 if page else 0.1))
         else:
             super().keyPressEvent(event)
+
+    def pan(self, fraction: float) -> None:
+        """Move the view by ``fraction`` of its width (negative: towards the past)."""
+        self.start += timedelta(seconds=self.span_s * fraction)
+        self.update()
+        self._announce()
+
+    def _cursor_x(self) -> float | None:
+        pos = self.mapFromGlobal(QCursor.pos())
+        return float(pos.x()) if self.rect().contains(pos) else None
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.gui.case.timeline import TimelineView
 from evidence_desk.gui.case.widgets import PlacePicker, fill_terms, run, translate, ui_language
+from evidence_desk.gui.shell.flow_layout import FlowLayout
 from evidence_desk.gui.shell.formatting import KINDS, kind_plural
-from evidence_desk.gui.shell.tasks import TaskRunner
+from evidence_desk.gui.shell.tasks import Latest, TaskRunner
 
 
 def _load(archive: Any, flt: Any, lang: str) -> dict[str, Any]:
@@ -57,7 +58,7 @@ class TimelinePanel(QWidget):
         self._stale = False
         self.archive: Any = None
         self.loading = False
-        self._generation = 0
+        self._generation = Latest()
         self._fitted = False
         self.view = TimelineView(self)
         self.kind = QComboBox(self)
@@ -73,12 +74,11 @@ class TimelinePanel(QWidget):
         self.incident.setMinimumContentsLength(16)
         self.incident.addItem(translate("CaseUI", "All incidents"), None)
         self.status = QLabel(self)
-        bar = QHBoxLayout()
+        bar = self._bar = FlowLayout(spacing=4)  # wraps in a narrow dock, not a wider window
         bar.setContentsMargins(4, 2, 4, 2)
         for widget in (self.kind, self.violation, self.place, self.incident):
             bar.addWidget(widget)
             widget.currentIndexChanged.connect(self._schedule)
-        bar.addWidget(self.status, 1)
         self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in (
             (
@@ -116,8 +116,17 @@ class TimelinePanel(QWidget):
             button.setText(text)
             button.setToolTip(tip)
             button.clicked.connect(lambda _c=False, s=slot: s())
-            bar.addWidget(button)
             self.buttons[key] = button
+        for keys in (("out", "in", "fit"), ("periods", "clock")):  # a group wraps as one
+            group = QWidget(self)
+            row = QHBoxLayout(group)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(2)
+            for key in keys:
+                self.buttons[key].setParent(group)
+                row.addWidget(self.buttons[key])
+            bar.addWidget(group)
+        bar.add_stretch_widget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -135,6 +144,14 @@ class TimelinePanel(QWidget):
         self.view.rangeChanged.connect(self._on_range)
         self.view.itemClicked.connect(self.itemClicked)
         self.view.incidentActivated.connect(self.incidentActivated)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Keep room for the wrapped filter rows above the canvas: a dock does not ask
+        its widget for height-for-width, so the canvas (and its axis) would be cut off."""
+        super().resizeEvent(event)
+        needed = self._bar.heightForWidth(self.width()) + self.view.minimumHeight()
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -217,8 +234,8 @@ class TimelinePanel(QWidget):
             self._stale = True
             return
         self._stale = False
-        self._generation += 1
-        generation = self._generation
+        self._generation.advance()
+        generation = self._generation.token
         self.loading = True
         self.status.setText(translate("CaseUI", "Loading…"))
         task = self.runner.submit(
@@ -228,20 +245,22 @@ class TimelinePanel(QWidget):
         task.failed.connect(lambda exc: self._on_failed(generation, exc))
 
     def _on_data(self, generation: int, data: dict[str, Any]) -> None:
-        if generation != self._generation:
+        if not self._generation.is_current(generation):
             return
         self.view.set_data(data)
         if not self._fitted:
             self._fitted = True
             self.view.fit()
         self.loading = False
-        text = translate("CaseUI", "%1 items, %2 incidents").replace(
-            "%1", f"{len(data['items']):,}"
+        text = ", ".join(
+            (
+                translate("CaseUI", "%Ln item(s)", None, len(data["items"])),
+                translate("CaseUI", "%Ln incident(s)", None, len(data["incidents"])),
+            )
         )
-        text = text.replace("%2", f"{len(data['incidents']):,}")
         if data.get("undated"):
-            text += " · " + translate("CaseUI", "%1 without a capture time").replace(
-                "%1", f"{data['undated']:,}"
+            text += " · " + translate(
+                "CaseUI", "%Ln without a capture time", None, int(data["undated"])
             )
         self.status.setText(text)
         self.loaded.emit()
@@ -249,7 +268,7 @@ class TimelinePanel(QWidget):
     def _on_failed(self, generation: int, exc: BaseException) -> None:
         from evidence_desk.gui.shell.tasks import error_text
 
-        if generation == self._generation:
+        if self._generation.is_current(generation):
             self.loading = False
             self.status.setText(error_text(exc))
 
@@ -260,7 +279,7 @@ class TimelinePanel(QWidget):
     def _request_density(self) -> None:
         if self.archive is None or self._density_range is None:
             return
-        generation = self._generation
+        generation = self._generation.token
         start, end, buckets = self._density_range
         task = self.runner.submit(
             _density,
@@ -274,7 +293,7 @@ class TimelinePanel(QWidget):
         )
 
         def done(result: Any) -> None:
-            if generation == self._generation and self._density_range is not None:
+            if self._generation.is_current(generation) and self._density_range is not None:
                 if result[0] == self._density_range[0] and result[1] == self._density_range[1]:
                     self.view.set_density(*result)
 

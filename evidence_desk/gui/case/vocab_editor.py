@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.case.widgets import run, translate
+from evidence_desk.gui.shell.formatting import service_words
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
 LANGS = ("en", "ru", "kk")
@@ -114,12 +115,14 @@ class VocabularyEditor(QDialog):
     def _set_vocabularies(self, names: list[str]) -> None:
         self.vocabulary.blockSignals(True)
         self.vocabulary.clear()
-        self.vocabulary.addItems(names)
+        words = service_words()
+        for name in names:  # shown by its label in the interface language, kept by its name
+            self.vocabulary.addItem(words.term("vocabulary", name), name)
         self.vocabulary.blockSignals(False)
         self.reload()
 
     def name(self) -> str:
-        return self.vocabulary.currentText()
+        return str(self.vocabulary.currentData() or self.vocabulary.currentText())
 
     def reload(self, *_args: object) -> None:
         from evidence_desk.services.case import vocabularies as case_vocabularies

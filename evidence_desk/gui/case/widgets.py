@@ -35,10 +35,9 @@ translate = QCoreApplication.translate
 
 def ui_language() -> str:
     """The interface language (en/ru/kk), for vocabulary labels and period names."""
-    from evidence_desk.gui.shell.i18n import resolve_language
-    from evidence_desk.services.archive.settings import load_settings
+    from evidence_desk.gui.shell.i18n import current
 
-    return resolve_language(load_settings().language)
+    return current()
 
 
 def run(
@@ -99,7 +98,7 @@ class PlacePicker(QComboBox):
         self.addItem(first, None)
         for place in sorted(places, key=lambda p: " / ".join(reversed(p["path"]))):
             indent = "  " * (len(place["path"]) - 1)
-            self.addItem(f"{indent}{place['name']}", place["ref"])
+            self.addItem(f"{indent}{place_label(place, ui_language())}", place["ref"])
             self.setItemData(
                 self.count() - 1, " / ".join(place["path"]), Qt.ItemDataRole.ToolTipRole
             )
@@ -175,6 +174,51 @@ class TermChecklist(QListWidget):
         else:
             self._checked.discard(code)
         self.changed.emit()
+
+
+def term_label(combo: QComboBox, code: str, vocabulary: str) -> str:
+    """A code's label as the combo of that vocabulary shows it (the archive's own terms),
+    else the shipped vocabulary's label, else the code."""
+    index = combo.findData(code)
+    if index >= 0 and combo.itemText(index):
+        return combo.itemText(index)
+    from evidence_desk.gui.shell.formatting import service_words
+
+    return service_words().term(vocabulary, code)
+
+
+def place_label(place: dict[str, Any], lang: str) -> str:
+    """A place's name in ``lang`` when the gazetteer has one (Алматы / Almaty), else its name.
+
+    A name is stored once whatever its language, so "Атырау" is tagged Russian
+    only: Kazakh and Russian stand in for each other before English does.
+    """
+    order = {"ru": ("ru", "kk"), "kk": ("kk", "ru")}.get(lang, (lang,))
+    names = place.get("names") or []
+    for wanted in order:
+        for name in names:
+            if name.get("lang") == wanted and name.get("name"):
+                return str(name["name"])
+    return str(place.get("name") or "")
+
+
+_DEFAULT_TITLE_WORDS = ("testimony", "incident", "person", "place")
+
+
+def record_title(kind: str, ref: str, title: str) -> str:
+    """A window title naming a record once: "Testimony W-0001", not "Testimony Testimony W-0001".
+
+    Default titles already contain the kind and the code, so they are used as
+    they are; other titles follow the kind and code after a dash.
+    """
+    title, head = " ".join((title or "").split()), f"{kind} {ref}".strip()
+    bare = title.replace(ref, "").strip().casefold() if ref else title.casefold()
+    # a default title ("Testimony W-0001") is stored in English: show the kind translated
+    if not title or bare in ("", kind.casefold(), *_DEFAULT_TITLE_WORDS):
+        return head
+    if title.casefold().startswith(kind.casefold()) or (ref and ref in title):
+        return title
+    return f"{head} — {title}"
 
 
 def fill_terms(

@@ -27,11 +27,11 @@ class TagsDialog(QDialog):
         self.setObjectName("tagsDialog")
         if remove:
             self.setWindowTitle(self.tr("Remove tags"))
-            text = self.tr("Tags to remove from %1 selected items (comma-separated):")
+            text = self.tr("Tags to remove from %Ln selected item(s) (comma-separated):", "", count)
         else:
             self.setWindowTitle(self.tr("Add tags"))
-            text = self.tr("Tags to add to %1 selected items (comma-separated):")
-        label = QLabel(text.replace("%1", f"{count:,}"), self)
+            text = self.tr("Tags to add to %Ln selected item(s) (comma-separated):", "", count)
+        label = QLabel(text, self)
         label.setWordWrap(True)
         self.edit = QLineEdit(self)
         completer = QCompleter(QStringListModel(known, self), self)
@@ -63,13 +63,13 @@ class RemovalDialog(QDialog):
         shown = ", ".join(exhibits[:8]) + (" …" if len(exhibits) > 8 else "")
         intro = QLabel(
             self.tr(
-                "Remove %1 items (%2) from the catalogue?\n\n"
+                "Remove %Ln item(s) (%2) from the catalogue?\n\n"
                 "They will be hidden from the catalogue and searches. The originals stay in "
                 "the archive's store, the removal is written to each item's custody log with "
-                "your reason, and the items can be restored from “Removed items”."
-            )
-            .replace("%1", f"{len(exhibits):,}")
-            .replace("%2", shown),
+                "your reason, and the items can be restored from “Removed items”.",
+                "",
+                len(exhibits),
+            ).replace("%2", shown),
             self,
         )
         intro.setWordWrap(True)

@@ -111,12 +111,16 @@ def _field_label(field: str) -> str:
         "description": translate("Edits", "description"),
         "notes": translate("Edits", "notes"),
         "sensitivity": translate("Edits", "sensitivity"),
+        "title_publishable": translate("Edits", "publication mark"),
     }
     return labels.get(field, field)
 
 
-def _update_field(archive: Archive, uuid: str, field: str, value: str) -> None:
-    items.update_fields(archive, uuid, **{field: value})
+def _update_field(archive: Archive, uuid: str, field: str, value: str | bool) -> None:
+    if field == "title_publishable":
+        items.set_title(archive, uuid, publishable=bool(value))
+    else:
+        items.update_fields(archive, uuid, **{field: str(value)})
 
 
 class TagEdit(QUndoCommand):
@@ -178,9 +182,9 @@ def _restore_tags(archive: Archive, targets, add, remove, before: dict) -> None:
 class SensitivityEdit(QUndoCommand):
     def __init__(self, ctl: EditController, targets, value: str):
         super().__init__(
-            translate("Edits", "Set sensitivity of %1 items to %2")
-            .replace("%1", str(len(targets)))
-            .replace("%2", sensitivity_label(value))
+            translate("Edits", "Set sensitivity of %n item(s) to %2", None, len(targets)).replace(
+                "%2", sensitivity_label(value)
+            )
         )
         self.ctl, self.targets, self.value = ctl, targets, value
         self.before: dict[int, str] = {}
@@ -247,12 +251,13 @@ class RemovalEdit(QUndoCommand):
     """Removal from the catalogue; its undo is a logged restoration, not an erasure."""
 
     def __init__(self, ctl: EditController, targets, reason: str, remove: bool):
+        count = len(targets)
         text = (
-            translate("Edits", "Remove %1 items from the catalogue")
+            translate("Edits", "Remove %n item(s) from the catalogue", None, count)
             if remove
-            else translate("Edits", "Restore %1 items")
+            else translate("Edits", "Restore %n item(s)", None, count)
         )
-        super().__init__(text.replace("%1", str(len(targets))))
+        super().__init__(text)
         self.ctl, self.targets, self.reason, self.remove = ctl, targets, reason, remove
 
     def _set(self, remove: bool) -> None:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui.shell import icons
+from evidence_desk.gui.shell.flow_layout import FlowLayout
 from evidence_desk.gui.shell.formatting import KINDS, SENSITIVITIES, kind_label, sensitivity_label
 from evidence_desk.services.catalogue.listing import Filters
 
@@ -73,7 +75,9 @@ class FilterBar(QWidget):
         self.dated.toggled.connect(self._on_dated)
         self.tag_chip = QToolButton(self)
         self.tag_chip.setObjectName("tagChip")
-        self.tag_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.tag_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.tag_chip.setIcon(icons.clear())
+        self.tag_chip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the cross after
         self.tag_chip.setToolTip(self.tr("Click to stop filtering by this tag"))
         self.tag_chip.clicked.connect(lambda: self.set_tag(None))
         self.tag_chip.hide()
@@ -92,15 +96,17 @@ class FilterBar(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.save_button)
         top.addWidget(self.clear_button)
-        bottom = QHBoxLayout()
-        bottom.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.kind, self.sensitivity, self.gps, self.warnings, self.dated):
+        bottom = FlowLayout(spacing=6)  # wraps on a narrow window instead of widening it
+        for widget in (self.kind, self.sensitivity, self.gps, self.warnings):
             bottom.addWidget(widget)
-        bottom.addWidget(self.date_from)
-        bottom.addWidget(QLabel(self.tr("to"), self))
-        bottom.addWidget(self.date_to)
+        for first, second in ((self.dated, self.date_from), (QLabel(self.tr("to")), self.date_to)):
+            pair = QWidget(self)  # a label stays on the line of its date
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(first)
+            row.addWidget(second)
+            bottom.addWidget(pair)
         bottom.addWidget(self.tag_chip)
-        bottom.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 2)
         layout.setSpacing(4)
@@ -172,7 +178,7 @@ class FilterBar(QWidget):
         self._tag = tag
         self.tag_chip.setVisible(tag is not None)
         if tag is not None:
-            self.tag_chip.setText(self.tr("Tag: %1  ✕").replace("%1", tag))
+            self.tag_chip.setText(self.tr("Tag: %1").replace("%1", tag))
 
     def clear(self) -> None:
         self.set_filters(Filters(removed=self._removed))

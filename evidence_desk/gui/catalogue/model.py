@@ -33,11 +33,12 @@ from evidence_desk.gui.catalogue.thumbnails import ThumbnailCache
 from evidence_desk.gui.shell.formatting import (
     capture_source_label,
     captured_text,
+    human_duration,
     human_size,
     kind_label,
     sensitivity_label,
 )
-from evidence_desk.gui.shell.tasks import TaskRunner
+from evidence_desk.gui.shell.tasks import Latest, TaskRunner
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.catalogue import listing as catalogue
 from evidence_desk.services.catalogue.listing import CatalogueRow, Filters, Sort
@@ -100,8 +101,8 @@ class CatalogueModel(QAbstractTableModel):
         self._sha_to_id: dict[str, int] = {}
         self._in_flight: set[int] = set()
         self._wanted: set[int] = set()
-        self._query_gen = 0
-        self._archive_gen = 0
+        self._query_gen = Latest()
+        self._archive_gen = Latest()
         self.loading = False
         self._full_arrived = True
         self._partial_shown = False
@@ -124,7 +125,7 @@ class CatalogueModel(QAbstractTableModel):
         return self._sort
 
     def set_archive(self, archive: Archive | None) -> None:
-        self._archive_gen += 1
+        self._archive_gen.advance()
         self._archive = archive
         self.beginResetModel()
         self._ids, self._row_of, self._exposed = [], {}, 0
@@ -158,8 +159,8 @@ class CatalogueModel(QAbstractTableModel):
         """
         if self._archive is None:
             return
-        self._query_gen += 1
-        gen = self._query_gen
+        self._query_gen.advance()
+        gen = self._query_gen.token
         self.loading = True
         self._full_arrived = False
         args = (self._archive, self._filters, self._sort)
@@ -171,12 +172,12 @@ class CatalogueModel(QAbstractTableModel):
         task.failed.connect(lambda exc: self._on_query_failed(gen, exc))
 
     def _on_query_failed(self, gen: int, exc: BaseException) -> None:
-        if gen == self._query_gen:
+        if self._query_gen.is_current(gen):
             self.loading = False
             self.queryFailed.emit(str(exc))
 
     def _on_ids(self, gen: int, result: _Ids, reload_rows: bool, partial: bool) -> None:
-        if gen != self._query_gen or (partial and self._full_arrived):
+        if not self._query_gen.is_current(gen) or (partial and self._full_arrived):
             return
         ids, row_of = result
         old, old_exposed = self._ids, self._exposed
@@ -297,14 +298,14 @@ class CatalogueModel(QAbstractTableModel):
         if not ids or self._archive is None:
             return
         self._in_flight.update(ids)
-        gen = self._archive_gen
+        gen = self._archive_gen.token
         task = self._runner.submit(catalogue.fetch_rows, self._archive, ids, pool="rows")
         task.succeeded.connect(lambda rows: self._on_rows(gen, ids, rows))
         task.failed.connect(lambda _exc: self._in_flight.difference_update(ids))
 
     def _on_rows(self, gen: int, ids: list[int], rows: dict[int, CatalogueRow]) -> None:
         self._in_flight.difference_update(ids)
-        if gen != self._archive_gen:
+        if not self._archive_gen.is_current(gen):
             return
         for item_id in ids:
             row = rows.get(item_id)
@@ -438,6 +439,8 @@ def _display(row: CatalogueRow, key: str) -> str:
     if key == "title":
         return row.title
     if key == "kind":
+        if row.duration_s and row.kind in ("video", "audio"):
+            return f"{kind_label(row.kind)} · {human_duration(row.duration_s)}"
         return kind_label(row.kind)
     if key == "captured":
         return captured_text(row.captured_local, row.captured_offset_min)

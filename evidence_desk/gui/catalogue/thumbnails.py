@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 
 from evidence_desk.gui.shell.formatting import kind_label
+from evidence_desk.gui.shell.tasks import Latest
 from evidence_desk.services.archive.archive import Archive
 
 THUMB_EDGE = 192
@@ -59,7 +60,7 @@ class ThumbnailCache(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._archive: Archive | None = None
-        self._generation = 0
+        self._generation = Latest()
         self._icons: OrderedDict[str, QIcon] = OrderedDict()
         self._failed: set[str] = set()
         self._pending: OrderedDict[str, None] = OrderedDict()
@@ -70,7 +71,7 @@ class ThumbnailCache(QObject):
 
     def set_archive(self, archive: Archive | None) -> None:
         self._archive = archive
-        self._generation += 1
+        self._generation.advance()
         self._icons.clear()
         self._failed.clear()
         self._pending.clear()
@@ -103,7 +104,7 @@ class ThumbnailCache(QObject):
         while self._active < WORKERS and self._pending and self._archive is not None:
             sha256, _ = self._pending.popitem(last=True)
             path = self._archive.thumbnail_path(sha256)
-            generation = self._generation
+            generation = self._generation.token
             self._active += 1
             self._pool.start(lambda p=path, s=sha256, g=generation: self._load(g, s, str(p)))
 
@@ -126,7 +127,7 @@ class ThumbnailCache(QObject):
     @Slot(int, str, QImage)
     def _on_delivered(self, generation: int, sha256: str, image: QImage) -> None:
         self._active -= 1
-        if generation == self._generation:
+        if self._generation.is_current(generation):
             if image.isNull():
                 self._failed.add(sha256)
             else:
@@ -142,7 +143,7 @@ class ThumbnailCache(QObject):
     def stop(self, timeout_ms: int = 10_000) -> bool:
         """Queue nothing more (paints after shutdown get placeholders) and drain the pool."""
         self._archive = None
-        self._generation += 1
+        self._generation.advance()
         self._pending.clear()
         self._pool.clear()
         return self._pool.waitForDone(timeout_ms)

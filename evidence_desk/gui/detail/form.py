@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -43,6 +44,15 @@ class DetailForm(QWidget):
         self._item_id: int | None = None
         self.title = QLineEdit(self)
         self.title.setObjectName("titleEdit")
+        self.publishable = QCheckBox(self.tr("Title and description may be published"), self)
+        self.publishable.setObjectName("titlePublishableCheck")
+        self.publishable.setToolTip(
+            self.tr(
+                "Redacted bundles show the exhibit number instead of a title unless the "
+                "title was set by hand and marked here; a title that is the file name "
+                "is never published."
+            )
+        )
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("descriptionEdit")
         self.description.setPlaceholderText(self.tr("What the item shows, where and when"))
@@ -68,8 +78,10 @@ class DetailForm(QWidget):
         self.title.editingFinished.connect(lambda: self._commit("title"))
         self.tags.editingFinished.connect(self._commit_tags)
         self.sensitivity.activated.connect(lambda _i: self._commit("sensitivity"))
+        self.publishable.clicked.connect(self._commit_publishable)
         layout = QFormLayout(self)
         layout.addRow(self.tr("Title:"), self.title)
+        layout.addRow("", self.publishable)
         layout.addRow(self.tr("Description:"), self.description)
         layout.addRow(self.tr("Notes:"), self.notes)
         layout.addRow(self.tr("Tags:"), self.tags)
@@ -95,6 +107,7 @@ class DetailForm(QWidget):
         self._put(self.description, item["description"], same)
         self._put(self.notes, item["notes"], same)
         self._put(self.tags, ", ".join(item["tags"]), same)
+        self.publishable.setChecked(bool(item.get("title_publishable")))
         index = self.sensitivity.findData(item["sensitivity"])
         self.sensitivity.setCurrentIndex(max(0, index))
         self.setEnabled(not item.get("removed"))
@@ -116,6 +129,7 @@ class DetailForm(QWidget):
         self._item = self._item_id = None
         for widget in (self.title, self.tags):
             widget.clear()
+        self.publishable.setChecked(False)
         for widget in (self.description, self.notes):
             widget.clear()
 
@@ -145,6 +159,19 @@ class DetailForm(QWidget):
             return
         item[name] = value
         self._edits.edit_field(self._item_id, item["id"], item["exhibit"], name, before, value)
+
+    def _commit_publishable(self, checked: bool) -> None:
+        """Marking is refused (and the box reset) when the title is still the file name."""
+        item = self._item
+        if item is None or self._item_id is None:
+            return
+        self._commit("title")  # the mark applies to the title as now typed
+        before = bool(item.get("title_publishable"))
+        if checked != before:
+            item["title_publishable"] = checked
+            self._edits.edit_field(
+                self._item_id, item["id"], item["exhibit"], "title_publishable", before, checked
+            )
 
     def _commit_tags(self) -> None:
         item = self._item

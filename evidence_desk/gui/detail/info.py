@@ -24,16 +24,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui.detail.elided_label import ElidedLabel
 from evidence_desk.gui.shell.formatting import (
     capture_source_label,
     human_duration,
     human_size,
     iso_text,
     kind_label,
+    precision_label,
+    service_words,
 )
 from evidence_desk.services.archive.custody import EventRecord
 
 translate = QCoreApplication.translate
+
+
+def late_capture(item: dict[str, Any]) -> str | None:
+    """The earliest acquisition date (YYYY-MM-DD) before the capture date, else None.
+
+    Compared by calendar date in the capture's own local time, so a photo
+    taken on the evening of the hand-over day is not flagged.
+    """
+    captured = (item.get("captured_at") or "")[:10]
+    dates = [
+        (s.get("acquired_at") or "")[:10] for s in item.get("sources") or [] if s.get("acquired_at")
+    ]
+    earlier = sorted(d for d in dates if len(d) == 10 and len(captured) == 10 and d < captured)
+    return earlier[0] if earlier else None
 
 
 class FactsPanel(QWidget):
@@ -61,12 +78,15 @@ class FactsPanel(QWidget):
         if not copy:
             self._layout.addRow(label, text)
             return
-        text.setStyleSheet("font-family: monospace;")
+        text.deleteLater()
+        shown = ElidedLabel(value, self)  # hashes cannot wrap: elide the middle, copy whole
+        shown.setObjectName("factValue")
+        shown.setStyleSheet("font-family: monospace;")
         button = QPushButton(translate("FactsPanel", "Copy"), self)
         button.setToolTip(translate("FactsPanel", "Copy to the clipboard"))
         button.clicked.connect(lambda: QGuiApplication.clipboard().setText(value))
         row = QHBoxLayout()
-        row.addWidget(text, 1)
+        row.addWidget(shown, 1)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.addRow(label, row)
 
@@ -85,7 +105,7 @@ class FactsPanel(QWidget):
             self._row(t["captured"], iso_text(item["captured_at"]) + offset)
             source = capture_source_label(item["captured_at_source"])
             if item.get("captured_at_precision"):
-                source += f" · {item['captured_at_precision']}"
+                source += f" · {precision_label(item['captured_at_precision'])}"
             self._row(t["source"], source)
             if item.get("captured_at_utc"):
                 self._row(t["captured_utc"], iso_text(item["captured_at_utc"]))
@@ -93,6 +113,7 @@ class FactsPanel(QWidget):
                 self._row(t["note"], item["captured_at_note"])
         else:
             self._row(t["captured"], t["unknown"])
+        self._flag_late_capture(item)
         gps = item.get("gps")
         if gps:
             alt = f", {gps['alt']:.0f} m" if gps.get("alt") is not None else ""
@@ -105,10 +126,30 @@ class FactsPanel(QWidget):
             self._row(t["duration"], human_duration(item["duration_s"]))
         self._row(t["ingested"], iso_text(item["ingested_at"]))
         self._row(t["tool"], f"{item['tool_version']} · {item['host']}")
+        words = service_words()
         for warning in item.get("warnings") or []:
-            self._row(t["warning"], warning)
+            self._row(t["warning"], words.message(warning))
         if item.get("removed"):
             self._row(t["removed"], t["removed_text"])
+
+    def _flag_late_capture(self, item: dict[str, Any]) -> None:
+        """A capture dated after the files were acquired: a wrong clock or a wrong date."""
+        acquired = late_capture(item)
+        if acquired is None:
+            return
+        label = QLabel(
+            translate(
+                "FactsPanel",
+                "The capture time is later than the acquisition date (%1): the device clock "
+                "or the acquisition date is probably wrong.",
+            ).replace("%1", acquired),
+            self,
+        )
+        label.setObjectName("lateCaptureWarning")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #b35c00; font-weight: bold;")
+        self.values["late_capture"] = label.text()
+        self._layout.addRow(translate("FactsPanel", "Check:"), label)
 
     @staticmethod
     def _translations() -> dict[str, str]:
@@ -177,19 +218,22 @@ class ProvenanceView(QTextBrowser):
 
 
 def _event_summary(event: EventRecord) -> str:
+    """One line of an event's details; field names and relations in the interface language."""
     d = event.details
+    words = service_words()
     if "field" in d and "before" in d:
-        return f"{d['field']}: {_short(d['before'])} → {_short(d.get('after'))}"
+        return f"{words.t(str(d['field']))}: {_short(d['before'])} → {_short(d.get('after'))}"
     if d.get("relation"):
-        return f"{d['relation']} {d.get('action', '')} {d.get('other_exhibit', '')}".strip()
+        parts = (words.t(str(d["relation"])), words.t(str(d.get("action", ""))))
+        return f"{' '.join(p for p in parts if p)} {d.get('other_exhibit', '')}".strip()
     if d.get("reason"):
-        return str(d["reason"])
+        return words.message(str(d["reason"]))
     if d.get("received_from") or d.get("method"):
         return f"{d.get('received_from') or '?'} · {d.get('method') or '?'}"
     if d.get("digest"):
         return f"{d.get('algorithm', '')} {d['digest'][:16]}…"
     if d.get("problem"):
-        return str(d["problem"])
+        return words.message(str(d["problem"]))
     return json.dumps(d, ensure_ascii=False)[:200]
 
 
@@ -219,14 +263,15 @@ class CustodyView(QTreeWidget):
 
     def show_events(self, events: list[EventRecord]) -> None:
         self.clear()
+        words = service_words()  # PREMIS event types and outcomes are stored in English
         for event in events:
             row = QTreeWidgetItem(
                 self,
                 [
                     iso_text(event.occurred_at),
-                    event.event_type,
+                    words.t(event.event_type),
                     event.actor,
-                    event.outcome,
+                    words.t(event.outcome),
                     _event_summary(event),
                 ],
             )

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -35,8 +34,9 @@ from evidence_desk.gui.detail.info import CustodyView, FactsPanel, MetadataTree,
 from evidence_desk.gui.detail.preview import PreviewImage, PreviewView, load_preview_image
 from evidence_desk.gui.detail.similar_panel import SimilarPanel
 from evidence_desk.gui.detail.system_open import make_working_copy, open_externally
+from evidence_desk.gui.shell.flow_layout import FlowLayout
 from evidence_desk.gui.shell.formatting import human_duration, kind_label
-from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+from evidence_desk.gui.shell.tasks import Latest, TaskRunner, error_text
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.custody import EventRecord
@@ -77,7 +77,7 @@ class DetailPanel(QWidget):
         self._thumbs = thumbnails
         self._edits = edits
         self._archive: Archive | None = None
-        self._gen = 0
+        self._gen = Latest()
         self.current: DetailData | None = None
 
         self.pages = QStackedWidget(self)
@@ -133,11 +133,10 @@ class DetailPanel(QWidget):
         )
         self.play_button.clicked.connect(self.play_here)
         self.play_button.hide()
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=6)  # wraps in a narrow panel instead of widening the window
         bar.addWidget(fit)
         bar.addWidget(actual)
         bar.addWidget(self.play_button)
-        bar.addStretch(1)
         bar.addWidget(self.open_button)
         self.preview_note.setEnabled(False)
         top_layout = QVBoxLayout(top)
@@ -162,7 +161,11 @@ class DetailPanel(QWidget):
         self.similar = SimilarPanel(self._thumbs, self.tabs)
         self.similar.linkRequested.connect(self._link)
         self.similar.showRequested.connect(self.showItemRequested)
-        self.tabs.addTab(self.form, self.tr("Description"))
+        form_scroll = QScrollArea(self.tabs)  # the form scrolls on a 768-pixel-high screen
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_scroll.setWidget(self.form)
+        self.tabs.addTab(form_scroll, self.tr("Description"))
         self.tabs.addTab(facts_scroll, self.tr("Details"))
         self.tabs.addTab(self.metadata, self.tr("Metadata"))
         self.tabs.addTab(self.provenance, self.tr("Provenance"))
@@ -188,7 +191,7 @@ class DetailPanel(QWidget):
     # Selection
 
     def show_selection(self, ids: list[int]) -> None:
-        self._gen += 1
+        self._gen.advance()
         if len(ids) == 1:
             self.load(ids[0])
             return
@@ -199,16 +202,18 @@ class DetailPanel(QWidget):
         else:
             self.multi_label.setText(
                 self.tr(
-                    "%1 items selected. Changes here apply to all of them, and each "
-                    "change is written to every item's custody log."
-                ).replace("%1", f"{len(ids):,}")
+                    "%Ln item(s) selected. Changes here apply to all of them, and each "
+                    "change is written to every item's custody log.",
+                    "",
+                    len(ids),
+                )
             )
             self.pages.setCurrentWidget(self.multi)
 
     def load(self, item_id: int) -> None:
         if self._archive is None:
             return
-        gen = self._gen
+        gen = self._gen.token
         task = self._runner.submit(load_detail, self._archive, item_id, pool="rows")
         task.succeeded.connect(lambda data: self._on_detail(gen, data))
         task.failed.connect(lambda exc: self.message.emit(error_text(exc)))
@@ -218,7 +223,7 @@ class DetailPanel(QWidget):
             self.load(self.current.item_id)
 
     def _on_detail(self, gen: int, data: DetailData | None) -> None:
-        if gen != self._gen:
+        if not self._gen.is_current(gen):
             return
         if data is None:
             self.pages.setCurrentWidget(self.empty)
@@ -259,7 +264,7 @@ class DetailPanel(QWidget):
         task.failed.connect(lambda exc: self.preview_note.setText(error_text(exc)))
 
     def _on_preview(self, gen: int, item: dict[str, Any], result: PreviewImage) -> None:
-        if gen != self._gen:
+        if not self._gen.is_current(gen):
             return
         image = result.image
         self.preview.set_image(image)
@@ -288,7 +293,9 @@ class DetailPanel(QWidget):
         task = self._runner.submit(similar.find_similar, self._archive, item["id"])
         has_phash = bool(item.get("phash"))
         task.succeeded.connect(
-            lambda results: gen == self._gen and self.similar.show_results(results, has_phash)
+            lambda results: (
+                self._gen.is_current(gen) and self.similar.show_results(results, has_phash)
+            )
         )
 
     def _link(self, sim: similar.SimilarItem, on: bool) -> None:
@@ -301,8 +308,8 @@ class DetailPanel(QWidget):
 
     def _on_links_changed(self, ids: list[int]) -> None:
         if self.current is not None and self.current.item_id in ids:
-            self._gen += 1
-            self._load_similar(self._gen, self.current.item)
+            self._gen.advance()
+            self._load_similar(self._gen.token, self.current.item)
             self.load(self.current.item_id)
 
     def play_here(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.catalogue.thumbnails import ThumbnailCache
+from evidence_desk.gui.shell.flow_layout import FlowLayout
 from evidence_desk.services.catalogue.similar import SimilarItem
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -43,10 +43,9 @@ class SimilarPanel(QWidget):
         self.mark.clicked.connect(lambda: self._link(True))
         self.unmark.clicked.connect(lambda: self._link(False))
         self.show_button.clicked.connect(self._show)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)
         for button in (self.mark, self.unmark, self.show_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
@@ -67,7 +66,7 @@ class SimilarPanel(QWidget):
             else:
                 detail = self.tr("%1 bits apart").replace("%1", str(sim.distance))
             if sim.same_scene:
-                detail += " · " + self.tr("✓ same scene")
+                detail += " · " + self.tr("marked as the same scene")
             item = QListWidgetItem(f"{sim.exhibit}  {sim.title}\n{detail}")
             item.setData(_ROLE, sim)
             item.setIcon(self._thumbs.icon(sim.sha256, sim.kind, sim.has_thumbnail))

@@ -32,18 +32,22 @@ def local_paths(mime: QMimeData) -> list[Path]:
 
 
 def _load_ingest_modules() -> None:
-    import evidence_desk.services.intake.ingest  # noqa: F401
+    import evidence_desk.services.intake.messenger_importer  # noqa: F401
 
 
-def run_ingest(archive: Archive, paths: list[Path], *, provenance, **callbacks):  # type: ignore[no-untyped-def]
+def run_ingest(archive: Archive, paths: list[Path], *, provenance, zone=None, **callbacks):  # type: ignore[no-untyped-def]
     """In the worker: the ingest service, imported here so its heavy modules
-    (NumPy, PyAV, Pillow) never load on the GUI thread."""
-    from evidence_desk.services.intake import importers
+    (NumPy, PyAV, Pillow) never load on the GUI thread. Each path goes to the
+    importer that claims it: Telegram and WhatsApp exports are imported with
+    their messages, everything else as loose files."""
+    from evidence_desk.core.messengers.timezone import parse_zone
     from evidence_desk.services.intake.ingest import Provenance
+    from evidence_desk.services.intake.messenger_importer import ingest_with_exports
 
     if isinstance(provenance, dict):
         provenance = Provenance(**provenance)
-    return importers.get("files").run(archive, paths, provenance=provenance, **callbacks)
+    stated = parse_zone(zone) if zone else None
+    return ingest_with_exports(archive, paths, provenance=provenance, zone=stated, **callbacks)
 
 
 class ImportController(QObject):
@@ -98,15 +102,18 @@ class ImportController(QObject):
             if self.archive is not None:
                 self.archive.actor = settings.collector
         save_settings(settings)
-        self.start(dialog.paths, provenance)
+        self.start(dialog.paths, provenance, dialog.time_zone())
 
-    def start(self, paths: list[Path], provenance: Provenance | dict) -> Task:
+    def start(
+        self, paths: list[Path], provenance: Provenance | dict, zone: str | None = None
+    ) -> Task:
         assert self.archive is not None
         task = self._runner.submit(
             run_ingest,
             self.archive,
             paths,
             provenance=provenance,
+            zone=zone,
             pool="long",
             name="import",
             progress=True,

@@ -1,13 +1,17 @@
 """Starting the desktop application: ``evidence-desk`` with no sub-command.
 
 Opens the archive named on the command line (``PATH`` or ``--archive PATH``),
-or the default archive, creating it on first run as the CLI does.
+else the archive open last time, else the default archive, creating it on
+first run as the CLI does.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +20,11 @@ from PySide6.QtWidgets import QApplication
 
 from evidence_desk import TOOL_NAME, __version__
 from evidence_desk.gui.shell import i18n
-from evidence_desk.services.archive.archive import creates_on_first_use, default_archive_path
+from evidence_desk.services.archive.archive import (
+    creates_on_first_use,
+    default_archive_path,
+    is_archive,
+)
 from evidence_desk.services.archive.settings import load_settings
 
 ORGANISATION = "evidence-desk"
@@ -58,8 +66,72 @@ def tune_runtime() -> None:
     sys.setswitchinterval(0.001)
 
 
+def display_problem(environ: dict[str, str] | None = None) -> str | None:
+    """Why no window can be shown here (one line), or None if a display is reachable.
+
+    Without this Qt aborts with a core dump and a paragraph about platform
+    plugins; a researcher on a server or over plain SSH deserves one line and
+    a pointer to the command-line commands, which need no display.
+    """
+    env = dict(os.environ if environ is None else environ)
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, windows, cocoa…: Qt's own choice
+    if sys.platform in ("win32", "darwin"):
+        return None
+    if env.get("WAYLAND_DISPLAY") and not platform.startswith("xcb"):
+        return None
+    display = env.get("DISPLAY")
+    if not display:
+        return "no display available (DISPLAY is not set)"
+    if not _x_display_reachable(display):
+        return f"cannot connect to the display {display}"
+    return None
+
+
+def _x_display_reachable(display: str) -> bool:
+    """Try an X connection through libxcb, the library Qt itself would use."""
+    try:
+        xcb = ctypes.CDLL(ctypes.util.find_library("xcb") or "libxcb.so.1")
+    except OSError:
+        return True  # cannot tell: let Qt try
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return bool(connection) and xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        if connection:
+            xcb.xcb_disconnect(connection)
+
+
+def start_archive(chosen: Path | None) -> tuple[Path, bool]:
+    """The archive to open at start and whether to create it.
+
+    A path on the command line wins; otherwise the archive the user had open
+    last time (if it is still there), so a restart continues where they left
+    off; otherwise the default archive, created on first run.
+    """
+    if chosen is not None:
+        return chosen, creates_on_first_use(chosen)
+    for entry in load_settings().recent_archives[:1]:
+        if is_archive(Path(entry)):
+            return Path(entry), False
+    return default_archive_path(), creates_on_first_use(None)
+
+
 def main(argv: list[str] | None = None) -> int:
     args, qt_args = _parse(list(sys.argv[1:] if argv is None else argv))
+    problem = display_problem()
+    if problem is not None:
+        print(
+            f"evidence-desk: {problem}; the window cannot open here. "
+            "The command-line commands work without one: evidence-desk --help",
+            file=sys.stderr,
+        )
+        return 2
     app = application(qt_args)
     i18n.install(i18n.resolve_language(load_settings().language))
 
@@ -68,8 +140,6 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow()
     window.show()
     tune_runtime()
-    chosen = args.archive or args.path
-    path = chosen if chosen is not None else default_archive_path()
-    create = creates_on_first_use(chosen)
+    path, create = start_archive(args.archive or args.path)
     QTimer.singleShot(0, lambda: window.open_archive_at(path, or_create=create))
     return app.exec()

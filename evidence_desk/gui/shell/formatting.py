@@ -11,6 +11,7 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from evidence_desk.core.capture_time import format_offset
+from evidence_desk.services.messages import Messages, messages
 
 
 def _t(text: str) -> str:
@@ -18,6 +19,8 @@ def _t(text: str) -> str:
 
 
 KINDS = ("photo", "video", "audio", "document", "other")
+# "testimony" is a kind of item too (a testimony's statement is an item), but not one a
+# file is imported as, so it has labels without being offered as an import kind.
 SENSITIVITIES = ("public", "restricted", "confidential")
 
 _KIND = {
@@ -26,6 +29,7 @@ _KIND = {
     "audio": QT_TRANSLATE_NOOP("Labels", "Audio"),
     "document": QT_TRANSLATE_NOOP("Labels", "Document"),
     "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    "testimony": QT_TRANSLATE_NOOP("Labels", "Testimony"),
 }
 _KIND_PLURAL = {
     "photo": QT_TRANSLATE_NOOP("Labels", "Photos"),
@@ -33,6 +37,7 @@ _KIND_PLURAL = {
     "audio": QT_TRANSLATE_NOOP("Labels", "Audio recordings"),
     "document": QT_TRANSLATE_NOOP("Labels", "Documents"),
     "other": QT_TRANSLATE_NOOP("Labels", "Other files"),
+    "testimony": QT_TRANSLATE_NOOP("Labels", "Testimonies"),
 }
 _SENSITIVITY = {
     "public": QT_TRANSLATE_NOOP("Labels", "Public"),
@@ -87,6 +92,17 @@ def capture_source_label(source: str | None) -> str:
     if source == "filename":
         return QCoreApplication.translate("Labels", "file name")
     return source
+
+
+def service_words() -> Messages:
+    """The services' words (warnings, custody events, problems) in the interface language."""
+    from evidence_desk.gui.shell.i18n import current
+
+    return messages(current())
+
+
+def precision_label(precision: str | None) -> str:
+    return service_words().t(precision) if precision else ""
 
 
 def human_size(size: int | None) -> str:

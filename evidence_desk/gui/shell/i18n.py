@@ -27,7 +27,19 @@ TRANSLATIONS = resource_dir("translations")
 SUPPORTED = ("en", "ru", "kk")
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
 
+LOCALES = {"en": "en_GB", "ru": "ru_RU", "kk": "kk_KZ"}
+
 _installed: list[QTranslator] = []
+_current: str | None = None
+
+
+def current() -> str:
+    """The language installed last (else the one the settings ask for)."""
+    if _current is not None:
+        return _current
+    from evidence_desk.services.archive.settings import load_settings
+
+    return resolve_language(load_settings().language)
 
 
 def resolve_language(setting: str) -> str:
@@ -92,43 +104,63 @@ def compile_ts(source: Path, target_dir: Path | None = None) -> Path | None:
     return target
 
 
+def plural_form(language: str, n: int) -> int:
+    """Which numerus form Qt's rules pick for ``n`` (Russian has three, English and Kazakh two)."""
+    if language.startswith("ru"):
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+    return 0 if n == 1 else 1
+
+
 class TsTranslator(QTranslator):
     """Reads a .ts file directly: the fallback when lrelease is unavailable."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         self._messages: dict[tuple[str, str], str] = {}
+        self._plurals: dict[tuple[str, str], list[str]] = {}
         root = ET.parse(path).getroot()
+        self._language = root.get("language") or ""
         for context in root.iter("context"):
             name = context.findtext("name") or ""
             for message in context.iter("message"):
                 translation = message.find("translation")
                 if translation is None or translation.get("type") in ("unfinished", "obsolete"):
                     continue
-                text = translation.text or ""
-                if text:
-                    self._messages[(name, message.findtext("source") or "")] = text
+                key = (name, message.findtext("source") or "")
+                forms = [f.text or "" for f in translation.iter("numerusform")]
+                if forms and all(forms):
+                    self._plurals[key] = forms
+                elif translation.text and translation.text.strip():
+                    self._messages[key] = translation.text
 
     def isEmpty(self) -> bool:
-        return not self._messages
+        return not self._messages and not self._plurals
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # type: ignore[override]
+        forms = self._plurals.get((context, source_text))
+        if forms:
+            return forms[min(plural_form(self._language, max(n, 0)), len(forms) - 1)]
         return self._messages.get((context, source_text))
 
 
 def install(language: str) -> str:
     """Install translators for ``language`` on the running application; returns it."""
+    global _current
     app = QCoreApplication.instance()
     assert app is not None
+    _current = language if language in SUPPORTED else "en"
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language == "en":
-        return language
-    qt_own = QTranslator()
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_own.load(f"qtbase_{language}", qt_dir):
-        _installed.append(qt_own)
+    # Month and day names (timeline, dates) follow the interface language, not the system.
+    QLocale.setDefault(QLocale(LOCALES.get(language, "en_GB")))
+    if language != "en":  # English is the source, but its plural forms ("1 item") are not
+        qt_own = QTranslator()
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_own.load(f"qtbase_{language}", qt_dir):
+            _installed.append(qt_own)
     for source in ts_paths(language):
         translator = _load(source)
         if translator is not None:

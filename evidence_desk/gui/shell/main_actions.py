@@ -174,4 +174,5 @@ class Actions:
         menu.addActions([self.copy_sha, self.open_external])
         menu.addSeparator()
         menu.addAction(self.restore if w.model.filters.removed else self.remove)
+        w.hooks.context_menu_opening(menu)
         return menu

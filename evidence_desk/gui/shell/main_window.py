@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk import __version__
-from evidence_desk.gui.bundles.install import install_bundle_ui
-from evidence_desk.gui.case.install import install_case_ui
 from evidence_desk.gui.catalogue.edits import EditController
 from evidence_desk.gui.catalogue.filter_bar import FilterBar
 from evidence_desk.gui.catalogue.item_edits import ItemEditsMixin
@@ -38,7 +36,10 @@ from evidence_desk.gui.catalogue.verify_controller import VerifyController
 from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail.panel import DetailPanel
 from evidence_desk.gui.intake.controller import ImportController, local_paths
+from evidence_desk.gui.shell.features import install_features
+from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.main_actions import Actions
+from evidence_desk.gui.shell.new_archive_dialog import NewArchiveDialog, ask_new_archive
 from evidence_desk.gui.shell.preferences import PreferencesDialog
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 from evidence_desk.gui.shell.window_state import WindowStateMixin
@@ -47,7 +48,6 @@ from evidence_desk.services.archive.settings import load_settings, save_settings
 from evidence_desk.services.catalogue import listing as catalogue
 from evidence_desk.services.catalogue.listing import Facets, Filters, SavedSearch
 
-MAX_RECENT = 8
 LIVE_REFRESH_MS = 400
 FACETS_REFRESH_MS = 1200
 
@@ -68,6 +68,8 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         self.saved_searches = catalogue.load_saved_searches()
         self.recent_menu: QMenu | None = None
         self._build_widgets()
+        self.hooks = WindowHooks(self, lambda: [self.table, self.grid])
+        self.hooks.subscribe(Change.ITEMS | Change.ITEM_SET, self._on_change)
         self.importer = ImportController(self.runner, self, self.statusBar())
         self.verifier = VerifyController(self.runner, self, self.statusBar())
         self.menu_actions = Actions(self)
@@ -79,9 +81,8 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         self._selection_timer = self._timer(60, self._on_selection_settled)
         self._connect()
         self.setAcceptDrops(True)
-        self.resize(1400, 860)
-        install_bundle_ui(self)
-        install_case_ui(self)
+        self._fit_screen(1400, 860)
+        install_features(self)
         self._restore_state()
         self._update_actions()
 
@@ -115,8 +116,9 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.sidebar.setMinimumWidth(170)
-        self.detail.setMinimumWidth(320)
+        # Minimums sized for a 1366x768 laptop: the window must fit in 1024 pixels.
+        self.sidebar.setMinimumWidth(150)
+        self.detail.setMinimumWidth(260)
         self._sizes_restored = False
         self.setCentralWidget(self.splitter)
         self.count_label = QLabel(self)
@@ -136,14 +138,14 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         selection.selectionChanged.connect(self._on_selection_changed)
         for view in (self.table, self.grid):
             view.customContextMenuRequested.connect(self._context_menu)
-        self.edits.itemsChanged.connect(self._on_items_changed)
-        self.edits.removalChanged.connect(self._on_removal_changed)
+        self.edits.itemsChanged.connect(lambda ids: self.hooks.announce(Change.ITEMS, ids))
+        self.edits.removalChanged.connect(lambda ids: self.hooks.announce(Change.ITEM_SET, ids))
         self.edits.failed.connect(self._show_error)
         self.edits.stack.indexChanged.connect(lambda _i: self._update_actions())
         self.detail.showItemRequested.connect(self.select_item)
         self.detail.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.importer.itemsArrived.connect(lambda _r: self._schedule_live_refresh())
-        self.importer.finished.connect(lambda _r: self.refresh_all())
+        self.importer.finished.connect(lambda _r: self.hooks.announce(Change.ITEM_SET))
         self.importer.started.connect(lambda _t: self._update_actions())
         self.importer.finished.connect(lambda _r: self._update_actions())
         self.verifier.finished.connect(lambda _r: self._update_actions())
@@ -170,14 +172,17 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
             self.load_facets()
         self._update_actions()
         self.archiveOpened.emit(archive)
+        self.hooks.announce(Change.ARCHIVE)
 
-    def open_archive_at(self, path: Path, *, create: bool = False, or_create: bool = False):
+    def open_archive_at(
+        self, path: Path, *, create: bool = False, or_create: bool = False, name: str | None = None
+    ):
         """Open (or create) the archive at ``path`` in a worker, then show it."""
         if self._busy_warning():
             return None
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
         if create:
-            task = self.runner.submit(create_archive, Path(path), pool="long")
+            task = self.runner.submit(create_archive, Path(path), name, pool="long")
         else:
             task = self.runner.submit(open_archive, Path(path), create=or_create, pool="long")
         task.succeeded.connect(self._on_archive_ready)
@@ -204,19 +209,8 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         if folder:
             self.open_archive_at(Path(folder))
 
-    def choose_new_archive(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose an empty folder for the new archive")
-        )
-        if folder:
-            self.open_archive_at(Path(folder), create=True)
-
-    def _remember_recent(self, root: Path) -> None:
-        settings = load_settings()
-        entry = str(root)
-        recent = [entry] + [p for p in settings.recent_archives if p != entry]
-        settings.recent_archives = recent[:MAX_RECENT]
-        save_settings(settings)
+    def choose_new_archive(self) -> NewArchiveDialog:
+        return ask_new_archive(self)
 
     def fill_recent_menu(self) -> None:
         assert self.recent_menu is not None
@@ -294,11 +288,11 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         shown = self.model.total()
         total = getattr(self, "_total", None)
         if self.model.filters.removed:
-            text = self.tr("%1 removed items").replace("%1", f"{shown:,}")
+            text = self.tr("%Ln removed item(s)", "", shown)
         elif total is not None and total != shown:
-            text = self.tr("%1 of %2 items").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+            text = self.tr("%1 of %Ln item(s)", "", total).replace("%1", f"{shown:,}")
         else:
-            text = self.tr("%1 items").replace("%1", f"{shown:,}")
+            text = self.tr("%Ln item(s)", "", shown)
         self.count_label.setText(text)
 
     def _on_sidebar_pick(self, kind: str, value: object) -> None:
@@ -379,9 +373,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
     def _on_selection_settled(self) -> None:
         ids = self.selected_ids()
         self.detail.show_selection(ids)
-        self.selection_label.setText(
-            self.tr("%1 selected").replace("%1", f"{len(ids):,}") if ids else ""
-        )
+        self.selection_label.setText(self.tr("%Ln selected", "", len(ids)) if ids else "")
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -400,6 +392,18 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         view = self.views.currentWidget()
         menu = self.menu_actions.context_menu(self)
         menu.exec(view.viewport().mapToGlobal(pos))
+
+    def _on_change(self, change: Change, ids: list[int]) -> None:
+        """Reload what an announced change affects (see ``hooks.Change``)."""
+        if change & Change.ITEM_SET:
+            if ids:
+                self._on_removal_changed(ids)
+            else:
+                self.refresh_all()
+        elif ids:
+            self._on_items_changed(ids)
+        else:
+            self.model.refresh(reload_rows=True)
 
     def _on_items_changed(self, ids: list[int]) -> None:
         self.model.reload(ids)

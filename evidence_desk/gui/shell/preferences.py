@@ -1,4 +1,5 @@
-"""Preferences: interface language and the collector's name (shared with the CLI)."""
+"""Preferences: interface language, the collector's name and the exporter identity (shared with
+the CLI)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,15 @@ class PreferencesDialog(QDialog):
         self.collector = QLineEdit(settings.collector, self)
         self.collector.setPlaceholderText(self.tr("Recorded as the actor of every custody event"))
         self.organisation = QLineEdit(settings.organisation, self)
+        self.exporter = QLineEdit(settings.exporter, self)
+        self.exporter.setObjectName("exporterIdentity")
+        self.exporter.setPlaceholderText(self.tr("An organisation or a pseudonym"))
+        self.exporter.setToolTip(
+            self.tr(
+                "How bundles name who exported them. A redacted bundle without it "
+                "names the organisation, never your user name."
+            )
+        )
         note = QLabel(self.tr("A new language is used the next time Evidence Desk starts."), self)
         note.setWordWrap(True)
         note.setEnabled(False)
@@ -39,6 +49,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Collector name:"), self.collector)
         form.addRow(self.tr("Organisation:"), self.organisation)
+        form.addRow(self.tr("Exported by:"), self.exporter)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -56,4 +67,5 @@ class PreferencesDialog(QDialog):
         s.language = str(self.language.currentData() or "")
         s.collector = self.collector.text().strip()
         s.organisation = self.organisation.text().strip()
+        s.exporter = self.exporter.text().strip()
         return s

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui.shell.formatting import service_words
+
 if TYPE_CHECKING:
     from evidence_desk.services.catalogue.verify import VerifyReport
     from evidence_desk.services.intake.ingest import IngestReport
@@ -170,6 +172,7 @@ def import_summary(report: IngestReport, parent: QWidget | None = None) -> Repor
         "skipped": translate("ReportDialog", "Skipped"),
     }
     base = _common_folder([r.path for r in report.results])
+    words = service_words()  # warnings are recorded in English; shown in the user's language
     rows = []
     for result in report.results:
         messages = result.messages or [""]
@@ -180,18 +183,18 @@ def import_summary(report: IngestReport, parent: QWidget | None = None) -> Repor
                     status.get(result.status, result.status) if first else "",
                     (result.exhibit or "") if first else "",
                     _relative(result.path, base) if first else "",
-                    message,
+                    words.message(message),
                 ]
             )
-    headline = (
+    counts = [
+        translate("ReportDialog", "%n new", None, len(report.new)),
         translate(
-            "ReportDialog", "%1 new, %2 duplicates (already in the archive), %3 failed, %4 skipped."
-        )
-        .replace("%1", str(len(report.new)))
-        .replace("%2", str(len(report.duplicates)))
-        .replace("%3", str(len(report.failed)))
-        .replace("%4", str(len(report.skipped)))
-    )
+            "ReportDialog", "%n duplicate(s) (already in the archive)", None, len(report.duplicates)
+        ),
+        translate("ReportDialog", "%n failed", None, len(report.failed)),
+        translate("ReportDialog", "%n skipped", None, len(report.skipped)),
+    ]
+    headline = ", ".join(counts) + "."
     if base:
         headline += " " + translate("ReportDialog", "Files from %1").replace("%1", base)
     if report.cancelled:
@@ -248,7 +251,11 @@ def verify_report(report: VerifyReport, parent: QWidget | None = None) -> Report
         "unexpected": translate("ReportDialog", "Unexpected"),
         "chain": translate("ReportDialog", "Custody log"),
     }
-    rows = [[kinds.get(p.kind, p.kind), p.exhibit or "", p.message] for p in report.problems]
+    words = service_words()
+    rows = [
+        [kinds.get(p.kind, p.kind), p.exhibit or "", words.message(p.message)]
+        for p in report.problems
+    ]
     size = f"{report.bytes_checked:,}"
     if report.cancelled:
         headline = translate(

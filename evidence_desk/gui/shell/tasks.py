@@ -223,3 +223,32 @@ def error_text(exc: BaseException) -> str:
         where = f": {exc.filename}" if exc.filename else ""
         return f"{exc.strerror or exc}{where}"
     return f"{type(exc).__name__}: {exc}"
+
+
+class Latest:
+    """ "Newest request wins": tokens that tell whether an answer is still wanted.
+
+    A view that asks a worker for data advances the counter and keeps the
+    token; when the answer arrives, it is dropped unless its token is still
+    the current one (the user has since selected another item, typed another
+    search, or opened another archive). Plain integers, so a worker thread
+    may read the current token too.
+    """
+
+    __slots__ = ("_current",)
+
+    def __init__(self) -> None:
+        self._current = 0
+
+    def advance(self) -> int:
+        """Start a new request: every earlier token is now stale."""
+        self._current += 1
+        return self._current
+
+    @property
+    def token(self) -> int:
+        """The current request's token."""
+        return self._current
+
+    def is_current(self, token: int) -> bool:
+        return token == self._current

@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from evidence_desk.services.archive.settings import load_settings, save_settings
+
+MAX_RECENT = 8
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplitter, QStackedWidget
@@ -28,12 +33,34 @@ class WindowStateMixin:
         def set_view(self, which: str) -> None: ...
         def restoreGeometry(self, geometry: Any) -> bool: ...
         def saveGeometry(self) -> Any: ...
+        def width(self) -> int: ...
+        def height(self) -> int: ...
+        def screen(self) -> Any: ...
+        def resize(self, width: int, height: int) -> None: ...
+
+    def _remember_recent(self, root: Any) -> None:
+        """The archive just opened goes first in File > Recent and is reopened at start."""
+        settings = load_settings()
+        entry = str(root)
+        recent = [entry] + [p for p in settings.recent_archives if p != entry]
+        settings.recent_archives = recent[:MAX_RECENT]
+        save_settings(settings)
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """Open at ``width``x``height``, or smaller on a laptop screen (1366x768 is common)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     def _restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value("mainWindow/geometry")
         if geometry:
             self.restoreGeometry(geometry)
+            # saved on a bigger monitor: keep it within this screen
+            self._fit_screen(self.width(), self.height())
         splitter = settings.value("mainWindow/splitter")
         if splitter:
             self._sizes_restored = self.splitter.restoreState(splitter)
@@ -53,8 +80,9 @@ class WindowStateMixin:
 
     def _default_sizes(self) -> None:
         """First run: sidebar, catalogue and detail panel in useful proportions."""
-        width = max(self.splitter.width(), 900)
-        side, detail = 240, min(500, width // 3)
+        width = max(self.splitter.width(), 700)
+        # on a laptop (1366 px, the case docks beside) the catalogue keeps the most room
+        side, detail = max(180, min(240, width // 5)), min(500, width // 3)
         self.splitter.setSizes([side, width - side - detail, detail])
         height = self.detail.single.height()
         self.detail.single.setSizes([height * 9 // 20, height * 11 // 20])

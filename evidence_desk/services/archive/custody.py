@@ -113,7 +113,6 @@ def append_many(
         raise ValueError(f"unknown custody event type {event_type!r}")
     prev = _last_hash(session)
     actor, tool = archive.actor, archive.tool
-    table = CustodyEvent.__table__
     rows: list[dict[str, Any]] = []
     count = 0
     for item_id, item_uuid, details, outcome in entries:
@@ -138,11 +137,11 @@ def append_many(
             }
         )
         if len(rows) >= batch:
-            session.execute(insert(table), rows)
+            session.execute(insert(CustodyEvent), rows)
             count += len(rows)
             rows = []
     if rows:
-        session.execute(insert(table), rows)
+        session.execute(insert(CustodyEvent), rows)
         count += len(rows)
     tx_memo(session)["custody_head"] = prev
     return count

@@ -20,6 +20,8 @@ ENV_CONFIG_DIR = "EVIDENCE_DESK_CONFIG_DIR"
 class Settings:
     collector: str = ""
     organisation: str = ""
+    # How bundles name who exported them (an organisation or a pseudonym).
+    exporter: str = ""
     language: str = ""
     recent_archives: list[str] = field(default_factory=list)
     last_received_from: str = ""

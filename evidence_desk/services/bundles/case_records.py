@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 from sqlalchemy import select
@@ -74,6 +75,9 @@ REDACTION_RULES = (
     "places.geojson holds only gazetteer places of incidents, persons and published "
     "testimonies, never where an item was found by GPS.",
 )
+
+
+_CODE = re.compile(r"[a-z][a-z_]{0,39}")
 
 
 def incident_item_uuids(archive: Archive, incident: str) -> list[str]:
@@ -261,8 +265,11 @@ def _persons(
         ):
             wanted.add(uuid)
             note = "" if redacted else link.note
+            relation = link.relation
+            if redacted and not _CODE.fullmatch(relation or ""):
+                relation = "linked"  # free text (e.g. from an imported bundle) is not published
             item_links.setdefault(uuid, []).append(
-                {"id": items[link.item_id], "relation": link.relation, "note": note}
+                {"id": items[link.item_id], "relation": relation, "note": note}
             )
     out = []
     for person in session.scalars(select(Person).where(Person.uuid.in_(sorted(wanted)))):

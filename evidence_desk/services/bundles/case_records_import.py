@@ -21,7 +21,6 @@ change is logged as the case services log it.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +28,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core.bagit_read import BagReader
 from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import (
     Incident,
@@ -47,13 +45,11 @@ from evidence_desk.db.models_case import (
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.bundles import case_records as case_bundle
-from evidence_desk.services.bundles.case_testimony_import import import_testimony
+from evidence_desk.services.bundles.case_testimony_import import by_uuid, import_testimony
 from evidence_desk.services.case import index as case_index
 from evidence_desk.services.case.common import log_change
 from evidence_desk.services.case.incidents import _apply as apply_incident_fields
 from evidence_desk.services.case.translit import fold
-
-CAP = 256 * 2**20
 
 
 @dataclass
@@ -68,48 +64,73 @@ class CaseImport:
         target[kind] = target.get(kind, 0) + 1
 
 
-def case_files_in(bag: BagReader) -> dict[str, Any]:
-    """The case-record files of the bundle, parsed; empty when it has none."""
+CASE_FILES = (
+    case_bundle.PLACES,
+    case_bundle.PERSONS,
+    case_bundle.INCIDENTS,
+    case_bundle.TESTIMONIES,
+)
+
+
+def case_files(documents: dict[str, Any]) -> dict[str, Any]:
+    """The case-record files among a verified bundle's validated documents."""
     out = {}
-    names = (
-        case_bundle.PLACES,
-        case_bundle.PERSONS,
-        case_bundle.INCIDENTS,
-        case_bundle.TESTIMONIES,
-    )
-    for name in names:
-        path = f"{L.METADATA_DIR}/{name}"
-        if path in bag.files:
-            out[name] = json.loads(bag.read_small(path, CAP))
+    for name in CASE_FILES:
+        document = documents.get(f"{L.METADATA_DIR}/{name}")
+        if document is not None:
+            out[name] = document
     return out
 
 
 def import_case_records(
-    archive: Archive, files: dict[str, Any], items: dict[str, str], sender: str
+    archive: Archive,
+    files: dict[str, Any],
+    items: dict[str, str],
+    sender: str,
+    *,
+    session: Session | None = None,
 ) -> CaseImport:
-    """Merge or add the records; ``items`` maps sender item UUIDs to local exhibits."""
+    """Merge or add the records; ``items`` maps sender item UUIDs to local exhibits.
+
+    With ``session`` the records join the caller's transaction (import adds a
+    bundle's items and records all at once); otherwise they get their own.
+    """
     result = CaseImport()
     if not files:
         return result
-    with archive.db.writer() as session:
-        local = {
-            uuid: session.scalar(select(Item).where(Item.exhibit_no == _number(exhibit)))
-            for uuid, exhibit in items.items()
-        }
-        local = {k: v for k, v in local.items() if v is not None}
-        ctx = _Context(session, archive, local, result, sender)
-        for place in _parents_first(_records(files, case_bundle.PLACES, "places")):
-            ctx.place(place)
-        new_persons = [ctx.person(p) for p in _records(files, case_bundle.PERSONS, "persons")]
-        for incident in _records(files, case_bundle.INCIDENTS, "incidents"):
-            ctx.incident(incident)
-        for person, added in new_persons:
-            ctx.person_links(person, added)
-        for testimony in _records(files, case_bundle.TESTIMONIES, "testimonies"):
-            ctx.testimony(testimony)
-        for place in _records(files, case_bundle.PLACES, "places"):
-            ctx.item_places(place)
+    if session is not None:
+        _import_all(session, archive, files, items, sender, result)
+        return result
+    with archive.db.writer() as own:
+        _import_all(own, archive, files, items, sender, result)
     return result
+
+
+def _import_all(
+    session: Session,
+    archive: Archive,
+    files: dict[str, Any],
+    items: dict[str, str],
+    sender: str,
+    result: CaseImport,
+) -> None:
+    local: dict[str, Item] = {}
+    for uuid, exhibit in items.items():
+        found = session.scalar(select(Item).where(Item.exhibit_no == _number(exhibit)))
+        if found is not None:
+            local[uuid] = found
+    ctx = _Context(session, archive, local, result, sender)
+    for place in _parents_first(_records(files, case_bundle.PLACES, "places")):
+        ctx.place(place)
+    new_persons = [ctx.person(p) for p in _records(files, case_bundle.PERSONS, "persons")]
+    for incident in _records(files, case_bundle.INCIDENTS, "incidents"):
+        ctx.incident(incident)
+    for person, added in new_persons:
+        ctx.person_links(person, added)
+    for testimony in _records(files, case_bundle.TESTIMONIES, "testimonies"):
+        ctx.testimony(testimony)
+    for place in _records(files, case_bundle.PLACES, "places"):
+        ctx.item_places(place)
 
 
 def _number(exhibit: str) -> int:
@@ -191,7 +212,7 @@ class _Context:
             code = rec.get("code") if isinstance(rec.get("code"), str) else None
             if code and s.scalar(select(Place.id).where(Place.code == code)):
                 code = None
-            parent = self.places.get(rec.get("parent"))
+            parent = by_uuid(self.places, rec.get("parent"))
             place = Place(
                 uuid=self._free_uuid(Place, rec.get("uuid")),
                 code=code,
@@ -217,7 +238,7 @@ class _Context:
         self.result.count("places", added)
 
     def place_id(self, ref: Any) -> int | None:
-        place = self.places.get((ref or {}).get("uuid")) if isinstance(ref, dict) else None
+        place = by_uuid(self.places, ref.get("uuid")) if isinstance(ref, dict) else None
         return place.id if place else None
 
     def item_places(self, rec: dict[str, Any]) -> None:
@@ -366,7 +387,7 @@ class _Context:
                 created_at=now,
                 updated_at=now,
             )
-            place = self.places.get((rec.get("place") or {}).get("uuid"))
+            place = by_uuid(self.places, (rec.get("place") or {}).get("uuid"))
             fields = {
                 k: rec.get(k)
                 for k in (

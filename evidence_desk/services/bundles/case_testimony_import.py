@@ -8,12 +8,11 @@ becomes version 2. Identities are never in bundles.
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import func, select
 
-from evidence_desk.core import custody_chain
+from evidence_desk.core import custody_chain, strict_json
 from evidence_desk.db.models_case import Testimony
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import utcnow
@@ -26,12 +25,18 @@ if TYPE_CHECKING:
     from evidence_desk.services.bundles.case_records_import import _Context
 
 CAP = 256 * 2**20
+_V = TypeVar("_V")
+
+
+def by_uuid(table: dict[str, _V], key: Any) -> _V | None:
+    """``table[key]`` when ``key`` is a string in it; a bundle's field may be anything."""
+    return table.get(key) if isinstance(key, str) else None
 
 
 def import_testimony(ctx: _Context, rec: dict[str, Any]) -> None:
     """One testimony record of the bundle, in the import's transaction."""
     s = ctx.session
-    item = ctx.items.get(rec.get("id"))
+    item = by_uuid(ctx.items, rec.get("id"))
     if item is None:
         ctx.result.messages.append("a testimony whose statement is not in the bundle")
         return
@@ -40,7 +45,9 @@ def import_testimony(ctx: _Context, rec: dict[str, Any]) -> None:
         return
     try:
         with ctx.archive.store.open(item.sha256) as f:
-            first = json.loads(f.read(CAP).decode("utf-8"))["text"]
+            first = strict_json.loads(f.read(CAP))["text"]  # the sender's file: hostile
+        if not isinstance(first, str):
+            raise TypeError("text is not a string")
     except (OSError, ValueError, KeyError, TypeError):
         ctx.result.messages.append(f"{item.exhibit}: the statement file is unreadable")
         return

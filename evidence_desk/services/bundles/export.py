@@ -30,21 +30,28 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core import custody_chain, redaction, signing
+from evidence_desk.core import custody_chain, export_leftovers, redaction, signing
 from evidence_desk.core.bagit_bundle import BagWriter
-from evidence_desk.core.bundle_custody import segment_entries
+from evidence_desk.core.bagit_read import printable
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
+from evidence_desk.core.safe_zip import DEFAULT_LIMITS
 from evidence_desk.core.store.base import Cancelled
-from evidence_desk.db.models import CustodyEvent, Item
+from evidence_desk.db.models import Item
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.archive.settings import load_settings
 from evidence_desk.services.bundles import case_records as case_bundle
+from evidence_desk.services.bundles.export_custody import write_custody
+from evidence_desk.services.bundles.export_redacted import (
+    contact_name,
+    exporter_identity,
+    public_thumbnail,
+)
 from evidence_desk.services.bundles.report import (
     ReportContext,
     ReportExhibit,
@@ -78,6 +85,7 @@ class ExportReport:
     tagmanifest_sha256: str | None = None
     fingerprint: str | None = None
     cancelled: bool = False
+    leftovers_removed: list[str] = field(default_factory=list)  # of earlier killed exports
 
     def as_json(self) -> dict[str, Any]:
         return {**self.__dict__, "path": str(self.path) if self.path else None}
@@ -93,8 +101,15 @@ def export_bundle(
     out: Path,
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancelled,
+    exporter: str | None = None,
+    language: str | None = None,
 ) -> ExportReport:
-    """Export ``item_refs`` (or an incident's items, or every item when both are None)."""
+    """Export ``item_refs`` (or an incident's items, or every item when both are None).
+
+    ``exporter`` names who exported the bundle (an organisation or a
+    pseudonym); None takes the setting (see ``export_redacted.exporter_identity``).
+    The report is written in ``language`` (en/ru/kk; default: the user's setting).
+    """
     if profile not in L.PROFILES:
         raise ExportError(f"unknown profile {profile!r}; use one of {', '.join(L.PROFILES)}")
     out = Path(out).expanduser().absolute()
@@ -113,17 +128,25 @@ def export_bundle(
     report.left_out.extend(left_out)
     if not items:
         raise ExportError("no items to export" + (f" ({left_out[0][1]})" if left_out else ""))
+    if 2 * len(items) + 32 > DEFAULT_LIMITS.max_entries:  # original + thumbnail per item
+        raise ExportError(
+            f"{len(items):,} items are more than one bundle may hold (a recipient refuses "
+            f"zips of over {DEFAULT_LIMITS.max_entries:,} entries); export them in parts"
+        )
 
     state = Progress(0, len(items), 0, sum(i.size for i in items))
     progress(state)
+    report.leftovers_removed = export_leftovers.clean(out.parent)[0]
     try:
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.work-", dir=out.parent))
     except OSError as exc:
         raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
+    work_lock = export_leftovers.hold(work)
     try:
         writer = BagWriter(out, zip=zip)
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
+        export_leftovers.release(work_lock)
         raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
     try:
         _write_objects(archive, writer, items, report, work, state, progress, cancelled)
@@ -136,20 +159,22 @@ def export_bundle(
         progress(state)
         exported_at = datetime.now(UTC).isoformat(timespec="seconds")
         settings = load_settings()
+        identity = exporter_identity(archive, profile, exporter, settings)
+        report_language = language or settings.language or "en"
         header = {
             "format": L.ITEMS_FORMAT,
             "archive": {"uuid": info.uuid, "name": info.name},
             "bundle": report.bundle_uuid,
             "profile": profile,
             "exported_at": exported_at,
-            "exported_by": archive.actor,
+            "exported_by": identity,
             "signing_key_fingerprint": fingerprint,
         }
         summaries, case_files = _write_metadata(archive, writer, exported, header, work, profile)
         ctx = ReportContext(
             archive_name=info.name,
             archive_uuid=info.uuid,
-            exporter=archive.actor,
+            exporter=identity,
             organisation=settings.organisation,
             exported_at=exported_at,
             profile=profile,
@@ -159,12 +184,15 @@ def export_bundle(
             removed_rules=(
                 [*redaction.RULES, *case_bundle.REDACTION_RULES] if profile == "redacted" else []
             ),
-            case_records=case_report_lines(case_files, {i.uuid: i.exhibit for i in exported}),
+            case_records=case_report_lines(
+                case_files, {i.uuid: i.exhibit for i in exported}, report_language
+            ),
+            language=report_language,
         )
-        _write_report(archive, writer, exported, summaries, ctx, work)
+        _write_report(archive, writer, exported, summaries, ctx, work, profile)
         bag_info = [
             *([("Source-Organization", settings.organisation)] if settings.organisation else []),
-            ("Contact-Name", settings.collector or archive.actor),
+            *contact_name(archive, profile, exporter, settings, identity),
             (
                 "External-Description",
                 f"Evidence Desk bundle of {len(exported)} exhibits from archive "
@@ -201,6 +229,7 @@ def export_bundle(
         raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        export_leftovers.release(work_lock)
     report.path = out
     report.exported = [i.exhibit for i in exported]
     state.current = ""
@@ -303,11 +332,14 @@ def _write_report(
     summaries: dict[str, list[dict[str, Any]]],
     ctx: ReportContext,
     work: Path,
+    profile: str,
 ) -> None:
     for item in items:
-        thumb = archive.thumbnail_path(item.sha256)
-        has_thumb = thumb.is_file()
-        if has_thumb:
+        thumb: Path | None = archive.thumbnail_path(item.sha256)
+        if thumb is not None and thumb.is_file() and profile == "redacted":
+            thumb = public_thumbnail(thumb, work, item.exhibit)
+        has_thumb = thumb is not None and thumb.is_file()
+        if thumb is not None and has_thumb:
             writer.add_file(L.thumb_name(item.exhibit), thumb)
         ctx.exhibits.append(
             ReportExhibit(
@@ -345,7 +377,7 @@ def _commit(
                         details={
                             "bundle": report.bundle_uuid,
                             "profile": report.profile,
-                            "destination": str(out),
+                            "destination": printable(out),
                             "file": item.bundle_file,
                             "sha256": item.bundle_sha256,
                             "redacted": report.profile == "redacted",
@@ -369,7 +401,7 @@ def _left_out_summary(left_out: list[tuple[str, str]]) -> list[str]:
     counts: dict[str, int] = {}
     for _, reason in left_out:
         counts[reason] = counts.get(reason, 0) + 1
-    return [f"{n} item(s) left out: {reason}" for reason, n in sorted(counts.items())]
+    return [f"Items left out ({reason}): {n}" for reason, n in sorted(counts.items())]
 
 
 def case_records(records: dict[str, Any], work: Path) -> list[tuple[str, Path]]:
@@ -382,65 +414,3 @@ def case_records(records: dict[str, Any], work: Path) -> list[tuple[str, Path]]:
         path.write_text(json.dumps(value, ensure_ascii=False, indent=2), encoding="utf-8")
         written.append((name, path))
     return written
-
-
-# Custody segment ---------------------------------------------------------------
-
-
-def write_custody(
-    archive: Archive, items: list[ExportItem], header: dict[str, Any], path: Path, profile: str
-) -> dict[str, list[dict[str, Any]]]:
-    """custody.json (see core.bundle_custody); returns each item's events for the report."""
-    wanted = {i.uuid for i in items}
-    uuids = sorted(wanted)
-    summaries: dict[str, list[dict[str, Any]]] = {}
-    with archive.db.reader() as session:
-        first = last = None
-        for start in range(0, len(uuids), 500):
-            chunk = uuids[start : start + 500]
-            lo, hi = session.execute(
-                select(func.min(CustodyEvent.id), func.max(CustodyEvent.id)).where(
-                    CustodyEvent.item_uuid.in_(chunk)
-                )
-            ).one()
-            if lo is not None:
-                first = lo if first is None else min(first, lo)
-                last = hi if last is None else max(last, hi)
-        rows = session.scalars(
-            select(CustodyEvent)
-            .where(CustodyEvent.id.between(first or 0, last or -1))
-            .order_by(CustodyEvent.id)
-            .execution_options(yield_per=2000)
-        )
-
-        def events():  # type: ignore[no-untyped-def]
-            for row in rows:
-                yield {**custody.to_record(row).as_dict(), "seq": row.id}
-
-        def collected():  # type: ignore[no-untyped-def]
-            include = lambda e: e.get("item_uuid") in wanted  # noqa: E731
-            for entry in segment_entries(events(), include, redacted=profile == "redacted"):
-                if "withheld" not in entry:
-                    summaries.setdefault(entry["item_uuid"], []).append(
-                        {k: entry.get(k) for k in _SUMMARY_FIELDS}
-                    )
-                yield entry
-
-        custody_header = {
-            "format": L.CUSTODY_FORMAT,
-            "archive": header["archive"],
-            "bundle": header["bundle"],
-            "profile": profile,
-            "hash_algorithm": "SHA-256",
-            "canonical_json": "UTF-8 JSON of the hashed fields, keys sorted, no spaces "
-            "(separators ',' and ':'), non-ASCII characters not escaped",
-            "hashed_fields": list(custody_chain.HASHED_FIELDS),
-            "genesis_prev_hash": custody_chain.GENESIS,
-            "entries_note": "full events: recompute hash; sealed events and withheld runs: "
-            "check links only (each prev_hash equals the previous entry's hash)",
-        }
-        write_json_with_list(path, custody_header, "entries", collected())
-    return summaries
-
-
-_SUMMARY_FIELDS = ("occurred_at", "event_type", "actor", "outcome", "hash", "sealed")

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from evidence_desk.core import zip_directory
+from evidence_desk.core.safe_zip import DEFAULT_LIMITS, HostileBundle
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.intake.importers.base import CERTAIN, NOT_MINE
 from evidence_desk.services.work import (
@@ -40,6 +42,8 @@ class BundleImporter:
             if path.name == "bagit.txt":
                 return CERTAIN
             if zipfile.is_zipfile(path):
+                with open(path, "rb") as f:  # an absurd zip costs nothing to turn down
+                    zip_directory.scan(f, DEFAULT_LIMITS)
                 with zipfile.ZipFile(path) as z:
                     names = z.namelist()[:4096]
                 if any(
@@ -47,7 +51,7 @@ class BundleImporter:
                     for n in names
                 ):
                     return CERTAIN
-        except (OSError, zipfile.BadZipFile, ValueError):
+        except (OSError, zipfile.BadZipFile, ValueError, HostileBundle, zip_directory.NotAZip):
             pass
         return NOT_MINE
 
@@ -61,7 +65,8 @@ class BundleImporter:
         cancelled: CancelCheck = never_cancelled,
         **options: Any,
     ) -> ImportReport:
-        """One bundle; ``options``: ``expected_fingerprint`` (refuse any other signer).
+        """One bundle; ``options``: ``expected_fingerprint`` (refuse any other signer) and
+        ``trust_new_signer`` (pin the key of an archive not seen before).
 
         ``provenance`` is not used: a bundle carries its sender's own provenance.
         """

@@ -2,22 +2,22 @@
 
 The window shows this before the user confirms an import: whether the bundle
 verifies, how many of its items are new here and how many are already in
-the archive, and how many case records of each kind it carries.
+the archive, how many case records of each kind it carries, and whether
+this archive already trusts the key that signed it.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core.bagit_read import open_bag
 from evidence_desk.db.models import Item
 from evidence_desk.services.archive.archive import Archive
-from evidence_desk.services.bundles.case_records_import import case_files_in
+from evidence_desk.services.bundles.case_records_import import case_files
+from evidence_desk.services.bundles.signers import SignerCheck, signer_status
 from evidence_desk.services.bundles.verify import BundleReport, verify_bundle
 from evidence_desk.services.work import (
     CancelCheck,
@@ -26,8 +26,6 @@ from evidence_desk.services.work import (
     no_progress,
 )
 
-ITEMS_CAP = 2 * 2**30  # items.json is parsed in memory, as verification does
-
 
 @dataclass
 class ImportPreview:
@@ -35,6 +33,7 @@ class ImportPreview:
     new: int = 0
     known: int = 0
     records: dict[str, int] = field(default_factory=dict)
+    signer: SignerCheck | None = None  # whether this archive trusts the bundle's key
 
 
 def preview_import(
@@ -44,14 +43,19 @@ def preview_import(
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancelled,
 ) -> ImportPreview:
-    """Verify the bundle, then count its new items and its case records."""
+    """Verify the bundle, check its signer, then count its new items and its case records.
+
+    Counts come from the documents verification validated; nothing is read twice.
+    """
     report = verify_bundle(path, progress=progress, cancelled=cancelled)
     preview = ImportPreview(report)
     if not report.ok:
         return preview
-    with open_bag(path) as bag:
-        records = json.loads(bag.read_small(L.ITEMS_JSON, ITEMS_CAP))["items"]
-        files = case_files_in(bag)
+    preview.signer = signer_status(
+        archive, report.archive_uuid or "", report.signer_fingerprint or ""
+    )
+    records = report.documents[L.ITEMS_JSON]["items"]
+    files = case_files(report.documents)
     digests = [r["bundle"]["sha256"] for r in records]
     with archive.db.reader() as session:
         known: set[str] = set()

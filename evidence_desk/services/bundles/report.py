@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.core.signing import pretty_fingerprint
+from evidence_desk.services.messages import Messages, messages
 
 FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -51,106 +52,131 @@ class ReportContext:
     left_out: list[str] = field(default_factory=list)  # summary lines, no identities
     removed_rules: list[str] = field(default_factory=list)
     case_records: list[str] = field(default_factory=list)  # lines from case_report_lines
+    language: str = "en"  # the exporting user's: labels and vocabulary in that language
+
+    @property
+    def m(self) -> Messages:
+        return messages(self.language)
 
 
-def case_report_lines(files: dict[str, Any], exhibits: dict[str, str]) -> list[str]:
+def case_report_lines(
+    files: dict[str, Any], exhibits: dict[str, str], language: str = "en"
+) -> list[str]:
     """One line per incident, person and testimony in the bundle's case records.
 
     ``exhibits`` maps item UUIDs to exhibit numbers. The records are already
     redacted for the profile, so a sensitive person appears as ``P-…`` here too.
     """
 
+    m = messages(language)
+
     def ex(uuids: list[str]) -> str:
         return ", ".join(exhibits.get(u, u) for u in uuids) or "-"
 
     lines = []
     for i in (files.get("incidents.json") or {}).get("incidents", []):
-        when = " – ".join(filter(None, [i.get("start"), i.get("end")])) or "undated"
-        place = (i.get("place") or {}).get("name") or "no place"
-        violations = ", ".join(i.get("violations") or []) or "-"
+        when = " – ".join(filter(None, [i.get("start"), i.get("end")])) or m.t("undated")
+        place = (i.get("place") or {}).get("name") or m.t("no place")
+        violations = ", ".join(m.term("violation_types", v) for v in i.get("violations") or [])
         lines.append(
-            f"Incident: {i['title']} ({when}; {place}; {i.get('verification')}; "
-            f"violations: {violations}); exhibits: {ex([x['id'] for x in i.get('items', [])])}"
+            f"{m.t('Incident')}: {i['title']} ({when}; {place}; "
+            f"{m.t(str(i.get('verification') or '-'))}; "
+            f"{m.t('violations')}: {violations or '-'}); "
+            f"{m.t('exhibits')}: {ex([x['id'] for x in i.get('items', [])])}"
         )
     people = {p["uuid"]: p for p in (files.get("persons.json") or {}).get("persons", [])}
     roles: dict[str, list[str]] = {}
     for i in (files.get("incidents.json") or {}).get("incidents", []):
         for p in i.get("persons", []):
-            roles.setdefault(p["uuid"], []).append(p["role"])
+            roles.setdefault(p["uuid"], []).append(m.term("roles", p["role"]))
     for uuid, p in people.items():
-        shown = f"{p['name']} (sensitive, name withheld)" if p.get("redacted") else p["name"]
-        lines.append(f"Person: {shown}; roles: {', '.join(roles.get(uuid, [])) or '-'}")
+        withheld = m.t("sensitive, name withheld")
+        shown = f"{p['name']} ({withheld})" if p.get("redacted") else p["name"]
+        lines.append(
+            f"{m.t('Person')}: {shown}; {m.t('roles')}: {', '.join(roles.get(uuid, [])) or '-'}"
+        )
     for t in (files.get("testimonies.json") or {}).get("testimonies", []):
         who = t.get("witness") or t.get("pseudonym") or t.get("witness_code")
-        lines.append(f"Testimony: {exhibits.get(t['id'], t['id'])} by {who} ({t.get('language')})")
+        lines.append(
+            f"{m.t('Testimony')}: {exhibits.get(t['id'], t['id'])}; {m.t('witness')}: {who}; "
+            f"{m.t('language')}: {t.get('language')}"
+        )
     return lines
 
 
 def _summary(ctx: ReportContext) -> list[tuple[str, str]]:
+    t = ctx.m.t
     return [
-        ("Archive", f"{ctx.archive_name} ({ctx.archive_uuid})"),
-        ("Organisation", ctx.organisation or "-"),
-        ("Exported by", ctx.exporter),
-        ("Exported at (UTC)", ctx.exported_at),
-        ("Profile", ctx.profile),
-        ("Bundle", ctx.bundle_uuid),
-        ("Exhibits", str(len(ctx.exhibits))),
-        ("Key fingerprint (SHA-256)", pretty_fingerprint(ctx.fingerprint)),
+        (t("Archive"), f"{ctx.archive_name} ({ctx.archive_uuid})"),
+        (t("Organisation"), ctx.organisation or "-"),
+        (t("Exported by"), ctx.exporter),
+        (t("Exported at (UTC)"), ctx.exported_at),
+        (t("Profile"), t(ctx.profile)),
+        (t("Bundle"), ctx.bundle_uuid),
+        (t("Exhibits"), str(len(ctx.exhibits))),
+        (t("Key fingerprint (SHA-256)"), pretty_fingerprint(ctx.fingerprint)),
     ]
 
 
-def _fields(ex: ReportExhibit) -> list[tuple[str, str]]:
+def _fields(ex: ReportExhibit, m: Messages) -> list[tuple[str, str]]:
+    """Label/value rows of one exhibit; the labels, kinds and time sources in ``m``'s language."""
+    t = m.t
     r = ex.record
     bundle = r.get("bundle") or {}
     rows = [
-        ("Title", r.get("title") or "-"),
-        ("Kind", f"{r.get('kind')} ({r.get('mime_type')})"),
-        ("Size", f"{r.get('size'):,} bytes"),
-        ("SHA-256 of the original", r.get("sha256") or "-"),
+        (t("Title"), r.get("title") or "-"),
+        (t("Kind"), f"{t(str(r.get('kind')))} ({r.get('mime_type')})"),
+        (t("Size"), f"{r.get('size'):,} {t('bytes')}"),
+        (t("SHA-256 of the original"), r.get("sha256") or "-"),
     ]
     if bundle.get("redacted"):
-        rows.append(("SHA-256 of this redacted copy", bundle.get("sha256") or "-"))
+        rows.append((t("SHA-256 of this redacted copy"), bundle.get("sha256") or "-"))
+    source = t(str(r.get("captured_at_source") or "-"))
+    offset = "" if r.get("captured_at_offset_known") else f", {t('UTC offset unknown')}"
     rows += [
-        ("File in bundle", bundle.get("file") or "-"),
+        (t("File in bundle"), bundle.get("file") or "-"),
         (
-            "Captured at",
-            f"{r.get('captured_at') or 'unknown'} (source: {r.get('captured_at_source') or '-'}"
-            f"{'' if r.get('captured_at_offset_known') else ', UTC offset unknown'})",
+            t("Captured at"),
+            f"{r.get('captured_at') or t('unknown')} ({t('source')}: {source}{offset})",
         ),
     ]
     if r.get("captured_at_note"):
-        rows.append(("Capture note", r["captured_at_note"]))
+        rows.append((t("Capture note"), r["captured_at_note"]))
     gps = r.get("gps")
     if gps:
-        rows.append(("Location", f"{gps['lat']:.6f}, {gps['lon']:.6f}"))
+        rows.append((t("Location"), f"{gps['lat']:.6f}, {gps['lon']:.6f}"))
     device = " ".join(v for v in (r.get("device") or {}).values() if v)
     if device:
-        rows.append(("Device", device))
+        rows.append((t("Device"), device))
     if r.get("description"):
-        rows.append(("Description", r["description"]))
+        rows.append((t("Description"), r["description"]))
     if r.get("tags"):
-        rows.append(("Tags", ", ".join(r["tags"])))
+        rows.append((t("Tags"), ", ".join(r["tags"])))
     for n, s in enumerate(r.get("sources") or [], start=1):
         parts = [
-            f"received from {s['received_from']}" if s.get("received_from") else "",
-            f"via {s['method']}" if s.get("method") else "",
-            f"collected by {s['collector']}" if s.get("collector") else "",
-            f"acquired {s['acquired_at']}" if s.get("acquired_at") else "",
-            f"recorded {s['recorded_at']}" if s.get("recorded_at") else "",
-            f"from {s['original_path']}" if s.get("original_path") else "",
+            f"{t(label)} {s[key]}"
+            for key, label in (
+                ("received_from", "received from"),
+                ("method", "via"),
+                ("collector", "collected by"),
+                ("acquired_at", "acquired"),
+                ("recorded_at", "recorded"),
+                ("original_path", "from"),
+            )
+            if s.get(key)
         ]
-        rows.append((f"Provenance {n}", ", ".join(p for p in parts if p) or "-"))
+        rows.append((f"{t('Provenance')} {n}", ", ".join(parts) or "-"))
     if ex.removed:
-        rows.append(("Removed in this copy", "; ".join(ex.removed)))
+        rows.append((t("Removed in this copy"), "; ".join(m.message(x) for x in ex.removed)))
     return rows
 
 
-def _custody_line(e: dict[str, Any]) -> str:
-    who = "" if e.get("sealed") else f" by {e.get('actor')}"
-    seal = " [details sealed]" if e.get("sealed") else ""
+def _custody_line(e: dict[str, Any], m: Messages) -> str:
+    who = f" ({e['actor']})" if e.get("actor") else ""
+    seal = f" [{m.t('details sealed')}]" if e.get("sealed") else ""
     return (
-        f"{e.get('occurred_at')}  {e.get('event_type')}{who} — {e.get('outcome')}"
-        f"{seal}  (hash {str(e.get('hash'))[:16]}…)"
+        f"{e.get('occurred_at')}  {m.t(str(e.get('event_type')))}{who} — "
+        f"{m.t(str(e.get('outcome')))}{seal}  ({m.t('hash')} {str(e.get('hash'))[:16]}…)"
     )
 
 
@@ -164,43 +190,53 @@ code{font-size:90%;word-break:break-all}ol{font-size:90%}
 """
 
 
+_VERIFY_HINT = (
+    "Verify this bundle with {a}, {b} or {c}; the signature in {d} covers "
+    "tagmanifest-sha256.txt. Compare the fingerprint above with the one the sender gives you."
+)
+_VERIFY_CODES = {
+    "a": "evidence-desk verify-bundle",
+    "b": "bagit.py --validate",
+    "c": "sha256sum -c manifest-sha256.txt",
+    "d": "signature/",
+}
+
+
 def write_html(ctx: ReportContext, path: Path) -> None:
     esc = html.escape
+    m, t = ctx.m, ctx.m.t
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        out.write('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">')
-        out.write(f"<title>Evidence bundle {esc(ctx.bundle_uuid)}</title><style>{_CSS}</style>")
-        out.write("</head><body>\n<h1>Evidence bundle report</h1>\n<table>")
+        out.write(f'<!DOCTYPE html>\n<html lang="{esc(m.language)}"><head><meta charset="utf-8">')
+        out.write(f"<title>{esc(t('Evidence bundle'))} {esc(ctx.bundle_uuid)}</title>")
+        out.write(f"<style>{_CSS}</style>")
+        out.write(f"</head><body>\n<h1>{esc(t('Evidence bundle report'))}</h1>\n<table>")
         for label, value in _summary(ctx):
             out.write(f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>")
         out.write("</table>\n")
-        out.write(
-            "<p>Verify this bundle with <code>evidence-desk verify-bundle</code>, "
-            "<code>bagit.py --validate</code> or <code>sha256sum -c manifest-sha256.txt</code>; "
-            "the signature in <code>signature/</code> covers tagmanifest-sha256.txt. "
-            "Compare the fingerprint above with the one the sender gives you.</p>\n"
-        )
+        codes = {k: f"<code>{esc(v)}</code>" for k, v in _VERIFY_CODES.items()}
+        out.write(f"<p>{esc(t(_VERIFY_HINT)).format(**codes)}</p>\n")
         if ctx.case_records:
-            out.write("<h2>Incidents, persons and testimonies</h2><ul>")
+            out.write(f"<h2>{esc(t('Incidents, persons and testimonies'))}</h2><ul>")
             for line in ctx.case_records:
                 out.write(f"<li>{esc(line)}</li>")
             out.write("</ul>\n")
         if ctx.removed_rules or ctx.left_out:
-            out.write("<h2>Redaction</h2><ul>")
+            out.write(f"<h2>{esc(t('Redaction'))}</h2><ul>")
             for line in ctx.removed_rules + ctx.left_out:
-                out.write(f"<li>{esc(line)}</li>")
+                out.write(f"<li>{esc(m.message(line))}</li>")
             out.write("</ul>\n")
         for ex in ctx.exhibits:
             r = ex.record
             out.write(f'<div class="ex"><h2>{esc(r.get("exhibit") or "")}</h2>')
             if ex.thumb:
-                out.write(f'<img class="thumb" src="{esc(ex.thumb)}" alt="thumbnail">')
+                out.write(f'<img class="thumb" src="{esc(ex.thumb)}" alt="{esc(t("thumbnail"))}">')
             out.write("<table>")
-            for label, value in _fields(ex):
+            for label, value in _fields(ex, m):
                 cell = f"<code>{esc(value)}</code>" if "SHA-256" in label else esc(value)
                 out.write(f"<tr><th>{esc(label)}</th><td>{cell}</td></tr>")
-            out.write("</table><h3>Chain of custody</h3><ol>")
+            out.write(f"</table><h3>{esc(t('Chain of custody'))}</h3><ol>")
             for event in ex.custody:
-                out.write(f"<li>{esc(_custody_line(event))}</li>")
+                out.write(f"<li>{esc(_custody_line(event, m))}</li>")
             out.write("</ol></div>\n")
         out.write("</body></html>\n")
 
@@ -285,23 +321,24 @@ def write_pdf(ctx: ReportContext, path: Path) -> None:
         def text(value: str) -> str:
             return value.encode("latin-1", "replace").decode("latin-1")
 
-    pdf.set_title(f"Evidence bundle {ctx.bundle_uuid}")
+    m, t = ctx.m, ctx.m.t
+    pdf.set_title(f"{t('Evidence bundle')} {ctx.bundle_uuid}")
     pdf.set_creator("Evidence Desk")
     page = _Page(pdf, family, text)
-    page.line("Evidence bundle report", 16)
+    page.line(t("Evidence bundle report"), 16)
     page.y += 3
     page.rows(_summary(ctx))
     if ctx.case_records:
         page.y += 3
-        page.line("Incidents, persons and testimonies", 12)
+        page.line(t("Incidents, persons and testimonies"), 12)
         for record in ctx.case_records:
             for n, part in enumerate(_wrap(record, 105)):
                 page.line(("• " if n == 0 else "  ") + part, 9)
     if ctx.removed_rules or ctx.left_out:
         page.y += 3
-        page.line("Redaction", 12)
+        page.line(t("Redaction"), 12)
         for rule in ctx.removed_rules + ctx.left_out:
-            for n, part in enumerate(_wrap(rule, 105)):
+            for n, part in enumerate(_wrap(m.message(rule), 105)):
                 page.line(("• " if n == 0 else "  ") + part, 9)
     for ex in ctx.exhibits:
         page.new_page()
@@ -309,10 +346,10 @@ def write_pdf(ctx: ReportContext, path: Path) -> None:
         page.y += 2
         if ex.thumb_source is not None and ex.thumb_source.is_file():
             page.image(ex.thumb_source)
-        page.rows(_fields(ex))
+        page.rows(_fields(ex, m))
         page.y += 2
-        page.line("Chain of custody", 11)
+        page.line(t("Chain of custody"), 11)
         for event in ex.custody:
-            for n, part in enumerate(_wrap(_custody_line(event), 125)):
+            for n, part in enumerate(_wrap(_custody_line(event, m), 125)):
                 page.line(("" if n == 0 else "    ") + part, 8)
     pdf.output(str(path))

@@ -18,6 +18,7 @@ from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.db.models import Item, ItemLink
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.bundles import case_records as case_bundle
+from evidence_desk.services.bundles.export_redacted import public_methods
 from evidence_desk.services.catalogue.items import item_to_json, resolve
 
 
@@ -25,6 +26,7 @@ def select_items(
     archive: Archive, refs: list[str] | None, incident: str | None, profile: str
 ) -> tuple[list[ExportItem], list[tuple[str, str]]]:
     """The items to export as plain data, and those left out with the reason."""
+    methods = public_methods(archive) if profile == "redacted" else {}
     with archive.db.reader() as session:
         if incident is not None:
             uuids = case_bundle.incident_item_uuids(archive, incident)
@@ -65,7 +67,7 @@ def select_items(
             ]
             removed: list[str] = []
             if profile == "redacted":
-                record, removed = redaction.redact_record(record)
+                record, removed = redaction.redact_record(record, methods)
             name = row.sources[0].original_name if row.sources else None
             items.append(
                 ExportItem(
@@ -87,7 +89,7 @@ def select_items(
     return items, left_out
 
 
-def _loaded() -> Select[tuple[Item]]:
+def _loaded() -> Select[Item]:
     return (
         select(Item)
         .options(selectinload(Item.sources), selectinload(Item.tags))

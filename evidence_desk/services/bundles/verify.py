@@ -14,14 +14,19 @@ The checks, each reported by name so a recipient knows what is wrong:
   whose fingerprint must match the one bag-info.txt declares (and the one
   the caller expects, when given);
 - custody: every event's own hash and every link of the custody segment;
+- schemas: bag-info.txt and every JSON member against its registered schema
+  (core.bundle_schemas), parsed strictly; the documents that pass are kept
+  on the report, and import reads only those;
 - consistency: each item in items.json points to a manifest entry with the
   hash it claims.
+
+A bundle that cannot be opened at all is ``unreadable`` (the CLI exits 2);
+anything else wrong is a problem (exit 1). Nothing here raises on bad input.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -32,15 +37,17 @@ from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import signing
 from evidence_desk.core.bagit_bundle import BAGIT_TXT_BYTES
 from evidence_desk.core.bagit_read import (
+    READ_ERRORS,
     BagFormatError,
     BagReader,
+    describe_error,
     info_value,
     open_bag,
     parse_bag_info,
     parse_manifest,
 )
-from evidence_desk.core.bundle_custody import check_segment
 from evidence_desk.core.safe_zip import HostileBundle
+from evidence_desk.services.bundles.documents import check_bag_info, check_documents
 from evidence_desk.services.work import (
     CancelCheck,
     Progress,
@@ -50,7 +57,15 @@ from evidence_desk.services.work import (
 )
 
 CHUNK = 1024 * 1024
-METADATA_CAP = 2 * 2**30  # items.json / custody.json are parsed in memory
+
+
+_RANK = {
+    kind: n
+    for n, kind in enumerate(
+        ("unsafe", "structure", "metadata", "custody", "missing", "extra", "oxum", "signature",
+         "tagmanifest", "checksum")
+    )
+}  # fmt: skip
 
 
 @dataclass
@@ -80,16 +95,24 @@ class BundleReport:
     custody_withheld: int = 0
     cancelled: bool = False
     hostile: bool = False
+    unreadable: bool = False
+    # Validated JSON members by name; what import reads (never serialised).
+    documents: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
         return not self.problems and not self.cancelled and self.signature_valid
 
+    def ranked(self) -> list[BundleProblem]:
+        """Problems, the most telling first: what is unsafe or malformed inside before the
+        hash and signature failures that any change causes."""
+        return sorted(self.problems, key=lambda p: _RANK.get(p.kind, len(_RANK)))
+
     def add(self, kind: str, path: str | None, message: str) -> None:
         self.problems.append(BundleProblem(kind, path, message))
 
     def as_json(self) -> dict[str, Any]:
-        data = {k: v for k, v in self.__dict__.items() if k != "problems"}
+        data = {k: v for k, v in self.__dict__.items() if k not in ("problems", "documents")}
         data["ok"] = self.ok
         data["problems"] = [p.__dict__ for p in self.problems]
         return data
@@ -110,13 +133,18 @@ def verify_bundle(
         report.add("unsafe", None, f"unsafe bundle, not read: {exc}")
         return report
     except BagFormatError as exc:
+        report.unreadable = True
         report.add("structure", None, str(exc))
         return report
-    except OSError as exc:
-        report.add("structure", None, f"cannot read {path}: {exc.strerror or exc}")
+    except READ_ERRORS as exc:
+        report.unreadable = True
+        report.add("structure", None, f"cannot read {path}: {describe_error(exc)}")
         return report
     with bag:
-        _verify(bag, report, expected_fingerprint, progress, cancelled)
+        try:
+            _verify(bag, report, expected_fingerprint, progress, cancelled)
+        except READ_ERRORS as exc:  # the medium failed under us: a finding, not a crash
+            report.add("structure", None, f"reading the bundle failed: {describe_error(exc)}")
     return report
 
 
@@ -137,6 +165,7 @@ def _verify(
         return
     if parse_bag_info(bagit_txt) != parse_bag_info(BAGIT_TXT_BYTES):
         report.add("structure", L.BAGIT_TXT, "bagit.txt does not declare BagIt 1.0 in UTF-8")
+    check_bag_info(report, info)
     report.archive_uuid = info_value(info, "External-Identifier")
     report.archive_name = info_value(info, L.INFO_ARCHIVE_NAME)
     report.bundle_uuid = info_value(info, "Internal-Sender-Identifier")
@@ -149,22 +178,29 @@ def _verify(
 
     _check_signature(bag, report, tagmanifest_raw, expected)
     if not _check_completeness(bag, report, manifest, tagmanifest, info):
+        # Payload bigger than declared: no payload file is read, but the JSON members
+        # (each read with a cap) are still checked so the report names what is wrong.
+        check_documents(bag, report, manifest)
         return
     _check_hashes(bag, report, {**manifest, **tagmanifest}, set(tagmanifest), progress, cancelled)
     if report.cancelled:
         return
-    _check_metadata(bag, report, manifest)
+    check_documents(bag, report, manifest)
 
 
-def _check_signature(bag: BagReader, report: BundleReport, data: bytes, expected: str | None):
+def _check_signature(
+    bag: BagReader, report: BundleReport, data: bytes, expected: str | None
+) -> None:
     try:
         sig = bag.read_small(L.SIGNATURE, 4096)
         key = signing.load_public_key_pem(bag.read_small(L.PUBLIC_KEY, 16384))
+        if len(sig) != 64:
+            raise BagFormatError(f"{L.SIGNATURE} is {len(sig)} bytes, not an Ed25519 signature")
     except BagFormatError as exc:
         report.add("signature", L.SIGNATURE, f"bundle is not signed: {exc}")
         return
     except signing.SigningKeyError as exc:
-        report.add("signature", L.PUBLIC_KEY, str(exc))
+        report.add("signature", L.PUBLIC_KEY, f"{L.PUBLIC_KEY}: {describe_error(exc)}")
         return
     fp = signing.fingerprint(key)
     report.signer_fingerprint = fp
@@ -283,44 +319,3 @@ def _check_hashes(
                     f"the {'tag manifest' if kind == 'tagmanifest' else 'manifest'} "
                     f"says {expected[name][:16]}…",
                 )
-
-
-def _load_json(bag: BagReader, report: BundleReport, name: str) -> Any:
-    try:
-        return json.loads(bag.read_small(name, METADATA_CAP))
-    except BagFormatError as exc:
-        report.add("metadata", name, str(exc))
-    except ValueError as exc:
-        report.add("metadata", name, f"{name} is not valid JSON: {exc}")
-    return None
-
-
-def _check_metadata(bag: BagReader, report: BundleReport, manifest: dict[str, str]) -> None:
-    items = _load_json(bag, report, L.ITEMS_JSON)
-    if isinstance(items, dict) and isinstance(items.get("items"), list):
-        report.items = len(items["items"])
-        for record in items["items"]:
-            bundle = record.get("bundle") if isinstance(record, dict) else None
-            label = record.get("exhibit") if isinstance(record, dict) else None
-            if not isinstance(bundle, dict) or not isinstance(bundle.get("file"), str):
-                report.add("metadata", L.ITEMS_JSON, f"item {label}: no bundle file")
-                continue
-            file = bundle["file"]
-            if manifest.get(file) is None:
-                report.add("metadata", L.ITEMS_JSON, f"item {label}: {file} is not in the bundle")
-            elif manifest[file] != bundle.get("sha256"):
-                report.add(
-                    "metadata", L.ITEMS_JSON, f"item {label}: SHA-256 disagrees with the manifest"
-                )
-    elif items is not None:
-        report.add("metadata", L.ITEMS_JSON, "items.json has no list of items")
-    custody = _load_json(bag, report, L.CUSTODY_JSON)
-    if isinstance(custody, dict) and isinstance(custody.get("entries"), list):
-        result = check_segment(custody["entries"])
-        report.custody_checked = result.checked
-        report.custody_sealed = result.sealed
-        report.custody_withheld = result.withheld
-        for message in result.problems or []:
-            report.add("custody", L.CUSTODY_JSON, message)
-    elif custody is not None:
-        report.add("metadata", L.CUSTODY_JSON, "custody.json has no list of entries")

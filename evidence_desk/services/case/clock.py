@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import Item
@@ -141,7 +141,9 @@ def _refresh(session: Session, archive: Archive, items: Iterable[Item], reason: 
             row.corrected_local, row.corrected_offset_min, row.corrected_utc = local, offset, utc
             row.applied_at = utcnow()
             target = utc or local
-        after_row = (row.correction_id, row.offset_s, row.corrected_utc) if correction else None
+        after_row = (
+            (row.correction_id, row.offset_s, row.corrected_utc) if row and correction else None
+        )
         if item.captured_sort == target and before_row == after_row:
             continue
         before = item.captured_sort
@@ -268,9 +270,7 @@ def remove_correction(archive: Archive, correction_uuid: str, reason: str = "") 
         )
         log_change(session, archive, "clock", correction.uuid, "remove correction", reason=reason)
         session.execute(
-            ItemTimeCorrection.__table__.delete().where(
-                ItemTimeCorrection.correction_id == correction.id
-            )
+            delete(ItemTimeCorrection).where(ItemTimeCorrection.correction_id == correction.id)
         )
         session.delete(correction)
         session.flush()

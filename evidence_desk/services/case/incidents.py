@@ -195,7 +195,8 @@ def _set_times(incident: Incident, values: dict[str, Any]) -> None:
         setattr(incident, f"{prefix}_offset_min", when.offset_min if when else None)
         setattr(incident, f"{prefix}_precision", when.precision if when else None)
     incident.start_sort = start.sort_key() if start else None
-    incident.end_sort = (end or start).end_key() if (end or start) else None
+    last = end or start
+    incident.end_sort = last.end_key() if last else None
 
 
 def _apply(session: Session, incident: Incident, values: dict[str, Any]) -> list[str]:

@@ -17,6 +17,7 @@ indexed.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -79,9 +80,10 @@ def place_chain(session: Session, place_id: int | None) -> list[Place]:
     return chain
 
 
-def _memo(session: Session, name: str) -> dict:
+def _memo(session: Session, name: str) -> dict[Any, Any]:
     """A cache that lives as long as the session (one transaction in the services)."""
-    return session.info.setdefault(f"case_index.{name}", {})
+    cache: dict[Any, Any] = session.info.setdefault(f"case_index.{name}", {})
+    return cache
 
 
 def forget_cached(session: Session) -> None:
@@ -96,7 +98,8 @@ def place_text(session: Session, place_id: int | None) -> str:
     if place_id not in cache:
         names = [n.name for p in place_chain(session, place_id) for n in p.names]
         cache[place_id] = " ".join(dict.fromkeys(names))
-    return cache[place_id]
+    text: str = cache[place_id]
+    return text
 
 
 def person_names(session: Session, person_id: int) -> list[str]:
@@ -278,12 +281,12 @@ def reindex_terms(session: Session, vocabulary: str, codes: set[str]) -> None:
         for incident in session.scalars(stmt.distinct()).all():
             index_incident(session, incident)
     elif vocabulary in ("person_statuses", "occupations"):
-        stmt = (
+        persons = (
             select(Person)
             .outerjoin(PersonStatus)
             .where(or_(PersonStatus.status.in_(codes), Person.occupation.in_(codes)))
         )
-        for person in session.scalars(stmt.distinct()).all():
+        for person in session.scalars(persons.distinct()).all():
             index_person(session, person)
 
 

@@ -39,7 +39,7 @@ from evidence_desk.services.case.common import (
     resolve_incident,
     resolve_item,
 )
-from evidence_desk.services.case.dates import parse_day, parse_when
+from evidence_desk.services.case.dates import When, parse_day, parse_when
 from evidence_desk.services.case.places import optional_place, place_summary
 from evidence_desk.services.case.translit import fold
 from evidence_desk.services.case.vocabularies import require_code
@@ -103,6 +103,10 @@ def display_name(person: Person) -> str:
         if n.kind == "name":
             return n.name
     return person.names[0].name if person.names else display_ref("person", person.id)
+
+
+def _precision(when: When | None, default: str | None) -> str:
+    return when.precision if when else (default or "day")
 
 
 def resolve_person(session: Session, ref: str, *, follow_merge: bool = True) -> Person:
@@ -288,7 +292,7 @@ def add_status(
                 status=status,
                 started=start.iso() if start else None,
                 ended=end.iso() if end else None,
-                precision=(start or end).precision if (start or end) else (precision or "day"),
+                precision=_precision(start or end, precision),
                 place_id=optional_place(session, place),
                 incident_id=resolve_incident(session, incident).id if incident else None,
                 note=note,

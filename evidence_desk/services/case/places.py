@@ -322,7 +322,7 @@ def match_items_by_gps(
         for item in session.scalars(stmt):
             if item.id in manual:
                 continue
-            found = nearest_place(places, item.gps_lat, item.gps_lon or 0.0, radius_m)
+            found = nearest_place(places, item.gps_lat or 0.0, item.gps_lon or 0.0, radius_m)
             current = session.scalar(
                 select(ItemPlace).where(ItemPlace.item_id == item.id, ItemPlace.method == "gps")
             )

@@ -35,6 +35,7 @@ from evidence_desk.db.models_case import (
     ItemPerson,
     ItemPlace,
 )
+from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.db.queries import search as search_queries
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.common import resolve_incident
@@ -94,12 +95,13 @@ def _case_hits(
 
 
 def text_item_ids(session: Session, user_text: str, limit: int = NO_LIMIT) -> list[int]:
-    """Items whose own text or case context matches, best first."""
+    """Items whose own text, case context or messages match, best first."""
     query = fts_query(user_text)
     if not query:
         return []
     ids = search_queries.match_items(session, query, limit)
     ids += _case_hits(session, query, ("testimony", "item"), limit)
+    ids += message_queries.items_of_matching_messages(session, query, limit)
     return list(dict.fromkeys(ids))
 
 

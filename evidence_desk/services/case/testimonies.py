@@ -305,7 +305,7 @@ def _record(
             session, archive, item.id, "translation", translation
         ).sha256
     if identity:
-        write_identity(session, item.id, identity)
+        write_identity(session, item.id, dict(identity))
     custody.append(session, archive, custody_chain.CREATION, item=item, details=details)
     custody.append(
         session,

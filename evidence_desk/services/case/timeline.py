@@ -243,5 +243,7 @@ def density(
             )
         )
         for moment in times:
+            if moment is None:
+                continue
             counts[min(int((moment - start) / width), buckets - 1)] += 1
     return counts

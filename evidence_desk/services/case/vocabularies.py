@@ -46,7 +46,7 @@ _CODE_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 # Where each vocabulary's codes are used, to refuse deleting a term in use.
-_USES = {
+_USES: dict[str, list[Any]] = {
     "violation_types": [IncidentViolation.code],
     "roles": [IncidentPerson.role],
     "person_statuses": [PersonStatus.status],

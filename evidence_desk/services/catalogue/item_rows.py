@@ -42,9 +42,9 @@ def captured_at_iso(item: Any) -> str | None:
     if item.captured_local is None:
         return None
     if item.captured_offset_min is None:
-        return item.captured_local.isoformat()
+        return str(item.captured_local.isoformat())
     tz = timezone(timedelta(minutes=item.captured_offset_min))
-    return item.captured_local.replace(tzinfo=tz).isoformat()
+    return str(item.captured_local.replace(tzinfo=tz).isoformat())
 
 
 def item_json(item: Any, sources: Iterable[Any], tags: Iterable[str]) -> dict[str, Any]:
@@ -55,6 +55,7 @@ def item_json(item: Any, sources: Iterable[Any], tags: Iterable[str]) -> dict[st
         "exhibit": format_exhibit(item.exhibit_no),
         "kind": item.kind,
         "title": item.title,
+        "title_publishable": item.title_publishable,
         "description": item.description,
         "notes": item.notes,
         "sensitivity": item.sensitivity,
@@ -112,8 +113,8 @@ def item_json(item: Any, sources: Iterable[Any], tags: Iterable[str]) -> dict[st
 _ITEM_TIMES = ("captured_local", "captured_utc", "ingested_at", "removed_at")
 _SOURCE_TIMES = ("fs_mtime", "fs_birthtime", "recorded_at")
 _ITEM_COLUMNS = (
-    "id, uuid, exhibit_no, kind, title, description, notes, sensitivity, sha256, size, "
-    "mime_type, captured_local, captured_offset_min, captured_utc, captured_source, "
+    "id, uuid, exhibit_no, kind, title, title_publishable, description, notes, sensitivity, "
+    "sha256, size, mime_type, captured_local, captured_offset_min, captured_utc, captured_source, "
     "captured_precision, captured_note, gps_lat, gps_lon, gps_alt, device_make, device_model, "
     "width, height, duration_s, phash, ingested_at, tool_version, host, metadata_json, "
     "warnings_json, removed_at"

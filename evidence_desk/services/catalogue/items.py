@@ -7,12 +7,13 @@ processes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from evidence_desk.core import custody_chain
+from evidence_desk.core import custody_chain, redaction
 from evidence_desk.db.models import Item, Tag
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
@@ -21,9 +22,13 @@ from evidence_desk.services.catalogue import search_index
 from evidence_desk.services.catalogue.item_rows import (
     EXHIBIT_RE,
     HEX_RE,
-    UUID_RE,
-    captured_at_iso,  # noqa: F401 - re-exported for the case services
     item_json,
+)
+from evidence_desk.services.catalogue.item_rows import (
+    UUID_RE as UUID_RE,  # re-exported for the case services
+)
+from evidence_desk.services.catalogue.item_rows import (
+    captured_at_iso as captured_at_iso,
 )
 
 SENSITIVITIES = ("public", "restricted", "confidential")
@@ -33,7 +38,7 @@ def item_to_json(item: Item) -> dict[str, Any]:
     return item_json(item, item.sources, (t.name for t in item.tags))
 
 
-def _loaded():  # type: ignore[no-untyped-def]
+def _loaded() -> Select[Item]:
     return select(Item).options(selectinload(Item.sources), selectinload(Item.tags))
 
 
@@ -102,8 +107,8 @@ def _find_tag(session: Session, name: str) -> Tag | None:
 def set_tags(
     archive: Archive,
     refs: list[str],
-    add: list[str] = (),
-    remove: list[str] = (),  # type: ignore[assignment]
+    add: Sequence[str] = (),
+    remove: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Add and remove tags on items; each changed item gets a custody event."""
     add = [_clean_tag(t) for t in add]
@@ -118,9 +123,9 @@ def set_tags(
                 if tag not in item.tags:
                     item.tags.append(tag)
             for name in remove:
-                tag = _find_tag(session, name)
-                if tag is not None and tag in item.tags:
-                    item.tags.remove(tag)
+                found = _find_tag(session, name)
+                if found is not None and found in item.tags:
+                    item.tags.remove(found)
             after = [t.name for t in item.tags]
             if sorted(before) != sorted(after):
                 session.flush()
@@ -144,23 +149,75 @@ def update_fields(archive: Archive, ref: str, **values: str) -> dict[str, Any]:
     with archive.db.writer() as session:
         item = resolve(session, ref)
         for name, value in values.items():
-            if name not in EDITABLE_FIELDS:
-                raise EvidenceDeskError(f"{name} cannot be edited")
-            if name == "sensitivity" and value not in SENSITIVITIES:
-                raise EvidenceDeskError(
-                    f"sensitivity must be one of {', '.join(SENSITIVITIES)}, not {value!r}"
-                )
-            before = getattr(item, name)
-            if before == value:
-                continue
-            setattr(item, name, value)
-            session.flush()
-            custody.append(
-                session,
-                archive,
-                custody_chain.METADATA_MODIFICATION,
-                item=item,
-                details={"field": name, "before": before, "after": value},
-            )
+            _update_field(session, archive, item, name, value)
         search_index.reindex(session, item)
         return item_to_json(item)
+
+
+def _update_field(session: Session, archive: Archive, item: Item, name: str, value: str) -> None:
+    if name not in EDITABLE_FIELDS:
+        raise EvidenceDeskError(f"{name} cannot be edited")
+    if name == "sensitivity" and value not in SENSITIVITIES:
+        raise EvidenceDeskError(
+            f"sensitivity must be one of {', '.join(SENSITIVITIES)}, not {value!r}"
+        )
+    before = getattr(item, name)
+    if before == value:
+        return
+    setattr(item, name, value)
+    session.flush()
+    custody.append(
+        session,
+        archive,
+        custody_chain.METADATA_MODIFICATION,
+        item=item,
+        details={"field": name, "before": before, "after": value},
+    )
+    if name in ("title", "description"):
+        _set_publishable(session, archive, item, False)  # changed text: review again
+
+
+def set_title(
+    archive: Archive, ref: str, title: str | None = None, *, publishable: bool | None = None
+) -> dict[str, Any]:
+    """Set the title and/or mark it (with the description) publishable in redacted bundles.
+
+    A title derived from the file name is never publishable: it can name the
+    person who took or sent the photo. Changing the title (or the description)
+    clears the mark unless ``publishable`` is given in the same call, so the
+    published text is always the text someone reviewed. One transaction: a
+    refused mark leaves the title as it was.
+    """
+    if title is not None:
+        title = " ".join(title.split())
+        if not title:
+            raise EvidenceDeskError("a title cannot be empty")
+    with archive.db.writer() as session:
+        item = resolve(session, ref)
+        if title is not None:
+            _update_field(session, archive, item, "title", title)
+        if publishable:
+            names = [s.original_name for s in item.sources]
+            if redaction.title_from_file_name(item.title, names):
+                raise EvidenceDeskError(
+                    f"{item.exhibit}: the title is still the file name; set a title by hand "
+                    "before marking it publishable"
+                )
+        if publishable is not None:
+            _set_publishable(session, archive, item, publishable)
+        search_index.reindex(session, item)
+        return item_to_json(item)
+
+
+def _set_publishable(session: Session, archive: Archive, item: Item, value: bool) -> None:
+    if item.title_publishable == value:
+        return
+    item.title_publishable = value
+    session.flush()
+    custody.append(
+        session,
+        archive,
+        custody_chain.METADATA_MODIFICATION,
+        item=item,
+        details={"field": "title_publishable", "before": not value, "after": value},
+    )

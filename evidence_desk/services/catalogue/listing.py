@@ -101,6 +101,7 @@ class CatalogueRow:
     has_thumbnail: bool
     has_gps: bool
     removed: bool
+    duration_s: float | None = None  # video and audio: shown before anything is opened
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ def fetch_rows(archive: Archive, ids: Sequence[int]) -> dict[int, CatalogueRow]:
                     has_thumbnail=bool(r[14]),
                     has_gps=bool(r[15]),
                     removed=bool(r[16]),
+                    duration_s=r[17],
                 )
     return result
 

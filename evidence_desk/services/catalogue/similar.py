@@ -70,6 +70,8 @@ def find_similar(
                 )
             )
             for other_id, other_hash in rows:
+                if other_hash is None:
+                    continue
                 distance = (target ^ int(other_hash, 16)).bit_count()
                 if distance <= max_distance:
                     close[other_id] = distance
@@ -77,7 +79,7 @@ def find_similar(
         wanted = ranked + sorted(linked - set(ranked))
         if not wanted:
             return []
-        rows = session.execute(
+        details = session.execute(
             select(
                 Item.id,
                 Item.uuid,
@@ -88,11 +90,11 @@ def find_similar(
                 Item.has_thumbnail,
             ).where(Item.id.in_(wanted))
         )
-        by_id = {r[0]: r for r in rows}
+        by_id = {r[0]: r for r in details}
     return [
         SimilarItem(
             id=i,
-            uuid=by_id[i][1],
+            uuid=by_id[i][1] or "",
             exhibit=format_exhibit(by_id[i][2]),
             title=by_id[i][3],
             kind=by_id[i][4],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -51,7 +52,7 @@ class VerifyReport:
     def ok(self) -> bool:
         return not self.problems and not self.cancelled
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
             "items_checked": self.items_checked,

@@ -176,7 +176,8 @@ def _analyse_sandboxed(job: AnalysisJob) -> Analysis:
     sandbox that costs the file its metadata, not the application.
     """
     try:
-        return shared_sandbox().run(analyse, job, timeout_s=SANDBOX_TIMEOUT_S)
+        result: Analysis = shared_sandbox().run(analyse, job, timeout_s=SANDBOX_TIMEOUT_S)
+        return result
     except SandboxFailure as exc:
         return fallback(
             job, f"metadata extraction failed on this file ({exc}); it is preserved as is"

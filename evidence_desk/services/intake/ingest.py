@@ -32,8 +32,7 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.mime import kind_for_mime
-from evidence_desk.core.store.base import Cancelled
-from evidence_desk.core.store.filesystem import Staged
+from evidence_desk.core.store.base import Cancelled, StagedCopy
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
@@ -67,7 +66,7 @@ SYNC_THREADS = 2  # fsyncs of several copies overlap (one journal commit can ser
 @dataclass
 class _Copied:
     candidate: Candidate
-    staged: Staged
+    staged: StagedCopy
     fs_mtime: float
     fs_birthtime: float | None
     messages: list[str]
@@ -97,12 +96,33 @@ def ingest(
     ``background``: a window stays responsive meanwhile, so decoding workers run
     niced; the command line passes False and gets the CPU it is given.
     """
-    report = IngestReport(batch_uuid=str(uuid.uuid4()))
     candidates, skipped = collect([Path(p) for p in paths])
-    for skip in skipped:
-        report.results.append(
-            FileResult(display_path(skip.path), "skipped", messages=[skip.message])
-        )
+    results = [FileResult(display_path(s.path), "skipped", messages=[s.message]) for s in skipped]
+    return ingest_candidates(
+        archive,
+        candidates,
+        provenance=provenance,
+        progress=progress,
+        cancelled=cancelled,
+        on_item=on_item,
+        report=IngestReport(batch_uuid=str(uuid.uuid4()), results=results),
+        background=background,
+    )
+
+
+def ingest_candidates(
+    archive: Archive,
+    candidates: list[Candidate],
+    *,
+    provenance: Provenance,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+    on_item: Callable[[FileResult], None] | None = None,
+    report: IngestReport | None = None,
+    background: bool = True,
+) -> IngestReport:
+    """Ingest files already listed (by ``collect`` or an importer) as one batch."""
+    report = report or IngestReport(batch_uuid=str(uuid.uuid4()))
     state = Progress(0, len(candidates), 0, sum(c.size for c in candidates))
     progress(state)
 
@@ -145,7 +165,7 @@ def ingest(
                         ):
                             finish(result)
                     last_commit[0] = time.monotonic()
-                state.current = display_path(candidate.path)
+                state.current = candidate.shown
                 progress(state)
                 copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
                 if copied is None:
@@ -209,7 +229,7 @@ def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
     return AnalysisJob(
         source=archive.store.staged_reader(copied.staged),  # the staged copy, until published
         thumbnail=archive.thumbnail_path(digest),
-        name=display_path(copied.candidate.path.name),
+        name=copied.candidate.name,
         fs_mtime=copied.fs_mtime,
     )
 
@@ -240,7 +260,7 @@ def _record_published(
     report: IngestReport,
     batch: list[tuple[_Copied, Analysis]],
 ) -> list[FileResult]:
-    shown = [display_path(copied.candidate.path) for copied, _ in batch]
+    shown = [copied.candidate.shown for copied, _ in batch]
     if batch and not report.db_failed:
         # Even after a copy ran out of space these objects are complete; a row
         # needs little room, so try to record them rather than leave them orphaned.
@@ -263,7 +283,7 @@ def _record_published(
                     f"({exc.orig}); ingest stopped. Run the same ingest again to complete it."
                 )
     return [
-        FileResult(name, "failed", sha256=copied.staged.sha256, messages=[report.aborted])
+        FileResult(name, "failed", sha256=copied.staged.sha256, messages=[report.aborted or ""])
         for name, (copied, _) in zip(shown, batch, strict=True)
     ]
 
@@ -280,7 +300,7 @@ def _copy_one(
     cancelled: CancelCheck,
     finish: Callable[[FileResult], None],
 ) -> _Copied | None:
-    shown = display_path(candidate.path)
+    shown = candidate.shown
     for attempt in range(COPY_RETRIES + 1):
         base_bytes = state.bytes_done
 
@@ -394,15 +414,16 @@ def _record(
 ) -> FileResult:
     """The item (or a new source for an existing one) and its custody events."""
     path = copied.candidate.path
-    shown = display_path(path)
+    original = copied.candidate.original
+    shown = original or display_path(path)
     digest = copied.staged.sha256
     now = utcnow()
     item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
     source = Source(
         batch_uuid=batch_uuid,
-        original_path=display_path(path.absolute()),
-        original_path_bytes=raw_name_bytes(path.absolute()),
-        original_name=display_path(path.name),
+        original_path=original or display_path(path.absolute()),
+        original_path_bytes=None if original else raw_name_bytes(path.absolute()),
+        original_name=original.rsplit("/", 1)[-1] if original else display_path(path.name),
         fs_mtime=_ts(copied.fs_mtime),
         fs_birthtime=_ts(copied.fs_birthtime),
         received_from=provenance.received_from,
@@ -471,7 +492,7 @@ def _new_item(
         size=copied.staged.size,
         kind=meta.kind or kind_for_mime(meta.mime_type),
         mime_type=meta.mime_type,
-        title=display_path(copied.candidate.path.name),
+        title=copied.candidate.name,
         ingested_at=now,
         capture=analysis.capture,
         gps_lat=gps.lat if gps else None,
@@ -489,4 +510,5 @@ def _new_item(
     )
 
 
-__all__ = ["FileResult", "IngestReport", "Progress", "Provenance", "format_exhibit", "ingest"]
+__all__ = ["FileResult", "IngestReport", "Progress", "Provenance", "format_exhibit"]
+__all__ += ["ingest", "ingest_candidates"]

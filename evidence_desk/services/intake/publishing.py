@@ -13,10 +13,8 @@ from __future__ import annotations
 import errno
 from collections import deque
 from concurrent.futures import Future
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evidence_desk.core.store.filesystem import fsync_dirs
 from evidence_desk.services.intake.analysis import Analysis, AnalysisJob, AnalysisPool
 from evidence_desk.services.intake.reports import FileResult, IngestReport
 from evidence_desk.services.intake.walk import display_path
@@ -36,7 +34,7 @@ def publish_batch(
     nothing could be recorded for them.
     """
     outcome: list[FileResult | None] = []
-    folders: set[Path] = set()
+    folders: set[Any] = set()
     for copied, _analysis in batch:
         staged = copied.staged
         try:
@@ -58,7 +56,7 @@ def publish_batch(
                 )
             message = f"could not write the copy to disk: {exc.strerror or exc}; not ingested"
             outcome.append(FileResult(shown, "failed", messages=[message]))
-    fsync_dirs(folders)
+    archive.store.sync_folders(folders)
     return outcome
 
 

@@ -19,6 +19,18 @@ class Candidate:
     path: Path
     size: int
     follow: bool = False  # named by the user: a symbolic link is taken as given
+    # Where the file really came from when ``path`` is a staged copy (a member
+    # of a zip: "export.zip/photos/a.jpg"); recorded as the original path.
+    original: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """How reports name the file: its original path, printable."""
+        return self.original or display_path(self.path)
+
+    @property
+    def name(self) -> str:
+        return self.original.rsplit("/", 1)[-1] if self.original else display_path(self.path.name)
 
 
 @dataclass(frozen=True)

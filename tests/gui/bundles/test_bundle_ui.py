@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from evidence_desk.core.signing import pretty_fingerprint
 from evidence_desk.gui.bundles.install import install_bundle_ui
 from evidence_desk.services.archive.archive import create_archive
 from evidence_desk.services.bundles.export import export_bundle
@@ -54,6 +56,7 @@ def test_export_selection_through_dialog(qtbot, window, tmp_path: Path) -> None:
                     dialog.incident.itemText(0), timeout=10_000)  # fmt: skip
     dialog.profile_redacted.setChecked(True)
     assert "Removes" in dialog.explanation.text()
+    dialog.exporter.setText("  Kestrel  ")
     dialog.as_zip.setChecked(True)
     dialog.destination.setText(str(tmp_path / "out" / "sel"))
     dialog.accept()
@@ -64,6 +67,10 @@ def test_export_selection_through_dialog(qtbot, window, tmp_path: Path) -> None:
     report = blocker.args[0]
     assert report.path == tmp_path / "out" / "sel.zip" and len(report.exported) == 1
     assert verify_bundle(report.path).ok
+    assert dialog.request is not None and dialog.request.exporter == "Kestrel"
+    with zipfile.ZipFile(report.path) as zf:
+        (name,) = [n for n in zf.namelist() if n.endswith("bag-info.txt")]
+        assert "Contact-Name: Kestrel" in zf.read(name).decode()
     wait_idle(qtbot, window)
 
 
@@ -115,10 +122,16 @@ def test_import_dialog_adds_rows(qtbot, window, tmp_path: Path) -> None:
     ui.import_bundle(tmp_path / "from-colleague.zip")
     qtbot.waitUntil(lambda: ui.preview_dialog is not None, timeout=LONG_MS)
     preview = ui.preview_dialog
-    assert "2 new item(s)" in preview.label.text()
+    assert "2 new item" in preview.label.text()  # "items" once English plurals are installed
+    # First contact with this archive: the key must be confirmed before Import is possible.
+    assert "First bundle" in preview.signer_label.text()
+    assert not preview.import_button.isEnabled()
+    preview.trust_box.setChecked(True)
+    assert preview.import_button.isEnabled() and preview.trust_new_signer
     with qtbot.waitSignal(ui.imported, timeout=LONG_MS) as blocker:
         preview.accept()
     assert blocker.args[0].count("new") == 2
+    assert blocker.args[0].trusted_now
     wait_idle(qtbot, window)
     wait_query(qtbot, window)
     qtbot.waitUntil(lambda: window.model.total() == before + 2, timeout=10_000)
@@ -142,3 +155,20 @@ def test_russian_and_kazakh_strings(qtbot, window) -> None:
     finally:
         i18n.install("en")
     wait_idle(qtbot, window)
+
+
+def test_import_dialog_refuses_another_key_and_names_both(qtbot) -> None:
+    from evidence_desk.gui.bundles.importing import ImportPreviewDialog
+    from evidence_desk.services.bundles.preview import ImportPreview as Preview
+    from evidence_desk.services.bundles.signers import SignerCheck
+    from evidence_desk.services.bundles.verify import BundleReport
+
+    report = BundleReport("b.zip", signature_valid=True, signer_fingerprint="cd" * 32)
+    check = SignerCheck("other key", "0badc0de-0000-4000-8000-000000000001", "cd" * 32,
+                        ("ab" * 32,))  # fmt: skip
+    dialog = ImportPreviewDialog(Preview(report, new=1, signer=check))
+    qtbot.addWidget(dialog)
+    text = dialog.signer_label.text()
+    assert "REFUSED" in text and pretty_fingerprint("ab" * 32) in text
+    assert pretty_fingerprint("cd" * 32) in text
+    assert not dialog.import_button.isEnabled() and dialog.trust_box.isHidden()

@@ -202,7 +202,7 @@ def test_place_and_vocabulary_editors(qtbot, window, case):
 
     vocab = case.show_vocabularies()
     qtbot.waitUntil(lambda: vocab.vocabulary.count() > 3, timeout=WAIT)
-    vocab.vocabulary.setCurrentIndex(vocab.vocabulary.findText("occupations"))
+    vocab.vocabulary.setCurrentIndex(vocab.vocabulary.findData("occupations"))
     qtbot.waitUntil(lambda: vocab.table.rowCount() > 2, timeout=WAIT)
     with qtbot.waitSignal(vocab.changed, timeout=WAIT):
         vocab.add_term(

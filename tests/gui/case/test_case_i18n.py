@@ -18,7 +18,7 @@ def test_case_translations_compile_and_translate(qapp):
     try:
         assert i18n.install("ru") == "ru"
         assert tr("&Case") == "&Дело" and tr("Timeline") == "Хронология"
-        assert tr("Testimony %1").replace("%1", "T-1") == "Показание T-1"
+        assert tr("Testimony") == "Показание"
         i18n.install("kk")
         assert tr("Timeline") == "Хронология" and tr("Save") == "Сақтау"
         assert tr("Witness code") == "Куә коды"

@@ -192,3 +192,29 @@ def test_mark_same_scene_from_similar_tab(qtbot, window, tmp_path):
     current = window.detail.current.item
     events = custody.events_for_item(window.archive, current["id"])
     assert events[-1].details["relation"] == "same scene"
+
+
+def test_publishable_title_checkbox(qtbot, window, tmp_path, monkeypatch):
+    from evidence_desk.gui.shell import main_window
+
+    shown: list[str] = []
+    monkeypatch.setattr(main_window.QMessageBox, "warning", lambda _w, _t, text: shown.append(text))
+    first = _import(qtbot, window, tmp_path, n=1)[0]
+    _show_single(qtbot, window, 0)
+    form = window.detail.form
+    form.publishable.click()  # the title is still the file name: refused, box reset
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "file name" in shown[0]
+    assert not items.get_item(window.archive, first.item_uuid)["title_publishable"]
+    qtbot.waitUntil(lambda: not form.publishable.isChecked(), timeout=10_000)
+
+    form.title.setText("Water cannon at the square")  # typed, then marked straight away
+    form.publishable.click()
+    wait_idle(qtbot, window)
+    item = items.get_item(window.archive, first.item_uuid)
+    assert item["title"] == "Water cannon at the square" and item["title_publishable"]
+    window.edits.stack.undo()
+    wait_idle(qtbot, window)
+    assert not items.get_item(window.archive, first.item_uuid)["title_publishable"]
+    qtbot.waitUntil(lambda: not form.publishable.isChecked(), timeout=10_000)

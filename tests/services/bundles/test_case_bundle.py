@@ -133,7 +133,7 @@ def test_incident_export_has_items_and_records(case) -> None:
     assert any(f["properties"].get("exhibit") == data["photo"] for f in geo["features"])
     html = (root / "full" / L.REPORT_HTML).read_text(encoding="utf-8")
     assert "Incident: Shooting in Zhanaozen" in html
-    assert "Person: Ерлан Нуржанов; roles: victim" in html
+    assert "Person: Ерлан Нуржанов; roles: Victim" in html
     assert "Testimony: " in html and "Bota" in html
 
 
@@ -174,7 +174,7 @@ def test_redacted_bundle_has_no_identity_anywhere(case) -> None:
     reason = "testimony without the witness's consent to publication use"
     assert (data["private"], reason) in redacted.left_out
     html = unescape((root / "red" / L.REPORT_HTML).read_text(encoding="utf-8"))
-    assert f"1 item(s) left out: {reason}" in html
+    assert f"Items left out ({reason}): 1" in html
     assert data["private"] not in html
     assert "Persons marked sensitive are shown only by their P- reference" in html
 
@@ -203,7 +203,7 @@ def test_import_merges_records_and_links(case, tmp_path: Path) -> None:
     _, root, data, _, _, _ = case
     receiver = create_archive(tmp_path / "receiver", "Receiver")
     known = case_persons.add_person(receiver, ["Yerlan Nurzhanov"])
-    report = import_bundle(receiver, root / "full")
+    report = import_bundle(receiver, root / "full", trust_new_signer=True)
     assert report.ok and report.count("new") == 3
     assert report.case is not None
     assert report.case.added["incidents"] == 1 and report.case.added["testimonies"] == 2
@@ -245,7 +245,7 @@ def test_import_merges_records_and_links(case, tmp_path: Path) -> None:
 def test_import_of_a_redacted_bundle(case, tmp_path: Path) -> None:
     _, root, data, _, _, _ = case
     receiver = create_archive(tmp_path / "receiver", "Receiver")
-    report = import_bundle(receiver, root / "red.zip")
+    report = import_bundle(receiver, root / "red.zip", trust_new_signer=True)
     assert report.ok and report.count("new") == 2
     testimonies = case_testimonies.list_testimonies(receiver)
     assert [t["pseudonym"] for t in testimonies] == ["Bota"]

@@ -62,7 +62,7 @@ def _snapshot(archive) -> tuple:
 
 def test_import_keeps_provenance_and_history(sender, receiver) -> None:
     root, names, info = sender
-    report = import_bundle(receiver, root / "bundle.zip")
+    report = import_bundle(receiver, root / "bundle.zip", trust_new_signer=True)
     assert report.ok and report.count("new") == 6 and report.sender_uuid == info.uuid
     items = {i["title"]: i for i in list_items(receiver)}
     photo = items["photo.jpg"]
@@ -99,7 +99,7 @@ def test_import_twice_and_existing_content_are_duplicates(sender, receiver, tmp_
     root, names, _ = sender
     make_jpeg(tmp_path / "same.jpg", orientation=6, xmp="<x:xmpmeta>Aigerim</x:xmpmeta>")
     ingest(receiver, [tmp_path / "same.jpg"], provenance=Provenance(received_from="Local"))
-    first = import_bundle(receiver, root / "bundle")
+    first = import_bundle(receiver, root / "bundle", trust_new_signer=True)
     assert first.count("new") == 5 and first.count("duplicate") == 1
     counts, objects = _snapshot(receiver)
     again = import_bundle(receiver, root / "bundle")

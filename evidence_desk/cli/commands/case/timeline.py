@@ -24,6 +24,7 @@ case_places = lazy("evidence_desk.services.case.places")
 case_search = lazy("evidence_desk.services.case.search")
 case_timeline = lazy("evidence_desk.services.case.timeline")
 case_dates = lazy("evidence_desk.services.case.dates")
+messages = lazy("evidence_desk.services.catalogue.messages")
 
 
 def _utc(text: str | None) -> datetime | None:
@@ -137,6 +138,7 @@ def case_search_run(args: argparse.Namespace, archive: Archive) -> int:
         data: dict[str, Any] = {"items": case_search.find_items(archive, flt)}
     else:
         data = case_search.search(archive, flt.text)
+        data["messages"] = [r.as_json() for r in messages.search_messages(archive, flt.text)]
 
     def human(data: dict[str, Any]) -> None:
         for item in case_search.describe_items(archive, data["items"]):
@@ -150,6 +152,10 @@ def case_search_run(args: argparse.Namespace, archive: Archive) -> int:
         for n in data.get("places", []):
             place = case_places.get_place(archive, str(n))
             print(f"{place['ref']}  place     {' / '.join(place['path'])}")
+        for m in data.get("messages", []):
+            text = m["text"].replace("\n", " ")[:100]
+            when = m["sent_at"] or "-"
+            print(f"M{m['id']:<8} message   {m['chat']} {when} {m['author']}: {text}")
 
     return emit(args, data, human)
 

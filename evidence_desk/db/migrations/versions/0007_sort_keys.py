@@ -10,7 +10,7 @@ Existing items are filled in here, in slices, from their titles, first
 sources and tags.
 
 Revision ID: 0007
-Revises: 0004n
+Revises: 0005
 Create Date: 2026-11-28
 """
 
@@ -20,7 +20,7 @@ from alembic import op
 from evidence_desk.db.sort_keys import ID_ORDER_INDEX, SORT_INDEXES, item_sort_keys
 
 revision = "0007"
-down_revision = "0004n"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -53,7 +53,7 @@ def _fill(conn: sa.engine.Connection) -> None:
             return
         last = rows[-1][0]
         ids = (rows[0][0], last)
-        sources = dict(
+        sources: dict[int, str] = dict(
             conn.exec_driver_sql(
                 "SELECT item_id, received_from FROM sources WHERE id IN ("
                 "SELECT min(id) FROM sources WHERE item_id BETWEEN ? AND ? GROUP BY item_id)",

@@ -18,6 +18,7 @@ from evidence_desk.services.intake.importers.base import NOT_MINE, Importer
 BUILTIN = (
     "evidence_desk.services.intake.importers.files:LooseFiles",
     "evidence_desk.services.bundles.importer:BundleImporter",
+    "evidence_desk.services.intake.messenger_importer:MessengerExports",
 )
 FALLBACK = "files"
 

@@ -1,0 +1,1 @@
+"""Chat messages from messenger exports: the conversation view."""

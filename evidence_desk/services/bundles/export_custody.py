@@ -1,0 +1,89 @@
+"""custody.json of a bundle: the stretch of the archive's chain the exported items need.
+
+Streams the events from the database in log order through
+``core.bundle_custody.segment_entries`` (full events, or in the redacted
+profile sealed ones with pseudonymous actors) straight into the file, so a
+long chain costs no memory; returns each item's events for the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from evidence_desk.core import bundle_layout as L
+from evidence_desk.core import custody_chain
+from evidence_desk.core.bundle_custody import segment_entries
+from evidence_desk.core.bundle_items import ExportItem
+from evidence_desk.core.bundle_metadata import write_json_with_list
+from evidence_desk.db.models import CustodyEvent
+from evidence_desk.services.archive import custody
+from evidence_desk.services.archive.archive import Archive
+
+
+def write_custody(
+    archive: Archive, items: list[ExportItem], header: dict[str, Any], path: Path, profile: str
+) -> dict[str, list[dict[str, Any]]]:
+    """custody.json (see core.bundle_custody); returns each item's events for the report."""
+    wanted = {i.uuid for i in items}
+    uuids = sorted(wanted)
+    summaries: dict[str, list[dict[str, Any]]] = {}
+    with archive.db.reader() as session:
+        first = last = None
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start : start + 500]
+            lo, hi = session.execute(
+                select(func.min(CustodyEvent.id), func.max(CustodyEvent.id)).where(
+                    CustodyEvent.item_uuid.in_(chunk)
+                )
+            ).one()
+            if lo is not None:
+                first = lo if first is None else min(first, lo)
+                last = hi if last is None else max(last, hi)
+        rows = session.scalars(
+            select(CustodyEvent)
+            .where(CustodyEvent.id.between(first or 0, last or -1))
+            .order_by(CustodyEvent.id)
+            .execution_options(yield_per=2000)
+        )
+
+        def events() -> Iterator[dict[str, Any]]:
+            for row in rows:
+                yield {**custody.to_record(row).as_dict(), "seq": row.id}
+
+        def collected() -> Iterator[dict[str, Any]]:
+            include = lambda e: e.get("item_uuid") in wanted  # noqa: E731
+            for entry in segment_entries(events(), include, redacted=profile == "redacted"):
+                if "withheld" not in entry:
+                    summaries.setdefault(entry["item_uuid"], []).append(
+                        {k: entry.get(k) for k in _SUMMARY_FIELDS}
+                    )
+                yield entry
+
+        custody_header = {
+            "format": L.CUSTODY_FORMAT,
+            "archive": header["archive"],
+            "bundle": header["bundle"],
+            "profile": profile,
+            "hash_algorithm": "SHA-256",
+            "canonical_json": "UTF-8 JSON of the hashed fields, keys sorted, no spaces "
+            "(separators ',' and ':'), non-ASCII characters not escaped",
+            "hashed_fields": list(custody_chain.HASHED_FIELDS),
+            "genesis_prev_hash": custody_chain.GENESIS,
+            "entries_note": "full events: recompute hash; sealed events and withheld runs: "
+            "check links only (each prev_hash equals the previous entry's hash)"
+            + (
+                "; every event is sealed, its actor a pseudonym (custodian N) and its details "
+                "only hashes, identifiers and numbers"
+                if profile == "redacted"
+                else ""
+            ),
+        }
+        write_json_with_list(path, custody_header, "entries", collected())
+    return summaries
+
+
+_SUMMARY_FIELDS = ("occurred_at", "event_type", "actor", "outcome", "hash", "sealed")

@@ -1,0 +1,284 @@
+"""Reading recorded chat messages: lists, one message, search, an item's messages.
+
+Each record answers the questions a court asks of a message: platform, chat,
+id, author, when it was sent (ISO 8601 with the offset, and who established
+the offset), edits, forwards, replies, text, the exhibits of its files, the
+files the export left out, and the place in the preserved export file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from evidence_desk.core.capture_time import format_offset
+from evidence_desk.db.models import Item, format_exhibit
+from evidence_desk.db.models_messages import Chat, ChatMessage, MessageItem
+from evidence_desk.db.queries import messages as message_queries
+from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.case.search import fts_query
+
+
+class MessageNotFound(EvidenceDeskError):
+    pass
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    id: int
+    platform: str
+    chat: str | None
+    chat_id: str
+    chat_type: str | None
+    message_id: str
+    message_id_source: str
+    kind: str
+    author: str | None
+    author_id: str | None
+    sent_at: str | None
+    sent_at_source: str | None
+    sent_at_offset_source: str
+    edited_at: str | None
+    forwarded_from: str | None
+    reply_to: str | None
+    text: str
+    links: list[str]
+    service: dict[str, Any] | None
+    location: dict[str, Any] | None
+    media: list[str]
+    media_missing: list[dict[str, Any]]
+    export: str
+    export_where: str
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _iso(local: datetime | None, offset: int | None) -> str | None:
+    if local is None:
+        return None
+    return local.isoformat() + (format_offset(offset) if offset is not None else "")
+
+
+def _record(row: ChatMessage, exhibits: dict[int, int]) -> MessageRecord:
+    chat = row.chat
+    location = None
+    if row.location_lat is not None:
+        location = {"latitude": row.location_lat, "longitude": row.location_lon}
+        location.update(json.loads(row.location_json or "{}"))
+    return MessageRecord(
+        id=row.id,
+        platform=chat.platform,
+        chat=chat.name,
+        chat_id=chat.chat_key,
+        chat_type=chat.chat_type,
+        message_id=row.message_key,
+        message_id_source=row.key_source,
+        kind=row.kind,
+        author=row.author,
+        author_id=row.author_id,
+        sent_at=_iso(row.sent_local, row.sent_offset_min),
+        sent_at_source=row.sent_source,
+        sent_at_offset_source=(
+            row.sent_offset_source or "export"
+            if row.sent_offset_min is not None
+            else "offset unknown"
+        ),
+        edited_at=_iso(row.edited_local, row.edited_offset_min),
+        forwarded_from=row.forwarded_from,
+        reply_to=row.reply_to,
+        text=row.text,
+        links=json.loads(row.links_json),
+        service=json.loads(row.service_json) if row.service_json else None,
+        location=location,
+        media=[format_exhibit(exhibits[m.item_id]) for m in row.media if m.item_id in exhibits],
+        media_missing=json.loads(row.media_missing_json),
+        export=format_exhibit(exhibits.get(row.export_item_id, 0)),
+        export_where=row.export_where,
+    )
+
+
+def _records(session: Session, stmt: Select[Any]) -> list[MessageRecord]:
+    rows = list(
+        session.scalars(
+            stmt.options(selectinload(ChatMessage.chat), selectinload(ChatMessage.media))
+        )
+    )
+    wanted = {m.item_id for r in rows for m in r.media} | {r.export_item_id for r in rows}
+    exhibits: dict[int, int] = {}
+    ids = list(wanted)
+    for start in range(0, len(ids), 900):
+        part = ids[start : start + 900]
+        found = session.execute(select(Item.id, Item.exhibit_no).where(Item.id.in_(part)))
+        exhibits.update({iid: no for iid, no in found})
+    return [_record(r, exhibits) for r in rows]
+
+
+def _ordered(stmt: Select[Any]) -> Select[Any]:
+    return stmt.order_by(
+        ChatMessage.chat_id, ChatMessage.sent_sort.is_(None), ChatMessage.sent_sort, ChatMessage.id
+    )
+
+
+def list_messages(
+    archive: Archive,
+    *,
+    chat: str | None = None,
+    author: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> list[MessageRecord]:
+    """Messages by chat and time; ``chat`` matches a chat's name or id exactly."""
+    with archive.db.reader() as session:
+        stmt = select(ChatMessage)
+        if chat:
+            chat_ids = list(
+                session.scalars(
+                    select(Chat.id).where((Chat.name == chat) | (Chat.chat_key == chat))
+                )
+            )
+            if not chat_ids:
+                raise MessageNotFound(f"no chat named {chat!r} in this archive")
+            stmt = stmt.where(ChatMessage.chat_id.in_(chat_ids))
+        if author:
+            stmt = stmt.where(ChatMessage.author == author)
+        if search:
+            stmt = stmt.where(ChatMessage.id.in_(search_ids(session, search)))
+        stmt = _ordered(stmt)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return _records(session, stmt)
+
+
+def get_message(archive: Archive, ref: str, chat: str | None = None) -> MessageRecord:
+    """One message by record id, or by its platform message id within ``chat``."""
+    with archive.db.reader() as session:
+        stmt = select(ChatMessage)
+        if chat:
+            chat_ids = select(Chat.id).where((Chat.name == chat) | (Chat.chat_key == chat))
+            stmt = stmt.where(ChatMessage.chat_id.in_(chat_ids), ChatMessage.message_key == ref)
+        elif ref.isdigit():
+            stmt = stmt.where(ChatMessage.id == int(ref))
+        else:
+            raise MessageNotFound(f"{ref!r}: give a record id, or --chat and the message id")
+        found = _records(session, stmt.limit(2))
+        if not found:
+            raise MessageNotFound(f"no message {ref!r}" + (f" in chat {chat!r}" if chat else ""))
+        if len(found) > 1:
+            raise MessageNotFound(f"message {ref!r} is in several chats named {chat!r}; use the id")
+        return found[0]
+
+
+def messages_for_item(archive: Archive, item_id: int) -> list[MessageRecord]:
+    """The messages that carried an item (one photo forwarded into two chats: two)."""
+    with archive.db.reader() as session:
+        linked = select(MessageItem.message_id).where(MessageItem.item_id == item_id)
+        return _records(session, _ordered(select(ChatMessage).where(ChatMessage.id.in_(linked))))
+
+
+def search_ids(session: Session, user_text: str, limit: int = -1) -> list[int]:
+    """Message ids whose text, author, origin or chat matches, best first."""
+    query = fts_query(user_text)
+    return message_queries.match_messages(session, query, limit) if query else []
+
+
+def search_messages(archive: Archive, user_text: str, limit: int = 5000) -> list[MessageRecord]:
+    with archive.db.reader() as session:
+        ids = search_ids(session, user_text, limit)
+        by_id = {
+            r.id: r for r in _records(session, select(ChatMessage).where(ChatMessage.id.in_(ids)))
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+
+@dataclass(frozen=True)
+class ChatSummary:
+    id: int
+    platform: str
+    name: str | None
+    chat_key: str
+    chat_type: str | None
+    messages: int
+    authors: tuple[str, ...]
+
+
+def list_chats(archive: Archive) -> list[ChatSummary]:
+    """Every chat with its message count and authors, by name."""
+    with archive.db.reader() as session:
+        counts = {
+            cid: n
+            for cid, n in session.execute(
+                select(ChatMessage.chat_id, func.count()).group_by(ChatMessage.chat_id)
+            )
+        }
+        authors: dict[int, list[str]] = {}
+        for cid, author in session.execute(
+            select(ChatMessage.chat_id, ChatMessage.author)
+            .where(ChatMessage.author.is_not(None))
+            .distinct()
+            .order_by(ChatMessage.author)
+        ):
+            authors.setdefault(cid, []).append(author or "")
+        chats = session.scalars(select(Chat).order_by(Chat.name, Chat.id))
+        return [
+            ChatSummary(
+                c.id,
+                c.platform,
+                c.name,
+                c.chat_key,
+                c.chat_type,
+                counts.get(c.id, 0),
+                tuple(authors.get(c.id, ())),
+            )
+            for c in chats
+        ]
+
+
+def chat_messages(
+    archive: Archive,
+    chat_id: int,
+    *,
+    author: str | None = None,
+    search: str | None = None,
+    first_day: date | None = None,
+    last_day: date | None = None,
+) -> list[MessageRecord]:
+    """The messages of one chat (by its record id) in time order, optionally narrowed.
+
+    Days are those of the time as the chat showed it (its wall-clock reading).
+    """
+    with archive.db.reader() as session:
+        stmt = select(ChatMessage).where(ChatMessage.chat_id == chat_id)
+        if author:
+            stmt = stmt.where(ChatMessage.author == author)
+        if first_day is not None:
+            stmt = stmt.where(ChatMessage.sent_local >= datetime.combine(first_day, time()))
+        if last_day is not None:
+            end = datetime.combine(last_day + timedelta(days=1), time())
+            stmt = stmt.where(ChatMessage.sent_local < end)
+        if search and search.strip():
+            stmt = stmt.where(ChatMessage.id.in_(search_ids(session, search)))
+        return _records(session, _ordered(stmt))
+
+
+def thumbnails(archive: Archive, exhibits: list[str]) -> dict[str, str]:
+    """Thumbnail files of the given exhibits (those that have one), by exhibit."""
+    numbers = {int(e.split("-")[-1]): e for e in exhibits if e.split("-")[-1].isdigit()}
+    found: dict[str, str] = {}
+    with archive.db.reader() as session:
+        ids = list(numbers)
+        for start in range(0, len(ids), 900):
+            rows = session.execute(
+                select(Item.exhibit_no, Item.sha256).where(
+                    Item.exhibit_no.in_(ids[start : start + 900]), Item.has_thumbnail.is_(True)
+                )
+            )
+            for number, sha in rows:
+                found[numbers[number]] = str(archive.thumbnail_path(sha))
+    return found
