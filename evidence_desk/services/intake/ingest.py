@@ -13,16 +13,12 @@ without duplicates.
 
 from __future__ import annotations
 
-import errno
 import json
-import os
-import stat
 import time
 import uuid
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.mime import kind_for_mime
-from evidence_desk.core.store.base import Cancelled, StagedCopy
+from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
@@ -47,6 +43,7 @@ from evidence_desk.services.intake.analysis import (
 from evidence_desk.services.intake.items import create_item
 from evidence_desk.services.intake.publishing import publish_batch, take_ready
 from evidence_desk.services.intake.reports import FileResult, IngestReport, Provenance
+from evidence_desk.services.intake.staging import Copied, DiskFull, copy_one
 from evidence_desk.services.intake.walk import Candidate, collect, display_path, raw_name_bytes
 from evidence_desk.services.work import (
     CancelCheck,
@@ -58,27 +55,8 @@ from evidence_desk.services.work import (
 
 MAX_IN_FLIGHT = 16
 COMMIT_INTERVAL_S = 0.2
-COPY_RETRIES = 2
 LONG_COPY_BYTES = 16 * 1024 * 1024
 SYNC_THREADS = 2  # fsyncs of several copies overlap (one journal commit can serve them)
-
-
-@dataclass
-class _Copied:
-    candidate: Candidate
-    staged: StagedCopy
-    fs_mtime: float
-    fs_birthtime: float | None
-    messages: list[str]
-    durable: Future[None] | None = None  # the staged copy's fsync, on the syncing thread
-
-
-class _SourceChanged(Exception):
-    pass
-
-
-class _NotRegular(Exception):
-    """The path no longer names a regular file (replaced by a pipe or device)."""
 
 
 def ingest(
@@ -140,7 +118,7 @@ def ingest_candidates(
         progress(state)
 
     # Each file in analysis, with its job kept for a retry if a worker process dies.
-    in_flight: deque[tuple[_Copied, Future[Analysis], AnalysisJob]] = deque()
+    in_flight: deque[tuple[Copied, Future[Analysis], AnalysisJob]] = deque()
     last_commit = [time.monotonic()]
     with (
         AnalysisPool(len(candidates), nice=WORKER_NICE if background else 0) as pool,
@@ -167,7 +145,7 @@ def ingest_candidates(
                     last_commit[0] = time.monotonic()
                 state.current = candidate.shown
                 progress(state)
-                copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
+                copied = copy_one(archive, candidate, state, progress, cancelled, finish)
                 if copied is None:
                     continue
                 if not copied.staged.existed:
@@ -188,7 +166,7 @@ def ingest_candidates(
                         finish(result)
         except Cancelled:
             report.cancelled = True
-        except _DiskFull as exc:
+        except DiskFull as exc:
             report.aborted = str(exc)
             finish(FileResult(state.current, "failed", messages=[str(exc)]))
         finally:
@@ -224,7 +202,7 @@ def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
         case_clock.apply_corrections(archive, item_ids[start : start + 500])
 
 
-def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
+def _job(archive: Archive, copied: Copied) -> AnalysisJob:
     digest = copied.staged.sha256
     return AnalysisJob(
         source=archive.store.staged_reader(copied.staged),  # the staged copy, until published
@@ -238,7 +216,7 @@ def _record_batch(
     archive: Archive,
     provenance: Provenance,
     report: IngestReport,
-    batch: list[tuple[_Copied, Analysis]],
+    batch: list[tuple[Copied, Analysis]],
 ) -> list[FileResult]:
     """Write the rows of several copied files in one transaction, in input order.
 
@@ -258,7 +236,7 @@ def _record_published(
     archive: Archive,
     provenance: Provenance,
     report: IngestReport,
-    batch: list[tuple[_Copied, Analysis]],
+    batch: list[tuple[Copied, Analysis]],
 ) -> list[FileResult]:
     shown = [copied.candidate.shown for copied, _ in batch]
     if batch and not report.db_failed:
@@ -288,116 +266,6 @@ def _record_published(
     ]
 
 
-class _DiskFull(Exception):
-    pass
-
-
-def _copy_one(
-    archive: Archive,
-    candidate: Candidate,
-    state: Progress,
-    progress: ProgressCallback,
-    cancelled: CancelCheck,
-    finish: Callable[[FileResult], None],
-) -> _Copied | None:
-    shown = candidate.shown
-    for attempt in range(COPY_RETRIES + 1):
-        base_bytes = state.bytes_done
-
-        def on_bytes(n: int) -> None:
-            state.bytes_done += n
-            progress(state)
-
-        try:
-            return _copy_attempt(archive, candidate, on_bytes, cancelled)
-        except _SourceChanged as exc:
-            state.bytes_done = base_bytes
-            if attempt == COPY_RETRIES:
-                finish(
-                    FileResult(
-                        shown,
-                        "failed",
-                        messages=[
-                            f"{exc}; tried {COPY_RETRIES + 1} times and not ingested. "
-                            "Copy it again once nothing is writing to it."
-                        ],
-                    )
-                )
-        except _NotRegular:
-            finish(
-                FileResult(
-                    shown,
-                    "failed",
-                    messages=["no longer a regular file (device, pipe or socket); not ingested"],
-                )
-            )
-            return None
-        except PermissionError:
-            finish(
-                FileResult(shown, "failed", messages=["permission denied: the file cannot be read"])
-            )
-            return None
-        except FileNotFoundError:
-            finish(
-                FileResult(shown, "failed", messages=["the file vanished before it could be read"])
-            )
-            return None
-        except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise _DiskFull(
-                    f"the archive's disk is full while copying {shown}; ingest stopped. "
-                    "Free some space and run the same ingest again."
-                ) from exc
-            if exc.errno == errno.ELOOP:
-                finish(FileResult(shown, "failed", messages=["symbolic link; not followed"]))
-                return None
-            finish(FileResult(shown, "failed", messages=[f"read error: {exc.strerror or exc}"]))
-            return None
-    return None
-
-
-def _copy_attempt(
-    archive: Archive,
-    candidate: Candidate,
-    on_bytes: Callable[[int], None],
-    cancelled: CancelCheck,
-) -> _Copied:
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not hang the batch
-    if not candidate.follow:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(candidate.path, flags)
-    with os.fdopen(fd, "rb", buffering=0) as src:
-        before = os.fstat(fd)
-        if not stat.S_ISREG(before.st_mode):
-            raise _NotRegular()
-        staged = archive.store.stage_stream(src, on_bytes=on_bytes, cancelled=cancelled)
-        try:
-            after = os.fstat(fd)
-        except BaseException:
-            archive.store.discard_staged(staged)
-            raise
-    changed = (
-        staged.size != before.st_size
-        or after.st_size != before.st_size
-        or after.st_mtime_ns != before.st_mtime_ns
-    )
-    if changed:
-        archive.store.discard_staged(staged)  # never published: nothing torn is left
-        raise _SourceChanged("the file changed while it was being copied")
-    messages: list[str] = []
-    if candidate.follow and os.path.islink(candidate.path):
-        target = display_path(os.path.realpath(candidate.path))
-        messages.append(f"symbolic link named explicitly; its target {target} was ingested")
-    if not os.path.lexists(candidate.path):
-        messages.append("the file disappeared during the copy; the copy is complete (size matches)")
-    if raw_name_bytes(candidate.path) is not None:
-        messages.append(
-            "file name is not valid UTF-8; its raw bytes are kept in the provenance record"
-        )
-    birth = getattr(before, "st_birthtime", None)
-    return _Copied(candidate, staged, before.st_mtime, birth, messages)
-
-
 def _ts(value: float | None) -> datetime | None:
     if value is None:
         return None
@@ -409,7 +277,7 @@ def _record(
     archive: Archive,
     provenance: Provenance,
     batch_uuid: str,
-    copied: _Copied,
+    copied: Copied,
     analysis: Analysis,
 ) -> FileResult:
     """The item (or a new source for an existing one) and its custody events."""
@@ -481,7 +349,7 @@ def _record(
 
 
 def _new_item(
-    session: Session, archive: Archive, copied: _Copied, analysis: Analysis, now: datetime
+    session: Session, archive: Archive, copied: Copied, analysis: Analysis, now: datetime
 ) -> Item:
     meta = analysis.meta
     gps = meta.gps

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from evidence_desk.db.models import Source
 from evidence_desk.services.catalogue import items
 from evidence_desk.services.intake import ingest as ingest_module
+from evidence_desk.services.intake import staging as staging_module
 from tests import media
 from tests.helpers.ingest import assert_clean, run, sha256_file, snapshot
 
@@ -94,7 +95,7 @@ def test_unreadable_file_is_reported_and_the_batch_continues(archive, folder, mo
                 raise PermissionError(13, "Permission denied", str(path))
             return real_open(path, flags, *args, **kwargs)
 
-        monkeypatch.setattr(ingest_module.os, "open", refusing_open)
+        monkeypatch.setattr(staging_module.os, "open", refusing_open)
     else:
         secret.chmod(0)
     try:
