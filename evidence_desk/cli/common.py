@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import importlib
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -13,10 +15,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.archive.location import ENV_ARCHIVE, default_archive_path
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+
+ENV_PASSPHRASE = "EVIDENCE_DESK_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "EVIDENCE_DESK_NEW_PASSPHRASE"
+MIN_PASSPHRASE = 8
 
 
 class LazyModule:
@@ -45,6 +52,39 @@ def lazy(name: str) -> Any:
     return LazyModule(name)
 
 
+def ask_passphrase(prompt: str = "Passphrase: ", env: str = ENV_PASSPHRASE) -> str:
+    """From ``env`` (for scripts) or a prompt that does not echo; never from an argument,
+    which other users could read in the process list and the shell's history."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise EvidenceDeskError(f"a passphrase is needed: run on a terminal or set {env}")
+    return getpass.getpass(prompt)
+
+
+def passphrase_source() -> Callable[[], str]:
+    """Asked only if the archive turns out to be encrypted."""
+    return lambda: ask_passphrase("Passphrase for the archive: ")
+
+
+def ask_new_passphrase(env: str, what: str = "passphrase") -> str:
+    """A new passphrase: from ``env``, or typed twice; at least MIN_PASSPHRASE characters."""
+    value = os.environ.get(env)
+    if value is None:
+        if not sys.stdin.isatty():
+            raise EvidenceDeskError(f"a new {what} is needed: run on a terminal or set {env}")
+        value = getpass.getpass(f"New {what}: ")
+        if getpass.getpass(f"New {what} again: ") != value:
+            raise EvidenceDeskError(f"the two {what}s differ; nothing was changed")
+    if len(value) < MIN_PASSPHRASE:
+        raise EvidenceDeskError(
+            f"the {what} must have at least {MIN_PASSPHRASE} characters; several words are "
+            "best (anyone holding the archive folder can try guesses offline)"
+        )
+    return value
+
+
 @dataclass(frozen=True)
 class Command:
     """A sub-command; ``run`` gets an open archive unless ``needs_archive`` is False."""
@@ -64,8 +104,19 @@ def add_command(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _plain(value: Any) -> Any:
+    """Typed service results (anything with ``as_json()``) as their documented JSON."""
+    if hasattr(value, "as_json"):
+        return value.as_json()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    json.dump(_plain(value), sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 
 

@@ -114,6 +114,10 @@ class FileReader:
 class ObjectStore:
     """Originals stored by SHA-256 under one folder (the file-system ``Store``)."""
 
+    # Ingest may stage copies here (stage_stream … publish); a store that must not
+    # keep a plaintext temporary copy says False and gets put_stream instead.
+    stages_copies = True
+
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.tmp = self.root / TMP_DIR

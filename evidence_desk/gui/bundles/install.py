@@ -57,6 +57,7 @@ def run_export(archive: Archive, request: ExportRequest, **callbacks: Any) -> An
         out=request.out,
         exporter=request.exporter,
         language=ui_language(),
+        recipients=request.recipients or None,
         **callbacks,
     )
 
@@ -83,6 +84,7 @@ class BundleUi(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.hooks: WindowHooks = window.hooks  # type: ignore[attr-defined]  # the main window's
         self.export_dialog: BundleExportDialog | None = None
         self.preview_dialog: ImportPreviewDialog | None = None
         self.report_dialog: Any = None
@@ -185,7 +187,7 @@ class BundleUi(QObject):
     def _choose_bundle(self, title: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(
             self.window, title, str(Path.home()),
-            self.tr("Bundles (*.zip bagit.txt);;All files (*)"),
+            self.tr("Bundles (*.zip *.age bagit.txt);;All files (*)"),
         )  # fmt: skip
         if not path:
             return None
@@ -245,7 +247,7 @@ class BundleUi(QObject):
         return task
 
     def _on_imported(self, report: Any) -> None:
-        self.window.hooks.announce(Change.ITEM_SET | Change.CASE_RECORDS)
+        self.hooks.announce(Change.ITEM_SET | Change.CASE_RECORDS)
         self.report_dialog = import_summary(report, self.window)
         self.report_dialog.open()
         self.imported.emit(report)

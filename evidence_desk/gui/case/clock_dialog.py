@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.gui.case.widgets import run, translate
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+from evidence_desk.services.case.clock import Device
 
 SAMPLES = 5
 
@@ -34,13 +35,13 @@ SAMPLES = 5
 def _apply(archive: Any, target: Any, offset_s: int, reason: str) -> int:
     from evidence_desk.services.case import clock as case_clock
 
-    if isinstance(target, dict):
+    if isinstance(target, case_clock.Device):
         result = case_clock.set_device_correction(
-            archive, target["make"] or "", target["model"], offset_s, reason=reason
+            archive, target.make or "", target.model, offset_s, reason=reason
         )
-        return int(result["items_changed"])
+        return result.items_changed or 0
     return sum(
-        int(case_clock.set_item_correction(archive, ref, offset_s, reason=reason)["items_changed"])
+        case_clock.set_item_correction(archive, ref, offset_s, reason=reason).items_changed or 0
         for ref in target
     )
 
@@ -98,13 +99,13 @@ class ClockDialog(QDialog):
         run(runner, self, case_clock.devices, archive, on_ok=self._set_devices, pool="query")
         self.preview()
 
-    def _set_devices(self, devices: list[dict[str, Any]]) -> None:
+    def _set_devices(self, devices: list[Device]) -> None:
         for device in devices:
-            name = " ".join(x for x in (device["make"], device["model"]) if x)
+            name = " ".join(x for x in (device.make, device.model) if x)
             text = (
                 translate("CaseUI", "%1 (%2 items)")
                 .replace("%1", name)
-                .replace("%2", str(device["items"]))
+                .replace("%2", str(device.items))
             )
             self.target.addItem(text, device)
         self.preview()
@@ -119,8 +120,8 @@ class ClockDialog(QDialog):
 
     def _sample_times(self) -> list[datetime]:
         target = self.target.currentData()
-        if isinstance(target, dict):
-            return [datetime.fromisoformat(t) for t in (target["first"], target["last"]) if t]
+        if isinstance(target, Device):
+            return [datetime.fromisoformat(t) for t in (target.first, target.last) if t]
         return [r.captured_local for r in self.rows[:SAMPLES]]
 
     def preview(self, *_args: object) -> None:

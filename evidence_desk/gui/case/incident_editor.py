@@ -193,7 +193,7 @@ class IncidentEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
-        self._watched = [
+        self._watched: list[tuple[QWidget, str]] = [
             (self.title, translate("CaseUI", "title")),
             (self.start, translate("CaseUI", "start")),
             (self.end, translate("CaseUI", "end")),
@@ -202,8 +202,8 @@ class IncidentEditor(QDialog):
             (self.place, translate("CaseUI", "place")),
             (self.verification, translate("CaseUI", "verification")),
         ]
-        for widget, name in self._watched:
-            self.undo.watch(widget, name)
+        for watched, name in self._watched:
+            self.undo.watch(watched, name)
 
     def _items_page(self) -> QWidget:
         page = QWidget(self)

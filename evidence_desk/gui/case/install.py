@@ -10,6 +10,7 @@ the views they list, and what an editor or a link changes is announced there
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -222,21 +223,20 @@ class CaseUI(QObject):
             sub.setObjectName(f"case-link-{kind}")
             for row in self.panels[kind].rows[:CONTEXT_MENU_LIMIT]:
                 text = f"{row['ref']} {row.get('title') or row.get('name')}"
-                sub.addAction(
-                    text, lambda r=row["ref"], k=kind: self.link(k, r, self.selected_refs())
-                )
+                sub.addAction(text, self._linker(kind, row["ref"]))
             sub.setEnabled(not sub.isEmpty())
         attach = menu.addMenu(translate("CaseUI", "&Attach to Testimony"))
         attach.setObjectName("case-link-testimony")
         for editor in self.editors:
             ref = getattr(editor, "ref", None)
             if editor.objectName() == "caseTestimonyEditor" and ref:
-                attach.addAction(
-                    editor.windowTitle(),
-                    lambda r=ref: self.link("testimony", r, self.selected_refs()),
-                )
+                attach.addAction(editor.windowTitle(), self._linker("testimony", ref))
         attach.addAction(translate("CaseUI", "New Testimony with These Items…"), self.new_testimony)
         menu.addAction(translate("CaseUI", "New Incident from Selection…"), self.new_incident)
+
+    def _linker(self, kind: str, ref: str) -> Callable[[], object]:
+        """A menu entry's action: link the items selected when it is chosen."""
+        return lambda: self.link(kind, ref, self.selected_refs())
 
     def link(self, kind: str, ref: str, item_refs: list[str]) -> Any:
         if not item_refs or self.window.archive is None:

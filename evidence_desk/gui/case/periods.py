@@ -8,7 +8,7 @@ as the end includes that whole day. Edits run in the edit pool and
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.gui.case.widgets import run, translate, ui_language
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+
+if TYPE_CHECKING:
+    from evidence_desk.services.case.timeline import Period
 
 DATA = Qt.ItemDataRole.UserRole
 
@@ -103,32 +106,30 @@ class PeriodEditor(QDialog):
             pool="query",
         )
 
-    def _fill(self, periods: list[dict[str, Any]]) -> None:
+    def _fill(self, periods: list[Period]) -> None:
         self.list.clear()
         for p in periods:
-            entry = QListWidgetItem(
-                f"{p['label']}   {p['start'][:16]} – {p['end'][:16]}", self.list
-            )
+            entry = QListWidgetItem(f"{p.label}   {p.start[:16]} – {p.end[:16]}", self.list)
             entry.setData(DATA, p)
 
     def _selected(self, entry: QListWidgetItem | None, _old: object = None) -> None:
         if entry is None:
             return
-        p = entry.data(DATA)
+        p: Period = entry.data(DATA)
         for lang, field in self.labels.items():
-            field.setText(p["labels"].get(lang) or "")
-        self.start.setText(p["start"])
-        self.end.setText(p["end"])
-        self.color.setText(p["color"] or "")
+            field.setText(p.labels.get(lang) or "")
+        self.start.setText(p.start)
+        self.end.setText(p.end)
+        self.color.setText(p.color or "")
 
     def clear_form(self) -> None:
-        self.list.setCurrentItem(None)
+        self.list.setCurrentItem(None)  # type: ignore[call-overload]  # None clears it
         for field in (*self.labels.values(), self.start, self.end, self.color):
             field.clear()
 
     def save(self) -> Any:
         entry = self.list.currentItem()
-        uuid = entry.data(DATA)["uuid"] if entry else None
+        uuid = entry.data(DATA).uuid if entry else None
         values = {
             "labels": {lang: f.text().strip() for lang, f in self.labels.items()},
             "start": self.start.text().strip(),
@@ -141,7 +142,7 @@ class PeriodEditor(QDialog):
         from evidence_desk.services.case import timeline as case_timeline
 
         entry = self.list.currentItem()
-        return self._run(case_timeline.remove_period, entry.data(DATA)["uuid"]) if entry else None
+        return self._run(case_timeline.remove_period, entry.data(DATA).uuid) if entry else None
 
     def _run(self, fn: Any, *args: Any) -> Any:
         def done(_result: object) -> None:

@@ -314,5 +314,9 @@ class PersonEditor(QDialog):
             self.ref,
             other_ref,
             reason,
-            on_ok=lambda data: (self._show(data), self.saved.emit(data["id"])),
+            on_ok=self._on_saved,
         )
+
+    def _on_saved(self, data: Any) -> None:
+        self._show(data)
+        self.saved.emit(data["id"])

@@ -164,9 +164,9 @@ class TimelineView(QWidget):
         if not moments:
             return
         first, last = min(moments), max(moments)
-        span = max((last - first).total_seconds(), MIN_SPAN_S)
-        self.span_s = min(span * 1.08, MAX_SPAN_S)
-        self.start = first - timedelta(seconds=span * 0.04)
+        seconds = max((last - first).total_seconds(), MIN_SPAN_S)
+        self.span_s = min(seconds * 1.08, MAX_SPAN_S)
+        self.start = first - timedelta(seconds=seconds * 0.04)
         self.update()
         self._announce()
 
@@ -385,7 +385,7 @@ class TimelineView(QWidget):
                 return span
         return None
 
-    def wheelEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def wheelEvent(self, event) -> None:
         delta = event.angleDelta().y() or event.angleDelta().x()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom(1.25 if delta > 0 else 0.8, event.position().x())
@@ -395,7 +395,7 @@ class TimelineView(QWidget):
             self._announce()
         event.accept()
 
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mousePressEvent(self, event) -> None:
         pos = event.position()
         point = self.item_at(pos)
         if point is not None:
@@ -409,12 +409,12 @@ class TimelineView(QWidget):
             return
         self._drag_x = pos.x()
 
-    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseDoubleClickEvent(self, event) -> None:
         span = self.incident_at(event.position())
         if span is not None:
             self.incidentActivated.emit(span.ident)
 
-    def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseMoveEvent(self, event) -> None:
         pos = event.position()
         if self._drag_x is not None:
             dx = pos.x() - self._drag_x
@@ -439,12 +439,12 @@ class TimelineView(QWidget):
                 self.time_at(pos.x()).__add__(DISPLAY_OFFSET).strftime("%Y-%m-%d %H:%M")
             )
 
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseReleaseEvent(self, event) -> None:
         if self._drag_x is not None:
             self._drag_x = None
             self._announce()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event) -> None:
         """Arrows pan (a tenth of the view; a page with Shift), +/- zoom at the mouse
         pointer when it is over the timeline (else the middle), Home (or 0) shows all."""
         key = event.key()
@@ -472,6 +472,6 @@ class TimelineView(QWidget):
         pos = self.mapFromGlobal(QCursor.pos())
         return float(pos.x()) if self.rect().contains(pos) else None
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._announce()

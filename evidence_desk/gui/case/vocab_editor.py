@@ -160,7 +160,8 @@ class VocabularyEditor(QDialog):
 
     def _current_code(self) -> str | None:
         row = self.table.currentRow()
-        return self.table.item(row, 0).text() if row >= 0 and self.table.item(row, 0) else None
+        cell = self.table.item(row, 0) if row >= 0 else None
+        return cell.text() if cell is not None else None
 
     def _edited(self, cell: QTableWidgetItem) -> None:
         from evidence_desk.services.case import vocabularies as case_vocabularies

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from evidence_desk.gui.shell.formatting import sensitivity_label
@@ -43,7 +43,9 @@ class EditController(QObject):
         self.archive = archive
         self.stack.clear()
 
-    def run(self, fn: Callable[..., Any], *args: Any, ids: list[int], signal: Signal) -> None:
+    def run(
+        self, fn: Callable[..., Any], *args: Any, ids: list[int], signal: SignalInstance
+    ) -> None:
         if self.archive is None:
             return
         task = self.runner.submit(fn, self.archive, *args, pool="edit", name=fn.__name__)

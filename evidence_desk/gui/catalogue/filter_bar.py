@@ -7,6 +7,7 @@ the query itself runs in a worker, so the window never waits for it.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -125,8 +126,8 @@ class FilterBar(QWidget):
             text=self.search.text().strip(),
             kinds=(kind,) if kind else (),
             tag=self._tag,
-            captured_from=self.date_from.date().toPython() if dated else None,
-            captured_to=self.date_to.date().toPython() if dated else None,
+            captured_from=_day(self.date_from.date()) if dated else None,
+            captured_to=_day(self.date_to.date()) if dated else None,
             has_gps=self.gps.currentData(),
             sensitivity=self.sensitivity.currentData(),
             has_warnings=True if self.warnings.isChecked() else None,
@@ -157,9 +158,9 @@ class FilterBar(QWidget):
         self.date_from.setEnabled(dated)
         self.date_to.setEnabled(dated)
         if filters.captured_from:
-            self.date_from.setDate(QDate(filters.captured_from))
+            self.date_from.setDate(_qdate(filters.captured_from))
         if filters.captured_to:
-            self.date_to.setDate(QDate(filters.captured_to))
+            self.date_to.setDate(_qdate(filters.captured_to))
         for widget in widgets:
             widget.blockSignals(False)
         self._removed = filters.removed
@@ -199,3 +200,11 @@ def _select(combo: QComboBox, value: object) -> None:
             combo.setCurrentIndex(i)
             return
     combo.setCurrentIndex(0)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)

@@ -75,7 +75,7 @@ _HEADERS = {
 
 
 def _header(key: str) -> str:
-    return QCoreApplication.translate("CatalogueModel", _HEADERS[key])
+    return QCoreApplication.translate("CatalogueModel", str(_HEADERS[key]))
 
 
 class CatalogueModel(QAbstractTableModel):
@@ -355,10 +355,10 @@ class CatalogueModel(QAbstractTableModel):
             cells = self._cells[item_id] = self._make_cells(row)
         cell = cells[column]
         if column == _EXHIBIT:  # the thumbnail arrives later than the row
-            row = self._cache.get(item_id)
-            if isinstance(row, CatalogueRow):
+            cached = self._cache.get(item_id)
+            if isinstance(cached, CatalogueRow):
                 self._cache.move_to_end(item_id)  # on screen: the last row to evict
-                icon = self._thumbs.icon(row.sha256, row.kind, row.has_thumbnail)
+                icon = self._thumbs.icon(cached.sha256, cached.kind, cached.has_thumbnail)
                 return cell._replace(icon=icon)
         return cell
 

@@ -68,6 +68,8 @@ class Sidebar(QTreeWidget):
     def _rebuild(self) -> None:
         for i in range(self.topLevelItemCount()):
             top = self.topLevelItem(i)
+            if top is None:
+                continue
             data = top.data(0, _ROLE)
             if data and data[0] == "section":
                 self._expanded[data[1]] = top.isExpanded()
@@ -107,7 +109,7 @@ class Sidebar(QTreeWidget):
             return
         self.picked.emit(data[0], data[1])
 
-    def _context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+    def _context_menu(self, pos) -> None:
         item = self.itemAt(pos)
         data = item.data(0, _ROLE) if item else None
         if not data or data[0] != "saved":

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from evidence_desk.services.catalogue.verify import VerifyReport
 
 
-def run_verify(archive: Archive, **callbacks):  # type: ignore[no-untyped-def]
+def run_verify(archive: Archive, **callbacks):
     """In the worker, so the verify and ingest modules load off the GUI thread."""
     from evidence_desk.services.catalogue.verify import verify
 

@@ -65,7 +65,7 @@ _COLOUR_NAMES = {
 
 def _colour_name(sensitivity: str) -> str:
     name = _COLOUR_NAMES.get(sensitivity)
-    return QCoreApplication.translate("CatalogueGrid", name) if name else ""
+    return QCoreApplication.translate("CatalogueGrid", str(name)) if name else ""
 
 
 def sensitivity_legend() -> str:
@@ -118,7 +118,7 @@ class TableDelegate(QStyledItemDelegate):
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        option.index = index
+        option.index = index  # type: ignore[assignment]  # Qt accepts a persistent index here
         cell = self._model.cell(index.row(), index.column())
         if cell is None:
             return
@@ -189,7 +189,9 @@ class GridDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return GRID_CELL - QSize(8, 8)
 
     def paint(

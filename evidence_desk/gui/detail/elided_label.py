@@ -43,7 +43,7 @@ class ElidedLabel(QWidget):
         metrics = self.fontMetrics()
         return QSize(metrics.averageCharWidth() * MIN_CHARS, metrics.height() + 2)
 
-    def paintEvent(self, _event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def paintEvent(self, _event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(

@@ -130,8 +130,8 @@ class DetailForm(QWidget):
         for widget in (self.title, self.tags):
             widget.clear()
         self.publishable.setChecked(False)
-        for widget in (self.description, self.notes):
-            widget.clear()
+        for text_box in (self.description, self.notes):
+            text_box.clear()
 
     def commit_pending(self) -> None:
         """Save what is being typed before the form shows another item."""

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -100,7 +102,7 @@ class DetailPanel(QWidget):
         layout.addWidget(self.pages)
         edits.linksChanged.connect(self._on_links_changed)
 
-    def _build_single(self) -> QWidget:
+    def _build_single(self) -> QSplitter:
         page = QSplitter(Qt.Orientation.Vertical, self)
         page.setObjectName("detailSplitter")
         top = QWidget(page)
@@ -292,11 +294,15 @@ class DetailPanel(QWidget):
         self.similar.show_loading()
         task = self._runner.submit(similar.find_similar, self._archive, item["id"])
         has_phash = bool(item.get("phash"))
-        task.succeeded.connect(
-            lambda results: (
-                self._gen.is_current(gen) and self.similar.show_results(results, has_phash)
-            )
-        )
+        task.succeeded.connect(lambda results: self._on_similar(gen, results, has_phash))
+
+    def _on_similar(self, gen: int, results: list[similar.SimilarItem], has_phash: bool) -> None:
+        if self._gen.is_current(gen):
+            self.similar.show_results(results, has_phash)
+
+    def _open_copy(self, path: Path) -> None:
+        if not open_externally(path):
+            self.message.emit(self.tr("No application could open %1").replace("%1", str(path)))
 
     def _link(self, sim: similar.SimilarItem, on: bool) -> None:
         if self.current is None:
@@ -345,22 +351,30 @@ class DetailPanel(QWidget):
             self.player.unload()
         self.preview_stack.setCurrentWidget(self.preview)
 
+    def _confirm_decrypted_copy(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Decrypted copy"),
+            self.tr(
+                "This archive is encrypted. Another application can only open a decrypted "
+                "copy: it is written to memory (RAM), not to the disk, and removed when the "
+                "archive is closed or locked. While it exists, other programs of this user "
+                "can read it. Open it?"
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def open_external(self) -> None:
         if self.current is None or self._archive is None:
             return
         item = self.current.item
         name = item.get("original_name") or item["exhibit"]
+        if self._archive.encrypted and not self._confirm_decrypted_copy():
+            return
         task = self._runner.submit(
             make_working_copy, self._archive, item["sha256"], name, pool="long"
         )
-        task.succeeded.connect(
-            lambda path: (
-                open_externally(path)
-                or self.message.emit(
-                    self.tr("No application could open %1").replace("%1", str(path))
-                )
-            )
-        )
+        task.succeeded.connect(self._open_copy)
         task.failed.connect(lambda exc: self.message.emit(error_text(exc)))
 
 

@@ -50,7 +50,7 @@ class StoreStreamDevice(QIODevice):
         self._stream.seek(pos)
         return True
 
-    def readData(self, maxlen: int) -> bytes:  # type: ignore[override]
+    def readData(self, maxlen: int) -> bytes:
         return self._stream.read(maxlen)
 
     def writeData(self, data: bytes) -> int:  # type: ignore[override]
@@ -185,7 +185,7 @@ class MediaPlayerView(QWidget):
 
     def unload(self) -> None:
         self.player.stop()
-        self.player.setSourceDevice(None)
+        self.player.setSourceDevice(None)  # type: ignore[arg-type]  # None drops the device
         if self._device is not None:
             self._device.close()
             self._device = None

@@ -48,7 +48,8 @@ def load_preview_image(archive: Archive, sha256: str, kind: str, size: int) -> P
             if image.isNull():
                 image, problem = _decode_isolated(data)
     if image.isNull():
-        thumb = QImage(str(archive.thumbnail_path(sha256)))
+        jpeg = archive.read_thumbnail(sha256)  # decrypted in memory for an encrypted archive
+        thumb = QImage.fromData(jpeg) if jpeg else QImage()
         if not thumb.isNull():
             image = thumb
     return PreviewImage(image, "" if not image.isNull() else problem)
@@ -72,7 +73,7 @@ def _decode_qt(data: bytes) -> QImage:
             reader.setScaledSize(QSize(int(size.width() * factor), int(size.height() * factor)))
         image = reader.read()
     finally:
-        reader.setDevice(None)
+        reader.setDevice(None)  # type: ignore[arg-type]  # None detaches the buffer
         del reader
         buffer.close()
     return image
@@ -97,7 +98,7 @@ class PreviewView(QGraphicsView):
 
     zoomChanged = Signal(float)
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
         self.setScene(QGraphicsScene(self))
@@ -148,7 +149,7 @@ class PreviewView(QGraphicsView):
             return
         self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._fit:
             self.fit()

@@ -67,7 +67,9 @@ class ProvenanceDialog(QDialog):
         self.method.setEditable(True)
         self.method.addItems(acquisition_methods())
         self.method.setCurrentText(settings.last_method or "")
-        self.method.lineEdit().setPlaceholderText(self.tr("How the files reached you"))
+        edit = self.method.lineEdit()  # an editable combo box always has one
+        if edit is not None:
+            edit.setPlaceholderText(self.tr("How the files reached you"))
         self.collector = QLineEdit(settings.collector, self)
         self.collector.setPlaceholderText(self.tr("Your name (remembered for next time)"))
         self.acquired = QDateEdit(QDate.currentDate(), self)
@@ -131,16 +133,19 @@ class ProvenanceDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """The down arrow in "Received from" offers the previous source."""
+        completer = self.received_from.completer()
+        popup = completer.popup() if completer is not None else None
         if (
             watched is self.received_from
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Down
-            and self.received_from.completer() is not None
-            and not self.received_from.completer().popup().isVisible()
+            and completer is not None
+            and popup is not None
+            and not popup.isVisible()
         ):
-            self.received_from.completer().setCompletionPrefix("")
-            self.received_from.completer().complete()
+            completer.setCompletionPrefix("")
+            completer.complete()
             return True
         return super().eventFilter(watched, event)
 

@@ -14,8 +14,9 @@ from evidence_desk.core.capture_time import format_offset
 from evidence_desk.services.messages import Messages, messages
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+def _t(text: object) -> str:
+    """``text`` is a source string, typed ``object`` by QT_TRANSLATE_NOOP's stub."""
+    return QCoreApplication.translate("Labels", str(text))
 
 
 KINDS = ("photo", "video", "audio", "document", "other")

@@ -138,7 +138,7 @@ class TsTranslator(QTranslator):
     def isEmpty(self) -> bool:
         return not self._messages and not self._plurals
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # type: ignore[override]
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         forms = self._plurals.get((context, source_text))
         if forms:
             return forms[min(plural_form(self._language, max(n, 0)), len(forms) - 1)]
@@ -162,9 +162,9 @@ def install(language: str) -> str:
         if qt_own.load(f"qtbase_{language}", qt_dir):
             _installed.append(qt_own)
     for source in ts_paths(language):
-        translator = _load(source)
-        if translator is not None:
-            _installed.append(translator)
+        loaded = _load(source)
+        if loaded is not None:
+            _installed.append(loaded)
     for translator in _installed:
         app.installTranslator(translator)
     return language

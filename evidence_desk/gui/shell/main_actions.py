@@ -6,6 +6,7 @@ reason and a confirmation; there is no silent delete anywhere.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -25,7 +26,7 @@ class Actions:
     """Every QAction of the main window, created and wired once."""
 
     def __init__(self, w: MainWindow) -> None:
-        def act(text: str, slot, shortcut=None, name: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        def act(text: str, slot, shortcut=None, name: str = "") -> QAction:
             action = QAction(text, w)
             if shortcut is not None:
                 if isinstance(shortcut, list):
@@ -150,7 +151,7 @@ class Actions:
         view.addActions([self.table_view, self.grid_view])
         sort_menu = view.addMenu(translate("MainWindow", "&Sort By"))
         for column, key in enumerate(COLUMNS):
-            sort_menu.addAction(_header(key), lambda col=column: w.sort_by(col, False))
+            sort_menu.addAction(_header(key), partial(w.sort_by, column, False))
         sort_menu.addSeparator()
         sort_menu.addAction(translate("MainWindow", "Reverse Order"), w.reverse_sort)
         view.addSeparator()

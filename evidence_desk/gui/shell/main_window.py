@@ -8,13 +8,14 @@ large archive shows a responsive (if briefly empty) window at once.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -30,29 +31,31 @@ from evidence_desk.gui.catalogue.edits import EditController
 from evidence_desk.gui.catalogue.filter_bar import FilterBar
 from evidence_desk.gui.catalogue.item_edits import ItemEditsMixin
 from evidence_desk.gui.catalogue.model import CatalogueModel
+from evidence_desk.gui.catalogue.saved_searches import SavedSearchesMixin
 from evidence_desk.gui.catalogue.sidebar import Sidebar, filters_for_pick
 from evidence_desk.gui.catalogue.thumbnails import ThumbnailCache
 from evidence_desk.gui.catalogue.verify_controller import VerifyController
 from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail.panel import DetailPanel
 from evidence_desk.gui.intake.controller import ImportController, local_paths
+from evidence_desk.gui.shell import lock as lock_ui
 from evidence_desk.gui.shell.features import install_features
 from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.main_actions import Actions
 from evidence_desk.gui.shell.new_archive_dialog import NewArchiveDialog, ask_new_archive
 from evidence_desk.gui.shell.preferences import PreferencesDialog
-from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+from evidence_desk.gui.shell.tasks import TaskRunner
 from evidence_desk.gui.shell.window_state import WindowStateMixin
-from evidence_desk.services.archive.archive import Archive, create_archive, open_archive
+from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.settings import load_settings, save_settings
 from evidence_desk.services.catalogue import listing as catalogue
-from evidence_desk.services.catalogue.listing import Facets, Filters, SavedSearch
+from evidence_desk.services.catalogue.listing import Facets, Filters
 
 LIVE_REFRESH_MS = 400
 FACETS_REFRESH_MS = 1200
 
 
-class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
+class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWindow):
     archiveOpened = Signal(object)
     facetsLoaded = Signal(object)
 
@@ -86,7 +89,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         self._restore_state()
         self._update_actions()
 
-    def _timer(self, ms: int, slot) -> QTimer:  # type: ignore[no-untyped-def]
+    def _timer(self, ms: int, slot) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(ms)
@@ -174,24 +177,12 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         self.archiveOpened.emit(archive)
         self.hooks.announce(Change.ARCHIVE)
 
-    def open_archive_at(
-        self, path: Path, *, create: bool = False, or_create: bool = False, name: str | None = None
-    ):
-        """Open (or create) the archive at ``path`` in a worker, then show it."""
+    def open_archive_at(self, path: Path, **options: Any):  # type: ignore[no-untyped-def]
+        """Open (or create) the archive at ``path`` in a worker, then show it (an encrypted
+        archive's passphrase is asked first: ``lock.open_archive_in`` has the options)."""
         if self._busy_warning():
             return None
-        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
-        if create:
-            task = self.runner.submit(create_archive, Path(path), name, pool="long")
-        else:
-            task = self.runner.submit(open_archive, Path(path), create=or_create, pool="long")
-        task.succeeded.connect(self._on_archive_ready)
-        task.failed.connect(
-            lambda exc: self._show_error(
-                self.tr("Could not open the archive: %1").replace("%1", error_text(exc))
-            )
-        )
-        return task
+        return lock_ui.open_archive_in(self, Path(path), **options)
 
     def _on_archive_ready(self, archive: Archive) -> None:
         self.statusBar().clearMessage()
@@ -216,7 +207,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         assert self.recent_menu is not None
         self.recent_menu.clear()
         for entry in load_settings().recent_archives:
-            self.recent_menu.addAction(entry, lambda p=entry: self.open_archive_at(Path(p)))
+            self.recent_menu.addAction(entry, partial(self.open_archive_at, Path(entry)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(no recent archives)")).setEnabled(False)
 
@@ -236,7 +227,7 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
         if self.archive is not None and local_paths(event.mimeData()):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event) -> None:
         if self.archive is not None and local_paths(event.mimeData()):
             event.acceptProposedAction()
 
@@ -354,7 +345,8 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
 
     def selected_ids(self) -> list[int]:
         rows: list[int] = []
-        for selected in self.table.selectionModel().selection():
+        # PySide6's stub omits QItemSelection's iteration over its ranges.
+        for selected in self.table.selectionModel().selection():  # type: ignore[attr-defined]
             rows.extend(range(selected.top(), selected.bottom() + 1))
         return self.model.ids_for_rows(sorted(set(rows)))
 
@@ -388,8 +380,8 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
             action.setEnabled(has_archive and not self.importer.busy)
         self.menu_actions.verify.setEnabled(has_archive and not self.verifier.busy)
 
-    def _context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
-        view = self.views.currentWidget()
+    def _context_menu(self, pos) -> None:
+        view = self.grid if self.views.currentWidget() is self.grid else self.table
         menu = self.menu_actions.context_menu(self)
         menu.exec(view.viewport().mapToGlobal(pos))
 
@@ -417,25 +409,6 @@ class MainWindow(ItemEditsMixin, WindowStateMixin, QMainWindow):
 
     def open_external(self) -> None:
         self.detail.open_external()
-
-    # Saved searches
-
-    def ask_save_search(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Save search"), self.tr("Name:"))
-        if ok and name.strip():
-            self.save_search(name.strip())
-
-    def save_search(self, name: str) -> None:
-        searches = [s for s in self.saved_searches if s.name != name]
-        searches.append(SavedSearch(name, self.filter_bar.filters()))
-        self.saved_searches = searches
-        catalogue.save_saved_searches(searches)
-        self.sidebar.set_saved_searches(searches)
-
-    def delete_saved_search(self, name: str) -> None:
-        self.saved_searches = [s for s in self.saved_searches if s.name != name]
-        catalogue.save_saved_searches(self.saved_searches)
-        self.sidebar.set_saved_searches(self.saved_searches)
 
     # Tools and dialogs
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 
 from evidence_desk.services.archive.settings import load_settings, save_settings
 
@@ -36,7 +36,7 @@ class WindowStateMixin:
         def width(self) -> int: ...
         def height(self) -> int: ...
         def screen(self) -> Any: ...
-        def resize(self, width: int, height: int) -> None: ...
+        def resize(self, *size: Any) -> None: ...
 
     def _remember_recent(self, root: Any) -> None:
         """The archive just opened goes first in File > Recent and is reopened at start."""
@@ -72,11 +72,11 @@ class WindowStateMixin:
             self.table.horizontalHeader().restoreState(header)
         self.set_view(str(settings.value("mainWindow/view", "table")))
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().showEvent(event)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]  # the window's QMainWindow has it
         if not self._sizes_restored:
             self._sizes_restored = True
-            QTimer.singleShot(0, self, self._default_sizes)
+            QTimer.singleShot(0, self, self._default_sizes)  # type: ignore[call-overload]  # self is the window
 
     def _default_sizes(self) -> None:
         """First run: sidebar, catalogue and detail panel in useful proportions."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -71,18 +72,79 @@ def _norm(text: str | None) -> str:
     return (text or "").strip().casefold()
 
 
-def correction_to_json(c: ClockCorrection) -> dict[str, Any]:
-    return {
-        "uuid": c.uuid,
-        "scope": "item" if c.item_id is not None else "device",
-        "device": {"make": c.device_make, "model": c.device_model},
-        "item_id": c.item_id,
-        "offset_s": c.offset_s,
-        "assume_offset_min": c.assume_offset_min,
-        "reason": c.reason,
-        "actor": c.actor,
-        "created_at": c.created_at.isoformat(),
-    }
+@dataclass(frozen=True)
+class Correction:
+    """A clock correction: of one device's files, or of one item (which then wins)."""
+
+    uuid: str
+    scope: str  # "device" or "item"
+    device_make: str | None
+    device_model: str | None
+    item_id: int | None
+    offset_s: int
+    assume_offset_min: int | None
+    reason: str
+    actor: str
+    created_at: str
+    items: int | None = None  # listed: how many items it applies to
+    items_changed: int | None = None  # just set: how many items' times it changed
+
+    def as_json(self) -> dict[str, Any]:
+        """The documented JSON shape (docs/case-records.md), as the CLI prints it."""
+        data: dict[str, Any] = {
+            "uuid": self.uuid,
+            "scope": self.scope,
+            "device": {"make": self.device_make, "model": self.device_model},
+            "item_id": self.item_id,
+            "offset_s": self.offset_s,
+            "assume_offset_min": self.assume_offset_min,
+            "reason": self.reason,
+            "actor": self.actor,
+            "created_at": self.created_at,
+        }
+        if self.items is not None:
+            data["items"] = self.items
+        if self.items_changed is not None:
+            data["items_changed"] = self.items_changed
+        return data
+
+
+@dataclass(frozen=True)
+class Device:
+    """A camera or phone seen in the catalogue, for choosing what to correct."""
+
+    make: str | None
+    model: str
+    items: int
+    first: str | None
+    last: str | None
+    correction: Correction | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "make": self.make,
+            "model": self.model,
+            "items": self.items,
+            "first": self.first,
+            "last": self.last,
+            "correction": self.correction.as_json() if self.correction else None,
+        }
+
+
+def _correction(c: ClockCorrection, **counts: int) -> Correction:
+    return Correction(
+        uuid=c.uuid,
+        scope="item" if c.item_id is not None else "device",
+        device_make=c.device_make,
+        device_model=c.device_model,
+        item_id=c.item_id,
+        offset_s=c.offset_s,
+        assume_offset_min=c.assume_offset_min,
+        reason=c.reason,
+        actor=c.actor,
+        created_at=c.created_at.isoformat(),
+        **counts,
+    )
 
 
 def corrected(item: Item, c: ClockCorrection) -> tuple[datetime, int | None, datetime | None]:
@@ -187,7 +249,7 @@ def set_device_correction(
     *,
     assume_offset_min: int | None = None,
     reason: str = "",
-) -> dict[str, Any]:
+) -> Correction:
     """Set (or replace) the correction of one device; returns it with the items changed."""
     if not model.strip():
         raise EvidenceDeskError("give the device model as the files report it (e.g. iPhone 12)")
@@ -214,7 +276,7 @@ def set_device_correction(
             reason=reason,
         )
         changed = _refresh(session, archive, _device_items(session, make, model), reason)
-        return {**correction_to_json(correction), "items_changed": changed}
+        return _correction(correction, items_changed=changed)
 
 
 def set_item_correction(
@@ -224,7 +286,7 @@ def set_item_correction(
     *,
     assume_offset_min: int | None = None,
     reason: str = "",
-) -> dict[str, Any]:
+) -> Correction:
     """Set (or replace) the correction of one item; it overrides its device's."""
     with archive.db.writer() as session:
         item = resolve_item(session, item_ref)
@@ -239,7 +301,7 @@ def set_item_correction(
         _fill(archive, correction, offset_s, assume_offset_min, reason)
         session.flush()
         changed = _refresh(session, archive, [item], reason)
-        return {**correction_to_json(correction), "items_changed": changed}
+        return _correction(correction, items_changed=changed)
 
 
 def _fill(
@@ -295,7 +357,7 @@ def apply_corrections(archive: Archive, item_ids: list[int] | None = None) -> in
         return _refresh(session, archive, {i.id: i for i in items}.values())
 
 
-def list_corrections(archive: Archive) -> list[dict[str, Any]]:
+def list_corrections(archive: Archive) -> list[Correction]:
     with archive.db.reader() as session:
         counts = dict(
             session.execute(
@@ -305,10 +367,10 @@ def list_corrections(archive: Archive) -> list[dict[str, Any]]:
             ).all()
         )
         rows = session.scalars(select(ClockCorrection).order_by(ClockCorrection.id))
-        return [{**correction_to_json(c), "items": counts.get(c.id, 0)} for c in rows]
+        return [_correction(c, items=counts.get(c.id, 0)) for c in rows]
 
 
-def devices(archive: Archive) -> list[dict[str, Any]]:
+def devices(archive: Archive) -> list[Device]:
     """Devices seen in the catalogue, with item counts and capture-time span (for picking)."""
     with archive.db.reader() as session:
         rows = session.execute(
@@ -324,21 +386,12 @@ def devices(archive: Archive) -> list[dict[str, Any]]:
             .order_by(func.count().desc())
         )
         rules = _Corrections(session)
-        return [
-            {
-                "make": make,
-                "model": model,
-                "items": count,
-                "first": iso(first),
-                "last": iso(last),
-                "correction": (
-                    correction_to_json(rules.by_device[(_norm(make), _norm(model))])
-                    if (_norm(make), _norm(model)) in rules.by_device
-                    else None
-                ),
-            }
-            for make, model, count, first, last in rows
-        ]
+        found: list[Device] = []
+        for make, model, count, first, last in rows:
+            rule = rules.by_device.get((_norm(make), _norm(model)))
+            correction = _correction(rule) if rule is not None else None
+            found.append(Device(make, model or "", count, iso(first), iso(last), correction))
+        return found
 
 
 def capture_times(session: Session, item: Item) -> dict[str, Any]:

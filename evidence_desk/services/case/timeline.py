@@ -11,6 +11,7 @@ says so (``utc_known``), as it does in the catalogue.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -30,30 +31,57 @@ from evidence_desk.services.case.vocabularies import LANGS
 from evidence_desk.services.catalogue.items import captured_at_iso
 
 
-def period_to_json(p: TimePeriod, lang: str = "en") -> dict[str, Any]:
+@dataclass(frozen=True)
+class Period:
+    """A named band on the timeline (a shutdown, a curfew), shipped or the user's own.
+
+    ``start``/``end`` are ISO times at the period's own UTC offset; ``label``
+    is in the language asked for, ``labels`` in all three.
+    """
+
+    uuid: str
+    code: str | None
+    label: str
+    labels: dict[str, str]
+    start_utc: str
+    end_utc: str
+    start: str
+    end: str
+    offset_min: int | None
+    precision: str | None
+    color: str
+    notes: str
+    builtin: bool
+
+    def as_json(self) -> dict[str, Any]:
+        """The documented JSON shape (docs/case-records.md), as the CLI prints it."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def period_of(p: TimePeriod, lang: str = "en") -> Period:
     labels = {"en": p.label_en, "ru": p.label_ru, "kk": p.label_kk}
     tz = timezone(timedelta(minutes=p.offset_min or 0))
-    return {
-        "uuid": p.uuid,
-        "code": p.code,
-        "label": labels.get(lang) or p.label_en or p.label_ru or p.label_kk,
-        "labels": labels,
-        "start_utc": p.start_utc.isoformat(),
-        "end_utc": p.end_utc.isoformat(),
-        "start": p.start_utc.replace(tzinfo=UTC).astimezone(tz).isoformat(),
-        "end": p.end_utc.replace(tzinfo=UTC).astimezone(tz).isoformat(),
-        "offset_min": p.offset_min,
-        "precision": p.precision,
-        "color": p.color,
-        "notes": p.notes,
-        "builtin": p.builtin,
-    }
+    return Period(
+        uuid=p.uuid,
+        code=p.code,
+        label=labels.get(lang) or p.label_en or p.label_ru or p.label_kk,
+        labels=labels,
+        start_utc=p.start_utc.isoformat(),
+        end_utc=p.end_utc.isoformat(),
+        start=p.start_utc.replace(tzinfo=UTC).astimezone(tz).isoformat(),
+        end=p.end_utc.replace(tzinfo=UTC).astimezone(tz).isoformat(),
+        offset_min=p.offset_min,
+        precision=p.precision,
+        color=p.color,
+        notes=p.notes,
+        builtin=p.builtin,
+    )
 
 
-def list_periods(archive: Archive, lang: str = "en") -> list[dict[str, Any]]:
+def list_periods(archive: Archive, lang: str = "en") -> list[Period]:
     with archive.db.reader() as session:
         rows = session.scalars(select(TimePeriod).order_by(TimePeriod.start_utc, TimePeriod.id))
-        return [period_to_json(p, lang) for p in rows]
+        return [period_of(p, lang) for p in rows]
 
 
 def _span(start: str, end: str, offset: int | None) -> tuple[datetime, datetime, int | None, str]:
@@ -76,7 +104,7 @@ def add_period(
     labels: dict[str, str] | None = None,
     color: str = "",
     notes: str = "",
-) -> dict[str, Any]:
+) -> Period:
     """A user-defined period, e.g. ``add_period(a, "Curfew", "2022-01-06T23:00+06:00", …)``.
 
     Give times with their UTC offset (or ``offset_min``); without one they
@@ -103,20 +131,20 @@ def add_period(
         )
         session.add(period)
         session.flush()
-        return period_to_json(period)
+        return period_of(period)
 
 
-def update_period(archive: Archive, uuid: str, **values: Any) -> dict[str, Any]:
+def update_period(archive: Archive, uuid: str, **values: Any) -> Period:
     """Change label(s) (``label``, ``labels``), ``start``/``end``, ``color``, ``notes``."""
     with archive.db.writer() as session:
         period = session.scalar(select(TimePeriod).where(TimePeriod.uuid == uuid))
         if period is None:
             raise EvidenceDeskError(f"no period {uuid}")
         if "start" in values or "end" in values:
-            current = period_to_json(period)
+            current = period_of(period)
             first, last, offset, precision = _span(
-                values.pop("start", current["start"]),
-                values.pop("end", current["end"]),
+                values.pop("start", current.start),
+                values.pop("end", current.end),
                 values.pop("offset_min", None),
             )
             period.start_utc, period.end_utc = first, last
@@ -133,7 +161,7 @@ def update_period(archive: Archive, uuid: str, **values: Any) -> dict[str, Any]:
         if values:
             raise EvidenceDeskError(f"not a field of a period: {', '.join(sorted(values))}")
         session.flush()
-        return period_to_json(period)
+        return period_of(period)
 
 
 def remove_period(archive: Archive, uuid: str) -> None:
@@ -207,7 +235,11 @@ def timeline(
     without a capture time, which the timeline cannot place.
     """
     flt = flt or CaseFilter()
-    out: dict[str, Any] = {"items": [], "incidents": [], "periods": list_periods(archive, lang)}
+    out: dict[str, Any] = {
+        "items": [],
+        "incidents": [],
+        "periods": [p.as_json() for p in list_periods(archive, lang)],
+    }
     with archive.db.reader() as session:
         if items:
             out["items"] = [_item_point(i, fix) for i, fix in _item_rows(session, flt, start, end)]

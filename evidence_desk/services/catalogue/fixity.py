@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 
+from evidence_desk.core.crypto.errors import TamperedError
 from evidence_desk.core.store.base import Store, is_sha256
 
 WORKERS = 2
@@ -40,13 +41,16 @@ class Target:
 
 
 def _hash_one(store: Store, sha256: str) -> str | None:
-    """None when intact; else "missing", "unreadable: …" or "altered:<digest>"."""
+    """None when intact; else "missing", "unreadable: …", "altered:<digest>" or
+    "altered-ciphertext:<reason>"."""
     if not is_sha256(sha256):
         return f"unreadable: {sha256!r} is not a SHA-256 digest"
     try:
         digest = store.hash_object(sha256)
     except FileNotFoundError:
         return MISSING
+    except TamperedError as exc:  # an encrypted store's copy fails authentication
+        return f"altered-ciphertext:{exc}"
     except OSError as exc:
         return f"unreadable: {exc.strerror or exc}"
     return None if digest == sha256 else f"altered:{digest}"

@@ -5,8 +5,9 @@ with the item's attributes: an ORM ``Item`` or a row read here. The quick
 path reads with ``sqlite3`` alone — no ORM, no schema check through Alembic —
 because ``list`` on 100,000 items spent 13 s building ORM objects and a
 second importing the database layer. It serves only archives already at this
-version's schema; anything else (missing, older, damaged) goes the full way,
-which upgrades or explains.
+version's schema and not encrypted; anything else (missing, older, damaged,
+encrypted) goes the full way, which upgrades, asks for the passphrase or
+explains.
 """
 
 from __future__ import annotations
@@ -247,10 +248,26 @@ def _local_iso(stored: str) -> str:
     return datetime.fromisoformat(stored).isoformat()
 
 
+# The key files of an unencrypted archive (services.archive.archive's SIGNING_KEY and
+# AGE_IDENTITY_PLAIN). Anything else in keys/ (an encrypted archive's key file, a
+# conversion in progress) means the full open, which asks for the passphrase.
+_PLAIN_KEY_FILES = {"signing-key.pem", "age-identity.txt"}
+
+
+def _plain_keys(keys: Path) -> bool:
+    try:
+        return all(entry.name in _PLAIN_KEY_FILES for entry in keys.iterdir())
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def quick_reader(root: Path) -> QuickReader | None:
     """A reader for ``root``, or None when the full open is needed (missing, other schema)."""
-    path = Path(root).expanduser() / DB_NAME
-    if not path.is_file():
+    folder = Path(root).expanduser()
+    path = folder / DB_NAME
+    if not path.is_file() or not _plain_keys(folder / "keys"):
         return None
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)

@@ -109,6 +109,16 @@ def verify(
                     f"{target.exhibit}: original is missing from the store",
                 )
             )
+        elif result and result.startswith("altered-ciphertext:"):
+            report.problems.append(
+                Problem(
+                    "altered",
+                    target.exhibit,
+                    target.sha256,
+                    f"{target.exhibit}: original altered (the encrypted copy fails "
+                    f"authentication: {result[19:]})",
+                )
+            )
         elif result and result.startswith("altered:"):
             report.problems.append(
                 Problem(

@@ -16,6 +16,7 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -56,6 +57,9 @@ class AnalysisJob:
     thumbnail: Path
     name: str
     fs_mtime: float
+    # An encrypted archive's thumbnails are encrypted before they are written (picklable;
+    # its ``source`` already decrypts the original in the worker's memory).
+    seal: Callable[[bytes], bytes] | None = None
 
 
 @dataclass
@@ -110,7 +114,7 @@ def _analyse(job: AnalysisJob) -> Analysis:
         # big archive file never imports them.
         from evidence_desk.core.thumbnails import derive
 
-        derived = derive(job.source, meta.kind, job.thumbnail)
+        derived = derive(job.source, meta.kind, job.thumbnail, seal=job.seal)
         phash, thumbnail = derived.phash, derived.thumbnail
         if derived.warning:
             warnings.append(derived.warning)

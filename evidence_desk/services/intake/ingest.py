@@ -43,7 +43,7 @@ from evidence_desk.services.intake.analysis import (
 from evidence_desk.services.intake.items import create_item
 from evidence_desk.services.intake.publishing import publish_batch, take_ready
 from evidence_desk.services.intake.reports import FileResult, IngestReport, Provenance
-from evidence_desk.services.intake.staging import Copied, DiskFull, copy_one
+from evidence_desk.services.intake.staging import Copied, DiskFull, copy_one, reader_for
 from evidence_desk.services.intake.walk import Candidate, collect, display_path, raw_name_bytes
 from evidence_desk.services.work import (
     CancelCheck,
@@ -205,10 +205,11 @@ def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
 def _job(archive: Archive, copied: Copied) -> AnalysisJob:
     digest = copied.staged.sha256
     return AnalysisJob(
-        source=archive.store.staged_reader(copied.staged),  # the staged copy, until published
+        source=reader_for(archive, copied.staged),  # the staged copy, until published
         thumbnail=archive.thumbnail_path(digest),
         name=copied.candidate.name,
         fs_mtime=copied.fs_mtime,
+        seal=archive.thumbnail_sealer(digest),
     )
 
 

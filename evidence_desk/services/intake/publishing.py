@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from evidence_desk.services.intake.analysis import Analysis, AnalysisJob, AnalysisPool
 from evidence_desk.services.intake.reports import FileResult, IngestReport
+from evidence_desk.services.intake.staging import PutCopy, drop
 from evidence_desk.services.intake.walk import display_path
 
 if TYPE_CHECKING:
@@ -41,12 +42,12 @@ def publish_batch(
             if copied.durable is not None:
                 copied.durable.result()  # the fsync has finished: the fd may be closed
             if report.db_failed:
-                archive.store.discard_staged(staged)
-            else:
+                drop(archive, staged)
+            elif not isinstance(staged, PutCopy):  # a PutCopy is an object already
                 archive.store.publish(staged, folders=folders)
             outcome.append(None)
         except OSError as exc:
-            archive.store.discard_staged(staged)
+            drop(archive, staged)
             shown = display_path(copied.candidate.path)
             if exc.errno in (errno.ENOSPC, errno.EDQUOT) and report.aborted is None:
                 report.db_failed = True

@@ -15,9 +15,9 @@ import stat
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
-from evidence_desk.core.store.base import StagedCopy
+from evidence_desk.core.store.base import ObjectReader, StagedCopy
 from evidence_desk.services.intake.reports import FileResult
 from evidence_desk.services.intake.walk import Candidate, display_path, raw_name_bytes
 from evidence_desk.services.work import CancelCheck, Progress, ProgressCallback
@@ -128,11 +128,11 @@ def _copy_attempt(
         before = os.fstat(fd)
         if not stat.S_ISREG(before.st_mode):
             raise _NotRegular()
-        staged = archive.store.stage_stream(src, on_bytes=on_bytes, cancelled=cancelled)
+        staged = _stage(archive, src, on_bytes, cancelled)
         try:
             after = os.fstat(fd)
         except BaseException:
-            archive.store.discard_staged(staged)
+            drop(archive, staged)
             raise
     changed = (
         staged.size != before.st_size
@@ -140,7 +140,7 @@ def _copy_attempt(
         or after.st_mtime_ns != before.st_mtime_ns
     )
     if changed:
-        archive.store.discard_staged(staged)  # never published: nothing torn is left
+        drop(archive, staged)  # never referred to: nothing torn is left
         raise _SourceChanged("the file changed while it was being copied")
     messages: list[str] = []
     if candidate.follow and os.path.islink(candidate.path):
@@ -154,3 +154,47 @@ def _copy_attempt(
         )
     birth = getattr(before, "st_birthtime", None)
     return Copied(candidate, staged, before.st_mtime, birth, messages)
+
+
+@dataclass
+class PutCopy:
+    """A copy ``put_stream`` already made an object: stores that cannot stage (encrypted)."""
+
+    sha256: str
+    size: int
+    existed: bool = True  # nothing left to sync or publish
+    fresh: bool = False  # this copy created the object
+
+
+def _stage(
+    archive: Archive, src: BinaryIO, on_bytes: Callable[[int], None], cancelled: CancelCheck
+) -> StagedCopy:
+    store = archive.store
+    if getattr(store, "stages_copies", False):
+        return store.stage_stream(src, on_bytes=on_bytes, cancelled=cancelled)
+    put = store.put_stream(src, on_bytes=on_bytes, cancelled=cancelled)
+    return PutCopy(put.sha256, put.size, fresh=not put.existed)
+
+
+def drop(archive: Archive, staged: StagedCopy) -> None:
+    """Forget a copy no row will refer to."""
+    if not isinstance(staged, PutCopy):
+        archive.store.discard_staged(staged)
+    elif staged.fresh and not _referenced(archive, staged.sha256):
+        archive.store.discard(staged.sha256)
+
+
+def reader_for(archive: Archive, staged: StagedCopy) -> ObjectReader:
+    """Where the analysis reads the copy: the staged copy, or the object itself."""
+    if isinstance(staged, PutCopy):
+        return archive.store.reader(staged.sha256)
+    return archive.store.staged_reader(staged)
+
+
+def _referenced(archive: Archive, digest: str) -> bool:
+    from sqlalchemy import select
+
+    from evidence_desk.db.models import Item
+
+    with archive.db.reader() as session:
+        return session.scalar(select(Item.id).where(Item.sha256 == digest)) is not None

@@ -51,7 +51,7 @@ def test_a_device_correction_moves_only_that_device_clock_readings(archive, tmp_
     result = case_clock.set_device_correction(
         archive, " APPLE ", "iphone 12", -3600, reason="clock an hour fast vs. street clock"
     )
-    assert result["items_changed"] == 1
+    assert result.items_changed == 1
     assert _sort(archive, fast) == datetime(2022, 1, 5, 11, 30)
     assert _sort(archive, other) == before_other
     assert _sort(archive, gps_time) == datetime(2022, 1, 5, 12, 0)
@@ -63,7 +63,7 @@ def test_a_device_correction_moves_only_that_device_clock_readings(archive, tmp_
         "original": "2022-01-05T18:30:00+06:00",
         "corrected": "2022-01-05T17:30:00+06:00",
         "offset_s": -3600,
-        "correction": result["uuid"],
+        "correction": result.uuid,
     }
     (event,) = [
         e for e in custody_details(archive, item["id"]) if e.get("action") == "correct capture time"
@@ -73,9 +73,9 @@ def test_a_device_correction_moves_only_that_device_clock_readings(archive, tmp_
     assert event["reason"] == "clock an hour fast vs. street clock"
 
     again = case_clock.set_device_correction(archive, "Apple", "iPhone 12", -7200)
-    assert again["uuid"] == result["uuid"]
+    assert again.uuid == result.uuid
     assert _sort(archive, fast) == datetime(2022, 1, 5, 10, 30)
-    assert case_clock.remove_correction(archive, result["uuid"], reason="wrong device") == 1
+    assert case_clock.remove_correction(archive, result.uuid, reason="wrong device") == 1
     assert _sort(archive, fast) == datetime(2022, 1, 5, 12, 30)
     assert case_clock.list_corrections(archive) == []
 
@@ -92,7 +92,7 @@ def test_an_item_correction_wins_and_can_supply_a_missing_offset(archive, tmp_pa
         times = case_clock.capture_times(session, resolve(session, local_only))
     assert times["original"] == "2022-01-05T18:30:00"
     assert times["corrected"] == "2022-01-05T18:29:00+06:00"
-    listed = {c["scope"]: c["items"] for c in case_clock.list_corrections(archive)}
+    listed = {c.scope: c.items for c in case_clock.list_corrections(archive)}
     assert listed == {"device": 0, "item": 1}
     with pytest.raises(EvidenceDeskError, match="more than a year"):
         case_clock.set_item_correction(archive, local_only, 400 * 86400)
@@ -104,5 +104,5 @@ def test_items_ingested_later_are_corrected_at_ingest(archive, tmp_path):
     assert _sort(archive, late) == datetime(2022, 1, 5, 11, 30)
     assert case_clock.apply_corrections(archive) == 0
     (device,) = case_clock.devices(archive)
-    assert (device["model"], device["items"]) == ("iPhone 12", 1)
-    assert device["correction"]["offset_s"] == -3600
+    assert (device.model, device.items) == ("iPhone 12", 1)
+    assert device.correction is not None and device.correction.offset_s == -3600

@@ -16,17 +16,17 @@ from tests.helpers.case_records import add_file
 
 
 def test_the_shutdown_and_the_state_of_emergency_are_shipped(archive):
-    periods = {p["code"]: p for p in case_timeline.list_periods(archive)}
+    periods = {p.code: p for p in case_timeline.list_periods(archive)}
     shutdown = periods["kz-2022-internet-shutdown"]
-    assert shutdown["start"].startswith("2022-01-05T17:00:00+06:00")
-    assert shutdown["end_utc"] == "2022-01-10T18:00:00"  # the end of 10 January in Almaty
+    assert shutdown.start.startswith("2022-01-05T17:00:00+06:00")
+    assert shutdown.end_utc == "2022-01-10T18:00:00"  # the end of 10 January in Almaty
     emergency = periods["kz-2022-state-of-emergency"]
-    assert (emergency["start_utc"], emergency["end_utc"]) == (
+    assert (emergency.start_utc, emergency.end_utc) == (
         "2022-01-04T18:00:00",
         "2022-01-19T18:00:00",
     )
-    assert emergency["labels"]["ru"] == "Чрезвычайное положение"
-    assert emergency["labels"]["kk"] == "Төтенше жағдай"
+    assert emergency.labels["ru"] == "Чрезвычайное положение"
+    assert emergency.labels["kk"] == "Төтенше жағдай"
 
 
 def test_user_periods_are_added_changed_and_removed(archive):
@@ -37,22 +37,22 @@ def test_user_periods_are_added_changed_and_removed(archive):
         "2022-01-07T07:00+06:00",
         labels={"ru": "Комендантский час"},
     )
-    assert (curfew["start_utc"], curfew["end_utc"]) == (
+    assert (curfew.start_utc, curfew.end_utc) == (
         "2022-01-06T17:00:00",
         "2022-01-07T01:00:00",
     )
     day = case_timeline.add_period(archive, "Funerals", "2022-01-08", "2022-01-08", offset_min=360)
-    assert (day["start_utc"], day["end_utc"]) == ("2022-01-07T18:00:00", "2022-01-08T18:00:00")
+    assert (day.start_utc, day.end_utc) == ("2022-01-07T18:00:00", "2022-01-08T18:00:00")
     changed = case_timeline.update_period(
         archive,
-        curfew["uuid"],
+        curfew.uuid,
         end="2022-01-07T06:00+06:00",
         color="#000000",
         labels={"kk": "Коменданттық сағат"},
     )
-    assert changed["end_utc"] == "2022-01-07T00:00:00" and changed["color"] == "#000000"
-    assert changed["labels"]["ru"] == "Комендантский час"
-    case_timeline.remove_period(archive, day["uuid"])
+    assert changed.end_utc == "2022-01-07T00:00:00" and changed.color == "#000000"
+    assert changed.labels["ru"] == "Комендантский час"
+    case_timeline.remove_period(archive, day.uuid)
     assert len(case_timeline.list_periods(archive)) == 3
     with pytest.raises(EvidenceDeskError, match="end after it starts"):
         case_timeline.add_period(archive, "Backwards", "2022-01-08", "2022-01-07")

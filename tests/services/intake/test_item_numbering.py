@@ -50,21 +50,15 @@ def test_unknown_fields_are_refused(archive) -> None:
 
 
 def test_an_archive_from_before_the_counter_continues_its_numbers(archive, tmp_path: Path):
-    from alembic import command
+    """Migration 0004n seeds the counter from the exhibits an older archive already has."""
+    import importlib
 
-    from evidence_desk.db.engine import _alembic_config
-    from evidence_desk.services.archive.archive import open_archive
+    from sqlalchemy import text
 
+    migration = importlib.import_module("evidence_desk.db.migrations.versions.0004n_counters")
     add_file(archive, tmp_path / "in", "a.jpg")
     add_file(archive, tmp_path / "in", "b.jpg")
-    config = _alembic_config()
-    with archive.db.write_engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0003")
-    root = archive.root
-    archive.close()
-    reopened = open_archive(root)
-    try:
-        assert add_file(reopened, tmp_path / "in2", "c.jpg") == "ED-000003"
-    finally:
-        reopened.close()
+    with archive.db.writer() as session:  # as the archive was before the migration
+        session.execute(text("DELETE FROM counters"))
+        session.execute(text(migration.SEED_EXHIBIT_COUNTER))
+    assert add_file(archive, tmp_path / "in2", "c.jpg") == "ED-000003"

@@ -59,9 +59,9 @@ def timeline_show(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def period_list(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[case_timeline.Period]) -> None:
         for p in rows:
-            print(f"{p['uuid']}  {p['start']} – {p['end']}  {p['label']}")
+            print(f"{p.uuid}  {p.start} – {p.end}  {p.label}")
 
     return emit(args, case_timeline.list_periods(archive), human)
 
@@ -71,7 +71,7 @@ def period_add(args: argparse.Namespace, archive: Archive) -> int:
     period = case_timeline.add_period(
         archive, args.label, args.start, args.end, offset_min=offset, color=args.color or ""
     )
-    return emit(args, period, lambda p: print(f"added {p['uuid']} {p['label']}"))
+    return emit(args, period, lambda p: print(f"added {p.uuid} {p.label}"))
 
 
 def period_remove(args: argparse.Namespace, archive: Archive) -> int:
@@ -95,7 +95,7 @@ def clock_set(args: argparse.Namespace, archive: Archive) -> int:
             assume_offset_min=assume,
             reason=args.reason,
         )
-    return emit(args, c, lambda c: print(f"{c['uuid']}: {c['items_changed']} items corrected"))
+    return emit(args, c, lambda c: print(f"{c.uuid}: {c.items_changed} items corrected"))
 
 
 def clock_remove(args: argparse.Namespace, archive: Archive) -> int:
@@ -110,23 +110,23 @@ def clock_apply(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def clock_devices(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[case_clock.Device]) -> None:
         for d in rows:
-            fix = f", corrected {d['correction']['offset_s']:+d} s" if d["correction"] else ""
-            print(f"{d['make'] or '?'} | {d['model']}: {d['items']} items{fix}")
+            fix = f", corrected {d.correction.offset_s:+d} s" if d.correction else ""
+            print(f"{d.make or '?'} | {d.model}: {d.items} items{fix}")
 
     return emit(args, case_clock.devices(archive), human)
 
 
 def clock_list(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[case_clock.Correction]) -> None:
         for c in rows:
             what = (
-                f"item {c['item_id']}"
-                if c["item_id"]
-                else " ".join(filter(None, c["device"].values()))
+                f"item {c.item_id}"
+                if c.item_id
+                else " ".join(filter(None, (c.device_make, c.device_model)))
             )
-            print(f"{c['uuid']}  {what:30} {c['offset_s']:+d} s  {c['items']} items  {c['reason']}")
+            print(f"{c.uuid}  {what:30} {c.offset_s:+d} s  {c.items} items  {c.reason}")
 
     return emit(args, case_clock.list_corrections(archive), human)
 
@@ -134,10 +134,11 @@ def clock_list(args: argparse.Namespace, archive: Archive) -> int:
 def case_search_run(args: argparse.Namespace, archive: Archive) -> int:
     flt = case_filter(args)
     structured = flt.kinds or flt.has_incident_conditions or flt.place or flt.person
+    data: dict[str, Any]
     if structured:
-        data: dict[str, Any] = {"items": case_search.find_items(archive, flt)}
+        data = {"items": case_search.find_items(archive, flt)}
     else:
-        data = case_search.search(archive, flt.text)
+        data = dict(case_search.search(archive, flt.text))
         data["messages"] = [r.as_json() for r in messages.search_messages(archive, flt.text)]
 
     def human(data: dict[str, Any]) -> None:

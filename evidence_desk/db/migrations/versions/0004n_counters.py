@@ -18,6 +18,11 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+# The counter starts at the highest exhibit number already given.
+SEED_EXHIBIT_COUNTER = (
+    "INSERT INTO counters (name, value) SELECT 'exhibit', COALESCE(MAX(exhibit_no), 0) FROM items"
+)
+
 
 def upgrade() -> None:
     op.create_table(
@@ -25,10 +30,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(32), primary_key=True),
         sa.Column("value", sa.Integer(), nullable=False),
     )
-    op.execute(
-        "INSERT INTO counters (name, value) "
-        "SELECT 'exhibit', COALESCE(MAX(exhibit_no), 0) FROM items"
-    )
+    op.execute(SEED_EXHIBIT_COUNTER)
 
 
 def downgrade() -> None:
