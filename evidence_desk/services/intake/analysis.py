@@ -29,7 +29,12 @@ from evidence_desk.core.capture_time import (
     choose_capture_time,
 )
 from evidence_desk.core.metadata import ExtractedMetadata, decoder_reads, extract_metadata
-from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, sniff_mime
+from evidence_desk.core.mime import (
+    EMPTY,
+    THUMBNAIL_KINDS,
+    extension_mismatch_warning,
+    sniff_mime,
+)
 from evidence_desk.core.store.base import ObjectReader
 from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
 
@@ -37,7 +42,6 @@ from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
 # than it saves, and threads do.
 PROCESS_POOL_MIN_FILES = 24
 WORKERS = 2
-THUMBNAIL_KINDS = ("photo", "video")  # what core.thumbnails.derive draws
 # Added to the workers' nice value (Unix): below the window, above nothing.
 WORKER_NICE = 10
 _STREAM_REPR = re.compile(r"<_io\.\w+ name=[^>]*>")
