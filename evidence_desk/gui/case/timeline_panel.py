@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.case.timeline import TimelineView
+from evidence_desk.gui.case.timeline_messages import MessageBand
 from evidence_desk.gui.case.widgets import PlacePicker, fill_terms, run, translate, ui_language
 from evidence_desk.gui.shell.flow_layout import FlowLayout
 from evidence_desk.gui.shell.formatting import KINDS, kind_plural
@@ -126,6 +127,8 @@ class TimelinePanel(QWidget):
                 self.buttons[key].setParent(group)
                 row.addWidget(self.buttons[key])
             bar.addWidget(group)
+        self.messages = MessageBand(self)
+        bar.addWidget(self.messages.widget())
         bar.add_stretch_widget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

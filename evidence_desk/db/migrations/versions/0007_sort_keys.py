@@ -10,7 +10,7 @@ Existing items are filled in here, in slices, from their titles, first
 sources and tags.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0008
 Create Date: 2026-11-28
 """
 
@@ -20,7 +20,7 @@ from alembic import op
 from evidence_desk.db.sort_keys import ID_ORDER_INDEX, SORT_INDEXES, item_sort_keys
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
