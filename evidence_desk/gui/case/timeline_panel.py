@@ -162,8 +162,24 @@ class TimelinePanel(QWidget):
             self.reload()
 
     def set_archive(self, archive: Any) -> None:
+        """Forget everything of the previous archive before loading this one.
+
+        Its incidents, places and filter choices mean nothing here: a filter
+        still naming the old archive's incident would make the first load fail.
+        """
         self.archive = archive
         self._fitted = False
+        self._generation.advance()  # late results for the previous archive are dropped
+        self.loading = False
+        for combo in (self.kind, self.violation, self.incident):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        while self.incident.count() > 1:
+            self.incident.removeItem(self.incident.count() - 1)
+        self.place.set_places([])
+        self.view.set_data({})
+        self.status.setText("")
         if archive is not None:
             self.reload_choices()
             self.reload()

@@ -29,8 +29,8 @@ from sqlalchemy import text
 from evidence_desk.core import custody_chain
 from evidence_desk.core import custody_checkpoint as cp
 from evidence_desk.core.store.filesystem import ObjectStore
-from evidence_desk.db.engine import SCHEMA_HEAD
 from evidence_desk.db.queries import integrity as q
+from evidence_desk.db.revision import SCHEMA_HEAD
 from evidence_desk.services.archive import backups, custody, integrity
 from evidence_desk.services.archive.archive import DB_NAME, Archive, open_archive
 from evidence_desk.services.archive.errors import ArchiveError

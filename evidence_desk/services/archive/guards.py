@@ -17,14 +17,14 @@ from sqlalchemy.exc import DatabaseError
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.custody_checkpoint import FILE_NAME as CHECKPOINT_NAME
-from evidence_desk.db.engine import SCHEMA_HEAD, Database, SchemaTooNew
+from evidence_desk.db.engine import Database, SchemaTooNew
+from evidence_desk.db.revision import SCHEMA_HEAD
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.errors import ArchiveError
+from evidence_desk.services.archive.location import DB_NAME
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
-
-DB_NAME = "evidence.sqlite"
 
 def writable(root: Path) -> bool:
     """Whether the archive can be changed (not a write-protected stick or a DVD)."""

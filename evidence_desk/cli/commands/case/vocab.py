@@ -6,15 +6,19 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.cli.commands.case.common import (
     emit,
 )
-from evidence_desk.cli.common import add_command
-from evidence_desk.services.archive.archive import Archive
+from evidence_desk.cli.common import add_command, lazy
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.case import vocabularies as case_vocabularies
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+case_vocabularies = lazy("evidence_desk.services.case.vocabularies")
 
 
 def vocab_list(args: argparse.Namespace, archive: Archive) -> int:

@@ -8,14 +8,14 @@ custody log guard them.) The text must stay equal to
 ``evidence_desk.db.triggers.TRIGGERS``, which ``verify`` checks against.
 
 Revision ID: 0006
-Revises: 0008
+Revises: 0007
 Create Date: 2026-11-28
 """
 
 from alembic import op
 
 revision = "0006"
-down_revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
