@@ -116,15 +116,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = add("verify", "re-hash every object and check the custody chain")
     p.add_argument("items", nargs="*", metavar="ITEM", help="only these items")
-    p.add_argument(
-        "--checkpoint",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="FILE",
-        help="a custody checkpoint of this archive kept elsewhere (e.g. from a bundle "
-        "sent out): the log must still hold what it recorded",
-    )
+    p.add_argument("--checkpoint", action="append", type=Path, default=[], metavar="FILE",
+                   help="a custody checkpoint of this archive kept elsewhere (a bundle sent "
+                   "out): the log must still hold what it recorded")  # fmt: skip
     p.add_argument("--json", action="store_true")
     for module in _extension_modules():
         COMMANDS_TABLE.update(module.register(sub))
