@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.cli.common import Command, add_command, print_json
-from evidence_desk.services.archive import doctor
-from evidence_desk.services.archive.archive import default_archive_path
+from evidence_desk.services.archive.location import default_archive_path
 
 EXIT_PROBLEMS = 1
 
@@ -38,6 +37,8 @@ def register(sub: Any) -> dict[str, Command]:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from evidence_desk.services.archive import doctor  # the database layer: only when run
+
     root = args.archive if args.archive is not None else default_archive_path()
     if args.restore_backup is not None:
         chosen = None if args.restore_backup == "newest" else Path(args.restore_backup)
