@@ -47,7 +47,7 @@ from evidence_desk.services.case import index as case_index
 from evidence_desk.services.case.common import TESTIMONY as TESTIMONY
 from evidence_desk.services.case.common import resolve_incident
 from evidence_desk.services.case.incidents import _when
-from evidence_desk.services.case.persons import person_to_json
+from evidence_desk.services.case.persons import person_of
 from evidence_desk.services.case.testimonies import testimony_to_json
 from evidence_desk.services.case.testimony_privacy import consent_allows, publication_view
 
@@ -273,37 +273,37 @@ def _persons(
             )
     out = []
     for person in session.scalars(select(Person).where(Person.uuid.in_(sorted(wanted)))):
-        data = person_to_json(session, person, redact=redacted)
-        hidden = data["redacted"]
+        data = person_of(session, person, redact=redacted)
+        hidden = data.redacted
         statuses = []
-        for s in data["statuses"]:
-            incident = session.get(Incident, s["incident_id"]) if s["incident_id"] else None
+        for s in data.statuses:
+            incident = session.get(Incident, s.incident_id) if s.incident_id else None
             statuses.append(
                 {
-                    "status": s["status"],
-                    "started": s["started"],
-                    "ended": s["ended"],
-                    "precision": s["precision"],
-                    "place": None if hidden else places.ref((s["place"] or {}).get("id")),
+                    "status": s.status,
+                    "started": s.started,
+                    "ended": s.ended,
+                    "precision": s.precision,
+                    "place": None if hidden else places.ref(s.place.id if s.place else None),
                     "incident": incident.uuid if incident and incident.uuid in incidents else None,
-                    "note": "" if redacted else s["note"],
+                    "note": "" if redacted else s.note,
                 }
             )
         out.append(
             {
                 "uuid": person.uuid,
-                "ref": data["ref"],
-                "kind": data["kind"],
-                "name": data["name"],
-                "names": data["names"],
-                "sex": data["sex"],
-                "birth_year": None if hidden else data["birth_year"],
-                "age": None if hidden else data["age"],
-                "age_date": None if hidden else data["age_date"],
-                "occupation": "" if hidden else data["occupation"],
-                "sensitive": data["sensitive"],
+                "ref": data.ref,
+                "kind": data.kind,
+                "name": data.name,
+                "names": [{"name": n.name, "kind": n.kind, "lang": n.lang} for n in data.names],
+                "sex": data.sex,
+                "birth_year": None if hidden else data.birth_year,
+                "age": None if hidden else data.age,
+                "age_date": None if hidden else data.age_date,
+                "occupation": "" if hidden else data.occupation,
+                "sensitive": data.sensitive,
                 "redacted": hidden,
-                "notes": "" if redacted else data["notes"],
+                "notes": "" if redacted else data.notes,
                 "statuses": statuses,
                 "items": item_links.get(person.uuid, []),
             }

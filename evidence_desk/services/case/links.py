@@ -27,7 +27,7 @@ def case_context(session: Session, item: Item) -> dict[str, Any]:
     return {
         "incidents": incidents_of_item(session, item.id),
         "places": item_places(session, item.id),
-        "persons": persons_of_item(session, item.id),
+        "persons": [p.as_json() for p in persons_of_item(session, item.id)],
         "testimonies": testimonies_of_item(session, item.id),
         "attachments": attachments_of(session, item.id),
         "capture_time": capture_times(session, item),

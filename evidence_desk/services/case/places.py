@@ -11,6 +11,7 @@ overwritten by a GPS match.
 from __future__ import annotations
 
 import math
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -72,12 +73,29 @@ def _path(session: Session, place: Place) -> str:
     return " / ".join(p.name for p in case_index.place_chain(session, place.id))
 
 
-def place_summary(session: Session, place_id: int | None) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class PlaceSummary:
     """Enough to show a place in another record: id, name and where it is."""
+
+    id: int
+    name: str
+    path: list[str]
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def summary_of_place(session: Session, place_id: int | None) -> PlaceSummary | None:
     if place_id is None:
         return None
     chain = case_index.place_chain(session, place_id)
-    return {"id": place_id, "name": chain[0].name, "path": [p.name for p in chain]}
+    return PlaceSummary(id=place_id, name=chain[0].name, path=[p.name for p in chain])
+
+
+def place_summary(session: Session, place_id: int | None) -> dict[str, Any] | None:
+    """:func:`summary_of_place` as JSON, for records not yet typed (incidents, timeline)."""
+    summary = summary_of_place(session, place_id)
+    return summary.as_json() if summary else None
 
 
 def find_places(session: Session, text: str) -> list[Place]:

@@ -145,7 +145,7 @@ def test_drop_catalogue_rows_on_a_person_links_them(qtbot, window, case, tmp_pat
     editor.occupation.setText("journalist")
     save_and_wait(qtbot, editor)
     person = case_persons.get_person(window.archive, editor.ref)
-    assert [n["name"] for n in person["names"]] == ["Иван Петров", "Ivan Petrov"]
+    assert [n.name for n in person.names] == ["Иван Петров", "Ivan Petrov"]
     panel = case.panels["person"]
     qtbot.waitUntil(lambda: panel.entry_for(editor.ref) is not None, timeout=WAIT)
     case.show_dock("person")
@@ -172,19 +172,19 @@ def test_merge_keeps_links(qtbot, window, case):
     keep = case_persons.add_person(archive, ["Серик Ахметов"])
     other = case_persons.add_person(archive, ["Serik Akhmetov"])
     incident = case_incidents.add_incident(archive, "Задержание", start="2022-01-06")
-    case_incidents.add_person(archive, incident["ref"], other["ref"], "victim")
-    editor = case.open_record("person", keep["ref"])
+    case_incidents.add_person(archive, incident["ref"], other.ref, "victim")
+    editor = case.open_record("person", keep.ref)
     qtbot.waitUntil(
         lambda: len(editor.persons) == 2 and editor.merge_button.isEnabled(), timeout=WAIT
     )
     dialog = editor.ask_merge()
     dialog.close()
     with qtbot.waitSignal(editor.saved, timeout=WAIT):
-        editor.merge_with(other["ref"], "same man", confirm=False)
-    merged = case_persons.get_person(archive, keep["ref"])
-    assert {n["name"] for n in merged["names"]} == {"Серик Ахметов", "Serik Akhmetov"}
-    assert [i["ref"] for i in merged["incidents"]] == [incident["ref"]]
-    assert case_persons.get_person(archive, other["ref"])["id"] == keep["id"]
+        editor.merge_with(other.ref, "same man", confirm=False)
+    merged = case_persons.get_person(archive, keep.ref)
+    assert {n.name for n in merged.names} == {"Серик Ахметов", "Serik Akhmetov"}
+    assert [i.ref for i in merged.incidents] == [incident["ref"]]
+    assert case_persons.get_person(archive, other.ref).id == keep.id
 
 
 def test_place_and_vocabulary_editors(qtbot, window, case):

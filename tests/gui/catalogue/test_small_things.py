@@ -118,7 +118,7 @@ def test_person_statuses_can_be_added_before_the_first_save(qtbot, window):
     with qtbot.waitSignal(editor.saved, timeout=WAIT):
         editor.save()
     person = case_persons.get_person(window.archive, editor.ref)
-    assert [(s["status"], s["started"]) for s in person["statuses"]] == [("detained", "2022-01-06")]
+    assert [(s.status, s.started) for s in person.statuses] == [("detained", "2022-01-06")]
     # the list shows the vocabulary label, not the stored code
     assert editor.statuses.item(0).text().startswith(editor.status_pick.itemText(detained))
 

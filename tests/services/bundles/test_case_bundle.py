@@ -85,12 +85,12 @@ def case(tmp_path_factory: pytest.TempPathFactory):
     case_incidents.link_items(archive, ref, [photo, "W-0001", "W-0002"])
     victim = case_persons.add_person(archive, ["Ерлан Нуржанов", "Yerlan Nurzhanov"], sex="male")
     witness = case_persons.add_person(archive, ["Sensitive Aigerim"], sensitive=True)
-    case_incidents.add_person(archive, ref, victim["ref"], "victim")
-    case_incidents.add_person(archive, ref, witness["ref"], "witness")
+    case_incidents.add_person(archive, ref, victim.ref, "victim")
+    case_incidents.add_person(archive, ref, witness.ref, "witness")
     case_persons.add_status(
-        archive, victim["ref"], "killed", started="2011-12-16", place=street["ref"], incident=ref
+        archive, victim.ref, "killed", started="2011-12-16", place=street["ref"], incident=ref
     )
-    case_persons.link_item(archive, photo, victim["ref"])
+    case_persons.link_item(archive, photo, victim.ref)
     case_places.set_item_place(archive, photo, street["ref"])
     full = export_bundle(archive, None, incident=ref, out=root / "full")
     redacted = export_bundle(archive, None, incident=ref, profile="redacted", out=root / "red")
@@ -216,8 +216,8 @@ def test_import_merges_records_and_links(case, tmp_path: Path) -> None:
         ("Yerlan Nurzhanov", "victim"),
         ("Sensitive Aigerim", "witness"),
     }
-    merged = case_persons.get_person(receiver, known["ref"])
-    assert {n["name"] for n in merged["names"]} == {"Yerlan Nurzhanov", "Ерлан Нуржанов"}
+    merged = case_persons.get_person(receiver, known.ref)
+    assert {n.name for n in merged.names} == {"Yerlan Nurzhanov", "Ерлан Нуржанов"}
     street = case_places.get_place(receiver, "улица Рахат")
     assert street["path"] == ["Rakhat Street", "Zhanaozen", "Mangystau Region", "Kazakhstan"]
     w1 = case_testimonies.get_testimony(receiver, "W-0001")

@@ -37,7 +37,7 @@ def case(archive, tmp_path):
         archive, "Night raid", place="Жаңаөзен", violations=["torture"], start="2022-01-06"
     )
     case_incidents.link_items(archive, incident["ref"], [video, testimony["exhibit"]])
-    case_incidents.add_person(archive, incident["ref"], victim["ref"], "victim")
+    case_incidents.add_person(archive, incident["ref"], victim.ref, "victim")
     return {
         "video": video,
         "photo": photo,
@@ -65,7 +65,7 @@ def test_every_spelling_of_a_place_finds_what_happened_there(archive, case):
 def test_person_names_match_across_scripts(archive, case):
     for query in ("Ерланов", "Erlanov", "erlan", "жандос"):
         hits = case_search.search(archive, query)
-        assert hits["persons"] == [case["victim"]["id"]], query
+        assert hits["persons"] == [case["victim"].id], query
         assert hits["incidents"] == [case["incident"]["id"]], query
 
 
@@ -127,14 +127,14 @@ def test_place_alone_also_finds_items_placed_by_gps_and_person_finds_both_ways(a
     ]
     assert case_search.search(archive, "Республики")["items"] == [_lookup(archive, on_square)]
     journalist = case_persons.add_person(archive, ["Journalist A"])
-    case_persons.link_item(archive, in_atyrau, journalist["ref"])
+    case_persons.link_item(archive, in_atyrau, journalist.ref)
     incident = case_incidents.add_incident(
         archive, "Camera seized", violations=["confiscation_of_equipment"]
     )
-    case_incidents.add_person(archive, incident["ref"], journalist["ref"], "journalist")
+    case_incidents.add_person(archive, incident["ref"], journalist.ref, "journalist")
     case_incidents.link_items(archive, incident["ref"], [on_square])
-    found = case_search.find_items(archive, CaseFilter(person=journalist["ref"]))
+    found = case_search.find_items(archive, CaseFilter(person=journalist.ref))
     assert set(found) == {_lookup(archive, on_square), _lookup(archive, in_atyrau)}
-    texted = case_search.find_items(archive, CaseFilter(person=journalist["ref"], text="seized"))
+    texted = case_search.find_items(archive, CaseFilter(person=journalist.ref, text="seized"))
     assert texted == [_lookup(archive, on_square)]
     assert get_item(archive, on_square)["kind"] == "photo"

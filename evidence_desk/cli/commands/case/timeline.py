@@ -145,7 +145,7 @@ def case_search_run(args: argparse.Namespace, archive: Archive) -> int:
             print(f"{i['ref']}  incident  {i['title']}")
         for n in data.get("persons", []):
             p = case_persons.get_person(archive, str(n))
-            print(f"{p['ref']}  person    {p['name']}")
+            print(f"{p.ref}  person    {p.name}")
         for n in data.get("places", []):
             place = case_places.get_place(archive, str(n))
             print(f"{place['ref']}  place     {' / '.join(place['path'])}")

@@ -1,0 +1,86 @@
+"""The ``--json`` shapes of the case-record commands: the same names and fields, in order.
+
+The services return typed records and the CLI prints their ``as_json()``;
+these pin the documented shape (docs/case-records.md) so a change to a
+dataclass cannot silently change what scripts reading the output get.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_case_cli import cli, cli_json
+
+PERSON_KEYS = [
+    "id",
+    "ref",
+    "uuid",
+    "kind",
+    "name",
+    "names",
+    "sex",
+    "birth_year",
+    "age",
+    "age_date",
+    "occupation",
+    "sensitive",
+    "redacted",
+    "notes",
+    "statuses",
+    "incidents",
+    "merged_into",
+]
+STATUS_KEYS = ["id", "status", "started", "ended", "precision", "place", "incident_id", "note"]
+
+
+@pytest.fixture
+def arch(tmp_path: Path, capsys) -> Path:
+    path = tmp_path / "archive"
+    assert cli(capsys, "init", "--archive", path)[0] == 0
+    return path
+
+
+def test_person_commands_print_the_documented_shape(arch, capsys):
+    added = cli_json(capsys, "person", "add", "Серик Ж.", "--alias", "Сека", "--archive", arch)
+    assert list(added) == PERSON_KEYS
+    assert added["names"] == [
+        {"name": "Серик Ж.", "kind": "name", "lang": ""},
+        {"name": "Сека", "kind": "alias", "lang": ""},
+    ]
+    cli_json(capsys, "incident", "add", "--title", "Beatings", "--archive", arch)
+    role = ("incident", "person", "INC-1", "P-1", "--role", "victim", "--archive", arch)
+    assert cli(capsys, *role)[0] == 0
+    status = cli_json(
+        capsys,
+        "person",
+        "status",
+        "P-1",
+        "detained",
+        "--from",
+        "2022-01-06",
+        "--place",
+        "Atyrau",
+        "--incident",
+        "INC-1",
+        "--archive",
+        arch,
+    )
+    assert list(status) == PERSON_KEYS
+    (recorded,) = status["statuses"]
+    assert list(recorded) == STATUS_KEYS
+    assert list(recorded["place"]) == ["id", "name", "path"]
+    assert recorded["place"]["path"][:2] == ["Atyrau", "Atyrau Region"]
+    assert status["incidents"] == [
+        {"incident_id": 1, "ref": "INC-0001", "title": "Beatings", "role": "victim"}
+    ]
+    shown = cli_json(capsys, "person", "show", "P-1", "--archive", arch)
+    assert shown == status
+    cli_json(capsys, "person", "add", "Serik Zh.", "--sensitive", "--archive", arch)
+    hidden = cli_json(capsys, "person", "list", "--redact", "--archive", arch)[1]
+    assert list(hidden) == PERSON_KEYS
+    assert (hidden["name"], hidden["names"], hidden["redacted"]) == ("P-0002", [], True)
+    merged = cli_json(capsys, "person", "merge", "P-1", "P-2", "--archive", arch)
+    assert list(merged) == PERSON_KEYS and merged["merged_into"] is None
+    assert [n["name"] for n in merged["names"]] == ["Серик Ж.", "Сека", "Serik Zh."]
