@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import media
 from tests.cli.test_case_cli import cli, cli_json
 
 PERSON_KEYS = [
@@ -84,3 +85,58 @@ def test_person_commands_print_the_documented_shape(arch, capsys):
     merged = cli_json(capsys, "person", "merge", "P-1", "P-2", "--archive", arch)
     assert list(merged) == PERSON_KEYS and merged["merged_into"] is None
     assert [n["name"] for n in merged["names"]] == ["Серик Ж.", "Сека", "Serik Zh."]
+
+
+PLACE_KEYS = [
+    "id",
+    "ref",
+    "uuid",
+    "code",
+    "name",
+    "kind",
+    "parent_id",
+    "path",
+    "lat",
+    "lon",
+    "radius_m",
+    "names",
+    "notes",
+]
+
+
+def test_place_commands_print_the_documented_shape(arch, tmp_path, capsys):
+    found = cli_json(capsys, "place", "list", "жанаозен", "--archive", arch)
+    assert [list(p) for p in found] == [PLACE_KEYS]
+    assert list(found[0]["names"][0]) == ["name", "lang"]
+    everything = cli_json(capsys, "place", "list", "--archive", arch)
+    assert {tuple(p) for p in everything} == {tuple(PLACE_KEYS)}
+    added = cli_json(
+        capsys,
+        "place",
+        "add",
+        "Police department",
+        "--kind",
+        "building",
+        "--parent",
+        "Atyrau",
+        "--variant",
+        "ДП Атырау:ru",
+        "--lat",
+        "47.1",
+        "--lon",
+        "51.9",
+        "--archive",
+        arch,
+    )
+    assert list(added) == PLACE_KEYS
+    assert added["names"] == [
+        {"name": "Police department", "lang": ""},
+        {"name": "ДП Атырау", "lang": "ru"},
+    ]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    media.make_jpeg(folder / "gps.jpg", gps=(47.1001, 51.9001, None))
+    assert cli(capsys, "ingest", "--archive", arch, folder)[0] == 0
+    (matched,) = cli_json(capsys, "place", "match", "--archive", arch)
+    assert list(matched) == ["item_id", "exhibit", "place_id", "place", "distance_m"]
+    assert (matched["exhibit"], matched["place"]) == ("ED-000001", "Police department")

@@ -38,6 +38,7 @@ from evidence_desk.gui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from evidence_desk.services.case.person_records import PersonRecord
+    from evidence_desk.services.case.place_records import PlaceRecord
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 
@@ -181,11 +182,11 @@ def _persons(archive: Any) -> list[PersonRecord]:
     return case_persons.list_persons(archive, redact=True)
 
 
-def _places(archive: Any) -> list[dict[str, Any]]:
+def _places(archive: Any) -> list[PlaceRecord]:
     from evidence_desk.services.case import places as case_places
 
     rows = case_places.list_places(archive)
-    return sorted(rows, key=lambda p: " / ".join(reversed(p["path"])))
+    return sorted(rows, key=lambda p: " / ".join(reversed(p.path)))
 
 
 _LOADERS = {"incident": _incidents, "person": _persons, "place": _places}
@@ -201,22 +202,23 @@ def _panel_row(kind: str, row: Any) -> PanelRow:
             others = f"{others}\n{hidden}" if others else hidden
         text = f"{person.ref}  {person.name}"
         return PanelRow(person.ref, person.name, text, others, person.sensitive)
-    text, tip = _describe(kind, row)
-    label = row.get("title") or row.get("name") or ""
-    return PanelRow(row["ref"], label, text, tip, bool(row.get("sensitive")))
+    if kind == "place":
+        place: PlaceRecord = row
+        indent = "  " * (len(place.path) - 1)
+        text = f"{indent}{place_label(place, ui_language())}"
+        variants = ", ".join(n.name for n in place.names)
+        return PanelRow(place.ref, place.name, text, variants, False)
+    text, tip = _describe_incident(row)
+    return PanelRow(row["ref"], row.get("title") or "", text, tip, bool(row.get("sensitive")))
 
 
-def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str]:
-    if kind == "incident":
-        day = (row.get("start") or "")[:10]
-        text = f"{row['ref']}  {day}  {row['title']}".replace("  ", " ", 1)
-        tip = ", ".join(
-            (
-                translate("CaseUI", "%n item(s)", None, int(row.get("items", 0))),
-                translate("CaseUI", "%n person(s)", None, int(row.get("persons", 0))),
-            )
+def _describe_incident(row: dict[str, Any]) -> tuple[str, str]:
+    day = (row.get("start") or "")[:10]
+    text = f"{row['ref']}  {day}  {row['title']}".replace("  ", " ", 1)
+    tip = ", ".join(
+        (
+            translate("CaseUI", "%n item(s)", None, int(row.get("items", 0))),
+            translate("CaseUI", "%n person(s)", None, int(row.get("persons", 0))),
         )
-        return text, " · ".join(p for p in (row.get("place") or "", tip) if p)
-    indent = "  " * (len(row["path"]) - 1)
-    variants = ", ".join(n["name"] for n in row.get("names", []))
-    return f"{indent}{place_label(row, ui_language())}", variants
+    )
+    return text, " · ".join(p for p in (row.get("place") or "", tip) if p)

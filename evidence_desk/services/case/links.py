@@ -26,7 +26,7 @@ from evidence_desk.services.case.testimony_attachments import attachments_of, te
 def case_context(session: Session, item: Item) -> dict[str, Any]:
     return {
         "incidents": incidents_of_item(session, item.id),
-        "places": item_places(session, item.id),
+        "places": [p.as_json() for p in item_places(session, item.id)],
         "persons": [p.as_json() for p in persons_of_item(session, item.id)],
         "testimonies": testimonies_of_item(session, item.id),
         "attachments": attachments_of(session, item.id),

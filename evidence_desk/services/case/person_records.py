@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from evidence_desk.services.case.places import PlaceSummary
+from evidence_desk.services.case.place_records import PlaceSummary
 
 
 @dataclass(frozen=True)

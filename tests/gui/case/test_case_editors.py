@@ -194,11 +194,11 @@ def test_place_and_vocabulary_editors(qtbot, window, case):
     )
     editor.name.setText("Abay Avenue")
     editor.kind.setCurrentIndex(editor.kind.findData("street"))
-    editor.parent_place.set_ref(case_places.get_place(window.archive, "Almaty")["ref"])
+    editor.parent_place.set_ref(case_places.get_place(window.archive, "Almaty").ref)
     editor.variants.setPlainText("проспект Абая | ru\nАбай даңғылы | kk")
     save_and_wait(qtbot, editor)
     place = case_places.get_place(window.archive, "Абай даңғылы")
-    assert place["name"] == "Abay Avenue" and place["path"][1].startswith("Almaty")
+    assert place.name == "Abay Avenue" and place.path[1].startswith("Almaty")
 
     vocab = case.show_vocabularies()
     qtbot.waitUntil(lambda: vocab.vocabulary.count() > 3, timeout=WAIT)

@@ -88,10 +88,10 @@ def case(tmp_path_factory: pytest.TempPathFactory):
     case_incidents.add_person(archive, ref, victim.ref, "victim")
     case_incidents.add_person(archive, ref, witness.ref, "witness")
     case_persons.add_status(
-        archive, victim.ref, "killed", started="2011-12-16", place=street["ref"], incident=ref
+        archive, victim.ref, "killed", started="2011-12-16", place=street.ref, incident=ref
     )
     case_persons.link_item(archive, photo, victim.ref)
-    case_places.set_item_place(archive, photo, street["ref"])
+    case_places.set_item_place(archive, photo, street.ref)
     full = export_bundle(archive, None, incident=ref, out=root / "full")
     redacted = export_bundle(archive, None, incident=ref, profile="redacted", out=root / "red")
     red_zip = export_bundle(
@@ -219,7 +219,7 @@ def test_import_merges_records_and_links(case, tmp_path: Path) -> None:
     merged = case_persons.get_person(receiver, known.ref)
     assert {n.name for n in merged.names} == {"Yerlan Nurzhanov", "Ерлан Нуржанов"}
     street = case_places.get_place(receiver, "улица Рахат")
-    assert street["path"] == ["Rakhat Street", "Zhanaozen", "Mangystau Region", "Kazakhstan"]
+    assert street.path == ["Rakhat Street", "Zhanaozen", "Mangystau Region", "Kazakhstan"]
     w1 = case_testimonies.get_testimony(receiver, "W-0001")
     assert w1["pseudonym"] == "Bota" and w1["consent"]["court"]
     assert w1["statement"] == "I saw the police shoot at the square (edited)."

@@ -54,7 +54,7 @@ def _lookup(archive, exhibit: str) -> int:
 
 def test_every_spelling_of_a_place_finds_what_happened_there(archive, case):
     linked = {_lookup(archive, case["video"]), case["testimony"]["item_id"]}
-    zhanaozen = case_places.get_place(archive, "Zhanaozen")["id"]
+    zhanaozen = case_places.get_place(archive, "Zhanaozen").id
     for query in ("Zhanaozen", "Жаңаөзен", "жанаозен", "JANAOZEN", "Mangystau"):
         hits = case_search.search(archive, query)
         assert hits["incidents"] == [case["incident"]["id"]], query
@@ -89,7 +89,7 @@ def test_videos_linked_to_incidents_of_torture_in_atyrau(archive, tmp_path):
         archive, "Isatay-Makhambet square", kind="square", parent="Atyrau"
     )
     shocks = case_incidents.add_incident(
-        archive, "Shocks", place=square["ref"], violations=["torture"]
+        archive, "Shocks", place=square.ref, violations=["torture"]
     )
     case_incidents.link_items(archive, torture_atyrau["ref"], [wanted, photo])
     case_incidents.link_items(archive, shocks["ref"], [wanted])

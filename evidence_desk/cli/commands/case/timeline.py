@@ -148,7 +148,7 @@ def case_search_run(args: argparse.Namespace, archive: Archive) -> int:
             print(f"{p.ref}  person    {p.name}")
         for n in data.get("places", []):
             place = case_places.get_place(archive, str(n))
-            print(f"{place['ref']}  place     {' / '.join(place['path'])}")
+            print(f"{place.ref}  place     {' / '.join(place.path)}")
         for m in data.get("messages", []):
             text = m["text"].replace("\n", " ")[:100]
             when = m["sent_at"] or "-"
