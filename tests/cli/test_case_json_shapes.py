@@ -140,3 +140,29 @@ def test_place_commands_print_the_documented_shape(arch, tmp_path, capsys):
     (matched,) = cli_json(capsys, "place", "match", "--archive", arch)
     assert list(matched) == ["item_id", "exhibit", "place_id", "place", "distance_m"]
     assert (matched["exhibit"], matched["place"]) == ("ED-000001", "Police department")
+
+
+TERM_KEYS = ["vocabulary", "code", "parent", "labels", "description", "position", "active"]
+TERM_KEYS.append("builtin")
+
+
+def test_vocab_commands_print_the_documented_shape(arch, capsys):
+    assert "violation_types" in cli_json(capsys, "vocab", "list", "--archive", arch)
+    terms = cli_json(capsys, "vocab", "list", "violation_types", "--archive", arch)
+    assert {tuple(t) for t in terms} == {tuple(TERM_KEYS)}
+    assert all(list(t["labels"]) == ["en", "ru", "kk"] for t in terms)
+    term = ("vocab", "term", "violation_types", "hot_irons", "--en", "Hot irons")
+    added = cli_json(capsys, *term, "--parent", "torture", "--archive", arch)
+    assert added == {
+        "vocabulary": "violation_types",
+        "code": "hot_irons",
+        "parent": "torture",
+        "labels": {"en": "Hot irons", "ru": "", "kk": ""},
+        "description": "",
+        "position": added["position"],
+        "active": True,
+        "builtin": False,
+    }
+    assert list(added) == TERM_KEYS
+    retired = cli_json(capsys, *term[:4], "--retire", "--archive", arch)
+    assert list(retired) == TERM_KEYS and retired["active"] is False

@@ -25,6 +25,7 @@ from evidence_desk.gui.shell.tasks import Task, TaskRunner, error_text
 
 if TYPE_CHECKING:
     from evidence_desk.services.case.place_records import PlaceRecord
+    from evidence_desk.services.case.vocabularies import Term
 
 ITEMS_MIME = "application/x-evidence-desk-items"
 
@@ -131,20 +132,20 @@ class TermChecklist(QListWidget):
         self._checked: set[str] = set()
         self.itemChanged.connect(self._on_item_changed)
 
-    def set_terms(self, terms: list[dict[str, Any]], lang: str) -> None:
+    def set_terms(self, terms: list[Term], lang: str) -> None:
         self.blockSignals(True)
         self.clear()
         for term in terms:
-            labels = term["labels"]
-            text = labels.get(lang) or labels.get("en") or term["code"]
-            if term.get("parent"):
+            labels = term.labels
+            text = labels.get(lang) or labels.get("en") or term.code
+            if term.parent:
                 text = "    " + text
             entry = QListWidgetItem(text, self)
-            entry.setData(Qt.ItemDataRole.UserRole, term["code"])
+            entry.setData(Qt.ItemDataRole.UserRole, term.code)
             entry.setToolTip(" · ".join(v for v in labels.values() if v))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
-                Qt.CheckState.Checked if term["code"] in self._checked else Qt.CheckState.Unchecked
+                Qt.CheckState.Checked if term.code in self._checked else Qt.CheckState.Unchecked
             )
         self.blockSignals(False)
 
@@ -221,9 +222,7 @@ def record_title(kind: str, ref: str, title: str) -> str:
     return f"{head} — {title}"
 
 
-def fill_terms(
-    combo: QComboBox, terms: list[dict[str, Any]], lang: str, blank: bool = True
-) -> None:
+def fill_terms(combo: QComboBox, terms: list[Term], lang: str, blank: bool = True) -> None:
     """A single-choice combo of vocabulary terms (data = code), keeping the current choice."""
     current = combo.currentData()
     combo.blockSignals(True)
@@ -231,8 +230,8 @@ def fill_terms(
     if blank:
         combo.addItem("", None)
     for term in terms:
-        labels = term["labels"]
-        combo.addItem(labels.get(lang) or labels.get("en") or term["code"], term["code"])
+        labels = term.labels
+        combo.addItem(labels.get(lang) or labels.get("en") or term.code, term.code)
     index = combo.findData(current)
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)

@@ -209,10 +209,10 @@ def test_place_and_vocabulary_editors(qtbot, window, case):
             "street_medic", {"en": "street medic", "ru": "уличный медик", "kk": "көше медигі"}
         )
     assert vocab.status.text() == "Saved."
-    terms = {t["code"]: t for t in case_vocabularies.list_terms(window.archive, "occupations")}
-    assert terms["street_medic"]["labels"]["ru"] == "уличный медик"
+    terms = {t.code: t for t in case_vocabularies.list_terms(window.archive, "occupations")}
+    assert terms["street_medic"].labels["ru"] == "уличный медик"
     with qtbot.waitSignal(vocab.changed, timeout=WAIT):
         vocab.retire("street_medic")
     assert "street_medic" not in {
-        t["code"] for t in case_vocabularies.list_terms(window.archive, "occupations")
+        t.code for t in case_vocabularies.list_terms(window.archive, "occupations")
     }
