@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -12,6 +14,44 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.services.archive.archive import ENV_ARCHIVE, Archive, default_archive_path
+from evidence_desk.services.archive.errors import EvidenceDeskError
+
+ENV_PASSPHRASE = "EVIDENCE_DESK_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "EVIDENCE_DESK_NEW_PASSPHRASE"
+MIN_PASSPHRASE = 8
+
+
+def ask_passphrase(prompt: str = "Passphrase: ", env: str = ENV_PASSPHRASE) -> str:
+    """From ``env`` (for scripts) or a prompt that does not echo; never from an argument,
+    which other users could read in the process list and the shell's history."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise EvidenceDeskError(f"a passphrase is needed: run on a terminal or set {env}")
+    return getpass.getpass(prompt)
+
+
+def passphrase_source() -> Callable[[], str]:
+    """Asked only if the archive turns out to be encrypted."""
+    return lambda: ask_passphrase("Passphrase for the archive: ")
+
+
+def ask_new_passphrase(env: str, what: str = "passphrase") -> str:
+    """A new passphrase: from ``env``, or typed twice; at least MIN_PASSPHRASE characters."""
+    value = os.environ.get(env)
+    if value is None:
+        if not sys.stdin.isatty():
+            raise EvidenceDeskError(f"a new {what} is needed: run on a terminal or set {env}")
+        value = getpass.getpass(f"New {what}: ")
+        if getpass.getpass(f"New {what} again: ") != value:
+            raise EvidenceDeskError(f"the two {what}s differ; nothing was changed")
+    if len(value) < MIN_PASSPHRASE:
+        raise EvidenceDeskError(
+            f"the {what} must have at least {MIN_PASSPHRASE} characters; several words are "
+            "best (anyone holding the archive folder can try guesses offline)"
+        )
+    return value
 
 
 @dataclass(frozen=True)

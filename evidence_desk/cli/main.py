@@ -17,7 +17,15 @@ from typing import Any
 
 from evidence_desk import tool_version
 from evidence_desk.cli.commands import messages as chat_exports
-from evidence_desk.cli.common import Command, Interrupt, add_command, print_json
+from evidence_desk.cli.common import (
+    ENV_PASSPHRASE,
+    Command,
+    Interrupt,
+    add_command,
+    ask_new_passphrase,
+    passphrase_source,
+    print_json,
+)
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.services.archive.archive import (
     Archive,
@@ -49,6 +57,17 @@ def _parser() -> argparse.ArgumentParser:
 
     p = add("init", "create a new archive")
     p.add_argument("--name", help="a name for the archive (default: the folder name)")
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt the archive (database, originals, thumbnails, keys) with a passphrase "
+        f"(asked, or from ${ENV_PASSPHRASE})",
+    )
+    p.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="with --encrypt: also make a recovery key, shown once, that can reset the passphrase",
+    )
 
     p = add("ingest", "add files and folders (recursively) to the archive")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -101,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
 EXTENSION_MODULES = (
     "evidence_desk.cli.commands.bundles",
     "evidence_desk.cli.commands.case",
+    "evidence_desk.cli.commands.crypto",
     "evidence_desk.cli.commands.messages",
 )
 
@@ -122,9 +142,22 @@ def _archive_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    with create_archive(_archive_path(args), args.name) as archive:
+    if args.recovery_key and not args.encrypt:
+        raise EvidenceDeskError("--recovery-key needs --encrypt")
+    passphrase = None
+    if args.encrypt:
+        passphrase = ask_new_passphrase(ENV_PASSPHRASE)
+    with create_archive(
+        _archive_path(args), args.name, passphrase=passphrase, recovery_key=args.recovery_key
+    ) as archive:
         info = archive.info()
-        print(f"created archive {info.name!r} ({info.uuid}) at {info.path}")
+        state = "encrypted archive" if archive.encrypted else "archive"
+        print(f"created {state} {info.name!r} ({info.uuid}) at {info.path}")
+        if archive.recovery_key:
+            print(
+                "\nRECOVERY KEY (shown this once; write it down and keep it apart from the "
+                f"laptop):\n\n    {archive.recovery_key}\n"
+            )
     return 0
 
 
@@ -317,7 +350,9 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
     if not command.needs_archive:
         return command.run(args)
     create = creates_on_first_use(args.archive)
-    with open_archive(_archive_path(args), create=create) as archive:
+    with open_archive(
+        _archive_path(args), create=create, passphrase=passphrase_source()
+    ) as archive:
         return command.run(args, archive)
 
 

@@ -201,12 +201,65 @@ class ZipSink(_Sink):
             export_leftovers.release(self._lock)
 
 
+class AgeZipSink(ZipSink):
+    """The same zip, written straight into an age file for ``recipients``.
+
+    Nothing of the bundle is written in clear, not even a temporary file: the
+    zip goes through an unseekable AgeWriter (zipfile then uses data
+    descriptors), and only the ciphertext reaches the disk.
+    """
+
+    def __init__(self, dest: Path, top: str, recipients: list[str]) -> None:
+        from evidence_desk.core.crypto.recipients import AgeWriter
+
+        _Sink.__init__(self, dest)
+        self.top = top
+        self._file = open(self.tmp, "xb")
+        try:
+            self._age = AgeWriter(self._file, recipients)
+        except BaseException:
+            self._file.close()
+            self.tmp.unlink(missing_ok=True)
+            raise
+        self._zip = zipfile.ZipFile(self._age, "w", zipfile.ZIP_STORED, allowZip64=True)
+        self._closed = False
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._zip.close()
+        self._age.close()
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+
+    def discard(self) -> None:
+        try:
+            if not self._closed:
+                self._closed = True
+                for step in (self._zip.close, self._age.close):
+                    try:
+                        step()
+                    except Exception:  # noqa: BLE001 - the file is removed anyway
+                        pass
+                self._file.close()
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+
 class BagWriter:
     """Adds payload and tag files and keeps the manifests."""
 
-    def __init__(self, dest: Path, *, zip: bool = False) -> None:
+    def __init__(
+        self, dest: Path, *, zip: bool = False, recipients: list[str] | None = None
+    ) -> None:
         dest = Path(dest)
-        self.sink: _Sink = ZipSink(dest, _bag_name(dest)) if zip else FolderSink(dest)
+        self.sink: _Sink
+        if recipients:
+            self.sink = AgeZipSink(dest, _bag_name(dest), recipients)
+        else:
+            self.sink = ZipSink(dest, _bag_name(dest)) if zip else FolderSink(dest)
         self.payload: list[tuple[str, str]] = []
         self.payload_bytes = 0
         self.tags: list[tuple[str, str]] = []
@@ -279,4 +332,6 @@ def _bag_name(dest: Path) -> str:
     """The zip's top folder: the bundle's name, with bytes that are not UTF-8 shown as U+FFFD
     (a zip entry name must be text; the file itself keeps its own name)."""
     name = os.fsencode(dest.name).decode("utf-8", "replace")
+    if name.lower().endswith(".age"):  # an encrypted zip (.zip.age) keeps the zip's name
+        name = name[:-4]
     return name[:-4] if name.lower().endswith(".zip") else name

@@ -120,13 +120,18 @@ class FolderBag(BagReader):
 class ZipBag(BagReader):
     """A zipped bag: one top-level folder (RFC 8493 §4), or the bag at the zip's root."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, fileobj: BinaryIO | None = None) -> None:
         self.path = Path(path)
         self.label = str(self.path)
         try:
-            with open(self.path, "rb") as f:
-                zip_directory.scan(f, DEFAULT_LIMITS)
-            self._zip = zipfile.ZipFile(self.path)
+            if fileobj is not None:  # an .age bundle's zip, decrypted in memory
+                zip_directory.scan(fileobj, DEFAULT_LIMITS)
+                fileobj.seek(0)
+                self._zip = zipfile.ZipFile(fileobj)
+            else:
+                with open(self.path, "rb") as f:
+                    zip_directory.scan(f, DEFAULT_LIMITS)
+                self._zip = zipfile.ZipFile(self.path)
         except zip_directory.NotAZip as exc:
             raise BagFormatError(f"{self.path.name} is not a zip file: {exc}") from None
         except READ_ERRORS as exc:
@@ -152,8 +157,14 @@ class ZipBag(BagReader):
         self._zip.close()
 
 
-def open_bag(path: Path) -> BagReader:
+AGE_MAGIC = b"age-encryption.org/v1\n"
+
+
+def open_bag(path: Path, *, fileobj: BinaryIO | None = None) -> BagReader:
+    """A folder or zip bag; ``fileobj`` is the zip's content already opened (decrypted)."""
     path = Path(path)
+    if fileobj is not None:
+        return ZipBag(path, fileobj)
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -164,6 +175,13 @@ def open_bag(path: Path) -> BagReader:
     if stat.S_ISDIR(st.st_mode):
         return FolderBag(path)
     if stat.S_ISREG(st.st_mode):
+        with open(path, "rb") as f:
+            encrypted = f.read(len(AGE_MAGIC)) == AGE_MAGIC
+        if encrypted:
+            raise BagFormatError(
+                f"{path.name} is encrypted (age): import it into the archive it was encrypted "
+                f"for, or decrypt it first: age -d -i KEY -o bundle.zip {path.name}"
+            )
         return ZipBag(path)
     raise BagFormatError(f"{path} is neither a folder nor a zip file")
 

@@ -26,6 +26,7 @@ ACCESSION = "accession"
 DELETION = "deletion"
 CREATION = "creation"
 DISPLAYING = "displaying"
+ENCRYPTION = "encryption"  # an archive converted to encrypted storage at rest
 EVENT_TYPES = (
     CREATION,
     INGESTION,
@@ -36,6 +37,7 @@ EVENT_TYPES = (
     ACCESSION,
     DELETION,
     DISPLAYING,
+    ENCRYPTION,
 )
 
 HASHED_FIELDS = (

@@ -29,11 +29,20 @@ class SigningKeyError(Exception):
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
-        key = serialization.load_pem_private_key(Path(path).read_bytes(), password=None)
-    except (OSError, ValueError, TypeError) as exc:
+        data = Path(path).read_bytes()
+    except OSError as exc:
         raise SigningKeyError(f"cannot read the signing key {path}: {exc}") from exc
+    return load_private_key_pem(data, str(path))
+
+
+def load_private_key_pem(data: bytes, source: str) -> Ed25519PrivateKey:
+    """A PEM private key already in memory (an encrypted archive decrypts it there)."""
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError) as exc:
+        raise SigningKeyError(f"cannot read the signing key {source}: {exc}") from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise SigningKeyError(f"{path} is not an Ed25519 private key")
+        raise SigningKeyError(f"{source} is not an Ed25519 private key")
     return key
 
 

@@ -79,8 +79,8 @@ def _fold_value(value: str | None) -> str | None:
 
 def register_functions(session: Session) -> None:
     """Unicode-aware case folding for sorting (SQLite's NOCASE is ASCII only)."""
-    raw = driver_connection(session)
-    assert isinstance(raw, sqlite3.Connection)
+    raw = driver_connection(session)  # sqlite3's, or sqlcipher3's for an encrypted archive
+    assert raw is not None and hasattr(raw, "create_function")
     raw.create_function("ed_fold", 1, _fold_value, deterministic=True)
 
 

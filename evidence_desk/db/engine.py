@@ -32,8 +32,13 @@ class SchemaTooNew(Exception):
     """The archive was written by a newer version of Evidence Desk."""
 
 
-def _make_engine(db_path: Path, begin: str) -> Engine:
-    engine = create_engine(dialect.url(db_path), connect_args=dialect.connect_args())
+def _make_engine(db_path: Path, begin: str, key: bytes | None = None) -> Engine:
+    if key is not None:  # an encrypted archive: SQLCipher, same SQLite otherwise
+        from evidence_desk.db import cipher
+
+        engine = cipher.engine(db_path, key, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        engine = create_engine(dialect.url(db_path), connect_args=dialect.connect_args())
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -68,12 +73,17 @@ def _drop_memo_after_rollback(session: Session, _previous: object) -> None:
 
 
 class Database:
-    """The archive's SQLite file with a reader and a writer session factory."""
+    """The archive's SQLite file with a reader and a writer session factory.
 
-    def __init__(self, db_path: Path) -> None:
+    With ``key`` (an encrypted archive) the file is a SQLCipher database
+    opened with that raw 256-bit key; everything else is the same.
+    """
+
+    def __init__(self, db_path: Path, key: bytes | None = None) -> None:
         self.path = Path(db_path)
-        self.read_engine = _make_engine(self.path, dialect.BEGIN_READ)
-        self.write_engine = _make_engine(self.path, dialect.BEGIN_WRITE)
+        self._key = key
+        self.read_engine = _make_engine(self.path, dialect.BEGIN_READ, key)
+        self.write_engine = _make_engine(self.path, dialect.BEGIN_WRITE, key)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
 
@@ -132,6 +142,11 @@ class Database:
         backup_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = backup_dir / f"{self.path.stem}-{label}-{stamp}.sqlite"
+        if self._key is not None:
+            from evidence_desk.db import cipher
+
+            cipher.backup(self.path, target, self._key)
+            return target
         dialect.backup(self.path, target)
         return target
 

@@ -194,8 +194,8 @@
       <translation>Пакет экспортталды</translation>
     </message>
     <message>
-      <source>Bundles (*.zip bagit.txt);;All files (*)</source>
-      <translation>Пакеттер (*.zip bagit.txt);;Барлық файлдар (*)</translation>
+      <source>Bundles (*.zip *.age bagit.txt);;All files (*)</source>
+      <translation>Пакеттер (*.zip *.age bagit.txt);;Барлық файлдар (*)</translation>
     </message>
     <message>
       <source>Verify Bundle — choose a .zip or bagit.txt</source>

@@ -194,8 +194,8 @@
       <translation>Пакет экспортирован</translation>
     </message>
     <message>
-      <source>Bundles (*.zip bagit.txt);;All files (*)</source>
-      <translation>Пакеты (*.zip bagit.txt);;Все файлы (*)</translation>
+      <source>Bundles (*.zip *.age bagit.txt);;All files (*)</source>
+      <translation>Пакеты (*.zip *.age bagit.txt);;Все файлы (*)</translation>
     </message>
     <message>
       <source>Verify Bundle — choose a .zip or bagit.txt</source>

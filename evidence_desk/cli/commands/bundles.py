@@ -43,6 +43,14 @@ def register(sub: Any) -> dict[str, Command]:
         "(default: the 'exporter' setting; never the OS user name in a redacted bundle)",
     )
     p.add_argument(
+        "--recipient",
+        action="append",
+        default=[],
+        metavar="AGE_PUBLIC_KEY",
+        help="encrypt the zip to this age public key (age1…; repeatable): writes OUT.zip.age, "
+        "which only the recipients can open (age -d -i KEY)",
+    )
+    p.add_argument(
         "out", type=Path, nargs="?", metavar="OUT", help="the bundle to create (must not exist)"
     )
     p.add_argument("--json", action="store_true")
@@ -76,7 +84,21 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
     if args.out is None:
         raise EvidenceDeskError("export needs OUT, the bundle to create")
     out: Path = args.out
-    if args.zip and out.suffix.lower() != ".zip":
+    if archive.encrypted and not args.recipient:
+        print(
+            "note: this bundle will not be encrypted (the archive is); "
+            "add --recipient AGE_PUBLIC_KEY to encrypt it for its readers",
+            file=sys.stderr,
+        )
+    if args.recipient:
+        args.zip = True
+        if out.name.lower().endswith(".zip.age"):
+            pass
+        elif out.suffix.lower() == ".zip":
+            out = out.with_name(out.name + ".age")
+        else:
+            out = out.with_name(out.name + ".zip.age")
+    elif args.zip and out.suffix.lower() != ".zip":
         out = out.with_name(out.name + ".zip")
     with Interrupt("stopping…") as stop, ProgressBar("export") as bar:
         report = export_bundle(
@@ -86,6 +108,7 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
             profile=args.profile,
             zip=args.zip,
             out=out,
+            recipients=args.recipient or None,
             progress=bar.update,
             cancelled=stop,
             exporter=args.exporter,
@@ -105,6 +128,9 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
             f"{report.payload_files} files, {args.profile} profile) to {report.path}"
         )
         print(f"signing key fingerprint: {pretty_fingerprint(report.fingerprint or '')}")
+        if args.recipient:
+            print(f"encrypted to {len(args.recipient)} recipient(s); they open it with:")
+            print(f"    age -d -i KEY_FILE -o {out.name[:-4]} {out.name}")
     return 0
 
 

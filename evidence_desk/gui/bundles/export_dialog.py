@@ -8,7 +8,7 @@ witness or hands a court a copy it cannot use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.gui.bundles.recipients_box import RecipientsBox
 from evidence_desk.services.archive.settings import load_settings
 
 SCOPES = ("selection", "search", "incident", "all")
@@ -43,6 +44,7 @@ class ExportRequest:
     zip: bool
     out: Path
     exporter: str | None = None  # who the bundle says exported it; None: the settings
+    recipients: list[str] = field(default_factory=list)  # age public keys: a .zip.age
 
 
 class BundleExportDialog(QDialog):
@@ -145,8 +147,17 @@ class BundleExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.recipients = RecipientsBox(self)
+        self.recipients.list.itemChanged.connect(self._fix_suffix)
         layout = QVBoxLayout(self)
-        parts: tuple[QWidget, ...] = (scope_box, profile_box, format_box, self.error, self.buttons)
+        parts: tuple[QWidget, ...] = (
+            scope_box,
+            profile_box,
+            format_box,
+            self.recipients,
+            self.error,
+            self.buttons,
+        )
         for part in parts:
             layout.addWidget(part)
         self._explain()
@@ -185,8 +196,19 @@ class BundleExportDialog(QDialog):
         self.explanation.setText(text)
 
     def _fix_suffix(self) -> None:
+        encrypted = bool(self.recipients.checked_keys()) if hasattr(self, "recipients") else False
+        if encrypted and not self.as_zip.isChecked():
+            self.as_zip.setChecked(True)  # an encrypted bundle is always one file
+        self.as_folder.setEnabled(not encrypted)
         text = self.destination.text().strip()
-        if self.as_zip.isChecked() and text and not text.lower().endswith(".zip"):
+        if text.lower().endswith(".zip.age"):
+            text = text[:-4]
+            self.destination.setText(text)
+        if encrypted and text:
+            self.destination.setText(
+                (text if text.lower().endswith(".zip") else text + ".zip") + ".age"
+            )
+        elif self.as_zip.isChecked() and text and not text.lower().endswith(".zip"):
             self.destination.setText(text + ".zip")
         elif not self.as_zip.isChecked() and text.lower().endswith(".zip"):
             self.destination.setText(text[:-4])
@@ -215,7 +237,13 @@ class BundleExportDialog(QDialog):
         if not text:
             return self.tr("Choose where to save the bundle.")
         out = Path(text).expanduser()
-        if self.as_zip.isChecked() and out.suffix.lower() != ".zip":
+        recipients = self.recipients.checked_keys()
+        if recipients:  # an encrypted bundle is always one file
+            if out.suffix.lower() != ".zip" and not out.name.lower().endswith(".zip.age"):
+                out = out.with_name(out.name + ".zip")
+            if out.suffix.lower() == ".zip":
+                out = out.with_name(out.name + ".age")
+        elif self.as_zip.isChecked() and out.suffix.lower() != ".zip":
             out = out.with_name(out.name + ".zip")
         if out.exists():
             return self.tr("%1 already exists; choose a new name.").replace("%1", str(out))
@@ -223,7 +251,10 @@ class BundleExportDialog(QDialog):
             return self.tr("The folder %1 does not exist.").replace("%1", str(out.parent))
         profile = "full" if self.profile_full.isChecked() else "redacted"
         exporter = " ".join(self.exporter.text().split()) or None
-        return ExportRequest(scope, ids, incident, profile, self.as_zip.isChecked(), out, exporter)
+        zipped = self.as_zip.isChecked() or bool(recipients)
+        return ExportRequest(
+            scope, ids, incident, profile, zipped, out, exporter=exporter, recipients=recipients
+        )
 
     def accept(self) -> None:
         built = self._build()

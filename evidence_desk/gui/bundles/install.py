@@ -57,6 +57,7 @@ def run_export(archive: Archive, request: ExportRequest, **callbacks: Any) -> An
         out=request.out,
         exporter=request.exporter,
         language=ui_language(),
+        recipients=request.recipients or None,
         **callbacks,
     )
 
@@ -186,7 +187,7 @@ class BundleUi(QObject):
     def _choose_bundle(self, title: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(
             self.window, title, str(Path.home()),
-            self.tr("Bundles (*.zip bagit.txt);;All files (*)"),
+            self.tr("Bundles (*.zip *.age bagit.txt);;All files (*)"),
         )  # fmt: skip
         if not path:
             return None

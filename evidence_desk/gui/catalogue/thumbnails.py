@@ -103,13 +103,14 @@ class ThumbnailCache(QObject):
     def _pump(self) -> None:
         while self._active < WORKERS and self._pending and self._archive is not None:
             sha256, _ = self._pending.popitem(last=True)
-            path = self._archive.thumbnail_path(sha256)
+            archive = self._archive
             generation = self._generation.token
             self._active += 1
-            self._pool.start(lambda p=path, s=sha256, g=generation: self._load(g, s, str(p)))
+            self._pool.start(lambda a=archive, s=sha256, g=generation: self._load(g, s, a))
 
-    def _load(self, generation: int, sha256: str, path: str) -> None:
-        image = QImage(path)
+    def _load(self, generation: int, sha256: str, archive: Archive) -> None:
+        jpeg = archive.read_thumbnail(sha256)  # decrypted in memory for an encrypted archive
+        image = QImage.fromData(jpeg) if jpeg else QImage()
         if not image.isNull() and max(image.width(), image.height()) > THUMB_EDGE:
             image = image.scaled(
                 THUMB_EDGE,

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -350,11 +351,26 @@ class DetailPanel(QWidget):
             self.player.unload()
         self.preview_stack.setCurrentWidget(self.preview)
 
+    def _confirm_decrypted_copy(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Decrypted copy"),
+            self.tr(
+                "This archive is encrypted. Another application can only open a decrypted "
+                "copy: it is written to memory (RAM), not to the disk, and removed when the "
+                "archive is closed or locked. While it exists, other programs of this user "
+                "can read it. Open it?"
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def open_external(self) -> None:
         if self.current is None or self._archive is None:
             return
         item = self.current.item
         name = item.get("original_name") or item["exhibit"]
+        if self._archive.encrypted and not self._confirm_decrypted_copy():
+            return
         task = self._runner.submit(
             make_working_copy, self._archive, item["sha256"], name, pool="long"
         )

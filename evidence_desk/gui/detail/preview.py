@@ -48,7 +48,8 @@ def load_preview_image(archive: Archive, sha256: str, kind: str, size: int) -> P
             if image.isNull():
                 image, problem = _decode_isolated(data)
     if image.isNull():
-        thumb = QImage(str(archive.thumbnail_path(sha256)))
+        jpeg = archive.read_thumbnail(sha256)  # decrypted in memory for an encrypted archive
+        thumb = QImage.fromData(jpeg) if jpeg else QImage()
         if not thumb.isNull():
             image = thumb
     return PreviewImage(image, "" if not image.isNull() else problem)

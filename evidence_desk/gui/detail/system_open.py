@@ -3,8 +3,10 @@
 The Berkeley Protocol asks investigators to keep the evidentiary copy
 untouched and work on copies, so external players and viewers get a
 read-only copy under the archive's ``derived/working`` folder (regenerable,
-and on the same — possibly encrypted — volume as the archive), never the
-original in the object store.
+and on the same volume as the archive), never the original in the object
+store. An encrypted archive's copy is decrypted into a RAM folder instead,
+removed when the archive is closed or locked and at exit; the panel asks
+before making it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ def safe_name(name: str, fallback: str) -> str:
 
 def make_working_copy(archive: Archive, sha256: str, original_name: str) -> Path:
     """Runs in a worker: a read-only copy of the original, made once per item."""
-    folder = archive.derived / "working" / sha256[:16]
+    base = archive.viewer_dir() if archive.encrypted else archive.derived / "working"
+    folder = base / sha256[:16]
     target = folder / safe_name(original_name, sha256[:16])
     if target.is_file() and target.stat().st_size == archive.store.size(sha256):
         return target

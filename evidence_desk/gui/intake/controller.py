@@ -95,7 +95,11 @@ class ImportController(QObject):
     def _on_accepted(self, dialog: ProvenanceDialog) -> None:
         provenance = dialog.provenance()
         settings = load_settings()
-        settings.last_received_from = str(provenance["received_from"])
+        # Who handed evidence over is remembered for the next import only for a plain
+        # archive: the settings file is not encrypted, and a source's name is what an
+        # encrypted archive exists to protect.
+        encrypted = self.archive is not None and self.archive.encrypted
+        settings.last_received_from = "" if encrypted else str(provenance["received_from"])
         settings.last_method = str(provenance["method"])
         if provenance["collector"]:
             settings.collector = str(provenance["collector"])

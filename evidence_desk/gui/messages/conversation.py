@@ -78,10 +78,10 @@ class ConversationModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[MessageRecord] = []
-        self.thumbs: dict[str, str] = {}
+        self.thumbs: dict[str, bytes] = {}
         self._pixmaps: dict[str, QPixmap] = {}
 
-    def set_rows(self, rows: list[MessageRecord], thumbs: dict[str, str]) -> None:
+    def set_rows(self, rows: list[MessageRecord], thumbs: dict[str, bytes]) -> None:
         self.beginResetModel()
         self.rows, self.thumbs, self._pixmaps = rows, thumbs, {}
         self.endResetModel()
@@ -143,11 +143,12 @@ class ConversationModel(QAbstractTableModel):
         return ", ".join(parts)
 
     def _pixmap(self, exhibit: str) -> QPixmap | None:
-        path = self.thumbs.get(exhibit)
-        if path is None:
+        jpeg = self.thumbs.get(exhibit)
+        if jpeg is None:
             return None
         if exhibit not in self._pixmaps:
-            pixmap = QPixmap(path)
+            pixmap = QPixmap()
+            pixmap.loadFromData(jpeg)
             self._pixmaps[exhibit] = pixmap.scaled(
                 THUMB,
                 THUMB,

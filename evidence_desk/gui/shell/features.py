@@ -11,8 +11,9 @@ from typing import Any
 from evidence_desk.gui.bundles.install import install_bundle_ui
 from evidence_desk.gui.case.install import install_case_ui
 from evidence_desk.gui.messages.install import install_messages_ui
+from evidence_desk.gui.shell.lock import install_lock_ui
 
-INSTALLERS = (install_bundle_ui, install_case_ui, install_messages_ui)
+INSTALLERS = (install_bundle_ui, install_case_ui, install_messages_ui, install_lock_ui)
 
 
 def install_features(window: Any) -> None:

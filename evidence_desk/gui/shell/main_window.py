@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -37,14 +38,15 @@ from evidence_desk.gui.catalogue.verify_controller import VerifyController
 from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail.panel import DetailPanel
 from evidence_desk.gui.intake.controller import ImportController, local_paths
+from evidence_desk.gui.shell import lock as lock_ui
 from evidence_desk.gui.shell.features import install_features
 from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.main_actions import Actions
 from evidence_desk.gui.shell.new_archive_dialog import NewArchiveDialog, ask_new_archive
 from evidence_desk.gui.shell.preferences import PreferencesDialog
-from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+from evidence_desk.gui.shell.tasks import TaskRunner
 from evidence_desk.gui.shell.window_state import WindowStateMixin
-from evidence_desk.services.archive.archive import Archive, create_archive, open_archive
+from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.settings import load_settings, save_settings
 from evidence_desk.services.catalogue import listing as catalogue
 from evidence_desk.services.catalogue.listing import Facets, Filters
@@ -175,24 +177,12 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
         self.archiveOpened.emit(archive)
         self.hooks.announce(Change.ARCHIVE)
 
-    def open_archive_at(
-        self, path: Path, *, create: bool = False, or_create: bool = False, name: str | None = None
-    ):
-        """Open (or create) the archive at ``path`` in a worker, then show it."""
+    def open_archive_at(self, path: Path, **options: Any):  # type: ignore[no-untyped-def]
+        """Open (or create) the archive at ``path`` in a worker, then show it (an encrypted
+        archive's passphrase is asked first: ``lock.open_archive_in`` has the options)."""
         if self._busy_warning():
             return None
-        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
-        if create:
-            task = self.runner.submit(create_archive, Path(path), name, pool="long")
-        else:
-            task = self.runner.submit(open_archive, Path(path), create=or_create, pool="long")
-        task.succeeded.connect(self._on_archive_ready)
-        task.failed.connect(
-            lambda exc: self._show_error(
-                self.tr("Could not open the archive: %1").replace("%1", error_text(exc))
-            )
-        )
-        return task
+        return lock_ui.open_archive_in(self, Path(path), **options)
 
     def _on_archive_ready(self, archive: Archive) -> None:
         self.statusBar().clearMessage()

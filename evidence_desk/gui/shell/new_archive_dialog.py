@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -53,6 +54,22 @@ class NewArchiveDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Location:"), place)
+        self.encrypt = QCheckBox(self.tr("Encrypt it with a passphrase"), self)
+        self.encrypt.setObjectName("encrypt")
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("newPassphrase")
+        self.repeat = QLineEdit(self)
+        self.repeat.setObjectName("repeatPassphrase")
+        for edit in (self.passphrase, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.textChanged.connect(self._update)
+        self.recovery = QCheckBox(self.tr("Also make a recovery key (shown once)"), self)
+        self.recovery.setObjectName("recoveryKey")
+        form.addRow(self.encrypt)
+        form.addRow(self.tr("Passphrase:"), self.passphrase)
+        form.addRow(self.tr("Repeat it:"), self.repeat)
+        form.addRow(self.recovery)
+        self.encrypt.toggled.connect(self._update)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -85,7 +102,28 @@ class NewArchiveDialog(QDialog):
         if folder:
             self.location.setText(folder)
 
+    def encryption(self) -> Any:
+        """The gui.shell.lock choice: a passphrase (and a recovery key) or a plain archive."""
+        from evidence_desk.gui.shell.lock import NewArchiveChoice
+
+        if not self.encrypt.isChecked():
+            return NewArchiveChoice(None, False)
+        return NewArchiveChoice(self.passphrase.text(), self.recovery.isChecked())
+
+    def _passphrase_problem(self) -> str | None:
+        from evidence_desk.gui.shell.lock import MIN_PASSPHRASE
+
+        if len(self.passphrase.text()) < MIN_PASSPHRASE:
+            return self.tr("The passphrase must have at least %1 characters.").replace(
+                "%1", str(MIN_PASSPHRASE)
+            )
+        if self.passphrase.text() != self.repeat.text():
+            return self.tr("The two passphrases differ.")
+        return None
+
     def problem(self) -> str | None:
+        if self.encrypt.isChecked() and (trouble := self._passphrase_problem()):
+            return trouble
         target = self.target()
         if target is None:
             return self.tr("Give the archive a name.")
@@ -99,6 +137,8 @@ class NewArchiveDialog(QDialog):
         return None
 
     def _update(self) -> None:
+        for widget in (self.passphrase, self.repeat, self.recovery):
+            widget.setEnabled(self.encrypt.isChecked())
         problem = self.problem()
         target = self.target()
         if problem is None and target is not None:
@@ -110,12 +150,16 @@ class NewArchiveDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
 
 
+def _create(window: Any, dialog: NewArchiveDialog) -> None:
+    window.open_archive_at(
+        dialog.target(), create=True, name=dialog.archive_name(), new=dialog.encryption()
+    )
+
+
 def ask_new_archive(window: Any) -> NewArchiveDialog:
     """Ask ``window``'s user for a name and a location; the archive is created there."""
     start = window.archive.root.parent if window.archive is not None else Path.home()
     dialog = NewArchiveDialog(start, window)
-    dialog.accepted.connect(
-        lambda: window.open_archive_at(dialog.target(), create=True, name=dialog.archive_name())
-    )
+    dialog.accepted.connect(lambda: _create(window, dialog))
     dialog.open()
     return dialog

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,12 @@ class PreferencesDialog(QDialog):
                 "names the organisation, never your user name."
             )
         )
+        self.auto_lock = QSpinBox(self)
+        self.auto_lock.setObjectName("autoLockMinutes")
+        self.auto_lock.setRange(0, 24 * 60)
+        self.auto_lock.setValue(settings.auto_lock_minutes)
+        self.auto_lock.setSuffix(self.tr(" min"))
+        self.auto_lock.setSpecialValueText(self.tr("never"))
         note = QLabel(self.tr("A new language is used the next time Evidence Desk starts."), self)
         note.setWordWrap(True)
         note.setEnabled(False)
@@ -50,6 +57,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Collector name:"), self.collector)
         form.addRow(self.tr("Organisation:"), self.organisation)
         form.addRow(self.tr("Exported by:"), self.exporter)
+        form.addRow(self.tr("Lock an encrypted archive when idle for:"), self.auto_lock)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -68,4 +76,5 @@ class PreferencesDialog(QDialog):
         s.collector = self.collector.text().strip()
         s.organisation = self.organisation.text().strip()
         s.exporter = self.exporter.text().strip()
+        s.auto_lock_minutes = self.auto_lock.value()
         return s

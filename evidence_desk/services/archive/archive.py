@@ -8,6 +8,12 @@ An archive is one folder::
     derived/thumbs/      thumbnails, always regenerable
     keys/                the archive's Ed25519 signing key
     backups/             database copies made before schema upgrades
+
+An encrypted archive (``init --encrypt``) has the same folders. Its database
+is a SQLCipher file, its objects and thumbnails are encrypted
+(``core.crypto``), and ``keys/`` holds the passphrase-wrapped master key, the
+sealed signing key and the sealed age identity. Opening it needs the
+passphrase; a wrong one is refused before anything is opened or written.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import os
 import socket
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,9 +33,21 @@ from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
 from evidence_desk import tool_version
-from evidence_desk.core import custody_chain
+from evidence_desk.core import custody_chain, signing
+from evidence_desk.core.crypto import archive_keys
+from evidence_desk.core.crypto.archive_keys import ArchiveKeys
+from evidence_desk.core.crypto.errors import CryptoError, WrongPassphrase
+from evidence_desk.core.crypto.keys import Argon2Params
+from evidence_desk.core.crypto.recipients import AgeIdentity, generate_identity
+from evidence_desk.core.crypto.stream import unseal
 from evidence_desk.core.store.base import Store
+from evidence_desk.core.store.encrypted import (
+    EncryptedStore,
+    ThumbnailSealer,
+    thumbnail_binding,
+)
 from evidence_desk.core.store.filesystem import ObjectStore
+from evidence_desk.core.thumbnails import Derived, derive
 from evidence_desk.db.engine import Database, SchemaTooNew
 from evidence_desk.db.models import ArchiveInfo
 from evidence_desk.services.archive import custody
@@ -37,6 +56,24 @@ from evidence_desk.services.archive.settings import load_settings
 
 DB_NAME = "evidence.sqlite"
 ENV_ARCHIVE = "EVIDENCE_DESK_ARCHIVE"
+SIGNING_KEY = "signing-key.pem"
+AGE_IDENTITY_PLAIN = "age-identity.txt"
+RAM_DIR = Path("/dev/shm")
+# Asked only when the archive turns out to be encrypted (a prompt, a dialog, an env var).
+PassphraseSource = Callable[[], str]
+
+
+# What a closed encrypted archive keeps in place of its keys: it still reads as
+# encrypted, and anything that tries to decrypt fails instead of using old keys.
+_CLOSED = ArchiveKeys(b"", b"", b"", b"", b"")
+
+
+class PassphraseRequired(ArchiveError):
+    """The archive is encrypted and no passphrase was given."""
+
+
+class WrongPassphraseError(ArchiveError):
+    """The passphrase does not open the archive; nothing was opened or changed."""
 
 
 def utcnow() -> datetime:
@@ -70,12 +107,24 @@ class ArchiveSummary:
 
 
 class Archive:
-    """An open archive: its database, object store and derived files."""
+    """An open archive: its database, object store and derived files.
 
-    def __init__(self, root: Path, db: Database) -> None:
+    ``crypto`` holds the subkeys of an unlocked encrypted archive (None for a
+    plain one); every read of an original, a thumbnail or a key goes through
+    a method here that decrypts in memory when they are set.
+    """
+
+    def __init__(self, root: Path, db: Database, crypto: ArchiveKeys | None = None) -> None:
         self.root = root
         self.db = db
-        self.store: Store = ObjectStore(root / "objects")
+        self.crypto = crypto
+        self.recovery_key: str | None = None  # set once, by create_archive, to be shown
+        self._viewer_dir: Path | None = None
+        self.store: Store = (
+            EncryptedStore(root / "objects", crypto.objects)
+            if crypto
+            else ObjectStore(root / "objects")
+        )
         self.derived = root / "derived"
         self.thumbs = self.derived / "thumbs"
         self.keys = root / "keys"
@@ -93,19 +142,135 @@ class Archive:
         self.close()
 
     def close(self) -> None:
+        """Close the database; an encrypted archive also lets go of its keys (locking)."""
+        self._remove_viewer_dir()
         self.db.dispose()
+        if isinstance(self.store, EncryptedStore):
+            self.store.forget_key()
+        self.crypto = None if self.crypto is None else _CLOSED
 
     def info(self) -> ArchiveSummary:
         with self.db.reader() as session:
             row = session.scalars(select(ArchiveInfo)).one()
             return ArchiveSummary(row.uuid, row.name, row.created_at, self.root)
 
+    @property
+    def encrypted(self) -> bool:
+        return self.crypto is not None
+
     def thumbnail_path(self, sha256: str) -> Path:
-        return self.thumbs / sha256[:2] / f"{sha256}.jpg"
+        suffix = ".jpg.enc" if self.crypto else ".jpg"
+        return self.thumbs / sha256[:2] / f"{sha256}{suffix}"
+
+    def read_thumbnail(self, sha256: str) -> bytes | None:
+        """The thumbnail's JPEG bytes (decrypted in memory), or None when there is none."""
+        path = self.thumbnail_path(sha256)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if self.crypto is None:
+            return data
+        try:
+            return unseal(data, self.crypto.derived, thumbnail_binding(sha256))
+        except CryptoError:
+            return None  # regenerable; an altered thumbnail is never shown
+
+    def thumbnail_file(self, sha256: str, work: Path) -> Path | None:
+        """The thumbnail as a JPEG file to copy: the archive's own, or decrypted into
+        ``work`` (a scratch folder from ``scratch_dir``, in RAM for an encrypted archive)."""
+        if self.crypto is None:
+            path = self.thumbnail_path(sha256)
+            return path if path.is_file() else None
+        jpeg = self.read_thumbnail(sha256)
+        if jpeg is None:
+            return None
+        path = work / "thumbs" / f"{sha256}.jpg"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(jpeg)
+        return path
+
+    def thumbnail_sealer(self, sha256: str) -> ThumbnailSealer | None:
+        """What encrypts a thumbnail before it is written (None for a plain archive)."""
+        return ThumbnailSealer(self.crypto.derived, sha256) if self.crypto else None
+
+    def derive_thumbnail(self, sha256: str, kind: str) -> Derived:
+        """Thumbnail and perceptual hash of a stored original, written (sealed) in derived/."""
+        return derive(
+            self.store.reader(sha256),
+            kind,
+            self.thumbnail_path(sha256),
+            seal=self.thumbnail_sealer(sha256),
+        )
 
     @property
     def signing_key_path(self) -> Path:
-        return self.keys / "signing-key.pem"
+        name = archive_keys.SIGNING_KEY if self.crypto else SIGNING_KEY
+        return self.keys / name
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        """The archive's Ed25519 key, decrypted in memory for an encrypted archive."""
+        if self.crypto is None:
+            return signing.load_private_key(self.signing_key_path)
+        try:
+            pem = archive_keys.read_sealed(self.signing_key_path, self.crypto.signing)
+        except CryptoError as exc:
+            raise signing.SigningKeyError(f"cannot open the signing key: {exc}") from exc
+        return signing.load_private_key_pem(pem, str(self.signing_key_path))
+
+    def age_identity(self) -> AgeIdentity:
+        """The identity encrypted bundles for this archive are opened with (made on first use)."""
+        if self.crypto is not None:
+            secret = archive_keys.read_sealed(
+                self.keys / archive_keys.AGE_IDENTITY, self.crypto.age_identity
+            ).decode("ascii")
+            public = (self.keys / archive_keys.AGE_RECIPIENT).read_text("ascii").strip()
+            return AgeIdentity(secret, public)
+        path = self.keys / AGE_IDENTITY_PLAIN
+        if not path.is_file():
+            _write_age_identity(self.keys, None)
+        lines = [ln for ln in path.read_text("ascii").splitlines() if ln and ln[0] != "#"]
+        public = (self.keys / archive_keys.AGE_RECIPIENT).read_text("ascii").strip()
+        return AgeIdentity(lines[0].strip(), public)
+
+    def viewer_dir(self) -> Path:
+        """Where decrypted copies for other applications go: RAM only, removed at close.
+
+        Only for an encrypted archive; raises ArchiveError where the system has
+        no RAM-backed folder, rather than write the plaintext to a disk.
+        """
+        if self._viewer_dir is None:
+            if not (RAM_DIR.is_dir() and os.access(RAM_DIR, os.W_OK)):
+                raise ArchiveError(
+                    "this system has no RAM-backed folder (/dev/shm) for a decrypted copy; "
+                    "preview and play the item inside Evidence Desk instead"
+                )
+            import atexit
+            import tempfile
+
+            self._viewer_dir = Path(tempfile.mkdtemp(prefix="evidence-desk-view-", dir=RAM_DIR))
+            atexit.register(self._remove_viewer_dir)
+        return self._viewer_dir
+
+    def _remove_viewer_dir(self) -> None:
+        if self._viewer_dir is not None:
+            import shutil
+
+            shutil.rmtree(self._viewer_dir, ignore_errors=True)
+            self._viewer_dir = None
+
+    def scratch_dir(self, near: Path, prefix: str = ".evidence-desk-work-") -> Path:
+        """A new private folder for working copies (report, metadata, redacted copies).
+
+        For an encrypted archive it is in RAM (/dev/shm) where there is one, so
+        that no plaintext reaches a disk or a USB stick; otherwise beside ``near``.
+        """
+        import tempfile
+
+        place = near
+        if self.crypto is not None and RAM_DIR.is_dir() and os.access(RAM_DIR, os.W_OK):
+            place = RAM_DIR
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=place))
 
 
 def _os_user() -> str:
@@ -119,8 +284,19 @@ def is_archive(path: Path) -> bool:
     return (Path(path) / DB_NAME).is_file()
 
 
-def create_archive(path: Path, name: str | None = None) -> Archive:
-    """Make a new archive folder; refuse to reuse a non-empty folder."""
+def create_archive(
+    path: Path,
+    name: str | None = None,
+    *,
+    passphrase: str | None = None,
+    recovery_key: bool = False,
+    kdf: Argon2Params | None = None,
+) -> Archive:
+    """Make a new archive folder; refuse to reuse a non-empty folder.
+
+    With ``passphrase`` the archive is encrypted; with ``recovery_key`` too, a
+    recovery key is made and left in ``archive.recovery_key`` to be shown once.
+    """
     root = Path(path).expanduser().resolve()
     if is_archive(root):
         raise ArchiveError(f"{root} already holds an archive")
@@ -131,10 +307,18 @@ def create_archive(path: Path, name: str | None = None) -> Archive:
             (root / sub).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ArchiveError(f"cannot create archive at {root}: {exc.strerror}") from exc
-    _write_signing_key(root / "keys" / "signing-key.pem")
-    db = Database(root / DB_NAME)
+    crypto: ArchiveKeys | None = None
+    recovery: str | None = None
+    if passphrase is not None:
+        new = archive_keys.create(root / "keys", passphrase, with_recovery=recovery_key, params=kdf)
+        crypto, recovery = new.keys, new.recovery_key
+    _write_signing_key(root / "keys", crypto)
+    if crypto is not None:  # a plain archive makes its age identity on first use
+        _write_age_identity(root / "keys", crypto)
+    db = Database(root / DB_NAME, crypto.database if crypto else None)
     db.upgrade(root / "backups")
-    archive = Archive(root, db)
+    archive = Archive(root, db, crypto)
+    archive.recovery_key = recovery
     with db.writer() as session:
         info = ArchiveInfo(
             uuid=str(uuid.uuid4()),
@@ -148,19 +332,62 @@ def create_archive(path: Path, name: str | None = None) -> Archive:
             session,
             archive,
             custody_chain.CREATION,
-            details={"archive_uuid": info.uuid, "name": info.name, "path": str(root)},
+            details={
+                "archive_uuid": info.uuid,
+                "name": info.name,
+                "path": str(root),
+                "encrypted": crypto is not None,
+            },
         )
     return archive
 
 
-def open_archive(path: Path, *, create: bool = False) -> Archive:
-    """Open an archive, upgrading its schema (with a backup) when older."""
+def is_encrypted_archive(path: Path) -> bool:
+    return archive_keys.is_encrypted(Path(path).expanduser() / "keys")
+
+
+def unlock_keys(root: Path, passphrase: PassphraseSource | None) -> ArchiveKeys | None:
+    """The subkeys of an encrypted archive (None for a plain one); nothing is opened."""
+    if not archive_keys.is_encrypted(root / "keys"):
+        if (root / "keys" / archive_keys.SIGNING_KEY).exists():
+            raise ArchiveError(
+                f"{root} has encrypted keys but no {archive_keys.KEYFILE}; restore keys/ "
+                "from a backup of this archive"
+            )
+        return None
+    if (root / "keys" / "converting").exists():
+        raise ArchiveError(
+            f"{root} is being converted to an encrypted archive and the conversion did not "
+            "finish; run: evidence-desk encrypt --archive " + str(root)
+        )
+    if passphrase is None:
+        raise PassphraseRequired(
+            f"{root} is encrypted: its passphrase is needed "
+            "(asked on a terminal, or set EVIDENCE_DESK_PASSPHRASE)"
+        )
+    try:
+        return archive_keys.unlock(root / "keys", passphrase())
+    except WrongPassphrase as exc:
+        raise WrongPassphraseError(f"{root}: {exc}") from None
+    except CryptoError as exc:
+        raise ArchiveError(str(exc)) from None
+
+
+def open_archive(
+    path: Path, *, create: bool = False, passphrase: PassphraseSource | None = None
+) -> Archive:
+    """Open an archive, upgrading its schema (with a backup) when older.
+
+    ``passphrase`` is called only for an encrypted archive; a wrong passphrase
+    raises WrongPassphraseError before the database is touched.
+    """
     root = Path(path).expanduser().resolve()
     if not is_archive(root):
         if create:
             return create_archive(root)
         raise ArchiveError(f"no archive at {root} (create one with: evidence-desk init)")
-    db = Database(root / DB_NAME)
+    crypto = unlock_keys(root, passphrase)
+    db = Database(root / DB_NAME, crypto.database if crypto else None)
     try:
         backup = db.upgrade(root / "backups")
     except SchemaTooNew as exc:
@@ -175,21 +402,69 @@ def open_archive(path: Path, *, create: bool = False) -> Archive:
     except Exception:
         db.dispose()
         raise
-    archive = Archive(root, db)
+    archive = Archive(root, db, crypto)
     archive.last_backup = backup
     archive.temp_files_cleaned = archive.store.clean_temp()
     return archive
 
 
-def _write_signing_key(path: Path) -> None:
+def change_passphrase(path: Path, old: str, new: str) -> None:
+    """Rewrap the master key under ``new``; instant, nothing else changes."""
+    root = Path(path).expanduser().resolve()
+    if not is_encrypted_archive(root):
+        raise ArchiveError(f"{root} is not an encrypted archive")
+    if not new:
+        raise ArchiveError("the new passphrase is empty")
+    try:
+        archive_keys.change_passphrase(root / "keys", old, new)
+    except WrongPassphrase as exc:
+        raise WrongPassphraseError(f"{root}: {exc}") from None
+    except CryptoError as exc:
+        raise ArchiveError(str(exc)) from None
+
+
+def reset_passphrase(path: Path, recovery_key: str, new: str) -> None:
+    """A forgotten passphrase replaced with the recovery key shown at creation."""
+    root = Path(path).expanduser().resolve()
+    if not new:
+        raise ArchiveError("the new passphrase is empty")
+    try:
+        archive_keys.reset_passphrase(root / "keys", recovery_key, new)
+    except WrongPassphrase as exc:
+        raise WrongPassphraseError(f"{root}: {exc}") from None
+    except CryptoError as exc:
+        raise ArchiveError(str(exc)) from None
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _write_signing_key(keys: Path, crypto: ArchiveKeys | None) -> None:
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(pem)
-        f.flush()
-        os.fsync(f.fileno())
+    if crypto is None:
+        _write_private(keys / SIGNING_KEY, pem)
+    else:
+        archive_keys.write_sealed(keys / archive_keys.SIGNING_KEY, pem, crypto.signing)
+
+
+def _write_age_identity(keys: Path, crypto: ArchiveKeys | None) -> None:
+    """The archive's age identity: sealed when encrypted, else a 600 file like the signing key."""
+    identity = generate_identity()
+    if crypto is None:
+        text = f"# public key: {identity.recipient}\n{identity.secret}\n"
+        _write_private(keys / AGE_IDENTITY_PLAIN, text.encode("ascii"))
+    else:
+        archive_keys.write_sealed(
+            keys / archive_keys.AGE_IDENTITY, identity.secret.encode("ascii"), crypto.age_identity
+        )
+    (keys / archive_keys.AGE_RECIPIENT).write_text(identity.recipient + "\n", "ascii")

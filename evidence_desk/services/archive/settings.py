@@ -26,6 +26,10 @@ class Settings:
     recent_archives: list[str] = field(default_factory=list)
     last_received_from: str = ""
     last_method: str = ""
+    # An unlocked encrypted archive locks itself after this many idle minutes (0: never).
+    auto_lock_minutes: int = 10
+    # The recipients address book: "name<TAB>age1…" per entry (public keys only).
+    recipients: list[str] = field(default_factory=list)
 
 
 def settings_path() -> Path:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,11 +37,13 @@ from evidence_desk.core.bagit_bundle import BagWriter
 from evidence_desk.core.bagit_read import printable
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
+from evidence_desk.core.crypto.errors import RecipientError
+from evidence_desk.core.crypto.recipients import parse_recipient
 from evidence_desk.core.safe_zip import DEFAULT_LIMITS
 from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.models import Item
 from evidence_desk.services.archive import custody
-from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.archive.archive import RAM_DIR, Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.archive.settings import load_settings
 from evidence_desk.services.bundles import case_records as case_bundle
@@ -99,6 +100,7 @@ def export_bundle(
     profile: str = "full",
     zip: bool = False,
     out: Path,
+    recipients: list[str] | None = None,
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancelled,
     exporter: str | None = None,
@@ -109,7 +111,18 @@ def export_bundle(
     ``exporter`` names who exported the bundle (an organisation or a
     pseudonym); None takes the setting (see ``export_redacted.exporter_identity``).
     The report is written in ``language`` (en/ru/kk; default: the user's setting).
+
+    With ``recipients`` (age public keys) the bundle is a zip encrypted to them
+    as it is written (``out`` should end in ``.zip.age``): only its ciphertext
+    ever reaches the destination.
     """
+    if recipients:
+        try:
+            for recipient in recipients:
+                parse_recipient(recipient)
+        except RecipientError as exc:
+            raise ExportError(str(exc)) from None
+        zip = True
     if profile not in L.PROFILES:
         raise ExportError(f"unknown profile {profile!r}; use one of {', '.join(L.PROFILES)}")
     out = Path(out).expanduser().absolute()
@@ -118,7 +131,7 @@ def export_bundle(
     if not out.parent.is_dir():
         raise ExportError(f"the folder {out.parent} does not exist")
     try:
-        key = signing.load_private_key(archive.signing_key_path)
+        key = archive.signing_key()
     except signing.SigningKeyError as exc:
         raise ExportError(str(exc)) from exc
     fingerprint = signing.fingerprint(key.public_key())
@@ -137,13 +150,15 @@ def export_bundle(
     state = Progress(0, len(items), 0, sum(i.size for i in items))
     progress(state)
     report.leftovers_removed = export_leftovers.clean(out.parent)[0]
+    if archive.encrypted and RAM_DIR.is_dir():  # an encrypted archive's work folders are there
+        report.leftovers_removed += export_leftovers.clean(RAM_DIR)[0]
     try:
-        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.work-", dir=out.parent))
+        work = archive.scratch_dir(out.parent, prefix=f".{out.name}.work-")
     except OSError as exc:
         raise ExportError(f"cannot write in {out.parent}: {exc.strerror or exc}") from exc
     work_lock = export_leftovers.hold(work)
     try:
-        writer = BagWriter(out, zip=zip)
+        writer = BagWriter(out, zip=zip, recipients=recipients)
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
         export_leftovers.release(work_lock)
@@ -335,8 +350,8 @@ def _write_report(
     profile: str,
 ) -> None:
     for item in items:
-        thumb: Path | None = archive.thumbnail_path(item.sha256)
-        if thumb is not None and thumb.is_file() and profile == "redacted":
+        thumb = archive.thumbnail_file(item.sha256, work)  # decrypted into work if need be
+        if thumb is not None and profile == "redacted":
             thumb = public_thumbnail(thumb, work, item.exhibit)
         has_thumb = thumb is not None and thumb.is_file()
         if thumb is not None and has_thumb:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
 
@@ -43,7 +43,6 @@ from evidence_desk.core.bagit_read import (
     printable,
 )
 from evidence_desk.core.store.base import Cancelled
-from evidence_desk.core.thumbnails import derive
 from evidence_desk.db.models import Item
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
@@ -132,8 +131,16 @@ def import_bundle(
     cancelled: CancelCheck = never_cancelled,
     expected_fingerprint: str | None = None,
     trust_new_signer: bool = False,
+    content: BinaryIO | None = None,  # an .age bundle's zip, decrypted (services.bundles.age)
 ) -> ImportReport:
     path = Path(path)
+    if content is None:
+        from evidence_desk.services.bundles import age
+
+        if age.is_age_file(path):
+            return age.import_encrypted(
+                archive, path, progress, cancelled, expected_fingerprint, trust_new_signer
+            )
     name = printable(path.name)
     state = Progress(0, 0, 0, 0, current="verifying")
 
@@ -145,6 +152,7 @@ def import_bundle(
     checked = verify_bundle(
         path, expected_fingerprint=expected_fingerprint, progress=verify_progress,
         cancelled=cancelled,
+        fileobj=content,
     )  # fmt: skip
     report = ImportReport(printable(path), checked)
     if checked.cancelled:
@@ -171,7 +179,7 @@ def import_bundle(
     staged: list[str] = []
     committed = False
     try:
-        with open_bag(path) as bag:
+        with open_bag(path, fileobj=content) as bag:
             records = _stage(archive, bag, report, staged, state, progress, cancelled)
             _commit(archive, bag, report, records, signer)
             committed = True
@@ -244,10 +252,7 @@ def _stage(
                     f"{printable(Path(report.path).name)} was not imported, nothing was written: "
                     f"{file} changed after verification"
                 )
-            derived = derive(
-                archive.store.reader(digest), record.get("kind") or "other",
-                archive.thumbnail_path(digest),
-            )  # fmt: skip
+            derived = archive.derive_thumbnail(digest, record.get("kind") or "other")
             entry.thumbnail, entry.phash = derived.thumbnail, entry.phash or derived.phash
         out.append(entry)
         state.files_done += 1

@@ -47,7 +47,10 @@ def preview_import(
 
     Counts come from the documents verification validated; nothing is read twice.
     """
-    report = verify_bundle(path, progress=progress, cancelled=cancelled)
+    from evidence_desk.services.bundles.age import bundle_content
+
+    with bundle_content(archive, path) as content:  # an .age bundle: decrypted in memory
+        report = verify_bundle(path, progress=progress, cancelled=cancelled, fileobj=content)
     preview = ImportPreview(report)
     if not report.ok:
         return preview

@@ -31,7 +31,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import signing
@@ -124,10 +124,12 @@ def verify_bundle(
     expected_fingerprint: str | None = None,
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancelled,
+    fileobj: BinaryIO | None = None,
 ) -> BundleReport:
+    """Check a bundle; ``fileobj`` is a zip's content already decrypted (an age bundle)."""
     report = BundleReport(str(path))
     try:
-        bag = open_bag(Path(path))
+        bag = open_bag(Path(path), fileobj=fileobj)
     except HostileBundle as exc:
         report.hostile = True
         report.add("unsafe", None, f"unsafe bundle, not read: {exc}")

@@ -267,10 +267,11 @@ def chat_messages(
         return _records(session, _ordered(stmt))
 
 
-def thumbnails(archive: Archive, exhibits: list[str]) -> dict[str, str]:
-    """Thumbnail files of the given exhibits (those that have one), by exhibit."""
+def thumbnails(archive: Archive, exhibits: list[str]) -> dict[str, bytes]:
+    """Thumbnails (JPEG bytes, decrypted for an encrypted archive) of the given exhibits
+    that have one, by exhibit; read here, in the worker, not on the GUI thread."""
     numbers = {int(e.split("-")[-1]): e for e in exhibits if e.split("-")[-1].isdigit()}
-    found: dict[str, str] = {}
+    found: dict[str, bytes] = {}
     with archive.db.reader() as session:
         ids = list(numbers)
         for start in range(0, len(ids), 900):
@@ -280,5 +281,6 @@ def thumbnails(archive: Archive, exhibits: list[str]) -> dict[str, str]:
                 )
             )
             for number, sha in rows:
-                found[numbers[number]] = str(archive.thumbnail_path(sha))
+                if (jpeg := archive.read_thumbnail(sha)) is not None:
+                    found[numbers[number]] = jpeg
     return found

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
+from evidence_desk.core.crypto.errors import TamperedError
 from evidence_desk.core.store.base import is_sha256
 from evidence_desk.db.models import CustodyEvent, Item, format_exhibit
 from evidence_desk.services.archive import custody
@@ -97,6 +98,8 @@ def verify(
             digest = archive.store.hash_object(target.sha256)
         except FileNotFoundError:
             return target, "missing"
+        except TamperedError as exc:
+            return target, f"altered-ciphertext:{exc}"
         except OSError as exc:
             return target, f"unreadable: {exc.strerror}"
         return target, None if digest == target.sha256 else f"altered:{digest}"
@@ -120,6 +123,16 @@ def verify(
                         target.exhibit,
                         target.sha256,
                         f"{target.exhibit}: original is missing from the store",
+                    )
+                )
+            elif result and result.startswith("altered-ciphertext:"):
+                report.problems.append(
+                    Problem(
+                        "altered",
+                        target.exhibit,
+                        target.sha256,
+                        f"{target.exhibit}: original altered (the encrypted copy fails "
+                        f"authentication: {result[19:]})",
                     )
                 )
             elif result and result.startswith("altered:"):

@@ -16,6 +16,7 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -57,6 +58,9 @@ class AnalysisJob:
     thumbnail: Path
     name: str
     fs_mtime: float
+    # An encrypted archive's thumbnails are encrypted before they are written (picklable;
+    # its ``source`` already decrypts the original in the worker's memory).
+    seal: Callable[[bytes], bytes] | None = None
 
 
 @dataclass
@@ -105,7 +109,7 @@ def _analyse(job: AnalysisJob) -> Analysis:
             f"file type {meta.mime_type} is not one Evidence Desk reads metadata from; "
             "the file is preserved exactly as received"
         )
-    derived = derive(job.source, meta.kind, job.thumbnail)
+    derived = derive(job.source, meta.kind, job.thumbnail, seal=job.seal)
     if derived.warning:
         warnings.append(derived.warning)
     # Library messages may quote the stream they read; the user knows the file by name.

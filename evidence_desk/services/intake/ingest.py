@@ -208,6 +208,7 @@ def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
         thumbnail=archive.thumbnail_path(digest),
         name=copied.candidate.name,
         fs_mtime=copied.fs_mtime,
+        seal=archive.thumbnail_sealer(digest),
     )
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -372,7 +371,8 @@ def _ingest_zip_media(
             size += reader.files[wanted[stop]]
             stop += 1
         part = wanted[start:stop]
-        stage = Path(tempfile.mkdtemp(prefix=".export-staging-", dir=run.archive.root))
+        # In RAM for an encrypted archive: staged media are plaintext until ingested.
+        stage = run.archive.scratch_dir(run.archive.root, prefix=".export-staging-")
         try:
             candidates = []
             for i, rel in enumerate(part):

@@ -9,13 +9,14 @@ from evidence_desk.gui.catalogue.thumbnails import THUMB_EDGE, ThumbnailCache
 
 
 class _Archive:
-    """Just what the cache needs from an archive: where a thumbnail lives."""
+    """Just what the cache needs from an archive: a thumbnail's bytes (or None)."""
 
     def __init__(self, root):
         self.root = root
 
-    def thumbnail_path(self, sha256: str):
-        return self.root / f"{sha256}.jpg"
+    def read_thumbnail(self, sha256: str):
+        path = self.root / f"{sha256}.jpg"
+        return path.read_bytes() if path.is_file() else None
 
 
 def _thumbnails(folder, count: int) -> list[str]:

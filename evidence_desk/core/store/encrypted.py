@@ -1,0 +1,229 @@
+"""The object store of an encrypted archive.
+
+Same folders, same names, same atomic write as the plain store: an object
+lives at ``objects/ab/cd/<sha256 of the plaintext>``, so dedupe, bundles,
+custody and verify keep their meaning. Only the bytes differ: each file is the
+chunked AES-256-GCM encryption of the original (``core.crypto.stream``), with
+its address bound in the final chunk, so a ciphertext moved to another name
+does not open. Plaintext exists only in memory, one chunk at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import stat
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from evidence_desk.core.crypto.errors import NotEncrypted, TamperedError
+from evidence_desk.core.crypto.stream import (
+    DEFAULT_CHUNK,
+    HEADER,
+    DecryptingReader,
+    StreamResult,
+    encrypt_stream,
+    hash_encrypted,
+    layout_for,
+    name_binding,
+    parse_header,
+    seal,
+)
+from evidence_desk.core.store.base import Cancelled, PutResult
+from evidence_desk.core.store.filesystem import (
+    ObjectStore,
+    _lock_temp,
+    _make_dirs,
+    _mkstemp,
+    fsync_dir,
+)
+
+_QUEUE_DEPTH = 8
+
+
+def thumbnail_binding(sha256: str) -> bytes:
+    """What a thumbnail's encryption is bound to: the item it shows."""
+    return name_binding(f"thumbs/{sha256}")
+
+
+@dataclass(frozen=True)
+class EncryptedReader:
+    """Opens one encrypted object as plaintext; picklable, for the analysis workers.
+
+    It carries the objects key: it goes only through the pipe to the
+    application's own worker processes, never to disk.
+    """
+
+    path: Path
+    key: bytes = field(repr=False)
+    sha256: str
+
+    def __call__(self) -> BinaryIO:
+        return open_object(self.path, self.key, self.sha256)
+
+
+@dataclass(frozen=True)
+class ThumbnailSealer:
+    """Encrypts a thumbnail's JPEG bound to its item; picklable, like EncryptedReader."""
+
+    key: bytes = field(repr=False)
+    sha256: str
+
+    def __call__(self, jpeg: bytes) -> bytes:
+        return seal(jpeg, self.key, thumbnail_binding(self.sha256))
+
+
+def open_object(path: Path, key: bytes, sha256: str) -> BinaryIO:
+    """A plaintext reader of one encrypted object file, for code that holds only its
+    path and the objects key (an analysis worker in another process)."""
+    raw = open(path, "rb", buffering=0)
+    try:
+        return DecryptingReader(  # type: ignore[return-value]
+            raw, key, bytes.fromhex(sha256), name=f"object {sha256[:12]}"
+        )
+    except NotEncrypted as exc:
+        raise TamperedError(str(exc)) from None
+
+
+class _ThreadedSink:
+    """Writes ciphertext chunks on a thread of its own.
+
+    Hashing and encrypting happen on the caller's thread (both release the
+    interpreter lock), so the disk write overlaps them as in the plain store.
+    Memory: at most ``_QUEUE_DEPTH`` chunks in flight.
+    """
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=_QUEUE_DEPTH)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="encrypted-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._error is not None:
+                continue
+            try:
+                view = memoryview(data)
+                done = 0
+                while done < len(view):
+                    done += self._out.write(view[done:]) or 0
+            except BaseException as exc:  # surfaced on the caller's thread
+                self._error = exc
+
+    def write(self, data: bytes) -> int:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(bytes(data))
+        return len(data)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
+class EncryptedStore(ObjectStore):
+    """Originals by plaintext SHA-256, each file encrypted with the objects key."""
+
+    encrypted = True
+
+    def __init__(self, root: Path, key: bytes, *, chunk_size: int = DEFAULT_CHUNK) -> None:
+        super().__init__(root)
+        self._key = key
+        self._chunk = chunk_size
+
+    def _raw(self, sha256: str) -> BinaryIO:
+        return open(self.path_for(sha256), "rb", buffering=0)
+
+    def open(self, sha256: str) -> BinaryIO:
+        """A seekable plaintext reader (one chunk in memory); TamperedError on bad data."""
+        return open_object(self.path_for(sha256), self._key, sha256)
+
+    def forget_key(self) -> None:
+        """Drop the reference to the key (the archive was closed or locked)."""
+        self._key = b""
+
+    def reader(self, sha256: str) -> EncryptedReader:  # type: ignore[override]
+        return EncryptedReader(self.path_for(sha256), self._key, sha256)
+
+    def size(self, sha256: str) -> int:
+        """The original's size, from the ciphertext's size and header alone."""
+        with self._raw(sha256) as f:
+            chunk_size, _salt, _prefix = parse_header(f.read(HEADER.size))
+            total = os.fstat(f.fileno()).st_size
+        return layout_for(total, chunk_size).plaintext_size
+
+    def put_stream(
+        self,
+        src: BinaryIO,
+        *,
+        on_bytes: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> PutResult:
+        """Read ``src`` once: hash and encrypt here, write on a second thread."""
+        self.ensure()
+        fd, tmp_name = _mkstemp(self.tmp)
+        tmp_path = Path(tmp_name)
+        renamed = False
+        try:
+            _lock_temp(fd)
+            with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
+                sink = _ThreadedSink(out)
+                try:
+                    result = self._encrypt(src, sink, on_bytes, cancelled)
+                finally:
+                    sink.close()
+            final = self.path_for(result.sha256)
+            if final.is_file() and final.stat().st_size == result.ciphertext_size:
+                tmp_path.unlink()
+                return PutResult(result.sha256, result.size, existed=True)
+            os.fsync(fd)
+            os.chmod(tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            _make_dirs(final.parent)
+            os.replace(tmp_path, final)
+            renamed = True
+            fsync_dir(final.parent)
+            return PutResult(result.sha256, result.size, existed=False)
+        except BaseException:
+            if not renamed:
+                tmp_path.unlink(missing_ok=True)
+            raise
+        finally:
+            os.close(fd)
+
+    def _encrypt(
+        self,
+        src: BinaryIO,
+        sink: _ThreadedSink,
+        on_bytes: Callable[[int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> StreamResult:
+        return encrypt_stream(
+            src,
+            sink,  # type: ignore[arg-type]
+            self._key,
+            chunk_size=self._chunk,
+            on_bytes=on_bytes,
+            cancelled=cancelled,
+            cancel_error=Cancelled,
+        )
+
+    def hash_object(self, sha256: str, on_bytes: Callable[[int], None] | None = None) -> str:
+        """Decrypt, authenticate every chunk and re-hash the plaintext.
+
+        Raises TamperedError when the ciphertext fails authentication (or is
+        not ciphertext at all): verify reports that as an altered original.
+        """
+        with self._raw(sha256) as raw:
+            try:
+                return hash_encrypted(
+                    raw, self._key, bytes.fromhex(sha256), name=sha256[:12], on_bytes=on_bytes
+                )
+            except NotEncrypted as exc:
+                raise TamperedError(f"{sha256[:12]}: {exc}") from None

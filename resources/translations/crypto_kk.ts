@@ -1,0 +1,224 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk_KZ" sourcelanguage="en">
+<context>
+    <name>ArchiveLock</name>
+    <message>
+        <source>&amp;Encrypt This Archive…</source>
+        <translation>Бұл архивті &amp;шифрлау…</translation>
+    </message>
+    <message>
+        <source>Encrypting the archive</source>
+        <translation>Архив шифрлануда</translation>
+    </message>
+    <message>
+        <source>Encryption stopped; the archive opens again only when it is finished: run evidence-desk encrypt --archive %1</source>
+        <translation>Шифрлау тоқтатылды; архив ол аяқталғаннан кейін ғана қайта ашылады: evidence-desk encrypt --archive %1 командасын орындаңыз</translation>
+    </message>
+    <message>
+        <source>The archive was not encrypted: %1</source>
+        <translation>Архив шифрланбады: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Archive</source>
+        <translation>Архивті &amp;бұғаттау</translation>
+    </message>
+    <message>
+        <source>Change &amp;Passphrase…</source>
+        <translation>Құпия &amp;фразаны өзгерту…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Құпия фразаны өзгерту</translation>
+    </message>
+    <message>
+        <source>Could not open the archive: %1</source>
+        <translation>Архивті ашу мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <source>Evidence Desk — locked</source>
+        <translation>Evidence Desk — бұғатталған</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 ашылуда…</translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation>Құпия фраза өзгертілді.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Қалпына келтіру кілті</translation>
+    </message>
+    <message>
+        <source>The archive is locked.</source>
+        <translation>Архив бұғатталды.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed: %1</source>
+        <translation>Құпия фраза өзгертілмеді: %1</translation>
+    </message>
+    <message>
+        <source>Write this recovery key down and keep it apart from the laptop. It is shown only now; with it a forgotten passphrase can be replaced.</source>
+        <translation>Осы қалпына келтіру кілтін жазып алып, ноутбуктан бөлек сақтаңыз. Ол тек қазір көрсетіледі; оның көмегімен ұмытылған құпия фразаны ауыстыруға болады.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; try again.</source>
+        <translation>Құпия фраза қате; қайта көріңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <source>Decrypted copy</source>
+        <translation>Шифрі ашылған көшірме</translation>
+    </message>
+    <message>
+        <source>This archive is encrypted. Another application can only open a decrypted copy: it is written to memory (RAM), not to the disk, and removed when the archive is closed or locked. While it exists, other programs of this user can read it. Open it?</source>
+        <translation>Бұл архив шифрланған. Басқа қолданба тек шифрі ашылған көшірмені аша алады: ол дискіге емес, жедел жадқа (RAM) жазылады және архив жабылғанда не бұғатталғанда жойылады. Ол бар кезде бұл пайдаланушының басқа бағдарламалары оны оқи алады. Ашу керек пе?</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Encrypt this archive</source>
+        <translation>Бұл архивті шифрлау</translation>
+    </message>
+    <message>
+        <source>Every original, thumbnail and key and the database are encrypted in place; each original is checked before its plaintext is replaced. Old plaintext may remain in the disk's free space.</source>
+        <translation>Барлық түпнұсқалар, нобайлар, кілттер және дерекқор орнында шифрланады; әр түпнұсқа ашық мәтіні ауыстырылмас бұрын тексеріледі. Ескі шифрланбаған деректер дискінің бос орнында қалуы мүмкін.</translation>
+    </message>
+    <message>
+        <source>Also make a recovery key (shown once)</source>
+        <translation>Қалпына келтіру кілтін де жасау (бір рет көрсетіледі)</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Құпия фразаны өзгерту</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Қазіргі құпия фраза:</translation>
+    </message>
+    <message>
+        <source>Encrypt this archive with a passphrase</source>
+        <translation>Бұл архивті құпия фразамен шифрлау</translation>
+    </message>
+    <message>
+        <source>New archive</source>
+        <translation>Жаңа архив</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Жаңа құпия фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Оны қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>Several words are best: anyone holding the archive folder can try guesses. Without the passphrase (or the recovery key) nothing can be recovered.</source>
+        <translation>Бірнеше сөз болғаны дұрыс: архив қалтасы қолына түскен кез келген адам фразаны таңдап көре алады. Құпия фразасыз (немесе қалпына келтіру кілтісіз) ештеңені қалпына келтіру мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Құпия фраза кемінде %1 таңбадан тұруы керек.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Екі құпия фраза сәйкес келмейді.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>%1 is encrypted. Enter its passphrase.</source>
+        <translation>%1 шифрланған. Оның құпия фразасын енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Unlock archive</source>
+        <translation>Архивті ашу</translation>
+    </message>
+</context>
+<context>
+    <name>AddRecipientDialog</name>
+    <message>
+        <source>Add recipient</source>
+        <translation>Алушыны қосу</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Аты:</translation>
+    </message>
+    <message>
+        <source>Public key:</source>
+        <translation>Ашық кілт:</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsBox</name>
+    <message>
+        <source>Add…</source>
+        <translation>Қосу…</translation>
+    </message>
+    <message>
+        <source>Encrypt for recipients (age)</source>
+        <translation>Алушылар үшін шифрлау (age)</translation>
+    </message>
+    <message>
+        <source>Only the checked recipients can open the bundle (with age -d and their key); it is written as .zip.age and nothing else reaches the destination. Leave all unchecked for an ordinary bundle.</source>
+        <translation>Пакетті тек белгіленген алушылар ғана аша алады (age -d командасымен және өз кілтімен); ол .zip.age ретінде жазылады, ал мақсатты орынға басқа ештеңе түспейді. Кәдімгі пакет үшін ешкімді белгілемеңіз.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Өшіру</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ешқашан</translation>
+    </message>
+    <message>
+        <source>Lock an encrypted archive when idle for:</source>
+        <translation>Шифрланған архивті әрекетсіздіктен кейін бұғаттау:</translation>
+    </message>
+</context>
+<context>
+    <name>NewArchiveDialog</name>
+    <message>
+        <source>Also make a recovery key (shown once)</source>
+        <translation>Қалпына келтіру кілтін де жасау (бір рет көрсетіледі)</translation>
+    </message>
+    <message>
+        <source>Encrypt it with a passphrase</source>
+        <translation>Оны құпия фразамен шифрлау</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Құпия фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Оны қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Құпия фраза кемінде %1 таңбадан тұруы керек.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Екі құпия фраза сәйкес келмейді.</translation>
+    </message>
+</context>
+</TS>

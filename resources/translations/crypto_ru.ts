@@ -1,0 +1,224 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en">
+<context>
+    <name>ArchiveLock</name>
+    <message>
+        <source>&amp;Encrypt This Archive…</source>
+        <translation>&amp;Зашифровать этот архив…</translation>
+    </message>
+    <message>
+        <source>Encrypting the archive</source>
+        <translation>Шифрование архива</translation>
+    </message>
+    <message>
+        <source>Encryption stopped; the archive opens again only when it is finished: run evidence-desk encrypt --archive %1</source>
+        <translation>Шифрование остановлено; архив откроется снова только после его завершения: выполните evidence-desk encrypt --archive %1</translation>
+    </message>
+    <message>
+        <source>The archive was not encrypted: %1</source>
+        <translation>Архив не зашифрован: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Archive</source>
+        <translation>&amp;Заблокировать архив</translation>
+    </message>
+    <message>
+        <source>Change &amp;Passphrase…</source>
+        <translation>Сменить &amp;парольную фразу…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Смена парольной фразы</translation>
+    </message>
+    <message>
+        <source>Could not open the archive: %1</source>
+        <translation>Не удалось открыть архив: %1</translation>
+    </message>
+    <message>
+        <source>Evidence Desk — locked</source>
+        <translation>Evidence Desk — заблокирован</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открытие %1…</translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation>Парольная фраза изменена.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Ключ восстановления</translation>
+    </message>
+    <message>
+        <source>The archive is locked.</source>
+        <translation>Архив заблокирован.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed: %1</source>
+        <translation>Парольная фраза не изменена: %1</translation>
+    </message>
+    <message>
+        <source>Write this recovery key down and keep it apart from the laptop. It is shown only now; with it a forgotten passphrase can be replaced.</source>
+        <translation>Запишите этот ключ восстановления и храните его отдельно от ноутбука. Он показывается только сейчас; с ним можно заменить забытую парольную фразу.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; try again.</source>
+        <translation>Неверная парольная фраза; попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <source>Decrypted copy</source>
+        <translation>Расшифрованная копия</translation>
+    </message>
+    <message>
+        <source>This archive is encrypted. Another application can only open a decrypted copy: it is written to memory (RAM), not to the disk, and removed when the archive is closed or locked. While it exists, other programs of this user can read it. Open it?</source>
+        <translation>Этот архив зашифрован. Другое приложение может открыть только расшифрованную копию: она записывается в оперативную память (RAM), а не на диск, и удаляется, когда архив закрыт или заблокирован. Пока она существует, её могут прочитать другие программы этого пользователя. Открыть?</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Encrypt this archive</source>
+        <translation>Зашифровать этот архив</translation>
+    </message>
+    <message>
+        <source>Every original, thumbnail and key and the database are encrypted in place; each original is checked before its plaintext is replaced. Old plaintext may remain in the disk's free space.</source>
+        <translation>Все оригиналы, миниатюры, ключи и база данных шифруются на месте; каждый оригинал проверяется, прежде чем его открытый текст будет заменён. Старые незашифрованные данные могут остаться в свободном месте диска.</translation>
+    </message>
+    <message>
+        <source>Also make a recovery key (shown once)</source>
+        <translation>Создать также ключ восстановления (показывается один раз)</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Смена парольной фразы</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Текущая парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Encrypt this archive with a passphrase</source>
+        <translation>Зашифровать этот архив парольной фразой</translation>
+    </message>
+    <message>
+        <source>New archive</source>
+        <translation>Новый архив</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Новая парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Повторите её:</translation>
+    </message>
+    <message>
+        <source>Several words are best: anyone holding the archive folder can try guesses. Without the passphrase (or the recovery key) nothing can be recovered.</source>
+        <translation>Лучше всего несколько слов: любой, у кого есть папка архива, может подбирать фразу. Без парольной фразы (или ключа восстановления) ничего восстановить нельзя.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Парольная фраза должна содержать не менее %1 символов.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Две парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>%1 is encrypted. Enter its passphrase.</source>
+        <translation>%1 зашифрован. Введите его парольную фразу.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>Unlock archive</source>
+        <translation>Разблокировать архив</translation>
+    </message>
+</context>
+<context>
+    <name>AddRecipientDialog</name>
+    <message>
+        <source>Add recipient</source>
+        <translation>Добавить получателя</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Public key:</source>
+        <translation>Открытый ключ:</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsBox</name>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Encrypt for recipients (age)</source>
+        <translation>Зашифровать для получателей (age)</translation>
+    </message>
+    <message>
+        <source>Only the checked recipients can open the bundle (with age -d and their key); it is written as .zip.age and nothing else reaches the destination. Leave all unchecked for an ordinary bundle.</source>
+        <translation>Открыть пакет смогут только отмеченные получатели (командой age -d и своим ключом); он записывается как .zip.age, и больше ничего не попадает в место назначения. Не отмечайте никого, чтобы получить обычный пакет.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>Lock an encrypted archive when idle for:</source>
+        <translation>Блокировать зашифрованный архив после простоя:</translation>
+    </message>
+</context>
+<context>
+    <name>NewArchiveDialog</name>
+    <message>
+        <source>Also make a recovery key (shown once)</source>
+        <translation>Создать также ключ восстановления (показывается один раз)</translation>
+    </message>
+    <message>
+        <source>Encrypt it with a passphrase</source>
+        <translation>Зашифровать его парольной фразой</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Повторите её:</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Парольная фраза должна содержать не менее %1 символов.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Две парольные фразы не совпадают.</translation>
+    </message>
+</context>
+</TS>
