@@ -166,3 +166,65 @@ def test_vocab_commands_print_the_documented_shape(arch, capsys):
     assert list(added) == TERM_KEYS
     retired = cli_json(capsys, *term[:4], "--retire", "--archive", arch)
     assert list(retired) == TERM_KEYS and retired["active"] is False
+
+
+TESTIMONY_KEYS = [
+    "item_id",
+    "id",
+    "exhibit",
+    "title",
+    "witness_code",
+    "pseudonym",
+    "display_name",
+    "interviewer",
+    "interview_date",
+    "interview_place",
+    "language",
+    "translation_language",
+    "consent",
+    "risk_notes",
+    "sensitivity",
+    "object_sha256",
+    "identity_recorded",
+    "identity",
+    "attachments",
+    "incidents",
+    "removed",
+    "statement_version",
+    "statement_sha256",
+]
+WITH_TEXTS = ["statement", "translation_version", "translation_sha256", "translation", "versions"]
+ATTACHMENT_KEYS = ["item_id", "id", "exhibit", "kind", "title", "sha256", "note"]
+
+
+def test_testimony_commands_print_the_documented_shape(arch, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    media.make_jpeg(folder / "scan.jpg")
+    assert cli(capsys, "ingest", "--archive", arch, folder)[0] == 0
+    add = ("testimony", "add", "--statement", "Я видела.", "--interview-place", "Atyrau")
+    added = cli_json(capsys, *add, "--consent", "court", "--archive", arch)
+    assert list(added) == TESTIMONY_KEYS + WITH_TEXTS
+    assert list(added["consent"]) == [
+        "court",
+        "advocacy",
+        "publication",
+        "anonymity_requested",
+        "date",
+        "method",
+    ]
+    assert list(added["interview_place"]) == ["id", "name", "path"]
+    assert [list(v) for v in added["versions"]] == [
+        ["field", "version", "sha256", "size", "created_at", "actor", "note"]
+    ]
+    attached = cli_json(capsys, "testimony", "attach", "W-0001", "ED-000001", "--archive", arch)
+    assert [list(a) for a in attached] == [ATTACHMENT_KEYS]
+    edited = cli_json(capsys, "testimony", "edit", "W-0001", "--pseudonym", "A", "--archive", arch)
+    assert list(edited) == TESTIMONY_KEYS + WITH_TEXTS
+    assert [list(a) for a in edited["attachments"]] == [ATTACHMENT_KEYS]
+    shown = cli_json(capsys, "testimony", "show", "W-0001", "--archive", arch)
+    assert shown == edited
+    (listed,) = cli_json(capsys, "testimony", "list", "--archive", arch)
+    assert list(listed) == TESTIMONY_KEYS + ["translation_version", "translation_sha256"]
+    detached = ("testimony", "attach", "W-0001", "ED-000001", "--remove", "--archive", arch)
+    assert cli_json(capsys, *detached) == []

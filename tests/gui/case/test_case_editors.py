@@ -54,14 +54,14 @@ def test_testimony_editor_creates_edits_and_versions(qtbot, window, case):
     editor.place.setCurrentIndex(editor.place.findText("Almaty", Qt.MatchFlag.MatchContains))
     save_and_wait(qtbot, editor)
     data = case_testimonies.get_testimony(window.archive, editor.ref)
-    assert data["pseudonym"] == "Айгерим" and data["consent"]["court"]
-    assert data["statement"].startswith("Я видела") and data["identity_recorded"]
-    assert data["interview_place"]["name"].startswith("Almaty")
+    assert data.pseudonym == "Айгерим" and data.consent.court
+    assert data.statement.startswith("Я видела") and data.identity_recorded
+    assert data.interview_place.name.startswith("Almaty")
 
     editor.statement.setPlainText("Я видела, как задержали троих у акимата.")
     save_and_wait(qtbot, editor)
     data = case_testimonies.get_testimony(window.archive, editor.ref)
-    assert data["statement_version"] == 2
+    assert data.statement_version == 2
     qtbot.waitUntil(lambda: editor.versions.list.count() == 2, timeout=WAIT)
     editor.versions.list.setCurrentRow(0)
     qtbot.waitUntil(lambda: "двоих" in editor.versions.text.toPlainText(), timeout=WAIT)
@@ -77,7 +77,7 @@ def test_reveal_asks_for_a_reason_and_is_logged(qtbot, window, case):
     created = case_testimonies.add_testimony(
         window.archive, statement="text", identity={"real_name": "Secret Name"}
     )
-    editor = case.new_testimony(created["exhibit"])
+    editor = case.new_testimony(created.exhibit)
     qtbot.waitUntil(lambda: editor.data is not None, timeout=WAIT)
     assert not editor.identity_form.isVisibleTo(editor)
     assert editor.identity_fields["real_name"].text() == ""
@@ -92,7 +92,7 @@ def test_reveal_asks_for_a_reason_and_is_logged(qtbot, window, case):
         lambda: editor.identity_fields["real_name"].text() == "Secret Name", timeout=WAIT
     )
     assert editor.identity_form.isVisibleTo(editor)
-    events = custody.events_for_item(window.archive, created["id"])
+    events = custody.events_for_item(window.archive, created.id)
     assert events[-1].details["action"] == "reveal identity"
     assert events[-1].details["reason"] == "court request 12/2022"
 

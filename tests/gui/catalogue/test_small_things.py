@@ -96,11 +96,11 @@ def test_window_titles_name_a_record_once():
 def test_testimony_editor_title_has_no_repetition(qtbot, window):
     wait_idle(qtbot, window)
     created = case_testimonies.add_testimony(window.archive, statement="text")
-    editor = window.case_ui.new_testimony(created["exhibit"])
+    editor = window.case_ui.new_testimony(created.exhibit)
     qtbot.waitUntil(lambda: editor.data is not None, timeout=WAIT)
     title = editor.windowTitle()
     assert title.count("Testimony") == 1, title
-    assert created["witness_code"] in title
+    assert created.witness_code in title
 
 
 def test_person_statuses_can_be_added_before_the_first_save(qtbot, window):

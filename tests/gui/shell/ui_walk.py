@@ -152,7 +152,7 @@ def open_everything(qtbot: Any, window: Any, case: dict[str, Any]) -> list[QWidg
     opened.append(window.add_tags() or window._ask_tags(remove=False))
     opened.append(window.remove_selected())
     opened.append(window.bundle_ui.export_bundle())
-    opened.append(ui.new_testimony(case["testimony"]["exhibit"]))
+    opened.append(ui.new_testimony(case["testimony"].exhibit))
     opened.append(ui.new_testimony())
     opened.append(ui.open_record("incident", case["incident"]["ref"]))
     opened.append(ui.open_record("person", case["person"].ref))

@@ -101,8 +101,8 @@ def case(tmp_path_factory: pytest.TempPathFactory):
         "photo": photo,
         "other": other,
         "incident": incident,
-        "published": published["exhibit"],
-        "private": private["exhibit"],
+        "published": published.exhibit,
+        "private": private.exhibit,
     }
     yield archive, root, data, full, redacted, red_zip
     archive.close()
@@ -151,10 +151,10 @@ def test_testimony_without_court_consent_is_not_in_a_full_bundle(tmp_path: Path)
     photo = add_file(archive, tmp_path / "in", "p.jpg")
     t = case_testimonies.add_testimony(archive, statement="no consent", sensitivity="restricted")
     inc = case_incidents.add_incident(archive, "Raid")["ref"]
-    case_incidents.link_items(archive, inc, [photo, t["exhibit"]])
+    case_incidents.link_items(archive, inc, [photo, t.exhibit])
     report = export_bundle(archive, None, incident=inc, out=tmp_path / "b")
     assert report.exported == [photo]
-    assert (t["exhibit"], "testimony without the witness's consent to court use") in report.left_out
+    assert (t.exhibit, "testimony without the witness's consent to court use") in report.left_out
     archive.close()
 
 
@@ -221,12 +221,12 @@ def test_import_merges_records_and_links(case, tmp_path: Path) -> None:
     street = case_places.get_place(receiver, "улица Рахат")
     assert street.path == ["Rakhat Street", "Zhanaozen", "Mangystau Region", "Kazakhstan"]
     w1 = case_testimonies.get_testimony(receiver, "W-0001")
-    assert w1["pseudonym"] == "Bota" and w1["consent"]["court"]
-    assert w1["statement"] == "I saw the police shoot at the square (edited)."
+    assert w1.pseudonym == "Bota" and w1.consent.court
+    assert w1.statement == "I saw the police shoot at the square (edited)."
     assert case_testimonies.version_text(receiver, "W-0001", "statement", 1) == (
         "I saw the police shoot at the square."
     )
-    assert w1["identity_recorded"] is False
+    assert w1.identity_recorded is False
     assert check_versions(receiver) == []
     # importing again adds no second incident, person, place or testimony
     again = import_bundle(receiver, root / "full")
@@ -248,8 +248,8 @@ def test_import_of_a_redacted_bundle(case, tmp_path: Path) -> None:
     report = import_bundle(receiver, root / "red.zip", trust_new_signer=True)
     assert report.ok and report.count("new") == 2
     testimonies = case_testimonies.list_testimonies(receiver)
-    assert [t["pseudonym"] for t in testimonies] == ["Bota"]
-    assert testimonies[0]["consent"]["publication"] is True
+    assert [t.pseudonym for t in testimonies] == ["Bota"]
+    assert testimonies[0].consent.publication is True
     incident = case_incidents.get_incident(receiver, data["incident"]["uuid"])
     assert len(incident["items"]) == 2
     assert any(p["name"].startswith("P-") and p["sensitive"] for p in incident["persons"])

@@ -109,7 +109,7 @@ def _populate(root: Path):  # type: ignore[no-untyped-def]
         language="ru",
         sensitivity="restricted",
     )
-    ex["testimony"] = testimony["exhibit"]
+    ex["testimony"] = testimony.exhibit
     incident = case_incidents.add_incident(
         archive, "Dispersal on the square", start="2022-01-05T10:00", offset="+06:00",
         notes=C.incident_notes,

@@ -135,7 +135,7 @@ def test_incident_refs_accept_number_prefix_and_uuid(archive):
 def test_an_item_knows_its_case_context(archive, tmp_path):
     photo = add_file(archive, tmp_path / "in", "crowd.jpg")
     testimony = case_testimonies.add_testimony(archive, statement="I filmed it")
-    case_testimony_attachments.attach(archive, testimony["witness_code"], [photo])
+    case_testimony_attachments.attach(archive, testimony.witness_code, [photo])
     incident = case_incidents.add_incident(archive, "Crowd", place="Republic Square")
     case_incidents.link_items(archive, incident["ref"], [photo])
     person = case_persons.add_person(archive, ["Filmed person"])

@@ -36,7 +36,7 @@ def case(archive, tmp_path):
     incident = case_incidents.add_incident(
         archive, "Night raid", place="Жаңаөзен", violations=["torture"], start="2022-01-06"
     )
-    case_incidents.link_items(archive, incident["ref"], [video, testimony["exhibit"]])
+    case_incidents.link_items(archive, incident["ref"], [video, testimony.exhibit])
     case_incidents.add_person(archive, incident["ref"], victim.ref, "victim")
     return {
         "video": video,
@@ -53,7 +53,7 @@ def _lookup(archive, exhibit: str) -> int:
 
 
 def test_every_spelling_of_a_place_finds_what_happened_there(archive, case):
-    linked = {_lookup(archive, case["video"]), case["testimony"]["item_id"]}
+    linked = {_lookup(archive, case["video"]), case["testimony"].item_id}
     zhanaozen = case_places.get_place(archive, "Zhanaozen").id
     for query in ("Zhanaozen", "Жаңаөзен", "жанаозен", "JANAOZEN", "Mangystau"):
         hits = case_search.search(archive, query)
@@ -70,8 +70,8 @@ def test_person_names_match_across_scripts(archive, case):
 
 
 def test_statement_text_and_violation_labels_in_any_language_are_found(archive, case):
-    assert case_search.search(archive, "дубинками")["items"] == [case["testimony"]["item_id"]]
-    assert case_search.search(archive, "dubinkami")["items"] == [case["testimony"]["item_id"]]
+    assert case_search.search(archive, "дубинками")["items"] == [case["testimony"].item_id]
+    assert case_search.search(archive, "dubinkami")["items"] == [case["testimony"].item_id]
     for word in ("torture", "пытки", "азаптау"):
         assert case_search.search(archive, word)["incidents"] == [case["incident"]["id"]], word
 
