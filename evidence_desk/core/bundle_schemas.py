@@ -39,6 +39,7 @@ from evidence_desk.core.bundle_schema_parts import (
     when,
 )
 from evidence_desk.core.bundle_schemas_case import CASE_FILES
+from evidence_desk.core.bundle_schemas_messages import MESSAGE_FILES
 
 ARCHIVE = record({"uuid": uuid(), "name": string(SHORT)}, ("uuid",))
 OBJECT_FILE = string(512, pattern=r"^data/objects/[A-Za-z0-9._-]{1,200}$")
@@ -268,6 +269,7 @@ REGISTRY: dict[str, dict[str, Any]] = {
     L.CUSTODY_JSON: CUSTODY,
     L.PLACES_GEOJSON: GEOJSON,
     **CASE_FILES,
+    **MESSAGE_FILES,
 }
 REQUIRED = (L.BAG_INFO, L.ITEMS_JSON, L.CUSTODY_JSON)
 _VALIDATORS = {

@@ -108,3 +108,18 @@ class MessageItem(Base):
     message: Mapped[ChatMessage] = relationship(back_populates="media")
 
     __table_args__ = (UniqueConstraint("message_id", "item_id", name="uq_message_items"),)
+
+
+class IncidentMessage(Base):
+    """A chat message that documents an incident (as ``incident_items`` for files)."""
+
+    __tablename__ = "incident_messages"
+
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    )
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("chat_messages.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -4,6 +4,18 @@
 <context>
     <name>CaseUI</name>
     <message>
+        <source>No chat messages</source>
+        <translation>Чат хабарламаларынсыз</translation>
+    </message>
+    <message>
+        <source>Messages of all chats</source>
+        <translation>Барлық чаттың хабарламалары</translation>
+    </message>
+    <message>
+        <source>Messages: %1</source>
+        <translation>Хабарламалар: %1</translation>
+    </message>
+    <message>
         <source>Clock Correction</source>
         <translation>Сағатты түзету</translation>
     </message>

@@ -4,6 +4,18 @@
 <context>
     <name>CaseUI</name>
     <message>
+        <source>No chat messages</source>
+        <translation>Без сообщений чатов</translation>
+    </message>
+    <message>
+        <source>Messages of all chats</source>
+        <translation>Сообщения всех чатов</translation>
+    </message>
+    <message>
+        <source>Messages: %1</source>
+        <translation>Сообщения: %1</translation>
+    </message>
+    <message>
         <source>Clock Correction</source>
         <translation>Коррекция часов</translation>
     </message>

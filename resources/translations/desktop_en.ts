@@ -34,6 +34,13 @@ Key fingerprint: %3</numerusform>
 <context>
     <name>CaseUI</name>
     <message numerus="yes">
+        <source>%Ln chat message(s)</source>
+        <translation>
+            <numerusform>%Ln chat message</numerusform>
+            <numerusform>%Ln chat messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln incident(s)</source>
         <translation>
             <numerusform>%Ln incident</numerusform>
@@ -233,6 +240,26 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         <translation>
             <numerusform>Tags to remove from %Ln selected item (comma-separated):</numerusform>
             <numerusform>Tags to remove from %Ln selected items (comma-separated):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConversationDialog</name>
+    <message numerus="yes">
+        <source>Linked %n message(s) to %2</source>
+        <translation>
+            <numerusform>Linked %n message to %2</numerusform>
+            <numerusform>Linked %n messages to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentChooser</name>
+    <message numerus="yes">
+        <source>Link %n message(s) to the incident:</source>
+        <translation>
+            <numerusform>Link %n message to the incident:</numerusform>
+            <numerusform>Link %n messages to the incident:</numerusform>
         </translation>
     </message>
 </context>

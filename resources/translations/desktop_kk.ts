@@ -33,6 +33,13 @@ Key fingerprint: %3</source>
 </context>
 <context>
     <name>CaseUI</name>
+    <message numerus="yes">
+        <source>%Ln chat message(s)</source>
+        <translation>
+            <numerusform>%Ln чат хабарламасы</numerusform>
+            <numerusform>%Ln чат хабарламасы</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 (recorded when the person is saved)</source>
         <translation>%1 (адам сақталғанда жазылады)</translation>
@@ -369,6 +376,26 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         <translation>
             <numerusform>Таңдалған %Ln материалдан алынатын тегтер (үтір арқылы):</numerusform>
             <numerusform>Таңдалған %Ln материалдан алынатын тегтер (үтір арқылы):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConversationDialog</name>
+    <message numerus="yes">
+        <source>Linked %n message(s) to %2</source>
+        <translation>
+            <numerusform>%2 оқиғасымен %n хабарлама байланыстырылды</numerusform>
+            <numerusform>%2 оқиғасымен %n хабарлама байланыстырылды</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentChooser</name>
+    <message numerus="yes">
+        <source>Link %n message(s) to the incident:</source>
+        <translation>
+            <numerusform>%n хабарламаны оқиғамен байланыстыру:</numerusform>
+            <numerusform>%n хабарламаны оқиғамен байланыстыру:</numerusform>
         </translation>
     </message>
 </context>

@@ -37,6 +37,14 @@ Key fingerprint: %3</source>
 </context>
 <context>
     <name>CaseUI</name>
+    <message numerus="yes">
+        <source>%Ln chat message(s)</source>
+        <translation>
+            <numerusform>%Ln сообщение чата</numerusform>
+            <numerusform>%Ln сообщения чата</numerusform>
+            <numerusform>%Ln сообщений чата</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 (recorded when the person is saved)</source>
         <translation>%1 (будет записано при сохранении человека)</translation>
@@ -400,6 +408,28 @@ They will be hidden from the catalogue and searches. The originals stay in the a
             <numerusform>Метки, которые убрать у %Ln выбранного материала, через запятую:</numerusform>
             <numerusform>Метки, которые убрать у %Ln выбранных материалов, через запятую:</numerusform>
             <numerusform>Метки, которые убрать у %Ln выбранных материалов, через запятую:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConversationDialog</name>
+    <message numerus="yes">
+        <source>Linked %n message(s) to %2</source>
+        <translation>
+            <numerusform>С %2 связано %n сообщение</numerusform>
+            <numerusform>С %2 связаны %n сообщения</numerusform>
+            <numerusform>С %2 связано %n сообщений</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentChooser</name>
+    <message numerus="yes">
+        <source>Link %n message(s) to the incident:</source>
+        <translation>
+            <numerusform>Связать %n сообщение с инцидентом:</numerusform>
+            <numerusform>Связать %n сообщения с инцидентом:</numerusform>
+            <numerusform>Связать %n сообщений с инцидентом:</numerusform>
         </translation>
     </message>
 </context>

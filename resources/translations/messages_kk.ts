@@ -4,6 +4,14 @@
 <context>
     <name>ConversationDialog</name>
     <message>
+        <source>Link to Incident…</source>
+        <translation>Оқиғамен байланыстыру…</translation>
+    </message>
+    <message>
+        <source>Could not link: %1</source>
+        <translation>Байланыстыру мүмкін болмады: %1</translation>
+    </message>
+    <message>
         <source>From:</source>
         <translation>Бастап:</translation>
     </message>
@@ -135,6 +143,33 @@
     <message>
         <source>Chat times:</source>
         <translation>Чаттағы уақыт:</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentChooser</name>
+    <message>
+        <source>Link to Incident</source>
+        <translation>Оқиғамен байланыстыру</translation>
+    </message>
+    <message>
+        <source>Why these messages document the incident</source>
+        <translation>Бұл хабарламалар оқиғаны неліктен құжаттайды</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ескертпе:</translation>
+    </message>
+    <message>
+        <source>Could not load the incidents: %1</source>
+        <translation>Оқиғаларды жүктеу мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <source>No incidents yet: record one first.</source>
+        <translation>Әзірге оқиға жоқ: алдымен оқиға тіркеңіз.</translation>
     </message>
 </context>
 </TS>

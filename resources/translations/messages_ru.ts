@@ -4,6 +4,14 @@
 <context>
     <name>ConversationDialog</name>
     <message>
+        <source>Link to Incident…</source>
+        <translation>Связать с инцидентом…</translation>
+    </message>
+    <message>
+        <source>Could not link: %1</source>
+        <translation>Не удалось связать: %1</translation>
+    </message>
+    <message>
         <source>From:</source>
         <translation>С:</translation>
     </message>
@@ -135,6 +143,33 @@
     <message>
         <source>Chat times:</source>
         <translation>Время в чатах:</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentChooser</name>
+    <message>
+        <source>Link to Incident</source>
+        <translation>Связать с инцидентом</translation>
+    </message>
+    <message>
+        <source>Why these messages document the incident</source>
+        <translation>Почему эти сообщения документируют инцидент</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>Could not load the incidents: %1</source>
+        <translation>Не удалось загрузить инциденты: %1</translation>
+    </message>
+    <message>
+        <source>No incidents yet: record one first.</source>
+        <translation>Инцидентов пока нет: сначала создайте инцидент.</translation>
     </message>
 </context>
 </TS>

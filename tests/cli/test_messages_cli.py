@@ -145,3 +145,27 @@ def test_export_folder_with_a_link_is_ingested_as_files(tg_folder: Path, tmp_pat
     statuses = {Path(f["path"]).name: f["status"] for f in data["files"]}
     assert statuses["result.json"] == "new" and statuses["p.jpg"] == "new"
     assert statuses["link.jpg"] == "skipped"
+
+
+def test_incident_link_messages(tmp_path: Path, tg_folder: Path, capsys) -> None:
+    arch = _init(tmp_path, capsys)
+    assert main(["ingest", "--archive", arch, str(tg_folder)]) == 0
+    capsys.readouterr()
+    assert main(["incident", "add", "--archive", arch, "--title", "Ереуіл", "--json"]) == 0
+    ref = _json(capsys)["ref"]
+    assert main(["messages", "list", "--archive", arch, "--json"]) == 0
+    ids = {m["message_id"]: m["id"] for m in _json(capsys)}
+    args = ["incident", "link", "--archive", arch, ref, "--message", str(ids["1"])]
+    assert main([*args, "--message", str(ids["3"]), "--note", "ереуіл басталды", "--json"]) == 0
+    shown = _json(capsys)
+    assert [m["message_id"] for m in shown["messages"]] == ["1", "3"]
+    assert shown["messages"][0]["note"] == "ереуіл басталды" and shown["items"] == []
+    assert main(["incident", "show", "--archive", arch, ref]) == 0
+    out = capsys.readouterr().out
+    assert "message" in out and "Жаңаөзенде ереуіл" in out
+    assert main([*args, "--remove", "--json"]) == 0
+    assert [m["message_id"] for m in _json(capsys)["messages"]] == ["3"]
+    assert main(["incident", "link", "--archive", arch, ref, "--message", "9999"]) != 0
+    assert "no message" in capsys.readouterr().err
+    assert main(["incident", "link", "--archive", arch, ref]) != 0
+    assert "--message" in capsys.readouterr().err

@@ -244,3 +244,65 @@ def make_song(path: Path) -> Path:
 
     tags = {"artist": C.audio_artist, "title": C.audio_title, "comment": C.audio_comment}
     return make_audio(path, "libmp3lame", "mp3", seconds=0.5, tags=tags)
+
+
+# Chat exports ---------------------------------------------------------------------
+# Phone canaries: digit runs that appear nowhere else (a contiguous and a spaced form).
+PHONE_TEXT = ("77019876543", "702 555 1234")
+
+
+def make_chat_exports(root: Path) -> tuple[Path, Path]:
+    """A Telegram private group and a WhatsApp zip whose people and chats are canaries."""
+    import json
+    import zipfile
+    from datetime import UTC, datetime, timedelta
+
+    from tests.chat_exports import tg_chat, tg_message, tg_service, wa_line
+    from tests.media import make_jpeg
+
+    t0 = datetime(2022, 1, 5, 12, 30, tzinfo=UTC)
+    tg = root / "ChatExport_2022-01-05"
+    (tg / "photos").mkdir(parents=True)
+    make_jpeg(tg / "photos" / "photo_1.jpg", exif_datetime=None, color=(90, 30, 160))
+    make_jpeg(tg / "photos" / "photo_2.jpg", exif_datetime=None, color=(20, 140, 60))
+    messages = [
+        tg_service(
+            1, t0, "invite_members", actor=C.chat_tg_actor, members=[C.chat_tg_member]
+        ),  # fmt: skip
+        tg_message(
+            2,
+            t0 + timedelta(minutes=1),
+            author=C.chat_tg_author,
+            author_id=f"user{C.chat_tg_user_id}",
+            photo="photos/photo_1.jpg",
+            text=f"Звоните +{PHONE_TEXT[0]}, спросите {C.chat_tg_member}",
+        ),  # fmt: skip
+        tg_message(
+            3,
+            t0 + timedelta(minutes=2),
+            author=C.chat_tg_author2,
+            author_id=f"user{C.chat_tg_user_id2}",
+            photo="photos/photo_2.jpg",
+            forwarded_from=C.chat_tg_forwarded,
+            reply_to_message_id=2,
+            text=f"{C.chat_tg_author} видел это в «{C.chat_tg_name}»",
+        ),  # fmt: skip
+    ]
+    chat = tg_chat(messages, name=C.chat_tg_name, ctype="private_group", cid=4242)
+    (tg / "result.json").write_text(json.dumps(chat, ensure_ascii=False), encoding="utf-8")
+
+    wa = root / f"WhatsApp Chat - {C.chat_wa_name}.zip"
+    photo = make_jpeg(root / "wa.jpg", exif_datetime=None, color=(200, 200, 30))
+    media = f"IMG-20220105-{C.chat_wa_file}.jpg"
+    t = datetime(2022, 1, 5, 18, 30)
+    phone_author = f"+7 {PHONE_TEXT[1]}"
+    lines = [
+        wa_line(t, C.chat_wa_author, f"{media} (file attached)"),
+        wa_line(t + timedelta(minutes=1), phone_author, f"Это {C.chat_wa_author}, на площади"),
+        wa_line(t + timedelta(minutes=2), C.chat_wa_author, "Без файла"),
+    ]
+    with zipfile.ZipFile(wa, "w") as zf:
+        zf.writestr(f"WhatsApp Chat with {C.chat_wa_name}.txt", "\n".join(lines) + "\n")
+        zf.write(photo, media)
+    photo.unlink()
+    return tg, wa

@@ -8,11 +8,14 @@ stores and matches them, with the syntax of ``db.dialect``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Integer, cast, func, select, text
 from sqlalchemy.orm import Session
 
 from evidence_desk.db import dialect
+from evidence_desk.db.models_messages import ChatMessage
 
 NO_LIMIT = dialect.NO_LIMIT
 
@@ -47,3 +50,47 @@ def items_of_matching_messages(session: Session, query: str, limit: int = NO_LIM
         )
         found += [int(r[0]) for r in rows]
     return list(dict.fromkeys(found))
+
+
+def _bounded(
+    stmt: Any, start: datetime | None, end: datetime | None, chat_ids: list[int] | None
+) -> Any:
+    stmt = stmt.where(ChatMessage.sent_sort.is_not(None))
+    if start is not None:
+        stmt = stmt.where(ChatMessage.sent_sort >= start)
+    if end is not None:
+        stmt = stmt.where(ChatMessage.sent_sort < end)
+    if chat_ids is not None:
+        stmt = stmt.where(ChatMessage.chat_id.in_(chat_ids))
+    return stmt
+
+
+def sent_buckets(
+    session: Session, start: datetime, end: datetime, buckets: int, chat_ids: list[int] | None
+) -> list[int]:
+    """Messages sent in each of ``buckets`` equal slices of [start, end), counted by SQLite
+    (one aggregate row per slice, however many messages there are)."""
+    width_s = (end - start).total_seconds() / buckets
+    origin = start.isoformat(sep=" ")
+    # julianday is a float of days: round to milliseconds so 3000 s is not 2999.9999 s
+    seconds = func.round(
+        (func.julianday(ChatMessage.sent_sort) - func.julianday(origin)) * 86400.0, 3
+    )
+    bucket = cast(seconds / width_s, Integer)
+    stmt = _bounded(select(bucket, func.count()), start, end, chat_ids).group_by(bucket)
+    counts = [0] * buckets
+    for index, count in session.execute(stmt):
+        counts[min(max(int(index or 0), 0), buckets - 1)] += int(count)
+    return counts
+
+
+def sent_days(
+    session: Session, start: datetime | None, end: datetime | None, chat_ids: list[int] | None
+) -> list[tuple[int, str, int]]:
+    """(chat id, day, messages) for every chat and day with messages, in day order."""
+    day = func.date(ChatMessage.sent_sort)
+    stmt = _bounded(select(ChatMessage.chat_id, day, func.count()), start, end, chat_ids)
+    rows = session.execute(
+        stmt.group_by(ChatMessage.chat_id, day).order_by(day, ChatMessage.chat_id)
+    )
+    return [(int(c), str(d), int(n)) for c, d, n in rows]

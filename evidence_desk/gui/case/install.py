@@ -264,7 +264,9 @@ class CaseUI(QObject):
         editor.destroyed.connect(lambda _o=None, e=editor: self._forget(e))
         saved = getattr(editor, "saved", None)
         if saved is not None:
-            saved.connect(lambda *_a: self.window.hooks.announce(Change.CASE_RECORDS))
+            # A testimony is also a catalogue item: its save changes the item list and counts.
+            changes = getattr(editor, "changes", Change.CASE_RECORDS)
+            saved.connect(lambda *_a: self.window.hooks.announce(changes))
         shows = getattr(editor, "showItemRequested", None)
         if shows is not None:
             shows.connect(self.window.select_item)

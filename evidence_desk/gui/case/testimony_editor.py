@@ -45,6 +45,7 @@ from evidence_desk.gui.case.widgets import (
     ui_language,
 )
 from evidence_desk.gui.shell.formatting import SENSITIVITIES, sensitivity_label
+from evidence_desk.gui.shell.hooks import Change
 from evidence_desk.gui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class TestimonyEditor(QDialog):
 
     saved = Signal(int)
     showItemRequested = Signal(int)
+    changes = Change.CASE_RECORDS | Change.ITEM_SET  # a testimony is a catalogue item too
 
     def __init__(
         self,

@@ -29,6 +29,11 @@ from evidence_desk.gui.case.timeline_data import (
     parse,
     utc_naive,
 )
+from evidence_desk.gui.case.timeline_messages import (
+    MESSAGE_BAND_H,
+    band_count,
+    paint_message_band,
+)
 from evidence_desk.gui.case.widgets import translate
 
 __all__ = ["TimelineView", "Point", "Span", "parse", "utc_naive", "KIND_COLOURS"]
@@ -50,6 +55,7 @@ class TimelineView(QWidget):
     incidentClicked = Signal(int)
     incidentActivated = Signal(int)
     rangeChanged = Signal(object, object, int)  # start, end (naive UTC), buckets wanted
+    viewChanged = Signal(object, object, int)  # any zoom or pan: start, end, width in px
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +69,8 @@ class TimelineView(QWidget):
         self.periods: list[Span] = []
         self.selected_item: int | None = None
         self.density: tuple[datetime, datetime, list[int]] | None = None
+        self.message_density: tuple[datetime, datetime, list[int]] | None = None  # see
+        # gui/case/timeline_messages.py: a band of chat messages above the axis
         self.start = datetime(2022, 1, 1)
         self.span_s = 21 * 86400.0
         self._drag_x: float | None = None
@@ -181,6 +189,7 @@ class TimelineView(QWidget):
         return visible > 0 and self.width() / visible < DENSE_PX
 
     def _announce(self) -> None:
+        self.viewChanged.emit(self.start, self.end(), max(self.width(), 1))
         if self.dense():
             self.rangeChanged.emit(self.start, self.end(), max(self.width() // 4, 1))
 
@@ -195,7 +204,9 @@ class TimelineView(QWidget):
         self._paint_periods(painter, axis_top)
         self._paint_axis(painter, axis_top)
         self._paint_incidents(painter, incidents_top)
-        self._paint_items(painter, items_top, axis_top)
+        band = axis_top - (MESSAGE_BAND_H if self.message_density is not None else 0)
+        self._paint_items(painter, items_top, band)
+        paint_message_band(painter, self, band, axis_top)
         painter.end()
 
     def _paint_periods(self, painter: QPainter, bottom: float) -> None:
@@ -364,6 +375,7 @@ class TimelineView(QWidget):
 
     def item_at(self, pos: QPointF) -> Point | None:
         _, top, bottom = self._rows()
+        bottom -= MESSAGE_BAND_H if self.message_density is not None else 0
         if self.dense():
             return None
         kinds = sorted({p.kind for p in self.points}) or ["photo"]
@@ -430,6 +442,8 @@ class TimelineView(QWidget):
             self.setToolTip(f"{point.exhibit} · {point.title}\n{when}{note}")
         elif span is not None:
             self.setToolTip(span.title)
+        elif (count := band_count(self, pos)) is not None:
+            self.setToolTip(translate("CaseUI", "%Ln chat message(s)", None, count))
         elif (period := self.period_at(pos)) is not None:
             first = (period.start + DISPLAY_OFFSET).strftime("%Y-%m-%d %H:%M")
             last = (period.end + DISPLAY_OFFSET).strftime("%Y-%m-%d %H:%M")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.case.timeline import TimelineView
+from evidence_desk.gui.case.timeline_messages import MessageBand
 from evidence_desk.gui.case.widgets import PlacePicker, fill_terms, run, translate, ui_language
 from evidence_desk.gui.shell.flow_layout import FlowLayout
 from evidence_desk.gui.shell.formatting import KINDS, kind_plural
@@ -129,6 +130,8 @@ class TimelinePanel(QWidget):
                 self.buttons[key].setParent(group)
                 row.addWidget(self.buttons[key])
             bar.addWidget(group)
+        self.messages = MessageBand(self)
+        bar.addWidget(self.messages.widget())
         bar.add_stretch_widget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -162,8 +165,24 @@ class TimelinePanel(QWidget):
             self.reload()
 
     def set_archive(self, archive: Any) -> None:
+        """Forget everything of the previous archive before loading this one.
+
+        Its incidents, places and filter choices mean nothing here: a filter
+        still naming the old archive's incident would make the first load fail.
+        """
         self.archive = archive
         self._fitted = False
+        self._generation.advance()  # late results for the previous archive are dropped
+        self.loading = False
+        for combo in (self.kind, self.violation, self.incident):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        while self.incident.count() > 1:
+            self.incident.removeItem(self.incident.count() - 1)
+        self.place.set_places([])
+        self.view.set_data({})
+        self.status.setText("")
         if archive is not None:
             self.reload_choices()
             self.reload()

@@ -17,9 +17,11 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, Si
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
 
-from evidence_desk.core.preview_decode import MAX_EDGE, decode_for_preview, is_safe_for_qt
 from evidence_desk.services.archive.archive import Archive
-from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
+
+# Pillow (``core.preview_decode``) and the sandbox load with the first preview,
+# in its worker, or earlier once the window has painted its first rows
+# (``gui.shell.features``); they are not needed to show the window.
 
 MAX_ORIGINAL_BYTES = 300 * 1024 * 1024
 ZOOM_STEP = 1.25
@@ -35,6 +37,8 @@ class PreviewImage:
 
 def load_preview_image(archive: Archive, sha256: str, kind: str, size: int) -> PreviewImage:
     """Runs in a worker thread: the best image to show for an item."""
+    from evidence_desk.core.preview_decode import is_safe_for_qt
+
     problem = ""
     image = QImage()
     if kind == "photo":
@@ -61,6 +65,8 @@ def _decode_qt(data: bytes) -> QImage:
     Letting Python collect them in the other order made the TIFF plug-in touch
     a freed device and kill the process.
     """
+    from evidence_desk.core.preview_decode import MAX_EDGE
+
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -80,6 +86,9 @@ def _decode_qt(data: bytes) -> QImage:
 
 
 def _decode_isolated(data: bytes) -> tuple[QImage, str]:
+    from evidence_desk.core.preview_decode import MAX_EDGE, decode_for_preview
+    from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
+
     try:
         result = shared_sandbox().run(decode_for_preview, data, MAX_EDGE)
     except SandboxFailure as exc:

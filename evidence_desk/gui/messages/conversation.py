@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from evidence_desk.gui.messages.incident_link import IncidentChooser, link_messages
 from evidence_desk.gui.shell.tasks import Task, TaskRunner, error_text
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.catalogue.messages import ChatSummary, MessageRecord
@@ -56,7 +58,7 @@ def load_messages(
     search: str | None,
     item_id: int | None,
     days: tuple[date | None, date | None] = (None, None),
-) -> tuple[list[MessageRecord], dict[str, str]]:
+) -> tuple[list[MessageRecord], dict[str, bytes]]:
     """In the worker: the messages and the thumbnails of their files."""
     from evidence_desk.services.catalogue import messages
 
@@ -162,6 +164,7 @@ class ConversationDialog(QDialog):
     """Chats on top, the chosen chat's messages below; filters by author, days and text."""
 
     exhibitActivated = Signal(str)
+    incidentsLinked = Signal(str)  # the incident's ref
 
     def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -188,6 +191,9 @@ class ConversationDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.chooser: IncidentChooser | None = None
         top = QHBoxLayout()
         for label, widget in (
             (self.tr("Chat:"), self.chat),
@@ -293,7 +299,9 @@ class ConversationDialog(QDialog):
         task.succeeded.connect(lambda result: self._loaded(generation, result))
         task.failed.connect(self._failed)
 
-    def _loaded(self, generation: int, result: tuple[list[MessageRecord], dict[str, str]]) -> None:
+    def _loaded(
+        self, generation: int, result: tuple[list[MessageRecord], dict[str, bytes]]
+    ) -> None:
         if generation != self._generation:
             return  # a newer choice is on its way
         rows, thumbs = result
@@ -312,3 +320,50 @@ class ConversationDialog(QDialog):
         row = self.model.rows[index.row()]
         if row.media:
             self.exhibitActivated.emit(row.media[0])
+
+    # Linking to incidents
+
+    def selected_messages(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r].id for r in rows if r < len(self.model.rows)]
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Link to Incident…"), self.link_to_incident)
+        action.setObjectName("linkMessagesToIncident")
+        action.setEnabled(bool(self.selected_messages()))
+        return menu
+
+    def _context_menu(self, pos: Any) -> None:
+        self.context_menu().exec(self.table.viewport().mapToGlobal(pos))
+
+    def link_to_incident(self) -> IncidentChooser | None:
+        ids = self.selected_messages()
+        if not ids:
+            return None
+        chooser = IncidentChooser(self.archive, self.runner, len(ids), self)
+        chooser.accepted.connect(lambda: self._link(chooser, ids))
+        self.chooser = chooser
+        chooser.open()
+        return chooser
+
+    def _link(self, chooser: IncidentChooser, ids: list[int]) -> None:
+        ref = chooser.chosen()
+        if ref is None:
+            return
+        task = self.runner.submit(
+            link_messages, self.archive, ref, ids, chooser.note.text().strip(), pool="edit"
+        )
+
+        def done(count: int) -> None:
+            self.status.setText(
+                self.tr("Linked %n message(s) to %2", None, count).replace("%2", ref)
+            )
+            self.incidentsLinked.emit(ref)
+
+        task.succeeded.connect(done)
+        task.failed.connect(
+            lambda exc: self.status.setText(
+                self.tr("Could not link: %1").replace("%1", error_text(exc))
+            )
+        )

@@ -66,6 +66,7 @@ class MessagesUI(QObject):
             self.dialog.close()
         dialog = ConversationDialog(archive, self.window.runner, self.window)
         dialog.exhibitActivated.connect(self.window.show_exhibit)
+        dialog.incidentsLinked.connect(lambda _ref: self.window.hooks.announce(Change.CASE_RECORDS))
         dialog.finished.connect(lambda _code: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.show()

@@ -389,7 +389,7 @@ def open_archive_in(
     problem: str = "",
     passphrase: str | None = None,
     name: str | None = None,
-):  # type: ignore[no-untyped-def]
+):
     """The window's open/create: the passphrase is asked here, on the GUI thread, and
     again after a wrong one; Argon2id and the database open run in a worker."""
     source = None

@@ -59,12 +59,13 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
     archiveOpened = Signal(object)
     facetsLoaded = Signal(object)
 
-    def __init__(self, runner: TaskRunner | None = None) -> None:
+    def __init__(self, runner: TaskRunner | None = None, *, defer_features: bool = False) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Evidence Desk"))
         self.runner = runner or TaskRunner(self)
         self.archive: Archive | None = None
+        self.lock: lock_ui.ArchiveLock | None = None  # set when the lock feature installs
         self.thumbnails = ThumbnailCache(self)
         self.model = CatalogueModel(self.runner, self.thumbnails, self)
         self.edits = EditController(self.runner, self)
@@ -85,7 +86,8 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
         self._connect()
         self.setAcceptDrops(True)
         self._fit_screen(1400, 860)
-        install_features(self)
+        if not defer_features:  # the application installs them after the first rows
+            install_features(self)
         self._restore_state()
         self._update_actions()
 
@@ -177,7 +179,7 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
         self.archiveOpened.emit(archive)
         self.hooks.announce(Change.ARCHIVE)
 
-    def open_archive_at(self, path: Path, **options: Any):  # type: ignore[no-untyped-def]
+    def open_archive_at(self, path: Path, **options: Any):
         """Open (or create) the archive at ``path`` in a worker, then show it (an encrypted
         archive's passphrase is asked first: ``lock.open_archive_in`` has the options)."""
         if self._busy_warning():

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -47,12 +48,14 @@ from evidence_desk.core.store.encrypted import (
     thumbnail_binding,
 )
 from evidence_desk.core.store.filesystem import ObjectStore
-from evidence_desk.core.thumbnails import Derived, derive
 from evidence_desk.db.engine import Database, SchemaTooNew
 from evidence_desk.db.models import ArchiveInfo
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.errors import ArchiveError
 from evidence_desk.services.archive.settings import load_settings
+
+if TYPE_CHECKING:  # PyAV, NumPy and Pillow: loaded when a thumbnail is made
+    from evidence_desk.core.thumbnails import Derived
 
 DB_NAME = "evidence.sqlite"
 ENV_ARCHIVE = "EVIDENCE_DESK_ARCHIVE"
@@ -196,6 +199,8 @@ class Archive:
 
     def derive_thumbnail(self, sha256: str, kind: str) -> Derived:
         """Thumbnail and perceptual hash of a stored original, written (sealed) in derived/."""
+        from evidence_desk.core.thumbnails import derive  # not at import: 0.3-0.4 s at start-up
+
         return derive(
             self.store.reader(sha256),
             kind,

@@ -37,6 +37,7 @@ from evidence_desk.core.bagit_bundle import BagWriter
 from evidence_desk.core.bagit_read import printable
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_items_csv, write_json_with_list, write_places
+from evidence_desk.core.bundle_schemas_messages import MESSAGES_JSON
 from evidence_desk.core.crypto.errors import RecipientError
 from evidence_desk.core.crypto.recipients import parse_recipient
 from evidence_desk.core.safe_zip import DEFAULT_LIMITS
@@ -47,6 +48,7 @@ from evidence_desk.services.archive.archive import RAM_DIR, Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.archive.settings import load_settings
 from evidence_desk.services.bundles import case_records as case_bundle
+from evidence_desk.services.bundles import message_records
 from evidence_desk.services.bundles.export_custody import write_custody
 from evidence_desk.services.bundles.export_redacted import (
     contact_name,
@@ -68,6 +70,8 @@ from evidence_desk.services.work import (
     never_cancelled,
     no_progress,
 )
+
+MESSAGES_NAME = MESSAGES_JSON.rsplit("/", 1)[1]
 
 
 class ExportError(EvidenceDeskError):
@@ -197,10 +201,19 @@ def export_bundle(
             fingerprint=fingerprint,
             left_out=_left_out_summary(report.left_out),
             removed_rules=(
-                [*redaction.RULES, *case_bundle.REDACTION_RULES] if profile == "redacted" else []
+                [
+                    *redaction.RULES,
+                    *case_bundle.REDACTION_RULES,
+                    *message_records.REDACTION_RULES,
+                ]
+                if profile == "redacted"
+                else []
             ),
             case_records=case_report_lines(
                 case_files, {i.uuid: i.exhibit for i in exported}, report_language
+            ),
+            message_records=message_records.report_lines(
+                case_files.get(MESSAGES_NAME) or {}, {i.uuid: i.exhibit for i in exported}
             ),
             language=report_language,
         )
@@ -330,11 +343,14 @@ def _write_metadata(
     write_items_csv(work / "items.csv", records)
     writer.add_file(L.ITEMS_CSV, work / "items.csv")
     case_files = case_bundle.bundle_records(archive, [i.uuid for i in items], profile)
+    messages = message_records.bundle_messages(archive, [i.uuid for i in items], profile)
     gazetteer = (case_files.get(case_bundle.PLACES) or {}).get("places", [])
     write_places(work / "places.geojson", records, gazetteer)
     writer.add_file(L.PLACES_GEOJSON, work / "places.geojson")
     summaries = write_custody(archive, items, header, work / "custody.json", profile)
     writer.add_file(L.CUSTODY_JSON, work / "custody.json")
+    if messages:
+        case_files = {**case_files, MESSAGES_NAME: messages}
     for name, path in case_records(case_files, work):
         writer.add_file(f"{L.METADATA_DIR}/{name}", path)
     return summaries, case_files

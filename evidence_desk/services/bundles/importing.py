@@ -42,6 +42,7 @@ from evidence_desk.core.bagit_read import (
     open_bag,
     printable,
 )
+from evidence_desk.core.bundle_schemas_messages import MESSAGES_JSON
 from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.models import Item
 from evidence_desk.services.archive import custody
@@ -54,6 +55,7 @@ from evidence_desk.services.bundles.case_records_import import (
     import_case_records,
 )
 from evidence_desk.services.bundles.import_rows import add_refs, add_sources, merge_tags, new_item
+from evidence_desk.services.bundles.message_records_import import MessagesImport, import_messages
 from evidence_desk.services.bundles.verify import BundleReport, verify_bundle
 from evidence_desk.services.catalogue import search_index
 from evidence_desk.services.work import (
@@ -93,6 +95,7 @@ class ImportReport:
     results: list[ImportResult] = field(default_factory=list)
     cancelled: bool = False
     case: CaseImport | None = None
+    message_records: MessagesImport | None = None
     signer_status: str | None = None  # as it was before this import
     trusted_now: bool = False
     trust_how: str = ""
@@ -120,6 +123,7 @@ class ImportReport:
             "failed": 0,
             "items": [r.__dict__ for r in self.results],
             "case_records": self.case.__dict__ if self.case else None,
+            "message_records": (self.message_records.__dict__ if self.message_records else None),
         }
 
 
@@ -200,6 +204,7 @@ def import_bundle(
         if not committed:
             report.results.clear()
             report.case = None
+            report.message_records = None
             _unstage(archive, staged)
     state.bytes_done, state.current = state.bytes_total, ""
     progress(state)
@@ -299,14 +304,21 @@ def _commit(
                 how=f"first contact ({report.trust_how}), bundle {report.path}",
             )  # fmt: skip
         local: dict[str, str] = {}
+        local_ids: dict[str, int] = {}
         for entry in staged:
-            result = _add_item(session, archive, bag, entry, report, history, batch)
+            result, item_id = _add_item(session, archive, bag, entry, report, history, batch)
             results.append(result)
             local[entry.record["id"]] = result.exhibit or ""
+            local_ids[entry.record["id"]] = item_id
         files = case_files(checked.documents)
         if files:
             sender = f"{report.sender_name or 'unnamed archive'} ({report.sender_uuid})"
             report.case = import_case_records(archive, files, local, sender, session=session)
+        chat_records = checked.documents.get(MESSAGES_JSON)
+        if chat_records is not None:
+            report.message_records = import_messages(
+                session, chat_records, local_ids, report.bundle_uuid or batch
+            )
         report.results = results
 
 
@@ -318,7 +330,7 @@ def _add_item(
     report: ImportReport,
     history: dict[str, list[tuple[int, dict[str, Any]]]],
     batch: str,
-) -> ImportResult:
+) -> tuple[ImportResult, int]:
     record, digest = entry.record, entry.digest
     file = record["bundle"]["file"]
     sender_exhibit = record["exhibit"]
@@ -368,7 +380,7 @@ def _add_item(
     search_index.reindex(session, item)
     status = "duplicate" if duplicate else "new"
     messages = [f"same content as {item.exhibit} (already in the archive)"] if duplicate else []
-    return ImportResult(sender_exhibit, status, item.exhibit, digest, messages)
+    return ImportResult(sender_exhibit, status, item.exhibit, digest, messages), item.id
 
 
 __all__ = ["ImportRefused", "ImportReport", "ImportResult", "import_bundle", "printable"]

@@ -52,6 +52,7 @@ class ReportContext:
     left_out: list[str] = field(default_factory=list)  # summary lines, no identities
     removed_rules: list[str] = field(default_factory=list)
     case_records: list[str] = field(default_factory=list)  # lines from case_report_lines
+    message_records: list[str] = field(default_factory=list)  # message_records.report_lines
     language: str = "en"  # the exporting user's: labels and vocabulary in that language
 
     @property
@@ -220,6 +221,11 @@ def write_html(ctx: ReportContext, path: Path) -> None:
             for line in ctx.case_records:
                 out.write(f"<li>{esc(line)}</li>")
             out.write("</ul>\n")
+        if ctx.message_records:
+            out.write(f"<h2>{esc(t('Chat messages'))}</h2><ul>")
+            for line in ctx.message_records:
+                out.write(f"<li>{esc(m.message(line))}</li>")
+            out.write("</ul>\n")
         if ctx.removed_rules or ctx.left_out:
             out.write(f"<h2>{esc(t('Redaction'))}</h2><ul>")
             for line in ctx.removed_rules + ctx.left_out:
@@ -333,6 +339,12 @@ def write_pdf(ctx: ReportContext, path: Path) -> None:
         page.line(t("Incidents, persons and testimonies"), 12)
         for record in ctx.case_records:
             for n, part in enumerate(_wrap(record, 105)):
+                page.line(("• " if n == 0 else "  ") + part, 9)
+    if ctx.message_records:
+        page.y += 3
+        page.line(t("Chat messages"), 12)
+        for record in ctx.message_records:
+            for n, part in enumerate(_wrap(m.message(record), 105)):
                 page.line(("• " if n == 0 else "  ") + part, 9)
     if ctx.removed_rules or ctx.left_out:
         page.y += 3

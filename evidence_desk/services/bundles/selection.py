@@ -19,6 +19,7 @@ from evidence_desk.db.models import Item, ItemLink
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.bundles import case_records as case_bundle
 from evidence_desk.services.bundles.export_redacted import public_methods
+from evidence_desk.services.bundles.message_records import RAW_CHAT_REASON, raw_chat_items
 from evidence_desk.services.catalogue.items import item_to_json, resolve
 
 
@@ -39,6 +40,7 @@ def select_items(
         rows = sorted(unique.values(), key=lambda r: r.exhibit_no)
         links = _links(session, list(unique))
         exhibits = {row.id: (row.exhibit, row.uuid) for row in rows}
+        raw_chats = raw_chat_items(session, list(unique)) if profile == "redacted" else set()
         items: list[ExportItem] = []
         left_out: list[tuple[str, str]] = []
         for row in rows:
@@ -50,6 +52,9 @@ def select_items(
                 if reason:
                     left_out.append((row.exhibit, reason))
                     continue
+            if row.id in raw_chats:
+                left_out.append((row.exhibit, RAW_CHAT_REASON))
+                continue
             if profile == "redacted" and row.sensitivity == "confidential":
                 left_out.append((row.exhibit, "confidential"))
                 continue

@@ -34,6 +34,7 @@ from evidence_desk.services.case.common import (
     resolve_item,
 )
 from evidence_desk.services.case.dates import When, iso, parse_offset_minutes, parse_when
+from evidence_desk.services.case.message_rows import messages_of
 from evidence_desk.services.case.persons import display_name, resolve_person
 from evidence_desk.services.case.places import optional_place, place_summary
 from evidence_desk.services.case.vocabularies import label, require_code, terms_by_code
@@ -109,6 +110,7 @@ def incident_to_json(session: Session, incident: Incident, *, lang: str = "en") 
             }
             for p, r, n in persons
         ],
+        "messages": messages_of(session, incident.id),
         "created_at": iso(incident.created_at),
         "updated_at": iso(incident.updated_at),
     }

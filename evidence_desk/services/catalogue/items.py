@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from evidence_desk.core import custody_chain, redaction
+from evidence_desk.core import custody_chain
 from evidence_desk.db.models import Item, Tag
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
@@ -261,6 +261,8 @@ def set_title(
         if title is not None:
             _update_field(session, archive, item, "title", title)
         if publishable:
+            from evidence_desk.core import redaction  # Pillow: only when marking publishable
+
             names = [s.original_name for s in item.sources]
             if redaction.title_from_file_name(item.title, names):
                 raise EvidenceDeskError(

@@ -77,3 +77,42 @@ def test_clock_correction_dialog_applies_an_offset(qtbot, window, case, tmp_path
     times = case_links.item_case_context(window.archive, row.uuid)["capture_time"]
     assert times["offset_s"] == 3600 and times["corrected"] is not None
     assert times["original"] != times["corrected"]
+
+
+def test_timeline_shows_chat_messages_as_a_band(qtbot, window, case, tmp_path):  # noqa: F811
+    from datetime import UTC, timedelta
+
+    from evidence_desk.gui.case.timeline_messages import ALL_CHATS, NO_BAND, band_count
+    from evidence_desk.services.intake.ingest import Provenance
+    from evidence_desk.services.intake.messengers import import_export
+    from tests.chat_exports import tg_chat, tg_message, write_json
+
+    import_photos(qtbot, window, tmp_path, n=1)
+    t0 = datetime(2022, 1, 5, 12, 0, tzinfo=UTC)
+    for name, count in (("Алматы", 40), ("Жаңаөзен", 5)):
+        root = tmp_path / name
+        msgs = [tg_message(i, t0 + timedelta(minutes=i), text=f"{i}") for i in range(1, count + 1)]
+        write_json(root / "result.json", tg_chat(msgs, name=name, cid=len(name)))
+        import_export(window.archive, root, provenance=Provenance())
+    panel = case.timeline
+    with qtbot.waitSignal(panel.loaded, timeout=WAIT):
+        case.actions["timeline"].trigger()
+    band, view = panel.messages, panel.view
+    qtbot.waitUntil(lambda: band.chooser.count() == 4, timeout=WAIT)  # none, all, two chats
+    assert band.chooser.currentData() == NO_BAND and view.message_density is None
+    view.show_range(datetime(2022, 1, 5, 11), datetime(2022, 1, 5, 14))
+    band.chooser.setCurrentIndex(band.chooser.findData(ALL_CHATS))
+    qtbot.waitUntil(lambda: view.message_density is not None, timeout=WAIT)
+    assert sum(view.message_density[2]) == 45
+    assert len(view.message_density[2]) <= view.width()  # slices, never a mark per message
+    chat = next(i for i in range(band.chooser.count()) if "Жаңаөзен" in band.chooser.itemText(i))
+    band.chooser.setCurrentIndex(chat)
+    qtbot.waitUntil(lambda: sum(view.message_density[2]) == 5, timeout=WAIT)
+    view.grab()  # paints the band
+    _, _, axis_top = view._rows()
+    x = view.x_of(datetime(2022, 1, 5, 12, 2, 30))
+    assert band_count(view, QPointF(x, axis_top - 4)) is not None
+    assert band_count(view, QPointF(x, 5)) is None
+    band.chooser.setCurrentIndex(0)
+    assert view.message_density is None
+    wait_idle(qtbot, window)

@@ -125,3 +125,37 @@ def test_import_dialog_states_the_zone_of_chat_times(qtbot, window, tmp_path: Pa
     assert ui.model.rows[0].sent_at == "2022-01-05T18:30:00+06:00"
     assert ui.model.rows[0].sent_at_offset_source == "stated at import: +06:00"
     wait_idle(qtbot, window)
+
+
+def test_link_messages_to_an_incident(qtbot, window, archive, tmp_path: Path) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from evidence_desk.services.case import incidents
+
+    _import(archive, tmp_path)
+    incident = incidents.add_incident(archive, "Алаңдағы оқиға", start="2022-01-05")
+    window.refresh_all()
+    wait_query(qtbot, window)
+    dialog = _open(qtbot, window)
+    menu = dialog.context_menu()
+    action = menu.findChild(type(menu.actions()[0]), "linkMessagesToIncident")
+    assert action is not None and not action.isEnabled()  # nothing selected
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (0, 2):
+        dialog.table.selectionModel().select(dialog.model.index(row, 0), flags)
+    assert dialog.context_menu().actions()[0].isEnabled()
+    announced: list[Change] = []
+    window.hooks.subscribe(Change.CASE_RECORDS, lambda change, _ids: announced.append(change))
+    chooser = dialog.link_to_incident()
+    qtbot.waitUntil(lambda: chooser.list.count() == 1, timeout=WAIT_MS)
+    assert chooser.chosen() == incident["ref"]
+    chooser.note.setText("видео с площади")
+    with qtbot.waitSignal(dialog.incidentsLinked, timeout=WAIT_MS) as signal:
+        chooser.accept()
+    assert signal.args == [incident["ref"]]
+    shown = incidents.get_incident(archive, incident["ref"])
+    assert [m["message_id"] for m in shown["messages"]] == ["1", "3"]
+    assert {m["note"] for m in shown["messages"]} == {"видео с площади"}
+    assert incident["ref"] in dialog.status.text()
+    assert announced
+    wait_idle(qtbot, window)

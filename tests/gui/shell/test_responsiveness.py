@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -13,47 +14,79 @@ from tests.gui.conftest import drop, wait_idle, wait_query
 
 FILES = 300
 TICK_MS = 10
-# The issue asks for 100 ms. On this project's 2-core VM the last two builds
-# measured 26-96 ms over 22 runs (median 57 ms; 80-115 ms before the
-# decoding workers were niced, table cells cached and the hidden grid laid out
-# in batches). The margin is too thin for a hard 100 ms limit on a shared
-# machine, so this guards at 150 ms against regressions and prints the value.
-MAX_BLOCK_MS = 150
+# The issue asks that the GUI thread never block more than 50 ms (median of
+# 10 runs) and allows a test guard at 100 ms. On this project's shared 2-core
+# VM (load average 6-9 from other work) 10 runs on 2026-11-28 measured a
+# median of 48.5 ms (31-77 ms, two runs 145 and 342 ms). In the outliers the
+# GUI thread was mostly runnable but given no CPU. The 100 ms guard is on the
+# median of three imports of the block minus the time the kernel kept the
+# GUI thread waiting for a CPU (Linux's per-thread schedstat): that leaves
+# out other processes' load, and also our own workers when they hold both
+# cores, so the raw block's median is guarded too, at the earlier 150 ms.
+# Both values are printed for every run.
+MAX_BLOCK_MS = 100
+MAX_RAW_BLOCK_MS = 150
+RUNS = 3
 
 
-def _many_files(folder: Path, n: int) -> Path:
+def _many_files(folder: Path, n: int, batch: int = 0) -> Path:
+    """``n`` small JPEGs; each ``batch`` has different pixels, so none is a duplicate."""
     folder.mkdir()
     for i in range(n):
         media.make_jpeg(
-            folder / f"img{i:04d}.jpg", size=(96, 72), color=(i % 250, 90, 90), model=f"Phone {i}"
+            folder / f"img{i:04d}.jpg",
+            size=(96, 72),
+            color=(i % 250, 90, 90 + batch * 40),
+            model=f"Phone {i}",
         )
     return folder
 
 
+def _run_queue_ms() -> float | None:
+    """Milliseconds this thread has spent runnable but waiting for a CPU (Linux), else None."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat") as f:
+            return int(f.read().split()[1]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 class LoopWatch:
-    """Measures the longest gap between timer ticks: how long the GUI thread was busy."""
+    """Measures the longest gap between timer ticks: how long the GUI thread was busy.
+
+    ``max_gap_ms`` is the raw gap; ``max_own_ms`` leaves out the part of each
+    gap the kernel kept the thread off the CPU (other processes' load), where
+    that is known.
+    """
 
     def __init__(self) -> None:
         self.max_gap_ms = 0.0
+        self.max_own_ms = 0.0
         self.ticks = 0
         self._last = time.perf_counter()
+        self._queued = _run_queue_ms()
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.max_gap_ms = max(self.max_gap_ms, (now - self._last) * 1000 - TICK_MS)
-        self._last = now
+        queued = _run_queue_ms()
+        gap = (now - self._last) * 1000 - TICK_MS
+        waited = queued - self._queued if queued is not None and self._queued is not None else 0
+        self.max_gap_ms = max(self.max_gap_ms, gap)
+        self.max_own_ms = max(self.max_own_ms, gap - waited)
+        self._last, self._queued = now, queued
         self.ticks += 1
 
     def start(self) -> None:
         self._last = time.perf_counter()
+        self._queued = _run_queue_ms()
         self.timer.start()
 
 
-def test_gui_thread_never_blocks_during_import_search_and_verify(qtbot, window, tmp_path):
-    src = _many_files(tmp_path / "batch", FILES)
+def _import_search_and_verify(qtbot, window, src: Path) -> LoopWatch:
+    """One measured run: import ``src``, search and clear meanwhile, then verify."""
     watch = LoopWatch()
     drop(window, [src])
     dialog = window.importer.dialog
@@ -71,14 +104,33 @@ def test_gui_thread_never_blocks_during_import_search_and_verify(qtbot, window, 
     with qtbot.waitSignal(window.verifier.finished, timeout=120_000):
         window.start_verify()
     watch.timer.stop()
-    report = done.args[0]
-    assert len(report.new) == FILES
+    assert len(done.args[0].new) == FILES
+    assert watch.ticks > elapsed * 1000 / TICK_MS / 4
     print(
         f"\nimport of {FILES} files took {elapsed:.1f} s; {watch.ticks} timer ticks; "
-        f"longest GUI-thread block {watch.max_gap_ms:.1f} ms"
+        f"longest GUI-thread block {watch.max_gap_ms:.1f} ms, "
+        f"{watch.max_own_ms:.1f} ms without waits for a CPU"
     )
-    assert watch.ticks > elapsed * 1000 / TICK_MS / 4
-    assert watch.max_gap_ms < MAX_BLOCK_MS
+    if window.importer.summary is not None:
+        window.importer.summary.close()
+    return watch
+
+
+def test_gui_thread_never_blocks_during_import_search_and_verify(qtbot, window, tmp_path):
+    # The issue's measure is a median; three runs in one window (300 new files
+    # each) keep one stall of the shared machine from deciding the result.
+    watches = [
+        _import_search_and_verify(qtbot, window, _many_files(tmp_path / f"batch{run}", FILES, run))
+        for run in range(RUNS)
+    ]
+    own = sorted(w.max_own_ms for w in watches)
+    raw = sorted(w.max_gap_ms for w in watches)
+    print(
+        f"median of {RUNS} runs: {raw[RUNS // 2]:.1f} ms, "
+        f"{own[RUNS // 2]:.1f} ms without waits for a CPU"
+    )
+    assert own[RUNS // 2] < MAX_BLOCK_MS
+    assert raw[RUNS // 2] < MAX_RAW_BLOCK_MS
 
 
 def test_cancel_import_keeps_finished_items_and_nothing_half_written(qtbot, window, tmp_path):

@@ -35,13 +35,16 @@ from evidence_desk.services.archive.archive import create_archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.archive.settings import Settings, save_settings
 from evidence_desk.services.bundles.export import export_bundle
+from evidence_desk.services.bundles.message_records import RAW_CHAT_REASON
 from evidence_desk.services.bundles.verify import verify_bundle
 from evidence_desk.services.case import incidents as case_incidents
 from evidence_desk.services.case import persons as case_persons
 from evidence_desk.services.case import testimonies as case_testimonies
 from evidence_desk.services.catalogue import items as items_service
+from evidence_desk.services.catalogue import messages as message_records
 from evidence_desk.services.catalogue import similar
 from evidence_desk.services.intake.ingest import Provenance, ingest
+from evidence_desk.services.intake.messengers import import_export
 from tests.helpers import redaction_canaries as rc
 from tests.helpers.redaction_canaries import C
 
@@ -126,6 +129,11 @@ def _populate(root: Path):  # type: ignore[no-untyped-def]
     )
     case_persons.link_item(archive, ex["photo"], official.ref, note=C.person_link_note)
     case_persons.link_item(archive, ex["png"], official.ref, relation=C.person_link_relation)
+    chats = root / "chats"
+    chats.mkdir()
+    for export in rc.make_chat_exports(chats):
+        chat_report = import_export(archive, export, provenance=Provenance(method="chat export"))
+        assert chat_report.messages_new == 3 and not chat_report.problems, chat_report.problems
     return archive, ex
 
 
@@ -226,6 +234,7 @@ def _canaries() -> dict[str, str]:
     tokens["sensitive_name"] = rc.SENSITIVE_NAME
     tokens["sensitive_name_part"] = rc.SENSITIVE_NAME.split()[1]
     tokens["gps_lat"], tokens["gps_lon"] = rc.GPS_TEXT
+    tokens["phone_tg"], tokens["phone_wa"] = rc.PHONE_TEXT
     return tokens
 
 
@@ -248,14 +257,16 @@ def test_every_canary_was_planted(bundles) -> None:
     # The first export's folder is only in its replication events, recorded in the archive.
     missing = set(_canaries()) - planted
     assert not missing, f"fixture did not plant: {sorted(missing)}"
-    assert len(_canaries()) == 92
+    assert len(_canaries()) == 105
 
 
 @pytest.mark.parametrize("which", ["folder", "zip"])
 def test_redacted_bundle_holds_no_canary(bundles, which: str) -> None:
     _, _, _, _, red, red_zip = bundles
     bundle = red if which == "folder" else red_zip
-    assert bundle.exported and not bundle.left_out, bundle.left_out
+    assert bundle.exported, bundle.left_out
+    # only the raw chat files (result.json, the WhatsApp zip) are left out
+    assert [r for _, r in bundle.left_out] == [RAW_CHAT_REASON] * 2, bundle.left_out
     hits = _hits(bundle.path)
     assert hits == {}, "\n".join(f"{k}: {sorted(v)[:4]}" for k, v in sorted(hits.items()))
 
@@ -265,7 +276,17 @@ def test_redacted_bundle_still_verifies_and_has_every_kind(bundles) -> None:
     for bundle in (red, red_zip):
         report = verify_bundle(bundle.path)
         assert report.ok, report.problems
-    assert sorted(red.exported) == sorted(ex.values())
+    media = {e for m in message_records.list_messages(red_archive(bundles)) for e in m.media}
+    assert len(media) == 3
+    assert sorted(red.exported) == sorted([*ex.values(), *media])
+    for bundle in (red,):
+        document = json.loads((bundle.path / "data/metadata/messages.json").read_text("utf-8"))
+        assert len(document["messages"]) == 3  # those that carried an exported file
+        assert {c["name"] for c in document["chats"]} == {"Chat 1", "Chat 2"}
+
+
+def red_archive(bundles):  # type: ignore[no-untyped-def]
+    return bundles[1]
 
 
 def _records(bundle: Path) -> dict[str, dict]:

@@ -13,6 +13,7 @@ from evidence_desk.cli.commands.case.common import (
 from evidence_desk.cli.common import add_command
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.case import incident_messages as case_messages
 from evidence_desk.services.case import incidents as case_incidents
 from evidence_desk.services.case import search as case_search
 
@@ -30,6 +31,12 @@ def _print_incident(i: dict[str, Any]) -> None:
         print(f"  {'person':12} {p['ref']} {p['name']} ({p['role']})")
     for it in i["items"]:
         print(f"  {'item':12} {it['exhibit']} {it['kind']} {it['title']}")
+    for m in i.get("messages", []):
+        text = " ".join(m["text"].split())[:60]
+        print(
+            f"  {'message':12} {m['id']} {m['platform']} «{m['chat'] or '-'}» "
+            f"{m['sent_at'] or '-'} {m['author'] or '-'}: {text}"
+        )
     if i["description"]:
         print(f"\n{i['description']}")
 
@@ -88,8 +95,18 @@ def incident_show(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def incident_link(args: argparse.Namespace, archive: Archive) -> int:
-    change = case_incidents.unlink_items if args.remove else case_incidents.link_items
-    return emit(args, change(archive, args.ref, args.items), _print_incident)
+    if not args.items and not args.message:
+        raise EvidenceDeskError("give items to link, or --message ID (see: messages list)")
+    i = None
+    if args.items:
+        change = case_incidents.unlink_items if args.remove else case_incidents.link_items
+        i = change(archive, args.ref, args.items)
+    if args.message:
+        if args.remove:
+            i = case_messages.unlink_messages(archive, args.ref, args.message)
+        else:
+            i = case_messages.link_messages(archive, args.ref, args.message, args.note)
+    return emit(args, i, _print_incident)
 
 
 def incident_person(args: argparse.Namespace, archive: Archive) -> int:
@@ -141,9 +158,17 @@ def incident_parsers(actions: Any) -> None:
     p.add_argument("ref", metavar="INC")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=incident_show)
-    p = add_command(actions, "link", "link items or testimonies to an incident")
+    p = add_command(actions, "link", "link items, testimonies or chat messages to an incident")
     p.add_argument("ref", metavar="INC")
-    p.add_argument("items", nargs="+", metavar="ITEM")
+    p.add_argument("items", nargs="*", metavar="ITEM")
+    p.add_argument(
+        "--message",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a chat message's record id (messages list); repeat for more",
+    )
+    p.add_argument("--note", default="", help="why the message documents the incident")
     p.add_argument("--remove", action="store_true", help="unlink instead")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=incident_link)

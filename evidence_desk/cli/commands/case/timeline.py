@@ -19,6 +19,7 @@ from evidence_desk.services.case import persons as case_persons
 from evidence_desk.services.case import places as case_places
 from evidence_desk.services.case import search as case_search
 from evidence_desk.services.case import timeline as case_timeline
+from evidence_desk.services.case import timeline_messages
 from evidence_desk.services.case.dates import parse_offset_minutes, parse_when
 from evidence_desk.services.catalogue import messages
 
@@ -29,9 +30,11 @@ def _utc(text: str | None) -> datetime | None:
 
 
 def timeline_show(args: argparse.Namespace, archive: Archive) -> int:
-    data = case_timeline.timeline(
-        archive, case_filter(args), start=_utc(args.start), end=_utc(args.end)
-    )
+    start, end = _utc(args.start), _utc(args.end)
+    data = case_timeline.timeline(archive, case_filter(args), start=start, end=end)
+    if args.messages or args.chat:
+        days = timeline_messages.message_days(archive, start=start, end=end, chat=args.chat)
+        data["messages"] = [d.as_json() for d in days]
 
     def human(data: dict[str, Any]) -> None:
         rows = [
@@ -42,6 +45,9 @@ def timeline_show(args: argparse.Namespace, archive: Archive) -> int:
             fix = f"  (clock corrected {i['offset_s']:+d} s)" if i["corrected"] else ""
             text = f"{i['exhibit']} {i['title']}{fix}"
             rows.append((i["at"], i["utc_known"], i["kind"].upper(), text))
+        for m in data.get("messages", []):
+            text = f"{m['messages']} in {m['platform']} «{m['chat'] or m['chat_id']}» that day"
+            rows.append((m["day"], not m["offset_unknown"], "MESSAGES", text))
         for at, utc_known, kind, text in sorted(rows):
             bands = [p["label"] for p in data["periods"] if p["start_utc"] <= at < p["end_utc"]]
             zone = "UTC  " if utc_known else "local"
@@ -205,6 +211,8 @@ def single_commands(sub: Any) -> dict[str, Command]:
     p.add_argument("--from", dest="start", metavar="DATE[THH:MM+06:00]")
     p.add_argument("--to", dest="end", metavar="DATE[THH:MM+06:00]")
     add_filter_options(p)
+    p.add_argument("--messages", action="store_true", help="chat messages sent per chat and day")
+    p.add_argument("--chat", metavar="NAME", help="only this chat's messages (implies --messages)")
     p.add_argument("--json", action="store_true")
     p = add_command(sub, "case-search", "search items and case records; filters as in timeline")
     p.add_argument("text", nargs="*")
