@@ -49,7 +49,7 @@ from evidence_desk.gui.shell.hooks import Change
 from evidence_desk.gui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from evidence_desk.services.case.testimony_records import TestimonyRecord
+    from evidence_desk.services.case.testimony_records import Identity, TestimonyRecord
 
 LANGUAGES = ("ru", "kk", "en", "uz", "ky")
 IDENTITY_FIELDS = ("real_name", "contact", "notes")
@@ -429,9 +429,9 @@ class TestimonyEditor(QDialog):
             self.status.setText(translate("CaseUI", "A reason is required to reveal the identity."))
             return None
 
-        def shown(identity: dict[str, str] | None) -> None:
+        def shown(identity: Identity | None) -> None:
             for name, field in self.identity_fields.items():
-                field.setText((identity or {}).get(name) or "")
+                field.setText(getattr(identity, name) if identity else "")
             self.identity_revealed = True
             self._show_identity(True)
             self.status.setText(translate("CaseUI", "Identity revealed; the reveal was logged."))

@@ -22,7 +22,7 @@ from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case.common import TESTIMONY as KIND
 from evidence_desk.services.case.common import resolve_testimony
-from evidence_desk.services.case.testimony_records import TestimonyRecord
+from evidence_desk.services.case.testimony_records import Identity, TestimonyRecord
 
 IDENTITY_FIELDS = ("real_name", "contact", "notes")
 PURPOSES = ("court", "advocacy", "publication")
@@ -67,7 +67,7 @@ def set_identity(archive: Archive, ref: str, **values: str | None) -> None:
             )
 
 
-def reveal_identity(archive: Archive, ref: str, reason: str = "") -> dict[str, str] | None:
+def reveal_identity(archive: Archive, ref: str, reason: str = "") -> Identity | None:
     """The protected identity; the reveal (who, when, why) goes to the custody log."""
     with archive.db.writer() as session:
         item, _ = resolve_testimony(session, ref)
@@ -86,7 +86,7 @@ def reveal_identity(archive: Archive, ref: str, reason: str = "") -> dict[str, s
         )
         if row is None:
             return None
-        return {name: getattr(row, name) for name in IDENTITY_FIELDS}
+        return Identity(real_name=row.real_name, contact=row.contact, notes=row.notes)
 
 
 def consent_allows(session: Session, item_id: int, purpose: str) -> bool:

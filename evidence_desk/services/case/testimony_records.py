@@ -39,6 +39,15 @@ class Consent:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """The witness's protected identity: only in a record after a logged reveal."""
+
+    real_name: str
+    contact: str
+    notes: str
+
+
+@dataclass(frozen=True)
 class Attachment:
     """A recording or scan linked to a testimony; an item of its own."""
 
@@ -94,7 +103,7 @@ class TestimonyRecord:
     sensitivity: str
     object_sha256: str
     identity_recorded: bool
-    identity: dict[str, str] | None
+    identity: Identity | None
     attachments: list[Attachment]
     incidents: list[dict[str, Any]]  # the incident service's rows
     removed: bool

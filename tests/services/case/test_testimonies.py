@@ -112,7 +112,7 @@ def test_identity_is_hidden_unsearchable_and_every_reveal_is_logged(archive):
     assert "Сейткали" not in shown + listed
     assert case_search.search(archive, "Сейткали")["items"] == []
     revealed = case_testimonies.get_testimony(archive, "W-0001", reveal=True, reason="court order")
-    assert revealed.identity["real_name"] == "Гульнара Сейткали"
+    assert revealed.identity.real_name == "Гульнара Сейткали"
     case_testimony_privacy.set_identity(archive, "W-0001", contact="via lawyer")
     reveals = [e for e in custody_details(archive, t.id) if e.get("action") == "reveal identity"]
     assert len(reveals) == 1 and reveals[0]["reason"] == "court order"

@@ -65,8 +65,8 @@ def _print_testimony(t: TestimonyRecord) -> None:
         ("identity", "on file (protected; --reveal)" if t.identity_recorded else "not recorded"),
     ]
     if t.identity:
-        rows.append(("real name", t.identity["real_name"]))
-        rows.append(("contact", t.identity["contact"]))
+        rows.append(("real name", t.identity.real_name))
+        rows.append(("contact", t.identity.contact))
     for label, value in rows:
         print(f"  {label:12} {value}")
     for a in t.attachments:
