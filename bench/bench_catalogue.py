@@ -67,6 +67,10 @@ def build(root: Path, count: int) -> float:
 
     start = time.perf_counter()
     create_archive(root, "bench catalogue").close()
+    db = sqlite3.connect(root / "evidence.sqlite")
+    db.execute("PRAGMA synchronous=OFF")
+    with db:
+        db.executemany("INSERT INTO tags (id, name) VALUES (?, ?)", list(enumerate(TAGS, 1)))
     rng = random.Random(2022)
     kinds = [k for k, _m, w in KINDS for _ in range(w)]
     mimes = {k: m for k, m, _w in KINDS}
@@ -108,8 +112,43 @@ def build(root: Path, count: int) -> float:
         item_tags += [(n, t) for t in chosen]
         tag_text = " ".join(TAGS[t - 1] for t in chosen)
         search.append((n, title, f"{description}\n{tag_text}\n{name}\n{sender}\n{method}"))
-    db = sqlite3.connect(root / "evidence.sqlite")
-    db.execute("PRAGMA synchronous=OFF")
+        if len(items) == 50_000 or n == count:  # in slices: a million rows stay in bounded memory
+            _insert(db, items, sources, item_tags, search)
+            items, sources, search, item_tags = [], [], [], []
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    if "counters" in tables:  # schema 0004n: exhibit numbers come from a counter row
+        with db:
+            db.execute("UPDATE counters SET value = ? WHERE name = 'exhibit'", (count,))
+    db.execute("ANALYZE")
+    db.close()
+    return time.perf_counter() - start
+
+
+def _fill_sort_keys(db: sqlite3.Connection, items: list, sources: list, item_tags: list) -> None:  # type: ignore[type-arg]
+    """Archives at schema 0007 and later store folded sort keys (db/sort_keys.py)."""
+    if "sort_title" not in {row[1] for row in db.execute("PRAGMA table_info(items)")}:
+        return
+    from evidence_desk.db.sort_keys import item_sort_keys
+
+    tags: dict[int, list[str]] = {}
+    for item_id, tag_id in item_tags:
+        tags.setdefault(item_id, []).append(TAGS[tag_id - 1])
+    sender = {row[1]: row[5] for row in sources}
+    db.executemany(
+        "UPDATE items SET sort_title = ?, sort_source = ?, sort_tags = ?, sort_warnings = ? "
+        "WHERE id = ?",
+        [
+            (
+                *item_sort_keys(row[7], sender.get(row[0]), tags.get(row[0], ()), row[25]).values(),
+                row[0],
+            )
+            for row in items
+        ],
+    )
+
+
+def _insert(db: sqlite3.Connection, *rows: list[tuple[object, ...]]) -> None:
+    items, sources, item_tags, search = rows
     with db:
         db.executemany(
             "INSERT INTO items (id, uuid, exhibit_no, sha256, size, kind, mime_type, title,"
@@ -126,12 +165,9 @@ def build(root: Path, count: int) -> float:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             sources,
         )
-        db.executemany("INSERT INTO tags (id, name) VALUES (?, ?)", list(enumerate(TAGS, 1)))
         db.executemany("INSERT INTO item_tags (item_id, tag_id) VALUES (?, ?)", item_tags)
+        _fill_sort_keys(db, items, sources, item_tags)
         db.executemany("INSERT INTO item_search (rowid, title, body) VALUES (?, ?, ?)", search)
-    db.execute("ANALYZE")
-    db.close()
-    return time.perf_counter() - start
 
 
 def baselines(root: Path) -> dict[str, float]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import json
 import os
 import signal
@@ -11,14 +12,44 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from evidence_desk.services.archive.archive import ENV_ARCHIVE, Archive, default_archive_path
 from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.archive.location import ENV_ARCHIVE, default_archive_path
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
 
 ENV_PASSPHRASE = "EVIDENCE_DESK_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "EVIDENCE_DESK_NEW_PASSPHRASE"
 MIN_PASSPHRASE = 8
+
+
+class LazyModule:
+    """A module imported on first attribute access.
+
+    Command modules name the services they call through these, so building the
+    parser (``--help``, or any quick command) loads no database layer, image
+    decoders or cryptography; each command pays only for what it uses.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._loaded: ModuleType | None = None
+
+    def __getattr__(self, attr: str) -> Any:
+        if self._loaded is None:
+            self._loaded = importlib.import_module(self._name)
+        return getattr(self._loaded, attr)
+
+    def __repr__(self) -> str:
+        return f"<lazy module {self._name}>"
+
+
+def lazy(name: str) -> Any:
+    """``lazy("evidence_desk.services.catalogue.verify")`` stands in for ``import … as verify``."""
+    return LazyModule(name)
 
 
 def ask_passphrase(prompt: str = "Passphrase: ", env: str = ENV_PASSPHRASE) -> str:
@@ -89,7 +120,7 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-ArchiveHandler = Callable[[argparse.Namespace, Archive], int]
+ArchiveHandler = Callable[[argparse.Namespace, "Archive"], int]
 
 
 class Interrupt:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tqdm import tqdm
-
-from evidence_desk.services.work import Progress
+if TYPE_CHECKING:
+    from evidence_desk.services.work import Progress
 
 
 class ProgressBar:
@@ -27,6 +26,8 @@ class ProgressBar:
         if not self.enabled:
             return
         if self.bar is None:
+            from tqdm import tqdm
+
             self.bar = tqdm(
                 total=state.bytes_total,
                 unit="B",

@@ -16,9 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from evidence_desk.core.metadata_av import read_av
-from evidence_desk.core.metadata_image import read_image
-from evidence_desk.core.metadata_pdf import read_pdf
 from evidence_desk.core.metadata_types import GPS, ExtractedMetadata, error_reason
 from evidence_desk.core.mime import (
     OCTET_STREAM,
@@ -44,14 +41,31 @@ _PILLOW_MIMES = {
 }
 
 
+def decoder_reads(mime: str) -> bool:
+    """Whether a third-party decoder (Pillow, PyAV, pypdf) parses files of this type."""
+    return (
+        mime in _PILLOW_MIMES
+        or kind_for_mime(mime) in ("video", "audio")
+        or mime == "application/pdf"
+    )
+
+
 def _dispatch(path: Path | None, fp: IO[bytes], meta: ExtractedMetadata) -> None:
+    """Each reader's library (Pillow, PyAV, pypdf) is loaded only for its formats:
+    a process that ingests one big archive file never pays for the decoders."""
     mime = meta.mime_type
     if mime in _PILLOW_MIMES:
+        from evidence_desk.core.metadata_image import read_image
+
         read_image(fp, meta)
     elif meta.kind in ("video", "audio"):
+        from evidence_desk.core.metadata_av import read_av
+
         fp.seek(0)
         read_av(path if path is not None else fp, meta)
     elif mime == "application/pdf":
+        from evidence_desk.core.metadata_pdf import read_pdf
+
         read_pdf(fp, meta)
 
 

@@ -217,6 +217,11 @@ def sniff_mime(head: bytes, name: str) -> str:
     return _sniff_content(head, name) or extension_mime(name) or OCTET_STREAM
 
 
+# The kinds core.thumbnails draws (tests/core/test_thumbnails.py keeps them equal), here
+# so that ingest can skip loading the decoders for every other kind.
+THUMBNAIL_KINDS = frozenset({"photo", "video", "document"})
+
+
 def kind_for_mime(mime: str) -> str:
     """Coarse category used by the catalogue: photo, video, audio, document, other."""
     mime = mime.split(";", 1)[0].strip().lower()

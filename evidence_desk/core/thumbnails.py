@@ -52,6 +52,11 @@ class Derived:
 Source = Path | Callable[[], BinaryIO]
 
 
+def _loaders() -> dict[str, Callable[[Source, int], Image.Image]]:
+    """The decoder of each kind that gets a thumbnail (``core.mime.THUMBNAIL_KINDS``)."""
+    return {"photo": _load_photo, "video": _load_video_frame, "document": _load_pdf_page}
+
+
 def derive(
     path: Source,
     kind: str,
@@ -70,12 +75,7 @@ def derive(
     bad file cannot stop a batch ingest. ``seal`` transforms the JPEG's bytes
     before they are written (an encrypted archive encrypts them).
     """
-    loaders: dict[str, Callable[[Source, int], Image.Image]] = {
-        "photo": _load_photo,
-        "video": _load_video_frame,
-        "document": _load_pdf_page,
-    }
-    loader = loaders.get(kind)
+    loader = _loaders().get(kind)
     if loader is None:
         return Derived(False, None)
 

@@ -1,5 +1,7 @@
-"""db layer."""
+"""db layer.
 
-# Case records share Base.metadata; importing them here keeps the metadata complete
-# for Alembic and the schema test whichever module is imported first.
-from evidence_desk.db import models_case, models_messages, models_signers  # noqa: F401
+Importing the package loads nothing: quick read-only commands use
+``revision`` without the ORM. ``models`` imports ``models_case``,
+``models_messages`` and ``models_signers`` so the metadata is complete for
+Alembic and the schema test.
+"""

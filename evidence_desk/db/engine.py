@@ -22,9 +22,9 @@ from evidence_desk.db import dialect
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from evidence_desk.db.revision import SCHEMA_HEAD
+
 MIGRATIONS = Path(__file__).with_name("migrations")
-# The newest migration; tests/db/test_schema.py keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0008"
 BUSY_TIMEOUT_MS = dialect.BUSY_TIMEOUT_MS
 
 

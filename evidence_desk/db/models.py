@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from evidence_desk.db.sort_keys import ID_ORDER_INDEX, SORT_INDEXES, install
+
 
 class Base(DeclarativeBase):
     pass
@@ -73,6 +75,8 @@ class Item(Base):
     __table_args__ = (
         Index("ix_items_active_exhibit", "removed_at", "exhibit_no"),
         Index("ix_items_facets", "removed_at", "kind", "sensitivity"),
+        *(Index(name, "removed_at", column, "exhibit_no") for name, column in SORT_INDEXES),
+        Index(ID_ORDER_INDEX[0], *ID_ORDER_INDEX[1]),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -117,6 +121,12 @@ class Item(Base):
 
     removed_at: Mapped[datetime | None] = mapped_column(DateTime)
     removed_reason: Mapped[str | None] = mapped_column(Text)
+
+    # Folded, stored sort keys (db/sort_keys.py keeps them current; migration 0007).
+    sort_title: Mapped[str | None] = mapped_column(Text)
+    sort_source: Mapped[str | None] = mapped_column(Text)
+    sort_tags: Mapped[str | None] = mapped_column(Text)
+    sort_warnings: Mapped[int | None] = mapped_column(Integer)
 
     sources: Mapped[list[Source]] = relationship(
         back_populates="item", order_by="Source.id", cascade="all, delete-orphan"
@@ -238,3 +248,10 @@ class ImportedCustodyEvent(Base):
     position: Mapped[int] = mapped_column(Integer)
     event_json: Mapped[str] = mapped_column(Text)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+install(Item, Source)
+
+# Case records share Base.metadata; importing them here keeps the metadata complete
+# for Alembic and the schema test whichever model module is imported first.
+from evidence_desk.db import models_case, models_messages, models_signers  # noqa: E402, F401

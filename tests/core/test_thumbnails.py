@@ -361,3 +361,11 @@ def test_damaged_pdf_warns_without_raising(tmp_path: Path, damage: str) -> None:
     src.write_bytes(data)
     out = tmp_path / "t.jpg"
     assert_failed(derive(src, "document", out), out)
+
+
+def test_ingest_knows_which_kinds_get_thumbnails() -> None:
+    """Ingest skips loading the decoders for kinds not in THUMBNAIL_KINDS; they must agree."""
+    from evidence_desk.core import thumbnails
+    from evidence_desk.core.mime import THUMBNAIL_KINDS
+
+    assert set(thumbnails._loaders()) == set(THUMBNAIL_KINDS)

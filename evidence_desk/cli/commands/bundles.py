@@ -10,18 +10,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.cli.commands.signers import register_signers
-from evidence_desk.cli.common import Command, Interrupt, add_command, print_json
+from evidence_desk.cli.common import Command, Interrupt, add_command, lazy, print_json
 from evidence_desk.cli.progress import ProgressBar
-from evidence_desk.core.signing import pretty_fingerprint
-from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.bundles.export import export_bundle
-from evidence_desk.services.bundles.importing import ImportRefused, ImportReport, printable
-from evidence_desk.services.bundles.verify import verify_bundle
 from evidence_desk.services.intake import importers
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
+signing = lazy("evidence_desk.core.signing")
+bundle_import = lazy("evidence_desk.services.bundles.importing")
+bundle_verify = lazy("evidence_desk.services.bundles.verify")
+export = lazy("evidence_desk.services.bundles.export")
 
 EXIT_PROBLEMS = 1
 EXIT_UNREADABLE = 2
@@ -101,7 +104,7 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
     elif args.zip and out.suffix.lower() != ".zip":
         out = out.with_name(out.name + ".zip")
     with Interrupt("stopping…") as stop, ProgressBar("export") as bar:
-        report = export_bundle(
+        report = export.export_bundle(
             archive,
             None if args.all else args.items,
             incident=args.incident,
@@ -127,7 +130,7 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
             f"exported {len(report.exported)} items ({report.payload_bytes:,} bytes in "
             f"{report.payload_files} files, {args.profile} profile) to {report.path}"
         )
-        print(f"signing key fingerprint: {pretty_fingerprint(report.fingerprint or '')}")
+        print(f"signing key fingerprint: {signing.pretty_fingerprint(report.fingerprint or '')}")
         if args.recipient:
             print(f"encrypted to {len(args.recipient)} recipient(s); they open it with:")
             print(f"    age -d -i KEY_FILE -o {out.name[:-4]} {out.name}")
@@ -136,7 +139,7 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
 
 def cmd_verify_bundle(args: argparse.Namespace) -> int:
     with Interrupt("stopping…") as stop, ProgressBar("verify") as bar:
-        report = verify_bundle(
+        report = bundle_verify.verify_bundle(
             args.path,
             expected_fingerprint=args.key_fingerprint,
             progress=bar.update,
@@ -146,7 +149,9 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
     if not report.ok and not report.cancelled:
         first = report.ranked()[0].message if report.problems else "the bundle is not signed"
         more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
-        print(f"evidence-desk: {printable(args.path)}: {first}{more}", file=sys.stderr)
+        print(
+            f"evidence-desk: {bundle_import.printable(args.path)}: {first}{more}", file=sys.stderr
+        )
     if args.json:
         print_json(report.as_json())
         return status
@@ -156,7 +161,8 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
         print(f"from archive {report.archive_name!r} ({report.archive_uuid}), {report.profile}")
     if report.signer_fingerprint:
         state = "valid" if report.signature_valid else "NOT valid"
-        print(f"signature {state}; key fingerprint {pretty_fingerprint(report.signer_fingerprint)}")
+        fingerprint = signing.pretty_fingerprint(report.signer_fingerprint)
+        print(f"signature {state}; key fingerprint {fingerprint}")
     print(
         f"{'OK' if report.ok else 'PROBLEMS FOUND'}: {report.files_checked} files "
         f"({report.bytes_checked:,} bytes) checked, {report.items} items, "
@@ -181,10 +187,10 @@ def cmd_import_bundle(args: argparse.Namespace, archive: Archive) -> int:
                 expected_fingerprint=args.key_fingerprint,
                 trust_new_signer=args.trust_new_signer,
             )
-    except ImportRefused as exc:
+    except bundle_import.ImportRefused as exc:
         print(f"evidence-desk: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE if exc.unreadable else EXIT_PROBLEMS
-    assert isinstance(report, ImportReport)
+    assert isinstance(report, bundle_import.ImportReport)
     if args.json:
         print_json(report.as_json())
     else:
@@ -196,7 +202,7 @@ def cmd_import_bundle(args: argparse.Namespace, archive: Archive) -> int:
             f"{report.count('new')} new, {report.count('duplicate')} duplicates, "
             f"from {report.sender_name!r} ({report.sender_uuid})"
         )
-        fp = pretty_fingerprint(report.verification.signer_fingerprint or "")
+        fp = signing.pretty_fingerprint(report.verification.signer_fingerprint or "")
         pinned = " (first contact: now trusted and pinned)" if report.trusted_now else ""
         print(f"signed by key {fp}{pinned}")
     if report.cancelled:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.cli.common import (
     ENV_NEW_PASSPHRASE,
@@ -20,16 +20,18 @@ from evidence_desk.cli.common import (
     add_command,
     ask_new_passphrase,
     ask_passphrase,
+    lazy,
     print_json,
 )
 from evidence_desk.cli.progress import ProgressBar
-from evidence_desk.services.archive.archive import (
-    Archive,
-    change_passphrase,
-    default_archive_path,
-    reset_passphrase,
-)
-from evidence_desk.services.catalogue.conversion import conversion_pending, encrypt_archive
+from evidence_desk.services.archive.location import default_archive_path
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+archive_service = lazy("evidence_desk.services.archive.archive")
+conversion = lazy("evidence_desk.services.catalogue.conversion")
 
 ENV_RECOVERY_KEY = "EVIDENCE_DESK_RECOVERY_KEY"
 EXIT_PROBLEMS = 1
@@ -61,13 +63,13 @@ def register(sub: Any) -> dict[str, Command]:
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     root = args.archive if args.archive is not None else default_archive_path()
-    if conversion_pending(root):
+    if conversion.conversion_pending(root):
         print("continuing an interrupted conversion", file=sys.stderr)
         passphrase = ask_passphrase("Passphrase chosen for this archive: ")
     else:
         passphrase = ask_new_passphrase(ENV_PASSPHRASE)
     with Interrupt() as stop, ProgressBar("encrypt") as bar:
-        report = encrypt_archive(
+        report = conversion.encrypt_archive(
             root,
             passphrase,
             recovery_key=args.recovery_key,
@@ -99,11 +101,11 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
     if args.action == "change":
         old = ask_passphrase("Current passphrase: ")
         new = ask_new_passphrase(ENV_NEW_PASSPHRASE)
-        change_passphrase(root, old, new)
+        archive_service.change_passphrase(root, old, new)
     else:
         recovery = ask_passphrase("Recovery key: ", ENV_RECOVERY_KEY)
         new = ask_new_passphrase(ENV_NEW_PASSPHRASE)
-        reset_passphrase(root, recovery, new)
+        archive_service.reset_passphrase(root, recovery, new)
     print(f"passphrase changed for {root} (the data did not need re-encrypting)")
     return 0
 

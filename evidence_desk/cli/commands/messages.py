@@ -8,16 +8,21 @@ paths go through the ordinary ingest.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from evidence_desk.cli.common import Command, add_command, print_json
-from evidence_desk.core.messengers import StatedZone, parse_zone
-from evidence_desk.services.archive.archive import Archive
+from evidence_desk.cli.common import Command, add_command, lazy, print_json
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.catalogue import messages
-from evidence_desk.services.intake.ingest import FileResult
-from evidence_desk.services.intake.messenger_importer import ExportBatch, MessengerExports
-from evidence_desk.services.intake.messengers import ExportImportReport
+
+if TYPE_CHECKING:
+    from evidence_desk.core.messengers import StatedZone
+    from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.intake.ingest import FileResult
+    from evidence_desk.services.intake.messengers import ExportImportReport
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+messengers = lazy("evidence_desk.core.messengers")
+messages = lazy("evidence_desk.services.catalogue.messages")
+messenger_importer = lazy("evidence_desk.services.intake.messenger_importer")
 
 MAX_PROBLEM_LINES = 40
 
@@ -41,21 +46,21 @@ def stated_zone(text: str | None) -> StatedZone | None:
     if text is None:
         return None
     try:
-        return parse_zone(text)
+        return messengers.parse_zone(text)
     except ValueError as exc:
         raise EvidenceDeskError(f"--timezone: {exc}") from None
 
 
 def options_for(importer: str, zone: StatedZone | None, date_order: str | None) -> dict[str, Any]:
     """The ingest command's options that an importer takes."""
-    if importer == MessengerExports.name:
+    if importer == messenger_importer.MessengerExports.name:
         return {"zone": zone, "date_order": date_order}
     return {}
 
 
 def exports_of(outcome: object) -> tuple[list[ExportImportReport | str], list[FileResult]]:
     """An export batch's reports, and the files of folders ingested instead."""
-    if not isinstance(outcome, ExportBatch):
+    if not isinstance(outcome, messenger_importer.ExportBatch):
         return [], []
     return list(outcome.exports), list(outcome.fallback)
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from evidence_desk.cli.common import Command, add_command, print_json
-from evidence_desk.core.signing import pretty_fingerprint
-from evidence_desk.services.archive.archive import Archive
-from evidence_desk.services.bundles import signers
+from evidence_desk.cli.common import Command, add_command, lazy, print_json
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+signing = lazy("evidence_desk.core.signing")
+signers = lazy("evidence_desk.services.bundles.signers")
 
 
 def register_signers(sub: Any) -> dict[str, Command]:
@@ -32,7 +36,7 @@ def register_signers(sub: Any) -> dict[str, Command]:
 def _print(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         print(f"{r['status']:8} {r['archive_name'] or '-'} ({r['archive_uuid']})")
-        print(f"         key {pretty_fingerprint(r['fingerprint'])}")
+        print(f"         key {signing.pretty_fingerprint(r['fingerprint'])}")
         print(f"         since {r['status_changed_at']}: {r['note']}")
 
 

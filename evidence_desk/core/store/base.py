@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Protocol, runtime_checkable
+from typing import Any, BinaryIO, Protocol, runtime_checkable
 
 
 class Cancelled(Exception):
@@ -51,6 +51,19 @@ class StoreEntry:
     in_place: bool
 
 
+class StagedCopy(Protocol):
+    """A copy written and hashed but not yet an object (``Store.stage_stream``).
+
+    Ingest stages a file, has it made durable on another thread while it copies
+    the next, analyses it through ``staged_reader`` and ``publish``es it just
+    before the row that refers to it commits.
+    """
+
+    sha256: str
+    size: int
+    existed: bool  # the content was already stored: nothing to publish
+
+
 class ObjectReader(Protocol):
     """Opens one stored object as a binary stream; picklable, for worker processes."""
 
@@ -72,6 +85,35 @@ class Store(Protocol):
 
         Raises :class:`Cancelled` when ``cancelled()`` turns true, leaving nothing behind.
         """
+        ...
+
+    def stage_stream(
+        self,
+        src: BinaryIO,
+        *,
+        on_bytes: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> StagedCopy:
+        """Like ``put_stream``, but the copy stays invisible and not yet durable."""
+        ...
+
+    def sync(self, staged: StagedCopy) -> None:
+        """Make a staged copy's content durable (thread-safe; may run beside the next copy)."""
+        ...
+
+    def publish(self, staged: StagedCopy, *, folders: set[Any] | None = None) -> PutResult:
+        """Make a staged copy the object; with ``folders``, leave the folder syncs to
+        one ``sync_folders`` call for a whole batch (before anything refers to them)."""
+        ...
+
+    def sync_folders(self, folders: set[Any]) -> None: ...
+
+    def discard_staged(self, staged: StagedCopy) -> None:
+        """Drop a staged copy that will not be published (no-op once published)."""
+        ...
+
+    def staged_reader(self, staged: StagedCopy) -> ObjectReader:
+        """A picklable opener of a staged copy's content, for analysis before publishing."""
         ...
 
     def open(self, sha256: str) -> BinaryIO:

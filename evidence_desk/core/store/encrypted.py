@@ -132,6 +132,7 @@ class EncryptedStore(ObjectStore):
     """Originals by plaintext SHA-256, each file encrypted with the objects key."""
 
     encrypted = True
+    stages_copies = False  # the inherited staging would write plaintext: ingest puts directly
 
     def __init__(self, root: Path, key: bytes, *, chunk_size: int = DEFAULT_CHUNK) -> None:
         super().__init__(root)

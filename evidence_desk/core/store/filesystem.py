@@ -11,25 +11,46 @@ from __future__ import annotations
 
 import hashlib
 import os
-import queue
 import stat
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from evidence_desk.core.store.base import Cancelled, PutResult, StoreEntry, is_sha256
+from evidence_desk.core.store.base import (  # noqa: F401 - Cancelled re-exported
+    Cancelled,
+    PutResult,
+    StagedCopy,
+    StoreEntry,
+    is_sha256,
+)
+from evidence_desk.core.store.copying import _BUFFERS, _copy_hashing
 
 try:
     import fcntl
 except ImportError:  # Windows: an open file cannot be deleted there anyway
     fcntl = None  # type: ignore[assignment]
 
-CHUNK = 4 * 1024 * 1024
-BUFFERS_PER_COPY = 4
 TMP_DIR = ".tmp"
+
+
+@dataclass
+class Staged:
+    """A copy in a temporary file, hashed, not yet an object (``ObjectStore.stage_stream``).
+
+    ``path`` is where its bytes can be read now: the temporary file, or the
+    existing object when ``existed``. ``fd`` stays open (and locked, so that
+    another process's clean-up spares it) until it is published or discarded.
+    """
+
+    sha256: str
+    size: int
+    path: Path
+    existed: bool
+    fd: int = -1
+    synced: bool = False
 
 
 def fsync_dir(path: Path) -> None:
@@ -80,31 +101,6 @@ def _remove_if_abandoned(path: Path) -> bool:
         os.close(fd)
 
 
-class _BufferPool:
-    """Copy buffers reused between copies.
-
-    Allocating and zeroing 16 MB for every file cost about 10 ms, more than
-    copying a typical photo.
-    """
-
-    def __init__(self, keep: int) -> None:
-        self._free: list[bytearray] = []
-        self._keep = keep
-        self._lock = threading.Lock()
-
-    def take(self, count: int) -> list[bytearray]:
-        with self._lock:
-            reused = [self._free.pop() for _ in range(min(count, len(self._free)))]
-        return reused + [bytearray(CHUNK) for _ in range(count - len(reused))]
-
-    def give(self, buffers: list[bytearray]) -> None:
-        with self._lock:
-            self._free.extend(buffers[: max(0, self._keep - len(self._free))])
-
-
-_BUFFERS = _BufferPool(keep=2 * BUFFERS_PER_COPY)
-
-
 @dataclass(frozen=True)
 class FileReader:
     """Opens one object of a file-system store; picklable, so worker processes can use it."""
@@ -117,6 +113,10 @@ class FileReader:
 
 class ObjectStore:
     """Originals stored by SHA-256 under one folder (the file-system ``Store``)."""
+
+    # Ingest may stage copies here (stage_stream … publish); a store that must not
+    # keep a plaintext temporary copy says False and gets put_stream instead.
+    stages_copies = True
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -151,13 +151,31 @@ class ObjectStore:
     ) -> PutResult:
         """Copy ``src`` into the store, hashing while writing; read it once.
 
-        Hashing and writing run on two threads (both release the GIL), so the
-        copy costs about as much as the slower of the two rather than their sum.
+        The object is durable (fsynced, renamed, its folder fsynced) on return.
+        """
+        staged = self.stage_stream(src, on_bytes=on_bytes, cancelled=cancelled)
+        try:
+            return self.publish(staged)
+        finally:
+            self.discard_staged(staged)
+
+    def stage_stream(
+        self,
+        src: BinaryIO,
+        *,
+        on_bytes: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Staged:
+        """Copy and hash ``src`` into a temporary file, reading it once; not yet durable.
+
+        Ingest stages a file, has it fsynced on another thread and analysed from
+        the temporary file while it copies the next one, and ``publish``es it just
+        before the row that refers to it commits. Content already in the store is
+        not kept twice: the result then names the existing object.
         """
         self.ensure()
         fd, tmp_name = _mkstemp(self.tmp)
         tmp_path = Path(tmp_name)
-        renamed = False
         try:
             _lock_temp(fd)
             with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
@@ -165,24 +183,73 @@ class ObjectStore:
             final = self.path_for(digest)
             if final.is_file() and final.stat().st_size == size:
                 tmp_path.unlink()
-                return PutResult(digest, size, existed=True)
-            os.fsync(fd)
+                os.close(fd)
+                return Staged(digest, size, final, existed=True)
+        except BaseException:
+            tmp_path.unlink(missing_ok=True)
+            os.close(fd)
+            raise
+        return Staged(digest, size, tmp_path, existed=False, fd=fd)
+
+    def sync(self, staged: StagedCopy) -> None:
+        """Write a staged copy's data to disk (may run on another thread than the copy)."""
+        assert isinstance(staged, Staged), "a copy staged by another store"
+        if staged.fd >= 0 and not staged.synced:
+            os.fsync(staged.fd)
+            staged.synced = True
+
+    def publish(self, staged: StagedCopy, *, folders: set[Path] | None = None) -> PutResult:
+        """Make a staged copy an object: fsync it (unless done), rename it into place.
+
+        The object's folder is fsynced here, or, when ``folders`` is given, added
+        to it for the caller to fsync once per folder (``fsync_dir``) before
+        anything refers to the object.
+        """
+        assert isinstance(staged, Staged), "a copy staged by another store"
+        if staged.existed or staged.fd < 0:
+            return PutResult(staged.sha256, staged.size, existed=True)
+        final = self.path_for(staged.sha256)
+        tmp_path, fd = staged.path, staged.fd
+        try:
+            if final.is_file() and final.stat().st_size == staged.size:
+                tmp_path.unlink()  # the same content was published meanwhile
+                return PutResult(staged.sha256, staged.size, existed=True)
+            self.sync(staged)
             os.chmod(tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-            _make_dirs(final.parent)
+            _make_dirs(final.parent, folders)
             if fcntl is None:  # Windows cannot rename an open file
                 os.close(fd)
-                fd = -1
+                fd = staged.fd = -1
             os.replace(tmp_path, final)
-            renamed = True
-            fsync_dir(final.parent)
-            return PutResult(digest, size, existed=False)
         except BaseException:
-            if not renamed:
-                tmp_path.unlink(missing_ok=True)
+            tmp_path.unlink(missing_ok=True)
             raise
         finally:
             if fd >= 0:
                 os.close(fd)
+            staged.fd = -1
+        staged.path = final
+        if folders is None:
+            fsync_dir(final.parent)
+        else:
+            folders.add(final.parent)
+        return PutResult(staged.sha256, staged.size, existed=False)
+
+    def staged_reader(self, staged: StagedCopy) -> FileReader:
+        """A picklable opener of a staged copy's bytes (or of the object it turned out to be)."""
+        assert isinstance(staged, Staged), "a copy staged by another store"
+        return FileReader(staged.path)
+
+    def sync_folders(self, folders: set[Path]) -> None:
+        fsync_dirs(folders)
+
+    def discard_staged(self, staged: StagedCopy) -> None:
+        """Drop a staged copy that will not be published (no-op once published)."""
+        assert isinstance(staged, Staged), "a copy staged by another store"
+        if staged.fd >= 0:
+            os.close(staged.fd)
+            staged.fd = -1
+            staged.path.unlink(missing_ok=True)
 
     def discard(self, sha256: str) -> None:
         """Remove an object that no item refers to (a torn copy of a changing file)."""
@@ -245,118 +312,31 @@ class ObjectStore:
         return removed
 
 
-def _make_dirs(folder: Path) -> None:
-    """Create the fan-out folders, fsyncing each new entry so a power cut cannot lose them."""
+def _make_dirs(folder: Path, folders: set[Path] | None = None) -> None:
+    """Create the fan-out folders, fsyncing each new entry so a power cut cannot lose them
+    (or, with ``folders``, leaving the parents to fsync to the caller)."""
     missing: list[Path] = []
     while not folder.is_dir():
         missing.append(folder)
         folder = folder.parent
     for new in reversed(missing):
         new.mkdir(exist_ok=True)
-        fsync_dir(new.parent)
+        if folders is None:
+            fsync_dir(new.parent)
+        else:
+            folders.add(new.parent)
+
+
+def fsync_dirs(folders: set[Path]) -> None:
+    """fsync several folders at once: the file system commits its journal for them together,
+    instead of once per folder in turn (two per new object in a fresh archive)."""
+    if len(folders) <= 1:
+        for folder in folders:
+            fsync_dir(folder)
+        return
+    with ThreadPoolExecutor(min(8, len(folders)), thread_name_prefix="fsync-dir") as pool:
+        list(pool.map(fsync_dir, sorted(folders)))
 
 
 def _mkstemp(folder: Path) -> tuple[int, str]:
     return tempfile.mkstemp(prefix="ingest-", suffix=".part", dir=folder)
-
-
-def _copy_hashing(
-    src: BinaryIO,
-    out: BinaryIO,
-    on_bytes: Callable[[int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> tuple[str, int]:
-    """Read ``src`` once; hash on this thread while a writer thread writes.
-
-    Buffers rotate through a small pool, so memory stays constant whatever the
-    file size. A file that fits in one buffer (most photos) is copied on this
-    thread alone: starting a writer thread would cost more than it overlaps.
-    """
-    h = hashlib.sha256()
-    (first_buf,) = _BUFFERS.take(1)
-    try:
-        n = src.readinto(first_buf)  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto; real streams have it
-        if n < CHUNK:
-            view = memoryview(first_buf)[:n]
-            h.update(view)
-            if cancelled and cancelled():
-                raise Cancelled()
-            _write_all(out, view)
-            if on_bytes and n:
-                on_bytes(n)
-            tail = src.readinto(first_buf)  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto; real streams have it
-            if not tail:
-                return h.hexdigest(), n
-            h.update(memoryview(first_buf)[:tail])
-            _write_all(out, memoryview(first_buf)[:tail])
-            if on_bytes:
-                on_bytes(tail)
-            n += tail
-        else:
-            h.update(first_buf)
-            _write_all(out, memoryview(first_buf))
-            if on_bytes:
-                on_bytes(n)
-    finally:
-        _BUFFERS.give([first_buf])
-    return _copy_rest_threaded(src, out, h, n, on_bytes, cancelled)
-
-
-def _write_all(out: BinaryIO, view: memoryview) -> None:
-    written = 0
-    while written < len(view):
-        written += out.write(view[written:])
-
-
-def _copy_rest_threaded(
-    src: BinaryIO,
-    out: BinaryIO,
-    h: hashlib._Hash,
-    size: int,
-    on_bytes: Callable[[int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> tuple[str, int]:
-    """The rest of a large file: hash here while a writer thread writes."""
-    owned = _BUFFERS.take(BUFFERS_PER_COPY)
-    pool: queue.Queue[bytearray] = queue.Queue()
-    for buf in owned:
-        pool.put(buf)
-    pending: queue.Queue[tuple[bytearray, int] | None] = queue.Queue(maxsize=3)
-    error: list[BaseException] = []
-
-    def writer() -> None:
-        try:
-            while (job := pending.get()) is not None:
-                buf, n = job
-                _write_all(out, memoryview(buf)[:n])
-                pool.put(buf)
-        except BaseException as exc:  # surfaced on the reading thread
-            error.append(exc)
-            while (job := pending.get()) is not None:
-                pool.put(job[0])
-
-    thread = threading.Thread(target=writer, name="objectstore-writer", daemon=True)
-    thread.start()
-    try:
-        while True:
-            if error:
-                break
-            if cancelled and cancelled():
-                raise Cancelled()
-            buf = pool.get()
-            n = src.readinto(buf)  # type: ignore[attr-defined]  # typing.BinaryIO omits readinto; real streams have it
-            if not n:
-                pool.put(buf)
-                break
-            h.update(memoryview(buf)[:n])
-            size += n
-            pending.put((buf, n))
-            if on_bytes:
-                on_bytes(n)
-    finally:
-        pending.put(None)
-        thread.join()
-        _BUFFERS.give(owned)
-    if error:
-        raise error[0]
-    return h.hexdigest(), size

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from platformdirs import user_data_dir
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
@@ -52,13 +51,23 @@ from evidence_desk.db.engine import Database, SchemaTooNew
 from evidence_desk.db.models import ArchiveInfo
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.errors import ArchiveError
+from evidence_desk.services.archive.location import (
+    DB_NAME as DB_NAME,  # re-exported: callers find the archive's names here too
+)
+from evidence_desk.services.archive.location import (
+    ENV_ARCHIVE as ENV_ARCHIVE,
+)
+from evidence_desk.services.archive.location import (
+    creates_on_first_use as creates_on_first_use,
+)
+from evidence_desk.services.archive.location import (
+    default_archive_path as default_archive_path,
+)
 from evidence_desk.services.archive.settings import load_settings
 
 if TYPE_CHECKING:  # PyAV, NumPy and Pillow: loaded when a thumbnail is made
     from evidence_desk.core.thumbnails import Derived
 
-DB_NAME = "evidence.sqlite"
-ENV_ARCHIVE = "EVIDENCE_DESK_ARCHIVE"
 SIGNING_KEY = "signing-key.pem"
 AGE_IDENTITY_PLAIN = "age-identity.txt"
 RAM_DIR = Path("/dev/shm")
@@ -82,23 +91,6 @@ class WrongPassphraseError(ArchiveError):
 def utcnow() -> datetime:
     """Naive UTC, the form every time is stored in."""
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def default_archive_path() -> Path:
-    env = os.environ.get(ENV_ARCHIVE)
-    if env:
-        return Path(env).expanduser()
-    return Path(user_data_dir("evidence-desk", appauthor=False)) / "archive"
-
-
-def creates_on_first_use(chosen: Path | None) -> bool:
-    """Only the built-in default archive is created when missing.
-
-    A folder named by the user or by ``EVIDENCE_DESK_ARCHIVE`` that is missing
-    (an unmounted drive) is an error, never a fresh empty archive that
-    evidence then goes into.
-    """
-    return chosen is None and not os.environ.get(ENV_ARCHIVE)
 
 
 @dataclass(frozen=True)

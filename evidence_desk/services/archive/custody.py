@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
@@ -94,6 +95,58 @@ def append(
     return row
 
 
+def append_many(
+    session: Session,
+    archive: Archive,
+    event_type: str,
+    entries: Iterable[tuple[int | None, str | None, dict[str, Any], str]],
+    *,
+    batch: int = 5000,
+) -> int:
+    """Append one event per ``(item_id, item_uuid, details, outcome)``, in order.
+
+    The same events, chain and hashes as calling ``append`` for each, but written
+    with one multi-row statement per ``batch`` instead of an ORM flush per event:
+    a fixity check of a million items spent most of its time in those flushes.
+    """
+    if event_type not in custody_chain.EVENT_TYPES:
+        raise ValueError(f"unknown custody event type {event_type!r}")
+    prev = _last_hash(session)
+    actor, tool = archive.actor, archive.tool
+    rows: list[dict[str, Any]] = []
+    count = 0
+    for item_id, item_uuid, details, outcome in entries:
+        body = {
+            "uuid": str(uuid.uuid4()),
+            "occurred_at": datetime.now(UTC).isoformat(timespec="microseconds"),
+            "event_type": event_type,
+            "actor": actor,
+            "tool": tool,
+            "item_uuid": item_uuid,
+            "outcome": outcome,
+            "details": details,
+            "prev_hash": prev,
+        }
+        prev = custody_chain.event_hash(body)
+        rows.append(
+            {
+                **body,
+                "item_id": item_id,
+                "details_json": json.dumps(details, ensure_ascii=False, sort_keys=True),
+                "hash": prev,
+            }
+        )
+        if len(rows) >= batch:
+            session.execute(insert(CustodyEvent), rows)
+            count += len(rows)
+            rows = []
+    if rows:
+        session.execute(insert(CustodyEvent), rows)
+        count += len(rows)
+    tx_memo(session)["custody_head"] = prev
+    return count
+
+
 def to_record(row: CustodyEvent) -> EventRecord:
     return EventRecord(
         uuid=row.uuid,
@@ -119,7 +172,31 @@ def events_for_item(archive: Archive, item_uuid: str) -> list[EventRecord]:
         return [to_record(r) for r in rows]
 
 
+_CHAIN_COLUMNS = (
+    "uuid",
+    "occurred_at",
+    "event_type",
+    "actor",
+    "tool",
+    "item_uuid",
+    "outcome",
+    "details_json",
+    "prev_hash",
+    "hash",
+)
+
+
 def check_log(session: Session) -> list[custody_chain.ChainProblem]:
-    """Verify the whole chain, streaming rows in log order."""
-    rows = session.execute(select(CustodyEvent).order_by(CustodyEvent.id)).scalars()
-    return custody_chain.check_chain(to_record(r).as_dict() for r in rows.yield_per(2000))
+    """Verify the whole chain, streaming plain rows in log order (no ORM objects:
+    a million events took minutes as objects)."""
+    c = CustodyEvent.__table__.c
+    stmt = select(*(c[name] for name in _CHAIN_COLUMNS)).order_by(c.id)
+    rows = session.execute(stmt.execution_options(yield_per=5000))
+
+    def events() -> Iterator[dict[str, Any]]:
+        for row in rows:
+            event = dict(zip(_CHAIN_COLUMNS, row, strict=True))
+            event["details"] = json.loads(event.pop("details_json"))
+            yield event
+
+    return custody_chain.check_chain(events())

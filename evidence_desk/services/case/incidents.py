@@ -26,6 +26,7 @@ from evidence_desk.db.models_case import (
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case import index as case_index
+from evidence_desk.services.case.choices import VERIFICATION
 from evidence_desk.services.case.common import (
     display_ref,
     log_change,
@@ -39,7 +40,6 @@ from evidence_desk.services.case.persons import display_name, resolve_person
 from evidence_desk.services.case.places import optional_place, place_summary
 from evidence_desk.services.case.vocabularies import label, require_code, terms_by_code
 
-VERIFICATION = ("unverified", "partly_verified", "verified")
 TEXT_FIELDS = ("title", "description", "notes")
 TIME_FIELDS = ("start", "end", "start_precision", "end_precision", "offset")
 OTHER_FIELDS = ("place", "violations", "verification")

@@ -29,6 +29,7 @@ from evidence_desk.db.models_case import (
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case import index as case_index
+from evidence_desk.services.case.choices import PERSON_KINDS
 from evidence_desk.services.case.common import (
     changed_fields,
     display_ref,
@@ -50,7 +51,7 @@ from evidence_desk.services.case.places import optional_place, summary_of_place
 from evidence_desk.services.case.translit import fold
 from evidence_desk.services.case.vocabularies import require_code
 
-KINDS = ("individual", "unit")
+KINDS = PERSON_KINDS
 NAME_KINDS = ("name", "alias")
 PERSON_FIELDS = ("kind", "sex", "birth_year", "age", "age_date", "occupation", "sensitive", "notes")
 

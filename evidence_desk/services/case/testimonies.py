@@ -37,6 +37,7 @@ from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case import index as case_index
+from evidence_desk.services.case.choices import TESTIMONY_TEXT_FIELDS
 from evidence_desk.services.case.common import TESTIMONY as KIND
 from evidence_desk.services.case.common import new_uuid, resolve_testimony
 from evidence_desk.services.case.dates import parse_day, parse_when
@@ -56,7 +57,7 @@ from evidence_desk.services.intake.items import create_item
 
 MIME = "application/json"
 ENVELOPE_FORMAT = "evidence-desk testimony statement"
-TEXT_FIELDS = ("statement", "translation")
+TEXT_FIELDS = TESTIMONY_TEXT_FIELDS
 CONSENT_FLAGS = ("consent_court", "consent_advocacy", "consent_publication", "anonymity_requested")
 # Logged with their values; other form fields are logged by name only (free text).
 VALUE_FIELDS = CONSENT_FLAGS + (

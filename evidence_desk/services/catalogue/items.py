@@ -7,10 +7,7 @@ processes.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Sequence
-from datetime import UTC, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import Select, or_, select
@@ -22,84 +19,23 @@ from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError, ItemNotFound
 from evidence_desk.services.catalogue import search_index
+from evidence_desk.services.catalogue.item_rows import (
+    EXHIBIT_RE,
+    HEX_RE,
+    item_json,
+)
+from evidence_desk.services.catalogue.item_rows import (
+    UUID_RE as UUID_RE,  # re-exported for the case services
+)
+from evidence_desk.services.catalogue.item_rows import (
+    captured_at_iso as captured_at_iso,
+)
 
-EXHIBIT_RE = re.compile(r"^(?:ED-?)?(\d{1,9})$", re.IGNORECASE)
-UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
-HEX_RE = re.compile(r"^[0-9a-f]{6,64}$", re.IGNORECASE)
 SENSITIVITIES = ("public", "restricted", "confidential")
 
 
-def _iso_utc(value) -> str | None:  # type: ignore[no-untyped-def]
-    return value.replace(tzinfo=UTC).isoformat() if value is not None else None
-
-
-def captured_at_iso(item: Item) -> str | None:
-    if item.captured_local is None:
-        return None
-    if item.captured_offset_min is None:
-        return item.captured_local.isoformat()
-    tz = timezone(timedelta(minutes=item.captured_offset_min))
-    return item.captured_local.replace(tzinfo=tz).isoformat()
-
-
 def item_to_json(item: Item) -> dict[str, Any]:
-    return {
-        "id": item.uuid,
-        "exhibit": item.exhibit,
-        "kind": item.kind,
-        "title": item.title,
-        "title_publishable": item.title_publishable,
-        "description": item.description,
-        "notes": item.notes,
-        "sensitivity": item.sensitivity,
-        "sha256": item.sha256,
-        "size": item.size,
-        "mime_type": item.mime_type,
-        "original_name": item.sources[0].original_name if item.sources else None,
-        "captured_at": captured_at_iso(item),
-        "captured_at_utc": _iso_utc(item.captured_utc),
-        "captured_at_source": item.captured_source,
-        "captured_at_offset_known": item.captured_offset_min is not None,
-        "captured_at_precision": item.captured_precision,
-        "captured_at_note": item.captured_note,
-        "gps": (
-            {"lat": item.gps_lat, "lon": item.gps_lon, "alt": item.gps_alt}
-            if item.gps_lat is not None and item.gps_lon is not None
-            else None
-        ),
-        "device": {"make": item.device_make, "model": item.device_model},
-        "width": item.width,
-        "height": item.height,
-        "duration_s": item.duration_s,
-        "phash": item.phash,
-        "ingested_at": _iso_utc(item.ingested_at),
-        "tool_version": item.tool_version,
-        "host": item.host,
-        "sources": [
-            {
-                "original_path": s.original_path,
-                "original_path_bytes_hex": s.original_path_bytes.hex()
-                if s.original_path_bytes
-                else None,
-                "original_name": s.original_name,
-                "received_from": s.received_from,
-                "method": s.method,
-                "collector": s.collector,
-                "acquired_at": s.acquired_at,
-                "notes": s.notes,
-                "file_mtime": _iso_utc(s.fs_mtime),
-                "file_birthtime": _iso_utc(s.fs_birthtime),
-                "recorded_at": _iso_utc(s.recorded_at),
-                "host": s.host,
-                "batch": s.batch_uuid,
-            }
-            for s in item.sources
-        ],
-        "tags": sorted(t.name for t in item.tags),
-        "warnings": json.loads(item.warnings_json),
-        "removed": item.removed_at is not None,
-        "metadata": json.loads(item.metadata_json),
-    }
+    return item_json(item, item.sources, (t.name for t in item.tags))
 
 
 def _loaded() -> Select[Item]:

@@ -78,4 +78,6 @@ def fts_query(user_text: str) -> str:
             terms.append(dialect.fts_any([dialect.fts_prefix(word), dialect.fts_prefix(latin)]))
         else:
             terms.append(dialect.fts_prefix(word))
-    return " ".join(terms)
+    # Explicit AND: FTS5 refuses an implicit AND next to a parenthesised group, so
+    # "Волонтёр 7" (a Cyrillic word, then another) was a syntax error.
+    return " AND ".join(terms)

@@ -1,14 +1,15 @@
 """Fixity check: re-hash every object and re-check the custody chain.
 
-Objects are hashed on two threads (SHA-256 releases the GIL), the results
-are compared with the catalogue, and one fixity-check event per item is
-appended, so each item's custody timeline shows when it was last proven
-intact.
+Objects are hashed on both cores (``fixity``: threads for big objects,
+worker processes for many small ones), the results are compared with the
+catalogue, and one fixity-check event per item is appended, so each item's
+custody timeline shows when it was last proven intact.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,12 +17,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
-from evidence_desk.core.crypto.errors import TamperedError
 from evidence_desk.core.store.base import is_sha256
 from evidence_desk.db.models import CustodyEvent, Item, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.testimony_checks import check_versions
+from evidence_desk.services.catalogue.fixity import Target, rehash
 from evidence_desk.services.work import (
     CancelCheck,
     Progress,
@@ -62,12 +63,7 @@ class VerifyReport:
         }
 
 
-@dataclass(frozen=True)
-class _Target:
-    item_id: int
-    exhibit: str
-    sha256: str
-    size: int
+PROGRESS_INTERVAL_S = 0.1
 
 
 def verify(
@@ -85,74 +81,63 @@ def verify(
 
             ids = [resolve(session, r).id for r in refs]
             stmt = stmt.where(Item.id.in_(ids))
-        targets = [_Target(i, format_exhibit(n), s, z) for i, n, s, z in session.execute(stmt)]
+        targets = [Target(i, format_exhibit(n), s, z) for i, n, s, z in session.execute(stmt)]
         all_digests = set(session.scalars(select(Item.sha256)))
     state = Progress(0, len(targets), 0, sum(t.size for t in targets))
     progress(state)
     outcomes: dict[int, str] = {}
-
-    def check(target: _Target) -> tuple[_Target, str | None]:
-        if cancelled():
-            return target, "cancelled"
-        try:
-            digest = archive.store.hash_object(target.sha256)
-        except FileNotFoundError:
-            return target, "missing"
-        except TamperedError as exc:
-            return target, f"altered-ciphertext:{exc}"
-        except OSError as exc:
-            return target, f"unreadable: {exc.strerror}"
-        return target, None if digest == target.sha256 else f"altered:{digest}"
-
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="verify") as pool:
-        for target, result in pool.map(check, targets):
-            if result == "cancelled":
-                report.cancelled = True
-                continue
-            state.files_done += 1
-            state.bytes_done += target.size
-            state.current = target.exhibit
+    shown = [0.0]
+    for target, result in rehash(archive.store, targets, cancelled):
+        if result == "cancelled":
+            report.cancelled = True
+            continue
+        state.files_done += 1
+        state.bytes_done += target.size
+        state.current = target.exhibit
+        if time.monotonic() - shown[0] >= PROGRESS_INTERVAL_S:
+            shown[0] = time.monotonic()
             progress(state)
-            report.items_checked += 1
-            report.bytes_checked += target.size
-            outcomes[target.item_id] = "success" if result is None else "failure"
-            if result == "missing":
-                report.problems.append(
-                    Problem(
-                        "missing",
-                        target.exhibit,
-                        target.sha256,
-                        f"{target.exhibit}: original is missing from the store",
-                    )
+        report.items_checked += 1
+        report.bytes_checked += target.size
+        outcomes[target.item_id] = "success" if result is None else "failure"
+        if result == "missing":
+            report.problems.append(
+                Problem(
+                    "missing",
+                    target.exhibit,
+                    target.sha256,
+                    f"{target.exhibit}: original is missing from the store",
                 )
-            elif result and result.startswith("altered-ciphertext:"):
-                report.problems.append(
-                    Problem(
-                        "altered",
-                        target.exhibit,
-                        target.sha256,
-                        f"{target.exhibit}: original altered (the encrypted copy fails "
-                        f"authentication: {result[19:]})",
-                    )
+            )
+        elif result and result.startswith("altered-ciphertext:"):
+            report.problems.append(
+                Problem(
+                    "altered",
+                    target.exhibit,
+                    target.sha256,
+                    f"{target.exhibit}: original altered (the encrypted copy fails "
+                    f"authentication: {result[19:]})",
                 )
-            elif result and result.startswith("altered:"):
-                report.problems.append(
-                    Problem(
-                        "altered",
-                        target.exhibit,
-                        target.sha256,
-                        f"{target.exhibit}: original altered (now hashes to {result[8:20]}…)",
-                    )
+            )
+        elif result and result.startswith("altered:"):
+            report.problems.append(
+                Problem(
+                    "altered",
+                    target.exhibit,
+                    target.sha256,
+                    f"{target.exhibit}: original altered (now hashes to {result[8:20]}…)",
                 )
-            elif result:
-                report.problems.append(
-                    Problem(
-                        "missing",
-                        target.exhibit,
-                        target.sha256,
-                        f"{target.exhibit}: original {result}",
-                    )
+            )
+        elif result:
+            report.problems.append(
+                Problem(
+                    "missing",
+                    target.exhibit,
+                    target.sha256,
+                    f"{target.exhibit}: original {result}",
                 )
+            )
+    progress(state)
     if not refs:
         report.problems.extend(_unexpected(archive, all_digests))
     with archive.db.reader() as session:
@@ -189,23 +174,26 @@ def _unexpected(archive: Archive, known: set[str]) -> list[Problem]:
 
 
 def _record_fixity(archive: Archive, outcomes: dict[int, str], report: VerifyReport) -> None:
+    """One fixity-check event per checked item, in exhibit order, in one transaction."""
     if not outcomes:
         return
     problem_by_exhibit = {p.exhibit: p.message for p in report.problems if p.exhibit}
     ids = sorted(outcomes)
+
+    def entries(session: Session) -> Iterator[tuple[int, str, dict[str, str], str]]:
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            rows = session.execute(
+                select(Item.id, Item.uuid, Item.sha256, Item.exhibit_no)
+                .where(Item.id.in_(chunk))
+                .order_by(Item.id)
+            ).all()
+            for item_id, item_uuid, sha256, number in rows:
+                outcome = outcomes[item_id]
+                details = {"algorithm": "SHA-256", "expected": sha256}
+                if outcome != "success":
+                    details["problem"] = problem_by_exhibit.get(format_exhibit(number), "")
+                yield item_id, item_uuid, details, outcome
+
     with archive.db.writer() as session:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            for item in session.scalars(select(Item).where(Item.id.in_(chunk))):
-                _append_fixity(session, archive, item, outcomes[item.id], problem_by_exhibit)
-
-
-def _append_fixity(
-    session: Session, archive: Archive, item: Item, outcome: str, problems: dict[str, str]
-) -> None:
-    details = {"algorithm": "SHA-256", "expected": item.sha256}
-    if outcome != "success":
-        details["problem"] = problems.get(item.exhibit, "")
-    custody.append(
-        session, archive, custody_chain.FIXITY_CHECK, item=item, details=details, outcome=outcome
-    )
+        custody.append_many(session, archive, custody_chain.FIXITY_CHECK, entries(session))

@@ -28,11 +28,14 @@ from evidence_desk.core.capture_time import (
     capture_time_from_mtime,
     choose_capture_time,
 )
-from evidence_desk.core.metadata import ExtractedMetadata, extract_metadata
-from evidence_desk.core.mime import EMPTY, extension_mismatch_warning, sniff_mime
-from evidence_desk.core.preview_decode import is_safe_for_qt
+from evidence_desk.core.metadata import ExtractedMetadata, decoder_reads, extract_metadata
+from evidence_desk.core.mime import (
+    EMPTY,
+    THUMBNAIL_KINDS,
+    extension_mismatch_warning,
+    sniff_mime,
+)
 from evidence_desk.core.store.base import ObjectReader
-from evidence_desk.core.thumbnails import derive
 from evidence_desk.services.sandbox import SandboxFailure, shared_sandbox
 
 # Below this many files, starting worker processes (about a second) costs more
@@ -109,27 +112,36 @@ def _analyse(job: AnalysisJob) -> Analysis:
             f"file type {meta.mime_type} is not one Evidence Desk reads metadata from; "
             "the file is preserved exactly as received"
         )
-    derived = derive(job.source, meta.kind, job.thumbnail, seal=job.seal)
-    if derived.warning:
-        warnings.append(derived.warning)
+    phash, thumbnail = None, False
+    if meta.kind in THUMBNAIL_KINDS:
+        # The decoders (Pillow, PyAV, NumPy) load only now: ingesting documents or one
+        # big archive file never imports them.
+        from evidence_desk.core.thumbnails import derive
+
+        derived = derive(job.source, meta.kind, job.thumbnail, seal=job.seal)
+        phash, thumbnail = derived.phash, derived.thumbnail
+        if derived.warning:
+            warnings.append(derived.warning)
     # Library messages may quote the stream they read; the user knows the file by name.
     warnings = [_STREAM_REPR.sub(repr(job.name), w) for w in warnings]
-    return Analysis(meta, capture, derived.phash, derived.thumbnail, warnings)
+    return Analysis(meta, capture, phash, thumbnail, warnings)
 
 
-def _start_worker(parent_pid: int) -> None:
+def _start_worker(parent_pid: int, nice: int = WORKER_NICE) -> None:
     """Worker start-up: yield the CPU to the user, and never outlive the ingest."""
-    _lower_priority()
+    _lower_priority(nice)
     _exit_with_parent(parent_pid)
 
 
-def _lower_priority() -> None:
-    """Decoding thumbnails is background work. On a two-core machine two busy
-    workers at normal priority took turns with the window's own thread, which
-    then waited up to 100 ms to repaint; niced, they get whatever CPU is spare."""
-    if hasattr(os, "nice"):
+def _lower_priority(nice: int) -> None:
+    """Decoding thumbnails is background work when a window is open. On a two-core
+    machine two busy workers at normal priority took turns with the window's own
+    thread, which then waited up to 100 ms to repaint; niced, they get whatever CPU
+    is spare. The command line has no window to keep: there ``nice`` is 0, since on
+    a machine busy with other work niced workers got a fraction of a core."""
+    if nice and hasattr(os, "nice"):
         with contextlib.suppress(OSError):
-            os.nice(WORKER_NICE)
+            os.nice(nice)
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -147,13 +159,21 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _safe_in_thread(source: ObjectReader) -> bool:
-    """JPEG, PNG, GIF, BMP and WebP are decoded in-process; anything else is not."""
+def _safe_in_thread(source: ObjectReader, name: str) -> bool:
+    """JPEG, PNG, GIF, BMP and WebP are decoded in-process, and so is anything no
+    decoder reads (an archive, a text, unknown bytes: only its head is sniffed);
+    everything else goes to the sandbox. Starting the sandbox costs a second, which
+    a single big file of no known format must not pay."""
     try:
         with source() as f:
-            return is_safe_for_qt(f.read(16))
+            head = f.read(8192)
     except OSError:
         return True  # analyse() reports the unreadable file itself
+    if not decoder_reads(sniff_mime(head, name)):
+        return True
+    from evidence_desk.core.preview_decode import is_safe_for_qt  # loads Pillow
+
+    return is_safe_for_qt(head[:16])
 
 
 def _analyse_sandboxed(job: AnalysisJob) -> Analysis:
@@ -181,8 +201,9 @@ class AnalysisPool:
     decoders are not trusted in-process are analysed in the decoder sandbox.
     """
 
-    def __init__(self, files: int) -> None:
+    def __init__(self, files: int, *, nice: int = WORKER_NICE) -> None:
         self.use_processes = files >= PROCESS_POOL_MIN_FILES
+        self.nice = nice
         self._executor: Executor | None = None
 
     def _pool(self) -> Executor:
@@ -194,14 +215,14 @@ class AnalysisPool:
                     WORKERS,
                     mp_context=context,
                     initializer=_start_worker,
-                    initargs=(os.getpid(),),
+                    initargs=(os.getpid(), self.nice),
                 )
             else:
                 self._executor = ThreadPoolExecutor(WORKERS, thread_name_prefix="ingest-analyse")
         return self._executor
 
     def submit(self, job: AnalysisJob) -> Future[Analysis]:
-        if not self.use_processes and not _safe_in_thread(job.source):
+        if not self.use_processes and not _safe_in_thread(job.source, job.name):
             return self._pool().submit(_analyse_sandboxed, job)
         try:
             return self._pool().submit(analyse, job)

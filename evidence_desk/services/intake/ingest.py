@@ -1,27 +1,24 @@
 """Ingest: files and folders into the archive, with hashes, metadata and provenance.
 
-Three stages overlap: this thread copies each file into the object store
-(reading it once, hashing while writing); a small pool extracts metadata and
-makes the thumbnail and perceptual hash from the stored copy; this thread
-then writes the rows, in input order, a few files per transaction (and
-always before a long copy). A row is committed only after its object is in
-place, so a crash at any moment leaves either nothing, a complete item, or an
+Four stages overlap: this thread copies each file into a staged copy in the
+object store (reading it once, hashing while writing); a thread fsyncs it
+while a small pool extracts metadata and makes the thumbnail and perceptual
+hash from the staged copy; this thread then publishes the copies and writes
+the rows, in input order, a few files per transaction (and always before a
+long copy). A row is committed only after its object is durable and in
+place (``publishing``), so a crash at any moment leaves either nothing, a complete item, or an
 object no row refers to yet, which re-running the same ingest records
 without duplicates.
 """
 
 from __future__ import annotations
 
-import errno
 import json
-import os
-import stat
 import time
 import uuid
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,15 +28,22 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.mime import kind_for_mime
-from evidence_desk.core.store.base import Cancelled, PutResult
+from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.models import Item, Source, format_exhibit
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.case import clock as case_clock
 from evidence_desk.services.catalogue import search_index
-from evidence_desk.services.intake.analysis import Analysis, AnalysisJob, AnalysisPool
+from evidence_desk.services.intake.analysis import (
+    WORKER_NICE,
+    Analysis,
+    AnalysisJob,
+    AnalysisPool,
+)
 from evidence_desk.services.intake.items import create_item
+from evidence_desk.services.intake.publishing import publish_batch, take_ready
 from evidence_desk.services.intake.reports import FileResult, IngestReport, Provenance
+from evidence_desk.services.intake.staging import Copied, DiskFull, copy_one, reader_for
 from evidence_desk.services.intake.walk import Candidate, collect, display_path, raw_name_bytes
 from evidence_desk.services.work import (
     CancelCheck,
@@ -51,25 +55,8 @@ from evidence_desk.services.work import (
 
 MAX_IN_FLIGHT = 16
 COMMIT_INTERVAL_S = 0.2
-COPY_RETRIES = 2
 LONG_COPY_BYTES = 16 * 1024 * 1024
-
-
-@dataclass
-class _Copied:
-    candidate: Candidate
-    put: PutResult
-    fs_mtime: float
-    fs_birthtime: float | None
-    messages: list[str]
-
-
-class _SourceChanged(Exception):
-    pass
-
-
-class _NotRegular(Exception):
-    """The path no longer names a regular file (replaced by a pipe or device)."""
+SYNC_THREADS = 2  # fsyncs of several copies overlap (one journal commit can serve them)
 
 
 def ingest(
@@ -80,8 +67,13 @@ def ingest(
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancelled,
     on_item: Callable[[FileResult], None] | None = None,
+    background: bool = True,
 ) -> IngestReport:
-    """Ingest ``paths`` (files and folders, recursively) as one batch."""
+    """Ingest ``paths`` (files and folders, recursively) as one batch.
+
+    ``background``: a window stays responsive meanwhile, so decoding workers run
+    niced; the command line passes False and gets the CPU it is given.
+    """
     candidates, skipped = collect([Path(p) for p in paths])
     results = [FileResult(display_path(s.path), "skipped", messages=[s.message]) for s in skipped]
     return ingest_candidates(
@@ -92,6 +84,7 @@ def ingest(
         cancelled=cancelled,
         on_item=on_item,
         report=IngestReport(batch_uuid=str(uuid.uuid4()), results=results),
+        background=background,
     )
 
 
@@ -104,6 +97,7 @@ def ingest_candidates(
     cancelled: CancelCheck = never_cancelled,
     on_item: Callable[[FileResult], None] | None = None,
     report: IngestReport | None = None,
+    background: bool = True,
 ) -> IngestReport:
     """Ingest files already listed (by ``collect`` or an importer) as one batch."""
     report = report or IngestReport(batch_uuid=str(uuid.uuid4()))
@@ -124,9 +118,12 @@ def ingest_candidates(
         progress(state)
 
     # Each file in analysis, with its job kept for a retry if a worker process dies.
-    in_flight: deque[tuple[_Copied, Future[Analysis], AnalysisJob]] = deque()
+    in_flight: deque[tuple[Copied, Future[Analysis], AnalysisJob]] = deque()
     last_commit = [time.monotonic()]
-    with AnalysisPool(len(candidates)) as pool:
+    with (
+        AnalysisPool(len(candidates), nice=WORKER_NICE if background else 0) as pool,
+        ThreadPoolExecutor(SYNC_THREADS, thread_name_prefix="ingest-fsync") as syncer,
+    ):
         todo = deque(candidates)
         try:
             while todo:
@@ -142,15 +139,19 @@ def ingest_candidates(
                     # loses no rows, and progress does not stall behind it.
                     while in_flight:
                         for result in _record_batch(
-                            archive, provenance, report, _take_ready(pool, in_flight)
+                            archive, provenance, report, take_ready(pool, in_flight)
                         ):
                             finish(result)
                     last_commit[0] = time.monotonic()
                 state.current = candidate.shown
                 progress(state)
-                copied = _copy_one(archive, candidate, state, progress, cancelled, finish)
+                copied = copy_one(archive, candidate, state, progress, cancelled, finish)
                 if copied is None:
                     continue
+                if not copied.staged.existed:
+                    # Written to disk while the next file copies; published (renamed)
+                    # only once durable, just before its row commits (publishing.py).
+                    copied.durable = syncer.submit(archive.store.sync, copied.staged)
                 job = _job(archive, copied)
                 in_flight.append((copied, pool.submit(job), job))
                 while len(in_flight) >= MAX_IN_FLIGHT or (
@@ -160,18 +161,18 @@ def ingest_candidates(
                 ):
                     last_commit[0] = time.monotonic()
                     for result in _record_batch(
-                        archive, provenance, report, _take_ready(pool, in_flight)
+                        archive, provenance, report, take_ready(pool, in_flight)
                     ):
                         finish(result)
         except Cancelled:
             report.cancelled = True
-        except _DiskFull as exc:
+        except DiskFull as exc:
             report.aborted = str(exc)
             finish(FileResult(state.current, "failed", messages=[str(exc)]))
         finally:
             while in_flight:
                 for result in _record_batch(
-                    archive, provenance, report, _take_ready(pool, in_flight)
+                    archive, provenance, report, take_ready(pool, in_flight)
                 ):
                     finish(result)
             if report.aborted is not None:
@@ -201,10 +202,10 @@ def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:
         case_clock.apply_corrections(archive, item_ids[start : start + 500])
 
 
-def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
-    digest = copied.put.sha256
+def _job(archive: Archive, copied: Copied) -> AnalysisJob:
+    digest = copied.staged.sha256
     return AnalysisJob(
-        source=archive.store.reader(digest),
+        source=reader_for(archive, copied.staged),  # the staged copy, until published
         thumbnail=archive.thumbnail_path(digest),
         name=copied.candidate.name,
         fs_mtime=copied.fs_mtime,
@@ -212,24 +213,11 @@ def _job(archive: Archive, copied: _Copied) -> AnalysisJob:
     )
 
 
-def _take_ready(
-    pool: AnalysisPool,
-    in_flight: deque[tuple[_Copied, Future[Analysis], AnalysisJob]],
-) -> list[tuple[_Copied, Analysis]]:
-    """The oldest file (waiting for it) plus every analysed file right behind it."""
-    copied, future, job = in_flight.popleft()
-    ready = [(copied, pool.result(future, job))]
-    while in_flight and in_flight[0][1].done():
-        copied, future, job = in_flight.popleft()
-        ready.append((copied, pool.result(future, job)))
-    return ready
-
-
 def _record_batch(
     archive: Archive,
     provenance: Provenance,
     report: IngestReport,
-    batch: list[tuple[_Copied, Analysis]],
+    batch: list[tuple[Copied, Analysis]],
 ) -> list[FileResult]:
     """Write the rows of several copied files in one transaction, in input order.
 
@@ -239,8 +227,20 @@ def _record_batch(
     the store unreferenced, the batch stops, and running the same ingest again
     records them.
     """
+    published = publish_batch(archive, report, batch)
+    batch = [entry for entry, problem in zip(batch, published, strict=True) if problem is None]
+    results = iter(_record_published(archive, provenance, report, batch))
+    return [problem or next(results) for problem in published]
+
+
+def _record_published(
+    archive: Archive,
+    provenance: Provenance,
+    report: IngestReport,
+    batch: list[tuple[Copied, Analysis]],
+) -> list[FileResult]:
     shown = [copied.candidate.shown for copied, _ in batch]
-    if not report.db_failed:
+    if batch and not report.db_failed:
         # Even after a copy ran out of space these objects are complete; a row
         # needs little room, so try to record them rather than leave them orphaned.
         try:
@@ -262,121 +262,9 @@ def _record_batch(
                     f"({exc.orig}); ingest stopped. Run the same ingest again to complete it."
                 )
     return [
-        FileResult(name, "failed", sha256=copied.put.sha256, messages=[report.aborted or ""])
+        FileResult(name, "failed", sha256=copied.staged.sha256, messages=[report.aborted or ""])
         for name, (copied, _) in zip(shown, batch, strict=True)
     ]
-
-
-class _DiskFull(Exception):
-    pass
-
-
-def _copy_one(
-    archive: Archive,
-    candidate: Candidate,
-    state: Progress,
-    progress: ProgressCallback,
-    cancelled: CancelCheck,
-    finish: Callable[[FileResult], None],
-) -> _Copied | None:
-    shown = candidate.shown
-    for attempt in range(COPY_RETRIES + 1):
-        base_bytes = state.bytes_done
-
-        def on_bytes(n: int) -> None:
-            state.bytes_done += n
-            progress(state)
-
-        try:
-            return _copy_attempt(archive, candidate, on_bytes, cancelled)
-        except _SourceChanged as exc:
-            state.bytes_done = base_bytes
-            if attempt == COPY_RETRIES:
-                finish(
-                    FileResult(
-                        shown,
-                        "failed",
-                        messages=[
-                            f"{exc}; tried {COPY_RETRIES + 1} times and not ingested. "
-                            "Copy it again once nothing is writing to it."
-                        ],
-                    )
-                )
-        except _NotRegular:
-            finish(
-                FileResult(
-                    shown,
-                    "failed",
-                    messages=["no longer a regular file (device, pipe or socket); not ingested"],
-                )
-            )
-            return None
-        except PermissionError:
-            finish(
-                FileResult(shown, "failed", messages=["permission denied: the file cannot be read"])
-            )
-            return None
-        except FileNotFoundError:
-            finish(
-                FileResult(shown, "failed", messages=["the file vanished before it could be read"])
-            )
-            return None
-        except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise _DiskFull(
-                    f"the archive's disk is full while copying {shown}; ingest stopped. "
-                    "Free some space and run the same ingest again."
-                ) from exc
-            if exc.errno == errno.ELOOP:
-                finish(FileResult(shown, "failed", messages=["symbolic link; not followed"]))
-                return None
-            finish(FileResult(shown, "failed", messages=[f"read error: {exc.strerror or exc}"]))
-            return None
-    return None
-
-
-def _copy_attempt(
-    archive: Archive,
-    candidate: Candidate,
-    on_bytes: Callable[[int], None],
-    cancelled: CancelCheck,
-) -> _Copied:
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not hang the batch
-    if not candidate.follow:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(candidate.path, flags)
-    with os.fdopen(fd, "rb", buffering=0) as src:
-        before = os.fstat(fd)
-        if not stat.S_ISREG(before.st_mode):
-            raise _NotRegular()
-        put = archive.store.put_stream(src, on_bytes=on_bytes, cancelled=cancelled)
-        after = os.fstat(fd)
-    changed = (
-        put.size != before.st_size
-        or after.st_size != before.st_size
-        or after.st_mtime_ns != before.st_mtime_ns
-    )
-    if changed:
-        if not put.existed and not _referenced(archive, put.sha256):
-            archive.store.discard(put.sha256)
-        raise _SourceChanged("the file changed while it was being copied")
-    messages: list[str] = []
-    if candidate.follow and os.path.islink(candidate.path):
-        target = display_path(os.path.realpath(candidate.path))
-        messages.append(f"symbolic link named explicitly; its target {target} was ingested")
-    if not os.path.lexists(candidate.path):
-        messages.append("the file disappeared during the copy; the copy is complete (size matches)")
-    if raw_name_bytes(candidate.path) is not None:
-        messages.append(
-            "file name is not valid UTF-8; its raw bytes are kept in the provenance record"
-        )
-    birth = getattr(before, "st_birthtime", None)
-    return _Copied(candidate, put, before.st_mtime, birth, messages)
-
-
-def _referenced(archive: Archive, digest: str) -> bool:
-    with archive.db.reader() as session:
-        return session.scalar(select(Item.id).where(Item.sha256 == digest)) is not None
 
 
 def _ts(value: float | None) -> datetime | None:
@@ -390,14 +278,14 @@ def _record(
     archive: Archive,
     provenance: Provenance,
     batch_uuid: str,
-    copied: _Copied,
+    copied: Copied,
     analysis: Analysis,
 ) -> FileResult:
     """The item (or a new source for an existing one) and its custody events."""
     path = copied.candidate.path
     original = copied.candidate.original
     shown = original or display_path(path)
-    digest = copied.put.sha256
+    digest = copied.staged.sha256
     now = utcnow()
     item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
     source = Source(
@@ -462,15 +350,15 @@ def _record(
 
 
 def _new_item(
-    session: Session, archive: Archive, copied: _Copied, analysis: Analysis, now: datetime
+    session: Session, archive: Archive, copied: Copied, analysis: Analysis, now: datetime
 ) -> Item:
     meta = analysis.meta
     gps = meta.gps
     return create_item(
         session,
         archive,
-        sha256=copied.put.sha256,
-        size=copied.put.size,
+        sha256=copied.staged.sha256,
+        size=copied.staged.size,
         kind=meta.kind or kind_for_mime(meta.mime_type),
         mime_type=meta.mime_type,
         title=copied.candidate.name,

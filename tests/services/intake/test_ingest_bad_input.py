@@ -13,6 +13,7 @@ from sqlalchemy import select
 from evidence_desk.db.models import Source
 from evidence_desk.services.catalogue import items
 from evidence_desk.services.intake import ingest as ingest_module
+from evidence_desk.services.intake import staging as staging_module
 from tests import media
 from tests.helpers.ingest import assert_clean, run, sha256_file, snapshot
 
@@ -94,7 +95,7 @@ def test_unreadable_file_is_reported_and_the_batch_continues(archive, folder, mo
                 raise PermissionError(13, "Permission denied", str(path))
             return real_open(path, flags, *args, **kwargs)
 
-        monkeypatch.setattr(ingest_module.os, "open", refusing_open)
+        monkeypatch.setattr(staging_module.os, "open", refusing_open)
     else:
         secret.chmod(0)
     try:
@@ -198,10 +199,10 @@ def _deadline(seconds: int):
 
 def _grow_during_copy(monkeypatch, archive, path: Path, times: int) -> list[int]:
     """Append to ``path`` after the first chunk is read, on the first ``times`` copies."""
-    real_put = archive.store.put_stream
+    real_stage = archive.store.stage_stream
     calls: list[int] = []
 
-    def put_stream(src, *, on_bytes=None, cancelled=None):
+    def stage_stream(src, *, on_bytes=None, cancelled=None):
         calls.append(1)
         grow = len(calls) <= times
 
@@ -214,9 +215,9 @@ def _grow_during_copy(monkeypatch, archive, path: Path, times: int) -> list[int]
             if on_bytes:
                 on_bytes(n)
 
-        return real_put(src, on_bytes=hook, cancelled=cancelled)
+        return real_stage(src, on_bytes=hook, cancelled=cancelled)
 
-    monkeypatch.setattr(archive.store, "put_stream", put_stream)
+    monkeypatch.setattr(archive.store, "stage_stream", stage_stream)
     return calls
 
 

@@ -92,6 +92,17 @@ def _wait_for_items(db_file: Path, proc: subprocess.Popen, target: int) -> None:
         time.sleep(0.003)
 
 
+def _own_tracebacks(err: bytes) -> list[bytes]:
+    """Tracebacks of the ingest itself.
+
+    A worker process that the kill catches while it is being spawned finds its
+    parent gone and prints its own start-up traceback (``spawn_main``) on the
+    shared stderr; that is the orphan's death, not a failure of the ingest.
+    """
+    blocks = err.split(b"Traceback (most recent call last):")[1:]
+    return [b for b in blocks if b"spawn_main" not in b]
+
+
 def _check_after_kill(root: Path, context: str) -> tuple[int, int, int]:
     with open_archive(root) as archive:
         cleaned = archive.temp_files_cleaned
@@ -136,7 +147,7 @@ def test_kill_minus_nine_mid_ingest_never_damages_the_archive(tmp_path: Path):
             alive = proc.poll() is None
             proc.kill()
             _out, err = proc.communicate(timeout=30)
-        assert b"Traceback" not in err, (context, err.decode(errors="replace"))
+        assert not _own_tracebacks(err), (context, err.decode(errors="replace"))
         if alive:
             kills += 1
             large_kills += in_large

@@ -9,7 +9,7 @@ takes ``--archive`` and most take ``--json`` for the documented JSON shapes
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.cli.commands.case.incidents import incident_parsers
 from evidence_desk.cli.commands.case.persons import person_parsers
@@ -22,7 +22,9 @@ from evidence_desk.cli.commands.case.timeline import (
 )
 from evidence_desk.cli.commands.case.vocab import vocab_parsers
 from evidence_desk.cli.common import Command
-from evidence_desk.services.archive.archive import Archive
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
 
 
 def _dispatch(args: argparse.Namespace, archive: Archive) -> int:

@@ -6,15 +6,20 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from evidence_desk.cli.common import print_json
-from evidence_desk.services.archive.archive import Archive
+from evidence_desk.cli.common import lazy, print_json
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.case import incidents as case_incidents
-from evidence_desk.services.case import search as case_search
+from evidence_desk.services.case import choices as case_choices
 
-Handler = Callable[[argparse.Namespace, Archive], int]
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+case_incidents = lazy("evidence_desk.services.case.incidents")
+case_search = lazy("evidence_desk.services.case.search")
+
+Handler = Callable[[argparse.Namespace, "Archive"], int]
 
 
 def read_text(value: str | None, path: Path | None, what: str) -> str | None:
@@ -57,7 +62,7 @@ def case_filter(args: argparse.Namespace) -> case_search.CaseFilter:
 def add_filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", action="append", help="photo, video, audio, document, testimony…")
     p.add_argument("--violation", action="append", metavar="CODE", help="violation type code")
-    p.add_argument("--verification", action="append", choices=case_incidents.VERIFICATION)
+    p.add_argument("--verification", action="append", choices=case_choices.VERIFICATION)
     p.add_argument("--place", help="place name in any script, or PL- number (includes sub-places)")
     p.add_argument("--incident", metavar="INC")
     p.add_argument("--person", metavar="PERSON")

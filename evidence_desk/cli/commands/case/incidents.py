@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.cli.commands.case.common import (
     add_filter_options,
     case_filter,
     emit,
 )
-from evidence_desk.cli.common import add_command
-from evidence_desk.services.archive.archive import Archive
+from evidence_desk.cli.common import add_command, lazy
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.case import incident_messages as case_messages
-from evidence_desk.services.case import incidents as case_incidents
-from evidence_desk.services.case import search as case_search
+from evidence_desk.services.case import choices as case_choices
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+case_incidents = lazy("evidence_desk.services.case.incidents")
+case_messages = lazy("evidence_desk.services.case.incident_messages")
+case_search = lazy("evidence_desk.services.case.search")
 
 
 def _print_incident(i: dict[str, Any]) -> None:
@@ -137,7 +142,7 @@ def incident_parsers(actions: Any) -> None:
             metavar="CODE",
             help="violation type (repeat; see: vocab list violation_types)",
         )
-        p.add_argument("--verification", choices=case_incidents.VERIFICATION)
+        p.add_argument("--verification", choices=case_choices.VERIFICATION)
         p.add_argument("--description")
         p.add_argument("--notes")
         p.add_argument("--json", action="store_true")

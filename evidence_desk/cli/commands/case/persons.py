@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.cli.commands.case.common import (
     emit,
 )
-from evidence_desk.cli.common import add_command
-from evidence_desk.services.archive.archive import Archive
-from evidence_desk.services.case import persons as case_persons
-from evidence_desk.services.case.person_records import PersonRecord
+from evidence_desk.cli.common import add_command, lazy
+from evidence_desk.services.case import choices as case_choices
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.person_records import PersonRecord
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+case_persons = lazy("evidence_desk.services.case.persons")
 
 
 def _print_person(p: PersonRecord) -> None:
@@ -86,7 +91,7 @@ def person_parsers(actions: Any) -> None:
     p = add_command(actions, "add", "record a person or a unit")
     p.add_argument("names", nargs="+", metavar="NAME", help="names in any script or spelling")
     p.add_argument("--alias", action="append")
-    p.add_argument("--kind", choices=case_persons.KINDS)
+    p.add_argument("--kind", choices=case_choices.PERSON_KINDS)
     p.add_argument("--sex", help="female, male, other, unknown")
     p.add_argument("--birth-year", type=int)
     p.add_argument("--age", type=int)

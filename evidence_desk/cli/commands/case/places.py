@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.cli.commands.case.common import (
     emit,
 )
-from evidence_desk.cli.common import add_command
-from evidence_desk.services.archive.archive import Archive
-from evidence_desk.services.case import places as case_places
-from evidence_desk.services.case.place_records import GpsMatch, PlaceRecord
+from evidence_desk.cli.common import add_command, lazy
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.place_records import GpsMatch, PlaceRecord
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+case_places = lazy("evidence_desk.services.case.places")
 
 
 def place_list(args: argparse.Namespace, archive: Archive) -> int:

@@ -5,21 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.cli.commands.case.common import (
     emit,
     prompt,
     read_text,
 )
-from evidence_desk.cli.common import add_command
-from evidence_desk.services.archive.archive import Archive
-from evidence_desk.services.case import incidents as case_incidents
-from evidence_desk.services.case import testimonies as case_testimonies
-from evidence_desk.services.case import testimony_attachments as case_testimony_attachments
-from evidence_desk.services.case import testimony_privacy as case_testimony_privacy
-from evidence_desk.services.case.testimony_records import Attachment, TestimonyRecord
-from evidence_desk.services.intake.ingest import Provenance, ingest
+from evidence_desk.cli.common import add_command, lazy
+from evidence_desk.services.case import choices as case_choices
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.testimony_records import Attachment, TestimonyRecord
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+case_incidents = lazy("evidence_desk.services.case.incidents")
+case_testimonies = lazy("evidence_desk.services.case.testimonies")
+case_testimony_attachments = lazy("evidence_desk.services.case.testimony_attachments")
+case_testimony_privacy = lazy("evidence_desk.services.case.testimony_privacy")
+ingest_service = lazy("evidence_desk.services.intake.ingest")
 
 
 def _testimony_form(args: argparse.Namespace) -> dict[str, Any]:
@@ -85,8 +90,10 @@ def _print_testimony(t: TestimonyRecord) -> None:
 def _attach_files(archive: Archive, code: str, paths: list[Path]) -> list[str]:
     if not paths:
         return []
-    report = ingest(
-        archive, paths, provenance=Provenance(received_from=code, method="interview_recording")
+    report = ingest_service.ingest(
+        archive,
+        paths,
+        provenance=ingest_service.Provenance(received_from=code, method="interview_recording"),
     )
     for failed in report.failed + report.skipped:
         print(
@@ -237,7 +244,7 @@ def testimony_parsers(actions: Any) -> None:
     p.add_argument("--reveal", action="store_true", help="show the protected identity (logged)")
     p.add_argument("--reason", default="", help="why the identity is revealed (logged)")
     p.add_argument("--version", type=int, help="print only this version's text")
-    p.add_argument("--field", default="statement", choices=case_testimonies.TEXT_FIELDS)
+    p.add_argument("--field", default="statement", choices=case_choices.TESTIMONY_TEXT_FIELDS)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=testimony_show)
     p = add_command(actions, "list", "list testimonies")

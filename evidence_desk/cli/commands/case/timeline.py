@@ -4,28 +4,32 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.cli.commands.case.common import (
     add_filter_options,
     case_filter,
     emit,
 )
-from evidence_desk.cli.common import Command, add_command
-from evidence_desk.services.archive.archive import Archive
-from evidence_desk.services.case import clock as case_clock
-from evidence_desk.services.case import incidents as case_incidents
-from evidence_desk.services.case import persons as case_persons
-from evidence_desk.services.case import places as case_places
-from evidence_desk.services.case import search as case_search
-from evidence_desk.services.case import timeline as case_timeline
-from evidence_desk.services.case import timeline_messages
-from evidence_desk.services.case.dates import parse_offset_minutes, parse_when
-from evidence_desk.services.catalogue import messages
+from evidence_desk.cli.common import Command, add_command, lazy
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+case_clock = lazy("evidence_desk.services.case.clock")
+case_incidents = lazy("evidence_desk.services.case.incidents")
+case_persons = lazy("evidence_desk.services.case.persons")
+case_places = lazy("evidence_desk.services.case.places")
+case_search = lazy("evidence_desk.services.case.search")
+case_timeline = lazy("evidence_desk.services.case.timeline")
+case_dates = lazy("evidence_desk.services.case.dates")
+timeline_messages = lazy("evidence_desk.services.case.timeline_messages")
+messages = lazy("evidence_desk.services.catalogue.messages")
 
 
 def _utc(text: str | None) -> datetime | None:
-    when = parse_when(text)
+    when = case_dates.parse_when(text)
     return when.sort_key() if when else None
 
 
@@ -69,7 +73,7 @@ def period_list(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def period_add(args: argparse.Namespace, archive: Archive) -> int:
-    offset = parse_offset_minutes(args.offset)
+    offset = case_dates.parse_offset_minutes(args.offset)
     period = case_timeline.add_period(
         archive, args.label, args.start, args.end, offset_min=offset, color=args.color or ""
     )
@@ -83,7 +87,7 @@ def period_remove(args: argparse.Namespace, archive: Archive) -> int:
 
 def clock_set(args: argparse.Namespace, archive: Archive) -> int:
     offset = case_clock.parse_offset(args.offset)
-    assume = parse_offset_minutes(args.assume_utc_offset)
+    assume = case_dates.parse_offset_minutes(args.assume_utc_offset)
     if args.item:
         c = case_clock.set_item_correction(
             archive, args.item, offset, assume_offset_min=assume, reason=args.reason

@@ -6,15 +6,20 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.cli.commands.case.common import (
     emit,
 )
-from evidence_desk.cli.common import add_command
-from evidence_desk.services.archive.archive import Archive
+from evidence_desk.cli.common import add_command, lazy
 from evidence_desk.services.archive.errors import EvidenceDeskError
-from evidence_desk.services.case import vocabularies as case_vocabularies
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.vocabularies import Term
+
+# Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
+case_vocabularies = lazy("evidence_desk.services.case.vocabularies")
 
 
 def vocab_list(args: argparse.Namespace, archive: Archive) -> int:
@@ -24,7 +29,7 @@ def vocab_list(args: argparse.Namespace, archive: Archive) -> int:
         )
     rows = case_vocabularies.list_terms(archive, args.name, include_retired=True)
 
-    def human(rows: list[case_vocabularies.Term]) -> None:
+    def human(rows: list[Term]) -> None:
         for t in rows:
             mark = "" if t.active else "  (retired)"
             indent = "  " if t.parent else ""

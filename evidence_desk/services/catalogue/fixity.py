@@ -1,0 +1,126 @@
+"""Re-hashing stored objects at the machine's limits, for ``verify``.
+
+Big objects are hashed on threads: SHA-256 releases the interpreter lock, so
+two threads keep two cores busy on two objects. Many small objects are the
+opposite case: opening and reading a photo-sized file takes less time than
+the Python around it, and threads then queue for the lock. They go in chunks
+to worker processes, each hashing a few hundred objects per round trip. Both
+go through the store's own ``hash_object``, never a path.
+Results come back in the order asked, whatever finished first.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from evidence_desk.core.crypto.errors import TamperedError
+from evidence_desk.core.store.base import Store, is_sha256
+
+WORKERS = 2
+SMALL_OBJECT_BYTES = 1024 * 1024
+# Below this many small objects, starting worker processes costs more than it saves.
+PROCESS_MIN_SMALL = 2000
+CHUNK_FILES = 400
+IN_FLIGHT = 8
+
+MISSING = "missing"
+CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Target:
+    item_id: int
+    exhibit: str
+    sha256: str
+    size: int
+
+
+def _hash_one(store: Store, sha256: str) -> str | None:
+    """None when intact; else "missing", "unreadable: …", "altered:<digest>" or
+    "altered-ciphertext:<reason>"."""
+    if not is_sha256(sha256):
+        return f"unreadable: {sha256!r} is not a SHA-256 digest"
+    try:
+        digest = store.hash_object(sha256)
+    except FileNotFoundError:
+        return MISSING
+    except TamperedError as exc:  # an encrypted store's copy fails authentication
+        return f"altered-ciphertext:{exc}"
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    return None if digest == sha256 else f"altered:{digest}"
+
+
+def hash_chunk(store: Store, digests: Sequence[str]) -> list[str | None]:
+    """Worker entry point: the outcome of each object, in order."""
+    return [_hash_one(store, d) for d in digests]
+
+
+def _picklable(store: Store) -> bool:
+    """Worker processes get the store itself; a store that cannot travel stays on threads."""
+    try:
+        pickle.dumps(store)
+    except Exception:  # noqa: BLE001 - any reason means: not to another process
+        return False
+    return True
+
+
+def rehash(
+    store: Store,
+    targets: Sequence[Target],
+    cancelled: Callable[[], bool],
+) -> Iterator[tuple[Target, str | None]]:
+    """Each target with its outcome (see ``_hash_one``, or "cancelled"), in order."""
+    units: list[tuple[bool, Sequence[Target]]] = []  # (small, targets)
+    run: list[Target] = []
+    for target in targets:
+        if target.size < SMALL_OBJECT_BYTES:
+            run.append(target)
+            if len(run) == CHUNK_FILES:
+                units.append((True, run))
+                run = []
+        else:
+            if run:
+                units.append((True, run))
+                run = []
+            units.append((False, [target]))
+    if run:
+        units.append((True, run))
+    small = sum(len(u) for is_small, u in units if is_small)
+    threads = ThreadPoolExecutor(WORKERS, thread_name_prefix="verify")
+    processes: Executor | None = None
+    if small >= PROCESS_MIN_SMALL and _picklable(store):
+        # "spawn": the desktop application runs Qt and threads, which fork would copy.
+        processes = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
+    pending: deque[tuple[Sequence[Target], Future[list[str | None]]]] = deque()
+    todo = deque(units)
+    stopped = False
+    try:
+        while todo or pending:
+            while todo and len(pending) < IN_FLIGHT and not stopped:
+                if cancelled():
+                    stopped = True
+                    break
+                is_small, unit = todo.popleft()
+                pool = processes if is_small and processes is not None else threads
+                digests = [t.sha256 for t in unit]
+                pending.append((unit, pool.submit(hash_chunk, store, digests)))
+            if not pending:
+                break
+            unit, future = pending.popleft()
+            for target, outcome in zip(unit, future.result(), strict=True):
+                yield target, outcome
+        for _is_small, unit in todo:
+            for target in unit:
+                yield target, CANCELLED
+    finally:
+        for _unit, future in pending:
+            future.cancel()
+        threads.shutdown(wait=True, cancel_futures=True)
+        if processes is not None:
+            processes.shutdown(wait=True, cancel_futures=True)
