@@ -15,6 +15,8 @@ from evidence_desk.cli.common import Command, add_command, lazy
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.clock import Correction, Device
+    from evidence_desk.services.case.timeline import Period
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 case_clock = lazy("evidence_desk.services.case.clock")
@@ -65,7 +67,7 @@ def timeline_show(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def period_list(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[case_timeline.Period]) -> None:
+    def human(rows: list[Period]) -> None:
         for p in rows:
             print(f"{p.uuid}  {p.start} – {p.end}  {p.label}")
 
@@ -116,7 +118,7 @@ def clock_apply(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def clock_devices(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[case_clock.Device]) -> None:
+    def human(rows: list[Device]) -> None:
         for d in rows:
             fix = f", corrected {d.correction.offset_s:+d} s" if d.correction else ""
             print(f"{d.make or '?'} | {d.model}: {d.items} items{fix}")
@@ -125,7 +127,7 @@ def clock_devices(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def clock_list(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[case_clock.Correction]) -> None:
+    def human(rows: list[Correction]) -> None:
         for c in rows:
             what = (
                 f"item {c.item_id}"
