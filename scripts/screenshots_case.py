@@ -133,19 +133,19 @@ def make_archive(root: Path):  # type: ignore[no-untyped-def]
     )
     case_testimonies.set_text(
         archive,
-        t["exhibit"],
+        t.exhibit,
         "5 января около 18:30 я была у акимата Алматы. Сотрудники в "
         "чёрной форме без опознавательных знаков задержали троих мужчин и увели их к "
         "автобусу. Одного из них ударили дубинкой.\n\nНа следующий день интернета не было.",
     )
     case_testimonies.set_text(
         archive,
-        t["exhibit"],
+        t.exhibit,
         "On 5 January at about 18:30 I was at the Almaty city hall…",
         field="translation",
     )
-    case_incidents.link_items(archive, "INC-2", [t["exhibit"]])
-    return archive, t["exhibit"]
+    case_incidents.link_items(archive, "INC-2", [t.exhibit])
+    return archive, t.exhibit
 
 
 def main() -> int:

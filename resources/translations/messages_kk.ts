@@ -67,6 +67,58 @@
 <context>
     <name>ConversationModel</name>
     <message>
+        <source>created the group</source>
+        <translation>топ құрды</translation>
+    </message>
+    <message>
+        <source>created the channel</source>
+        <translation>арна құрды</translation>
+    </message>
+    <message>
+        <source>turned the group into a supergroup</source>
+        <translation>топты супертопқа айналдырды</translation>
+    </message>
+    <message>
+        <source>added members</source>
+        <translation>қатысушыларды қосты</translation>
+    </message>
+    <message>
+        <source>joined by invitation link</source>
+        <translation>шақыру сілтемесі арқылы қосылды</translation>
+    </message>
+    <message>
+        <source>removed members</source>
+        <translation>қатысушыларды шығарды</translation>
+    </message>
+    <message>
+        <source>renamed the group</source>
+        <translation>топтың атын өзгертті</translation>
+    </message>
+    <message>
+        <source>changed the group photo</source>
+        <translation>топ суретін өзгертті</translation>
+    </message>
+    <message>
+        <source>removed the group photo</source>
+        <translation>топ суретін жойды</translation>
+    </message>
+    <message>
+        <source>pinned a message</source>
+        <translation>хабарламаны бекітті</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>қоңырау</translation>
+    </message>
+    <message>
+        <source>group call</source>
+        <translation>топтық қоңырау</translation>
+    </message>
+    <message>
+        <source>message %1</source>
+        <translation>%1 хабарлама</translation>
+    </message>
+    <message>
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>

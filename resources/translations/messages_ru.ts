@@ -67,6 +67,58 @@
 <context>
     <name>ConversationModel</name>
     <message>
+        <source>created the group</source>
+        <translation>создал(а) группу</translation>
+    </message>
+    <message>
+        <source>created the channel</source>
+        <translation>создал(а) канал</translation>
+    </message>
+    <message>
+        <source>turned the group into a supergroup</source>
+        <translation>преобразовал(а) группу в супергруппу</translation>
+    </message>
+    <message>
+        <source>added members</source>
+        <translation>добавил(а) участников</translation>
+    </message>
+    <message>
+        <source>joined by invitation link</source>
+        <translation>вступил(а) по ссылке-приглашению</translation>
+    </message>
+    <message>
+        <source>removed members</source>
+        <translation>удалил(а) участников</translation>
+    </message>
+    <message>
+        <source>renamed the group</source>
+        <translation>переименовал(а) группу</translation>
+    </message>
+    <message>
+        <source>changed the group photo</source>
+        <translation>сменил(а) фото группы</translation>
+    </message>
+    <message>
+        <source>removed the group photo</source>
+        <translation>удалил(а) фото группы</translation>
+    </message>
+    <message>
+        <source>pinned a message</source>
+        <translation>закрепил(а) сообщение</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>звонок</translation>
+    </message>
+    <message>
+        <source>group call</source>
+        <translation>групповой звонок</translation>
+    </message>
+    <message>
+        <source>message %1</source>
+        <translation>сообщение %1</translation>
+    </message>
+    <message>
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>

@@ -16,6 +16,7 @@ from evidence_desk.services.archive.errors import EvidenceDeskError
 if TYPE_CHECKING:
     from evidence_desk.core.messengers import StatedZone
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.catalogue.messages import MessageRecord
     from evidence_desk.services.intake.ingest import FileResult
     from evidence_desk.services.intake.messengers import ExportImportReport
 
@@ -152,7 +153,7 @@ def cmd_messages(args: argparse.Namespace, archive: Archive) -> int:
     return 0
 
 
-def _line(r: messages.MessageRecord) -> str:
+def _line(r: MessageRecord) -> str:
     text = r.text.replace("\n", " ⏎ ")
     if r.service:
         text = f"[{r.service.get('action')}] {r.service.get('text') or ''}".strip()
@@ -165,7 +166,7 @@ def _line(r: messages.MessageRecord) -> str:
     return f"{r.id:>7} {r.chat or r.chat_id}  {when:25} {r.author or '-'}: {text[:120]}{extra}"
 
 
-def _show(r: messages.MessageRecord) -> None:
+def _show(r: MessageRecord) -> None:
     print(f"message {r.message_id} in {r.platform} chat «{r.chat or r.chat_id}» (record {r.id})")
     fields = [
         ("author", f"{r.author or '-'}" + (f" ({r.author_id})" if r.author_id else "")),

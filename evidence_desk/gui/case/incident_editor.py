@@ -251,7 +251,7 @@ class IncidentEditor(QDialog):
         fill_terms(self.role_pick, choices["roles"], self.lang, blank=False)
         self.person_pick.clear()
         for person in choices["persons"]:
-            self.person_pick.addItem(f"{person['ref']} {person['name']}", person["ref"])
+            self.person_pick.addItem(f"{person.ref} {person.name}", person.ref)
 
     def _show(self, data: dict[str, Any]) -> None:
         self.data, self.ref = data, data["ref"]

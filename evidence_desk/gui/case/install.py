@@ -222,8 +222,7 @@ class CaseUI(QObject):
             sub = menu.addMenu(label)
             sub.setObjectName(f"case-link-{kind}")
             for row in self.panels[kind].rows[:CONTEXT_MENU_LIMIT]:
-                text = f"{row['ref']} {row.get('title') or row.get('name')}"
-                sub.addAction(text, self._linker(kind, row["ref"]))
+                sub.addAction(f"{row.ref} {row.label}", self._linker(kind, row.ref))
             sub.setEnabled(not sub.isEmpty())
         attach = menu.addMenu(translate("CaseUI", "&Attach to Testimony"))
         attach.setObjectName("case-link-testimony")

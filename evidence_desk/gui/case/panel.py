@@ -10,7 +10,8 @@ that into the matching link service call.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,7 +36,22 @@ from evidence_desk.gui.case.widgets import (
 from evidence_desk.gui.shell import icons
 from evidence_desk.gui.shell.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from evidence_desk.services.case.person_records import PersonRecord
+    from evidence_desk.services.case.place_records import PlaceRecord
+
 REF_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    """A record as its list shows it; ``label`` (title or name) is for menus."""
+
+    ref: str
+    label: str
+    text: str
+    tip: str
+    sensitive: bool
 
 
 class DropList(QListWidget):
@@ -92,7 +108,7 @@ class RecordListPanel(QWidget):
         self.runner = runner
         self.kind = kind
         self.archive: Any = None
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[PanelRow] = []
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(translate("CaseUI", "Filter…"))
         self.filter.setClearButtonEnabled(True)
@@ -123,8 +139,8 @@ class RecordListPanel(QWidget):
         loader = _LOADERS[self.kind]
         run(self.runner, self, loader, self.archive, on_ok=self._on_rows, pool="records")
 
-    def _on_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.rows = rows
+    def _on_rows(self, rows: list[Any]) -> None:
+        self.rows = [_panel_row(self.kind, row) for row in rows]
         self._fill()
         self.loaded.emit()
 
@@ -133,15 +149,14 @@ class RecordListPanel(QWidget):
         current = self.list.currentItem().data(REF_ROLE) if self.list.currentItem() else None
         self.list.clear()
         for row in self.rows:
-            text, tip = _describe(self.kind, row)
-            if needle and needle not in (text + " " + tip).casefold():
+            if needle and needle not in (row.text + " " + row.tip).casefold():
                 continue
-            entry = QListWidgetItem(text, self.list)
-            entry.setData(REF_ROLE, row["ref"])
-            entry.setToolTip(tip)
-            if row.get("sensitive"):
+            entry = QListWidgetItem(row.text, self.list)
+            entry.setData(REF_ROLE, row.ref)
+            entry.setToolTip(row.tip)
+            if row.sensitive:
                 entry.setIcon(icons.lock())
-            if row["ref"] == current:
+            if row.ref == current:
                 self.list.setCurrentItem(entry)
 
     def current_ref(self) -> str | None:
@@ -161,39 +176,49 @@ def _incidents(archive: Any) -> list[dict[str, Any]]:
     return case_incidents.incident_rows(archive)
 
 
-def _persons(archive: Any) -> list[dict[str, Any]]:
+def _persons(archive: Any) -> list[PersonRecord]:
     from evidence_desk.services.case import persons as case_persons
 
     return case_persons.list_persons(archive, redact=True)
 
 
-def _places(archive: Any) -> list[dict[str, Any]]:
+def _places(archive: Any) -> list[PlaceRecord]:
     from evidence_desk.services.case import places as case_places
 
     rows = case_places.list_places(archive)
-    return sorted(rows, key=lambda p: " / ".join(reversed(p["path"])))
+    return sorted(rows, key=lambda p: " / ".join(reversed(p.path)))
 
 
 _LOADERS = {"incident": _incidents, "person": _persons, "place": _places}
 
 
-def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str]:
-    if kind == "incident":
-        day = (row.get("start") or "")[:10]
-        text = f"{row['ref']}  {day}  {row['title']}".replace("  ", " ", 1)
-        tip = ", ".join(
-            (
-                translate("CaseUI", "%n item(s)", None, int(row.get("items", 0))),
-                translate("CaseUI", "%n person(s)", None, int(row.get("persons", 0))),
-            )
-        )
-        return text, " · ".join(p for p in (row.get("place") or "", tip) if p)
+def _panel_row(kind: str, row: Any) -> PanelRow:
+    """One service row (an incident's dict, a typed person or place) as the panel shows it."""
     if kind == "person":
-        others = ", ".join(n["name"] for n in row.get("names", [])[1:])
-        if row.get("sensitive"):
+        person: PersonRecord = row
+        others = ", ".join(n.name for n in person.names[1:])
+        if person.sensitive:
             hidden = translate("CaseUI", "Sensitive: names hidden in redacted exports")
             others = f"{others}\n{hidden}" if others else hidden
-        return f"{row['ref']}  {row['name']}", others
-    indent = "  " * (len(row["path"]) - 1)
-    variants = ", ".join(n["name"] for n in row.get("names", []))
-    return f"{indent}{place_label(row, ui_language())}", variants
+        text = f"{person.ref}  {person.name}"
+        return PanelRow(person.ref, person.name, text, others, person.sensitive)
+    if kind == "place":
+        place: PlaceRecord = row
+        indent = "  " * (len(place.path) - 1)
+        text = f"{indent}{place_label(place, ui_language())}"
+        variants = ", ".join(n.name for n in place.names)
+        return PanelRow(place.ref, place.name, text, variants, False)
+    text, tip = _describe_incident(row)
+    return PanelRow(row["ref"], row.get("title") or "", text, tip, bool(row.get("sensitive")))
+
+
+def _describe_incident(row: dict[str, Any]) -> tuple[str, str]:
+    day = (row.get("start") or "")[:10]
+    text = f"{row['ref']}  {day}  {row['title']}".replace("  ", " ", 1)
+    tip = ", ".join(
+        (
+            translate("CaseUI", "%n item(s)", None, int(row.get("items", 0))),
+            translate("CaseUI", "%n person(s)", None, int(row.get("persons", 0))),
+        )
+    )
+    return text, " · ".join(p for p in (row.get("place") or "", tip) if p)

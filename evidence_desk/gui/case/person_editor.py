@@ -9,7 +9,7 @@ record becomes a tombstone and every link moves here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -42,6 +42,9 @@ from evidence_desk.gui.case.widgets import (
 )
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
+if TYPE_CHECKING:
+    from evidence_desk.services.case.person_records import PersonRecord
+
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -54,18 +57,18 @@ def _save(
     aliases: list[str],
     fields: dict[str, Any],
     statuses: tuple[tuple[str, str | None], ...] = (),
-) -> dict[str, Any]:
+) -> PersonRecord:
     """Create or update the person; statuses added before the first save go in with it."""
     from evidence_desk.services.case import persons as cp
 
     if ref is None:
         created = cp.add_person(archive, names, aliases=aliases, **fields)
         for status, started in statuses:
-            cp.add_status(archive, created["ref"], status, started=started)
-        return cp.get_person(archive, created["ref"]) if statuses else created
+            cp.add_status(archive, created.ref, status, started=started)
+        return cp.get_person(archive, created.ref) if statuses else created
     cp.update_person(archive, ref, **fields)
     current = cp.get_person(archive, ref)
-    have = {(n["name"], n["kind"]) for n in current["names"]}
+    have = {(n.name, n.kind) for n in current.names}
     want = {(n, "name") for n in names} | {(a, "alias") for a in aliases}
     for name, kind in sorted(want - have):
         cp.add_name(archive, ref, name, kind=kind)
@@ -74,7 +77,7 @@ def _save(
     return cp.get_person(archive, ref)
 
 
-def _call(archive: Any, fn: str, ref: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+def _call(archive: Any, fn: str, ref: str, *args: Any, **kwargs: Any) -> PersonRecord:
     from evidence_desk.services.case import persons as case_persons
 
     getattr(case_persons, fn)(archive, ref, *args, **kwargs)
@@ -107,7 +110,7 @@ class PersonEditor(QDialog):
         self.setObjectName("casePersonEditor")
         self.runner, self.archive, self.ref = runner, archive, ref
         self.lang = ui_language()
-        self.persons: list[dict[str, Any]] = []
+        self.persons: list[PersonRecord] = []
         self.setWindowTitle(
             translate("CaseUI", "New Person") if ref is None else translate("CaseUI", "Person")
         )
@@ -197,26 +200,24 @@ class PersonEditor(QDialog):
         fill_terms(self.status_pick, choices["statuses"], self.lang, blank=False)
         self.persons = choices["persons"]
 
-    def _show(self, data: dict[str, Any]) -> None:
-        self.ref = data["ref"]
-        self.setWindowTitle(record_title(translate("CaseUI", "Person"), data["ref"], data["name"]))
-        names = [n["name"] for n in data["names"] if n["kind"] == "name"]
+    def _show(self, data: PersonRecord) -> None:
+        self.ref = data.ref
+        self.setWindowTitle(record_title(translate("CaseUI", "Person"), data.ref, data.name))
+        names = [n.name for n in data.names if n.kind == "name"]
         self.names.setPlainText("\n".join(names))
-        self.aliases.setPlainText(
-            "\n".join(n["name"] for n in data["names"] if n["kind"] == "alias")
-        )
-        self.kind.setCurrentIndex(max(self.kind.findData(data["kind"]), 0))
-        select_data(self.sex, data["sex"])
-        self.birth_year.setValue(data["birth_year"] or 0)
-        self.age.setValue(data["age"] or 0)
-        self.occupation.setText(data["occupation"] or "")
-        self.sensitive.setChecked(bool(data["sensitive"]))
-        self.notes.setPlainText(data["notes"] or "")
+        self.aliases.setPlainText("\n".join(n.name for n in data.names if n.kind == "alias"))
+        self.kind.setCurrentIndex(max(self.kind.findData(data.kind), 0))
+        select_data(self.sex, data.sex)
+        self.birth_year.setValue(data.birth_year or 0)
+        self.age.setValue(data.age or 0)
+        self.occupation.setText(data.occupation or "")
+        self.sensitive.setChecked(bool(data.sensitive))
+        self.notes.setPlainText(data.notes or "")
         self.statuses.clear()
         self.pending_statuses = []
-        for s in data["statuses"]:
-            span = " – ".join(x for x in (s["started"], s["ended"]) if x)
-            self.statuses.addItem(f"{self._status_label(s['status'])}  {span}".strip())
+        for s in data.statuses:
+            span = " – ".join(x for x in (s.started, s.ended) if x)
+            self.statuses.addItem(f"{self._status_label(s.status)}  {span}".strip())
         self.merge_button.setEnabled(True)
 
     def _status_label(self, code: str) -> str:
@@ -235,10 +236,10 @@ class PersonEditor(QDialog):
         }
 
     def save(self) -> Any:
-        def done(data: dict[str, Any]) -> None:
+        def done(data: PersonRecord) -> None:
             self._show(data)
             self.status.setText(translate("CaseUI", "Saved."))
-            self.saved.emit(data["id"])
+            self.saved.emit(data.id)
 
         return run(
             self.runner,
@@ -282,14 +283,14 @@ class PersonEditor(QDialog):
 
     def ask_merge(self) -> QInputDialog | None:
         """Pick the duplicate; ``merge_with`` confirms and merges."""
-        others = [p for p in self.persons if p["ref"] != self.ref]
+        others = [p for p in self.persons if p.ref != self.ref]
         if self.ref is None or not others:
             return None
         dialog = QInputDialog(self)
         dialog.setObjectName("mergePersonDialog")
         dialog.setWindowTitle(translate("CaseUI", "Merge"))
         dialog.setLabelText(translate("CaseUI", "Merge this record with (its links move here):"))
-        dialog.setComboBoxItems([f"{p['ref']} {p['name']}" for p in others])
+        dialog.setComboBoxItems([f"{p.ref} {p.name}" for p in others])
         dialog.textValueSelected.connect(lambda text: self.merge_with(text.split(" ")[0]))
         dialog.open()
         return dialog
@@ -317,6 +318,6 @@ class PersonEditor(QDialog):
             on_ok=self._on_saved,
         )
 
-    def _on_saved(self, data: Any) -> None:
+    def _on_saved(self, data: PersonRecord) -> None:
         self._show(data)
-        self.saved.emit(data["id"])
+        self.saved.emit(data.id)

@@ -9,7 +9,7 @@ items got a place.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -37,6 +37,9 @@ from evidence_desk.gui.case.widgets import (
 )
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
+if TYPE_CHECKING:
+    from evidence_desk.services.case.place_records import PlaceRecord
+
 
 def parse_variants(text: str) -> list[tuple[str, str]]:
     out = []
@@ -49,7 +52,7 @@ def parse_variants(text: str) -> list[tuple[str, str]]:
 
 def _save(
     archive: Any, ref: str | None, fields: dict[str, Any], variants: list[tuple[str, str]]
-) -> dict[str, Any]:
+) -> PlaceRecord:
     from evidence_desk.services.case import places as cp
 
     if ref is None:
@@ -57,11 +60,11 @@ def _save(
         fields.pop("code", None)
         return cp.add_place(archive, name, variants=variants, **fields)
     place = cp.update_place(archive, ref, **fields)
-    have = {n["name"] for n in place["names"]}
+    have = {n.name for n in place.names}
     for name, lang in variants:
         if name not in have:
             cp.add_name(archive, ref, name, lang)
-    wanted = {name for name, _ in variants} | {place["name"]}
+    wanted = {name for name, _ in variants} | {place.name}
     for name in have - wanted:
         cp.remove_name(archive, ref, name)
     return cp.get_place(archive, ref)
@@ -152,23 +155,19 @@ class PlaceEditor(QDialog):
         if ref is not None:
             run(runner, self, case_places.get_place, archive, ref, on_ok=self._show, pool="query")
 
-    def _show(self, data: dict[str, Any]) -> None:
-        self.ref = data["ref"]
-        self.setWindowTitle(
-            record_title(translate("CaseUI", "Place"), "", " / ".join(data["path"]))
-        )
-        self.name.setText(data["name"])
-        select_data(self.kind, data["kind"])
-        self.parent_place.set_ref(f"PL-{data['parent_id']:04d}" if data["parent_id"] else None)
-        self.lat.setValue(data["lat"] if data["lat"] is not None else self.lat.minimum())
-        self.lon.setValue(data["lon"] if data["lon"] is not None else self.lon.minimum())
-        self.radius.setValue(data["radius_m"] or 0)
+    def _show(self, data: PlaceRecord) -> None:
+        self.ref = data.ref
+        self.setWindowTitle(record_title(translate("CaseUI", "Place"), "", " / ".join(data.path)))
+        self.name.setText(data.name)
+        select_data(self.kind, data.kind)
+        self.parent_place.set_ref(f"PL-{data.parent_id:04d}" if data.parent_id else None)
+        self.lat.setValue(data.lat if data.lat is not None else self.lat.minimum())
+        self.lon.setValue(data.lon if data.lon is not None else self.lon.minimum())
+        self.radius.setValue(data.radius_m or 0)
         self.variants.setPlainText(
-            "\n".join(
-                f"{n['name']} | {n['lang']}" if n["lang"] else n["name"] for n in data["names"]
-            )
+            "\n".join(f"{n.name} | {n.lang}" if n.lang else n.name for n in data.names)
         )
-        self.notes.setPlainText(data["notes"] or "")
+        self.notes.setPlainText(data.notes or "")
 
     def fields(self) -> dict[str, Any]:
         def coord(spin: QDoubleSpinBox) -> float | None:
@@ -189,10 +188,10 @@ class PlaceEditor(QDialog):
         if self.ref is None:
             fields["parent"] = fields["parent"] or None
 
-        def done(data: dict[str, Any]) -> None:
+        def done(data: PlaceRecord) -> None:
             self._show(data)
             self.status.setText(translate("CaseUI", "Saved."))
-            self.saved.emit(data["id"])
+            self.saved.emit(data.id)
 
         return run(
             self.runner,

@@ -11,7 +11,7 @@ Attachments and the statement's version history are in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
@@ -48,6 +48,9 @@ from evidence_desk.gui.shell.formatting import SENSITIVITIES, sensitivity_label
 from evidence_desk.gui.shell.hooks import Change
 from evidence_desk.gui.shell.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from evidence_desk.services.case.testimony_records import Identity, TestimonyRecord
+
 LANGUAGES = ("ru", "kk", "en", "uz", "ky")
 IDENTITY_FIELDS = ("real_name", "contact", "notes")
 
@@ -58,7 +61,7 @@ def _save(
     form: dict[str, Any],
     texts: dict[str, str],
     identity: dict[str, str] | None,
-) -> dict[str, Any]:
+) -> TestimonyRecord:
     """One worker call: create, or update the form and add text versions that changed."""
     from evidence_desk.services.case import testimonies as ct
     from evidence_desk.services.case import testimony_privacy as privacy
@@ -66,12 +69,12 @@ def _save(
     if ref is None:
         code = form.pop("witness_code", None)
         created = ct.add_testimony(archive, witness_code=code, identity=identity, **texts, **form)
-        return ct.get_testimony(archive, created["exhibit"])
+        return ct.get_testimony(archive, created.exhibit)
     form.pop("witness_code", None)
     ct.update_testimony(archive, ref, **form)
     current = ct.get_testimony(archive, ref)
     for field, text in texts.items():
-        if text != current.get(field, ""):
+        if text != (getattr(current, field) or ""):
             ct.set_text(archive, ref, text, field=field)
     if identity is not None:
         privacy.set_identity(archive, ref, **identity)
@@ -96,7 +99,7 @@ class TestimonyEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("caseTestimonyEditor")
         self.runner, self.archive, self.ref = runner, archive, ref
-        self.data: dict[str, Any] | None = None
+        self.data: TestimonyRecord | None = None
         self.identity_revealed = ref is None
         self.busy = False
         self.setWindowTitle(
@@ -298,36 +301,37 @@ class TestimonyEditor(QDialog):
             pool="query",
         )
 
-    def _show(self, data: dict[str, Any]) -> None:
+    def _show(self, data: TestimonyRecord) -> None:
         self.data = data
-        self.ref = data["exhibit"]
+        self.ref = data.exhibit
         self.setWindowTitle(
-            record_title(translate("CaseUI", "Testimony"), data["witness_code"], data["title"])
+            record_title(translate("CaseUI", "Testimony"), data.witness_code, data.title)
         )
-        self.code.setText(data["witness_code"])
+        self.code.setText(data.witness_code)
         self.code.setReadOnly(True)
-        self.pseudonym.setText(data["pseudonym"] or "")
-        self.interviewer.setText(data["interviewer"] or "")
-        self.interview_date.setText(data["interview_date"] or "")
-        self.place.set_place_id(data["interview_place"])
-        self.language.setCurrentText(data["language"] or "")
-        self.translation_language.setCurrentText(data["translation_language"] or "")
-        self.sensitivity.setCurrentIndex(self.sensitivity.findData(data["sensitivity"]))
-        consent = data["consent"]
+        self.pseudonym.setText(data.pseudonym or "")
+        self.interviewer.setText(data.interviewer or "")
+        self.interview_date.setText(data.interview_date or "")
+        place = data.interview_place
+        self.place.set_ref(f"PL-{place.id:04d}" if place else None)
+        self.language.setCurrentText(data.language or "")
+        self.translation_language.setCurrentText(data.translation_language or "")
+        self.sensitivity.setCurrentIndex(self.sensitivity.findData(data.sensitivity))
+        consent = data.consent
         for key, check in self.consent.items():
-            check.setChecked(bool(consent[key.removeprefix("consent_")]))
-        self.anonymity.setChecked(bool(consent["anonymity_requested"]))
-        self.consent_date.setText(consent["date"] or "")
-        select_data(self.consent_method, consent["method"])
-        self.risk_notes.setPlainText(data["risk_notes"] or "")
-        self.statement.setPlainText(data.get("statement", ""))
-        self.translation.setPlainText(data.get("translation", ""))
-        self.attachments.set_testimony(data["exhibit"], data["attachments"])
-        self.versions.set_testimony(data["exhibit"], data.get("versions", []))
+            check.setChecked(bool(getattr(consent, key.removeprefix("consent_"))))
+        self.anonymity.setChecked(bool(consent.anonymity_requested))
+        self.consent_date.setText(consent.date or "")
+        select_data(self.consent_method, consent.method)
+        self.risk_notes.setPlainText(data.risk_notes or "")
+        self.statement.setPlainText(data.statement or "")
+        self.translation.setPlainText(data.translation or "")
+        self.attachments.set_testimony(data.exhibit, data.attachments)
+        self.versions.set_testimony(data.exhibit, data.versions or [])
         self.undo.reset([w for w, _ in self._watched()])
         recorded = (
             translate("CaseUI", "recorded")
-            if data["identity_recorded"]
+            if data.identity_recorded
             else translate("CaseUI", "not recorded")
         )
         self.identity_note.setText(
@@ -373,11 +377,11 @@ class TestimonyEditor(QDialog):
             "translation": self.translation.toPlainText(),
         }
 
-        def done(data: dict[str, Any]) -> None:
+        def done(data: TestimonyRecord) -> None:
             self._finish()
             self._show(data)
             self.status.setText(translate("CaseUI", "Saved."))
-            self.saved.emit(data["item_id"])
+            self.saved.emit(data.item_id)
 
         return run(
             self.runner,
@@ -425,9 +429,9 @@ class TestimonyEditor(QDialog):
             self.status.setText(translate("CaseUI", "A reason is required to reveal the identity."))
             return None
 
-        def shown(identity: dict[str, str] | None) -> None:
+        def shown(identity: Identity | None) -> None:
             for name, field in self.identity_fields.items():
-                field.setText((identity or {}).get(name) or "")
+                field.setText(getattr(identity, name) if identity else "")
             self.identity_revealed = True
             self._show_identity(True)
             self.status.setText(translate("CaseUI", "Identity revealed; the reveal was logged."))

@@ -10,7 +10,7 @@ time; selecting one loads that text in a worker, read-only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -29,18 +29,19 @@ from PySide6.QtWidgets import (
 from evidence_desk.gui.case.widgets import run, translate
 from evidence_desk.gui.shell.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from evidence_desk.services.case.testimony_records import Attachment, Version
+
 DATA = Qt.ItemDataRole.UserRole
 
 
-def _change(archive: Any, ref: str, item_refs: list[str], add: bool) -> list[dict[str, Any]]:
-    from evidence_desk.services.case import testimonies as case_testimonies
+def _change(archive: Any, ref: str, item_refs: list[str], add: bool) -> list[Attachment]:
+    """Attach or detach; both return the testimony's attachments afterwards."""
     from evidence_desk.services.case import testimony_attachments as case_testimony_attachments
 
     if add:
-        case_testimony_attachments.attach(archive, ref, item_refs)
-    else:
-        case_testimony_attachments.detach(archive, ref, item_refs)
-    return case_testimonies.get_testimony(archive, ref)["attachments"]
+        return case_testimony_attachments.attach(archive, ref, item_refs)
+    return case_testimony_attachments.detach(archive, ref, item_refs)
 
 
 class AttachmentsBox(QWidget):
@@ -87,17 +88,17 @@ class AttachmentsBox(QWidget):
         for button in (self.add_button, self.remove_button, self.open_button):
             button.setEnabled(has)
 
-    def set_testimony(self, ref: str, attachments: list[dict[str, Any]]) -> None:
+    def set_testimony(self, ref: str, attachments: list[Attachment]) -> None:
         self.ref = ref
         self._enable()
         self.set_rows(attachments)
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[Attachment]) -> None:
         self.list.clear()
         for row in rows:
-            entry = QListWidgetItem(f"{row['exhibit']}  {row['title']}  ({row['kind']})", self.list)
+            entry = QListWidgetItem(f"{row.exhibit}  {row.title}  ({row.kind})", self.list)
             entry.setData(DATA, row)
-            entry.setToolTip(f"SHA-256 {row['sha256']}")
+            entry.setToolTip(f"SHA-256 {row.sha256}")
 
     def add_selected(self) -> Any:
         refs = self.selection() if self.selection else []
@@ -112,10 +113,10 @@ class AttachmentsBox(QWidget):
         entry = self.list.currentItem()
         if entry is None or self.ref is None:
             return None
-        return self._submit([entry.data(DATA)["id"]], add=False)
+        return self._submit([entry.data(DATA).id], add=False)
 
     def _submit(self, refs: list[str], add: bool) -> Any:
-        def done(rows: list[dict[str, Any]]) -> None:
+        def done(rows: list[Attachment]) -> None:
             self.set_rows(rows)
             self.changed.emit()
 
@@ -123,7 +124,7 @@ class AttachmentsBox(QWidget):
 
     def _open(self, entry: QListWidgetItem | None) -> None:
         if entry is not None:
-            self.showItemRequested.emit(entry.data(DATA)["item_id"])
+            self.showItemRequested.emit(entry.data(DATA).item_id)
 
 
 class VersionsBox(QWidget):
@@ -154,7 +155,7 @@ class VersionsBox(QWidget):
         )
         layout.addWidget(splitter, 1)
 
-    def set_testimony(self, ref: str, versions: list[dict[str, Any]]) -> None:
+    def set_testimony(self, ref: str, versions: list[Version]) -> None:
         self.ref = ref
         self.list.clear()
         self.text.clear()
@@ -162,29 +163,27 @@ class VersionsBox(QWidget):
             "statement": translate("CaseUI", "statement"),
             "translation": translate("CaseUI", "translation"),
         }
-        for v in sorted(versions, key=lambda v: (v["created_at"], v["field"], v["version"])):
-            when = v["created_at"][:19].replace("T", " ")
-            label = (
-                f"{names.get(v['field'], v['field'])} v{v['version']}  {when}  {v['sha256'][:16]}…"
-            )
+        for v in sorted(versions, key=lambda v: (v.created_at, v.field, v.version)):
+            when = v.created_at[:19].replace("T", " ")
+            label = f"{names.get(v.field, v.field)} v{v.version}  {when}  {v.sha256[:16]}…"
             entry = QListWidgetItem(label, self.list)
             entry.setData(DATA, v)
-            entry.setToolTip(f"SHA-256 {v['sha256']}\n{v['actor']} {v['note']}".strip())
+            entry.setToolTip(f"SHA-256 {v.sha256}\n{v.actor} {v.note}".strip())
 
     def _selected(self, entry: QListWidgetItem | None, _old: object = None) -> None:
         from evidence_desk.services.case import testimonies as case_testimonies
 
         if entry is None or self.ref is None:
             return
-        v = entry.data(DATA)
+        v: Version = entry.data(DATA)
         run(
             self.runner,
             self,
             case_testimonies.version_text,
             self.archive,
             self.ref,
-            v["field"],
-            v["version"],
+            v.field,
+            v.version,
             on_ok=self.text.setPlainText,
             pool="query",
         )

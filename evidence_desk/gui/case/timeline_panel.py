@@ -10,7 +10,7 @@ a ``CaseFilter`` exactly as the services expect.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -29,6 +29,9 @@ from evidence_desk.gui.case.widgets import PlacePicker, fill_terms, run, transla
 from evidence_desk.gui.shell.flow_layout import FlowLayout
 from evidence_desk.gui.shell.formatting import KINDS, kind_plural
 from evidence_desk.gui.shell.tasks import Latest, TaskRunner
+
+if TYPE_CHECKING:
+    from evidence_desk.services.case.vocabularies import Term
 
 
 def _load(archive: Any, flt: Any, lang: str) -> dict[str, Any]:
@@ -193,7 +196,7 @@ class TimelinePanel(QWidget):
             return
         lang = ui_language()
 
-        def terms(rows: list[dict[str, Any]]) -> None:
+        def terms(rows: list[Term]) -> None:
             fill_terms(self.violation, rows, lang)
             self.violation.setItemText(0, translate("CaseUI", "All violations"))
 

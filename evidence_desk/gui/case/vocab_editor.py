@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
 from evidence_desk.gui.case.widgets import run, translate
 from evidence_desk.gui.shell.formatting import service_words
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+
+if TYPE_CHECKING:
+    from evidence_desk.services.case.vocabularies import Term
 
 LANGS = ("en", "ru", "kk")
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -139,19 +142,19 @@ class VocabularyEditor(QDialog):
                 pool="query",
             )
 
-    def _fill(self, terms: list[dict[str, Any]]) -> None:
+    def _fill(self, terms: list[Term]) -> None:
         self._filling = True
         self.table.setRowCount(len(terms))
         for row, term in enumerate(terms):
-            code = QTableWidgetItem(term["code"])
+            code = QTableWidgetItem(term.code)
             code.setFlags(code.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, 0, code)
             for col, lang in enumerate(LANGS, start=1):
-                cell = QTableWidgetItem(term["labels"].get(lang) or "")
-                cell.setData(CODE_ROLE, term["code"])
+                cell = QTableWidgetItem(term.labels.get(lang) or "")
+                cell.setData(CODE_ROLE, term.code)
                 self.table.setItem(row, col, cell)
             active = QTableWidgetItem(
-                translate("CaseUI", "yes") if term["active"] else translate("CaseUI", "retired")
+                translate("CaseUI", "yes") if term.active else translate("CaseUI", "retired")
             )
             active.setFlags(active.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, 4, active)

@@ -10,7 +10,7 @@ terms) load their choices the same way.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.shell.tasks import Task, TaskRunner, error_text
+
+if TYPE_CHECKING:
+    from evidence_desk.services.case.place_records import PlaceRecord
+    from evidence_desk.services.case.vocabularies import Term
 
 ITEMS_MIME = "application/x-evidence-desk-items"
 
@@ -90,18 +94,16 @@ class PlacePicker(QComboBox):
             runner, self, case_places.list_places, archive, on_ok=self.set_places, pool="query"
         )
 
-    def set_places(self, places: list[dict[str, Any]]) -> None:
+    def set_places(self, places: list[PlaceRecord]) -> None:
         current = self._pending if self._pending is not None else self.ref()
         self.blockSignals(True)
         first = self.itemText(0)
         self.clear()
         self.addItem(first, None)
-        for place in sorted(places, key=lambda p: " / ".join(reversed(p["path"]))):
-            indent = "  " * (len(place["path"]) - 1)
-            self.addItem(f"{indent}{place_label(place, ui_language())}", place["ref"])
-            self.setItemData(
-                self.count() - 1, " / ".join(place["path"]), Qt.ItemDataRole.ToolTipRole
-            )
+        for place in sorted(places, key=lambda p: " / ".join(reversed(p.path))):
+            indent = "  " * (len(place.path) - 1)
+            self.addItem(f"{indent}{place_label(place, ui_language())}", place.ref)
+            self.setItemData(self.count() - 1, " / ".join(place.path), Qt.ItemDataRole.ToolTipRole)
         self.blockSignals(False)
         self._pending = None
         self.set_ref(current)
@@ -130,20 +132,20 @@ class TermChecklist(QListWidget):
         self._checked: set[str] = set()
         self.itemChanged.connect(self._on_item_changed)
 
-    def set_terms(self, terms: list[dict[str, Any]], lang: str) -> None:
+    def set_terms(self, terms: list[Term], lang: str) -> None:
         self.blockSignals(True)
         self.clear()
         for term in terms:
-            labels = term["labels"]
-            text = labels.get(lang) or labels.get("en") or term["code"]
-            if term.get("parent"):
+            labels = term.labels
+            text = labels.get(lang) or labels.get("en") or term.code
+            if term.parent:
                 text = "    " + text
             entry = QListWidgetItem(text, self)
-            entry.setData(Qt.ItemDataRole.UserRole, term["code"])
+            entry.setData(Qt.ItemDataRole.UserRole, term.code)
             entry.setToolTip(" · ".join(v for v in labels.values() if v))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
-                Qt.CheckState.Checked if term["code"] in self._checked else Qt.CheckState.Unchecked
+                Qt.CheckState.Checked if term.code in self._checked else Qt.CheckState.Unchecked
             )
         self.blockSignals(False)
 
@@ -187,19 +189,18 @@ def term_label(combo: QComboBox, code: str, vocabulary: str) -> str:
     return service_words().term(vocabulary, code)
 
 
-def place_label(place: dict[str, Any], lang: str) -> str:
+def place_label(place: PlaceRecord, lang: str) -> str:
     """A place's name in ``lang`` when the gazetteer has one (Алматы / Almaty), else its name.
 
     A name is stored once whatever its language, so "Атырау" is tagged Russian
     only: Kazakh and Russian stand in for each other before English does.
     """
     order = {"ru": ("ru", "kk"), "kk": ("kk", "ru")}.get(lang, (lang,))
-    names = place.get("names") or []
     for wanted in order:
-        for name in names:
-            if name.get("lang") == wanted and name.get("name"):
-                return str(name["name"])
-    return str(place.get("name") or "")
+        for name in place.names:
+            if name.lang == wanted and name.name:
+                return name.name
+    return place.name
 
 
 _DEFAULT_TITLE_WORDS = ("testimony", "incident", "person", "place")
@@ -221,9 +222,7 @@ def record_title(kind: str, ref: str, title: str) -> str:
     return f"{head} — {title}"
 
 
-def fill_terms(
-    combo: QComboBox, terms: list[dict[str, Any]], lang: str, blank: bool = True
-) -> None:
+def fill_terms(combo: QComboBox, terms: list[Term], lang: str, blank: bool = True) -> None:
     """A single-choice combo of vocabulary terms (data = code), keeping the current choice."""
     current = combo.currentData()
     combo.blockSignals(True)
@@ -231,8 +230,8 @@ def fill_terms(
     if blank:
         combo.addItem("", None)
     for term in terms:
-        labels = term["labels"]
-        combo.addItem(labels.get(lang) or labels.get("en") or term["code"], term["code"])
+        labels = term.labels
+        combo.addItem(labels.get(lang) or labels.get("en") or term.code, term.code)
     index = combo.findData(current)
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)

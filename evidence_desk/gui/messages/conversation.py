@@ -130,7 +130,7 @@ class ConversationModel(QAbstractTableModel):
         if column == 2:
             text = r.text
             if r.service:
-                text = str(r.service.get("text") or r.service.get("action") or "")
+                text = str(r.service.get("text") or self._service_text(r.service))
             if r.forwarded_from is not None:
                 origin = r.forwarded_from or self.tr("unknown")
                 text = self.tr("Forwarded from %1:").replace("%1", origin) + " " + text
@@ -143,6 +143,31 @@ class ConversationModel(QAbstractTableModel):
                 self.tr("%1 left out by the export").replace("%1", str(len(r.media_missing)))
             )
         return ", ".join(parts)
+
+    def _service_text(self, service: dict[str, Any]) -> str:
+        """A Telegram service event in words (WhatsApp's carry the phone's own line)."""
+        labels = {
+            "create_group": self.tr("created the group"),
+            "create_channel": self.tr("created the channel"),
+            "migrate_to_supergroup": self.tr("turned the group into a supergroup"),
+            "invite_members": self.tr("added members"),
+            "join_group_by_link": self.tr("joined by invitation link"),
+            "remove_members": self.tr("removed members"),
+            "edit_group_title": self.tr("renamed the group"),
+            "edit_group_photo": self.tr("changed the group photo"),
+            "delete_group_photo": self.tr("removed the group photo"),
+            "pin_message": self.tr("pinned a message"),
+            "phone_call": self.tr("call"),
+            "group_call": self.tr("group call"),
+        }
+        action = str(service.get("action") or "")
+        text = labels.get(action, action)
+        details = [str(m) for m in service.get("members") or []]
+        if service.get("title"):
+            details.insert(0, f"«{service['title']}»")
+        if service.get("target_message_id"):
+            details.append(self.tr("message %1").replace("%1", str(service["target_message_id"])))
+        return f"{text}: {', '.join(details)}" if details else text
 
     def _pixmap(self, exhibit: str) -> QPixmap | None:
         jpeg = self.thumbs.get(exhibit)
@@ -189,7 +214,9 @@ class ConversationDialog(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)

@@ -47,8 +47,8 @@ from evidence_desk.services.case import index as case_index
 from evidence_desk.services.case.common import TESTIMONY as TESTIMONY
 from evidence_desk.services.case.common import resolve_incident
 from evidence_desk.services.case.incidents import _when
-from evidence_desk.services.case.persons import person_to_json
-from evidence_desk.services.case.testimonies import testimony_to_json
+from evidence_desk.services.case.persons import person_of
+from evidence_desk.services.case.testimonies import testimony_of
 from evidence_desk.services.case.testimony_privacy import consent_allows, publication_view
 
 FORMAT = "evidence-desk/bundle-case-records/1"
@@ -110,7 +110,7 @@ def publication_copy(archive: Archive, item_uuid: str) -> bytes:
     with archive.db.reader() as session:
         item = session.scalars(select(Item).where(Item.uuid == item_uuid)).one()
         testimony = session.get_one(Testimony, item.id)
-        view = publication_view(testimony_to_json(session, item, testimony))
+        view = publication_view(testimony_of(session, item, testimony))
     if view is None:
         raise ValueError(f"{item_uuid}: no consent to publication")
     text = view["statement"]
@@ -273,37 +273,37 @@ def _persons(
             )
     out = []
     for person in session.scalars(select(Person).where(Person.uuid.in_(sorted(wanted)))):
-        data = person_to_json(session, person, redact=redacted)
-        hidden = data["redacted"]
+        data = person_of(session, person, redact=redacted)
+        hidden = data.redacted
         statuses = []
-        for s in data["statuses"]:
-            incident = session.get(Incident, s["incident_id"]) if s["incident_id"] else None
+        for s in data.statuses:
+            incident = session.get(Incident, s.incident_id) if s.incident_id else None
             statuses.append(
                 {
-                    "status": s["status"],
-                    "started": s["started"],
-                    "ended": s["ended"],
-                    "precision": s["precision"],
-                    "place": None if hidden else places.ref((s["place"] or {}).get("id")),
+                    "status": s.status,
+                    "started": s.started,
+                    "ended": s.ended,
+                    "precision": s.precision,
+                    "place": None if hidden else places.ref(s.place.id if s.place else None),
                     "incident": incident.uuid if incident and incident.uuid in incidents else None,
-                    "note": "" if redacted else s["note"],
+                    "note": "" if redacted else s.note,
                 }
             )
         out.append(
             {
                 "uuid": person.uuid,
-                "ref": data["ref"],
-                "kind": data["kind"],
-                "name": data["name"],
-                "names": data["names"],
-                "sex": data["sex"],
-                "birth_year": None if hidden else data["birth_year"],
-                "age": None if hidden else data["age"],
-                "age_date": None if hidden else data["age_date"],
-                "occupation": "" if hidden else data["occupation"],
-                "sensitive": data["sensitive"],
+                "ref": data.ref,
+                "kind": data.kind,
+                "name": data.name,
+                "names": [{"name": n.name, "kind": n.kind, "lang": n.lang} for n in data.names],
+                "sex": data.sex,
+                "birth_year": None if hidden else data.birth_year,
+                "age": None if hidden else data.age,
+                "age_date": None if hidden else data.age_date,
+                "occupation": "" if hidden else data.occupation,
+                "sensitive": data.sensitive,
                 "redacted": hidden,
-                "notes": "" if redacted else data["notes"],
+                "notes": "" if redacted else data.notes,
                 "statuses": statuses,
                 "items": item_links.get(person.uuid, []),
             }
@@ -327,9 +327,9 @@ def _testimonies(
             .where(Item.id.in_(chunk))
             .order_by(Item.exhibit_no)
         ):
-            data = testimony_to_json(session, item, testimony)
-            linked = [i["uuid"] for i in data["incidents"] if i["uuid"] in incidents]
-            attachments = [a for a in data["attachments"] if a.get("item_id") in items]
+            data = testimony_of(session, item, testimony)
+            linked = [i["uuid"] for i in data.incidents if i["uuid"] in incidents]
+            attachments = [a for a in data.attachments if a.item_id in items]
             if redacted:
                 view = publication_view(data)
                 if view is None:
@@ -345,27 +345,29 @@ def _testimonies(
                     }
                 )
                 continue
-            place = data["interview_place"]
+            record = data.as_json()
             out.append(
                 {
                     "id": item.uuid,
-                    "exhibit": data["exhibit"],
-                    "witness_code": data["witness_code"],
-                    "pseudonym": data["pseudonym"],
-                    "interviewer": data["interviewer"],
-                    "interview_date": data["interview_date"],
-                    "interview_place": places.ref(place["id"]) if place else None,
-                    "language": data["language"],
-                    "translation_language": data["translation_language"],
-                    "consent": data["consent"],
-                    "risk_notes": data["risk_notes"],
-                    "statement": data["statement"],
-                    "statement_version": data["statement_version"],
-                    "statement_sha256": data["statement_sha256"],
-                    "translation": data["translation"],
-                    "translation_sha256": data["translation_sha256"],
-                    "versions": data["versions"],
-                    "attachments": [items[a["item_id"]] for a in attachments],
+                    "exhibit": data.exhibit,
+                    "witness_code": data.witness_code,
+                    "pseudonym": data.pseudonym,
+                    "interviewer": data.interviewer,
+                    "interview_date": data.interview_date,
+                    "interview_place": (
+                        places.ref(data.interview_place.id) if data.interview_place else None
+                    ),
+                    "language": data.language,
+                    "translation_language": data.translation_language,
+                    "consent": record["consent"],
+                    "risk_notes": data.risk_notes,
+                    "statement": data.statement,
+                    "statement_version": data.statement_version,
+                    "statement_sha256": data.statement_sha256,
+                    "translation": data.translation,
+                    "translation_sha256": data.translation_sha256,
+                    "versions": record["versions"],
+                    "attachments": [items[a.item_id] for a in attachments],
                     "incidents": linked,
                 }
             )

@@ -26,10 +26,10 @@ from evidence_desk.services.case.testimony_attachments import attachments_of, te
 def case_context(session: Session, item: Item) -> dict[str, Any]:
     return {
         "incidents": incidents_of_item(session, item.id),
-        "places": item_places(session, item.id),
-        "persons": persons_of_item(session, item.id),
-        "testimonies": testimonies_of_item(session, item.id),
-        "attachments": attachments_of(session, item.id),
+        "places": [p.as_json() for p in item_places(session, item.id)],
+        "persons": [p.as_json() for p in persons_of_item(session, item.id)],
+        "testimonies": [t.as_json() for t in testimonies_of_item(session, item.id)],
+        "attachments": [a.as_json() for a in attachments_of(session, item.id)],
         "capture_time": capture_times(session, item),
     }
 

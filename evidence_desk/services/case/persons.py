@@ -6,7 +6,7 @@ same person often appears twice; merging keeps every name, status, role and
 item link on the surviving record and leaves the other as a tombstone that
 still resolves, so nothing that pointed at it is lost. ``sensitive`` marks
 a person whose name must not leave the archive in a redacted export:
-``person_to_json(..., redact=True)`` shows only the ``P-`` reference.
+``person_of(..., redact=True)`` shows only the ``P-`` reference.
 """
 
 from __future__ import annotations
@@ -40,7 +40,14 @@ from evidence_desk.services.case.common import (
     resolve_item,
 )
 from evidence_desk.services.case.dates import When, parse_day, parse_when
-from evidence_desk.services.case.places import optional_place, place_summary
+from evidence_desk.services.case.person_records import (
+    IncidentRole,
+    LinkedPerson,
+    Name,
+    PersonRecord,
+    Status,
+)
+from evidence_desk.services.case.places import optional_place, summary_of_place
 from evidence_desk.services.case.translit import fold
 from evidence_desk.services.case.vocabularies import require_code
 
@@ -49,21 +56,21 @@ NAME_KINDS = ("name", "alias")
 PERSON_FIELDS = ("kind", "sex", "birth_year", "age", "age_date", "occupation", "sensitive", "notes")
 
 
-def _status_json(session: Session, s: PersonStatus) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "status": s.status,
-        "started": s.started,
-        "ended": s.ended,
-        "precision": s.precision,
-        "place": place_summary(session, s.place_id),
-        "incident_id": s.incident_id,
-        "note": s.note,
-    }
+def _status_of(session: Session, s: PersonStatus) -> Status:
+    return Status(
+        id=s.id,
+        status=s.status,
+        started=s.started,
+        ended=s.ended,
+        precision=s.precision,
+        place=summary_of_place(session, s.place_id),
+        incident_id=s.incident_id,
+        note=s.note,
+    )
 
 
-def person_to_json(session: Session, person: Person, *, redact: bool = False) -> dict[str, Any]:
-    """The record as plain data; ``redact`` hides names and notes of a sensitive person."""
+def person_of(session: Session, person: Person, *, redact: bool = False) -> PersonRecord:
+    """The record; ``redact`` hides names and notes of a sensitive person."""
     hide = redact and person.sensitive
     ref = display_ref("person", person.id)
     roles = session.execute(
@@ -72,30 +79,30 @@ def person_to_json(session: Session, person: Person, *, redact: bool = False) ->
         .where(IncidentPerson.person_id == person.id)
         .order_by(Incident.start_sort, Incident.id)
     )
-    names = [{"name": n.name, "kind": n.kind, "lang": n.lang} for n in person.names]
+    names = [Name(name=n.name, kind=n.kind, lang=n.lang) for n in person.names]
     merged_into = session.get(Person, person.merged_into_id) if person.merged_into_id else None
-    return {
-        "id": person.id,
-        "ref": ref,
-        "uuid": person.uuid,
-        "kind": person.kind,
-        "name": ref if hide else display_name(person),
-        "names": [] if hide else names,
-        "sex": person.sex,
-        "birth_year": person.birth_year,
-        "age": person.age,
-        "age_date": person.age_date,
-        "occupation": person.occupation,
-        "sensitive": person.sensitive,
-        "redacted": hide,
-        "notes": "" if hide else person.notes,
-        "statuses": [_status_json(session, s) for s in person.statuses],
-        "incidents": [
-            {"incident_id": i, "ref": display_ref("incident", i), "title": t, "role": r}
+    return PersonRecord(
+        id=person.id,
+        ref=ref,
+        uuid=person.uuid,
+        kind=person.kind,
+        name=ref if hide else display_name(person),
+        names=[] if hide else names,
+        sex=person.sex,
+        birth_year=person.birth_year,
+        age=person.age,
+        age_date=person.age_date,
+        occupation=person.occupation,
+        sensitive=person.sensitive,
+        redacted=hide,
+        notes="" if hide else person.notes,
+        statuses=[_status_of(session, s) for s in person.statuses],
+        incidents=[
+            IncidentRole(incident_id=i, ref=display_ref("incident", i), title=t, role=r)
             for i, t, r in roles
         ],
-        "merged_into": merged_into.uuid if merged_into else None,
-    }
+        merged_into=merged_into.uuid if merged_into else None,
+    )
 
 
 def display_name(person: Person) -> str:
@@ -138,20 +145,20 @@ def resolve_person(session: Session, ref: str, *, follow_merge: bool = True) -> 
 
 def list_persons(
     archive: Archive, *, include_merged: bool = False, redact: bool = False
-) -> list[dict[str, Any]]:
+) -> list[PersonRecord]:
     with archive.db.reader() as session:
         stmt = select(Person).order_by(Person.id)
         if not include_merged:
             stmt = stmt.where(Person.merged_into_id.is_(None))
-        return [person_to_json(session, p, redact=redact) for p in session.scalars(stmt)]
+        return [person_of(session, p, redact=redact) for p in session.scalars(stmt)]
 
 
-def get_person(archive: Archive, ref: str, *, redact: bool = False) -> dict[str, Any]:
+def get_person(archive: Archive, ref: str, *, redact: bool = False) -> PersonRecord:
     with archive.db.reader() as session:
-        return person_to_json(session, resolve_person(session, ref), redact=redact)
+        return person_of(session, resolve_person(session, ref), redact=redact)
 
 
-def find_persons(archive: Archive, text: str) -> list[dict[str, Any]]:
+def find_persons(archive: Archive, text: str) -> list[PersonRecord]:
     """Persons with a name starting with or containing ``text`` in any script.
 
     Meant for "is this person already recorded?" while typing a new name.
@@ -163,7 +170,7 @@ def find_persons(archive: Archive, text: str) -> list[dict[str, Any]]:
             if wanted and wanted in fold(name):
                 ids.setdefault(pid, None)
         people = [session.get_one(Person, i) for i in ids]
-        return [person_to_json(session, p) for p in people if p.merged_into_id is None]
+        return [person_of(session, p) for p in people if p.merged_into_id is None]
 
 
 def _check_fields(session: Session, values: dict[str, Any]) -> dict[str, Any]:
@@ -202,7 +209,7 @@ def add_person(
     *,
     aliases: list[str] = (),  # type: ignore[assignment]
     **fields: Any,
-) -> dict[str, Any]:
+) -> PersonRecord:
     """A new person with one or more names (first = display name) and aliases."""
     if not any(n.strip() for n in names):
         raise EvidenceDeskError("a person needs at least one name (or a description of a unit)")
@@ -228,10 +235,10 @@ def add_person(
         session.flush()
         log_change(session, archive, "person", person.uuid, "create", kind=person.kind)
         case_index.index_person(session, person)
-        return person_to_json(session, person)
+        return person_of(session, person)
 
 
-def update_person(archive: Archive, ref: str, **fields: Any) -> dict[str, Any]:
+def update_person(archive: Archive, ref: str, **fields: Any) -> PersonRecord:
     with archive.db.writer() as session:
         person = resolve_person(session, ref)
         changed = changed_fields(person, _check_fields(session, fields))
@@ -240,22 +247,22 @@ def update_person(archive: Archive, ref: str, **fields: Any) -> dict[str, Any]:
             session.flush()
             log_change(session, archive, "person", person.uuid, "update", fields=changed)
             case_index.reindex_person(session, person)
-        return person_to_json(session, person)
+        return person_of(session, person)
 
 
 def add_name(
     archive: Archive, ref: str, name: str, *, kind: str = "name", lang: str = ""
-) -> dict[str, Any]:
+) -> PersonRecord:
     with archive.db.writer() as session:
         person = resolve_person(session, ref)
         if _add_name(person, name, kind, lang):
             session.flush()
             log_change(session, archive, "person", person.uuid, "add name", kind=kind)
             case_index.reindex_person(session, person)
-        return person_to_json(session, person)
+        return person_of(session, person)
 
 
-def remove_name(archive: Archive, ref: str, name: str) -> dict[str, Any]:
+def remove_name(archive: Archive, ref: str, name: str) -> PersonRecord:
     with archive.db.writer() as session:
         person = resolve_person(session, ref)
         if len(person.names) == 1 and person.names[0].name == name:
@@ -266,7 +273,7 @@ def remove_name(archive: Archive, ref: str, name: str) -> dict[str, Any]:
             session.flush()
             log_change(session, archive, "person", person.uuid, "remove name")
             case_index.reindex_person(session, person)
-        return person_to_json(session, person)
+        return person_of(session, person)
 
 
 def add_status(
@@ -280,7 +287,7 @@ def add_status(
     place: str | None = None,
     incident: str | None = None,
     note: str = "",
-) -> dict[str, Any]:
+) -> PersonRecord:
     """Record a dated status (detained on …, released on …); history is kept, not replaced."""
     with archive.db.writer() as session:
         person = resolve_person(session, ref)
@@ -310,10 +317,10 @@ def add_status(
             started=start.iso() if start else None,
         )
         case_index.reindex_person(session, person)
-        return person_to_json(session, person)
+        return person_of(session, person)
 
 
-def remove_status(archive: Archive, ref: str, status_id: int) -> dict[str, Any]:
+def remove_status(archive: Archive, ref: str, status_id: int) -> PersonRecord:
     with archive.db.writer() as session:
         person = resolve_person(session, ref)
         kept = [s for s in person.statuses if s.id != status_id]
@@ -325,12 +332,12 @@ def remove_status(archive: Archive, ref: str, status_id: int) -> dict[str, Any]:
         session.flush()
         log_change(session, archive, "person", person.uuid, "remove status", status_id=status_id)
         case_index.reindex_person(session, person)
-        return person_to_json(session, person)
+        return person_of(session, person)
 
 
 def merge_persons(
     archive: Archive, keep_ref: str, other_ref: str, reason: str = ""
-) -> dict[str, Any]:
+) -> PersonRecord:
     """Move everything of ``other`` onto ``keep``; ``other`` becomes a tombstone."""
     with archive.db.writer() as session:
         keep = resolve_person(session, keep_ref)
@@ -390,7 +397,7 @@ def merge_persons(
             )
         case_index.index_person(session, other)
         case_index.reindex_person(session, keep)
-        return person_to_json(session, keep)
+        return person_of(session, keep)
 
 
 def _move_item_links(session: Session, from_id: int, to_id: int) -> list[Item]:
@@ -455,13 +462,13 @@ def unlink_item(archive: Archive, item_ref: str, person_ref: str) -> None:
             case_index.index_item(session, item.id)
 
 
-def persons_of_item(session: Session, item_id: int) -> list[dict[str, Any]]:
+def persons_of_item(session: Session, item_id: int) -> list[LinkedPerson]:
     rows = session.execute(
         select(Person, ItemPerson.relation)
         .join(ItemPerson, ItemPerson.person_id == Person.id)
         .where(ItemPerson.item_id == item_id)
     )
     return [
-        {"id": p.id, "ref": display_ref("person", p.id), "name": display_name(p), "relation": r}
+        LinkedPerson(id=p.id, ref=display_ref("person", p.id), name=display_name(p), relation=r)
         for p, r in rows
     ]

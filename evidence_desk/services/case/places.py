@@ -35,6 +35,13 @@ from evidence_desk.services.case.common import (
     parse_ref,
     resolve_item,
 )
+from evidence_desk.services.case.place_records import (
+    GpsMatch,
+    ItemPlacement,
+    PlaceRecord,
+    PlaceSummary,
+    PlaceVariant,
+)
 from evidence_desk.services.case.translit import fold
 from evidence_desk.services.case.vocabularies import require_code
 
@@ -49,35 +56,41 @@ DEFAULT_RADIUS_M = {
 }
 
 
-def place_to_json(session: Session, place: Place) -> dict[str, Any]:
+def place_of(session: Session, place: Place) -> PlaceRecord:
     chain = case_index.place_chain(session, place.id)
-    return {
-        "id": place.id,
-        "ref": display_ref("place", place.id),
-        "uuid": place.uuid,
-        "code": place.code,
-        "name": place.name,
-        "kind": place.kind,
-        "parent_id": place.parent_id,
-        "path": [p.name for p in chain],
-        "lat": place.lat,
-        "lon": place.lon,
-        "radius_m": place.radius_m,
-        "names": [{"name": n.name, "lang": n.lang} for n in place.names],
-        "notes": place.notes,
-    }
+    return PlaceRecord(
+        id=place.id,
+        ref=display_ref("place", place.id),
+        uuid=place.uuid,
+        code=place.code,
+        name=place.name,
+        kind=place.kind,
+        parent_id=place.parent_id,
+        path=[p.name for p in chain],
+        lat=place.lat,
+        lon=place.lon,
+        radius_m=place.radius_m,
+        names=[PlaceVariant(name=n.name, lang=n.lang) for n in place.names],
+        notes=place.notes,
+    )
 
 
 def _path(session: Session, place: Place) -> str:
     return " / ".join(p.name for p in case_index.place_chain(session, place.id))
 
 
-def place_summary(session: Session, place_id: int | None) -> dict[str, Any] | None:
+def summary_of_place(session: Session, place_id: int | None) -> PlaceSummary | None:
     """Enough to show a place in another record: id, name and where it is."""
     if place_id is None:
         return None
     chain = case_index.place_chain(session, place_id)
-    return {"id": place_id, "name": chain[0].name, "path": [p.name for p in chain]}
+    return PlaceSummary(id=place_id, name=chain[0].name, path=[p.name for p in chain])
+
+
+def place_summary(session: Session, place_id: int | None) -> dict[str, Any] | None:
+    """:func:`summary_of_place` as JSON, for records not yet typed (incidents, timeline)."""
+    summary = summary_of_place(session, place_id)
+    return summary.as_json() if summary else None
 
 
 def find_places(session: Session, text: str) -> list[Place]:
@@ -131,22 +144,22 @@ def optional_place(session: Session, ref: str | None) -> int | None:
     return resolve_place(session, ref).id if ref else None
 
 
-def list_places(archive: Archive) -> list[dict[str, Any]]:
+def list_places(archive: Archive) -> list[PlaceRecord]:
     with archive.db.reader() as session:
         rows = session.scalars(select(Place).options(selectinload(Place.names)).order_by(Place.id))
         return sorted(
-            (place_to_json(session, p) for p in rows), key=lambda p: list(reversed(p["path"]))
+            (place_of(session, p) for p in rows), key=lambda p: list(reversed(p.path))
         )
 
 
-def get_place(archive: Archive, ref: str) -> dict[str, Any]:
+def get_place(archive: Archive, ref: str) -> PlaceRecord:
     with archive.db.reader() as session:
-        return place_to_json(session, resolve_place(session, ref))
+        return place_of(session, resolve_place(session, ref))
 
 
-def search_places(archive: Archive, text: str) -> list[dict[str, Any]]:
+def search_places(archive: Archive, text: str) -> list[PlaceRecord]:
     with archive.db.reader() as session:
-        return [place_to_json(session, p) for p in find_places(session, text)]
+        return [place_of(session, p) for p in find_places(session, text)]
 
 
 def _check_coordinates(lat: float | None, lon: float | None) -> None:
@@ -169,7 +182,7 @@ def add_place(
     code: str | None = None,
     notes: str = "",
     lang: str = "",
-) -> dict[str, Any]:
+) -> PlaceRecord:
     """A new place; ``variants`` are more (name, language) pairs."""
     name = " ".join(name.split())
     if not name:
@@ -195,7 +208,7 @@ def add_place(
                 place.names.append(PlaceName(name=variant.strip(), lang=variant_lang))
         session.add(place)
         session.flush()
-        return place_to_json(session, place)
+        return place_of(session, place)
 
 
 def _free_code(session: Session, code: str | None, own_id: int | None = None) -> str | None:
@@ -210,7 +223,7 @@ def _free_code(session: Session, code: str | None, own_id: int | None = None) ->
 PLACE_FIELDS = ("name", "kind", "parent", "lat", "lon", "radius_m", "notes", "code")
 
 
-def update_place(archive: Archive, ref: str, **values: Any) -> dict[str, Any]:
+def update_place(archive: Archive, ref: str, **values: Any) -> PlaceRecord:
     """Change fields (``parent=""`` makes it top-level); names are re-indexed everywhere."""
     with archive.db.writer() as session:
         place = resolve_place(session, ref)
@@ -239,10 +252,10 @@ def update_place(archive: Archive, ref: str, **values: Any) -> dict[str, Any]:
             place.names.append(PlaceName(name=place.name, lang=""))
         session.flush()
         case_index.reindex_place(session, place)
-        return place_to_json(session, place)
+        return place_of(session, place)
 
 
-def add_name(archive: Archive, ref: str, name: str, lang: str = "") -> dict[str, Any]:
+def add_name(archive: Archive, ref: str, name: str, lang: str = "") -> PlaceRecord:
     with archive.db.writer() as session:
         place = resolve_place(session, ref)
         name = " ".join(name.split())
@@ -250,10 +263,10 @@ def add_name(archive: Archive, ref: str, name: str, lang: str = "") -> dict[str,
             place.names.append(PlaceName(name=name, lang=lang))
             session.flush()
             case_index.reindex_place(session, place)
-        return place_to_json(session, place)
+        return place_of(session, place)
 
 
-def remove_name(archive: Archive, ref: str, name: str) -> dict[str, Any]:
+def remove_name(archive: Archive, ref: str, name: str) -> PlaceRecord:
     with archive.db.writer() as session:
         place = resolve_place(session, ref)
         if name == place.name:
@@ -261,7 +274,7 @@ def remove_name(archive: Archive, ref: str, name: str) -> dict[str, Any]:
         place.names = [n for n in place.names if n.name != name]
         session.flush()
         case_index.reindex_place(session, place)
-        return place_to_json(session, place)
+        return place_of(session, place)
 
 
 def delete_place(archive: Archive, ref: str) -> None:
@@ -310,9 +323,9 @@ def nearest_place(
 
 def match_items_by_gps(
     archive: Archive, refs: list[str] | None = None, *, radius_m: float | None = None
-) -> list[dict[str, Any]]:
+) -> list[GpsMatch]:
     """Place items with GPS at their nearest place; returns the items whose place changed."""
-    changed: list[dict[str, Any]] = []
+    changed: list[GpsMatch] = []
     with archive.db.writer() as session:
         places = list(session.scalars(select(Place).where(Place.lat.is_not(None))))
         stmt = select(Item).where(Item.gps_lat.is_not(None), Item.removed_at.is_(None))
@@ -331,13 +344,13 @@ def match_items_by_gps(
             place, dist = found
             _set_item_place(session, archive, item, place, "gps", round(dist, 1))
             changed.append(
-                {
-                    "item_id": item.id,
-                    "exhibit": item.exhibit,
-                    "place_id": place.id,
-                    "place": place.name,
-                    "distance_m": round(dist, 1),
-                }
+                GpsMatch(
+                    item_id=item.id,
+                    exhibit=item.exhibit,
+                    place_id=place.id,
+                    place=place.name,
+                    distance_m=round(dist, 1),
+                )
             )
     return changed
 
@@ -383,13 +396,14 @@ def set_item_place(archive: Archive, item_ref: str, place_ref: str | None) -> No
             case_index.index_item(session, item.id)
 
 
-def item_places(session: Session, item_id: int) -> list[dict[str, Any]]:
+def item_places(session: Session, item_id: int) -> list[ItemPlacement]:
     rows = session.execute(
         select(ItemPlace.place_id, ItemPlace.method, ItemPlace.distance_m).where(
             ItemPlace.item_id == item_id
         )
     )
-    return [
-        {**(place_summary(session, pid) or {}), "method": method, "distance_m": dist}
-        for pid, method, dist in rows
-    ]
+    out = []
+    for pid, method, dist in rows:
+        path = [p.name for p in case_index.place_chain(session, pid)]
+        out.append(ItemPlacement(id=pid, name=path[0], path=path, method=method, distance_m=dist))
+    return out

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -41,13 +42,14 @@ from evidence_desk.services.case.common import TESTIMONY as KIND
 from evidence_desk.services.case.common import new_uuid, resolve_testimony
 from evidence_desk.services.case.dates import parse_day, parse_when
 from evidence_desk.services.case.incidents import incidents_of_item
-from evidence_desk.services.case.places import optional_place, place_summary
+from evidence_desk.services.case.places import optional_place, summary_of_place
 from evidence_desk.services.case.testimony_attachments import attachments_of
 from evidence_desk.services.case.testimony_privacy import (
     identity_recorded,
     reveal_identity,
     write_identity,
 )
+from evidence_desk.services.case.testimony_records import Consent, TestimonyRecord, Version
 from evidence_desk.services.case.vocabularies import require_code
 from evidence_desk.services.catalogue import search_index
 from evidence_desk.services.catalogue.items import SENSITIVITIES
@@ -92,61 +94,61 @@ def _current(session: Session, item_id: int, field: str) -> TestimonyVersion | N
     )
 
 
-def _version_json(v: TestimonyVersion) -> dict[str, Any]:
-    return {
-        "field": v.field,
-        "version": v.version,
-        "sha256": v.sha256,
-        "size": v.size,
-        "created_at": v.created_at.isoformat(),
-        "actor": v.actor,
-        "note": v.note,
-    }
+def _version_of(v: TestimonyVersion) -> Version:
+    return Version(
+        field=v.field,
+        version=v.version,
+        sha256=v.sha256,
+        size=v.size,
+        created_at=v.created_at.isoformat(),
+        actor=v.actor,
+        note=v.note,
+    )
 
 
-def testimony_to_json(
+def testimony_of(
     session: Session, item: Item, t: Testimony, *, texts: bool = True
-) -> dict[str, Any]:
-    """The testimony as plain data, without the protected identity."""
-    out: dict[str, Any] = {
-        "item_id": item.id,
-        "id": item.uuid,
-        "exhibit": item.exhibit,
-        "title": item.title,
-        "witness_code": t.witness_code,
-        "pseudonym": t.pseudonym,
-        "display_name": t.pseudonym or t.witness_code,
-        "interviewer": t.interviewer,
-        "interview_date": t.interview_date,
-        "interview_place": place_summary(session, t.interview_place_id),
-        "language": t.language,
-        "translation_language": t.translation_language,
-        "consent": {
-            "court": t.consent_court,
-            "advocacy": t.consent_advocacy,
-            "publication": t.consent_publication,
-            "anonymity_requested": t.anonymity_requested,
-            "date": t.consent_date,
-            "method": t.consent_method,
-        },
-        "risk_notes": t.risk_notes,
-        "sensitivity": item.sensitivity,
-        "object_sha256": item.sha256,
-        "identity_recorded": identity_recorded(session, item.id),
-        "identity": None,
-        "attachments": attachments_of(session, item.id),
-        "incidents": incidents_of_item(session, item.id),
-        "removed": item.removed_at is not None,
-    }
-    for field in TEXT_FIELDS:
-        current = _current(session, item.id, field)
-        out[f"{field}_version"] = current.version if current else 0
-        out[f"{field}_sha256"] = current.sha256 if current else None
-        if texts:
-            out[field] = current.text if current else ""
-    if texts:
-        out["versions"] = [_version_json(v) for v in versions(session, item.id)]
-    return out
+) -> TestimonyRecord:
+    """The testimony without the protected identity; ``texts=False`` leaves out the texts."""
+    statement = _current(session, item.id, "statement")
+    translation = _current(session, item.id, "translation")
+    return TestimonyRecord(
+        item_id=item.id,
+        id=item.uuid,
+        exhibit=item.exhibit,
+        title=item.title,
+        witness_code=t.witness_code,
+        pseudonym=t.pseudonym,
+        display_name=t.pseudonym or t.witness_code,
+        interviewer=t.interviewer,
+        interview_date=t.interview_date,
+        interview_place=summary_of_place(session, t.interview_place_id),
+        language=t.language,
+        translation_language=t.translation_language,
+        consent=Consent(
+            court=t.consent_court,
+            advocacy=t.consent_advocacy,
+            publication=t.consent_publication,
+            anonymity_requested=t.anonymity_requested,
+            date=t.consent_date,
+            method=t.consent_method,
+        ),
+        risk_notes=t.risk_notes,
+        sensitivity=item.sensitivity,
+        object_sha256=item.sha256,
+        identity_recorded=identity_recorded(session, item.id),
+        identity=None,
+        attachments=attachments_of(session, item.id),
+        incidents=incidents_of_item(session, item.id),
+        removed=item.removed_at is not None,
+        statement_version=statement.version if statement else 0,
+        statement_sha256=statement.sha256 if statement else None,
+        statement=(statement.text if statement else "") if texts else None,
+        translation_version=translation.version if translation else 0,
+        translation_sha256=translation.sha256 if translation else None,
+        translation=(translation.text if translation else "") if texts else None,
+        versions=[_version_of(v) for v in versions(session, item.id)] if texts else None,
+    )
 
 
 def _title(code: str, pseudonym: str) -> str:
@@ -231,7 +233,7 @@ def add_testimony(
     translation: str = "",
     identity: dict[str, str] | None = None,
     **form: Any,
-) -> dict[str, Any]:
+) -> TestimonyRecord:
     """Record a testimony; ``form`` takes the fields of :data:`FORM_FIELDS`.
 
     The statement is stored as the item's original first, then the rows are
@@ -270,7 +272,7 @@ def _record(
     translation: str,
     identity: dict[str, str] | None,
     form: dict[str, Any],
-) -> dict[str, Any]:
+) -> TestimonyRecord:
     if session.scalar(select(Testimony.item_id).where(Testimony.witness_code == code)):
         raise EvidenceDeskError(f"witness code {code} is already used")
     values = _check_form(session, form)
@@ -316,33 +318,31 @@ def _record(
     )
     search_index.reindex(session, item)
     case_index.index_testimony(session, testimony)
-    return testimony_to_json(session, item, testimony)
+    return testimony_of(session, item, testimony)
 
 
 def get_testimony(
     archive: Archive, ref: str, *, reveal: bool = False, reason: str = ""
-) -> dict[str, Any]:
+) -> TestimonyRecord:
     """The testimony; with ``reveal`` also the identity, and the reveal is logged."""
     if reveal:
         identity = reveal_identity(archive, ref, reason)
     with archive.db.reader() as session:
-        data = testimony_to_json(session, *resolve_testimony(session, ref))
-    if reveal:
-        data["identity"] = identity
-    return data
+        data = testimony_of(session, *resolve_testimony(session, ref))
+    return replace(data, identity=identity) if reveal else data
 
 
-def list_testimonies(archive: Archive, *, include_removed: bool = False) -> list[dict[str, Any]]:
+def list_testimonies(archive: Archive, *, include_removed: bool = False) -> list[TestimonyRecord]:
     """Every testimony without its texts (titles, codes, consent, versions)."""
     with archive.db.reader() as session:
         stmt = select(Item, Testimony).join(Testimony, Testimony.item_id == Item.id)
         if not include_removed:
             stmt = stmt.where(Item.removed_at.is_(None))
         rows = session.execute(stmt.order_by(Item.exhibit_no))
-        return [testimony_to_json(session, i, t, texts=False) for i, t in rows]
+        return [testimony_of(session, i, t, texts=False) for i, t in rows]
 
 
-def update_testimony(archive: Archive, ref: str, **form: Any) -> dict[str, Any]:
+def update_testimony(archive: Archive, ref: str, **form: Any) -> TestimonyRecord:
     """Change form fields; consent and dates are logged with values, free text by name."""
     with archive.db.writer() as session:
         item, testimony = resolve_testimony(session, ref)
@@ -378,12 +378,12 @@ def update_testimony(archive: Archive, ref: str, **form: Any) -> dict[str, Any]:
             )
             search_index.reindex(session, item)
             case_index.index_testimony(session, testimony)
-        return testimony_to_json(session, item, testimony)
+        return testimony_of(session, item, testimony)
 
 
 def set_text(
     archive: Archive, ref: str, text: str, *, field: str = "statement", note: str = ""
-) -> dict[str, Any]:
+) -> TestimonyRecord:
     """A new version of the statement or translation; the previous one is kept."""
     if field not in TEXT_FIELDS:
         raise EvidenceDeskError(f"field must be one of {', '.join(TEXT_FIELDS)}")
@@ -391,7 +391,7 @@ def set_text(
         item, testimony = resolve_testimony(session, ref)
         before = _current(session, item.id, field)
         if before is not None and before.text == text:
-            return testimony_to_json(session, item, testimony)
+            return testimony_of(session, item, testimony)
         version = _add_version(session, archive, item.id, field, text, note)
         testimony.updated_at = utcnow()
         custody.append(
@@ -411,7 +411,7 @@ def set_text(
             },
         )
         case_index.index_testimony(session, testimony)
-        return testimony_to_json(session, item, testimony)
+        return testimony_of(session, item, testimony)
 
 
 def version_text(archive: Archive, ref: str, field: str, version: int) -> str:

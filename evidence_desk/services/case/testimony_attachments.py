@@ -8,8 +8,6 @@ histories record the link, so each shows what it belongs to.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,11 +20,12 @@ from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case import index as case_index
 from evidence_desk.services.case.common import TESTIMONY as KIND
 from evidence_desk.services.case.common import resolve_item, resolve_testimony
+from evidence_desk.services.case.testimony_records import AttachedTo, Attachment
 
 ATTACHMENT = case_index.ATTACHMENT
 
 
-def attachments_of(session: Session, item_id: int) -> list[dict[str, Any]]:
+def attachments_of(session: Session, item_id: int) -> list[Attachment]:
     rows = session.execute(
         select(Item, ItemLink.note)
         .join(ItemLink, ItemLink.to_item_id == Item.id)
@@ -34,22 +33,22 @@ def attachments_of(session: Session, item_id: int) -> list[dict[str, Any]]:
         .order_by(Item.exhibit_no)
     )
     return [
-        {
-            "item_id": i.id,
-            "id": i.uuid,
-            "exhibit": i.exhibit,
-            "kind": i.kind,
-            "title": i.title,
-            "sha256": i.sha256,
-            "note": note,
-        }
+        Attachment(
+            item_id=i.id,
+            id=i.uuid,
+            exhibit=i.exhibit,
+            kind=i.kind,
+            title=i.title,
+            sha256=i.sha256,
+            note=note,
+        )
         for i, note in rows
     ]
 
 
 def attach(
     archive: Archive, ref: str, item_refs: list[str], note: str = ""
-) -> list[dict[str, Any]]:
+) -> list[Attachment]:
     """Link recordings and scans (already ingested items); returns the attachments."""
     with archive.db.writer() as session:
         item, _ = resolve_testimony(session, ref)
@@ -81,7 +80,7 @@ def attach(
         return attachments_of(session, item.id)
 
 
-def detach(archive: Archive, ref: str, item_refs: list[str]) -> list[dict[str, Any]]:
+def detach(archive: Archive, ref: str, item_refs: list[str]) -> list[Attachment]:
     with archive.db.writer() as session:
         item, _ = resolve_testimony(session, ref)
         for other_ref in item_refs:
@@ -122,7 +121,7 @@ def _log_link(
         )
 
 
-def testimonies_of_item(session: Session, item_id: int) -> list[dict[str, Any]]:
+def testimonies_of_item(session: Session, item_id: int) -> list[AttachedTo]:
     """The testimonies an item is attached to (codes only)."""
     rows = session.execute(
         select(Item, Testimony)
@@ -131,5 +130,5 @@ def testimonies_of_item(session: Session, item_id: int) -> list[dict[str, Any]]:
         .where(ItemLink.to_item_id == item_id, ItemLink.relation == ATTACHMENT)
     )
     return [
-        {"item_id": i.id, "exhibit": i.exhibit, "witness_code": t.witness_code} for i, t in rows
+        AttachedTo(item_id=i.id, exhibit=i.exhibit, witness_code=t.witness_code) for i, t in rows
     ]

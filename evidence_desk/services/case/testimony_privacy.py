@@ -22,6 +22,7 @@ from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case.common import TESTIMONY as KIND
 from evidence_desk.services.case.common import resolve_testimony
+from evidence_desk.services.case.testimony_records import Identity, TestimonyRecord
 
 IDENTITY_FIELDS = ("real_name", "contact", "notes")
 PURPOSES = ("court", "advocacy", "publication")
@@ -66,7 +67,7 @@ def set_identity(archive: Archive, ref: str, **values: str | None) -> None:
             )
 
 
-def reveal_identity(archive: Archive, ref: str, reason: str = "") -> dict[str, str] | None:
+def reveal_identity(archive: Archive, ref: str, reason: str = "") -> Identity | None:
     """The protected identity; the reveal (who, when, why) goes to the custody log."""
     with archive.db.writer() as session:
         item, _ = resolve_testimony(session, ref)
@@ -85,7 +86,7 @@ def reveal_identity(archive: Archive, ref: str, reason: str = "") -> dict[str, s
         )
         if row is None:
             return None
-        return {name: getattr(row, name) for name in IDENTITY_FIELDS}
+        return Identity(real_name=row.real_name, contact=row.contact, notes=row.notes)
 
 
 def consent_allows(session: Session, item_id: int, purpose: str) -> bool:
@@ -101,22 +102,22 @@ def consent_allows(session: Session, item_id: int, purpose: str) -> bool:
     return bool(getattr(testimony, f"consent_{purpose}"))
 
 
-def publication_view(data: dict[str, Any]) -> dict[str, Any] | None:
+def publication_view(data: TestimonyRecord) -> dict[str, Any] | None:
     """What a redacted (publication) export may show of a testimony, or None if nothing.
 
     Never the identity, the interviewer, the risk notes or the attachments;
     the interview place only when the witness did not ask for anonymity.
     """
-    if not data["consent"]["publication"]:
+    if not data.consent.publication:
         return None
-    anonymous = data["consent"]["anonymity_requested"]
+    place = None if data.consent.anonymity_requested else data.interview_place
     return {
-        "exhibit": data["exhibit"],
-        "witness": data["display_name"],
-        "language": data["language"],
-        "interview_date": data["interview_date"],
-        "interview_place": None if anonymous else data["interview_place"],
-        "statement": data.get("statement", ""),
-        "statement_sha256": data["statement_sha256"],
-        "translation": data.get("translation", ""),
+        "exhibit": data.exhibit,
+        "witness": data.display_name,
+        "language": data.language,
+        "interview_date": data.interview_date,
+        "interview_place": place.as_json() if place else None,
+        "statement": data.statement or "",
+        "statement_sha256": data.statement_sha256,
+        "translation": data.translation or "",
     }

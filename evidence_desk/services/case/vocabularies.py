@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import func, select
@@ -65,17 +65,35 @@ class ImportReport:
     unchanged: int = 0
 
 
-def term_to_json(term: VocabularyTerm) -> dict[str, Any]:
-    return {
-        "vocabulary": term.vocabulary,
-        "code": term.code,
-        "parent": term.parent_code,
-        "labels": {"en": term.label_en, "ru": term.label_ru, "kk": term.label_kk},
-        "description": term.description,
-        "position": term.position,
-        "active": term.active,
-        "builtin": term.builtin,
-    }
+@dataclass(frozen=True)
+class Term:
+    """A vocabulary term: its code (what records store) and its labels in en, ru and kk."""
+
+    vocabulary: str
+    code: str
+    parent: str | None
+    labels: dict[str, str]
+    description: str
+    position: int
+    active: bool
+    builtin: bool
+
+    def as_json(self) -> dict[str, Any]:
+        """The documented JSON shape (docs/case-records.md), as the CLI prints it."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def term_of(term: VocabularyTerm) -> Term:
+    return Term(
+        vocabulary=term.vocabulary,
+        code=term.code,
+        parent=term.parent_code,
+        labels={"en": term.label_en, "ru": term.label_ru, "kk": term.label_kk},
+        description=term.description,
+        position=term.position,
+        active=term.active,
+        builtin=term.builtin,
+    )
 
 
 def label(term: VocabularyTerm, lang: str = "en") -> str:
@@ -154,13 +172,13 @@ def list_vocabularies(archive: Archive) -> list[str]:
 
 def list_terms(
     archive: Archive, vocabulary: str, *, include_retired: bool = False
-) -> list[dict[str, Any]]:
+) -> list[Term]:
     with archive.db.reader() as session:
         stmt = select(VocabularyTerm).where(VocabularyTerm.vocabulary == vocabulary)
         if not include_retired:
             stmt = stmt.where(VocabularyTerm.active)
         rows = session.scalars(stmt.order_by(VocabularyTerm.position, VocabularyTerm.code))
-        return [term_to_json(t) for t in rows]
+        return [term_of(t) for t in rows]
 
 
 def _check_names(vocabulary: str, code: str) -> None:
@@ -249,12 +267,12 @@ def add_term(
     *,
     parent: str | None = None,
     description: str = "",
-) -> dict[str, Any]:
+) -> Term:
     with archive.db.writer() as session:
         if code in terms_by_code(session, vocabulary):
             raise EvidenceDeskError(f"{vocabulary} already has a term {code!r}")
         _upsert(session, vocabulary, code, _values(labels, parent, description))
-        return term_to_json(terms_by_code(session, vocabulary)[code])
+        return term_of(terms_by_code(session, vocabulary)[code])
 
 
 def update_term(
@@ -266,7 +284,7 @@ def update_term(
     parent: str | None = None,
     description: str | None = None,
     active: bool | None = None,
-) -> dict[str, Any]:
+) -> Term:
     """Change labels, parent (``""`` removes it), description, or retire (active=False)."""
     with archive.db.writer() as session:
         if code not in terms_by_code(session, vocabulary):
@@ -274,7 +292,7 @@ def update_term(
         values = _values(labels, parent, description, active)
         if _upsert(session, vocabulary, code, values) == "updated":
             _reindex(session, vocabulary, {code})
-        return term_to_json(terms_by_code(session, vocabulary)[code])
+        return term_of(terms_by_code(session, vocabulary)[code])
 
 
 def _reindex(session: Session, vocabulary: str, codes: set[str]) -> None:

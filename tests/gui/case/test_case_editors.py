@@ -54,14 +54,14 @@ def test_testimony_editor_creates_edits_and_versions(qtbot, window, case):
     editor.place.setCurrentIndex(editor.place.findText("Almaty", Qt.MatchFlag.MatchContains))
     save_and_wait(qtbot, editor)
     data = case_testimonies.get_testimony(window.archive, editor.ref)
-    assert data["pseudonym"] == "Айгерим" and data["consent"]["court"]
-    assert data["statement"].startswith("Я видела") and data["identity_recorded"]
-    assert data["interview_place"]["name"].startswith("Almaty")
+    assert data.pseudonym == "Айгерим" and data.consent.court
+    assert data.statement.startswith("Я видела") and data.identity_recorded
+    assert data.interview_place.name.startswith("Almaty")
 
     editor.statement.setPlainText("Я видела, как задержали троих у акимата.")
     save_and_wait(qtbot, editor)
     data = case_testimonies.get_testimony(window.archive, editor.ref)
-    assert data["statement_version"] == 2
+    assert data.statement_version == 2
     qtbot.waitUntil(lambda: editor.versions.list.count() == 2, timeout=WAIT)
     editor.versions.list.setCurrentRow(0)
     qtbot.waitUntil(lambda: "двоих" in editor.versions.text.toPlainText(), timeout=WAIT)
@@ -77,7 +77,7 @@ def test_reveal_asks_for_a_reason_and_is_logged(qtbot, window, case):
     created = case_testimonies.add_testimony(
         window.archive, statement="text", identity={"real_name": "Secret Name"}
     )
-    editor = case.new_testimony(created["exhibit"])
+    editor = case.new_testimony(created.exhibit)
     qtbot.waitUntil(lambda: editor.data is not None, timeout=WAIT)
     assert not editor.identity_form.isVisibleTo(editor)
     assert editor.identity_fields["real_name"].text() == ""
@@ -92,7 +92,7 @@ def test_reveal_asks_for_a_reason_and_is_logged(qtbot, window, case):
         lambda: editor.identity_fields["real_name"].text() == "Secret Name", timeout=WAIT
     )
     assert editor.identity_form.isVisibleTo(editor)
-    events = custody.events_for_item(window.archive, created["id"])
+    events = custody.events_for_item(window.archive, created.id)
     assert events[-1].details["action"] == "reveal identity"
     assert events[-1].details["reason"] == "court request 12/2022"
 
@@ -145,7 +145,7 @@ def test_drop_catalogue_rows_on_a_person_links_them(qtbot, window, case, tmp_pat
     editor.occupation.setText("journalist")
     save_and_wait(qtbot, editor)
     person = case_persons.get_person(window.archive, editor.ref)
-    assert [n["name"] for n in person["names"]] == ["Иван Петров", "Ivan Petrov"]
+    assert [n.name for n in person.names] == ["Иван Петров", "Ivan Petrov"]
     panel = case.panels["person"]
     qtbot.waitUntil(lambda: panel.entry_for(editor.ref) is not None, timeout=WAIT)
     case.show_dock("person")
@@ -172,19 +172,19 @@ def test_merge_keeps_links(qtbot, window, case):
     keep = case_persons.add_person(archive, ["Серик Ахметов"])
     other = case_persons.add_person(archive, ["Serik Akhmetov"])
     incident = case_incidents.add_incident(archive, "Задержание", start="2022-01-06")
-    case_incidents.add_person(archive, incident["ref"], other["ref"], "victim")
-    editor = case.open_record("person", keep["ref"])
+    case_incidents.add_person(archive, incident["ref"], other.ref, "victim")
+    editor = case.open_record("person", keep.ref)
     qtbot.waitUntil(
         lambda: len(editor.persons) == 2 and editor.merge_button.isEnabled(), timeout=WAIT
     )
     dialog = editor.ask_merge()
     dialog.close()
     with qtbot.waitSignal(editor.saved, timeout=WAIT):
-        editor.merge_with(other["ref"], "same man", confirm=False)
-    merged = case_persons.get_person(archive, keep["ref"])
-    assert {n["name"] for n in merged["names"]} == {"Серик Ахметов", "Serik Akhmetov"}
-    assert [i["ref"] for i in merged["incidents"]] == [incident["ref"]]
-    assert case_persons.get_person(archive, other["ref"])["id"] == keep["id"]
+        editor.merge_with(other.ref, "same man", confirm=False)
+    merged = case_persons.get_person(archive, keep.ref)
+    assert {n.name for n in merged.names} == {"Серик Ахметов", "Serik Akhmetov"}
+    assert [i.ref for i in merged.incidents] == [incident["ref"]]
+    assert case_persons.get_person(archive, other.ref).id == keep.id
 
 
 def test_place_and_vocabulary_editors(qtbot, window, case):
@@ -194,11 +194,11 @@ def test_place_and_vocabulary_editors(qtbot, window, case):
     )
     editor.name.setText("Abay Avenue")
     editor.kind.setCurrentIndex(editor.kind.findData("street"))
-    editor.parent_place.set_ref(case_places.get_place(window.archive, "Almaty")["ref"])
+    editor.parent_place.set_ref(case_places.get_place(window.archive, "Almaty").ref)
     editor.variants.setPlainText("проспект Абая | ru\nАбай даңғылы | kk")
     save_and_wait(qtbot, editor)
     place = case_places.get_place(window.archive, "Абай даңғылы")
-    assert place["name"] == "Abay Avenue" and place["path"][1].startswith("Almaty")
+    assert place.name == "Abay Avenue" and place.path[1].startswith("Almaty")
 
     vocab = case.show_vocabularies()
     qtbot.waitUntil(lambda: vocab.vocabulary.count() > 3, timeout=WAIT)
@@ -209,10 +209,10 @@ def test_place_and_vocabulary_editors(qtbot, window, case):
             "street_medic", {"en": "street medic", "ru": "уличный медик", "kk": "көше медигі"}
         )
     assert vocab.status.text() == "Saved."
-    terms = {t["code"]: t for t in case_vocabularies.list_terms(window.archive, "occupations")}
-    assert terms["street_medic"]["labels"]["ru"] == "уличный медик"
+    terms = {t.code: t for t in case_vocabularies.list_terms(window.archive, "occupations")}
+    assert terms["street_medic"].labels["ru"] == "уличный медик"
     with qtbot.waitSignal(vocab.changed, timeout=WAIT):
         vocab.retire("street_medic")
     assert "street_medic" not in {
-        t["code"] for t in case_vocabularies.list_terms(window.archive, "occupations")
+        t.code for t in case_vocabularies.list_terms(window.archive, "occupations")
     }

@@ -96,11 +96,11 @@ def test_window_titles_name_a_record_once():
 def test_testimony_editor_title_has_no_repetition(qtbot, window):
     wait_idle(qtbot, window)
     created = case_testimonies.add_testimony(window.archive, statement="text")
-    editor = window.case_ui.new_testimony(created["exhibit"])
+    editor = window.case_ui.new_testimony(created.exhibit)
     qtbot.waitUntil(lambda: editor.data is not None, timeout=WAIT)
     title = editor.windowTitle()
     assert title.count("Testimony") == 1, title
-    assert created["witness_code"] in title
+    assert created.witness_code in title
 
 
 def test_person_statuses_can_be_added_before_the_first_save(qtbot, window):
@@ -118,7 +118,7 @@ def test_person_statuses_can_be_added_before_the_first_save(qtbot, window):
     with qtbot.waitSignal(editor.saved, timeout=WAIT):
         editor.save()
     person = case_persons.get_person(window.archive, editor.ref)
-    assert [(s["status"], s["started"]) for s in person["statuses"]] == [("detained", "2022-01-06")]
+    assert [(s.status, s.started) for s in person.statuses] == [("detained", "2022-01-06")]
     # the list shows the vocabulary label, not the stored code
     assert editor.statuses.item(0).text().startswith(editor.status_pick.itemText(detained))
 

@@ -85,13 +85,13 @@ def case(tmp_path_factory: pytest.TempPathFactory):
     case_incidents.link_items(archive, ref, [photo, "W-0001", "W-0002"])
     victim = case_persons.add_person(archive, ["Ерлан Нуржанов", "Yerlan Nurzhanov"], sex="male")
     witness = case_persons.add_person(archive, ["Sensitive Aigerim"], sensitive=True)
-    case_incidents.add_person(archive, ref, victim["ref"], "victim")
-    case_incidents.add_person(archive, ref, witness["ref"], "witness")
+    case_incidents.add_person(archive, ref, victim.ref, "victim")
+    case_incidents.add_person(archive, ref, witness.ref, "witness")
     case_persons.add_status(
-        archive, victim["ref"], "killed", started="2011-12-16", place=street["ref"], incident=ref
+        archive, victim.ref, "killed", started="2011-12-16", place=street.ref, incident=ref
     )
-    case_persons.link_item(archive, photo, victim["ref"])
-    case_places.set_item_place(archive, photo, street["ref"])
+    case_persons.link_item(archive, photo, victim.ref)
+    case_places.set_item_place(archive, photo, street.ref)
     full = export_bundle(archive, None, incident=ref, out=root / "full")
     redacted = export_bundle(archive, None, incident=ref, profile="redacted", out=root / "red")
     red_zip = export_bundle(
@@ -101,8 +101,8 @@ def case(tmp_path_factory: pytest.TempPathFactory):
         "photo": photo,
         "other": other,
         "incident": incident,
-        "published": published["exhibit"],
-        "private": private["exhibit"],
+        "published": published.exhibit,
+        "private": private.exhibit,
     }
     yield archive, root, data, full, redacted, red_zip
     archive.close()
@@ -151,10 +151,10 @@ def test_testimony_without_court_consent_is_not_in_a_full_bundle(tmp_path: Path)
     photo = add_file(archive, tmp_path / "in", "p.jpg")
     t = case_testimonies.add_testimony(archive, statement="no consent", sensitivity="restricted")
     inc = case_incidents.add_incident(archive, "Raid")["ref"]
-    case_incidents.link_items(archive, inc, [photo, t["exhibit"]])
+    case_incidents.link_items(archive, inc, [photo, t.exhibit])
     report = export_bundle(archive, None, incident=inc, out=tmp_path / "b")
     assert report.exported == [photo]
-    assert (t["exhibit"], "testimony without the witness's consent to court use") in report.left_out
+    assert (t.exhibit, "testimony without the witness's consent to court use") in report.left_out
     archive.close()
 
 
@@ -216,17 +216,17 @@ def test_import_merges_records_and_links(case, tmp_path: Path) -> None:
         ("Yerlan Nurzhanov", "victim"),
         ("Sensitive Aigerim", "witness"),
     }
-    merged = case_persons.get_person(receiver, known["ref"])
-    assert {n["name"] for n in merged["names"]} == {"Yerlan Nurzhanov", "Ерлан Нуржанов"}
+    merged = case_persons.get_person(receiver, known.ref)
+    assert {n.name for n in merged.names} == {"Yerlan Nurzhanov", "Ерлан Нуржанов"}
     street = case_places.get_place(receiver, "улица Рахат")
-    assert street["path"] == ["Rakhat Street", "Zhanaozen", "Mangystau Region", "Kazakhstan"]
+    assert street.path == ["Rakhat Street", "Zhanaozen", "Mangystau Region", "Kazakhstan"]
     w1 = case_testimonies.get_testimony(receiver, "W-0001")
-    assert w1["pseudonym"] == "Bota" and w1["consent"]["court"]
-    assert w1["statement"] == "I saw the police shoot at the square (edited)."
+    assert w1.pseudonym == "Bota" and w1.consent.court
+    assert w1.statement == "I saw the police shoot at the square (edited)."
     assert case_testimonies.version_text(receiver, "W-0001", "statement", 1) == (
         "I saw the police shoot at the square."
     )
-    assert w1["identity_recorded"] is False
+    assert w1.identity_recorded is False
     assert check_versions(receiver) == []
     # importing again adds no second incident, person, place or testimony
     again = import_bundle(receiver, root / "full")
@@ -248,8 +248,8 @@ def test_import_of_a_redacted_bundle(case, tmp_path: Path) -> None:
     report = import_bundle(receiver, root / "red.zip", trust_new_signer=True)
     assert report.ok and report.count("new") == 2
     testimonies = case_testimonies.list_testimonies(receiver)
-    assert [t["pseudonym"] for t in testimonies] == ["Bota"]
-    assert testimonies[0]["consent"]["publication"] is True
+    assert [t.pseudonym for t in testimonies] == ["Bota"]
+    assert testimonies[0].consent.publication is True
     incident = case_incidents.get_incident(receiver, data["incident"]["uuid"])
     assert len(incident["items"]) == 2
     assert any(p["name"].startswith("P-") and p["sensitive"] for p in incident["persons"])

@@ -112,7 +112,7 @@ def _populate(root: Path):  # type: ignore[no-untyped-def]
         language="ru",
         sensitivity="restricted",
     )
-    ex["testimony"] = testimony["exhibit"]
+    ex["testimony"] = testimony.exhibit
     incident = case_incidents.add_incident(
         archive, "Dispersal on the square", start="2022-01-05T10:00", offset="+06:00",
         notes=C.incident_notes,
@@ -120,15 +120,15 @@ def _populate(root: Path):  # type: ignore[no-untyped-def]
     ref = incident["ref"]
     case_incidents.link_items(archive, ref, [ex["photo"], "W-0001"], note=C.incident_link_note)
     hidden = case_persons.add_person(archive, [rc.SENSITIVE_NAME], sensitive=True)
-    case_persons.update_person(archive, hidden["ref"], notes=C.sensitive_person_notes)
+    case_persons.update_person(archive, hidden.ref, notes=C.sensitive_person_notes)
     official = case_persons.add_person(archive, ["Public Official"], notes=C.person_notes)
-    case_incidents.add_person(archive, ref, hidden["ref"], "witness", note=C.role_note)
-    case_incidents.add_person(archive, ref, official["ref"], "alleged_perpetrator")
+    case_incidents.add_person(archive, ref, hidden.ref, "witness", note=C.role_note)
+    case_incidents.add_person(archive, ref, official.ref, "alleged_perpetrator")
     case_persons.add_status(
-        archive, hidden["ref"], "detained", started="2022-01-06", incident=ref, note=C.status_note
+        archive, hidden.ref, "detained", started="2022-01-06", incident=ref, note=C.status_note
     )
-    case_persons.link_item(archive, ex["photo"], official["ref"], note=C.person_link_note)
-    case_persons.link_item(archive, ex["png"], official["ref"], relation=C.person_link_relation)
+    case_persons.link_item(archive, ex["photo"], official.ref, note=C.person_link_note)
+    case_persons.link_item(archive, ex["png"], official.ref, relation=C.person_link_relation)
     chats = root / "chats"
     chats.mkdir()
     for export in rc.make_chat_exports(chats):

@@ -89,9 +89,9 @@ def test_linking_items_and_people(archive, tmp_path):
     victim = case_persons.add_person(archive, ["Ерлан Н."], sex="male")
     unit = case_persons.add_person(archive, ["Riot police unit"], kind="unit")
     case_incidents.link_items(archive, i["ref"], [photo, photo])
-    case_incidents.add_person(archive, i["ref"], victim["ref"], "victim")
-    case_incidents.add_person(archive, i["ref"], victim["ref"], "witness")
-    i = case_incidents.add_person(archive, i["ref"], unit["ref"], "alleged_perpetrator")
+    case_incidents.add_person(archive, i["ref"], victim.ref, "victim")
+    case_incidents.add_person(archive, i["ref"], victim.ref, "witness")
+    i = case_incidents.add_person(archive, i["ref"], unit.ref, "alleged_perpetrator")
     assert [it["exhibit"] for it in i["items"]] == [photo]
     assert [(p["name"], p["role"]) for p in i["persons"]] == [
         ("Ерлан Н.", "victim"),
@@ -99,10 +99,10 @@ def test_linking_items_and_people(archive, tmp_path):
         ("Riot police unit", "alleged_perpetrator"),
     ]
     with pytest.raises(EvidenceDeskError, match="roles"):
-        case_incidents.add_person(archive, i["ref"], victim["ref"], "bystander")
+        case_incidents.add_person(archive, i["ref"], victim.ref, "bystander")
     uuid = get_item(archive, photo)["id"]
     assert [e["action"] for e in custody_details(archive, uuid) if "action" in e] == ["link item"]
-    i = case_incidents.remove_person(archive, i["ref"], victim["ref"], "witness")
+    i = case_incidents.remove_person(archive, i["ref"], victim.ref, "witness")
     assert len(i["persons"]) == 2
     i = case_incidents.unlink_items(archive, i["ref"], [photo])
     assert i["items"] == []
@@ -116,11 +116,11 @@ def test_deleting_an_incident_keeps_its_items_and_people(archive, tmp_path):
     person = case_persons.add_person(archive, ["A"])
     i = case_incidents.add_incident(archive, "Gone", start="2022-01-05")
     case_incidents.link_items(archive, i["ref"], [photo])
-    case_incidents.add_person(archive, i["ref"], person["ref"], "victim")
+    case_incidents.add_person(archive, i["ref"], person.ref, "victim")
     case_incidents.delete_incident(archive, i["ref"])
     assert case_incidents.list_incidents(archive) == []
     assert get_item(archive, photo)["exhibit"] == photo
-    assert case_persons.get_person(archive, person["ref"])["incidents"] == []
+    assert case_persons.get_person(archive, person.ref).incidents == []
     with pytest.raises(EvidenceDeskError, match="no incident"):
         case_incidents.get_incident(archive, i["ref"])
 
@@ -135,11 +135,11 @@ def test_incident_refs_accept_number_prefix_and_uuid(archive):
 def test_an_item_knows_its_case_context(archive, tmp_path):
     photo = add_file(archive, tmp_path / "in", "crowd.jpg")
     testimony = case_testimonies.add_testimony(archive, statement="I filmed it")
-    case_testimony_attachments.attach(archive, testimony["witness_code"], [photo])
+    case_testimony_attachments.attach(archive, testimony.witness_code, [photo])
     incident = case_incidents.add_incident(archive, "Crowd", place="Republic Square")
     case_incidents.link_items(archive, incident["ref"], [photo])
     person = case_persons.add_person(archive, ["Filmed person"])
-    case_persons.link_item(archive, photo, person["ref"], relation="depicted")
+    case_persons.link_item(archive, photo, person.ref, relation="depicted")
     context = case_links.item_case_context(archive, photo)
     assert [i["ref"] for i in context["incidents"]] == [incident["ref"]]
     assert [(p["name"], p["relation"]) for p in context["persons"]] == [

@@ -23,21 +23,21 @@ def test_names_in_several_scripts_and_dated_statuses(archive):
         birth_year=1994,
         occupation="journalist",
     )
-    assert p["ref"] == "P-0001" and p["name"] == "Асель Нурланова"
-    assert [(n["name"], n["kind"]) for n in p["names"]] == [
+    assert p.ref == "P-0001" and p.name == "Асель Нурланова"
+    assert [(n.name, n.kind) for n in p.names] == [
         ("Асель Нурланова", "name"),
         ("Asel Nurlanova", "name"),
         ("Аська", "alias"),
     ]
     case_persons.add_status(archive, "P-1", "detained", started="2022-01-06", place="Almaty")
     p = case_persons.add_status(archive, "asel nurlanova", "released", started="2022-01-20")
-    assert [(s["status"], s["started"]) for s in p["statuses"]] == [
+    assert [(s.status, s.started) for s in p.statuses] == [
         ("detained", "2022-01-06"),
         ("released", "2022-01-20"),
     ]
-    assert p["statuses"][0]["place"]["name"] == "Almaty"
-    assert case_persons.find_persons(archive, "nurlan")[0]["id"] == p["id"]
-    assert case_persons.find_persons(archive, "Нурлан")[0]["id"] == p["id"]
+    assert p.statuses[0].place.name == "Almaty"
+    assert case_persons.find_persons(archive, "nurlan")[0].id == p.id
+    assert case_persons.find_persons(archive, "Нурлан")[0].id == p.id
     with pytest.raises(EvidenceDeskError, match="person_statuses"):
         case_persons.add_status(archive, "P-1", "happy")
 
@@ -58,9 +58,9 @@ def test_validation(archive):
 def test_sensitive_persons_are_redacted_on_request_and_names_stay_out_of_custody(archive):
     case_persons.add_person(archive, ["Тайный Свидетель"], sensitive=True, notes="lives in Aktau")
     plain = case_persons.get_person(archive, "P-1")
-    assert plain["name"] == "Тайный Свидетель"
+    assert plain.name == "Тайный Свидетель"
     redacted = case_persons.list_persons(archive, redact=True)[0]
-    assert redacted["name"] == "P-0001" and redacted["names"] == [] and redacted["notes"] == ""
+    assert redacted.name == "P-0001" and redacted.names == [] and redacted.notes == ""
     assert "Тайный" not in json.dumps(custody_details(archive), ensure_ascii=False)
 
 
@@ -73,37 +73,37 @@ def test_merge_keeps_every_link_and_the_old_reference_resolves(archive, tmp_path
     )
     inc1 = case_incidents.add_incident(archive, "Shooting", violations=["killing"])
     inc2 = case_incidents.add_incident(archive, "Detention", violations=["arbitrary_detention"])
-    case_incidents.add_person(archive, inc1["ref"], keep["ref"], "victim")
-    case_incidents.add_person(archive, inc1["ref"], dup["ref"], "victim")
-    case_incidents.add_person(archive, inc2["ref"], dup["ref"], "witness")
-    case_persons.add_status(archive, dup["ref"], "killed", started="2022-01-06")
-    case_persons.link_item(archive, photo, keep["ref"])
-    case_persons.link_item(archive, photo, dup["ref"])
-    case_persons.link_item(archive, video_only, dup["ref"])
+    case_incidents.add_person(archive, inc1["ref"], keep.ref, "victim")
+    case_incidents.add_person(archive, inc1["ref"], dup.ref, "victim")
+    case_incidents.add_person(archive, inc2["ref"], dup.ref, "witness")
+    case_persons.add_status(archive, dup.ref, "killed", started="2022-01-06")
+    case_persons.link_item(archive, photo, keep.ref)
+    case_persons.link_item(archive, photo, dup.ref)
+    case_persons.link_item(archive, video_only, dup.ref)
 
-    merged = case_persons.merge_persons(archive, keep["ref"], dup["ref"], reason="same passport")
+    merged = case_persons.merge_persons(archive, keep.ref, dup.ref, reason="same passport")
 
-    assert [n["name"] for n in merged["names"]] == ["Бауыржан Сейтов", "Bauyrzhan Seitov", "Бауке"]
-    assert merged["birth_year"] == 1990 and merged["occupation"] == "oil_worker"
-    assert merged["sensitive"] is True
-    assert [s["status"] for s in merged["statuses"]] == ["killed"]
-    assert sorted((i["title"], i["role"]) for i in merged["incidents"]) == [
+    assert [n.name for n in merged.names] == ["Бауыржан Сейтов", "Bauyrzhan Seitov", "Бауке"]
+    assert merged.birth_year == 1990 and merged.occupation == "oil_worker"
+    assert merged.sensitive is True
+    assert [s.status for s in merged.statuses] == ["killed"]
+    assert sorted((i.title, i.role) for i in merged.incidents) == [
         ("Detention", "witness"),
         ("Shooting", "victim"),
     ]
-    assert case_persons.get_person(archive, dup["uuid"])["id"] == keep["id"]
-    assert [p["id"] for p in case_persons.list_persons(archive)] == [keep["id"]]
+    assert case_persons.get_person(archive, dup.uuid).id == keep.id
+    assert [p.id for p in case_persons.list_persons(archive)] == [keep.id]
     tombstone = case_persons.list_persons(archive, include_merged=True)[1]
-    assert tombstone["merged_into"] == keep["uuid"]
+    assert tombstone.merged_into == keep.uuid
     with archive.db.reader() as session:
         shown = case_persons.persons_of_item(session, resolve(session, video_only).id)
-    assert [p["id"] for p in shown] == [keep["id"]]
-    assert case_search.search(archive, "Seitov")["persons"] == [keep["id"]]
+    assert [p.id for p in shown] == [keep.id]
+    assert case_search.search(archive, "Seitov")["persons"] == [keep.id]
     merge = [e for e in custody_details(archive) if e.get("action") == "merge"][0]
-    assert merge["merged"] == dup["uuid"] and merge["reason"] == "same passport"
+    assert merge["merged"] == dup.uuid and merge["reason"] == "same passport"
     assert merge["moved"]["incident_roles"] == 1 and merge["moved"]["items"] == 2
     with pytest.raises(EvidenceDeskError, match="already the same"):
-        case_persons.merge_persons(archive, keep["ref"], dup["uuid"])
+        case_persons.merge_persons(archive, keep.ref, dup.uuid)
 
 
 def test_ambiguous_names_ask_for_the_number(archive):

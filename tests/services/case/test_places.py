@@ -35,19 +35,19 @@ SEEDED = [
 
 
 def test_the_places_of_the_reports_are_seeded_with_variants_and_hierarchy(archive):
-    names = {p["name"] for p in case_places.list_places(archive)}
+    names = {p.name for p in case_places.list_places(archive)}
     assert set(SEEDED) <= names
     for variant in ("Zhanaozen", "Жаңаөзен", "Жанаозен", "janaozen", "ЖАНАОЗЕН"):
         place = case_places.get_place(archive, variant)
-        assert place["path"] == ["Zhanaozen", "Mangystau Region", "Kazakhstan"], variant
-    assert case_places.get_place(archive, "Алматы")["name"] == "Almaty"
-    assert case_places.get_place(archive, "Орал")["name"] == "Uralsk"
-    assert case_places.get_place(archive, "Astana")["name"] == "Nur-Sultan"
+        assert place.path == ["Zhanaozen", "Mangystau Region", "Kazakhstan"], variant
+    assert case_places.get_place(archive, "Алматы").name == "Almaty"
+    assert case_places.get_place(archive, "Орал").name == "Uralsk"
+    assert case_places.get_place(archive, "Astana").name == "Nur-Sultan"
     hall = case_places.get_place(archive, "Almaty city hall")
-    assert hall["path"] == ["Almaty city hall", "Republic Square", "Almaty", "Kazakhstan"]
+    assert hall.path == ["Almaty city hall", "Republic Square", "Almaty", "Kazakhstan"]
     square = case_places.get_place(archive, "Площадь Республики")
-    assert square["lat"] == pytest.approx(43.2383) and square["radius_m"] == 400
-    assert case_places.get_place(archive, "kz-atyrau")["name"] == "Atyrau"
+    assert square.lat == pytest.approx(43.2383) and square.radius_m == 400
+    assert case_places.get_place(archive, "kz-atyrau").name == "Atyrau"
 
 
 def test_adding_places_and_refusing_bad_ones(archive):
@@ -60,8 +60,8 @@ def test_adding_places_and_refusing_bad_ones(archive):
         lat=43.35,
         lon=52.85,
     )
-    assert p["path"][1:] == ["Zhanaozen", "Mangystau Region", "Kazakhstan"]
-    assert case_places.get_place(archive, "ровд №2")["id"] == p["id"]
+    assert p.path[1:] == ["Zhanaozen", "Mangystau Region", "Kazakhstan"]
+    assert case_places.get_place(archive, "ровд №2").id == p.id
     with pytest.raises(EvidenceDeskError, match="both latitude and longitude"):
         case_places.add_place(archive, "Half", lat=43.0)
     with pytest.raises(EvidenceDeskError, match="place_kinds"):
@@ -69,23 +69,23 @@ def test_adding_places_and_refusing_bad_ones(archive):
     with pytest.raises(EvidenceDeskError, match="already used by PL-"):
         case_places.add_place(archive, "Another Almaty", code="kz-almaty")
     with pytest.raises(EvidenceDeskError, match="inside itself"):
-        case_places.update_place(archive, "Mangystau Region", parent=p["ref"])
+        case_places.update_place(archive, "Mangystau Region", parent=p.ref)
     case_places.add_place(archive, "Bazaar", parent="Almaty")
     case_places.add_place(archive, "Bazaar", parent="Aktau")
     with pytest.raises(EvidenceDeskError, match="several places .*Bazaar / Aktau"):
         case_places.get_place(archive, "bazaar")
     with pytest.raises(EvidenceDeskError, match="still used by places inside it"):
         case_places.delete_place(archive, "Zhanaozen")
-    case_places.delete_place(archive, p["ref"])
+    case_places.delete_place(archive, p.ref)
 
 
 def test_renaming_a_place_reindexes_what_is_there(archive):
     place = case_places.add_place(archive, "Market", kind="site", parent="Taldykorgan")
-    incident = case_incidents.add_incident(archive, "Crowd dispersed", place=place["ref"])
+    incident = case_incidents.add_incident(archive, "Crowd dispersed", place=place.ref)
     assert case_search.search(archive, "Базар")["incidents"] == []
-    case_places.add_name(archive, place["ref"], "Базар", "ru")
+    case_places.add_name(archive, place.ref, "Базар", "ru")
     assert case_search.search(archive, "bazar")["incidents"] == [incident["id"]]
-    case_places.update_place(archive, place["ref"], name="Central market")
+    case_places.update_place(archive, place.ref, name="Central market")
     assert case_search.search(archive, "central market")["incidents"] == [incident["id"]]
 
 
@@ -97,7 +97,7 @@ def test_items_with_gps_go_to_the_nearest_place_within_its_radius(archive, tmp_p
     nowhere = add_file(archive, folder, "steppe.jpg", gps=FAR_STEPPE)
     manual = add_file(archive, folder, "manual.jpg", gps=ATYRAU)
     case_places.set_item_place(archive, manual, "Uralsk")
-    placed = {r["exhibit"]: r["place"] for r in case_places.match_items_by_gps(archive)}
+    placed = {r.exhibit: r.place for r in case_places.match_items_by_gps(archive)}
     assert placed == {on_square: "Republic Square", in_city: "Almaty", in_atyrau: "Atyrau"}
     assert nowhere not in placed and manual not in placed
     assert case_places.match_items_by_gps(archive) == []
@@ -105,7 +105,7 @@ def test_items_with_gps_go_to_the_nearest_place_within_its_radius(archive, tmp_p
     (event,) = [e for e in custody_details(archive, uuid) if e.get("action") == "place item"]
     assert event["method"] == "gps" and event["distance_m"] < 1000
     wide = case_places.match_items_by_gps(archive, [nowhere], radius_m=2_000_000)
-    assert wide and wide[0]["exhibit"] == nowhere
+    assert wide and wide[0].exhibit == nowhere
     case_places.set_item_place(archive, manual, None)
     with archive.db.reader() as session:
         from evidence_desk.services.catalogue.items import resolve

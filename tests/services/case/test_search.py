@@ -36,8 +36,8 @@ def case(archive, tmp_path):
     incident = case_incidents.add_incident(
         archive, "Night raid", place="Жаңаөзен", violations=["torture"], start="2022-01-06"
     )
-    case_incidents.link_items(archive, incident["ref"], [video, testimony["exhibit"]])
-    case_incidents.add_person(archive, incident["ref"], victim["ref"], "victim")
+    case_incidents.link_items(archive, incident["ref"], [video, testimony.exhibit])
+    case_incidents.add_person(archive, incident["ref"], victim.ref, "victim")
     return {
         "video": video,
         "photo": photo,
@@ -53,8 +53,8 @@ def _lookup(archive, exhibit: str) -> int:
 
 
 def test_every_spelling_of_a_place_finds_what_happened_there(archive, case):
-    linked = {_lookup(archive, case["video"]), case["testimony"]["item_id"]}
-    zhanaozen = case_places.get_place(archive, "Zhanaozen")["id"]
+    linked = {_lookup(archive, case["video"]), case["testimony"].item_id}
+    zhanaozen = case_places.get_place(archive, "Zhanaozen").id
     for query in ("Zhanaozen", "Жаңаөзен", "жанаозен", "JANAOZEN", "Mangystau"):
         hits = case_search.search(archive, query)
         assert hits["incidents"] == [case["incident"]["id"]], query
@@ -65,13 +65,13 @@ def test_every_spelling_of_a_place_finds_what_happened_there(archive, case):
 def test_person_names_match_across_scripts(archive, case):
     for query in ("Ерланов", "Erlanov", "erlan", "жандос"):
         hits = case_search.search(archive, query)
-        assert hits["persons"] == [case["victim"]["id"]], query
+        assert hits["persons"] == [case["victim"].id], query
         assert hits["incidents"] == [case["incident"]["id"]], query
 
 
 def test_statement_text_and_violation_labels_in_any_language_are_found(archive, case):
-    assert case_search.search(archive, "дубинками")["items"] == [case["testimony"]["item_id"]]
-    assert case_search.search(archive, "dubinkami")["items"] == [case["testimony"]["item_id"]]
+    assert case_search.search(archive, "дубинками")["items"] == [case["testimony"].item_id]
+    assert case_search.search(archive, "dubinkami")["items"] == [case["testimony"].item_id]
     for word in ("torture", "пытки", "азаптау"):
         assert case_search.search(archive, word)["incidents"] == [case["incident"]["id"]], word
 
@@ -89,7 +89,7 @@ def test_videos_linked_to_incidents_of_torture_in_atyrau(archive, tmp_path):
         archive, "Isatay-Makhambet square", kind="square", parent="Atyrau"
     )
     shocks = case_incidents.add_incident(
-        archive, "Shocks", place=square["ref"], violations=["torture"]
+        archive, "Shocks", place=square.ref, violations=["torture"]
     )
     case_incidents.link_items(archive, torture_atyrau["ref"], [wanted, photo])
     case_incidents.link_items(archive, shocks["ref"], [wanted])
@@ -127,14 +127,14 @@ def test_place_alone_also_finds_items_placed_by_gps_and_person_finds_both_ways(a
     ]
     assert case_search.search(archive, "Республики")["items"] == [_lookup(archive, on_square)]
     journalist = case_persons.add_person(archive, ["Journalist A"])
-    case_persons.link_item(archive, in_atyrau, journalist["ref"])
+    case_persons.link_item(archive, in_atyrau, journalist.ref)
     incident = case_incidents.add_incident(
         archive, "Camera seized", violations=["confiscation_of_equipment"]
     )
-    case_incidents.add_person(archive, incident["ref"], journalist["ref"], "journalist")
+    case_incidents.add_person(archive, incident["ref"], journalist.ref, "journalist")
     case_incidents.link_items(archive, incident["ref"], [on_square])
-    found = case_search.find_items(archive, CaseFilter(person=journalist["ref"]))
+    found = case_search.find_items(archive, CaseFilter(person=journalist.ref))
     assert set(found) == {_lookup(archive, on_square), _lookup(archive, in_atyrau)}
-    texted = case_search.find_items(archive, CaseFilter(person=journalist["ref"], text="seized"))
+    texted = case_search.find_items(archive, CaseFilter(person=journalist.ref, text="seized"))
     assert texted == [_lookup(archive, on_square)]
     assert get_item(archive, on_square)["kind"] == "photo"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict
 
 import pytest
 from sqlalchemy import text
@@ -30,28 +31,28 @@ def _add(archive, **kwargs):
 
 def test_a_testimony_is_an_item_whose_original_is_the_first_statement(archive):
     t = _add(archive, pseudonym="Aigul", interview_place="Алматы", interview_date="2022-02-01")
-    item = get_item(archive, t["exhibit"])
+    item = get_item(archive, t.exhibit)
     assert item["kind"] == "testimony"
     assert item["title"] == "Testimony W-0001 (Aigul)"
     assert item["sensitivity"] == "confidential"
     with archive.store.open(item["sha256"]) as f:
         raw = f.read()
-    assert hashlib.sha256(raw).hexdigest() == item["sha256"] == t["object_sha256"]
+    assert hashlib.sha256(raw).hexdigest() == item["sha256"] == t.object_sha256
     envelope = json.loads(raw)
     assert envelope["text"] == STATEMENT
-    assert envelope["testimony_uuid"] == t["id"]
-    assert envelope["text_sha256"] == t["statement_sha256"]
-    assert t["interview_place"]["name"] == "Almaty"
-    events = [e["event_type"] for e in custody_details(archive, t["id"])]
+    assert envelope["testimony_uuid"] == t.id
+    assert envelope["text_sha256"] == t.statement_sha256
+    assert t.interview_place.name == "Almaty"
+    events = [e["event_type"] for e in custody_details(archive, t.id)]
     assert events == ["creation", "message digest calculation"]
     assert verify(archive).ok
 
 
 def test_identical_statements_make_distinct_items(archive):
     first, second = _add(archive), _add(archive)
-    assert first["object_sha256"] != second["object_sha256"]
-    assert first["statement_sha256"] == second["statement_sha256"]
-    assert (first["witness_code"], second["witness_code"]) == ("W-0001", "W-0002")
+    assert first.object_sha256 != second.object_sha256
+    assert first.statement_sha256 == second.statement_sha256
+    assert (first.witness_code, second.witness_code) == ("W-0001", "W-0002")
 
 
 def test_editing_keeps_every_version_and_logs_both_hashes(archive):
@@ -59,20 +60,20 @@ def test_editing_keeps_every_version_and_logs_both_hashes(archive):
     v2 = case_testimonies.set_text(
         archive, "w-0001", STATEMENT + " Мне не дали адвоката.", note="witness added a detail"
     )
-    assert v2["statement_version"] == 2
-    assert v2["object_sha256"] == t["object_sha256"]
-    assert [(v["field"], v["version"]) for v in v2["versions"]] == [
+    assert v2.statement_version == 2
+    assert v2.object_sha256 == t.object_sha256
+    assert [(v.field, v.version) for v in v2.versions] == [
         ("statement", 1),
         ("statement", 2),
         ("translation", 1),
     ]
     assert case_testimonies.version_text(archive, "W-0001", "statement", 1) == STATEMENT
-    edit = [e for e in custody_details(archive, t["id"]) if e.get("action") == "new version"]
-    assert edit[0]["before_sha256"] == t["statement_sha256"]
-    assert edit[0]["after_sha256"] == v2["statement_sha256"]
+    edit = [e for e in custody_details(archive, t.id) if e.get("action") == "new version"]
+    assert edit[0]["before_sha256"] == t.statement_sha256
+    assert edit[0]["after_sha256"] == v2.statement_sha256
     assert edit[0]["note"] == "witness added a detail"
-    unchanged = case_testimonies.set_text(archive, "W-0001", v2["statement"])
-    assert unchanged["statement_version"] == 2
+    unchanged = case_testimonies.set_text(archive, "W-0001", v2.statement)
+    assert unchanged.statement_version == 2
     assert verify(archive).ok
     assert case_testimony_checks.check_versions(archive) == []
 
@@ -103,15 +104,17 @@ def test_identity_is_hidden_unsearchable_and_every_reveal_is_logged(archive):
         pseudonym="Witness A",
         identity={"real_name": "Гульнара Сейткали", "contact": "+7 701 000 0000"},
     )
-    assert t["identity"] is None and t["identity_recorded"] is True
-    shown = json.dumps(case_testimonies.get_testimony(archive, "W-0001"), ensure_ascii=False)
-    listed = json.dumps(case_testimonies.list_testimonies(archive), ensure_ascii=False)
+    assert t.identity is None and t.identity_recorded is True
+    records = [case_testimonies.get_testimony(archive, "W-0001")]
+    records += case_testimonies.list_testimonies(archive)
+    shown = json.dumps([r.as_json() for r in records], ensure_ascii=False)
+    listed = json.dumps([asdict(r) for r in records], ensure_ascii=False)
     assert "Сейткали" not in shown + listed
     assert case_search.search(archive, "Сейткали")["items"] == []
     revealed = case_testimonies.get_testimony(archive, "W-0001", reveal=True, reason="court order")
-    assert revealed["identity"]["real_name"] == "Гульнара Сейткали"
+    assert revealed.identity.real_name == "Гульнара Сейткали"
     case_testimony_privacy.set_identity(archive, "W-0001", contact="via lawyer")
-    reveals = [e for e in custody_details(archive, t["id"]) if e.get("action") == "reveal identity"]
+    reveals = [e for e in custody_details(archive, t.id) if e.get("action") == "reveal identity"]
     assert len(reveals) == 1 and reveals[0]["reason"] == "court order"
     assert reveals[0]["event_type"] == case_testimony_privacy.REVEAL_EVENT
     log = custody_text(archive)
@@ -128,7 +131,7 @@ def test_consent_changes_are_logged_with_values_and_free_text_by_name(archive):
         risk_notes="lives near the police station",
         sensitivity="restricted",
     )
-    assert t["consent"] == {
+    assert asdict(t.consent) == {
         "court": True,
         "advocacy": False,
         "publication": True,
@@ -136,8 +139,8 @@ def test_consent_changes_are_logged_with_values_and_free_text_by_name(archive):
         "date": "2022-02-01",
         "method": "oral_recorded",
     }
-    assert t["sensitivity"] == "restricted"
-    (update,) = [e for e in custody_details(archive, t["id"]) if e.get("action") == "update"]
+    assert t.sensitivity == "restricted"
+    (update,) = [e for e in custody_details(archive, t.id) if e.get("action") == "update"]
     fields = update["fields"]
     assert fields["consent_publication"] == {"before": False, "after": True}
     assert fields["sensitivity"] == {"before": "confidential", "after": "restricted"}
@@ -172,19 +175,19 @@ def test_publication_view_and_consent_checks(archive):
     assert view is not None and view["interview_place"] is None
     assert "interviewer" not in view and "risk_notes" not in view and "identity" not in view
     with archive.db.reader() as session:
-        assert case_testimony_privacy.consent_allows(session, private["item_id"], "court")
-        assert not case_testimony_privacy.consent_allows(session, private["item_id"], "publication")
+        assert case_testimony_privacy.consent_allows(session, private.item_id, "court")
+        assert not case_testimony_privacy.consent_allows(session, private.item_id, "publication")
 
 
 def test_attachments_link_ingested_recordings_and_log_both_ends(archive, tmp_path):
     t = _add(archive)
     scan = add_file(archive, tmp_path / "in", "signed-statement.pdf")
     attached = case_testimony_attachments.attach(archive, "W-0001", [scan], note="signed statement")
-    assert [(a["exhibit"], a["note"]) for a in attached] == [(scan, "signed statement")]
-    assert case_testimonies.get_testimony(archive, "W-0001")["attachments"] == attached
+    assert [(a.exhibit, a.note) for a in attached] == [(scan, "signed statement")]
+    assert case_testimonies.get_testimony(archive, "W-0001").attachments == attached
     scan_uuid = get_item(archive, scan)["id"]
     assert any(e.get("action") == "attach" for e in custody_details(archive, scan_uuid))
-    assert any(e.get("action") == "attach" for e in custody_details(archive, t["id"]))
+    assert any(e.get("action") == "attach" for e in custody_details(archive, t.id))
     assert case_search.search(archive, "W-0001")["items"][:2] != []
     assert case_testimony_attachments.detach(archive, "W-0001", [scan]) == []
     with pytest.raises(EvidenceDeskError, match="itself"):
@@ -195,7 +198,7 @@ def test_testimonies_link_to_incidents_and_resolve_by_code(archive):
     t = _add(archive, witness_code="KZ-ZH-014")
     incident = case_incidents.add_incident(archive, "Detention", violations=["arbitrary_detention"])
     case_incidents.link_items(archive, incident["ref"], ["kz-zh-014"])
-    shown = case_testimonies.get_testimony(archive, t["exhibit"])
-    assert [i["ref"] for i in shown["incidents"]] == [incident["ref"]]
+    shown = case_testimonies.get_testimony(archive, t.exhibit)
+    assert [i["ref"] for i in shown.incidents] == [incident["ref"]]
     with pytest.raises(EvidenceDeskError, match="not a testimony|no testimony"):
         case_testimonies.get_testimony(archive, "nothing-like-this")

@@ -69,7 +69,7 @@ def test_items_sit_at_corrected_times_and_incidents_span_their_precision(archive
         make="samsung",
         model="SM-A515F",
     )
-    undated = case_testimonies.add_testimony(archive, statement="undated")["exhibit"]
+    undated = case_testimonies.add_testimony(archive, statement="undated").exhibit
     case_clock.set_device_correction(archive, "samsung", "SM-A515F", -2 * 3600)
     day = case_incidents.add_incident(
         archive, "Clashes", start="2022-01-05", offset="+06:00", violations=["excessive_force"]

@@ -20,9 +20,9 @@ def test_defaults_ship_with_english_russian_and_kazakh_labels(archive):
     assert set(REQUIRED) <= set(names)
     for name in names:
         for term in case_vocabularies.list_terms(archive, name):
-            assert all(term["labels"][lang] for lang in ("en", "ru", "kk")), term
-            assert term["builtin"] and term["active"]
-    codes = {t["code"] for t in case_vocabularies.list_terms(archive, "violation_types")}
+            assert all(term.labels[lang] for lang in ("en", "ru", "kk")), term
+            assert term.builtin and term.active
+    codes = {t.code for t in case_vocabularies.list_terms(archive, "violation_types")}
     assert {
         "killing",
         "torture",
@@ -35,10 +35,10 @@ def test_defaults_ship_with_english_russian_and_kazakh_labels(archive):
     torture = next(
         t
         for t in case_vocabularies.list_terms(archive, "violation_types")
-        if t["code"] == "torture"
+        if t.code == "torture"
     )
-    assert torture["labels"]["ru"] == "Пытки и жестокое обращение"
-    roles = {t["code"] for t in case_vocabularies.list_terms(archive, "roles")}
+    assert torture.labels["ru"] == "Пытки и жестокое обращение"
+    roles = {t.code for t in case_vocabularies.list_terms(archive, "roles")}
     assert {"victim", "witness", "alleged_perpetrator", "journalist"} <= roles
 
 
@@ -55,7 +55,7 @@ def test_terms_are_added_edited_retired_and_only_unused_ones_deleted(archive):
     t = case_vocabularies.update_term(
         archive, "violation_types", "electric_shocks", labels={"kk": "Электр тогымен азаптау"}
     )
-    assert t["labels"] == {
+    assert t.labels == {
         "en": "Electric shocks",
         "ru": "Пытки током",
         "kk": "Электр тогымен азаптау",
@@ -108,9 +108,9 @@ def test_json_export_imports_into_another_archive(archive, tmp_path):
         report = case_vocabularies.import_json(other, json.loads(text))
         assert (report.added, report.updated) == (1, 0)
         assert report.unchanged == len(data["terms"]) - 1
-        imported = {t["code"]: t for t in case_vocabularies.list_terms(other, "violation_types")}
-        assert imported["hot_irons"]["parent"] == "torture"
-        assert imported["hot_irons"]["labels"]["ru"] == "Утюги"
+        imported = {t.code: t for t in case_vocabularies.list_terms(other, "violation_types")}
+        assert imported["hot_irons"].parent == "torture"
+        assert imported["hot_irons"].labels["ru"] == "Утюги"
         again = case_vocabularies.import_json(other, json.loads(text))
         assert (again.added, again.updated) == (0, 0)
     with pytest.raises(EvidenceDeskError, match="not a vocabulary file"):
@@ -129,7 +129,7 @@ def test_csv_round_trip_adds_new_vocabularies_and_never_removes(archive):
     assert (report.added, report.updated) == (2, 1)
     assert "detention_centres" in case_vocabularies.list_vocabularies(archive)
     retired = case_vocabularies.list_terms(archive, "detention_centres", include_retired=True)
-    assert [t["active"] for t in retired] == [True, False]
+    assert [t.active for t in retired] == [True, False]
     short = "code,label_en\nnew_role,New role\n"
     with pytest.raises(EvidenceDeskError, match="line 2: no vocabulary"):
         case_vocabularies.import_csv(archive, short)

@@ -21,7 +21,7 @@ def _numbers(archive) -> list[int]:
 def test_ingest_and_testimonies_share_one_sequence(archive, tmp_path: Path) -> None:
     assert add_file(archive, tmp_path / "in", "a.jpg") == "ED-000001"
     testimony = testimonies.add_testimony(archive, statement="I saw it.")
-    assert testimony["exhibit"] == "ED-000002"
+    assert testimony.exhibit == "ED-000002"
     assert add_file(archive, tmp_path / "in", "b.pdf") == "ED-000003"
     assert _numbers(archive) == [1, 2, 3]
     with archive.db.reader() as session:

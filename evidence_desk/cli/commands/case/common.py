@@ -14,6 +14,7 @@ from evidence_desk.services.case import choices as case_choices
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.search import CaseFilter
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 case_incidents = lazy("evidence_desk.services.case.incidents")
@@ -47,7 +48,7 @@ def emit(args: argparse.Namespace, data: Any, human: Callable[[Any], None]) -> i
     return 0
 
 
-def case_filter(args: argparse.Namespace) -> case_search.CaseFilter:
+def case_filter(args: argparse.Namespace) -> CaseFilter:
     return case_search.CaseFilter(
         text=" ".join(getattr(args, "text", None) or []),
         kinds=tuple(args.kind or ()),

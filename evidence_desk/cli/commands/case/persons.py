@@ -13,30 +13,31 @@ from evidence_desk.services.case import choices as case_choices
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.person_records import PersonRecord
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 case_persons = lazy("evidence_desk.services.case.persons")
 
 
-def _print_person(p: dict[str, Any]) -> None:
-    names = ", ".join(n["name"] for n in p["names"] if n["kind"] == "name")
-    aliases = ", ".join(n["name"] for n in p["names"] if n["kind"] == "alias")
-    born = p["birth_year"] or (f"age {p['age']}" if p["age"] is not None else "-")
-    print(f"{p['ref']}  {p['name']}{'  [sensitive]' if p['sensitive'] else ''}")
+def _print_person(p: PersonRecord) -> None:
+    names = ", ".join(n.name for n in p.names if n.kind == "name")
+    aliases = ", ".join(n.name for n in p.names if n.kind == "alias")
+    born = p.birth_year or (f"age {p.age}" if p.age is not None else "-")
+    print(f"{p.ref}  {p.name}{'  [sensitive]' if p.sensitive else ''}")
     for label, value in (
         ("names", names or "-"),
         ("aliases", aliases or "-"),
-        ("kind", p["kind"]),
-        ("sex", p["sex"] or "-"),
+        ("kind", p.kind),
+        ("sex", p.sex or "-"),
         ("born", born),
-        ("occupation", p["occupation"] or "-"),
+        ("occupation", p.occupation or "-"),
     ):
         print(f"  {label:12} {value}")
-    for s in p["statuses"]:
-        where = f" at {s['place']['name']}" if s["place"] else ""
-        print(f"  {'status':12} {s['status']} {s['started'] or '?'}{where}")
-    for i in p["incidents"]:
-        print(f"  {'incident':12} {i['ref']} {i['title']} ({i['role']})")
+    for s in p.statuses:
+        where = f" at {s.place.name}" if s.place else ""
+        print(f"  {'status':12} {s.status} {s.started or '?'}{where}")
+    for i in p.incidents:
+        print(f"  {'incident':12} {i.ref} {i.title} ({i.role})")
 
 
 def person_add(args: argparse.Namespace, archive: Archive) -> int:
@@ -48,16 +49,16 @@ def person_add(args: argparse.Namespace, archive: Archive) -> int:
     if args.sensitive:
         fields["sensitive"] = True
     p = case_persons.add_person(archive, args.names, aliases=args.alias or [], **fields)
-    return emit(args, p, lambda p: print(f"recorded {p['ref']} {p['name']}"))
+    return emit(args, p, lambda p: print(f"recorded {p.ref} {p.name}"))
 
 
 def person_list(args: argparse.Namespace, archive: Archive) -> int:
     rows = case_persons.list_persons(archive, redact=args.redact)
 
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[PersonRecord]) -> None:
         for p in rows:
-            last = p["statuses"][-1]["status"] if p["statuses"] else "-"
-            print(f"{p['ref']}  {p['kind']:10} {last:12} {p['name']}")
+            last = p.statuses[-1].status if p.statuses else "-"
+            print(f"{p.ref}  {p.kind:10} {last:12} {p.name}")
         print(f"{len(rows)} persons")
 
     return emit(args, rows, human)

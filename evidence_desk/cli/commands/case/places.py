@@ -12,6 +12,7 @@ from evidence_desk.cli.common import add_command, lazy
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.place_records import GpsMatch, PlaceRecord
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 case_places = lazy("evidence_desk.services.case.places")
@@ -24,11 +25,11 @@ def place_list(args: argparse.Namespace, archive: Archive) -> int:
         else case_places.list_places(archive)
     )
 
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[PlaceRecord]) -> None:
         for p in rows:
-            at = f"{p['lat']:.4f},{p['lon']:.4f}" if p["lat"] is not None else "-"
-            variants = ", ".join(n["name"] for n in p["names"][1:])
-            print(f"{p['ref']}  {p['kind']:9} {' / '.join(p['path']):45} {at:18} {variants}")
+            at = f"{p.lat:.4f},{p.lon:.4f}" if p.lat is not None and p.lon is not None else "-"
+            variants = ", ".join(n.name for n in p.names[1:])
+            print(f"{p.ref}  {p.kind:9} {' / '.join(p.path):45} {at:18} {variants}")
         print(f"{len(rows)} places")
 
     return emit(args, rows, human)
@@ -48,15 +49,15 @@ def place_add(args: argparse.Namespace, archive: Archive) -> int:
         radius_m=args.radius,
         variants=variants,
     )
-    return emit(args, p, lambda p: print(f"recorded {p['ref']} {' / '.join(p['path'])}"))
+    return emit(args, p, lambda p: print(f"recorded {p.ref} {' / '.join(p.path)}"))
 
 
 def place_match(args: argparse.Namespace, archive: Archive) -> int:
     rows = case_places.match_items_by_gps(archive, args.items or None, radius_m=args.radius)
 
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[GpsMatch]) -> None:
         for r in rows:
-            print(f"{r['exhibit']}  {r['place']} ({r['distance_m']:.0f} m)")
+            print(f"{r.exhibit}  {r.place} ({r.distance_m:.0f} m)")
         print(f"{len(rows)} items placed")
 
     return emit(args, rows, human)

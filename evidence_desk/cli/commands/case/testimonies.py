@@ -17,6 +17,7 @@ from evidence_desk.services.case import choices as case_choices
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.testimony_records import Attachment, TestimonyRecord
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 case_incidents = lazy("evidence_desk.services.case.incidents")
@@ -50,40 +51,40 @@ def _testimony_form(args: argparse.Namespace) -> dict[str, Any]:
     return form
 
 
-def _print_testimony(t: dict[str, Any]) -> None:
-    consent = t["consent"]
-    scopes = [s for s in ("court", "advocacy", "publication") if consent[s]] or ["none"]
-    place = t["interview_place"]["name"] if t["interview_place"] else "-"
-    print(f"{t['exhibit']}  {t['witness_code']}  {t['display_name']}")
+def _print_testimony(t: TestimonyRecord) -> None:
+    consent = t.consent
+    scopes = [s for s in ("court", "advocacy", "publication") if getattr(consent, s)] or ["none"]
+    place = t.interview_place.name if t.interview_place else "-"
+    print(f"{t.exhibit}  {t.witness_code}  {t.display_name}")
     rows = [
-        ("interviewer", t["interviewer"] or "-"),
-        ("interviewed", f"{t['interview_date'] or '?'} at {place}"),
-        ("language", t["language"] or "-"),
+        ("interviewer", t.interviewer or "-"),
+        ("interviewed", f"{t.interview_date or '?'} at {place}"),
+        ("language", t.language or "-"),
         (
             "consent",
             f"{', '.join(scopes)}; anonymity "
-            f"{'requested' if consent['anonymity_requested'] else 'not requested'}",
+            f"{'requested' if consent.anonymity_requested else 'not requested'}",
         ),
-        ("sensitivity", t["sensitivity"]),
-        ("statement", f"version {t['statement_version']}, sha256 {t['statement_sha256']}"),
-        ("identity", "on file (protected; --reveal)" if t["identity_recorded"] else "not recorded"),
+        ("sensitivity", t.sensitivity),
+        ("statement", f"version {t.statement_version}, sha256 {t.statement_sha256}"),
+        ("identity", "on file (protected; --reveal)" if t.identity_recorded else "not recorded"),
     ]
-    if t.get("identity"):
-        rows.append(("real name", t["identity"]["real_name"]))
-        rows.append(("contact", t["identity"]["contact"]))
+    if t.identity:
+        rows.append(("real name", t.identity.real_name))
+        rows.append(("contact", t.identity.contact))
     for label, value in rows:
         print(f"  {label:12} {value}")
-    for a in t["attachments"]:
-        print(f"  attachment   {a['exhibit']} {a['kind']} {a['title']}")
-    for i in t["incidents"]:
+    for a in t.attachments:
+        print(f"  attachment   {a.exhibit} {a.kind} {a.title}")
+    for i in t.incidents:
         print(f"  incident     {i['ref']} {i['title']}")
-    if t.get("risk_notes"):
-        print(f"  risk notes   {t['risk_notes']}")
-    if "statement" in t:
+    if t.risk_notes:
+        print(f"  risk notes   {t.risk_notes}")
+    if t.statement is not None:
         print()
-        print(t["statement"])
-        if t.get("translation"):
-            print(f"\n--- translation ({t['translation_language'] or '?'}) ---\n{t['translation']}")
+        print(t.statement)
+        if t.translation:
+            print(f"\n--- translation ({t.translation_language or '?'}) ---\n{t.translation}")
 
 
 def _attach_files(archive: Archive, code: str, paths: list[Path]) -> list[str]:
@@ -119,13 +120,13 @@ def testimony_add(args: argparse.Namespace, archive: Archive) -> int:
         identity=identity,
         **_testimony_form(args),
     )
-    attached = _attach_files(archive, t["witness_code"], args.attach or [])
+    attached = _attach_files(archive, t.witness_code, args.attach or [])
     if attached:
-        case_testimony_attachments.attach(archive, t["witness_code"], attached)
+        case_testimony_attachments.attach(archive, t.witness_code, attached)
     for incident in args.incident or []:
-        case_incidents.link_items(archive, incident, [t["witness_code"]])
-    t = case_testimonies.get_testimony(archive, t["witness_code"])
-    return emit(args, t, lambda t: print(f"recorded {t['exhibit']} {t['witness_code']}"))
+        case_incidents.link_items(archive, incident, [t.witness_code])
+    t = case_testimonies.get_testimony(archive, t.witness_code)
+    return emit(args, t, lambda t: print(f"recorded {t.exhibit} {t.witness_code}"))
 
 
 def testimony_show(args: argparse.Namespace, archive: Archive) -> int:
@@ -139,15 +140,15 @@ def testimony_show(args: argparse.Namespace, archive: Archive) -> int:
 def testimony_list(args: argparse.Namespace, archive: Archive) -> int:
     rows = case_testimonies.list_testimonies(archive)
 
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[TestimonyRecord]) -> None:
         for t in rows:
-            c = t["consent"]
+            c = t.consent
             flags = "".join(
-                k[0].upper() if c[k] else "-" for k in ("court", "advocacy", "publication")
+                k[0].upper() if getattr(c, k) else "-" for k in ("court", "advocacy", "publication")
             )
             print(
-                f"{t['exhibit']}  {t['witness_code']:10} {flags}  {t['interview_date'] or '-':10}"
-                f"  v{t['statement_version']}  {t['display_name']}"
+                f"{t.exhibit}  {t.witness_code:10} {flags}  {t.interview_date or '-':10}"
+                f"  v{t.statement_version}  {t.display_name}"
             )
         print(f"{len(rows)} testimonies (consent: C court, A advocacy, P publication)")
 
@@ -165,16 +166,16 @@ def testimony_edit(args: argparse.Namespace, archive: Archive) -> int:
         case_testimony_privacy.set_identity(
             archive, args.ref, real_name=prompt("Real name: "), contact=prompt("Contact: ")
         )
-    return emit(args, t, lambda t: print(f"{t['exhibit']}: statement v{t['statement_version']}"))
+    return emit(args, t, lambda t: print(f"{t.exhibit}: statement v{t.statement_version}"))
 
 
 def testimony_attach(args: argparse.Namespace, archive: Archive) -> int:
     links = case_testimony_attachments
     attached = (links.detach if args.remove else links.attach)(archive, args.ref, args.items)
 
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[Attachment]) -> None:
         for a in rows:
-            print(f"{a['exhibit']}  {a['kind']:9} {a['title']}")
+            print(f"{a.exhibit}  {a.kind:9} {a.title}")
         print(f"{len(rows)} attachments")
 
     return emit(args, attached, human)

@@ -15,6 +15,8 @@ from evidence_desk.cli.common import Command, add_command, lazy
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.clock import Correction, Device
+    from evidence_desk.services.case.timeline import Period
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 case_clock = lazy("evidence_desk.services.case.clock")
@@ -65,7 +67,7 @@ def timeline_show(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def period_list(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[case_timeline.Period]) -> None:
+    def human(rows: list[Period]) -> None:
         for p in rows:
             print(f"{p.uuid}  {p.start} – {p.end}  {p.label}")
 
@@ -116,7 +118,7 @@ def clock_apply(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def clock_devices(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[case_clock.Device]) -> None:
+    def human(rows: list[Device]) -> None:
         for d in rows:
             fix = f", corrected {d.correction.offset_s:+d} s" if d.correction else ""
             print(f"{d.make or '?'} | {d.model}: {d.items} items{fix}")
@@ -125,7 +127,7 @@ def clock_devices(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def clock_list(args: argparse.Namespace, archive: Archive) -> int:
-    def human(rows: list[case_clock.Correction]) -> None:
+    def human(rows: list[Correction]) -> None:
         for c in rows:
             what = (
                 f"item {c.item_id}"
@@ -155,10 +157,10 @@ def case_search_run(args: argparse.Namespace, archive: Archive) -> int:
             print(f"{i['ref']}  incident  {i['title']}")
         for n in data.get("persons", []):
             p = case_persons.get_person(archive, str(n))
-            print(f"{p['ref']}  person    {p['name']}")
+            print(f"{p.ref}  person    {p.name}")
         for n in data.get("places", []):
             place = case_places.get_place(archive, str(n))
-            print(f"{place['ref']}  place     {' / '.join(place['path'])}")
+            print(f"{place.ref}  place     {' / '.join(place.path)}")
         for m in data.get("messages", []):
             text = m["text"].replace("\n", " ")[:100]
             when = m["sent_at"] or "-"

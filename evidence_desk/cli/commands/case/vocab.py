@@ -16,6 +16,7 @@ from evidence_desk.services.archive.errors import EvidenceDeskError
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.vocabularies import Term
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 case_vocabularies = lazy("evidence_desk.services.case.vocabularies")
@@ -28,12 +29,12 @@ def vocab_list(args: argparse.Namespace, archive: Archive) -> int:
         )
     rows = case_vocabularies.list_terms(archive, args.name, include_retired=True)
 
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[Term]) -> None:
         for t in rows:
-            mark = "" if t["active"] else "  (retired)"
-            indent = "  " if t["parent"] else ""
-            labels = " | ".join(t["labels"][lang] for lang in case_vocabularies.LANGS)
-            print(f"{indent}{t['code']:30} {labels}{mark}")
+            mark = "" if t.active else "  (retired)"
+            indent = "  " if t.parent else ""
+            labels = " | ".join(t.labels[lang] for lang in case_vocabularies.LANGS)
+            print(f"{indent}{t.code:30} {labels}{mark}")
 
     return emit(args, rows, human)
 
@@ -73,14 +74,14 @@ def vocab_term(args: argparse.Namespace, archive: Archive) -> int:
     if args.retire:
         t = case_vocabularies.update_term(archive, args.name, args.code, active=False)
     elif args.code in {
-        t["code"] for t in case_vocabularies.list_terms(archive, args.name, include_retired=True)
+        t.code for t in case_vocabularies.list_terms(archive, args.name, include_retired=True)
     }:
         t = case_vocabularies.update_term(
             archive, args.name, args.code, labels=labels, parent=args.parent, active=True
         )
     else:
         t = case_vocabularies.add_term(archive, args.name, args.code, labels, parent=args.parent)
-    return emit(args, t, lambda t: print(f"{t['vocabulary']}: {t['code']} {t['labels']['en']}"))
+    return emit(args, t, lambda t: print(f"{t.vocabulary}: {t.code} {t.labels['en']}"))
 
 
 def vocab_parsers(actions: Any) -> None:
