@@ -116,7 +116,7 @@ def build(root: Path, count: int) -> float:
             _insert(db, items, sources, item_tags, search)
             items, sources, search, item_tags = [], [], [], []
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-    if "counters" in tables:  # schema 0004n: exhibit numbers come from a counter row
+    if "counters" in tables:  # schema 0004+: exhibit numbers come from a counter row
         with db:
             db.execute("UPDATE counters SET value = ? WHERE name = 'exhibit'", (count,))
     db.execute("ANALYZE")

@@ -87,7 +87,7 @@ class Item(Base):
     kind: Mapped[str] = mapped_column(String(16), index=True)
     mime_type: Mapped[str] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text, default="")
-    # Set by hand: the title and description may appear in a redacted bundle (0004r).
+    # Set by hand: the title and description may appear in a redacted bundle (migration 0005).
     title_publishable: Mapped[bool] = mapped_column(default=False, server_default=false())
     description: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -122,7 +122,7 @@ class Item(Base):
     removed_at: Mapped[datetime | None] = mapped_column(DateTime)
     removed_reason: Mapped[str | None] = mapped_column(Text)
 
-    # Folded, stored sort keys (db/sort_keys.py keeps them current; migration 0007).
+    # Folded, stored sort keys (db/sort_keys.py keeps them current; migration 0009).
     sort_title: Mapped[str | None] = mapped_column(Text)
     sort_source: Mapped[str | None] = mapped_column(Text)
     sort_tags: Mapped[str | None] = mapped_column(Text)

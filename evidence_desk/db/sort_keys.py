@@ -6,7 +6,7 @@ and still answer within a second, so the folded keys are stored in the item
 row and indexed with the default order's tie-breaker (``removed_at``, key,
 ``exhibit_no``): a sort is then a walk along an index. Every ORM write of a
 title, a source or a tag recomputes them here; writers that bypass the ORM
-must call ``item_sort_keys`` themselves (migration 0007 fills old archives).
+must call ``item_sort_keys`` themselves (migration 0009 fills old archives).
 """
 
 from __future__ import annotations

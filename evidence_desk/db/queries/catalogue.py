@@ -3,7 +3,7 @@
 Written as SQL text rather than ORM statements because these run on every
 scroll and filter change at 100,000 items: the id list goes through the
 driver's cursor directly, and the row and facet queries read narrow indexes
-(migrations 0003 and 0007: every sort walks an index of stored keys). What is
+(migrations 0003 and 0009: every sort walks an index of stored keys). What is
 SQLite's own comes from ``db.dialect``.
 """
 

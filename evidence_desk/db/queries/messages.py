@@ -1,6 +1,6 @@
 """The full-text index of chat messages (``message_search``, rowid = message id).
 
-Created by migration 0005. The services decide what a message's document
+Created by migration 0007. The services decide what a message's document
 holds (text, author, forward origin, chat name, Latin spellings); this module
 stores and matches them, with the syntax of ``db.dialect``.
 """

@@ -50,12 +50,12 @@ def test_unknown_fields_are_refused(archive) -> None:
 
 
 def test_an_archive_from_before_the_counter_continues_its_numbers(archive, tmp_path: Path):
-    """Migration 0004n seeds the counter from the exhibits an older archive already has."""
+    """Migration 0004 seeds the counter from the exhibits an older archive already has."""
     import importlib
 
     from sqlalchemy import text
 
-    migration = importlib.import_module("evidence_desk.db.migrations.versions.0004n_counters")
+    migration = importlib.import_module("evidence_desk.db.migrations.versions.0004_counters")
     add_file(archive, tmp_path / "in", "a.jpg")
     add_file(archive, tmp_path / "in", "b.jpg")
     with archive.db.writer() as session:  # as the archive was before the migration

@@ -5,16 +5,16 @@ redacted bundle shows the exhibit number instead of the title unless a
 person set a title by hand and marked it publishable (the same mark lets the
 description be published). Existing items start unmarked, the safe default.
 
-Revision ID: 0004r
-Revises: 0004n
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-28
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004r"
-down_revision = "0004n"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

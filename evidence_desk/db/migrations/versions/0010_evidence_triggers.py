@@ -7,15 +7,15 @@ time and GPS may be corrected by a logged event; the record digests in the
 custody log guard them.) The text must stay equal to
 ``evidence_desk.db.triggers.TRIGGERS``, which ``verify`` checks against.
 
-Revision ID: 0006
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-11-28
 """
 
 from alembic import op
 
-revision = "0006"
-down_revision = "0007"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -9,7 +9,7 @@ reading the wide rows.
 Existing items are filled in here, in slices, from their titles, first
 sources and tags.
 
-Revision ID: 0007
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-11-28
 """
@@ -19,7 +19,7 @@ from alembic import op
 
 from evidence_desk.db.sort_keys import ID_ORDER_INDEX, SORT_INDEXES, item_sort_keys
 
-revision = "0007"
+revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None

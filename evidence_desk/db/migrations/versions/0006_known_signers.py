@@ -1,15 +1,15 @@
 """Known signers: bundle signing keys pinned per sending archive.
 
-Revision ID: 0004
-Revises: 0004r
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-28
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0004r"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -5,16 +5,16 @@ Tables ``chats``, ``chat_messages`` and ``message_items`` (see
 message id) over message text, author, forward origin and chat name, with
 the Latin spelling of Cyrillic words as for items.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-28
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

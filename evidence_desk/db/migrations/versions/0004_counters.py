@@ -5,7 +5,7 @@ writer (SQLite's whole-file write lock). A counter row updated in the same
 transaction that inserts the item is safe under row locking too. The row
 starts at the highest exhibit number already given.
 
-Revision ID: 0004n
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-28
 """
@@ -13,7 +13,7 @@ Create Date: 2026-11-28
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004n"
+revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
