@@ -99,3 +99,26 @@ def test_title_command_and_exporter_option(archive_path: Path, tmp_path: Path, c
     titles = {i["exhibit"]: i["title"] for i in bundle["items"]}
     assert titles == {"ED-000001": "Water cannon at the square", "ED-000002": "ED-000002"}
     assert "Contact-Name: Kestrel" in (out / "bag-info.txt").read_text(encoding="utf-8")
+
+
+def test_export_into_an_existing_folder(archive_path: Path, tmp_path: Path, capsys) -> None:
+    """``--zip OUT`` with OUT a folder (a USB stick) writes the bundle inside it, under a
+    neutral name; with ``--recipient`` the only file there is ``OUT/….zip.age``."""
+    from evidence_desk.core.crypto.recipients import generate_identity
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert main(["export", "--archive", str(archive_path), "--all", "--zip", str(stick)]) == 0
+    capsys.readouterr()
+    (bundle,) = stick.iterdir()
+    assert bundle.name.startswith("bundle-") and bundle.suffix == ".zip"
+    assert "CLI archive" not in bundle.name
+    assert main(["verify-bundle", str(bundle)]) == 0
+    bundle.unlink()
+
+    key = generate_identity().recipient
+    args = ["export", "--archive", str(archive_path), "--all", "--zip", str(stick)]
+    assert main([*args, "--recipient", key]) == 0
+    capsys.readouterr()
+    (sealed,) = stick.iterdir()
+    assert sealed.name.startswith("bundle-") and sealed.name.endswith(".zip.age")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +55,11 @@ def register(sub: Any) -> dict[str, Command]:
         "which only the recipients can open (age -d -i KEY)",
     )
     p.add_argument(
-        "out", type=Path, nargs="?", metavar="OUT", help="the bundle to create (must not exist)"
+        "out",
+        type=Path,
+        nargs="?",
+        metavar="OUT",
+        help="the bundle to create (must not exist), or a folder to create it in",
     )
     p.add_argument("--json", action="store_true")
 
@@ -87,6 +92,11 @@ def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
     if args.out is None:
         raise EvidenceDeskError("export needs OUT, the bundle to create")
     out: Path = args.out
+    if out.is_dir() and not (out / "bagit.txt").exists():
+        # OUT names a folder (a USB stick, "out/"): the bundle goes inside it, under a
+        # neutral name; the archive's name could identify the case on a courier's stick.
+        # An existing bundle folder is refused by the export as before ("already exists").
+        out = out / f"bundle-{datetime.now(UTC):%Y%m%d-%H%M%S}"
     if archive.encrypted and not args.recipient:
         print(
             "note: this bundle will not be encrypted (the archive is); "
