@@ -51,7 +51,16 @@ class StoreStreamDevice(QIODevice):
         return True
 
     def readData(self, maxlen: int) -> bytes:
-        return self._stream.read(maxlen)
+        """Called on the player's own thread; a failed read ends the stream, not the app.
+
+        (A closed stream after ``unload``, an I/O error, or ciphertext that fails
+        authentication in an encrypted archive.)
+        """
+        try:
+            return self._stream.read(maxlen)
+        except Exception as exc:  # noqa: BLE001 - an exception must not cross into Qt's thread
+            self.setErrorString(str(exc))
+            return b""
 
     def writeData(self, data: bytes) -> int:  # type: ignore[override]
         return -1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 pytest.importorskip("PySide6.QtMultimedia", exc_type=ImportError)
@@ -92,3 +94,18 @@ def test_play_here_in_the_detail_panel(qtbot, window, tmp_path):
     _show_single_by_title(qtbot, window, "photo.jpg")
     assert detail.preview_stack.currentWidget() is detail.preview
     assert player.player.source().isEmpty() or player._device is None
+
+
+def test_a_failing_stream_ends_playback_instead_of_raising_into_qt(qtbot):
+    from PySide6.QtCore import QIODevice
+
+    from evidence_desk.gui.detail.player import StoreStreamDevice
+
+    class Tampered(io.BytesIO):
+        def read(self, n=-1):
+            raise ValueError("chunk 3 failed authentication")
+
+    device = StoreStreamDevice(Tampered(b"x" * 100), 100)
+    device.open(QIODevice.OpenModeFlag.ReadOnly)
+    assert device.read(10).data() == b""
+    assert "authentication" in device.errorString()
