@@ -399,4 +399,22 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         </translation>
     </message>
 </context>
+<context>
+    <name>ArchiveWarnings</name>
+    <message>
+        <source>The archive needs attention</source>
+        <translation>Мұрағат назар аударуды қажет етеді</translation>
+    </message>
+    <message>
+        <source>The work was done, but the archive reported the following. Run Tools › Verify Archive, or `evidence-desk doctor` for details.</source>
+        <translation>Жұмыс орындалды, бірақ мұрағат мынаны хабарлады. Толығырақ: Құралдар › Мұрағатты тексеру немесе `evidence-desk doctor`.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+</context>
 </TS>

@@ -433,4 +433,22 @@ They will be hidden from the catalogue and searches. The originals stay in the a
         </translation>
     </message>
 </context>
+<context>
+    <name>ArchiveWarnings</name>
+    <message>
+        <source>The archive needs attention</source>
+        <translation>Архив требует внимания</translation>
+    </message>
+    <message>
+        <source>The work was done, but the archive reported the following. Run Tools › Verify Archive, or `evidence-desk doctor` for details.</source>
+        <translation>Работа выполнена, но архив сообщил следующее. Подробности: Инструменты › Проверить архив или `evidence-desk doctor`.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+</context>
 </TS>

@@ -39,6 +39,7 @@ from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
 from evidence_desk.gui.detail.panel import DetailPanel
 from evidence_desk.gui.intake.controller import ImportController, local_paths
 from evidence_desk.gui.shell import lock as lock_ui
+from evidence_desk.gui.shell.archive_warnings import ArchiveWarnings
 from evidence_desk.gui.shell.features import install_features
 from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.main_actions import Actions
@@ -74,6 +75,7 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
         self._build_widgets()
         self.hooks = WindowHooks(self, lambda: [self.table, self.grid])
         self.hooks.subscribe(Change.ITEMS | Change.ITEM_SET, self._on_change)
+        self.archive_warnings = ArchiveWarnings(self, self.hooks, lambda: self.archive)
         self.importer = ImportController(self.runner, self, self.statusBar())
         self.verifier = VerifyController(self.runner, self, self.statusBar())
         self.menu_actions = Actions(self)

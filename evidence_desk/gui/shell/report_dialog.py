@@ -256,6 +256,9 @@ def verify_report(report: VerifyReport, parent: QWidget | None = None) -> Report
         [kinds.get(p.kind, p.kind), p.exhibit or "", words.message(p.message)]
         for p in report.problems
     ]
+    # What verify repaired, recovered or could not record (e.g. fixity events on a full disk).
+    note = translate("ReportDialog", "Note")
+    rows += [[note, "", words.message(text)] for text in report.notes]
     size = f"{report.bytes_checked:,}"
     if report.cancelled:
         headline = translate(
