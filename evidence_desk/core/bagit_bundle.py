@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
 from evidence_desk.core import export_leftovers
+from evidence_desk.core.atomic_file import fsync_dir
 from evidence_desk.core.bundle_layout import BAG_INFO, BAGIT_TXT, MANIFEST, TAGMANIFEST
 from evidence_desk.core.store.base import Cancelled
-from evidence_desk.core.store.filesystem import fsync_dir
 
 CHUNK = 4 * 1024 * 1024
 BAGIT_TXT_BYTES = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"

@@ -29,6 +29,7 @@ import jsonschema  # type: ignore[import-untyped]
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from evidence_desk.core import signing
+from evidence_desk.core.atomic_file import write_bytes_atomically
 from evidence_desk.core.custody_chain import canonical_json
 
 FORMAT = "evidence-desk-custody-checkpoint"
@@ -177,31 +178,7 @@ def _is_regular(fd: int) -> bool:
 
 def write_atomic(path: Path, checkpoint: Checkpoint) -> None:
     """Write beside ``path`` and rename over it: a crash leaves the old or the new one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(checkpoint.to_bytes())
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    write_bytes_atomically(path, checkpoint.to_bytes())
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,10 @@ key file beside an encrypted database is reported, never treated as plain.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from evidence_desk.core.atomic_file import write_bytes_atomically
 from evidence_desk.core.crypto import keys as keyfile_mod
 from evidence_desk.core.crypto.errors import KeyFileError
 from evidence_desk.core.crypto.keys import Argon2Params
@@ -107,18 +106,7 @@ def reset_passphrase(keys_dir: Path, recovery_key: str, new: str) -> None:
 def write_sealed(path: Path, data: bytes, key: bytes) -> None:
     """``data`` encrypted and bound to the file's name, written atomically (mode 600)."""
     path = Path(path)
-    blob = seal(data, key, name_binding(path.name))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(blob)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path, seal(data, key, name_binding(path.name)), mode=0o600)
 
 
 def read_sealed(path: Path, key: bytes) -> bytes:

@@ -18,7 +18,6 @@ import base64
 import json
 import os
 import secrets
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from evidence_desk.core.atomic_file import write_bytes_atomically
 from evidence_desk.core.crypto.errors import KeyFileError, WrongPassphrase
 
 FORMAT = "evidence-desk-keys"
@@ -316,25 +316,4 @@ def read_keyfile(path: Path) -> KeyFile:
 
 def write_keyfile(path: Path, keyfile: KeyFile) -> None:
     """Atomic replace (temp file, fsync, rename): a crash leaves the old or the new file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".keys-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(keyfile.to_json())
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    write_bytes_atomically(Path(path), keyfile.to_json().encode("utf-8"), mode=0o600)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from evidence_desk.core.atomic_file import fsync_dir
 from evidence_desk.core.crypto.errors import NotEncrypted, TamperedError
 from evidence_desk.core.crypto.stream import (
     DEFAULT_CHUNK,
@@ -39,7 +40,6 @@ from evidence_desk.core.store.filesystem import (
     _make_dirs,
     _mkstemp,
     _open_regular,
-    fsync_dir,
 )
 
 _QUEUE_DEPTH = 8

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from evidence_desk.core.atomic_file import fsync_dir
 from evidence_desk.core.store.base import (  # noqa: F401 - Cancelled re-exported
     Cancelled,
     NotRegularObject,
@@ -55,20 +56,6 @@ class Staged:
     existed: bool
     fd: int = -1
     synced: bool = False
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename or new entry in ``path`` durable (best effort where unsupported)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _lock_temp(fd: int) -> None:

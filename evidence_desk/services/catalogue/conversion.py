@@ -32,6 +32,7 @@ from pathlib import Path
 import sqlcipher3
 
 from evidence_desk.core import custody_chain
+from evidence_desk.core.atomic_file import fsync_dir
 from evidence_desk.core.crypto import archive_keys
 from evidence_desk.core.crypto.archive_keys import ArchiveKeys
 from evidence_desk.core.crypto.errors import CryptoError, WrongPassphrase
@@ -39,7 +40,7 @@ from evidence_desk.core.crypto.keys import Argon2Params
 from evidence_desk.core.crypto.stream import encrypt_stream, hash_encrypted
 from evidence_desk.core.store.base import Cancelled
 from evidence_desk.core.store.encrypted import EncryptedStore, ThumbnailSealer
-from evidence_desk.core.store.filesystem import ObjectStore, fsync_dir
+from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.db import cipher
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import (
