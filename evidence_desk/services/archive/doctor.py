@@ -34,6 +34,7 @@ from evidence_desk.db.revision import SCHEMA_HEAD
 from evidence_desk.services.archive import backups, custody, integrity
 from evidence_desk.services.archive.archive import DB_NAME, Archive, open_archive
 from evidence_desk.services.archive.errors import ArchiveError
+from evidence_desk.services.archive.guards import writable
 from evidence_desk.services.archive.recovery import recover
 
 LOW_SPACE_BYTES = 200 * 1024 * 1024
@@ -70,8 +71,12 @@ def _database_state(db_path: Path) -> str | None:
         return "missing"
     if db_path.stat().st_size == 0:
         return "empty (0 bytes)"
+    # On write-protected media SQLite cannot create the WAL index beside a WAL database
+    # and says "unable to open database file": that is not damage. Nothing can change the
+    # file there, so it is opened immutable, as the archive itself opens it (db/dialect.py).
+    immutable = "" if writable(db_path.parent) else "&immutable=1"
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro{immutable}", uri=True, timeout=10)
     except sqlite3.Error as exc:
         return f"cannot be opened ({exc})"
     try:

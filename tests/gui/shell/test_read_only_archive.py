@@ -145,3 +145,17 @@ def test_tags_and_an_import_are_refused_too(qtbot, read_only_window, tmp_path: P
     wait_idle(qtbot, win)
     assert len(shown) == 2 and "read-only" in shown[1] and "nothing was ingested" in shown[1]
     assert win.model.total() == 3
+
+
+def test_health_check_reports_the_medium_and_offers_no_repair(qtbot, read_only_window) -> None:
+    from evidence_desk.gui.shell.doctor_dialog import open_doctor
+
+    win, shown = read_only_window
+    dialog = open_doctor(win)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=LONG_MS)
+    assert dialog.report.ok, dialog.report.checks  # not "damaged": the medium is read-only
+    assert any(c.name == "medium" for c in dialog.report.checks)
+    assert not dialog.repair_button.isEnabled() and not dialog.restore_button.isVisible()
+    dialog.close()
+    assert shown == []
