@@ -90,9 +90,7 @@ def messages(session: Session, query: MessageQuery) -> list[ChatMessage]:
 
 def message_counts(session: Session) -> dict[int, int]:
     """Chat id -> number of messages recorded."""
-    rows = session.execute(
-        select(ChatMessage.chat_id, func.count()).group_by(ChatMessage.chat_id)
-    )
+    rows = session.execute(select(ChatMessage.chat_id, func.count()).group_by(ChatMessage.chat_id))
     return {int(cid): int(n) for cid, n in rows}
 
 

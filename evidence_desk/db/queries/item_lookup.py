@@ -61,12 +61,10 @@ def items_by_uuids(session: Session, uuids: Sequence[str]) -> list[Item]:
     return rows
 
 
-def items_by_ids(session: Session, ids: Sequence[int]) -> list[Item]:
-    """Items with these ids (no relations loaded), chunk by chunk."""
-    rows: list[Item] = []
+def items_by_ids(session: Session, ids: Sequence[int]) -> Iterator[Item]:
+    """Items with these ids (no relations loaded), read a chunk at a time as iterated."""
     for chunk in _chunks(ids):
-        rows += session.scalars(select(Item).where(Item.id.in_(chunk)))
-    return rows
+        yield from session.scalars(select(Item).where(Item.id.in_(chunk)))
 
 
 def uuids_of(session: Session, ids: Sequence[int]) -> list[str]:

@@ -12,14 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import custody_chain
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_json_with_list
-from evidence_desk.db.models import CustodyEvent
+from evidence_desk.db.queries import bundle_export as queries
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 
@@ -32,23 +30,8 @@ def write_custody(
     uuids = sorted(wanted)
     summaries: dict[str, list[dict[str, Any]]] = {}
     with archive.db.reader() as session:
-        first = last = None
-        for start in range(0, len(uuids), 500):
-            chunk = uuids[start : start + 500]
-            lo, hi = session.execute(
-                select(func.min(CustodyEvent.id), func.max(CustodyEvent.id)).where(
-                    CustodyEvent.item_uuid.in_(chunk)
-                )
-            ).one()
-            if lo is not None:
-                first = lo if first is None else min(first, lo)
-                last = hi if last is None else max(last, hi)
-        rows = session.scalars(
-            select(CustodyEvent)
-            .where(CustodyEvent.id.between(first or 0, last or -1))
-            .order_by(CustodyEvent.id)
-            .execution_options(yield_per=2000)
-        )
+        first, last = queries.custody_span(session, uuids) or (0, -1)
+        rows = queries.custody_events(session, first, last)
 
         def events() -> Iterator[dict[str, Any]]:
             for row in rows:
