@@ -67,6 +67,20 @@ def items_by_ids(session: Session, ids: Sequence[int]) -> Iterator[Item]:
         yield from session.scalars(select(Item).where(Item.id.in_(chunk)))
 
 
+def item_with_uuid(session: Session, uuid: str) -> Item:
+    """The item with this UUID (``NoResultFound`` when there is none)."""
+    return session.scalars(select(Item).where(Item.uuid == uuid)).one()
+
+
+def ids_of_uuids(session: Session, uuids: Sequence[str]) -> dict[int, str]:
+    """Item id -> UUID of the items with these UUIDs."""
+    found: dict[int, str] = {}
+    for chunk in _chunks(uuids):
+        rows = session.execute(select(Item.id, Item.uuid).where(Item.uuid.in_(chunk)))
+        found.update({int(i): str(u) for i, u in rows})
+    return found
+
+
 def uuids_of(session: Session, ids: Sequence[int]) -> list[str]:
     uuids: list[str] = []
     for chunk in _chunks(ids):
