@@ -60,6 +60,7 @@ from evidence_desk.services.bundles.export_redacted import (
     public_thumbnail,
 )
 from evidence_desk.services.bundles.report import (
+    CustodySummary,
     ReportContext,
     ReportExhibit,
     case_report_lines,
@@ -340,7 +341,7 @@ def _write_metadata(
     header: dict[str, Any],
     work: Path,
     profile: str,
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
+) -> tuple[dict[str, list[CustodySummary]], dict[str, Any]]:
     """items.json, items.csv, places.geojson, custody.json and the case records."""
     records = [i.final_record() for i in items]
     write_json_with_list(work / "items.json", header, "items", records)
@@ -382,7 +383,7 @@ def _write_report(
     archive: Archive,
     writer: BagWriter,
     items: list[ExportItem],
-    summaries: dict[str, list[dict[str, Any]]],
+    summaries: dict[str, list[CustodySummary]],
     ctx: ReportContext,
     work: Path,
     profile: str,

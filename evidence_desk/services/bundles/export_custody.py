@@ -20,15 +20,16 @@ from evidence_desk.core.bundle_metadata import write_json_with_list
 from evidence_desk.db.queries import bundle_export as queries
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.bundles.report import CustodySummary
 
 
 def write_custody(
     archive: Archive, items: list[ExportItem], header: dict[str, Any], path: Path, profile: str
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, list[CustodySummary]]:
     """custody.json (see core.bundle_custody); returns each item's events for the report."""
     wanted = {i.uuid for i in items}
     uuids = sorted(wanted)
-    summaries: dict[str, list[dict[str, Any]]] = {}
+    summaries: dict[str, list[CustodySummary]] = {}
     with archive.db.reader() as session:
         first, last = queries.custody_span(session, uuids) or (0, -1)
         rows = queries.custody_events(session, first, last)
@@ -41,9 +42,7 @@ def write_custody(
             include = lambda e: e.get("item_uuid") in wanted  # noqa: E731
             for entry in segment_entries(events(), include, redacted=profile == "redacted"):
                 if "withheld" not in entry:
-                    summaries.setdefault(entry["item_uuid"], []).append(
-                        {k: entry.get(k) for k in _SUMMARY_FIELDS}
-                    )
+                    summaries.setdefault(entry["item_uuid"], []).append(_summary(entry))
                 yield entry
 
         custody_header = {
@@ -69,4 +68,12 @@ def write_custody(
     return summaries
 
 
-_SUMMARY_FIELDS = ("occurred_at", "event_type", "actor", "outcome", "hash", "sealed")
+def _summary(entry: dict[str, Any]) -> CustodySummary:
+    return CustodySummary(
+        occurred_at=entry.get("occurred_at"),
+        event_type=entry.get("event_type"),
+        actor=entry.get("actor"),
+        outcome=entry.get("outcome"),
+        hash=entry.get("hash"),
+        sealed=bool(entry.get("sealed")),
+    )
