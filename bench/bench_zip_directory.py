@@ -14,9 +14,11 @@ Each must be refused in under 2 s and 200 MB:
 2. just under the entry limit (``Limits.max_entries - 1``), none of them a
    bag: the worst a zip can do without being refused for its count (every
    entry is scanned and checked);
-3. a stored entry declaring 4 GiB that the file does not hold;
-4. an end record declaring a central directory larger than the file;
-5. a legitimate bundle's directory: the names ``export`` writes for the most
+3. as many entries with names as long as the directory cap (48 MiB) allows;
+   none a bag;
+4. a stored entry declaring 4 GiB that the file does not hold;
+5. an end record declaring a central directory larger than the file;
+6. a legitimate bundle's directory: the names ``export`` writes for the most
    items it puts in one bundle, opened with ``open_bag`` (accepted).
 
 ``--python`` runs the same zips through another checkout's interpreter
@@ -84,6 +86,15 @@ def bundle_names(items: int) -> list[str]:
     return names
 
 
+def long_names(count: int) -> list[str]:
+    """Names as long as the directory cap allows for ``count`` entries (mixed case, so
+    their folded keys are not the names themselves)."""
+    from evidence_desk.core.safe_zip import DEFAULT_LIMITS
+
+    length = DEFAULT_LIMITS.max_directory // count - 46 - 1
+    return [f"Data/{n:09d}".ljust(length, "x") for n in range(count)]
+
+
 def accept(path: Path, cwd: Path, python: str) -> tuple[float, float, float, int, str]:
     """Open a legitimate zip's directory in a fresh process: (wall, CPU, peak MB, 0, count)."""
     script = (
@@ -145,6 +156,9 @@ def main() -> int:
         f"{DEFAULT_LIMITS.max_entries - 1:,} entries (just under the limit)": lambda p: write_zip(
             p, DEFAULT_LIMITS.max_entries - 1
         ),
+        "249,999 long names filling the directory cap": lambda p: write_zip(
+            p, DEFAULT_LIMITS.max_entries - 1, names=long_names(DEFAULT_LIMITS.max_entries - 1)
+        ),
         "stored entry declaring 4 GiB": lambda p: write_zip(p, 10, declared=0xFFFFFFF0),
         "central directory larger than the file": cd_too_big,
         f"legitimate: export of {legit_items:,} items": lambda p: write_zip(
@@ -153,7 +167,7 @@ def main() -> int:
     }
     print(f"load average before: {os.getloadavg()}")
     print(f"{'case':46} {'size':>8} {'wall':>7} {'CPU':>6} {'-base':>6} {'peak RSS':>8}  "
-          f"{'<2s,<200MB':10}  exit  message")  # fmt: skip
+          f"{'CPU<2s,<200MB':13}  exit  message")  # fmt: skip
     base_cpu = 0.0
     for n, (label, make) in enumerate(cases.items()):
         path = args.workdir / f"absurd-{n}.zip"
@@ -179,10 +193,12 @@ def main() -> int:
         wall, cpu, peak, code, line = eval(out)  # noqa: S307 - our own repr
         if n == 0:
             base_cpu = cpu
-        within = "yes" if wall < 2 and peak < 200 else "NO"
+        # Judged on CPU time: on a loaded machine the wall time is mostly waiting for a core
+        # (the start-up alone took 2 s of wall at load 8); on an idle one the two agree.
+        within = "yes" if cpu < 2 and peak < 200 else "NO"
         size = path.stat().st_size / 2**20
         print(f"{label:46} {size:6.1f}MB {wall:6.2f}s {cpu:5.2f}s {cpu - base_cpu:5.2f}s "
-              f"{peak:6.0f}MB  {within:10}  {code:4}  {line}")  # fmt: skip
+              f"{peak:6.0f}MB  {within:13}  {code:4}  {line}")  # fmt: skip
         os.unlink(path)
     print(f"load average after: {os.getloadavg()}")
     print(

@@ -145,14 +145,13 @@ class ZipBag(BagReader):
         self.prefix = ""
         if "bagit.txt" not in entries and len(tops) == 1 and all("/" in n for n in entries):
             self.prefix = tops.pop() + "/"
-        directory.strip(self.prefix)
         self._directory = directory
-        self.files = directory.sizes_by_name()
+        self.files = directory.sizes_by_name(self.prefix)
 
     def open(self, name: str) -> BinaryIO:
         if name not in self.files:
             raise FileNotFoundError(name)
-        info = self._directory.info(name)
+        info = self._directory.info(self.prefix + name)
         return self._zip.open(info)  # type: ignore[return-value]
 
     def close(self) -> None:

@@ -34,6 +34,10 @@ class Limits:
     max_ratio: float = 100.0  # uncompressed / compressed, for compressed entries
     ratio_floor: int = 1 * 2**20  # small entries may compress well legitimately
     max_name: int = 1024
+    # The central directory, read whole (names are kept): our largest bundle's is ~30 MB
+    # (250,000 entries of ~110 bytes); 48 MiB bounds what 250,000 names of up to 1 KiB
+    # could otherwise cost in memory (docs/security.md).
+    max_directory: int = 48 * 2**20
 
 
 DEFAULT_LIMITS = Limits()

@@ -61,25 +61,18 @@ class Directory:
         self.crcs = array("L")
         self.flags = array("L")  # flag bits << 16 | compression method
         self.entries = 0  # every entry, folders included
-        self.prefix = ""
 
     def __len__(self) -> int:
         return self.entries
 
-    def strip(self, prefix: str) -> None:
-        """Name members without ``prefix`` (the bag's top folder, which every name has)."""
-        if prefix:
-            cut = len(prefix)
-            self.files = {n[cut:]: i for n, i in self.files.items()}
-            self.prefix = prefix
-
-    def sizes_by_name(self) -> Sizes:
-        return Sizes(self.files, self.sizes)
+    def sizes_by_name(self, prefix: str = "") -> Sizes:
+        """Member sizes by name less ``prefix`` (the bag's top folder, which every name has)."""
+        return Sizes(self.files, self.sizes, prefix)
 
     def info(self, name: str) -> zipfile.ZipInfo:
-        """A ``ZipInfo`` for member ``name``, as ``zipfile`` would have made it."""
+        """A ``ZipInfo`` for member ``name`` (its whole name), as ``zipfile`` would make it."""
         i = self.files[name]
-        info = zipfile.ZipInfo(self.prefix + name)
+        info = zipfile.ZipInfo(name)
         info.flag_bits = self.flags[i] >> 16
         info.compress_type = self.flags[i] & 0xFFFF
         info.compress_size = self.compressed[i]
@@ -90,21 +83,23 @@ class Directory:
 
 
 class Sizes(Mapping[str, int]):
-    """Member sizes by name without a second dictionary: names (less a common prefix)
-    map to their index, the size comes from the directory's array."""
+    """Member sizes by name, without copying the names: a name less the common prefix is
+    looked up with the prefix put back, and the size read from the directory's array."""
 
-    def __init__(self, index: dict[str, int], sizes: array[int]) -> None:
+    def __init__(self, index: dict[str, int], sizes: array[int], prefix: str = "") -> None:
         self._index = index
         self._sizes = sizes
+        self._prefix = prefix
 
     def __getitem__(self, name: str) -> int:
-        return self._sizes[self._index[name]]
+        return self._sizes[self._index[self._prefix + name]]
 
     def __contains__(self, name: object) -> bool:
-        return name in self._index
+        return isinstance(name, str) and self._prefix + name in self._index
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
+        cut = len(self._prefix)
+        return (n[cut:] for n in self._index)
 
     def __len__(self) -> int:
         return len(self._index)
@@ -191,13 +186,21 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
     entries, cd_size, start = _end_record(f, size)
     if entries > limits.max_entries:
         raise HostileBundle(f"the zip declares {entries:,} entries, more than we accept")
+    if cd_size > limits.max_directory:
+        raise HostileBundle(
+            f"the central directory is {cd_size:,} bytes, more than we accept "
+            f"({limits.max_directory:,})"
+        )
     if cd_size > max(entries, 1) * _MAX_ENTRY:
         raise HostileBundle(
             f"the central directory is {cd_size:,} bytes for {entries:,} entries (damaged?)"
         )
     f.seek(start)
     out = Directory()
-    seen: dict[str, str] = {}  # folded name -> name, for duplicates
+    # Duplicates after folding, by the folded name's hash -> the name (already held by
+    # ``files``): the folded copies of 250,000 long names would double the memory.
+    seen: dict[int, str] = {}
+    collided: dict[str, str] = {}  # folded name -> name, for the rare equal hashes
     buf = b""
     pos = end = consumed = seen_count = total = 0
     remaining = cd_size
@@ -247,19 +250,24 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
             )
         is_dir = name[-1:] == "/"
         bare = name[:-1] if is_dir else name
-        if safe(bare):  # plain ASCII components: nothing for name_problem to find
-            key = bare.lower()
-        else:
+        if not safe(bare):  # plain ASCII components: nothing for name_problem to find
             problem = name_problem(bare, limits)
             if problem:
                 raise HostileBundle(f"unsafe entry {name[:200]!r}: {problem}")
-            key = bare.lower() if bare.isascii() else fold(bare)
+        key = _folded(bare)
         problem = entry_problem(attr >> 16, flags, method, compressed, file_size, limits, is_dir)
         if problem:
             raise HostileBundle(f"unsafe entry {name[:200]!r}: {problem}")
-        if key in seen:
-            raise HostileBundle(f"duplicate entry {name!r} (collides with {seen[key]!r})")
-        seen[key] = name
+        digest = hash(key)
+        other = seen.get(digest)
+        if other is not None:
+            if _folded(other.rstrip("/")) == key:
+                raise HostileBundle(f"duplicate entry {name!r} (collides with {other!r})")
+            if key in collided:
+                raise HostileBundle(f"duplicate entry {name!r} (collides with {collided[key]!r})")
+            collided[key] = name
+        else:
+            seen[digest] = name
         if not is_dir:
             out.files[name] = len(out.sizes)
             out.sizes.append(file_size)
@@ -282,6 +290,10 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
     _check_overlap(out.offsets, out.compressed)
     _check_files_are_not_folders(out.files)
     return out
+
+
+def _folded(name: str) -> str:
+    return name.lower() if name.isascii() else fold(name)
 
 
 def _check_files_are_not_folders(files: dict[str, int]) -> None:
