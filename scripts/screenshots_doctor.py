@@ -2,13 +2,14 @@
 
 Run under Xvfb at the laptops' size, once per language::
 
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_doctor.py \
-        --language ru
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" \
+        .venv/bin/python scripts/screenshots_doctor.py --language ru
 
 Builds a throwaway archive with three items, then shows the dialog twice over
 the main window (1366x768, the whole screen is grabbed): with a protective
 trigger dropped behind the archive's back (a problem the dialog repairs), and
 with the database wrecked (opening offers the dialog, which offers the backup).
+The whole screen is grabbed, so it needs a display: Xvfb, as above.
 """
 
 from __future__ import annotations
