@@ -183,5 +183,9 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <source>Check Archive &amp;Health…</source>
         <translation>Архив &amp;күйін тексеру…</translation>
     </message>
+    <message>
+        <source>Not available for encrypted archives yet.</source>
+        <translation>Шифрланған архивтер үшін әзірге қолжетімсіз.</translation>
+    </message>
 </context>
 </TS>

@@ -183,5 +183,9 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <source>Check Archive &amp;Health…</source>
         <translation>Проверить &amp;состояние архива…</translation>
     </message>
+    <message>
+        <source>Not available for encrypted archives yet.</source>
+        <translation>Для зашифрованных архивов пока недоступно.</translation>
+    </message>
 </context>
 </TS>

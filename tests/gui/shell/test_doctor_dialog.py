@@ -155,3 +155,20 @@ def test_malformed_database_offers_the_dialog_which_restores_a_backup(
         dialog.close()
     finally:
         win.shutdown()
+
+
+def test_not_offered_for_an_encrypted_archive_yet(qtbot, tmp_path: Path) -> None:
+    """The doctor service cannot unlock an encrypted archive (it would call its database
+    damaged), so the window does not offer it there."""
+    from evidence_desk.gui.shell.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    doctor_dialog.install_doctor_ui(win)
+    try:
+        win.set_archive(create_archive(tmp_path / "sealed", "Sealed", passphrase="x" * 20))
+        wait_query(qtbot, win)
+        assert not win.doctor_action.isEnabled()
+        assert "encrypted" in win.doctor_action.toolTip()
+    finally:
+        win.shutdown()
