@@ -21,6 +21,7 @@ from evidence_desk.db.models_case import VocabularyTerm
 from evidence_desk.db.queries import case_vocabularies as queries
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.case.vocabulary_files import FileTerm, VocabularyExport, VocabularyFile
 
 LANGS = ("en", "ru", "kk")
 CSV_COLUMNS = (
@@ -275,20 +276,20 @@ def delete_term(archive: Archive, vocabulary: str, code: str) -> None:
         session.delete(terms[code])
 
 
-def _file_term(term: VocabularyTerm) -> dict[str, Any]:
-    out: dict[str, Any] = {"code": term.code}
-    if term.parent_code:
-        out["parent"] = term.parent_code
-    out.update(en=term.label_en, ru=term.label_ru, kk=term.label_kk)
-    if term.description:
-        out["description"] = term.description
-    if not term.active:
-        out["active"] = False
-    return out
+def _file_term(term: VocabularyTerm) -> FileTerm:
+    return FileTerm(
+        code=term.code,
+        parent=term.parent_code,
+        en=term.label_en,
+        ru=term.label_ru,
+        kk=term.label_kk,
+        description=term.description,
+        active=term.active,
+    )
 
 
-def export_json(archive: Archive, vocabularies: list[str] | None = None) -> dict[str, Any]:
-    """Vocabularies in the shipped-defaults format, ready for ``json.dump``."""
+def export_json(archive: Archive, vocabularies: list[str] | None = None) -> VocabularyExport:
+    """Vocabularies to write in the shipped-defaults format (its ``as_json()``)."""
     with archive.db.reader() as session:
         names = vocabularies or list_vocabularies(archive)
         out = []
@@ -296,11 +297,8 @@ def export_json(archive: Archive, vocabularies: list[str] | None = None) -> dict
             rows = queries.ordered_terms(session, name)
             if not rows:
                 raise EvidenceDeskError(f"no vocabulary named {name!r}")
-            terms = [_file_term(t) for t in rows]
-            out.append({"type": "vocabulary", "vocabulary": name, "terms": terms})
-    if len(out) == 1:
-        return out[0]
-    return {"type": "vocabularies", "vocabularies": out}
+            out.append(VocabularyFile(name, [_file_term(t) for t in rows]))
+    return VocabularyExport(out)
 
 
 def _file_rows(data: Any) -> list[tuple[str, dict[str, Any]]]:
@@ -336,23 +334,21 @@ def import_json(archive: Archive, data: Any) -> ImportReport:
 
 
 def export_csv(archive: Archive, vocabularies: list[str] | None = None) -> str:
-    data = export_json(archive, vocabularies)
-    groups = data["vocabularies"] if data["type"] == "vocabularies" else [data]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for group in groups:
-        for t in group["terms"]:
+    for group in export_json(archive, vocabularies).vocabularies:
+        for t in group.terms:
             writer.writerow(
                 [
-                    group["vocabulary"],
-                    t["code"],
-                    t.get("parent", ""),
-                    t["en"],
-                    t["ru"],
-                    t["kk"],
-                    t.get("description", ""),
-                    "no" if t.get("active") is False else "yes",
+                    group.vocabulary,
+                    t.code,
+                    t.parent or "",
+                    t.en,
+                    t.ru,
+                    t.kk,
+                    t.description,
+                    "yes" if t.active else "no",
                 ]
             )
     return out.getvalue()

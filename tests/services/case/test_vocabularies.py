@@ -101,7 +101,7 @@ def test_json_export_imports_into_another_archive(archive, tmp_path):
         {"en": "Hot irons", "ru": "Утюги"},
         parent="torture",
     )
-    data = case_vocabularies.export_json(archive, ["violation_types"])
+    data = case_vocabularies.export_json(archive, ["violation_types"]).as_json()
     assert data["type"] == "vocabulary"
     text = json.dumps(data, ensure_ascii=False)
     with create_archive(tmp_path / "colleague") as other:
