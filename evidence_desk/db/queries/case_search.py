@@ -25,6 +25,9 @@ from evidence_desk.db.models_case import (
     ItemPlace,
 )
 
+# A select of item or incident ids, composed further by the timeline and the catalogue.
+IdQuery = Select[Any]
+
 
 def incident_ids(
     *,

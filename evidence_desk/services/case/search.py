@@ -22,13 +22,13 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db import dialect
 from evidence_desk.db.queries import case_search as queries
 from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.db.queries import search as search_queries
+from evidence_desk.db.queries.case_search import IdQuery
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.common import resolve_incident
 from evidence_desk.services.case.dates import iso
@@ -138,7 +138,7 @@ def search(archive: Archive, user_text: str) -> SearchHits:
         )
 
 
-def incident_ids(session: Session, flt: CaseFilter, *, with_place: bool) -> Select[Any]:
+def incident_ids(session: Session, flt: CaseFilter, *, with_place: bool) -> IdQuery:
     """A select of the ids of incidents meeting the filter's incident conditions."""
     return queries.incident_ids(
         violations=(
@@ -159,7 +159,7 @@ def _place_id(session: Session, flt: CaseFilter) -> int:
     return resolve_place(session, flt.place).id
 
 
-def item_query(session: Session, flt: CaseFilter) -> Select[Any]:
+def item_query(session: Session, flt: CaseFilter) -> IdQuery:
     """The select of ``Item.id`` for a filter, ordered by corrected capture time."""
     incidents = None
     places = None
@@ -191,7 +191,7 @@ def find_incidents(archive: Archive, flt: CaseFilter) -> list[int]:
         return queries.ids(session, incident_query(session, flt))
 
 
-def incident_query(session: Session, flt: CaseFilter) -> Select[Any]:
+def incident_query(session: Session, flt: CaseFilter) -> IdQuery:
     return queries.narrow_incidents(
         incident_ids(session, flt, with_place=True),
         person_id=resolve_person(session, flt.person).id if flt.person else None,
