@@ -28,22 +28,6 @@ SERVICES = Path(__file__).resolve().parents[1] / "evidence_desk" / "services"
 # statements have moved to db/queries (or db/dialect).
 ALLOWED = frozenset(
     {
-        # case records
-        "case/clock.py",
-        "case/common.py",
-        "case/incident_messages.py",
-        "case/incidents.py",
-        "case/index.py",
-        "case/message_rows.py",
-        "case/persons.py",
-        "case/places.py",
-        "case/search.py",
-        "case/testimonies.py",
-        "case/testimony_attachments.py",
-        "case/testimony_checks.py",
-        "case/timeline.py",
-        "case/timeline_messages.py",
-        "case/vocabularies.py",
         # catalogue listing (the fast sqlite3 read path), verify, encryption conversion
         "catalogue/conversion.py",
         "catalogue/item_rows.py",
