@@ -193,6 +193,14 @@
         <source>Lock an encrypted archive when idle for:</source>
         <translation>Шифрланған архивті әрекетсіздіктен кейін бұғаттау:</translation>
     </message>
+    <message>
+        <source>List encrypted archives under Open Recent</source>
+        <translation>Шифрланған архивтерді «Соңғы мұрағаттар» тізімінде көрсету</translation>
+    </message>
+    <message>
+        <source>Off by default: the list is kept unencrypted in the settings folder, and an archive's folder name and path can say whose evidence it holds. Saved searches of an encrypted archive are always kept inside it, encrypted.</source>
+        <translation>Әдепкі бойынша өшірулі: тізім баптаулар қалтасында шифрланбай сақталады, ал архив қалтасының аты мен жолы онда кімнің дәлелдері бар екенін аңғартуы мүмкін. Шифрланған архивтің сақталған іздеулері әрқашан оның ішінде, шифрланып сақталады.</translation>
+    </message>
 </context>
 <context>
     <name>NewArchiveDialog</name>
@@ -219,6 +227,17 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>Екі құпия фраза сәйкес келмейді.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Saved searches</source>
+        <translation>Сақталған іздеулер</translation>
+    </message>
+    <message>
+        <source>The saved searches could not be kept: %1</source>
+        <translation>Сақталған іздеулерді сақтау мүмкін болмады: %1</translation>
     </message>
 </context>
 </TS>

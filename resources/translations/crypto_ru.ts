@@ -193,6 +193,14 @@
         <source>Lock an encrypted archive when idle for:</source>
         <translation>Блокировать зашифрованный архив после простоя:</translation>
     </message>
+    <message>
+        <source>List encrypted archives under Open Recent</source>
+        <translation>Показывать зашифрованные архивы в «Недавних архивах»</translation>
+    </message>
+    <message>
+        <source>Off by default: the list is kept unencrypted in the settings folder, and an archive's folder name and path can say whose evidence it holds. Saved searches of an encrypted archive are always kept inside it, encrypted.</source>
+        <translation>По умолчанию выключено: список хранится незашифрованным в папке настроек, а имя папки архива и путь к ней могут выдать, чьи доказательства в нём. Сохранённые поиски зашифрованного архива всегда хранятся внутри него, зашифрованными.</translation>
+    </message>
 </context>
 <context>
     <name>NewArchiveDialog</name>
@@ -219,6 +227,17 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>Две парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Saved searches</source>
+        <translation>Сохранённые поиски</translation>
+    </message>
+    <message>
+        <source>The saved searches could not be kept: %1</source>
+        <translation>Сохранённые поиски не удалось записать: %1</translation>
     </message>
 </context>
 </TS>

@@ -38,12 +38,21 @@ class WindowStateMixin:
         def screen(self) -> Any: ...
         def resize(self, *size: Any) -> None: ...
 
-    def _remember_recent(self, root: Any) -> None:
-        """The archive just opened goes first in File > Recent and is reopened at start."""
+    def _remember_recent(self, root: Any, *, encrypted: bool = False) -> None:
+        """The archive just opened goes first in File > Recent and is reopened at start.
+
+        An encrypted archive's path stays out of the (plain) settings unless the user
+        chose otherwise in Preferences: a folder name can say whose evidence it holds.
+        """
         settings = load_settings()
         entry = str(root)
-        recent = [entry] + [p for p in settings.recent_archives if p != entry]
-        settings.recent_archives = recent[:MAX_RECENT]
+        others = [p for p in settings.recent_archives if p != entry]
+        if encrypted and not settings.remember_encrypted_archives:
+            if len(others) != len(settings.recent_archives):  # remembered before: forget it
+                settings.recent_archives = others
+                save_settings(settings)
+            return
+        settings.recent_archives = ([entry] + others)[:MAX_RECENT]
         save_settings(settings)
 
     def _fit_screen(self, width: int, height: int) -> None:
