@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from evidence_desk.gui.shell.tasks import Task, error_text
 from evidence_desk.services.archive.archive import WrongPassphraseError
@@ -38,8 +38,8 @@ def interrupted_conversion(path: Path) -> bool:
     return conversion_pending(Path(path))
 
 
-def ask_resume(window: QWidget, root: Path) -> bool:
-    """Explain the interrupted conversion and ask whether to finish it now."""
+def resume_box(window: QWidget | None, root: Path) -> tuple[QMessageBox, QPushButton]:
+    """The explanation of an interrupted conversion, with Finish encryption and Cancel."""
     box = QMessageBox(window)
     box.setObjectName("resumeEncryptionBox")
     box.setIcon(QMessageBox.Icon.Warning)
@@ -58,6 +58,12 @@ def ask_resume(window: QWidget, root: Path) -> bool:
     finish = box.addButton(tr("Finish encryption"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(finish)
+    return box, finish
+
+
+def ask_resume(window: QWidget, root: Path) -> bool:
+    """Explain the interrupted conversion and ask whether to finish it now."""
+    box, finish = resume_box(window, root)
     box.exec()
     return box.clickedButton() is finish
 

@@ -86,7 +86,6 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Exported by:"), self.exporter)
         form.addRow(self.tr("Lock an encrypted archive when idle for:"), self.auto_lock)
         form.addRow(self.remember_encrypted)
-        form.addRow(remember_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -94,6 +93,7 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(remember_note)
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(460, 0)
