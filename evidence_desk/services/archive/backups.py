@@ -32,7 +32,7 @@ def auto_backups(folder: Path) -> list[Path]:
 
 def rotate(archive: Archive) -> tuple[Path | None, str | None]:
     """Make a backup and drop the oldest beyond ``KEEP``; (path, problem) — never raises."""
-    errors = (OSError, *driver_errors(archive.crypto is not None))
+    errors: tuple[type[BaseException], ...] = (OSError, *driver_errors(archive.crypto is not None))
     try:
         made = archive.db.backup(archive.backups, AUTO_LABEL)
     except errors as exc:
