@@ -24,11 +24,7 @@ if TYPE_CHECKING:
     from evidence_desk.gui.shell.main_window import MainWindow
     from evidence_desk.services.catalogue.conversion import ConversionReport
 
-CONTEXT = "ArchiveEncryption"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def interrupted_conversion(path: Path) -> bool:
@@ -43,19 +39,23 @@ def resume_box(window: QWidget | None, root: Path) -> tuple[QMessageBox, QPushBu
     box = QMessageBox(window)
     box.setObjectName("resumeEncryptionBox")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Encryption not finished"))
-    text = tr(
-        "The encryption of %1 was interrupted. The archive opens again only when it is finished."
+    box.setWindowTitle(translate("ArchiveEncryption", "Encryption not finished"))
+    text = translate(
+        "ArchiveEncryption",
+        "The encryption of %1 was interrupted. The archive opens again only when it is finished.",
     )
     box.setText(text.replace("%1", root.name))
     box.setInformativeText(
-        tr(
+        translate(
+            "ArchiveEncryption",
             "What is already encrypted stays encrypted; every remaining original is checked "
             "before its plaintext is replaced. Finishing needs the passphrase chosen when the "
-            "encryption started, and can be cancelled again."
+            "encryption started, and can be cancelled again.",
         )
     )
-    finish = box.addButton(tr("Finish encryption"), QMessageBox.ButtonRole.AcceptRole)
+    finish = box.addButton(
+        translate("ArchiveEncryption", "Finish encryption"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(finish)
     return box, finish
@@ -74,7 +74,9 @@ def offer_resume(window: MainWindow, root: Path, problem: str = "") -> Task | No
 
     if not problem and not ask_resume(window, root):
         window.statusBar().showMessage(
-            tr("%1 was not opened: its encryption is not finished.").replace("%1", str(root)),
+            translate(
+                "ArchiveEncryption", "%1 was not opened: its encryption is not finished."
+            ).replace("%1", str(root)),
             15000,
         )
         return None
@@ -94,7 +96,11 @@ def run_encryption(
     from evidence_desk.services.catalogue.conversion import encrypt_archive
 
     window.set_archive(None)
-    title = tr("Finishing the encryption") if resume else tr("Encrypting the archive")
+    title = (
+        translate("ArchiveEncryption", "Finishing the encryption")
+        if resume
+        else translate("ArchiveEncryption", "Encrypting the archive")
+    )
     task = window.runner.submit(
         encrypt_archive,
         root,
@@ -115,9 +121,10 @@ def run_encryption(
             lock_ui.show_recovery_key(window, report.recovery_key)
         if report.cancelled:
             window._show_error(
-                tr(
+                translate(
+                    "ArchiveEncryption",
                     "Encryption stopped. The archive opens again only when it is finished: "
-                    "open it again to continue (or run evidence-desk encrypt --archive %1)."
+                    "open it again to continue (or run evidence-desk encrypt --archive %1).",
                 ).replace("%1", str(root))
             )
             return
@@ -125,9 +132,15 @@ def run_encryption(
 
     def failed(exc: BaseException) -> None:
         if resume and isinstance(exc, WrongPassphraseError):
-            offer_resume(window, root, tr("Wrong passphrase; try again."))
+            offer_resume(
+                window, root, translate("ArchiveEncryption", "Wrong passphrase; try again.")
+            )
             return
-        window._show_error(tr("The archive was not encrypted: %1").replace("%1", error_text(exc)))
+        window._show_error(
+            translate("ArchiveEncryption", "The archive was not encrypted: %1").replace(
+                "%1", error_text(exc)
+            )
+        )
 
     task.succeeded.connect(done)
     task.failed.connect(failed)
