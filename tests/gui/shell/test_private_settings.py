@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtWidgets import QLabel
 
 from evidence_desk.core.crypto import keys
@@ -52,7 +52,8 @@ def _open(qtbot, win, root: Path) -> None:
 def _settings_bytes() -> bytes:
     """Every file the application's settings live in: ours and Qt's."""
     QSettings().sync()
-    folders = [Path(os.environ["EVIDENCE_DESK_CONFIG_DIR"]), Path(QSettings().fileName()).parent]
+    qt_base = Path(QSettings().fileName()).parent.parent  # Evidence Desk's and QtProject.conf
+    folders = [Path(os.environ["EVIDENCE_DESK_CONFIG_DIR"]), qt_base]
     return b"".join(
         p.read_bytes() for folder in folders if folder.exists()
         for p in sorted(folder.rglob("*")) if p.is_file()
@@ -107,6 +108,22 @@ def test_remembering_encrypted_archives_is_an_opt_in(qtbot, bare_window, encrypt
     dialog.accept()
     assert str(encrypted) not in load_settings().recent_archives
     assert settings.remember_encrypted_archives
+
+
+def test_qt_file_dialog_history_forgets_an_encrypted_archive(qtbot, bare_window, encrypted):
+    qt = QSettings(QSettings.Scope.UserScope, "QtProject")
+    inside = QUrl.fromLocalFile(str(encrypted / "objects")).toString()
+    qt.setValue("FileDialog/history", [inside, "file:///home/user/Pictures"])
+    qt.setValue("FileDialog/lastVisited", QUrl.fromLocalFile(str(encrypted)))
+    qt.sync()
+    _open(qtbot, bare_window, encrypted)
+    qt = QSettings(QSettings.Scope.UserScope, "QtProject")
+    assert qt.value("FileDialog/history") in (
+        ["file:///home/user/Pictures"],
+        "file:///home/user/Pictures",
+    )
+    assert qt.value("FileDialog/lastVisited") is None
+    assert CANARY.encode() not in _settings_bytes()
 
 
 def test_an_encrypted_archive_remembered_before_is_forgotten_on_open(
