@@ -127,3 +127,19 @@ def backup(src_path: Path, dst_path: Path, raw_key: bytes, *, read_only: bool = 
         dst.close()
         src.close()
     partial.replace(dst_path)
+
+
+def check_backup(path: Path, raw_key: bytes) -> tuple[str, int, int]:
+    """``dialect.check_backup`` for an encrypted file: (integrity check answer, items,
+    custody events), opened read-only with ``raw_key``. Raises ``Error`` for a file
+    that is not a database under this key or cannot be read."""
+    conn = connect(path, raw_key, timeout=5, read_only=True)
+    try:
+        check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        if check != "ok":
+            return check, 0, 0
+        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+        events = conn.execute("SELECT count(*) FROM custody_events").fetchone()[0]
+        return check, int(items), int(events)
+    finally:
+        conn.close()

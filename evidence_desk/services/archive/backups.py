@@ -10,10 +10,11 @@ which stay in ``objects/``.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from evidence_desk.db import dialect
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
@@ -30,9 +31,21 @@ def auto_backups(folder: Path) -> list[Path]:
         return []
 
 
+def driver_errors(encrypted: bool) -> tuple[type[BaseException], ...]:
+    """What the database driver raises: sqlite3's errors, and SQLCipher's own classes."""
+    if not encrypted:
+        return (dialect.DRIVER_ERROR,)
+    from evidence_desk.db import cipher
+
+    return (cipher.Error, dialect.DRIVER_ERROR)
+
+
 def rotate(archive: Archive) -> tuple[Path | None, str | None]:
     """Make a backup and drop the oldest beyond ``KEEP``; (path, problem) — never raises."""
-    errors: tuple[type[BaseException], ...] = (OSError, *driver_errors(archive.crypto is not None))
+    errors: tuple[type[BaseException], ...] = (
+        OSError,
+        *driver_errors(archive.crypto is not None),
+    )
     try:
         made = archive.db.backup(archive.backups, AUTO_LABEL)
     except errors as exc:
@@ -54,55 +67,28 @@ class BackupInfo:
     problem: str | None
 
 
-def driver_errors(encrypted: bool) -> tuple[type[BaseException], ...]:
-    """What the database driver raises: sqlite3's errors, and SQLCipher's own classes."""
-    if not encrypted:
-        return (sqlite3.Error,)
-    from evidence_desk.db import cipher
-
-    return (cipher.Error, sqlite3.Error)
-
-
-def connect_read_only(path: Path, key: bytes | None = None) -> Any:
-    """A read-only DBAPI connection to a database or backup: plain SQLite, or SQLCipher
-    with the archive's database ``key`` (an encrypted archive's backups are encrypted
-    with the same key). Raises ``driver_errors(key is not None)``."""
-    if key is None:
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-    from evidence_desk.db import cipher
-
-    return cipher.connect(path, key, timeout=5, read_only=True)
-
-
 def inspect(path: Path, key: bytes | None = None) -> BackupInfo:
     """Open a backup read-only and check it; hostile files give a message, not an error.
 
-    ``key``: the database key of an encrypted archive; a backup it does not open
-    (another archive's, or a plaintext one) is reported as not usable.
+    ``key``: the database key of an encrypted archive, whose backups are encrypted
+    with it; a backup it does not open (another archive's, or a plaintext one) is
+    reported as not usable.
     """
-    errors = driver_errors(key is not None)
     try:
-        conn = connect_read_only(path, key)
-    except errors as exc:
-        return BackupInfo(path, False, None, None, _not_a_database(exc, key))
-    try:
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            return BackupInfo(path, False, None, None, f"damaged: {check}")
-        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
-        events = conn.execute("SELECT count(*) FROM custody_events").fetchone()[0]
-        return BackupInfo(path, True, int(items), int(events), None)
-    except errors as exc:
-        return BackupInfo(path, False, None, None, _not_a_database(exc, key))
-    finally:
-        conn.close()
+        if key is None:
+            check, items, events = dialect.check_backup(path)
+        else:
+            from evidence_desk.db import cipher
 
-
-def _not_a_database(exc: BaseException, key: bytes | None) -> str:
-    text = str(exc)
-    if key is not None and "not a database" in text:
-        return f"{text} (not encrypted with this archive's key)"
-    return text
+            check, items, events = cipher.check_backup(path, key)
+    except driver_errors(key is not None) as exc:
+        problem = str(exc)
+        if key is not None and "not a database" in problem:
+            problem += " (not encrypted with this archive's key)"
+        return BackupInfo(path, False, None, None, problem)
+    if check != "ok":
+        return BackupInfo(path, False, None, None, f"damaged: {check}")
+    return BackupInfo(path, True, items, events, None)
 
 
 def all_backups(folder: Path) -> list[Path]:

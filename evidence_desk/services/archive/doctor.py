@@ -10,14 +10,14 @@ need the user's explicit word, because they accept a state of the log:
   never deleted; the exhibit counter is raised to the checkpoint's
   high-water mark so numbers given out after the backup are never reused;
   the restore is recorded in custody and the checkpoint re-anchored.
-
-An encrypted archive is examined the same way: its passphrase unlocks the
-database key first, and the database and every backup are opened through
-SQLCipher with it (``backups.connect_read_only``); a backup that key does not
-open is never put in place.
 - ``reanchor``: the checkpoint is missing or refers to a log that is gone;
   after the user has satisfied themselves that the log is complete, a new
   checkpoint is written and the re-anchoring itself recorded in custody.
+
+An encrypted archive is examined the same way: its passphrase unlocks the
+database key first, and the database and every backup are opened through
+SQLCipher with it (``db.cipher``); a backup that key does not open is never
+put in place.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
@@ -77,6 +78,15 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _connect_read_only(db_path: Path, key: bytes | None) -> Any:
+    """Plain SQLite, or SQLCipher with an encrypted archive's database key."""
+    if key is None:
+        return sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
+    from evidence_desk.db import cipher
+
+    return cipher.connect(db_path, key, timeout=10, read_only=True)
+
+
 def _database_state(db_path: Path, key: bytes | None) -> str | None:
     """None when the database is sound; else one line saying what is wrong."""
     if not db_path.exists():
@@ -85,7 +95,7 @@ def _database_state(db_path: Path, key: bytes | None) -> str | None:
         return "empty (0 bytes)"
     errors = backups.driver_errors(key is not None)
     try:
-        conn = backups.connect_read_only(db_path, key)
+        conn = _connect_read_only(db_path, key)
     except errors as exc:
         return f"cannot be opened ({exc})"
     try:
