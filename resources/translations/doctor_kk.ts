@@ -184,8 +184,8 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <translation>Архив &amp;күйін тексеру…</translation>
     </message>
     <message>
-        <source>Not available for encrypted archives yet.</source>
-        <translation>Шифрланған архивтер үшін әзірге қолжетімсіз.</translation>
+        <source>Keys</source>
+        <translation>Кілттер</translation>
     </message>
 </context>
 </TS>

@@ -184,8 +184,8 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <translation>Проверить &amp;состояние архива…</translation>
     </message>
     <message>
-        <source>Not available for encrypted archives yet.</source>
-        <translation>Для зашифрованных архивов пока недоступно.</translation>
+        <source>Keys</source>
+        <translation>Ключи</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,8 @@ temporary copies, backups and free space. What is safe to repair is offered
 as one button (the same repairs as ``doctor --repair``). When the database
 itself is damaged the dialog offers the way out, restoring the newest good
 backup, after saying what that does; the window's open archive is closed
-first and reopened after.
+first and reopened after. The service opens the archive by itself, so an
+encrypted archive's passphrase is asked when the dialog opens.
 
 A window whose archive fails to open because its database is damaged offers
 this dialog instead of a bare error (``offer_doctor``), so the way out is
@@ -56,6 +57,7 @@ def _tr(text: str) -> str:
 def _check_names() -> dict[str, str]:
     """The doctor's check names (``Check.name``) as the interface shows them."""
     return {
+        "keys": _tr("Keys"),
         "database": _tr("Database"),
         "open": _tr("Opening"),
         "medium": _tr("Medium"),
@@ -71,24 +73,33 @@ def _check_names() -> dict[str, str]:
     }
 
 
-def examine(root: Path, repair: bool = False) -> tuple[DoctorReport, bool]:
-    """In a worker: the doctor's report, and whether a usable backup exists when the
-    database is damaged (else False: nothing to offer)."""
-    from evidence_desk.services.archive import backups, doctor
+def _source(passphrase: str | None) -> Any:
+    """The doctor service's passphrase source: asked on the GUI thread, handed over once."""
+    return None if passphrase is None else (lambda: passphrase)
 
-    report = doctor.diagnose(root, repair=repair)
-    restorable = False
-    if database_damaged(report):
-        restorable = any(backups.inspect(p).ok for p in backups.all_backups(root / "backups"))
+
+def examine(
+    root: Path, repair: bool = False, passphrase: str | None = None
+) -> tuple[DoctorReport, bool]:
+    """In a worker: the doctor's report, and whether it names a backup to restore (the
+    database is damaged and the service found a good backup)."""
+    from evidence_desk.services.archive import doctor
+
+    report = doctor.diagnose(root, repair=repair, passphrase=_source(passphrase))
+    restorable = any(
+        c.name == "database" and not c.ok and "--restore-backup" in c.message for c in report.checks
+    )
     return report, restorable
 
 
-def restore_then_examine(root: Path) -> tuple[Restored, DoctorReport]:
+def restore_then_examine(
+    root: Path, passphrase: str | None = None
+) -> tuple[Restored, DoctorReport]:
     """In a worker: put the newest good backup in place, then check again."""
     from evidence_desk.services.archive import doctor
 
-    restored = doctor.restore_backup(root)
-    return restored, doctor.diagnose(root)
+    restored = doctor.restore_backup(root, passphrase=_source(passphrase))
+    return restored, doctor.diagnose(root, passphrase=_source(passphrase))
 
 
 def database_damaged(report: DoctorReport) -> bool:
@@ -100,8 +111,16 @@ class DoctorDialog(QDialog):
 
     examined = Signal(object)  # DoctorReport, after every check (also after a repair)
 
-    def __init__(self, window: MainWindow, root: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        root: Path,
+        parent: QWidget | None = None,
+        *,
+        passphrase: str | None = None,
+    ) -> None:
         super().__init__(parent or window)
+        self._passphrase = passphrase  # an encrypted archive's, asked when the dialog opened
         self.setObjectName("doctorDialog")
         self.window_ = window
         self.root = Path(root)
@@ -171,7 +190,7 @@ class DoctorDialog(QDialog):
         self.explanation.clear()
         self._set_busy(True)
         task = self.window_.runner.submit(
-            examine, self.root, repair, pool="long", name="archive health"
+            examine, self.root, repair, self._passphrase, pool="long", name="archive health"
         )
         task.succeeded.connect(self._on_examined)
         task.failed.connect(self._on_failed)
@@ -204,7 +223,7 @@ class DoctorDialog(QDialog):
         self.headline.setText(self.tr("Restoring the database from the newest good backup…"))
         self._set_busy(True)
         task = self.window_.runner.submit(
-            restore_then_examine, self.root, pool="long", name="restore backup"
+            restore_then_examine, self.root, self._passphrase, pool="long", name="restore backup"
         )
         task.succeeded.connect(self._on_restored)
         task.failed.connect(self._on_failed)
@@ -322,12 +341,21 @@ class DoctorDialog(QDialog):
 
 
 def open_doctor(window: MainWindow, root: Path | None = None) -> DoctorDialog | None:
-    """Show the dialog for ``root`` (else the open archive) and start the check."""
+    """Show the dialog for ``root`` (else the open archive) and start the check; an
+    encrypted archive's passphrase is asked first (the service opens the archive itself)."""
+    from evidence_desk.gui.shell.lock import ask_unlock
+    from evidence_desk.services.archive.archive import is_encrypted_archive
+
     if root is None:
         if window.archive is None:
             return None
         root = Path(window.archive.root)
-    dialog = DoctorDialog(window, root)
+    passphrase = None
+    if is_encrypted_archive(root):
+        passphrase = ask_unlock(window, root)
+        if passphrase is None:
+            return None
+    dialog = DoctorDialog(window, root, passphrase=passphrase)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.doctor_dialog = dialog  # type: ignore[attr-defined]
     dialog.open()
@@ -370,12 +398,7 @@ def install_doctor_ui(window: MainWindow) -> QAction:
     window.hooks.add_after(window.menu_actions.verify, [action])
 
     def update(*_args: Any) -> None:
-        archive = window.archive
-        # The doctor service opens the archive by itself and cannot unlock an encrypted one
-        # yet (it would call its database damaged): not offered there until it can.
-        encrypted = archive is not None and bool(getattr(archive, "encrypted", False))
-        action.setEnabled(archive is not None and not encrypted)
-        action.setToolTip(_tr("Not available for encrypted archives yet.") if encrypted else "")
+        action.setEnabled(window.archive is not None)
 
     window.hooks.subscribe(Change.ARCHIVE, update)
     update()

@@ -396,7 +396,7 @@ def open_archive_in(
             return
         from evidence_desk.gui.shell.doctor_dialog import damaged_database, offer_doctor
 
-        if damaged_database(exc) and not is_encrypted_archive(path):  # the way out, one click
+        if damaged_database(exc):  # the way out, one click away: Check Archive Health
             offer_doctor(window, Path(path), error_text(exc))
             return
         window._show_error(

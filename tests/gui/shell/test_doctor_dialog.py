@@ -157,18 +157,26 @@ def test_malformed_database_offers_the_dialog_which_restores_a_backup(
         win.shutdown()
 
 
-def test_not_offered_for_an_encrypted_archive_yet(qtbot, tmp_path: Path) -> None:
-    """The doctor service cannot unlock an encrypted archive (it would call its database
-    damaged), so the window does not offer it there."""
+def test_an_encrypted_archive_is_checked_after_asking_its_passphrase(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from evidence_desk.gui.shell import lock
     from evidence_desk.gui.shell.main_window import MainWindow
 
+    root = tmp_path / "sealed"
+    create_archive(root, "Sealed", passphrase="x" * 20).close()
     win = MainWindow()
     qtbot.addWidget(win)
-    doctor_dialog.install_doctor_ui(win)
     try:
-        win.set_archive(create_archive(tmp_path / "sealed", "Sealed", passphrase="x" * 20))
-        wait_query(qtbot, win)
-        assert not win.doctor_action.isEnabled()
-        assert "encrypted" in win.doctor_action.toolTip()
+        monkeypatch.setattr(lock, "ask_unlock", lambda *_a, **_k: None)
+        assert doctor_dialog.open_doctor(win, root) is None  # the passphrase was not given
+        monkeypatch.setattr(lock, "ask_unlock", lambda *_a, **_k: "x" * 20)
+        dialog = doctor_dialog.open_doctor(win, root)
+        assert dialog is not None
+        report = _examined(qtbot, dialog)
+        assert not doctor_dialog.database_damaged(report), report.checks
+        assert _rows(dialog)[0][:2] == ("OK", "Database")
+        assert dialog.headline.text() != "The archive's database is damaged."
+        dialog.close()
     finally:
         win.shutdown()
