@@ -259,8 +259,23 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     return 0 if report.ok and chat_exports.exports_ok(done) else EXIT_PROBLEMS
 
 
+def _quick(args: argparse.Namespace, archive: Archive | None) -> tuple[Any, Any]:
+    """The quick reader (None: take the full open) and the passphrase, asked at most once."""
+    if archive is not None:
+        return None, None
+    asked: list[str] = []
+    source = passphrase_source()
+
+    def passphrase() -> str:
+        if not asked:
+            asked.append(source())
+        return asked[0]
+
+    return item_rows.quick_reader(_archive_path(args), passphrase), passphrase
+
+
 def cmd_list(args: argparse.Namespace, archive: Archive | None = None) -> int:
-    reader = item_rows.quick_reader(_archive_path(args)) if archive is None else None
+    reader, passphrase = _quick(args, archive)
     if reader is not None:
         with reader:
             if args.json:
@@ -268,7 +283,7 @@ def cmd_list(args: argparse.Namespace, archive: Archive | None = None) -> int:
             else:
                 _print_summaries(reader.summaries())
         return 0
-    with _opened(args, archive) as opened:
+    with _opened(args, archive, passphrase) as opened:
         rows = items_service.list_items(opened)
     if args.json:
         print_json(rows)
@@ -292,20 +307,20 @@ def _print_summaries(summaries: Iterable[tuple[str, str, str, str | None, str]])
     print(f"{count + len(lines)} items")
 
 
-def _opened(args: argparse.Namespace, archive: Archive | None) -> Any:
+def _opened(args: argparse.Namespace, archive: Archive | None, passphrase: Any = None) -> Any:
     """The archive given, or the full open (schema upgrade, clean-up) when there is none."""
     if archive is not None:
         return contextlib.nullcontext(archive)
     create = creates_on_first_use(args.archive)
     return archive_service.open_archive(
-        _archive_path(args), create=create, passphrase=passphrase_source()
+        _archive_path(args), create=create, passphrase=passphrase or passphrase_source()
     )
 
 
 def cmd_show(args: argparse.Namespace, archive: Archive | None = None) -> int:
-    reader = item_rows.quick_reader(_archive_path(args)) if archive is None else None
+    reader, passphrase = _quick(args, archive)
     if reader is None:
-        with _opened(args, archive) as opened:
+        with _opened(args, archive, passphrase) as opened:
             item = items_service.get_item(opened, args.item)
     else:
         with reader:
