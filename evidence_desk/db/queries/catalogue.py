@@ -26,6 +26,7 @@ from evidence_desk.db import counts, dialect
 from evidence_desk.db.queries import search
 from evidence_desk.db.queries.search import matching_items_clause
 from evidence_desk.db.sort_keys import ID_ORDER_INDEX
+from evidence_desk.db.triggers import normalise
 
 _FIRST_SOURCE = (
     "(SELECT s.received_from FROM sources s WHERE s.item_id = items.id ORDER BY s.id LIMIT 1)"
@@ -279,3 +280,37 @@ def counted_facets(session: Session) -> tuple[list[Any], list[Any]]:
 
 def tag_names(session: Session) -> list[str]:
     return [r[0] for r in session.execute(text("SELECT name FROM tags"))]
+
+
+def count_problems(session: Session) -> list[str]:
+    """What is wrong with the counts the triggers keep: a trigger missing or altered (the
+    database was edited outside Evidence Desk), or counts that differ from the rows."""
+    live = dialect.triggers(session)
+    found = [
+        f"trigger {name} is {'missing' if name not in live else 'altered'}"
+        for name, sql in counts.TRIGGERS.items()
+        if normalise(live.get(name)) != normalise(sql)
+    ]
+    kept = {tuple(r[:3]): r[3] for r in facet_counts(session)[0]}
+    rows = {tuple(r[:3]): r[3] for r in session.execute(text(counts.ITEM_COUNTS_SQL))}
+    if kept != rows:
+        found.append("item counts differ from the items")
+    tag_sql = "SELECT tag_id, n FROM tag_counts WHERE n != 0"
+    kept_tags = {r[0]: r[1] for r in session.execute(text(tag_sql))}
+    if kept_tags != {r[0]: r[1] for r in session.execute(text(counts.TAG_COUNTS_SQL))}:
+        found.append("tag counts differ from the tags of items")
+    return found
+
+
+def rebuild_counts(session: Session) -> None:
+    """Put the triggers back and count again from the rows (a repair, in a write session).
+
+    The order record starts from the rows as well: 0 only if ids follow exhibits.
+    """
+    for name in counts.TRIGGERS:
+        session.execute(text(f'DROP TRIGGER IF EXISTS "{name}"'))
+    session.execute(text("DELETE FROM item_counts"))
+    session.execute(text("DELETE FROM tag_counts"))
+    session.execute(text("DELETE FROM counters WHERE name = :n"), {"n": counts.ORDER_BREAKS})
+    for sql in (*counts.FILL, *counts.TRIGGERS.values()):
+        session.execute(text(sql))

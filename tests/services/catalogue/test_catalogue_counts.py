@@ -179,3 +179,28 @@ def test_an_item_out_of_order_is_noticed(filled) -> None:  # type: ignore[no-unt
         )
     assert _breaks(archive) == 1
     assert_counts_right(archive)
+
+
+def test_a_dropped_trigger_is_found_and_the_counts_rebuilt(filled) -> None:  # type: ignore[no-untyped-def]
+    archive, uuids = filled
+    with archive.db.reader() as session:
+        assert q.count_problems(session) == []
+    with archive.db.writer() as session:
+        session.execute(text("DROP TRIGGER item_counts_update"))
+        session.execute(text("DROP TRIGGER tag_counts_insert"))
+    items.update_fields(archive, uuids[0], sensitivity="public")
+    items.set_tags(archive, uuids[:3], add=["задержание"])
+    with archive.db.reader() as session:
+        problems = q.count_problems(session)
+    assert "trigger item_counts_update is missing" in problems
+    assert "trigger tag_counts_insert is missing" in problems
+    assert "item counts differ from the items" in problems
+    assert "tag counts differ from the tags of items" in problems
+    with archive.db.writer() as session:
+        q.rebuild_counts(session)
+    with archive.db.reader() as session:
+        assert q.count_problems(session) == []
+    assert_counts_right(archive)
+    assert _breaks(archive) == 0
+    items.set_tags(archive, uuids[3:5], add=["задержание"])
+    assert_counts_right(archive)
