@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import importlib
 import json
@@ -64,8 +65,8 @@ def ask_passphrase(prompt: str = "Passphrase: ", env: str = ENV_PASSPHRASE) -> s
 
 
 def passphrase_source() -> Callable[[], str]:
-    """Asked only if the archive turns out to be encrypted."""
-    return lambda: ask_passphrase("Passphrase for the archive: ")
+    """Asked only if the archive turns out to be encrypted, and then once per source."""
+    return functools.cache(lambda: ask_passphrase("Passphrase for the archive: "))
 
 
 def ask_new_passphrase(env: str, what: str = "passphrase") -> str:

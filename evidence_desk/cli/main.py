@@ -259,23 +259,9 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
     return 0 if report.ok and chat_exports.exports_ok(done) else EXIT_PROBLEMS
 
 
-def _quick(args: argparse.Namespace, archive: Archive | None) -> tuple[Any, Any]:
-    """The quick reader (None: take the full open) and the passphrase, asked at most once."""
-    if archive is not None:
-        return None, None
-    asked: list[str] = []
-    source = passphrase_source()
-
-    def passphrase() -> str:
-        if not asked:
-            asked.append(source())
-        return asked[0]
-
-    return item_rows.quick_reader(_archive_path(args), passphrase), passphrase
-
-
 def cmd_list(args: argparse.Namespace, archive: Archive | None = None) -> int:
-    reader, passphrase = _quick(args, archive)
+    passphrase = passphrase_source()  # asked at most once, quick path or full open
+    reader = item_rows.quick_reader(_archive_path(args), passphrase) if archive is None else None
     if reader is not None:
         with reader:
             if args.json:
@@ -318,7 +304,8 @@ def _opened(args: argparse.Namespace, archive: Archive | None, passphrase: Any =
 
 
 def cmd_show(args: argparse.Namespace, archive: Archive | None = None) -> int:
-    reader, passphrase = _quick(args, archive)
+    passphrase = passphrase_source()
+    reader = item_rows.quick_reader(_archive_path(args), passphrase) if archive is None else None
     if reader is None:
         with _opened(args, archive, passphrase) as opened:
             item = items_service.get_item(opened, args.item)
