@@ -173,9 +173,16 @@ def _segments(sort_key: str, descending: bool) -> list[tuple[str, str]]:
             (f"{column} IS NULL", exhibit),
         ]
     if sort_key == "sensitivity":
-        names = ", ".join(f"'{name}'" for name in SENSITIVITY_RANK)  # constants, no input
+        # The ranked names (constants, no input), then every other name in name order: the
+        # ranges below, between and above the ranked names, each a range of the index.
+        low, high = sorted(SENSITIVITY_RANK)
         runs = [(f"{column} = '{name}'", exhibit) for name in SENSITIVITY_RANK]
-        runs.append((f"{column} NOT IN ({names})", f"{column}{way}, {exhibit}"))
+        for others in (
+            f"{column} < '{low}'",
+            f"{column} > '{low}' AND {column} < '{high}'",
+            f"{column} > '{high}'",
+        ):
+            runs.append((others, f"{column}{way}, {exhibit}"))
         return runs[::-1] if descending else runs
     return [("", f"{column}{way}, {exhibit}")]
 
