@@ -204,3 +204,25 @@ def test_a_dropped_trigger_is_found_and_the_counts_rebuilt(filled) -> None:  # t
     assert _breaks(archive) == 0
     items.set_tags(archive, uuids[3:5], add=["задержание"])
     assert_counts_right(archive)
+
+
+def test_counts_survive_encrypting_the_archive(filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The export into SQLCipher copies the counts and the triggers, counting nothing twice."""
+    from evidence_desk.core.crypto.keys import FAST_TEST_PARAMS
+    from evidence_desk.services.archive.archive import open_archive
+    from evidence_desk.services.catalogue.conversion import encrypt_archive
+
+    archive, uuids = filled
+    items.set_tags(archive, uuids[:3], add=["задержание"])
+    remove_items(archive, [uuids[0]], "duplicate upload")
+    before = _kept(archive)
+    root = archive.root
+    archive.close()
+    encrypt_archive(root, "eleven words of a long phrase", kdf=FAST_TEST_PARAMS)
+    with open_archive(root, passphrase=lambda: "eleven words of a long phrase") as encrypted:
+        assert _kept(encrypted) == before
+        assert_counts_right(encrypted)
+        items.set_tags(encrypted, uuids[3:], add=["задержание"])
+        assert_counts_right(encrypted)
+        with encrypted.db.reader() as session:
+            assert q.count_problems(session) == []
