@@ -56,7 +56,7 @@ def item_json(item: Any, sources: Iterable[Any], tags: Iterable[str]) -> dict[st
         "exhibit": format_exhibit(item.exhibit_no),
         "kind": item.kind,
         "title": item.title,
-        "title_publishable": item.title_publishable,
+        "title_publishable": bool(item.title_publishable),  # stored 0/1 in a raw row
         "description": item.description,
         "notes": item.notes,
         "sensitivity": item.sensitivity,
