@@ -2,8 +2,9 @@
 
 One buffer's worth (most photos) is copied on the calling thread; anything
 larger goes through three threads (read, hash, write) that all release the
-interpreter lock. Buffers are reused between copies, so memory stays fixed
-whatever the file size.
+interpreter lock, in small buffers that stay in the processor's cache.
+Buffers are reused between copies, so memory stays fixed whatever the file
+size.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ from typing import BinaryIO
 from evidence_desk.core.store.base import Cancelled
 
 CHUNK = 4 * 1024 * 1024
-BUFFERS_PER_COPY = 6
+# The pipeline of a large copy: each piece is read into, hashed and written from
+# while it is still in the cache (1 MiB of L2 per core here). With 6 x 4 MiB the
+# same 1 GiB copy spent 2.2-2.7 s in the kernel instead of 0.45 s: every read
+# and write copied to and from main memory. 8 pieces keep the reader ahead.
+PIECE = 256 * 1024
+PIECES_PER_COPY = 8
 
 
 class _BufferPool:
@@ -29,22 +35,24 @@ class _BufferPool:
     copying a typical photo.
     """
 
-    def __init__(self, keep: int) -> None:
+    def __init__(self, keep: int, size: int = CHUNK) -> None:
         self._free: list[bytearray] = []
         self._keep = keep
+        self._size = size
         self._lock = threading.Lock()
 
     def take(self, count: int) -> list[bytearray]:
         with self._lock:
             reused = [self._free.pop() for _ in range(min(count, len(self._free)))]
-        return reused + [bytearray(CHUNK) for _ in range(count - len(reused))]
+        return reused + [bytearray(self._size) for _ in range(count - len(reused))]
 
     def give(self, buffers: list[bytearray]) -> None:
         with self._lock:
             self._free.extend(buffers[: max(0, self._keep - len(self._free))])
 
 
-_BUFFERS = _BufferPool(keep=2 * BUFFERS_PER_COPY)
+_BUFFERS = _BufferPool(keep=4)
+_PIECES = _BufferPool(keep=2 * PIECES_PER_COPY, size=PIECE)
 
 
 def _copy_hashing(
@@ -112,11 +120,11 @@ def _copy_rest_threaded(
     this thread does nothing else: a reader thread fills buffers ahead of it
     and a writer thread writes behind it (all three release the GIL). Each
     buffer is read into once and written from the same memory; the one fsync
-    comes after. (Asking the kernel to write back every few buffers, so that
+    comes after (see ``PIECE`` for the size). (Asking the kernel to write back every few buffers, so that
     the fsync would wait for the tail only, made the copy 2x slower on a busy
     disk: the writer then waited for the device instead of the page cache.)
     """
-    owned = _BUFFERS.take(BUFFERS_PER_COPY)
+    owned = _PIECES.take(PIECES_PER_COPY)
     free: queue.Queue[bytearray] = queue.Queue()
     for buf in owned:
         free.put(buf)
@@ -183,7 +191,7 @@ def _copy_rest_threaded(
         to_write.put(None)
         for thread in threads:
             thread.join()
-        _BUFFERS.give(owned)
+        _PIECES.give(owned)
     if errors:
         raise errors[0]
     return h.hexdigest(), size
