@@ -169,10 +169,9 @@ def _copy_rest_threaded(
     for thread in threads:
         thread.start()
     finished = False
+    unreported = 0  # progress and cancel checks every CHUNK bytes, not for every piece
     try:
         while not errors:
-            if cancelled and cancelled():
-                raise Cancelled()
             job = to_hash.get()
             if job is None:
                 finished = True
@@ -181,8 +180,15 @@ def _copy_rest_threaded(
             h.update(memoryview(buf)[:n])
             size += n
             to_write.put((buf, n))
-            if on_bytes:
-                on_bytes(n)
+            unreported += n
+            if unreported >= CHUNK:
+                if on_bytes:
+                    on_bytes(unreported)
+                unreported = 0
+                if cancelled and cancelled():
+                    raise Cancelled()
+        if on_bytes and unreported and not errors:
+            on_bytes(unreported)
     finally:
         stop.set()
         if not finished:  # stopped early: hand back what the reader still holds ready
