@@ -119,10 +119,11 @@ def _copy_rest_threaded(
     SHA-256 is the slowest stage (about 1 GB/s here) and cannot be split, so
     this thread does nothing else: a reader thread fills buffers ahead of it
     and a writer thread writes behind it (all three release the GIL). Each
-    buffer is read into once and written from the same memory; the one fsync
-    comes after (see ``PIECE`` for the size). (Asking the kernel to write back every few buffers, so that
-    the fsync would wait for the tail only, made the copy 2x slower on a busy
-    disk: the writer then waited for the device instead of the page cache.)
+    piece (``PIECE``) is read into once and written from the same memory; the
+    one fsync comes after. (Asking the kernel to write back every few buffers,
+    so that the fsync would wait for the tail only, made the copy 2x slower on
+    a busy disk: the writer then waited for the device instead of the page
+    cache.)
     """
     owned = _PIECES.take(PIECES_PER_COPY)
     free: queue.Queue[bytearray] = queue.Queue()
