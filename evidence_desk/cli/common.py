@@ -159,14 +159,20 @@ def exit_process(code: int) -> NoReturn:
     quarter of ``init``. Exit handlers still run (worker pools, the decoder
     sandbox, a decrypted viewer folder), output is flushed, and the files the
     command wrote were closed and fsynced by the command itself. If a thread
-    that was not told to die with the process is still running, this waits for
-    it the ordinary way.
+    that was not told to die with the process is still running, a profiler
+    or coverage tracer waits to write its results at the end, or the window
+    ran (Qt's objects save settings as they are destroyed), this exits the
+    ordinary way.
     """
     import atexit
     import threading
 
     others = [t for t in threading.enumerate() if t is not threading.main_thread()]
     if any(t.is_alive() and not t.daemon for t in others):
+        sys.exit(code)
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)
+    if "PySide6.QtCore" in sys.modules:
         sys.exit(code)
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):

@@ -29,7 +29,10 @@ def test_exit_handlers_run_and_output_is_flushed(tmp_path: Path) -> None:
         atexit.register(lambda: open({str(marker)!r}, "w").write("yes"))
         sys.stdout.write("no newline at the end")
         sys.stderr.write("said on stderr")
-        exit_process(3)
+        try:
+            exit_process(3)
+        except SystemExit:
+            print("ordinary exit, not the quick one")
         """,
         tmp_path,
     )
@@ -82,3 +85,22 @@ def test_commands_as_processes_keep_their_output_and_exit_codes(tmp_path: Path) 
     assert missing.returncode != 0 and "no item 99" in missing.stderr
     # The database was closed properly: no write-ahead log left behind.
     assert not (archive / "evidence.sqlite-wal").exists()
+
+
+def test_after_the_window_or_under_a_profiler_the_process_exits_the_ordinary_way(
+    tmp_path: Path,
+) -> None:
+    """Qt objects are destroyed normally (settings are written then); a profile is saved."""
+    for setup in ("import PySide6.QtCore", "import sys; sys.setprofile(lambda *a: None)"):
+        proc = _python(
+            f"""
+            {setup}
+            from evidence_desk.cli.common import exit_process
+            try:
+                exit_process(4)
+            except SystemExit as exc:
+                print("ordinary exit", exc.code)
+            """,
+            tmp_path,
+        )
+        assert proc.stdout.strip() == "ordinary exit 4", (setup, proc.stderr)
