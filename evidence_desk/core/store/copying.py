@@ -26,6 +26,9 @@ CHUNK = 4 * 1024 * 1024
 # and write copied to and from main memory. 8 pieces keep the reader ahead.
 PIECE = 256 * 1024
 PIECES_PER_COPY = 8
+# While a large copy is written, what is already written goes to the disk on a
+# thread of its own, one ``fdatasync`` at a time, every FLUSH_EVERY bytes.
+FLUSH_EVERY = 64 * 1024 * 1024
 
 
 class _BufferPool:
@@ -119,11 +122,18 @@ def _copy_rest_threaded(
     SHA-256 is the slowest stage (about 1 GB/s here) and cannot be split, so
     this thread does nothing else: a reader thread fills buffers ahead of it
     and a writer thread writes behind it (all three release the GIL). Each
-    piece (``PIECE``) is read into once and written from the same memory; the
-    one fsync comes after. (Asking the kernel to write back every few buffers,
-    so that the fsync would wait for the tail only, made the copy 2x slower on
-    a busy disk: the writer then waited for the device instead of the page
-    cache.)
+    piece (``PIECE``) is read into once and written from the same memory.
+
+    The disk writes while the hash runs: every ``FLUSH_EVERY`` bytes a fourth
+    thread fdatasyncs what is written so far, and the writer never waits for
+    it. The fsync that makes the object durable (``ObjectStore.sync``) then
+    has only the tail left: 0.01-0.05 s instead of 0.3-0.4 s for 1 GiB here,
+    and the copy no longer collects a gigabyte of dirty pages that the kernel
+    throttles (the same copy took 1.2-1.7 s instead of 1.3-5.3 s, loaded
+    machine). (Asking the kernel to write back on the writer thread itself
+    made it 2x slower on a busy disk: the writer then waited for the device.)
+    A failed flush fails the copy: the kernel reports a write error to one
+    fsync only, so the final one could not be trusted to see it.
     """
     owned = _PIECES.take(PIECES_PER_COPY)
     free: queue.Queue[bytearray] = queue.Queue()
@@ -133,6 +143,15 @@ def _copy_rest_threaded(
     to_write: queue.Queue[tuple[bytearray, int] | None] = queue.Queue()
     stop = threading.Event()
     errors: list[BaseException] = []
+    flushes: list[threading.Thread] = []
+    out_fd = _file_descriptor(out)
+
+    def flush() -> None:
+        try:
+            getattr(os, "fdatasync", os.fsync)(out_fd)
+        except OSError as exc:  # surfaced on the hashing thread
+            errors.append(exc)
+            stop.set()
 
     def reader() -> None:
         try:
@@ -152,11 +171,20 @@ def _copy_rest_threaded(
             to_hash.put(None)
 
     def writer() -> None:
+        unflushed = 0
         try:
             while (job := to_write.get()) is not None:
                 buf, n = job
                 _write_all(out, memoryview(buf)[:n])
                 free.put(buf)
+                unflushed += n
+                if out_fd >= 0 and unflushed >= FLUSH_EVERY:
+                    if not (flushes and flushes[-1].is_alive()):  # one flush at a time
+                        unflushed = 0
+                        flushes.append(
+                            threading.Thread(target=flush, name="objectstore-flush", daemon=True)
+                        )
+                        flushes[-1].start()
         except BaseException as exc:  # surfaced on the hashing thread
             errors.append(exc)
             stop.set()
@@ -198,10 +226,20 @@ def _copy_rest_threaded(
         to_write.put(None)
         for thread in threads:
             thread.join()
+        for thread in flushes:  # the writer, which starts them, has ended
+            thread.join()
         _PIECES.give(owned)
     if errors:
         raise errors[0]
     return h.hexdigest(), size
+
+
+def _file_descriptor(out: BinaryIO) -> int:
+    """The destination's file descriptor, or -1 when it is not a file (nothing to flush)."""
+    try:
+        return out.fileno()
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return -1
 
 
 def _read_sequentially(src: BinaryIO) -> None:
