@@ -127,9 +127,9 @@ def _copy_rest_threaded(
     The disk writes while the hash runs: every ``FLUSH_EVERY`` bytes a fourth
     thread fdatasyncs what is written so far, and the writer never waits for
     it. The fsync that makes the object durable (``ObjectStore.sync``) then
-    has only the tail left: 0.01-0.05 s instead of 0.3-0.4 s for 1 GiB here,
+    has only the tail left: 0.01-0.13 s instead of 0.3-0.4 s for 1 GiB here,
     and the copy no longer collects a gigabyte of dirty pages that the kernel
-    throttles (the same copy took 1.2-1.7 s instead of 1.3-5.3 s, loaded
+    throttles (the same copy took 1.2-2.2 s instead of 1.3-5.3 s, loaded
     machine). (Asking the kernel to write back on the writer thread itself
     made it 2x slower on a busy disk: the writer then waited for the device.)
     A failed flush fails the copy: the kernel reports a write error to one
