@@ -25,6 +25,7 @@ from evidence_desk.cli.common import (
     Interrupt,
     add_command,
     ask_new_passphrase,
+    exit_process,
     lazy,
     passphrase_source,
     print_json,
@@ -495,4 +496,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_process(main())
