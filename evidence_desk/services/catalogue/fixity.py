@@ -38,6 +38,7 @@ class Target:
     exhibit: str
     sha256: str
     size: int
+    uuid: str = ""
 
 
 def _hash_one(store: Store, sha256: str) -> str | None:

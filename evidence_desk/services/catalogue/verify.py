@@ -1,26 +1,29 @@
 """Fixity check: re-hash every object and re-check the custody chain.
 
 Objects are hashed on both cores (``fixity``: threads for big objects,
-worker processes for many small ones), the results are compared with the
-catalogue, and one fixity-check event per item is appended, so each item's
-custody timeline shows when it was last proven intact.
+worker processes for many small ones) and the results compared with the
+catalogue. The run is recorded as ONE archive-level "fixity run" event whose
+``intact_digest`` names every item found intact (see ``core.fixity_run``),
+plus one "fixity check" failure event per damaged item; each item's custody
+timeline lists the runs that covered it.
 """
 
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from evidence_desk.core import custody_chain
+from evidence_desk.core import custody_chain, fixity_run
 from evidence_desk.core.store.base import is_sha256
 from evidence_desk.db.engine import StorageError
-from evidence_desk.db.models import Item, format_exhibit
+from evidence_desk.db.models import format_exhibit
+from evidence_desk.db.queries import custody as custody_q
+from evidence_desk.db.queries import integrity as integrity_q
 from evidence_desk.services.archive import custody, integrity, recovery
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.testimony_checks import check_versions
@@ -90,20 +93,22 @@ def verify(
     sent out): the log must still hold what each of them recorded.
     """
     report = VerifyReport()
+    started = _now()
     recovered = recovery.recover(archive)
     report.notes.extend(m for m in (recovered.message, recovered.problem) if m)
     with archive.db.reader() as session:
-        stmt = select(Item.id, Item.exhibit_no, Item.sha256, Item.size).order_by(Item.exhibit_no)
+        ids = None
         if refs:
             from evidence_desk.services.catalogue.items import resolve
 
             ids = [resolve(session, r).id for r in refs]
-            stmt = stmt.where(Item.id.in_(ids))
-        targets = [Target(i, format_exhibit(n), s, z) for i, n, s, z in session.execute(stmt)]
-        all_digests = set(session.scalars(select(Item.sha256)))
+        rows = custody_q.verify_targets(session, ids)
+        targets = [Target(i, format_exhibit(n), s, z, u) for i, n, s, z, u in rows]
+        all_digests = custody_q.all_digests(session)
+        log_events, log_head = integrity_q.chain_head(session)
+    run = _Run(started, log_events, log_head, bool(refs))
     state = Progress(0, len(targets), 0, sum(t.size for t in targets))
     progress(state)
-    outcomes: dict[int, str] = {}
     shown = [0.0]
     for target, result in rehash(archive.store, targets, cancelled):
         if result == "cancelled":
@@ -117,7 +122,10 @@ def verify(
             progress(state)
         report.items_checked += 1
         report.bytes_checked += target.size
-        outcomes[target.item_id] = "success" if result is None else "failure"
+        if result is None:
+            run.intact.append((target.uuid, target.sha256))
+            continue
+        run.failed.append(target)
         if result == "missing":
             report.problems.append(
                 Problem(
@@ -177,7 +185,9 @@ def verify(
         # Testimony statements are versioned in the database; check their hashes too.
         for message in check_versions(archive):
             report.problems.append(Problem("testimony", message.split(":")[0], None, message))
-    _record_fixity(archive, outcomes, report)
+    run.cancelled = report.cancelled
+    run.checked = list(targets) if run.selection else []
+    _record_fixity(archive, run, report)
     return report
 
 
@@ -206,32 +216,69 @@ def _unexpected(archive: Archive, known: set[str], notes: list[str]) -> list[Pro
     return found
 
 
-def _record_fixity(archive: Archive, outcomes: dict[int, str], report: VerifyReport) -> None:
-    """One fixity-check event per checked item, in exhibit order, in one transaction."""
-    if not outcomes:
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass
+class _Run:
+    """What one verify run found, for its custody events."""
+
+    started: str
+    log_events: int
+    log_head: str | None
+    selection: bool
+    intact: list[tuple[str, str]] = field(default_factory=list)  # (item uuid, sha256)
+    failed: list[Target] = field(default_factory=list)
+    checked: list[Target] = field(default_factory=list)  # a selection's items
+    cancelled: bool = False
+
+    def details(self, items_checked: int) -> dict[str, Any]:
+        details: dict[str, Any] = {
+            "algorithm": "SHA-256",
+            "started": self.started,
+            "finished": _now(),
+            "scope": fixity_run.SCOPE_SELECTION if self.selection else fixity_run.SCOPE_ARCHIVE,
+            "items_checked": items_checked,
+            "intact": len(self.intact),
+            "failed": len(self.failed),
+            "intact_digest": fixity_run.intact_digest(self.intact),
+            "log_events": self.log_events,
+            "log_head": self.log_head,
+        }
+        if self.selection:
+            details["selection"] = sorted({t.uuid for t in self.checked})
+        if self.cancelled:
+            details["cancelled"] = True
+        return details
+
+
+def _record_fixity(archive: Archive, run: _Run, report: VerifyReport) -> None:
+    """One failure event per damaged item, then the run's own event, in one transaction."""
+    if not report.items_checked:
         return
     problem_by_exhibit = {p.exhibit: p.message for p in report.problems if p.exhibit}
-    ids = sorted(outcomes)
+    run_uuid = str(uuid.uuid4())
+    details = run.details(report.items_checked)
 
-    def entries(session: Session) -> Iterator[tuple[int, str, dict[str, str], str]]:
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
-            rows = session.execute(
-                select(Item.id, Item.uuid, Item.sha256, Item.exhibit_no)
-                .where(Item.id.in_(chunk))
-                .order_by(Item.id)
-            ).all()
-            for item_id, item_uuid, sha256, number in rows:
-                outcome = outcomes[item_id]
-                details = {"algorithm": "SHA-256", "expected": sha256}
-                if outcome != "success":
-                    details["problem"] = problem_by_exhibit.get(format_exhibit(number), "")
-                yield item_id, item_uuid, details, outcome
+    def failures() -> Iterator[tuple[int, str, dict[str, str], str]]:
+        for target in sorted(run.failed, key=lambda t: t.item_id):
+            yield target.item_id, target.uuid, {
+                "algorithm": "SHA-256",
+                "expected": target.sha256,
+                "problem": problem_by_exhibit.get(target.exhibit, ""),
+                "run": run_uuid,
+            }, "failure"
 
+    outcome = fixity_run.OUTCOME_CANCELLED if run.cancelled else fixity_run.OUTCOME_DONE
     edits_before = archive.writes_since_backup  # a fixity check is not an edit to back up
     try:
         with archive.db.writer() as session:
-            custody.append_many(session, archive, custody_chain.FIXITY_CHECK, entries(session))
+            custody.append_many(session, archive, custody_chain.FIXITY_CHECK, failures())
+            custody.append(
+                session, archive, custody_chain.FIXITY_RUN, details=details, outcome=outcome,
+                event_uuid=run_uuid,
+            )  # fmt: skip
         archive.writes_since_backup = edits_before
     except StorageError as exc:
         # The findings are in the report either way: not being able to log that the

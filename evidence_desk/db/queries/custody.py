@@ -1,0 +1,82 @@
+"""Queries behind the custody log and verify: the chain, an item's events, fixity runs,
+what verify re-hashes.
+
+Plain rows (tuples) where a caller walks many of them: at a million items an
+ORM object per row costs minutes; ORM objects only where few are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
+
+from evidence_desk.core import custody_chain
+from evidence_desk.db.models import CustodyEvent, Item
+
+CHAIN_COLUMNS = (
+    "uuid",
+    "occurred_at",
+    "event_type",
+    "actor",
+    "tool",
+    "item_uuid",
+    "outcome",
+    "details_json",
+    "prev_hash",
+    "hash",
+)
+
+
+def last_hash(session: Session) -> str | None:
+    return session.scalars(
+        select(CustodyEvent.hash).order_by(CustodyEvent.id.desc()).limit(1)
+    ).first()
+
+
+def chain_rows(session: Session, batch: int = 5000) -> Iterator[Row[Any]]:
+    """Every event as a tuple of :data:`CHAIN_COLUMNS`, in log order."""
+    c = CustodyEvent.__table__.c
+    stmt = select(*(c[name] for name in CHAIN_COLUMNS)).order_by(c.id)
+    yield from session.execute(stmt.execution_options(yield_per=batch))
+
+
+def item_events(session: Session, item_uuid: str) -> list[CustodyEvent]:
+    return list(
+        session.scalars(
+            select(CustodyEvent)
+            .where(CustodyEvent.item_uuid == item_uuid)
+            .order_by(CustodyEvent.id)
+        )
+    )
+
+
+def fixity_runs_after(session: Session, first_id: int) -> list[CustodyEvent]:
+    """The archive-level fixity-run events after log position ``first_id``."""
+    return list(
+        session.scalars(
+            select(CustodyEvent)
+            .where(
+                CustodyEvent.event_type == custody_chain.FIXITY_RUN,
+                CustodyEvent.id > first_id,
+            )
+            .order_by(CustodyEvent.id)
+        )
+    )
+
+
+def verify_targets(
+    session: Session, ids: Sequence[int] | None = None
+) -> list[Row[tuple[int, int, str, int, str]]]:
+    """(id, exhibit number, sha256, size, uuid) of the items to re-hash, in table order."""
+    stmt = select(Item.id, Item.exhibit_no, Item.sha256, Item.size, Item.uuid).order_by(Item.id)
+    if ids is not None:
+        stmt = stmt.where(Item.id.in_(list(ids)))
+    return list(session.execute(stmt))
+
+
+def all_digests(session: Session) -> set[str]:
+    """Every object an item refers to: anything else in the store is a stray."""
+    return set(session.scalars(select(Item.sha256)))
