@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
@@ -80,3 +80,28 @@ def verify_targets(
 def all_digests(session: Session) -> set[str]:
     """Every object an item refers to: anything else in the store is a stray."""
     return set(session.scalars(select(Item.sha256)))
+
+
+def first_and_last_ids(session: Session, item_uuids: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """Log position of each item's first and last event (items without events left out)."""
+    out: dict[str, tuple[int, int]] = {}
+    for start in range(0, len(item_uuids), 500):
+        chunk = list(item_uuids[start : start + 500])
+        rows = session.execute(
+            select(CustodyEvent.item_uuid, func.min(CustodyEvent.id), func.max(CustodyEvent.id))
+            .where(CustodyEvent.item_uuid.in_(chunk))
+            .group_by(CustodyEvent.item_uuid)
+        )
+        for item_uuid, first, last in rows:
+            out[str(item_uuid)] = (int(first), int(last))
+    return out
+
+
+def events_between(session: Session, first: int, last: int) -> Iterator[CustodyEvent]:
+    """Events from log position ``first`` to ``last``, streamed in log order."""
+    yield from session.scalars(
+        select(CustodyEvent)
+        .where(CustodyEvent.id.between(first, last))
+        .order_by(CustodyEvent.id)
+        .execution_options(yield_per=2000)
+    )
