@@ -7,6 +7,12 @@ the Python around it, and threads then queue for the lock. They go in chunks
 to worker processes, each hashing a few hundred objects per round trip. Both
 go through the store's own ``hash_object``, never a path.
 Results come back in the order asked, whatever finished first.
+
+A whole-archive check of a file-system store first *sweeps* it
+(``core.store.sweep``): two worker processes read every folder once and hash
+each small object where it lies, which also yields every file for the search
+for strays. Only what the sweep could not settle (big objects, links, objects
+it did not find) goes through ``rehash`` one by one.
 """
 
 from __future__ import annotations
@@ -16,9 +22,11 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 from evidence_desk.core.crypto.errors import TamperedError
+from evidence_desk.core.store import sweep as store_sweep
 from evidence_desk.core.store.base import NotRegularObject, Store, is_sha256
 
 WORKERS = 2
@@ -27,6 +35,7 @@ SMALL_OBJECT_BYTES = 1024 * 1024
 PROCESS_MIN_SMALL = 2000
 CHUNK_FILES = 400
 IN_FLIGHT = 8
+SWEEP_TOPS = 4  # top-level folders per sweep task: 64 tasks for a full store
 
 MISSING = "missing"
 CANCELLED = "cancelled"
@@ -127,3 +136,67 @@ def rehash(
         threads.shutdown(wait=True, cancel_futures=True)
         if processes is not None:
             processes.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class SweepOutcome:
+    """What a sweep settled: digests found intact or altered, every object-named file at
+    its place, the files elsewhere, and whether it was stopped."""
+
+    intact: set[str]
+    altered: dict[str, str]
+    in_place: set[str]
+    strays: list[tuple[str, str]]
+    cancelled: bool = False
+
+
+def sweep(
+    store: Store,
+    *,
+    processes: bool,
+    cancelled: Callable[[], bool],
+    on_swept: Callable[[int, int], None],
+) -> SweepOutcome | None:
+    """Sweep the whole store (two worker processes when ``processes``), or None when the
+    store cannot be swept (see ``ObjectStore.sweep_plan``). ``on_swept(files, bytes)``
+    is called as parts finish."""
+    make_plan = getattr(store, "sweep_plan", None)
+    plan = make_plan() if make_plan is not None else None
+    if plan is None:
+        return None
+    total = store_sweep.Swept(strays=list(plan.root_strays))
+    chunks = [plan.tops[i : i + SWEEP_TOPS] for i in range(0, len(plan.tops), SWEEP_TOPS)]
+    stopped = False
+    if not processes:
+        for chunk in chunks:
+            if cancelled():
+                stopped = True
+                break
+            part = store_sweep.sweep(plan.root, plan.label, chunk, SMALL_OBJECT_BYTES)
+            total.merge(part)
+            on_swept(part.files, part.bytes)
+    else:
+        pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            futures = [
+                pool.submit(store_sweep.sweep, plan.root, plan.label, c, SMALL_OBJECT_BYTES)
+                for c in chunks
+            ]
+            for future in futures:
+                while not stopped:
+                    try:
+                        part = future.result(timeout=0.2)
+                        break
+                    except FutureTimeout:
+                        stopped = cancelled()
+                if stopped:
+                    break
+                total.merge(part)
+                on_swept(part.files, part.bytes)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    altered = dict(total.altered)
+    in_place = set(total.intact)
+    in_place.update(altered)
+    in_place.update(total.deferred)
+    return SweepOutcome(set(total.intact), altered, in_place, total.strays, stopped)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from evidence_desk.db.queries import integrity as integrity_q
 from evidence_desk.services.archive import custody, integrity, recovery
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.testimony_checks import check_versions
+from evidence_desk.services.catalogue import fixity
 from evidence_desk.services.catalogue.fixity import Target, rehash
 from evidence_desk.services.work import (
     CancelCheck,
@@ -109,74 +111,26 @@ def verify(
     run = _Run(started, log_events, log_head, bool(refs))
     state = Progress(0, len(targets), 0, sum(t.size for t in targets))
     progress(state)
-    shown = [0.0]
-    for target, result in rehash(archive.store, targets, cancelled):
-        if result == "cancelled":
+    # The database checks (chain, records, triggers) run on a thread while the objects
+    # are hashed in worker processes: both cores stay busy with the two halves.
+    with ThreadPoolExecutor(1, thread_name_prefix="verify-log") as log_thread:
+        checking = log_thread.submit(integrity.check, archive, earlier=earlier)
+        results, swept = _hash_all(archive, targets, bool(refs), state, progress, cancelled)
+        checked = checking.result()
+    for target in targets:
+        result = results.get(target.item_id, fixity.CANCELLED)
+        if result == fixity.CANCELLED:
             report.cancelled = True
             continue
-        state.files_done += 1
-        state.bytes_done += target.size
-        state.current = target.exhibit
-        if time.monotonic() - shown[0] >= PROGRESS_INTERVAL_S:
-            shown[0] = time.monotonic()
-            progress(state)
         report.items_checked += 1
         report.bytes_checked += target.size
         if result is None:
             run.intact.append((target.uuid, target.sha256))
             continue
         run.failed.append(target)
-        if result == "missing":
-            report.problems.append(
-                Problem(
-                    "missing",
-                    target.exhibit,
-                    target.sha256,
-                    f"{target.exhibit}: original is missing from the store",
-                )
-            )
-        elif result and result.startswith("not_regular:"):
-            report.problems.append(
-                Problem(
-                    "not_regular",
-                    target.exhibit,
-                    target.sha256,
-                    f"{target.exhibit}: the store holds {result[12:]} where the original "
-                    "should be (replaced outside Evidence Desk)",
-                )
-            )
-        elif result and result.startswith("altered-ciphertext:"):
-            report.problems.append(
-                Problem(
-                    "altered",
-                    target.exhibit,
-                    target.sha256,
-                    f"{target.exhibit}: original altered (the encrypted copy fails "
-                    f"authentication: {result[19:]})",
-                )
-            )
-        elif result and result.startswith("altered:"):
-            report.problems.append(
-                Problem(
-                    "altered",
-                    target.exhibit,
-                    target.sha256,
-                    f"{target.exhibit}: original altered (now hashes to {result[8:20]}…)",
-                )
-            )
-        elif result:
-            report.problems.append(
-                Problem(
-                    "missing",
-                    target.exhibit,
-                    target.sha256,
-                    f"{target.exhibit}: original {result}",
-                )
-            )
-    progress(state)
-    if not refs:
-        report.problems.extend(_unexpected(archive, all_digests, report.notes))
-    checked = integrity.check(archive, earlier=earlier)
+        report.problems.append(_problem(target, result))
+    if not refs and not report.cancelled:
+        report.problems.extend(_unexpected(archive, all_digests, report.notes, swept))
     report.events_checked = checked.events_checked
     for finding in checked.findings:
         report.problems.append(Problem(finding.kind, finding.exhibit, None, finding.message))
@@ -191,21 +145,113 @@ def verify(
     return report
 
 
-def _unexpected(archive: Archive, known: set[str], notes: list[str]) -> list[Problem]:
-    """Every file in the store that is not an item's object at its proper place.
+def _hash_all(
+    archive: Archive,
+    targets: list[Target],
+    selection: bool,
+    state: Progress,
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
+) -> tuple[dict[int, str | None], fixity.SweepOutcome | None]:
+    """Each target's outcome (see ``fixity``): a whole archive is swept first, and what
+    the sweep did not settle is hashed one by one."""
+    shown = [0.0]
+
+    def report_progress(force: bool = False) -> None:
+        if force or time.monotonic() - shown[0] >= PROGRESS_INTERVAL_S:
+            shown[0] = time.monotonic()
+            progress(state)
+
+    def on_swept(files: int, size: int) -> None:
+        state.files_done = min(state.files_total, state.files_done + files)
+        state.bytes_done = min(state.bytes_total, state.bytes_done + size)
+        report_progress()
+
+    results: dict[int, str | None] = {}
+    swept = None
+    rest = targets
+    if not selection:
+        many = len(targets) >= fixity.PROCESS_MIN_SMALL
+        swept = fixity.sweep(archive.store, processes=many, cancelled=cancelled, on_swept=on_swept)
+    if swept is not None:
+        rest = []
+        for target in targets:
+            digest = target.sha256
+            if digest in swept.intact:
+                results[target.item_id] = None
+            elif digest in swept.altered:
+                results[target.item_id] = f"altered:{swept.altered[digest]}"
+            elif swept.cancelled:
+                results[target.item_id] = fixity.CANCELLED
+            else:
+                rest.append(target)
+        state.files_done = len(results)
+        state.bytes_done = sum(t.size for t in targets if t.item_id in results)
+    for target, result in rehash(archive.store, rest, cancelled):
+        results[target.item_id] = result
+        if result != fixity.CANCELLED:
+            state.files_done += 1
+            state.bytes_done += target.size
+            state.current = target.exhibit
+            report_progress()
+    report_progress(force=True)
+    return results, swept
+
+
+def _problem(target: Target, result: str) -> Problem:
+    """The finding for one object that is not intact (``result`` as ``fixity`` gives it)."""
+    exhibit, sha256 = target.exhibit, target.sha256
+    if result == fixity.MISSING:
+        return Problem("missing", exhibit, sha256, f"{exhibit}: original is missing from the store")
+    if result.startswith("not_regular:"):
+        return Problem(
+            "not_regular",
+            exhibit,
+            sha256,
+            f"{exhibit}: the store holds {result[12:]} where the original "
+            "should be (replaced outside Evidence Desk)",
+        )
+    if result.startswith("altered-ciphertext:"):
+        return Problem(
+            "altered",
+            exhibit,
+            sha256,
+            f"{exhibit}: original altered (the encrypted copy fails authentication: {result[19:]})",
+        )
+    if result.startswith("altered:"):
+        return Problem(
+            "altered",
+            exhibit,
+            sha256,
+            f"{exhibit}: original altered (now hashes to {result[8:20]}…)",
+        )
+    return Problem("missing", exhibit, sha256, f"{exhibit}: original {result}")
+
+
+def _unexpected(
+    archive: Archive, known: set[str], notes: list[str], swept: fixity.SweepOutcome | None
+) -> list[Problem]:
+    """Every file in the store that is not an item's object at its proper place (from the
+    sweep when there was one, else from the store's own listing).
 
     An unreferenced object that an ingest announced (running now, or killed
     before it could record it) is not a stray: see ``recovery.unannounced``.
     """
     found: list[Problem] = []
-    unreferenced: list[str] = []
-    for entry in archive.store.entries():
-        name = entry.name
-        if entry.in_place:
-            if name not in known:
-                unreferenced.append(name)
-            continue
-        message = f"unexpected file {entry.label} in the store: not an object of this archive"
+    strays: list[tuple[str, str]]
+    if swept is not None:
+        unreferenced = sorted(swept.in_place - known)
+        strays = sorted(swept.strays, key=lambda stray: stray[1])
+    else:
+        unreferenced, strays = [], []
+        for entry in archive.store.entries():
+            if entry.in_place:
+                if entry.name not in known:
+                    unreferenced.append(entry.name)
+            else:
+                strays.append((entry.name, entry.label))
+    for name, label in strays:
+        message = f"unexpected file {label} in the store: not an object of this archive"
         found.append(Problem("unexpected", None, name if is_sha256(name) else None, message))
     for name in recovery.unannounced(archive, unreferenced, notes):
         message = (
@@ -263,12 +309,17 @@ def _record_fixity(archive: Archive, run: _Run, report: VerifyReport) -> None:
 
     def failures() -> Iterator[tuple[int, str, dict[str, str], str]]:
         for target in sorted(run.failed, key=lambda t: t.item_id):
-            yield target.item_id, target.uuid, {
-                "algorithm": "SHA-256",
-                "expected": target.sha256,
-                "problem": problem_by_exhibit.get(target.exhibit, ""),
-                "run": run_uuid,
-            }, "failure"
+            yield (
+                target.item_id,
+                target.uuid,
+                {
+                    "algorithm": "SHA-256",
+                    "expected": target.sha256,
+                    "problem": problem_by_exhibit.get(target.exhibit, ""),
+                    "run": run_uuid,
+                },
+                "failure",
+            )
 
     outcome = fixity_run.OUTCOME_CANCELLED if run.cancelled else fixity_run.OUTCOME_DONE
     edits_before = archive.writes_since_backup  # a fixity check is not an edit to back up
