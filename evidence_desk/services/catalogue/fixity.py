@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from evidence_desk.core.crypto.errors import TamperedError
 from evidence_desk.core.store import sweep as store_sweep
@@ -41,8 +42,9 @@ MISSING = "missing"
 CANCELLED = "cancelled"
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
+    """One object to check (a tuple: a million of them are built per verify)."""
+
     item_id: int
     exhibit: str
     sha256: str

@@ -106,7 +106,7 @@ def verify(
             ids = [resolve(session, r).id for r in refs]
         rows = custody_q.verify_targets(session, ids)
         targets = [Target(i, format_exhibit(n), s, z, u) for i, n, s, z, u in rows]
-        all_digests = custody_q.all_digests(session)
+        all_digests = custody_q.all_digests(session) if ids else {t.sha256 for t in targets}
         log_events, log_head = integrity_q.chain_head(session)
     run = _Run(started, log_events, log_head, bool(refs))
     state = Progress(0, len(targets), 0, sum(t.size for t in targets))
