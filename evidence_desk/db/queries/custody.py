@@ -69,12 +69,12 @@ def fixity_runs_after(session: Session, first_id: int) -> list[CustodyEvent]:
 
 def verify_targets(
     session: Session, ids: Sequence[int] | None = None
-) -> list[Row[tuple[int, int, str, int, str]]]:
+) -> Sequence[tuple[int, int, str, int, str]]:
     """(id, exhibit number, sha256, size, uuid) of the items to re-hash, in table order."""
     stmt = select(Item.id, Item.exhibit_no, Item.sha256, Item.size, Item.uuid).order_by(Item.id)
     if ids is not None:
         stmt = stmt.where(Item.id.in_(list(ids)))
-    return list(session.execute(stmt))
+    return session.execute(stmt).tuples().all()
 
 
 def all_digests(session: Session) -> set[str]:
