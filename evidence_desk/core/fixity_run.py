@@ -30,17 +30,22 @@ OUTCOME_DONE = "success"  # the run finished; its counts say what it found
 OUTCOME_CANCELLED = "incomplete"  # stopped by the user: it covers no item
 
 
-def intact_digest(pairs: Collection[tuple[str, str]]) -> str:
-    """The digest of the given (item uuid, sha256) pairs, in any order.
+def intact_line(item_uuid: str, sha256: str) -> str:
+    return f"{item_uuid} {sha256}\n"
 
-    Sorted as pairs (no second copy of a million lines), then hashed a few
-    thousand lines at a time: the bytes are those of the sorted lines.
-    """
-    ordered = sorted(pairs)
+
+def intact_digest(pairs: Collection[tuple[str, str]]) -> str:
+    """The digest of the given (item uuid, sha256) pairs, in any order."""
+    return digest_lines([intact_line(u, s) for u, s in pairs])
+
+
+def digest_lines(lines: list[str]) -> str:
+    """SHA-256 of ``lines`` (from :func:`intact_line`) sorted: sorts the list in place
+    (strings sort in C; a million take a second) and hashes a few thousand at a time."""
+    lines.sort()
     h = hashlib.sha256()
-    for start in range(0, len(ordered), 4096):
-        chunk = ordered[start : start + 4096]
-        h.update("".join(f"{u} {s}\n" for u, s in chunk).encode("ascii"))
+    for start in range(0, len(lines), 4096):
+        h.update("".join(lines[start : start + 4096]).encode("ascii"))
     return h.hexdigest()
 
 

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from evidence_desk.core.store.base import is_sha256
-
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 _DIR_FLAGS = _FLAGS | getattr(os, "O_DIRECTORY", 0)
+_NAME = re.compile(r"[0-9a-f]{64}")  # an object's name: a lower-case SHA-256 digest
 _buffer: bytearray | None = None  # one per process, reused for every object
 
 
@@ -110,49 +110,66 @@ def _folder(
     try:
         with os.scandir(fd) as found:
             entries = list(found)
-        in_objects_folder = len(parts) == 2
+        if len(parts) == 2:
+            _objects_folder(fd, entries, parts, label, out, buf)
+            return
         for entry in entries:
             if entry.is_dir():
                 if not entry.is_symlink():
                     _folder(fd, entry.name, (*parts, entry.name), label, out, buf)
-                continue
-            file_name = entry.name
-            if in_objects_folder and _in_place(file_name, parts):
-                _object(fd, entry, out, buf)
             else:
-                out.strays.append((file_name, "/".join((label, *parts, file_name))))
+                out.strays.append((entry.name, "/".join((label, *parts, entry.name))))
     finally:
         os.close(fd)
 
 
-def _in_place(name: str, parts: tuple[str, ...]) -> bool:
-    return is_sha256(name) and parts[0] == name[:2] and parts[1] == name[2:4]
-
-
-def _object(folder_fd: int, entry: os.DirEntry[str], out: Swept, buf: bytearray) -> None:
-    name = entry.name
-    if entry.is_symlink() or not entry.is_file(follow_symlinks=False):
-        out.deferred.append(name)  # hash_object says what it is instead of a file
-        return
-    try:
-        fd = os.open(name, _FLAGS, dir_fd=folder_fd)
-    except OSError:
-        out.deferred.append(name)
-        return
-    try:
-        n = os.readv(fd, [buf])
-    except OSError:
-        out.deferred.append(name)
-        return
-    finally:
-        os.close(fd)
-    if n >= len(buf):
-        out.deferred.append(name)  # a big object: hashed on a thread with large reads
-        return
-    out.files += 1
-    out.bytes += n
-    digest = hashlib.sha256(memoryview(buf)[:n]).hexdigest()
-    if digest == name:
-        out.intact.append(name)
-    else:
-        out.altered.append((name, digest))
+def _objects_folder(
+    fd: int,
+    entries: list[os.DirEntry[str]],
+    parts: tuple[str, ...],
+    label: str,
+    out: Swept,
+    buf: bytearray,
+) -> None:
+    """An ``ab/cd`` folder: the hot loop of a million objects, kept to a few system
+    calls (open, one read, close) and no Python call per object beyond them."""
+    # Only ab/cd/abcd…: a name must start with its two folders' names, each of two letters.
+    prefix = parts[0] + parts[1] if len(parts[0]) == 2 and len(parts[1]) == 2 else None
+    view = memoryview(buf)
+    size = len(buf)
+    sha256 = hashlib.sha256
+    intact, altered, deferred = out.intact, out.altered, out.deferred
+    for entry in entries:
+        name = entry.name
+        if entry.is_dir():
+            if not entry.is_symlink():
+                _folder(fd, name, (*parts, name), label, out, buf)
+            continue
+        if prefix is None or not (name.startswith(prefix) and _NAME.fullmatch(name)):
+            out.strays.append((name, "/".join((label, *parts, name))))
+            continue
+        if not entry.is_file(follow_symlinks=False):
+            deferred.append(name)  # a link or special file: hash_object says which
+            continue
+        try:
+            object_fd = os.open(name, _FLAGS, dir_fd=fd)
+        except OSError:
+            deferred.append(name)
+            continue
+        try:
+            n = os.readv(object_fd, [buf])
+        except OSError:
+            deferred.append(name)
+            continue
+        finally:
+            os.close(object_fd)
+        if n >= size:
+            deferred.append(name)  # a big object: hashed on a thread with large reads
+            continue
+        out.files += 1
+        out.bytes += n
+        digest = sha256(view[:n]).hexdigest()
+        if digest == name:
+            intact.append(name)
+        else:
+            altered.append((name, digest))

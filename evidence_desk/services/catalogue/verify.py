@@ -180,7 +180,7 @@ def _hash_all(
     rest: list[Target] = []
     for item_id, number, sha256, size, item_uuid in rows:
         if sha256 in intact:  # most of a million: no object built for them
-            run.intact.append((item_uuid, sha256))
+            run.intact.append(f"{item_uuid} {sha256}\n")  # fixity_run.intact_line
             report.items_checked += 1
             report.bytes_checked += size
             continue
@@ -207,7 +207,7 @@ def _hash_all(
         state.current = target.exhibit
         report_progress()
         if result is None:
-            run.intact.append((target.uuid, target.sha256))
+            run.intact.append(fixity_run.intact_line(target.uuid, target.sha256))
         else:
             failed.append((target, result))
     report_progress(force=True)
@@ -293,7 +293,7 @@ class _Run:
     log_events: int
     log_head: str | None
     selection: bool
-    intact: list[tuple[str, str]] = field(default_factory=list)  # (item uuid, sha256)
+    intact: list[str] = field(default_factory=list)  # fixity_run.intact_line of each
     failed: list[Target] = field(default_factory=list)
     checked: list[Target] = field(default_factory=list)  # a selection's items
     cancelled: bool = False
@@ -308,7 +308,7 @@ class _Run:
             "items_checked": items_checked,
             "intact": len(self.intact),
             "failed": len(self.failed),
-            "intact_digest": fixity_run.intact_digest(self.intact),
+            "intact_digest": fixity_run.digest_lines(self.intact),
             "log_events": self.log_events,
             "log_head": self.log_head,
         }
