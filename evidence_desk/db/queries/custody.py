@@ -8,7 +8,7 @@ ORM object per row costs minutes; ORM objects only where few are read.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
@@ -69,14 +69,21 @@ def fixity_runs_after(session: Session, first_id: int) -> list[CustodyEvent]:
 
 def verify_targets(
     session: Session, ids: Sequence[int] | None = None
-) -> Sequence[Row[int, int, str, int, str]]:
+) -> Sequence[tuple[int, int, str, int, str]]:
     """(id, exhibit number, sha256, size, uuid) of the items to re-hash, in table order.
 
-    Through the connection, not the ORM: a million rows cost a third as much."""
-    stmt = select(Item.id, Item.exhibit_no, Item.sha256, Item.size, Item.uuid).order_by(Item.id)
+    A whole archive is read through the driver's own cursor: plain tuples, no
+    row objects (at a million items the ORM cost 5 s, SQLAlchemy rows 1 s)."""
     if ids is not None:
-        stmt = stmt.where(Item.id.in_(list(ids)))
-    return session.connection().execute(stmt).all()
+        stmt = select(Item.id, Item.exhibit_no, Item.sha256, Item.size, Item.uuid)
+        rows = session.connection().execute(stmt.where(Item.id.in_(list(ids))).order_by(Item.id))
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("SELECT id, exhibit_no, sha256, size, uuid FROM items ORDER BY id")
+        return cast(list[tuple[int, int, str, int, str]], cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def item_count(session: Session) -> int:

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from evidence_desk.core import custody_chain, fixity_run
 from evidence_desk.core.store.base import is_sha256
@@ -37,9 +37,6 @@ from evidence_desk.services.work import (
     never_cancelled,
     no_progress,
 )
-
-if TYPE_CHECKING:
-    from sqlalchemy import Row
 
 
 @dataclass
@@ -149,7 +146,7 @@ def verify(
 
 def _hash_all(
     archive: Archive,
-    rows: Sequence[Row[int, int, str, int, str]],
+    rows: Sequence[tuple[int, int, str, int, str]],
     sweeping: fixity.Sweep | None,
     report: VerifyReport,
     run: _Run,
