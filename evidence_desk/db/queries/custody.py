@@ -108,13 +108,3 @@ def first_and_last_ids(session: Session, item_uuids: Sequence[str]) -> dict[str,
         for item_uuid, first, last in rows:
             out[str(item_uuid)] = (int(first), int(last))
     return out
-
-
-def events_between(session: Session, first: int, last: int) -> Iterator[CustodyEvent]:
-    """Events from log position ``first`` to ``last``, streamed in log order."""
-    yield from session.scalars(
-        select(CustodyEvent)
-        .where(CustodyEvent.id.between(first, last))
-        .order_by(CustodyEvent.id)
-        .execution_options(yield_per=2000)
-    )

@@ -10,10 +10,11 @@ which stay in ``objects/``.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from evidence_desk.db import dialect
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
@@ -30,11 +31,24 @@ def auto_backups(folder: Path) -> list[Path]:
         return []
 
 
+def driver_errors(encrypted: bool) -> tuple[type[BaseException], ...]:
+    """What the database driver raises: sqlite3's errors, and SQLCipher's own classes."""
+    if not encrypted:
+        return (dialect.DRIVER_ERROR,)
+    from evidence_desk.db import cipher
+
+    return (cipher.Error, dialect.DRIVER_ERROR)
+
+
 def rotate(archive: Archive) -> tuple[Path | None, str | None]:
     """Make a backup and drop the oldest beyond ``KEEP``; (path, problem) — never raises."""
+    errors: tuple[type[BaseException], ...] = (
+        OSError,
+        *driver_errors(archive.crypto is not None),
+    )
     try:
         made = archive.db.backup(archive.backups, AUTO_LABEL)
-    except (OSError, sqlite3.Error) as exc:
+    except errors as exc:
         return None, (
             f"database backup in {archive.backups} could not be written ({exc}); "
             "free some space: the archive itself is intact"
@@ -53,23 +67,28 @@ class BackupInfo:
     problem: str | None
 
 
-def inspect(path: Path) -> BackupInfo:
-    """Open a backup read-only and check it; hostile files give a message, not an error."""
+def inspect(path: Path, key: bytes | None = None) -> BackupInfo:
+    """Open a backup read-only and check it; hostile files give a message, not an error.
+
+    ``key``: the database key of an encrypted archive, whose backups are encrypted
+    with it; a backup it does not open (another archive's, or a plaintext one) is
+    reported as not usable.
+    """
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as exc:
-        return BackupInfo(path, False, None, None, str(exc))
-    try:
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            return BackupInfo(path, False, None, None, f"damaged: {check}")
-        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
-        events = conn.execute("SELECT count(*) FROM custody_events").fetchone()[0]
-        return BackupInfo(path, True, int(items), int(events), None)
-    except sqlite3.Error as exc:
-        return BackupInfo(path, False, None, None, str(exc))
-    finally:
-        conn.close()
+        if key is None:
+            check, items, events = dialect.check_backup(path)
+        else:
+            from evidence_desk.db import cipher
+
+            check, items, events = cipher.check_backup(path, key)
+    except driver_errors(key is not None) as exc:
+        problem = str(exc)
+        if key is not None and "not a database" in problem:
+            problem += " (not encrypted with this archive's key)"
+        return BackupInfo(path, False, None, None, problem)
+    if check != "ok":
+        return BackupInfo(path, False, None, None, f"damaged: {check}")
+    return BackupInfo(path, True, items, events, None)
 
 
 def all_backups(folder: Path) -> list[Path]:

@@ -17,31 +17,33 @@ from evidence_desk.core import custody_chain, fixity_run
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_json_with_list
+from evidence_desk.db.queries import bundle_export as queries
 from evidence_desk.db.queries import custody as q
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.bundles.report import CustodySummary
 
 
 def write_custody(
     archive: Archive, items: list[ExportItem], header: dict[str, Any], path: Path, profile: str
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, list[CustodySummary]]:
     """custody.json (see core.bundle_custody); returns each item's events for the report.
 
     The fixity runs that covered an exported item travel in full (or sealed) like
     its own events, so the recipient re-checks their hashes too.
     """
     wanted = {i.uuid for i in items}
-    summaries: dict[str, list[dict[str, Any]]] = {}
+    summaries: dict[str, list[CustodySummary]] = {}
     with archive.db.reader() as session:
         spans = q.first_and_last_ids(session, sorted(wanted))
         first_seqs = {u: first for u, (first, _last) in spans.items()}
-        first = min(first_seqs.values(), default=None)
-        last = max((end for _start, end in spans.values()), default=None)
-        if first is not None and last is not None:
+        first = min(first_seqs.values(), default=0)
+        last = max((end for _start, end in spans.values()), default=-1)
+        if spans:
             for run in q.fixity_runs_after(session, first):
                 if fixity_run.covers_any(custody.to_record(run).details, first_seqs):
                     last = max(last, run.id)
-        rows = q.events_between(session, first or 0, last or -1)
+        rows = queries.custody_events(session, first, last)
         failed: dict[str, set[str]] = {}  # item uuid -> runs that found it damaged
         covered: dict[str, list[str]] = {}  # a run event's hash -> the items it covered
 
@@ -71,7 +73,7 @@ def write_custody(
         def collected() -> Iterator[dict[str, Any]]:
             for entry in segment_entries(events(), include, redacted=profile == "redacted"):
                 if "withheld" not in entry:
-                    summary = {k: entry.get(k) for k in _SUMMARY_FIELDS}
+                    summary = _summary(entry)
                     owners = covered.get(entry["hash"]) or [entry["item_uuid"]]
                     for owner in owners:
                         summaries.setdefault(owner, []).append(summary)
@@ -100,4 +102,12 @@ def write_custody(
     return summaries
 
 
-_SUMMARY_FIELDS = ("occurred_at", "event_type", "actor", "outcome", "hash", "sealed")
+def _summary(entry: dict[str, Any]) -> CustodySummary:
+    return CustodySummary(
+        occurred_at=entry.get("occurred_at"),
+        event_type=entry.get("event_type"),
+        actor=entry.get("actor"),
+        outcome=entry.get("outcome"),
+        hash=entry.get("hash"),
+        sealed=bool(entry.get("sealed")),
+    )
