@@ -162,6 +162,7 @@ def verify_small(root: Path, count: int, runs: int) -> None:
     sha256sum = (
         f"cd {objects} && find . -type f -print0 | xargs -0 -P 2 -n 20000 sha256sum > /dev/null"
     )
+    run(sha256sum, shell=True)  # warm the page cache for both sides ("warm cache" below)
     events_before = _events(root)
     mine, theirs = interleaved(
         runs,
