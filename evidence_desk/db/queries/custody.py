@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, func, insert, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
@@ -108,3 +108,8 @@ def first_and_last_ids(session: Session, item_uuids: Sequence[str]) -> dict[str,
         for item_uuid, first, last in rows:
             out[str(item_uuid)] = (int(first), int(last))
     return out
+
+
+def insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Many events in one multi-row statement (chained by the caller, in order)."""
+    session.execute(insert(CustodyEvent), rows)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain, evidence_digest, fixity_run
@@ -157,11 +156,11 @@ def append_many(
             }
         )
         if len(rows) >= batch:
-            session.execute(insert(CustodyEvent), rows)
+            q.insert_events(session, rows)
             count += len(rows)
             rows = []
     if rows:
-        session.execute(insert(CustodyEvent), rows)
+        q.insert_events(session, rows)
         count += len(rows)
     tx_memo(session)["custody_head"] = prev
     return count
