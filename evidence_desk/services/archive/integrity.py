@@ -136,6 +136,14 @@ def _check_records(archive: Archive, scan: _LogScan, result: IntegrityResult) ->
     exhibits: dict[str, str] = {}
     unanchored = 0
     highest = 0
+    if not scan.last:
+        # No item has a digest in the log: nothing to compare, no jump, no deleted row to
+        # name; every item is unanchored. Counted in SQL (a million rows cost 2 s here).
+        with archive.db.reader() as session:
+            unanchored, highest = q.item_tally(session)
+            highest = max(highest, q.exhibit_high(session))
+        _note_unanchored(result, unanchored)
+        return highest
     with archive.db.reader() as session:
         for _id, item_uuid, number, rec in q.item_records(session, scan.last):
             exhibit = format_exhibit(number)
@@ -177,12 +185,16 @@ def _check_records(archive: Archive, scan: _LogScan, result: IntegrityResult) ->
                 "(its row was deleted)",
             )
         )
+    _note_unanchored(result, unanchored)
+    return highest
+
+
+def _note_unanchored(result: IntegrityResult, unanchored: int) -> None:
     if unanchored:
         result.notes.append(
             f"{unanchored} item(s) were recorded before evidentiary-record digests existed; "
             "their hash and size are checked, their other fields cannot be"
         )
-    return highest
 
 
 def _load_checkpoint(archive: Archive, result: IntegrityResult) -> cp.Checkpoint | None:
