@@ -77,6 +77,8 @@ class Item(Base):
         Index("ix_items_facets", "removed_at", "kind", "sensitivity"),
         *(Index(name, "removed_at", column, "exhibit_no") for name, column in SORT_INDEXES),
         Index(ID_ORDER_INDEX[0], *ID_ORDER_INDEX[1]),
+        # verify reads every row's identity and hash from here, in UUID order (0012)
+        Index("ix_items_verify", "uuid", "sha256", "size", "exhibit_no"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

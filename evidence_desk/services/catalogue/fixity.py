@@ -142,14 +142,22 @@ def rehash(
 
 @dataclass
 class SweepOutcome:
-    """What a sweep settled: digests found intact or altered, every object-named file at
-    its place, the files elsewhere, and whether it was stopped."""
+    """What a sweep settled: digests found intact or altered, the other object-named
+    files at their place (deferred), the files elsewhere, and whether it was stopped."""
 
     intact: set[str]
     altered: dict[str, str]
-    in_place: set[str]
+    deferred: set[str]
     strays: list[tuple[str, str]]
     cancelled: bool = False
+
+    def unreferenced(self, known: set[str]) -> list[str]:
+        """Object-named files at their place that no item refers to, sorted (set
+        differences part by part: no second set of a million names)."""
+        found = self.intact - known
+        found.update(name for name in self.altered if name not in known)
+        found.update(self.deferred - known)
+        return sorted(found)
 
 
 class Sweep:
@@ -198,11 +206,10 @@ class Sweep:
                 on_swept(part.files, part.bytes)
         finally:
             self.close()
-        altered = dict(total.altered)
-        in_place = set(total.intact)
-        in_place.update(altered)
-        in_place.update(total.deferred)
-        return SweepOutcome(set(total.intact), altered, in_place, total.strays, stopped)
+        intact = set(total.intact)
+        return SweepOutcome(
+            intact, dict(total.altered), set(total.deferred), total.strays, stopped
+        )
 
     def close(self) -> None:
         if self.pool is not None:

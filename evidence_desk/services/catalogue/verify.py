@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -120,9 +121,8 @@ def verify(
                 rows = custody_q.verify_targets(session, ids)
                 log_events, log_head = integrity_q.chain_head(session)
             run = _Run(started, log_events, log_head, bool(refs))
-            all_digests = (
-                {row[2] for row in rows} if ids is None else set()  # only a whole run looks
-            )
+            # only a whole run looks for objects no item refers to
+            all_digests = set(map(itemgetter(2), rows)) if ids is None else set()
             failed = _hash_all(archive, rows, sweeping, report, run, progress, cancelled)
             checked = checking.result()
     finally:
@@ -157,7 +157,7 @@ def _hash_all(
 ) -> list[tuple[Target, str]]:
     """Check every row's object; returns the damaged ones with ``fixity``'s outcome, in
     catalogue order. A swept store settles most objects; the rest are hashed one by one."""
-    state = Progress(0, len(rows), 0, sum(row[3] for row in rows))
+    state = Progress(0, len(rows), 0, sum(map(itemgetter(3), rows)))
     progress(state)
     shown = [0.0]
 
@@ -209,14 +209,21 @@ def _settle(
     failed: list[tuple[Target, str]],
     rest: list[Target],
 ) -> None:
-    """What the sweep found for each row: intact, altered, or (``rest``) still to hash."""
+    """What the sweep found for each row: intact, altered, or (``rest``) still to hash.
+
+    Most of a million rows are intact: they are picked out by comprehensions
+    (no object, no Python call per row) and their lines, in the rows' order,
+    appended to the run's (a whole run's rows come in UUID order: sorted)."""
     intact: set[str] = swept.intact if swept is not None else set()
     altered: dict[str, str] = swept.altered if swept is not None else {}
+    found = [row for row in rows if row[2] in intact]
+    run.intact.extend([f"{row[4]} {row[2]}\n" for row in found])  # fixity_run.intact_line
+    report.items_checked += len(found)
+    report.bytes_checked += sum(map(itemgetter(3), found))
+    if len(found) == len(rows):
+        return
     for item_id, number, sha256, size, item_uuid in rows:
-        if sha256 in intact:  # most of a million: no object built for them
-            run.intact.append(f"{item_uuid} {sha256}\n")  # fixity_run.intact_line
-            report.items_checked += 1
-            report.bytes_checked += size
+        if sha256 in intact:
             continue
         target = Target(item_id, format_exhibit(number), sha256, size, item_uuid)
         if sha256 in altered:
@@ -285,7 +292,7 @@ def _unexpected(
     found: list[Problem] = []
     strays: list[tuple[str, str]]
     if swept is not None:
-        unreferenced = sorted(swept.in_place - known)
+        unreferenced = swept.unreferenced(known)
         strays = sorted(swept.strays, key=lambda stray: stray[1])
     else:
         unreferenced, strays = [], []
