@@ -3,6 +3,7 @@
     python bench/bench_million.py                       # 1,000,000 items
     python bench/bench_million.py --items 100000 --runs 1
     python bench/bench_million.py --keep /tmp/m1        # build once, reuse next time
+    python bench/bench_million.py --keep /tmp/m1 --verify-only
 
 Rows are generated directly (``bench_catalogue.build``: items, sources, tags,
 search index), and for ``verify`` every item gets its object: the generator's
@@ -215,6 +216,7 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-verify", action="store_true")
+    parser.add_argument("--verify-only", action="store_true", help="skip the catalogue part")
     parser.add_argument("--keep", type=Path, help="build the archive here and keep it")
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout to measure")
     args = parser.parse_args()
@@ -226,7 +228,8 @@ def main() -> int:
     if not (root / "evidence.sqlite").exists():
         print(f"building {args.items:,} items …", flush=True)
         print(f"  built in {build(root, args.items):.0f} s", flush=True)
-    catalogue(root)
+    if not args.verify_only:
+        catalogue(root)
     if not args.skip_verify:
         verify_small(root, args.items, args.runs)
     print(f"done; {load_note()}")
