@@ -83,6 +83,29 @@ def backup(source: Path, target: Path) -> None:
     partial.replace(target)
 
 
+# What the driver raises itself (outside SQLAlchemy): any error, and a damaged database.
+DRIVER_ERROR: type[Exception] = sqlite3.Error
+DRIVER_DATABASE_ERROR: type[Exception] = sqlite3.DatabaseError
+
+
+def check_backup(path: Path) -> tuple[str, int, int]:
+    """Open a backup file read-only: (integrity check answer, items, custody events).
+
+    The counts are read only when the check says "ok" (else 0). Raises
+    ``DRIVER_ERROR`` for a file that is not a database or cannot be read.
+    """
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        if check != "ok":
+            return check, 0, 0
+        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+        events = conn.execute("SELECT count(*) FROM custody_events").fetchone()[0]
+        return check, int(items), int(events)
+    finally:
+        conn.close()
+
+
 def triggers(session: Session) -> dict[str, str]:
     """Every trigger of the database, by name, with the SQL that created it."""
     rows = session.connection().exec_driver_sql(

@@ -9,6 +9,7 @@ from evidence_desk.cli.common import Command, add_command, lazy, print_json
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.bundles.signers import KnownSignerInfo
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 signing = lazy("evidence_desk.core.signing")
@@ -33,11 +34,11 @@ def register_signers(sub: Any) -> dict[str, Command]:
     return {"signers": Command(cmd_signers)}
 
 
-def _print(rows: list[dict[str, Any]]) -> None:
+def _print(rows: list[KnownSignerInfo]) -> None:
     for r in rows:
-        print(f"{r['status']:8} {r['archive_name'] or '-'} ({r['archive_uuid']})")
-        print(f"         key {signing.pretty_fingerprint(r['fingerprint'])}")
-        print(f"         since {r['status_changed_at']}: {r['note']}")
+        print(f"{r.status:8} {r.archive_name or '-'} ({r.archive_uuid})")
+        print(f"         key {signing.pretty_fingerprint(r.fingerprint)}")
+        print(f"         since {r.status_changed_at}: {r.note}")
 
 
 def cmd_signers(args: argparse.Namespace, archive: Archive) -> int:

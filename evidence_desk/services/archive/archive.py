@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
 
 from evidence_desk import tool_version
 from evidence_desk.core import custody_chain, signing
@@ -48,6 +47,7 @@ from evidence_desk.core.store.encrypted import (
 from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.db.engine import Database
 from evidence_desk.db.models import ArchiveInfo
+from evidence_desk.db.queries import archive_state
 from evidence_desk.services.archive import custody, guards
 from evidence_desk.services.archive.errors import ArchiveError
 from evidence_desk.services.archive.location import (
@@ -171,7 +171,7 @@ class Archive:
 
     def info(self) -> ArchiveSummary:
         with self.db.reader() as session:
-            row = session.scalars(select(ArchiveInfo)).one()
+            row = archive_state.archive_info(session)
             return ArchiveSummary(row.uuid, row.name, row.created_at, self.root)
 
     @property

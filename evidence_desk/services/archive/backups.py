@@ -10,10 +10,11 @@ which stay in ``objects/``.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from evidence_desk.db import dialect
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
@@ -34,7 +35,7 @@ def rotate(archive: Archive) -> tuple[Path | None, str | None]:
     """Make a backup and drop the oldest beyond ``KEEP``; (path, problem) — never raises."""
     try:
         made = archive.db.backup(archive.backups, AUTO_LABEL)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, dialect.DRIVER_ERROR) as exc:
         return None, (
             f"database backup in {archive.backups} could not be written ({exc}); "
             "free some space: the archive itself is intact"
@@ -56,20 +57,12 @@ class BackupInfo:
 def inspect(path: Path) -> BackupInfo:
     """Open a backup read-only and check it; hostile files give a message, not an error."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as exc:
+        check, items, events = dialect.check_backup(path)
+    except dialect.DRIVER_ERROR as exc:
         return BackupInfo(path, False, None, None, str(exc))
-    try:
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            return BackupInfo(path, False, None, None, f"damaged: {check}")
-        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
-        events = conn.execute("SELECT count(*) FROM custody_events").fetchone()[0]
-        return BackupInfo(path, True, int(items), int(events), None)
-    except sqlite3.Error as exc:
-        return BackupInfo(path, False, None, None, str(exc))
-    finally:
-        conn.close()
+    if check != "ok":
+        return BackupInfo(path, False, None, None, f"damaged: {check}")
+    return BackupInfo(path, True, items, events, None)
 
 
 def all_backups(folder: Path) -> list[Path]:

@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_checkpoint as cp
 from evidence_desk.core import signing
+from evidence_desk.db.queries import archive_state
 from evidence_desk.db.queries import integrity as q
 
 if TYPE_CHECKING:
@@ -121,14 +121,10 @@ def hash_at(session: Session, position: int, expected: str | None = None) -> str
     if position <= 0:
         return None
     # Rows are never deleted, so the id is normally the position: try that first.
-    found = session.execute(
-        text("SELECT hash FROM custody_events WHERE id = :n"), {"n": position}
-    ).scalar()
+    found = archive_state.event_hash(session, position)
     if found is not None and found == expected:
-        return str(found)
-    return session.execute(
-        text("SELECT hash FROM custody_events ORDER BY id LIMIT 1 OFFSET :k"), {"k": position - 1}
-    ).scalar()
+        return found
+    return archive_state.event_hash_at(session, position)
 
 
 @contextmanager

@@ -23,11 +23,11 @@ def database_damage(exc: BaseException, root: object) -> DatabaseDamaged | None:
     SQLite finds some damage only when a query reaches the broken page, long
     after the archive opened; that must still be one line with a way out.
     """
-    import sqlite3
-
     from sqlalchemy.exc import DatabaseError
 
-    if not isinstance(exc, DatabaseError | sqlite3.DatabaseError):
+    from evidence_desk.db.dialect import DRIVER_DATABASE_ERROR
+
+    if not isinstance(exc, DatabaseError | DRIVER_DATABASE_ERROR):
         return None
     text = str(getattr(exc, "orig", None) or exc).splitlines()[0]
     lowered = text.lower()

@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from evidence_desk.core import custody_chain, evidence_digest, signing
 from evidence_desk.core import custody_checkpoint as cp
 from evidence_desk.db.engine import StorageError
-from evidence_desk.db.models import CustodyEvent, format_exhibit
+from evidence_desk.db.models import format_exhibit
+from evidence_desk.db.queries import archive_state
 from evidence_desk.db.queries import integrity as q
 from evidence_desk.services.archive import custody
 
@@ -96,8 +95,7 @@ def _scan_log(archive: Archive, anchors: set[int]) -> _LogScan:
 
     def events() -> Any:
         with archive.db.reader() as session:
-            rows = session.execute(select(CustodyEvent).order_by(CustodyEvent.id)).scalars()
-            for row in rows.yield_per(2000):
+            for row in archive_state.custody_log(session):
                 event = custody.to_record(row).as_dict()
                 scan.events += 1
                 if scan.events in anchors:

@@ -19,13 +19,11 @@ import stat
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from evidence_desk.core import custody_chain
 from evidence_desk.core.store import journal
 from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.db.engine import StorageError
-from evidence_desk.db.models import Item
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.services.archive import custody
 
 if TYPE_CHECKING:
@@ -52,13 +50,8 @@ class Recovery:
 
 
 def _referenced(archive: Archive, digests: set[str]) -> set[str]:
-    found: set[str] = set()
-    ordered = sorted(digests)
     with archive.db.reader() as session:
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            found |= set(session.scalars(select(Item.sha256).where(Item.sha256.in_(chunk))))
-    return found
+        return item_lookup.known_digests(session, sorted(digests))
 
 
 def recover(archive: Archive) -> Recovery:

@@ -28,20 +28,15 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import (
     Incident,
-    IncidentItem,
-    IncidentPerson,
-    ItemPerson,
-    ItemPlace,
-    Person,
     Place,
     Testimony,
 )
+from evidence_desk.db.queries import bundle_case as queries
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case import index as case_index
 from evidence_desk.services.case.common import TESTIMONY as TESTIMONY
@@ -84,14 +79,7 @@ def incident_item_uuids(archive: Archive, incident: str) -> list[str]:
     """UUIDs of the items (files and testimonies) linked to the incident."""
     with archive.db.reader() as session:
         found = resolve_incident(session, incident)
-        return list(
-            session.scalars(
-                select(Item.uuid)
-                .join(IncidentItem, IncidentItem.item_id == Item.id)
-                .where(IncidentItem.incident_id == found.id)
-                .order_by(Item.exhibit_no)
-            )
-        )
+        return queries.incident_item_uuids(session, found.id)
 
 
 def testimony_left_out(session: Session, item_id: int, profile: str) -> str | None:
@@ -108,7 +96,7 @@ def publication_copy(archive: Archive, item_uuid: str) -> bytes:
     so the recipient's archive can keep it as the testimony's first version.
     """
     with archive.db.reader() as session:
-        item = session.scalars(select(Item).where(Item.uuid == item_uuid)).one()
+        item = item_lookup.item_with_uuid(session, item_uuid)
         testimony = session.get_one(Testimony, item.id)
         view = publication_view(testimony_of(session, item, testimony))
     if view is None:
@@ -156,16 +144,7 @@ def bundle_records(archive: Archive, item_uuids: list[str], profile: str) -> dic
 
 
 def _items(session: Session, uuids: list[str]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for start in range(0, len(uuids), 500):
-        chunk = uuids[start : start + 500]
-        found.update(session.execute(select(Item.id, Item.uuid).where(Item.uuid.in_(chunk))).all())
-    return found
-
-
-def _chunks(ids: set[int]) -> list[list[int]]:
-    ordered = sorted(ids)
-    return [ordered[i : i + 500] for i in range(0, len(ordered), 500)]
+    return item_lookup.ids_of_uuids(session, uuids)
 
 
 class _Places:
@@ -205,22 +184,11 @@ class _Places:
 def _incidents(
     session: Session, ids: set[int], items: dict[int, str], places: _Places, redacted: bool
 ) -> list[dict[str, Any]]:
-    links: dict[int, list[IncidentItem]] = {}
-    for chunk in _chunks(ids):
-        for link in session.scalars(select(IncidentItem).where(IncidentItem.item_id.in_(chunk))):
-            links.setdefault(link.incident_id, []).append(link)
+    links = queries.incident_links(session, sorted(ids))
     out = []
-    rows = session.scalars(
-        select(Incident).where(Incident.id.in_(list(links))).order_by(Incident.start_sort)
-    )
-    for incident in rows:
+    for incident in queries.incidents_by_start(session, list(links)):
         start, end = _when(incident, False), _when(incident, True)
-        roles = session.execute(
-            select(Person.uuid, IncidentPerson.role, IncidentPerson.note)
-            .join(IncidentPerson, IncidentPerson.person_id == Person.id)
-            .where(IncidentPerson.incident_id == incident.id)
-            .order_by(IncidentPerson.id)
-        )
+        roles = queries.incident_roles(session, incident.id)
         out.append(
             {
                 "uuid": incident.uuid,
@@ -257,22 +225,17 @@ def _persons(
 ) -> list[dict[str, Any]]:
     wanted = {p["uuid"] for i in incidents.values() for p in i["persons"]}
     item_links: dict[str, list[dict[str, Any]]] = {}
-    for chunk in _chunks(ids):
-        for link, uuid in session.execute(
-            select(ItemPerson, Person.uuid)
-            .join(Person, Person.id == ItemPerson.person_id)
-            .where(ItemPerson.item_id.in_(chunk))
-        ):
-            wanted.add(uuid)
-            note = "" if redacted else link.note
-            relation = link.relation
-            if redacted and not _CODE.fullmatch(relation or ""):
-                relation = "linked"  # free text (e.g. from an imported bundle) is not published
-            item_links.setdefault(uuid, []).append(
-                {"id": items[link.item_id], "relation": relation, "note": note}
-            )
+    for link, uuid in queries.person_links(session, sorted(ids)):
+        wanted.add(uuid)
+        note = "" if redacted else link.note
+        relation = link.relation
+        if redacted and not _CODE.fullmatch(relation or ""):
+            relation = "linked"  # free text (e.g. from an imported bundle) is not published
+        item_links.setdefault(uuid, []).append(
+            {"id": items[link.item_id], "relation": relation, "note": note}
+        )
     out = []
-    for person in session.scalars(select(Person).where(Person.uuid.in_(sorted(wanted)))):
+    for person in queries.persons_by_uuid(session, sorted(wanted)):
         data = person_of(session, person, redact=redacted)
         hidden = data.redacted
         statuses = []
@@ -320,67 +283,60 @@ def _testimonies(
     redacted: bool,
 ) -> list[dict[str, Any]]:
     out = []
-    for chunk in _chunks(ids):
-        for item, testimony in session.execute(
-            select(Item, Testimony)
-            .join(Testimony, Testimony.item_id == Item.id)
-            .where(Item.id.in_(chunk))
-            .order_by(Item.exhibit_no)
-        ):
-            data = testimony_of(session, item, testimony)
-            linked = [i["uuid"] for i in data.incidents if i["uuid"] in incidents]
-            attachments = [a for a in data.attachments if a.item_id in items]
-            if redacted:
-                view = publication_view(data)
-                if view is None:
-                    continue
-                place = view["interview_place"]
-                out.append(
-                    {
-                        **view,
-                        "id": item.uuid,
-                        "interview_place": places.ref(place["id"]) if place else None,
-                        "incidents": linked,
-                        "consent": {"publication": True},
-                    }
-                )
+    for item, testimony in queries.testimonies_of(session, sorted(ids)):
+        data = testimony_of(session, item, testimony)
+        linked = [i["uuid"] for i in data.incidents if i["uuid"] in incidents]
+        attachments = [a for a in data.attachments if a.item_id in items]
+        if redacted:
+            view = publication_view(data)
+            if view is None:
                 continue
-            record = data.as_json()
+            place = view["interview_place"]
             out.append(
                 {
+                    **view,
                     "id": item.uuid,
-                    "exhibit": data.exhibit,
-                    "witness_code": data.witness_code,
-                    "pseudonym": data.pseudonym,
-                    "interviewer": data.interviewer,
-                    "interview_date": data.interview_date,
-                    "interview_place": (
-                        places.ref(data.interview_place.id) if data.interview_place else None
-                    ),
-                    "language": data.language,
-                    "translation_language": data.translation_language,
-                    "consent": record["consent"],
-                    "risk_notes": data.risk_notes,
-                    "statement": data.statement,
-                    "statement_version": data.statement_version,
-                    "statement_sha256": data.statement_sha256,
-                    "translation": data.translation,
-                    "translation_sha256": data.translation_sha256,
-                    "versions": record["versions"],
-                    "attachments": [items[a.item_id] for a in attachments],
+                    "interview_place": places.ref(place["id"]) if place else None,
                     "incidents": linked,
+                    "consent": {"publication": True},
                 }
             )
+            continue
+        record = data.as_json()
+        out.append(
+            {
+                "id": item.uuid,
+                "exhibit": data.exhibit,
+                "witness_code": data.witness_code,
+                "pseudonym": data.pseudonym,
+                "interviewer": data.interviewer,
+                "interview_date": data.interview_date,
+                "interview_place": (
+                    places.ref(data.interview_place.id) if data.interview_place else None
+                ),
+                "language": data.language,
+                "translation_language": data.translation_language,
+                "consent": record["consent"],
+                "risk_notes": data.risk_notes,
+                "statement": data.statement,
+                "statement_version": data.statement_version,
+                "statement_sha256": data.statement_sha256,
+                "translation": data.translation,
+                "translation_sha256": data.translation_sha256,
+                "versions": record["versions"],
+                "attachments": [items[a.item_id] for a in attachments],
+                "incidents": linked,
+            }
+        )
     return out
 
 
 def _item_places(session: Session, ids: set[int], items: dict[int, str], places: _Places) -> None:
     """Where each item was placed (by GPS or by hand): full profile only."""
-    for chunk in _chunks(ids):
-        for link in session.scalars(select(ItemPlace).where(ItemPlace.item_id.in_(chunk))):
-            ref = places.ref(link.place_id)
-            if ref is None:
-                continue
-            places.records[ref["uuid"]]["items"].append(
-                {"id": items[link.item_id], "method": link.method, "distance_m": link.distance_m}
-            )
+    for link in queries.item_places(session, sorted(ids)):
+        ref = places.ref(link.place_id)
+        if ref is None:
+            continue
+        places.records[ref["uuid"]]["items"].append(
+            {"id": items[link.item_id], "method": link.method, "distance_m": link.distance_m}
+        )

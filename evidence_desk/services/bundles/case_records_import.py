@@ -24,7 +24,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import bundle_layout as L
@@ -40,8 +39,8 @@ from evidence_desk.db.models_case import (
     PersonStatus,
     Place,
     PlaceName,
-    VocabularyTerm,
 )
+from evidence_desk.db.queries import bundle_case as queries
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.bundles import case_records as case_bundle
@@ -116,7 +115,7 @@ def _import_all(
 ) -> None:
     local: dict[str, Item] = {}
     for uuid, exhibit in items.items():
-        found = session.scalar(select(Item).where(Item.exhibit_no == _number(exhibit)))
+        found = queries.item_by_exhibit(session, _number(exhibit))
         if found is not None:
             local[uuid] = found
     ctx = _Context(session, archive, local, result, sender)
@@ -175,19 +174,13 @@ class _Context:
     def _term(self, vocabulary: str, code: Any) -> str | None:
         if not isinstance(code, str):
             return None
-        found = self.session.scalar(
-            select(VocabularyTerm.code).where(
-                VocabularyTerm.vocabulary == vocabulary, VocabularyTerm.code == code
-            )
-        )
+        found = queries.term_code(self.session, vocabulary, code)
         if found is None:
             self.result.messages.append(f"unknown {vocabulary} term {code!r} not imported")
         return found
 
     def _free_uuid(self, model: Any, uuid: Any) -> str:
-        if isinstance(uuid, str) and not self.session.scalar(
-            select(model.id).where(model.uuid == uuid)
-        ):
+        if isinstance(uuid, str) and not queries.uuid_taken(self.session, model, uuid):
             return uuid
         return case_bundle_uuid()
 
@@ -197,20 +190,16 @@ class _Context:
         s = self.session
         names = [n["name"] for n in rec.get("names") or [] if isinstance(n, dict) and n.get("name")]
         names = names or [str(rec.get("name") or "")]
-        place = s.scalar(select(Place).where(Place.uuid == rec.get("uuid")))
+        place = queries.place_by_uuid(s, rec.get("uuid"))
         if place is None:
             wanted = {fold(n) for n in names if n.strip()}
-            ids = {
-                pid
-                for pid, n in s.execute(select(PlaceName.place_id, PlaceName.name))
-                if fold(n) in wanted
-            }
+            ids = {pid for pid, n in queries.place_names(s) if fold(n) in wanted}
             if len(ids) == 1:
                 place = s.get_one(Place, ids.pop())
         added = place is None
         if place is None:
             code = rec.get("code") if isinstance(rec.get("code"), str) else None
-            if code and s.scalar(select(Place.id).where(Place.code == code)):
+            if code and queries.place_code_taken(s, code):
                 code = None
             parent = by_uuid(self.places, rec.get("parent"))
             place = Place(
@@ -247,7 +236,7 @@ class _Context:
             item = self.items.get(link.get("id"))
             if place is None or item is None:
                 continue
-            if self.session.scalar(select(ItemPlace.item_id).where(ItemPlace.item_id == item.id)):
+            if queries.item_is_placed(self.session, item.id):
                 continue
             method = link.get("method") if link.get("method") in ("gps", "manual") else "manual"
             self.session.add(
@@ -277,12 +266,12 @@ class _Context:
     def person(self, rec: dict[str, Any]) -> tuple[dict[str, Any], bool]:
         s = self.session
         names = [n for n in rec.get("names") or [] if isinstance(n, dict) and n.get("name")]
-        person = s.scalar(select(Person).where(Person.uuid == rec.get("uuid")))
+        person = queries.person_by_uuid(s, rec.get("uuid"))
         while person is not None and person.merged_into_id is not None:
             person = s.get_one(Person, person.merged_into_id)
         if person is None and names:
             wanted = {" ".join(n["name"].split()) for n in names}
-            ids = set(s.scalars(select(PersonName.person_id).where(PersonName.name.in_(wanted))))
+            ids = queries.person_ids_named(s, wanted)
             found = [p for p in (s.get_one(Person, i) for i in ids) if p.merged_into_id is None]
             if len(found) == 1:
                 person = found[0]
@@ -374,7 +363,7 @@ class _Context:
 
     def incident(self, rec: dict[str, Any]) -> None:
         s = self.session
-        incident = s.scalar(select(Incident).where(Incident.uuid == rec.get("uuid")))
+        incident = queries.incident_by_uuid(s, rec.get("uuid"))
         added = incident is None
         if incident is None:
             now = utcnow()
@@ -436,13 +425,7 @@ class _Context:
             role = self._term("roles", link.get("role"))
             if person is None or role is None:
                 continue
-            if s.scalar(
-                select(IncidentPerson.id).where(
-                    IncidentPerson.incident_id == incident.id,
-                    IncidentPerson.person_id == person.id,
-                    IncidentPerson.role == role,
-                )
-            ):
+            if queries.incident_person_linked(s, incident.id, person.id, role):
                 continue
             s.add(
                 IncidentPerson(

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import func, select
-
 from evidence_desk.core import custody_chain, strict_json
 from evidence_desk.db.models_case import Testimony
+from evidence_desk.db.queries import bundle_case as queries
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import utcnow
 from evidence_desk.services.bundles import case_records as case_bundle
@@ -52,9 +51,7 @@ def import_testimony(ctx: _Context, rec: dict[str, Any]) -> None:
         ctx.result.messages.append(f"{item.exhibit}: the statement file is unreadable")
         return
     code = str(rec.get("witness_code") or "")[:40]
-    if not code or s.scalar(
-        select(Testimony.item_id).where(func.lower(Testimony.witness_code) == code.lower())
-    ):
+    if not code or queries.witness_code_taken(s, code):
         code = _next_code(s)
     consent = rec.get("consent") or {}
     now = utcnow()

@@ -29,8 +29,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import (
     custody_chain,
@@ -48,7 +46,7 @@ from evidence_desk.core.crypto.errors import RecipientError
 from evidence_desk.core.crypto.recipients import parse_recipient
 from evidence_desk.core.safe_zip import DEFAULT_LIMITS
 from evidence_desk.core.store.base import Cancelled
-from evidence_desk.db.models import Item
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import RAM_DIR, Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -62,6 +60,7 @@ from evidence_desk.services.bundles.export_redacted import (
     public_thumbnail,
 )
 from evidence_desk.services.bundles.report import (
+    CustodySummary,
     ReportContext,
     ReportExhibit,
     case_report_lines,
@@ -342,7 +341,7 @@ def _write_metadata(
     header: dict[str, Any],
     work: Path,
     profile: str,
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
+) -> tuple[dict[str, list[CustodySummary]], dict[str, Any]]:
     """items.json, items.csv, places.geojson, custody.json and the case records."""
     records = [i.final_record() for i in items]
     write_json_with_list(work / "items.json", header, "items", records)
@@ -384,7 +383,7 @@ def _write_report(
     archive: Archive,
     writer: BagWriter,
     items: list[ExportItem],
-    summaries: dict[str, list[dict[str, Any]]],
+    summaries: dict[str, list[CustodySummary]],
     ctx: ReportContext,
     work: Path,
     profile: str,
@@ -425,27 +424,24 @@ def _commit(
     try:
         with archive.db.writer() as session:
             by_id = {i.item_id: i for i in items}
-            ids = sorted(by_id)
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                for row in session.scalars(select(Item).where(Item.id.in_(chunk))):
-                    item = by_id[row.id]
-                    custody.append(
-                        session,
-                        archive,
-                        custody_chain.REPLICATION,
-                        item=row,
-                        details={
-                            "bundle": report.bundle_uuid,
-                            "profile": report.profile,
-                            "destination": printable(out),
-                            "file": item.bundle_file,
-                            "sha256": item.bundle_sha256,
-                            "redacted": report.profile == "redacted",
-                            "tagmanifest_sha256": report.tagmanifest_sha256,
-                            "signing_key_fingerprint": report.fingerprint,
-                        },
-                    )
+            for row in item_lookup.items_by_ids(session, sorted(by_id)):
+                item = by_id[row.id]
+                custody.append(
+                    session,
+                    archive,
+                    custody_chain.REPLICATION,
+                    item=row,
+                    details={
+                        "bundle": report.bundle_uuid,
+                        "profile": report.profile,
+                        "destination": printable(out),
+                        "file": item.bundle_file,
+                        "sha256": item.bundle_sha256,
+                        "redacted": report.profile == "redacted",
+                        "tagmanifest_sha256": report.tagmanifest_sha256,
+                        "signing_key_fingerprint": report.fingerprint,
+                    },
+                )
             writer.commit()
             renamed = True
     except BaseException:

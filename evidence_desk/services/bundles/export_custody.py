@@ -12,43 +12,27 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import custody_chain
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_json_with_list
-from evidence_desk.db.models import CustodyEvent
+from evidence_desk.db.queries import bundle_export as queries
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.bundles.report import CustodySummary
 
 
 def write_custody(
     archive: Archive, items: list[ExportItem], header: dict[str, Any], path: Path, profile: str
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, list[CustodySummary]]:
     """custody.json (see core.bundle_custody); returns each item's events for the report."""
     wanted = {i.uuid for i in items}
     uuids = sorted(wanted)
-    summaries: dict[str, list[dict[str, Any]]] = {}
+    summaries: dict[str, list[CustodySummary]] = {}
     with archive.db.reader() as session:
-        first = last = None
-        for start in range(0, len(uuids), 500):
-            chunk = uuids[start : start + 500]
-            lo, hi = session.execute(
-                select(func.min(CustodyEvent.id), func.max(CustodyEvent.id)).where(
-                    CustodyEvent.item_uuid.in_(chunk)
-                )
-            ).one()
-            if lo is not None:
-                first = lo if first is None else min(first, lo)
-                last = hi if last is None else max(last, hi)
-        rows = session.scalars(
-            select(CustodyEvent)
-            .where(CustodyEvent.id.between(first or 0, last or -1))
-            .order_by(CustodyEvent.id)
-            .execution_options(yield_per=2000)
-        )
+        first, last = queries.custody_span(session, uuids) or (0, -1)
+        rows = queries.custody_events(session, first, last)
 
         def events() -> Iterator[dict[str, Any]]:
             for row in rows:
@@ -58,9 +42,7 @@ def write_custody(
             include = lambda e: e.get("item_uuid") in wanted  # noqa: E731
             for entry in segment_entries(events(), include, redacted=profile == "redacted"):
                 if "withheld" not in entry:
-                    summaries.setdefault(entry["item_uuid"], []).append(
-                        {k: entry.get(k) for k in _SUMMARY_FIELDS}
-                    )
+                    summaries.setdefault(entry["item_uuid"], []).append(_summary(entry))
                 yield entry
 
         custody_header = {
@@ -86,4 +68,12 @@ def write_custody(
     return summaries
 
 
-_SUMMARY_FIELDS = ("occurred_at", "event_type", "actor", "outcome", "hash", "sealed")
+def _summary(entry: dict[str, Any]) -> CustodySummary:
+    return CustodySummary(
+        occurred_at=entry.get("occurred_at"),
+        event_type=entry.get("event_type"),
+        actor=entry.get("actor"),
+        outcome=entry.get("outcome"),
+        hash=entry.get("hash"),
+        sealed=bool(entry.get("sealed")),
+    )

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
-
 from evidence_desk.core.redaction_images import clean_thumbnail
-from evidence_desk.db.models_case import VocabularyTerm
+from evidence_desk.db.queries.bundle_export import builtin_terms
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.settings import Settings
 
@@ -50,12 +48,7 @@ def contact_name(
 def public_methods(archive: Archive) -> dict[str, str]:
     """Folded code and labels of each shipped acquisition method -> its code."""
     with archive.db.reader() as session:
-        terms = session.scalars(
-            select(VocabularyTerm).where(
-                VocabularyTerm.vocabulary == "acquisition_methods",
-                VocabularyTerm.builtin.is_(True),
-            )
-        )
+        terms = builtin_terms(session, "acquisition_methods")
         found: dict[str, str] = {}
         for term in terms:
             for text in (term.code, term.label_en, term.label_ru, term.label_kk):

@@ -26,14 +26,13 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from evidence_desk.core.bundle_schemas_messages import MESSAGES_FORMAT, MESSAGES_JSON
 from evidence_desk.core.capture_time import format_offset
-from evidence_desk.db.models import Item
-from evidence_desk.db.models_case import Incident
-from evidence_desk.db.models_messages import ChatMessage, IncidentMessage, MessageItem
+from evidence_desk.db.models_messages import ChatMessage
+from evidence_desk.db.queries import bundle_messages as queries
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.services.archive.archive import Archive
 
 PUBLIC_CHATS = frozenset({"public_channel", "public_supergroup"})
@@ -52,41 +51,19 @@ _PHONE = re.compile(r"(?<![\w+])\+?\d(?:[\s\-().]{0,2}\d){6,14}(?!\w)")
 
 def raw_chat_items(session: Session, item_ids: list[int]) -> set[int]:
     """Those of ``item_ids`` that are a chat export file some message points into."""
-    found: set[int] = set()
-    for start in range(0, len(item_ids), 500):
-        chunk = item_ids[start : start + 500]
-        found.update(
-            session.scalars(
-                select(ChatMessage.export_item_id)
-                .where(ChatMessage.export_item_id.in_(chunk))
-                .distinct()
-            )
-        )
-    return found
+    return queries.export_files_among(session, item_ids)
 
 
 def bundle_messages(archive: Archive, item_uuids: list[str], profile: str) -> dict[str, Any]:
     """messages.json for the bundle's items (an empty dict when no message is linked)."""
     with archive.db.reader() as session:
-        ids: dict[int, str] = {}
-        for start in range(0, len(item_uuids), 500):
-            chunk = item_uuids[start : start + 500]
-            ids.update(
-                session.execute(select(Item.id, Item.uuid).where(Item.uuid.in_(chunk))).all()
-            )
-        message_ids = _linked_messages(session, list(ids))
+        ids = item_lookup.ids_of_uuids(session, item_uuids)
+        message_ids = queries.messages_of_items(session, list(ids))
         if not message_ids:
             return {}
-        rows: list[ChatMessage] = []
-        ordered = sorted(message_ids)
-        for start in range(0, len(ordered), 500):
-            rows += session.scalars(
-                select(ChatMessage)
-                .where(ChatMessage.id.in_(ordered[start : start + 500]))
-                .options(selectinload(ChatMessage.chat), selectinload(ChatMessage.media))
-            )
+        rows = queries.messages_by_ids(session, sorted(message_ids))
         rows.sort(key=lambda r: (r.chat_id, r.sent_sort is None, r.sent_sort, r.id))
-        incidents = _incidents(session, [r.id for r in rows])
+        incidents = queries.incidents_of_messages(session, [r.id for r in rows])
         writer = _Writer(profile == "redacted")
         if writer.redacted:
             writer.prepare(rows)
@@ -100,34 +77,6 @@ def bundle_messages(archive: Archive, item_uuids: list[str], profile: str) -> di
         "chats": list(writer.chats.values()),
         "messages": messages,
     }
-
-
-def _linked_messages(session: Session, item_ids: list[int]) -> set[int]:
-    found: set[int] = set()
-    for start in range(0, len(item_ids), 500):
-        chunk = item_ids[start : start + 500]
-        found.update(
-            session.scalars(select(MessageItem.message_id).where(MessageItem.item_id.in_(chunk)))
-        )
-        found.update(
-            session.scalars(select(ChatMessage.id).where(ChatMessage.export_item_id.in_(chunk)))
-        )
-    return found
-
-
-def _incidents(session: Session, message_ids: list[int]) -> dict[int, list[str]]:
-    """Incident UUIDs each message is linked to (services.case.incident_messages)."""
-    out: dict[int, list[str]] = {}
-    for start in range(0, len(message_ids), 500):
-        chunk = message_ids[start : start + 500]
-        for mid, uuid in session.execute(
-            select(IncidentMessage.message_id, Incident.uuid)
-            .join(Incident, Incident.id == IncidentMessage.incident_id)
-            .where(IncidentMessage.message_id.in_(chunk))
-            .order_by(Incident.uuid)
-        ):
-            out.setdefault(mid, []).append(uuid)
-    return out
 
 
 def _iso(local: Any, offset: int | None) -> str | None:
@@ -164,16 +113,10 @@ class _Writer:
     def know_people(self, session: Session, chat_ids: set[int]) -> None:
         """Everyone who wrote, forwarded or was named in a service line of these chats,
         also in messages not exported, so the text of those exported never names them."""
-        people = select(ChatMessage.author, ChatMessage.forwarded_from).where(
-            ChatMessage.chat_id.in_(chat_ids)
-        )
-        for author, forwarded in session.execute(people.distinct()):
+        for author, forwarded in queries.people_of_chats(session, chat_ids):
             self.person(author)
             self.person(forwarded)
-        services = select(ChatMessage.service_json).where(
-            ChatMessage.chat_id.in_(chat_ids), ChatMessage.service_json.is_not(None)
-        )
-        for raw in session.scalars(services.distinct()):
+        for raw in queries.service_lines_of_chats(session, chat_ids):
             service = json.loads(raw or "{}")
             for name in [service.get("actor"), *(service.get("members") or [])]:
                 self.person(name if isinstance(name, str) else None)

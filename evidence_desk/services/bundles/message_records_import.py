@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models_case import Incident
 from evidence_desk.db.models_messages import Chat, ChatMessage, IncidentMessage, MessageItem
+from evidence_desk.db.queries import chat_records
 from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.services.archive.archive import utcnow
 from evidence_desk.services.case.translit import latin_words
@@ -77,12 +76,7 @@ def import_messages(
         chat_id = chats.get(chat["ref"])
         if chat_id is None:
             chat_id = chats[chat["ref"]] = _chat(session, chat, bundle_uuid, now)
-            found = session.execute(
-                select(ChatMessage.message_key, ChatMessage.id).where(
-                    ChatMessage.chat_id == chat_id
-                )
-            )
-            keys[chat_id] = {key: mid for key, mid in found}
+            keys[chat_id] = chat_records.message_keys(session, chat_id)
         message_id = keys[chat_id].get(record["message_id"])
         have: set[int] = set()
         if message_id is None:
@@ -92,11 +86,7 @@ def import_messages(
             result.added += 1
         else:
             result.known += 1
-            have = set(
-                session.scalars(
-                    select(MessageItem.item_id).where(MessageItem.message_id == message_id)
-                )
-            )
+            have = chat_records.media_of(session, message_id)
         for ref, item_id in media:
             if item_id in have:
                 continue
@@ -112,7 +102,7 @@ def import_messages(
             )
             result.media_links += 1
         for incident_uuid in record.get("incidents") or []:
-            incident_id = session.scalar(select(Incident.id).where(Incident.uuid == incident_uuid))
+            incident_id = chat_records.incident_id(session, incident_uuid)
             if incident_id is None:
                 continue  # an incident neither in the bundle nor here
             if session.get(IncidentMessage, (incident_id, message_id)) is not None:
@@ -134,9 +124,7 @@ def _chat(session: Session, chat: dict[str, Any], bundle_uuid: str, now: datetim
     else:
         key = f"bundle:{bundle_uuid}:{chat['ref']}"
         source = f"received in bundle {bundle_uuid}; the chat id was withheld"
-    row = session.scalars(
-        select(Chat).where(Chat.platform == chat["platform"], Chat.chat_key == key)
-    ).first()
+    row = chat_records.chat_by_key(session, chat["platform"], key)
     if row is None:
         row = Chat(
             platform=chat["platform"],

@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.db.models import Item
+from evidence_desk.db.queries.item_lookup import known_digests
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.bundles.case_records_import import case_files
 from evidence_desk.services.bundles.signers import SignerCheck, signer_status
@@ -61,10 +59,7 @@ def preview_import(
     files = case_files(report.documents)
     digests = [r["bundle"]["sha256"] for r in records]
     with archive.db.reader() as session:
-        known: set[str] = set()
-        for start in range(0, len(digests), 500):
-            chunk = digests[start : start + 500]
-            known |= set(session.scalars(select(Item.sha256).where(Item.sha256.in_(chunk))))
+        known = known_digests(session, digests)
     preview.known = sum(1 for d in digests if d in known)
     preview.new = len(digests) - preview.known
     for name, value in files.items():

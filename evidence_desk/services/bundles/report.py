@@ -29,12 +29,24 @@ FONT_CANDIDATES = (
 )
 
 
+@dataclass(frozen=True)
+class CustodySummary:
+    """One event of an exhibit's chain as the report lists it (from custody.json's entry)."""
+
+    occurred_at: str | None
+    event_type: str | None
+    actor: str | None
+    outcome: str | None
+    hash: str | None
+    sealed: bool  # details replaced by hashes (the redacted profile)
+
+
 @dataclass
 class ReportExhibit:
     record: dict[str, Any]  # the items.json record as exported
     thumb: str | None = None  # path relative to data/report/
     thumb_source: Path | None = None
-    custody: list[dict[str, Any]] = field(default_factory=list)
+    custody: list[CustodySummary] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
 
@@ -172,12 +184,12 @@ def _fields(ex: ReportExhibit, m: Messages) -> list[tuple[str, str]]:
     return rows
 
 
-def _custody_line(e: dict[str, Any], m: Messages) -> str:
-    who = f" ({e['actor']})" if e.get("actor") else ""
-    seal = f" [{m.t('details sealed')}]" if e.get("sealed") else ""
+def _custody_line(e: CustodySummary, m: Messages) -> str:
+    who = f" ({e.actor})" if e.actor else ""
+    seal = f" [{m.t('details sealed')}]" if e.sealed else ""
     return (
-        f"{e.get('occurred_at')}  {m.t(str(e.get('event_type')))}{who} — "
-        f"{m.t(str(e.get('outcome')))}{seal}  ({m.t('hash')} {str(e.get('hash'))[:16]}…)"
+        f"{e.occurred_at}  {m.t(str(e.event_type))}{who} — "
+        f"{m.t(str(e.outcome))}{seal}  ({m.t('hash')} {str(e.hash)[:16]}…)"
     )
 
 

@@ -7,15 +7,10 @@ database session.
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
-
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import redaction
 from evidence_desk.core.bundle_items import ExportItem
-from evidence_desk.db.models import Item, ItemLink
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.bundles import case_records as case_bundle
 from evidence_desk.services.bundles.export_redacted import public_methods
@@ -31,14 +26,14 @@ def select_items(
     with archive.db.reader() as session:
         if incident is not None:
             uuids = case_bundle.incident_item_uuids(archive, incident)
-            rows = _rows_by(session, Item.uuid, list(uuids))
+            rows = item_lookup.items_by_uuids(session, list(uuids))
         elif refs:
             rows = [resolve(session, ref) for ref in refs]
         else:
-            rows = list(session.scalars(_loaded().where(Item.removed_at.is_(None))))
+            rows = item_lookup.all_items(session)
         unique = {row.id: row for row in rows}
         rows = sorted(unique.values(), key=lambda r: r.exhibit_no)
-        links = _links(session, list(unique))
+        links = item_lookup.links_from(session, list(unique))
         exhibits = {row.id: (row.exhibit, row.uuid) for row in rows}
         raw_chats = raw_chat_items(session, list(unique)) if profile == "redacted" else set()
         items: list[ExportItem] = []
@@ -93,26 +88,3 @@ def select_items(
             )
     return items, left_out
 
-
-def _loaded() -> Select[Item]:
-    return (
-        select(Item)
-        .options(selectinload(Item.sources), selectinload(Item.tags))
-        .order_by(Item.exhibit_no)
-    )
-
-
-def _rows_by(session: Session, column: Any, values: list[Any]) -> list[Item]:
-    rows: list[Item] = []
-    for start in range(0, len(values), 500):
-        rows += session.scalars(_loaded().where(column.in_(values[start : start + 500])))
-    return rows
-
-
-def _links(session: Session, ids: list[int]) -> dict[int, list[ItemLink]]:
-    found: dict[int, list[ItemLink]] = {}
-    for start in range(0, len(ids), 500):
-        stmt = select(ItemLink).where(ItemLink.from_item_id.in_(ids[start : start + 500]))
-        for link in session.scalars(stmt.order_by(ItemLink.id)):
-            found.setdefault(link.from_item_id, []).append(link)
-    return found

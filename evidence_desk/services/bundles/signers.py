@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.signing import pretty_fingerprint
 from evidence_desk.db.models_signers import REVOKED, TRUSTED, KnownSigner
+from evidence_desk.db.queries import signers as signer_queries
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -47,6 +47,30 @@ class SignerCheck:
         return self.status == TRUSTED
 
 
+@dataclass(frozen=True)
+class KnownSignerInfo:
+    """One key known for one sending archive, as ``signers list`` shows it."""
+
+    archive_uuid: str
+    archive_name: str
+    fingerprint: str
+    status: str  # trusted | revoked
+    first_seen_at: str  # ISO 8601
+    status_changed_at: str
+    note: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "archive_uuid": self.archive_uuid,
+            "archive_name": self.archive_name,
+            "fingerprint": self.fingerprint,
+            "status": self.status,
+            "first_seen_at": self.first_seen_at,
+            "status_changed_at": self.status_changed_at,
+            "note": self.note,
+        }
+
+
 def normalise(fingerprint: str) -> str:
     fp = fingerprint.replace(" ", "").replace(":", "").lower()
     if len(fp) != 64 or any(c not in "0123456789abcdef" for c in fp):
@@ -55,20 +79,13 @@ def normalise(fingerprint: str) -> str:
 
 
 def check(session: Session, archive_uuid: str, fingerprint: str) -> SignerCheck:
-    rows = list(
-        session.scalars(select(KnownSigner).where(KnownSigner.archive_uuid == archive_uuid))
-    )
+    rows = signer_queries.of_archive(session, archive_uuid)
     mine = [r for r in rows if r.fingerprint == fingerprint]
     if mine and mine[0].status == REVOKED:
         return SignerCheck(REVOKED, archive_uuid, fingerprint)
     if mine:
         return SignerCheck(TRUSTED, archive_uuid, fingerprint)
-    revoked_anywhere = session.scalar(
-        select(KnownSigner.id).where(
-            KnownSigner.fingerprint == fingerprint, KnownSigner.status == REVOKED
-        )
-    )
-    if revoked_anywhere:
+    if signer_queries.revoked_anywhere(session, fingerprint):
         return SignerCheck(REVOKED, archive_uuid, fingerprint)
     pinned = tuple(r.fingerprint for r in rows if r.status == TRUSTED)
     if pinned:
@@ -116,18 +133,12 @@ def trust(
     """Pin ``fingerprint`` for ``archive_uuid`` (replacing any other trusted key) and log it."""
     now = utcnow()
     replaced = []
-    for other in session.scalars(
-        select(KnownSigner).where(KnownSigner.archive_uuid == archive_uuid)
-    ):
+    for other in signer_queries.of_archive(session, archive_uuid):
         if other.fingerprint != fingerprint and other.status == TRUSTED:
             other.status, other.status_changed_at = REVOKED, now
             other.note = f"replaced by {fingerprint} ({how})"
             replaced.append(other.fingerprint)
-    row = session.scalar(
-        select(KnownSigner).where(
-            KnownSigner.archive_uuid == archive_uuid, KnownSigner.fingerprint == fingerprint
-        )
-    )
+    row = signer_queries.find(session, archive_uuid, fingerprint)
     if row is None:
         row = KnownSigner(
             archive_uuid=archive_uuid,
@@ -156,24 +167,23 @@ def trust(
     )
 
 
-def pin(archive: Archive, archive_uuid: str, fingerprint: str, *, name: str = "") -> dict[str, Any]:
+def pin(
+    archive: Archive, archive_uuid: str, fingerprint: str, *, name: str = ""
+) -> KnownSignerInfo:
     fp = normalise(fingerprint)
     _check_uuid(archive_uuid)
     with archive.db.writer() as session:
         trust(session, archive, archive_uuid, fp, archive_name=name, how="pinned by command")
-    return next(s for s in list_signers(archive) if s["fingerprint"] == fp)
+    return next(s for s in list_signers(archive) if s.fingerprint == fp)
 
 
 def revoke(
     archive: Archive, fingerprint: str, *, archive_uuid: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[KnownSignerInfo]:
     """Revoke a key (for one archive, or for every archive that trusted it)."""
     fp = normalise(fingerprint)
     with archive.db.writer() as session:
-        stmt = select(KnownSigner).where(KnownSigner.fingerprint == fp)
-        if archive_uuid:
-            stmt = stmt.where(KnownSigner.archive_uuid == archive_uuid)
-        rows = list(session.scalars(stmt))
+        rows = signer_queries.with_key(session, fp, archive_uuid)
         if not rows:
             raise SignerError(f"no known signer has the key {pretty_fingerprint(fp)}")
         now = utcnow()
@@ -191,26 +201,25 @@ def revoke(
                 "archive_uuids": sorted(r.archive_uuid for r in rows),
             },
         )
-    return [s for s in list_signers(archive) if s["fingerprint"] == fp]
+    return [s for s in list_signers(archive) if s.fingerprint == fp]
 
 
-def list_signers(archive: Archive) -> list[dict[str, Any]]:
+def list_signers(archive: Archive) -> list[KnownSignerInfo]:
+    """Every known signer, by archive name, then first seen."""
     with archive.db.reader() as session:
-        rows = session.scalars(
-            select(KnownSigner).order_by(KnownSigner.archive_name, KnownSigner.first_seen_at)
-        )
-        return [
-            {
-                "archive_uuid": r.archive_uuid,
-                "archive_name": r.archive_name,
-                "fingerprint": r.fingerprint,
-                "status": r.status,
-                "first_seen_at": r.first_seen_at.isoformat(),
-                "status_changed_at": r.status_changed_at.isoformat(),
-                "note": r.note,
-            }
-            for r in rows
-        ]
+        return [_info(r) for r in signer_queries.all_signers(session)]
+
+
+def _info(r: KnownSigner) -> KnownSignerInfo:
+    return KnownSignerInfo(
+        archive_uuid=r.archive_uuid,
+        archive_name=r.archive_name,
+        fingerprint=r.fingerprint,
+        status=r.status,
+        first_seen_at=r.first_seen_at.isoformat(),
+        status_changed_at=r.status_changed_at.isoformat(),
+        note=r.note,
+    )
 
 
 def _check_uuid(value: str) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.db.models import Item, Tag
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError, ItemNotFound
@@ -38,22 +38,17 @@ def item_to_json(item: Item) -> dict[str, Any]:
     return item_json(item, item.sources, (t.name for t in item.tags))
 
 
-def _loaded() -> Select[Item]:
-    return select(Item).options(selectinload(Item.sources), selectinload(Item.tags))
-
-
 def resolve(session: Session, ref: str) -> Item:
     """Find one item by exhibit number, UUID or SHA-256 prefix (6+ hex digits)."""
     ref = ref.strip()
-    stmt = _loaded()
     if m := EXHIBIT_RE.match(ref):
-        rows = session.scalars(stmt.where(Item.exhibit_no == int(m.group(1)))).all()
+        rows = item_lookup.items_by_exhibit(session, int(m.group(1)))
         if not rows and HEX_RE.match(ref):
-            rows = session.scalars(stmt.where(Item.sha256.like(ref.lower() + "%"))).all()
+            rows = item_lookup.items_by_sha_prefix(session, ref.lower())
     elif UUID_RE.match(ref):
-        rows = session.scalars(stmt.where(Item.uuid == ref.lower())).all()
+        rows = item_lookup.items_by_uuid(session, ref.lower())
     elif HEX_RE.match(ref):
-        rows = session.scalars(stmt.where(Item.sha256.like(ref.lower() + "%")).limit(2)).all()
+        rows = item_lookup.items_by_sha_prefix(session, ref.lower(), limit=2)
     else:
         raise ItemNotFound(f"{ref!r} is not an exhibit number, UUID or SHA-256 prefix")
     if not rows:
@@ -70,20 +65,14 @@ def get_item(archive: Archive, ref: str) -> dict[str, Any]:
 
 def list_items(archive: Archive, *, include_removed: bool = False) -> list[dict[str, Any]]:
     with archive.db.reader() as session:
-        stmt = _loaded().order_by(Item.exhibit_no)
-        if not include_removed:
-            stmt = stmt.where(Item.removed_at.is_(None))
-        return [item_to_json(i) for i in session.scalars(stmt)]
+        rows = item_lookup.all_items(session, include_removed=include_removed)
+        return [item_to_json(i) for i in rows]
 
 
 def uuids_of(archive: Archive, item_ids: list[int]) -> list[str]:
     """The UUIDs of catalogue ids (the window's rows), for services that take references."""
-    uuids: list[str] = []
     with archive.db.reader() as session:
-        for start in range(0, len(item_ids), 500):
-            chunk = item_ids[start : start + 500]
-            uuids += session.scalars(select(Item.uuid).where(Item.id.in_(chunk)))
-    return uuids
+        return item_lookup.uuids_of(session, item_ids)
 
 
 def _clean_tag(name: str) -> str:
@@ -95,10 +84,10 @@ def _clean_tag(name: str) -> str:
 
 def _find_tag(session: Session, name: str) -> Tag | None:
     wanted = name.casefold()
-    for tag in session.scalars(select(Tag).where(or_(Tag.name == name, Tag.name.ilike(name)))):
+    for tag in item_lookup.tags_named(session, name):
         if tag.name.casefold() == wanted:
             return tag
-    for tag in session.scalars(select(Tag)):
+    for tag in item_lookup.all_tags(session):
         if tag.name.casefold() == wanted:
             return tag
     return None

@@ -13,13 +13,15 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from evidence_desk.core.capture_time import format_offset
-from evidence_desk.db.models import Item, format_exhibit
-from evidence_desk.db.models_messages import Chat, ChatMessage, MessageItem
+from evidence_desk.db.models import format_exhibit
+from evidence_desk.db.models_messages import ChatMessage
+from evidence_desk.db.queries import chats as chat_queries
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.db.queries import messages as message_queries
+from evidence_desk.db.queries.chats import MessageQuery
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case.search import fts_query
@@ -104,26 +106,11 @@ def _record(row: ChatMessage, exhibits: dict[int, int]) -> MessageRecord:
     )
 
 
-def _records(session: Session, stmt: Select[Any]) -> list[MessageRecord]:
-    rows = list(
-        session.scalars(
-            stmt.options(selectinload(ChatMessage.chat), selectinload(ChatMessage.media))
-        )
-    )
+def _records(session: Session, query: MessageQuery) -> list[MessageRecord]:
+    rows = chat_queries.messages(session, query)
     wanted = {m.item_id for r in rows for m in r.media} | {r.export_item_id for r in rows}
-    exhibits: dict[int, int] = {}
-    ids = list(wanted)
-    for start in range(0, len(ids), 900):
-        part = ids[start : start + 900]
-        found = session.execute(select(Item.id, Item.exhibit_no).where(Item.id.in_(part)))
-        exhibits.update({iid: no for iid, no in found})
+    exhibits = item_lookup.exhibit_numbers(session, list(wanted))
     return [_record(r, exhibits) for r in rows]
-
-
-def _ordered(stmt: Select[Any]) -> Select[Any]:
-    return stmt.order_by(
-        ChatMessage.chat_id, ChatMessage.sent_sort.is_(None), ChatMessage.sent_sort, ChatMessage.id
-    )
 
 
 def list_messages(
@@ -136,38 +123,26 @@ def list_messages(
 ) -> list[MessageRecord]:
     """Messages by chat and time; ``chat`` matches a chat's name or id exactly."""
     with archive.db.reader() as session:
-        stmt = select(ChatMessage)
+        chat_ids: list[int] | None = None
         if chat:
-            chat_ids = list(
-                session.scalars(
-                    select(Chat.id).where((Chat.name == chat) | (Chat.chat_key == chat))
-                )
-            )
+            chat_ids = chat_queries.chat_ids_named(session, chat)
             if not chat_ids:
                 raise MessageNotFound(f"no chat named {chat!r} in this archive")
-            stmt = stmt.where(ChatMessage.chat_id.in_(chat_ids))
-        if author:
-            stmt = stmt.where(ChatMessage.author == author)
-        if search:
-            stmt = stmt.where(ChatMessage.id.in_(search_ids(session, search)))
-        stmt = _ordered(stmt)
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        return _records(session, stmt)
+        ids = search_ids(session, search) if search else None
+        query = MessageQuery(chat_ids=chat_ids, author=author or None, ids=ids, limit=limit)
+        return _records(session, query)
 
 
 def get_message(archive: Archive, ref: str, chat: str | None = None) -> MessageRecord:
     """One message by record id, or by its platform message id within ``chat``."""
     with archive.db.reader() as session:
-        stmt = select(ChatMessage)
         if chat:
-            chat_ids = select(Chat.id).where((Chat.name == chat) | (Chat.chat_key == chat))
-            stmt = stmt.where(ChatMessage.chat_id.in_(chat_ids), ChatMessage.message_key == ref)
+            query = MessageQuery(chat_named=chat, message_key=ref, ordered=False, limit=2)
         elif ref.isdigit():
-            stmt = stmt.where(ChatMessage.id == int(ref))
+            query = MessageQuery(message_id=int(ref), ordered=False, limit=2)
         else:
             raise MessageNotFound(f"{ref!r}: give a record id, or --chat and the message id")
-        found = _records(session, stmt.limit(2))
+        found = _records(session, query)
         if not found:
             raise MessageNotFound(f"no message {ref!r}" + (f" in chat {chat!r}" if chat else ""))
         if len(found) > 1:
@@ -178,8 +153,7 @@ def get_message(archive: Archive, ref: str, chat: str | None = None) -> MessageR
 def messages_for_item(archive: Archive, item_id: int) -> list[MessageRecord]:
     """The messages that carried an item (one photo forwarded into two chats: two)."""
     with archive.db.reader() as session:
-        linked = select(MessageItem.message_id).where(MessageItem.item_id == item_id)
-        return _records(session, _ordered(select(ChatMessage).where(ChatMessage.id.in_(linked))))
+        return _records(session, MessageQuery(carrying_item=item_id))
 
 
 def search_ids(session: Session, user_text: str, limit: int = -1) -> list[int]:
@@ -191,9 +165,7 @@ def search_ids(session: Session, user_text: str, limit: int = -1) -> list[int]:
 def search_messages(archive: Archive, user_text: str, limit: int = 5000) -> list[MessageRecord]:
     with archive.db.reader() as session:
         ids = search_ids(session, user_text, limit)
-        by_id = {
-            r.id: r for r in _records(session, select(ChatMessage).where(ChatMessage.id.in_(ids)))
-        }
+        by_id = {r.id: r for r in _records(session, MessageQuery(ids=ids, ordered=False))}
         return [by_id[i] for i in ids if i in by_id]
 
 
@@ -211,21 +183,11 @@ class ChatSummary:
 def list_chats(archive: Archive) -> list[ChatSummary]:
     """Every chat with its message count and authors, by name."""
     with archive.db.reader() as session:
-        counts = {
-            cid: n
-            for cid, n in session.execute(
-                select(ChatMessage.chat_id, func.count()).group_by(ChatMessage.chat_id)
-            )
-        }
+        counts = chat_queries.message_counts(session)
         authors: dict[int, list[str]] = {}
-        for cid, author in session.execute(
-            select(ChatMessage.chat_id, ChatMessage.author)
-            .where(ChatMessage.author.is_not(None))
-            .distinct()
-            .order_by(ChatMessage.author)
-        ):
-            authors.setdefault(cid, []).append(author or "")
-        chats = session.scalars(select(Chat).order_by(Chat.name, Chat.id))
+        for cid, author in chat_queries.chat_authors(session):
+            authors.setdefault(cid, []).append(author)
+        chats = chat_queries.chats_by_name(session)
         return [
             ChatSummary(
                 c.id,
@@ -254,17 +216,16 @@ def chat_messages(
     Days are those of the time as the chat showed it (its wall-clock reading).
     """
     with archive.db.reader() as session:
-        stmt = select(ChatMessage).where(ChatMessage.chat_id == chat_id)
-        if author:
-            stmt = stmt.where(ChatMessage.author == author)
-        if first_day is not None:
-            stmt = stmt.where(ChatMessage.sent_local >= datetime.combine(first_day, time()))
-        if last_day is not None:
-            end = datetime.combine(last_day + timedelta(days=1), time())
-            stmt = stmt.where(ChatMessage.sent_local < end)
-        if search and search.strip():
-            stmt = stmt.where(ChatMessage.id.in_(search_ids(session, search)))
-        return _records(session, _ordered(stmt))
+        query = MessageQuery(
+            chat_id=chat_id,
+            author=author or None,
+            local_from=None if first_day is None else datetime.combine(first_day, time()),
+            local_before=(
+                None if last_day is None else datetime.combine(last_day + timedelta(days=1), time())
+            ),
+            ids=search_ids(session, search) if search and search.strip() else None,
+        )
+        return _records(session, query)
 
 
 def thumbnails(archive: Archive, exhibits: list[str]) -> dict[str, bytes]:
@@ -273,14 +234,7 @@ def thumbnails(archive: Archive, exhibits: list[str]) -> dict[str, bytes]:
     numbers = {int(e.split("-")[-1]): e for e in exhibits if e.split("-")[-1].isdigit()}
     found: dict[str, bytes] = {}
     with archive.db.reader() as session:
-        ids = list(numbers)
-        for start in range(0, len(ids), 900):
-            rows = session.execute(
-                select(Item.exhibit_no, Item.sha256).where(
-                    Item.exhibit_no.in_(ids[start : start + 900]), Item.has_thumbnail.is_(True)
-                )
-            )
-            for number, sha in rows:
-                if (jpeg := archive.read_thumbnail(sha)) is not None:
-                    found[numbers[number]] = jpeg
+        for number, sha in item_lookup.thumbnail_digests(session, list(numbers)):
+            if (jpeg := archive.read_thumbnail(sha)) is not None:
+                found[numbers[number]] = jpeg
     return found

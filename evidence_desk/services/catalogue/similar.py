@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.db.models import Item, ItemLink, format_exhibit
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -38,16 +38,6 @@ class SimilarItem:
     same_scene: bool
 
 
-def _linked_ids(session: Session, item_id: int) -> set[int]:
-    rows = session.execute(
-        select(ItemLink.from_item_id, ItemLink.to_item_id).where(
-            ItemLink.relation == SAME_SCENE,
-            or_(ItemLink.from_item_id == item_id, ItemLink.to_item_id == item_id),
-        )
-    )
-    return {b if a == item_id else a for a, b in rows}
-
-
 def find_similar(
     archive: Archive,
     ref: str,
@@ -60,18 +50,11 @@ def find_similar(
     """
     with archive.db.reader() as session:
         item = resolve(session, ref)
-        linked = _linked_ids(session, item.id)
+        linked = item_lookup.linked_ids(session, item.id, SAME_SCENE)
         close: dict[int, int] = {}
         if item.phash:
             target = int(item.phash, 16)
-            rows = session.execute(
-                select(Item.id, Item.phash).where(
-                    Item.phash.is_not(None), Item.removed_at.is_(None), Item.id != item.id
-                )
-            )
-            for other_id, other_hash in rows:
-                if other_hash is None:
-                    continue
+            for other_id, other_hash in item_lookup.phashes_except(session, item.id):
                 distance = (target ^ int(other_hash, 16)).bit_count()
                 if distance <= max_distance:
                     close[other_id] = distance
@@ -79,45 +62,22 @@ def find_similar(
         wanted = ranked + sorted(linked - set(ranked))
         if not wanted:
             return []
-        details = session.execute(
-            select(
-                Item.id,
-                Item.uuid,
-                Item.exhibit_no,
-                Item.title,
-                Item.kind,
-                Item.sha256,
-                Item.has_thumbnail,
-            ).where(Item.id.in_(wanted))
-        )
-        by_id = {r[0]: r for r in details}
+        by_id = item_lookup.summaries(session, wanted)
     return [
         SimilarItem(
             id=i,
-            uuid=by_id[i][1] or "",
-            exhibit=format_exhibit(by_id[i][2]),
-            title=by_id[i][3],
-            kind=by_id[i][4],
-            sha256=by_id[i][5],
-            has_thumbnail=bool(by_id[i][6]),
+            uuid=by_id[i][0],
+            exhibit=format_exhibit(by_id[i][1]),
+            title=by_id[i][2],
+            kind=by_id[i][3],
+            sha256=by_id[i][4],
+            has_thumbnail=by_id[i][5],
             distance=close.get(i),
             same_scene=i in linked,
         )
         for i in wanted
         if i in by_id
     ]
-
-
-def _link_between(session: Session, a: int, b: int) -> ItemLink | None:
-    return session.scalars(
-        select(ItemLink).where(
-            ItemLink.relation == SAME_SCENE,
-            or_(
-                and_(ItemLink.from_item_id == a, ItemLink.to_item_id == b),
-                and_(ItemLink.from_item_id == b, ItemLink.to_item_id == a),
-            ),
-        )
-    ).first()
 
 
 def _log_link(
@@ -147,7 +107,7 @@ def mark_same_scene(archive: Archive, ref: str, other_ref: str, note: str = "") 
         second = resolve(session, other_ref)
         if first.id == second.id:
             raise EvidenceDeskError("an item cannot be linked to itself")
-        if _link_between(session, first.id, second.id) is not None:
+        if item_lookup.link_between(session, first.id, second.id, SAME_SCENE) is not None:
             return False
         session.add(
             ItemLink(
@@ -168,7 +128,7 @@ def unmark_same_scene(archive: Archive, ref: str, other_ref: str) -> bool:
     with archive.db.writer() as session:
         first = resolve(session, ref)
         second = resolve(session, other_ref)
-        link = _link_between(session, first.id, second.id)
+        link = item_lookup.link_between(session, first.id, second.id, SAME_SCENE)
         if link is None:
             return False
         session.delete(link)

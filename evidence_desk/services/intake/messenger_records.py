@@ -15,21 +15,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core.capture_time import SOURCES, source_rank
 from evidence_desk.core.messengers import Chat as ParsedChat
 from evidence_desk.core.messengers import Message, MessageTime
-from evidence_desk.db.models import Base, Item
-from evidence_desk.db.models_messages import Chat, ChatMessage, MessageItem
+from evidence_desk.db.models import Item
+from evidence_desk.db.models_messages import Chat
+from evidence_desk.db.queries import chat_records
 from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.case.translit import latin_words
-
-_TABLE = Base.metadata.tables["chat_messages"]
 
 
 @dataclass(frozen=True)
@@ -93,12 +91,7 @@ class Recorder:
         # Ids given here rather than returned by the insert (RETURNING with many
         # rows is ten times slower): the writer holds the database's write lock
         # from BEGIN IMMEDIATE to commit, so nobody else can take these ids.
-        first = (session.scalar(select(func.max(ChatMessage.id))) or 0) + 1
-        ids = list(range(first, first + len(rows)))
-        for mid, row in zip(ids, rows, strict=True):
-            row["id"] = mid
-        # Core executemany: the ORM's bulk insert splits rows into many statements.
-        session.connection().execute(insert(_TABLE), rows)
+        ids = chat_records.insert_messages(session, rows)
         message_queries.put_message_documents(
             session,
             [
@@ -114,9 +107,7 @@ class Recorder:
     def _chat_id(self, session: Session, chat: ParsedChat) -> int:
         if chat in self.chats:
             return self.chats[chat]
-        row = session.scalars(
-            select(Chat).where(Chat.platform == chat.platform, Chat.chat_key == chat.chat_id)
-        ).first()
+        row = chat_records.chat_by_key(session, chat.platform, chat.chat_id)
         if row is None:
             row = Chat(
                 platform=chat.platform,
@@ -129,10 +120,7 @@ class Recorder:
             session.add(row)
             session.flush()
         self.chats[chat] = row.id
-        found = session.execute(
-            select(ChatMessage.message_key, ChatMessage.id).where(ChatMessage.chat_id == row.id)
-        )
-        self.keys[row.id] = {key: mid for key, mid in found}
+        self.keys[row.id] = chat_records.message_keys(session, row.id)
         self.tallies[row.id] = ChatTally(chat.platform, chat.name, chat.chat_id)
         return row.id
 
@@ -155,12 +143,7 @@ def link_media(
     if not links:
         return 0, 0
     message_ids = {p.message_id for p, _ in links}
-    found = session.execute(
-        select(MessageItem.message_id, MessageItem.item_id).where(
-            MessageItem.message_id.in_(message_ids)
-        )
-    )
-    have = {(mid, iid) for mid, iid in found}
+    have = chat_records.media_links(session, message_ids)
     rows = []
     timed = 0
     for pending, item_id in links:
@@ -178,8 +161,7 @@ def link_media(
         )
         if pending.sent is not None:
             timed += _maybe_time(session, archive, item_id, pending)
-    if rows:
-        session.execute(insert(MessageItem), rows)
+    chat_records.insert_media_links(session, rows)
     return len(rows), timed
 
 

@@ -23,8 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from evidence_desk.core.bagit_read import BagReader, FolderBag, ZipBag
 from evidence_desk.core.messengers import (
     ExportFormatError,
@@ -39,7 +37,7 @@ from evidence_desk.core.messengers import (
     open_export,
 )
 from evidence_desk.core.messengers.detect import SingleFile
-from evidence_desk.db.models_messages import ChatMessage
+from evidence_desk.db.queries import chat_records
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.intake.ingest import (
@@ -304,14 +302,7 @@ def _flush(
 
 def _count_missing(archive: Archive, batch_uuid: str) -> int:
     with archive.db.reader() as session:
-        return int(
-            session.scalar(
-                select(func.count()).where(
-                    ChatMessage.batch_uuid == batch_uuid, ChatMessage.media_missing_json != "[]"
-                )
-            )
-            or 0
-        )
+        return chat_records.missing_media_count(session, batch_uuid)
 
 
 def _ingest_media(run: _Run, recorder: Recorder) -> None:

@@ -108,4 +108,4 @@ def test_after_a_failure_the_same_bundle_imports_whole(bundle, receiver, monkeyp
     assert report.case is not None and report.case.added.get("testimonies") == 1
     assert verify(receiver).ok
     (signer,) = list_signers(receiver)
-    assert signer["status"] == "trusted" and signer["archive_name"] == "Sender"
+    assert signer.status == "trusted" and signer.archive_name == "Sender"
