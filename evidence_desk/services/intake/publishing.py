@@ -75,7 +75,7 @@ def take_ready(
 ) -> list[tuple[Any, Analysis]]:
     """The ``at_least`` oldest files (waiting for them) plus every analysed file right
     behind them."""
-    ready = []
+    ready: list[tuple[Any, Analysis]] = []
     while in_flight and len(ready) < at_least:
         copied, future, job = in_flight.popleft()
         ready.append((copied, pool.result(future, job)))
