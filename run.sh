@@ -21,4 +21,9 @@ if [ ! -x .venv/bin/evidence-desk ]; then
   .venv/bin/pip install --quiet --upgrade pip
   .venv/bin/pip install --quiet -e .
 fi
+# An environment made before the switch to sqlcipher3-wheels: both wheels ship the same
+# `sqlcipher3` package, so the old one is removed before the new one is installed.
+if compgen -G ".venv/lib/python3*/site-packages/sqlcipher3_binary-*.dist-info" >/dev/null; then
+  .venv/bin/pip uninstall --quiet --yes sqlcipher3-binary && .venv/bin/pip install --quiet -e .
+fi
 exec .venv/bin/evidence-desk "$@"

@@ -31,22 +31,6 @@ ALLOWED = frozenset(
         # bundle import staging
         "bundles/import_rows.py",
         "bundles/importing.py",
-        # case records
-        "case/clock.py",
-        "case/common.py",
-        "case/incident_messages.py",
-        "case/incidents.py",
-        "case/index.py",
-        "case/message_rows.py",
-        "case/persons.py",
-        "case/places.py",
-        "case/search.py",
-        "case/testimonies.py",
-        "case/testimony_attachments.py",
-        "case/testimony_checks.py",
-        "case/timeline.py",
-        "case/timeline_messages.py",
-        "case/vocabularies.py",
         # catalogue listing (the fast sqlite3 read path), verify, encryption conversion
         "catalogue/conversion.py",
         "catalogue/item_rows.py",

@@ -40,13 +40,25 @@ def _key_pragma(raw_key: bytes) -> str:
     return f"PRAGMA key = \"x'{raw_key.hex()}'\""
 
 
-def connect(path: Path, raw_key: bytes, *, timeout: float = 30.0, **kwargs: Any) -> Any:
+# What a SQLCipher connection raises (its own classes, not the sqlite3 module's).
+Error = sqlcipher3.Error
+
+
+def connect(
+    path: Path, raw_key: bytes, *, timeout: float = 30.0, read_only: bool = False, **kwargs: Any
+) -> Any:
     """A DBAPI connection to an encrypted database, keyed before its first statement.
 
     SQLCipher only reads the file when the first statement runs, so a wrong
-    key is not noticed here; ``check_key`` does that.
+    key is not noticed here; ``check_key`` does that. ``read_only`` opens the
+    file as SQLite's ``mode=ro`` does (backups inspected by ``doctor``).
     """
-    conn = sqlcipher3.connect(str(path), timeout=timeout, **kwargs)
+    if read_only:
+        kwargs["uri"] = True
+        target = Path(path).resolve().as_uri().replace("file://", "file:", 1) + "?mode=ro"
+    else:
+        target = str(path)
+    conn = sqlcipher3.connect(target, timeout=timeout, **kwargs)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # no page errors on stderr
         conn.execute(_key_pragma(raw_key))
@@ -91,12 +103,43 @@ def engine(path: Path, raw_key: bytes, *, timeout: float = 30.0, **kwargs: Any) 
     )
 
 
-def backup(src_path: Path, dst_path: Path, raw_key: bytes) -> None:
-    """A consistent copy, encrypted with the same key (SQLite's online backup API)."""
-    src = connect(src_path, raw_key)
-    dst = connect(dst_path, raw_key)
+def backup(src_path: Path, dst_path: Path, raw_key: bytes, *, read_only: bool = False) -> None:
+    """A consistent copy, encrypted with the same key (SQLite's online backup API).
+
+    As ``dialect.backup`` does for plain files: written under a temporary name and
+    renamed, so a full disk or a crash never leaves a truncated file that looks
+    like a backup, and in rollback-journal mode, so it opens read-only on its own.
+    ``read_only`` opens the source so (a backup being restored).
+    """
+    dst_path = Path(dst_path)
+    partial = dst_path.with_name(f".{dst_path.name}.partial")
+    partial.unlink(missing_ok=True)
+    src = connect(src_path, raw_key, read_only=read_only)
+    dst = connect(partial, raw_key)
     try:
         src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        dst.close()
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         dst.close()
         src.close()
+    partial.replace(dst_path)
+
+
+def check_backup(path: Path, raw_key: bytes) -> tuple[str, int, int]:
+    """``dialect.check_backup`` for an encrypted file: (integrity check answer, items,
+    custody events), opened read-only with ``raw_key``. Raises ``Error`` for a file
+    that is not a database under this key or cannot be read."""
+    conn = connect(path, raw_key, timeout=5, read_only=True)
+    try:
+        check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        if check != "ok":
+            return check, 0, 0
+        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+        events = conn.execute("SELECT count(*) FROM custody_events").fetchone()[0]
+        return check, int(items), int(events)
+    finally:
+        conn.close()

@@ -8,18 +8,6 @@
         <translation>Бұл архивті &amp;шифрлау…</translation>
     </message>
     <message>
-        <source>Encrypting the archive</source>
-        <translation>Архив шифрлануда</translation>
-    </message>
-    <message>
-        <source>Encryption stopped; the archive opens again only when it is finished: run evidence-desk encrypt --archive %1</source>
-        <translation>Шифрлау тоқтатылды; архив ол аяқталғаннан кейін ғана қайта ашылады: evidence-desk encrypt --archive %1 командасын орындаңыз</translation>
-    </message>
-    <message>
-        <source>The archive was not encrypted: %1</source>
-        <translation>Архив шифрланбады: %1</translation>
-    </message>
-    <message>
         <source>&amp;Lock Archive</source>
         <translation>Архивті &amp;бұғаттау</translation>
     </message>
@@ -193,6 +181,14 @@
         <source>Lock an encrypted archive when idle for:</source>
         <translation>Шифрланған архивті әрекетсіздіктен кейін бұғаттау:</translation>
     </message>
+    <message>
+        <source>List encrypted archives under Open Recent</source>
+        <translation>Шифрланған архивтерді «Соңғы мұрағаттар» тізімінде көрсету</translation>
+    </message>
+    <message>
+        <source>Off by default: the list is kept unencrypted in the settings folder, and an archive's folder name and path can say whose evidence it holds. Saved searches of an encrypted archive are always kept inside it, encrypted.</source>
+        <translation>Әдепкі бойынша өшірулі: тізім баптаулар қалтасында шифрланбай сақталады, ал архив қалтасының аты мен жолы онда кімнің дәлелдері бар екенін аңғартуы мүмкін. Шифрланған архивтің сақталған іздеулері әрқашан оның ішінде, шифрланып сақталады.</translation>
+    </message>
 </context>
 <context>
     <name>NewArchiveDialog</name>
@@ -219,6 +215,60 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>Екі құпия фраза сәйкес келмейді.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Saved searches</source>
+        <translation>Сақталған іздеулер</translation>
+    </message>
+    <message>
+        <source>The saved searches could not be kept: %1</source>
+        <translation>Сақталған іздеулерді сақтау мүмкін болмады: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveEncryption</name>
+    <message>
+        <source>Encryption not finished</source>
+        <translation>Шифрлау аяқталмаған</translation>
+    </message>
+    <message>
+        <source>The encryption of %1 was interrupted. The archive opens again only when it is finished.</source>
+        <translation>%1 архивін шифрлау үзілді. Архив ол аяқталғаннан кейін ғана қайта ашылады.</translation>
+    </message>
+    <message>
+        <source>What is already encrypted stays encrypted; every remaining original is checked before its plaintext is replaced. Finishing needs the passphrase chosen when the encryption started, and can be cancelled again.</source>
+        <translation>Шифрланып қойғаны шифрланған күйде қалады; қалған әр түпнұсқа оның ашық мәтіні ауыстырылмас бұрын тексеріледі. Аяқтау үшін шифрлау басталғанда таңдалған құпия фраза керек; оны қайтадан тоқтатуға болады.</translation>
+    </message>
+    <message>
+        <source>Finish encryption</source>
+        <translation>Шифрлауды аяқтау</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: its encryption is not finished.</source>
+        <translation>%1 ашылмады: оны шифрлау аяқталмаған.</translation>
+    </message>
+    <message>
+        <source>Finishing the encryption</source>
+        <translation>Шифрлау аяқталуда</translation>
+    </message>
+    <message>
+        <source>Encrypting the archive</source>
+        <translation>Архив шифрлануда</translation>
+    </message>
+    <message>
+        <source>Encryption stopped. The archive opens again only when it is finished: open it again to continue (or run evidence-desk encrypt --archive %1).</source>
+        <translation>Шифрлау тоқтатылды. Архив ол аяқталғаннан кейін ғана қайта ашылады: жалғастыру үшін оны қайта ашыңыз (немесе evidence-desk encrypt --archive %1 командасын орындаңыз).</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; try again.</source>
+        <translation>Құпия фраза қате; қайта көріңіз.</translation>
+    </message>
+    <message>
+        <source>The archive was not encrypted: %1</source>
+        <translation>Архив шифрланбады: %1</translation>
     </message>
 </context>
 </TS>

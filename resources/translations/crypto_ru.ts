@@ -8,18 +8,6 @@
         <translation>&amp;Зашифровать этот архив…</translation>
     </message>
     <message>
-        <source>Encrypting the archive</source>
-        <translation>Шифрование архива</translation>
-    </message>
-    <message>
-        <source>Encryption stopped; the archive opens again only when it is finished: run evidence-desk encrypt --archive %1</source>
-        <translation>Шифрование остановлено; архив откроется снова только после его завершения: выполните evidence-desk encrypt --archive %1</translation>
-    </message>
-    <message>
-        <source>The archive was not encrypted: %1</source>
-        <translation>Архив не зашифрован: %1</translation>
-    </message>
-    <message>
         <source>&amp;Lock Archive</source>
         <translation>&amp;Заблокировать архив</translation>
     </message>
@@ -193,6 +181,14 @@
         <source>Lock an encrypted archive when idle for:</source>
         <translation>Блокировать зашифрованный архив после простоя:</translation>
     </message>
+    <message>
+        <source>List encrypted archives under Open Recent</source>
+        <translation>Показывать зашифрованные архивы в «Недавних архивах»</translation>
+    </message>
+    <message>
+        <source>Off by default: the list is kept unencrypted in the settings folder, and an archive's folder name and path can say whose evidence it holds. Saved searches of an encrypted archive are always kept inside it, encrypted.</source>
+        <translation>По умолчанию выключено: список хранится незашифрованным в папке настроек, а имя папки архива и путь к ней могут выдать, чьи доказательства в нём. Сохранённые поиски зашифрованного архива всегда хранятся внутри него, зашифрованными.</translation>
+    </message>
 </context>
 <context>
     <name>NewArchiveDialog</name>
@@ -219,6 +215,60 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>Две парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Saved searches</source>
+        <translation>Сохранённые поиски</translation>
+    </message>
+    <message>
+        <source>The saved searches could not be kept: %1</source>
+        <translation>Сохранённые поиски не удалось записать: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveEncryption</name>
+    <message>
+        <source>Encryption not finished</source>
+        <translation>Шифрование не завершено</translation>
+    </message>
+    <message>
+        <source>The encryption of %1 was interrupted. The archive opens again only when it is finished.</source>
+        <translation>Шифрование архива %1 было прервано. Архив откроется снова только после его завершения.</translation>
+    </message>
+    <message>
+        <source>What is already encrypted stays encrypted; every remaining original is checked before its plaintext is replaced. Finishing needs the passphrase chosen when the encryption started, and can be cancelled again.</source>
+        <translation>Уже зашифрованное остаётся зашифрованным; каждый оставшийся оригинал проверяется, прежде чем его открытый текст будет заменён. Для завершения нужна парольная фраза, выбранная в начале шифрования; его снова можно отменить.</translation>
+    </message>
+    <message>
+        <source>Finish encryption</source>
+        <translation>Завершить шифрование</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: its encryption is not finished.</source>
+        <translation>%1 не открыт: его шифрование не завершено.</translation>
+    </message>
+    <message>
+        <source>Finishing the encryption</source>
+        <translation>Завершение шифрования</translation>
+    </message>
+    <message>
+        <source>Encrypting the archive</source>
+        <translation>Шифрование архива</translation>
+    </message>
+    <message>
+        <source>Encryption stopped. The archive opens again only when it is finished: open it again to continue (or run evidence-desk encrypt --archive %1).</source>
+        <translation>Шифрование остановлено. Архив откроется снова только после его завершения: откройте его ещё раз, чтобы продолжить (или выполните evidence-desk encrypt --archive %1).</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; try again.</source>
+        <translation>Неверная парольная фраза; попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The archive was not encrypted: %1</source>
+        <translation>Архив не зашифрован: %1</translation>
     </message>
 </context>
 </TS>

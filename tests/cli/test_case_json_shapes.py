@@ -228,3 +228,118 @@ def test_testimony_commands_print_the_documented_shape(arch, tmp_path, capsys):
     assert list(listed) == TESTIMONY_KEYS + ["translation_version", "translation_sha256"]
     detached = ("testimony", "attach", "W-0001", "ED-000001", "--remove", "--archive", arch)
     assert cli_json(capsys, *detached) == []
+
+
+INCIDENT_SUMMARY_KEYS = ["id", "ref", "uuid", "title", "start", "verification"]
+INCIDENT_KEYS = INCIDENT_SUMMARY_KEYS + [
+    "description",
+    "notes",
+    "start_precision",
+    "end",
+    "end_precision",
+    "start_sort",
+    "end_sort",
+    "place",
+    "violations",
+    "items",
+    "persons",
+    "messages",
+    "created_at",
+    "updated_at",
+]
+INCIDENT_ROW_KEYS = INCIDENT_SUMMARY_KEYS + ["start_sort", "place", "violations", "items"]
+INCIDENT_ROW_KEYS.append("persons")
+MESSAGE_KEYS = ["id", "platform", "chat", "message_id", "author", "sent_at", "text", "note"]
+
+
+def _chat_export(root: Path) -> Path:
+    from datetime import UTC, datetime
+
+    from tests.chat_exports import tg_chat, tg_message, write_json
+
+    root.mkdir()
+    when = datetime(2022, 1, 5, 8, tzinfo=UTC)
+    write_json(root / "result.json", tg_chat([tg_message(1, when, text="Стрельба")], name="Чат"))
+    return root
+
+
+def test_incident_commands_print_the_documented_shape(arch, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    media.make_jpeg(folder / "photo.jpg")
+    assert cli(capsys, "ingest", "--archive", arch, folder)[0] == 0
+    assert cli(capsys, "ingest", "--archive", arch, _chat_export(tmp_path / "tg"))[0] == 0
+    add = ("incident", "add", "--title", "Shooting", "--start", "2022-01-05T12:00+06:00")
+    added = cli_json(capsys, *add, "--place", "Atyrau", "--violation", "torture", "--archive", arch)
+    assert list(added) == INCIDENT_KEYS
+    assert list(added["place"]) == ["id", "name", "path"]
+    assert [list(v) for v in added["violations"]] == [["code", "label"]]
+    cli_json(capsys, "person", "add", "Серик Ж.", "--archive", arch)
+    person = ("incident", "person", "INC-1", "P-1", "--role", "victim", "--archive", arch)
+    with_person = cli_json(capsys, *person)
+    assert list(with_person) == INCIDENT_KEYS
+    assert [list(p) for p in with_person["persons"]] == [
+        ["person_id", "ref", "name", "sensitive", "role", "note"]
+    ]
+    linked = cli_json(capsys, "incident", "link", "INC-1", "ED-000001", "--archive", arch)
+    assert [list(i) for i in linked["items"]] == [["item_id", "exhibit", "kind", "title", "note"]]
+    message = ("incident", "link", "INC-1", "--message", "1", "--note", "n", "--archive", arch)
+    with_message = cli_json(capsys, *message)
+    assert [list(m) for m in with_message["messages"]] == [MESSAGE_KEYS]
+    edited = cli_json(capsys, "incident", "edit", "INC-1", "--notes", "x", "--archive", arch)
+    assert list(edited) == INCIDENT_KEYS and edited["notes"] == "x"
+    shown = cli_json(capsys, "incident", "show", "INC-1", "--archive", arch)
+    assert shown == edited
+    (row,) = cli_json(capsys, "incident", "list", "--archive", arch)
+    assert list(row) == INCIDENT_ROW_KEYS
+    assert (row["place"], row["violations"], row["items"], row["persons"]) == (
+        "Atyrau",
+        ["torture"],
+        1,
+        1,
+    )
+
+
+def test_timeline_and_case_search_print_the_documented_shape(arch, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    media.make_jpeg(folder / "photo.jpg")
+    assert cli(capsys, "ingest", "--archive", arch, folder)[0] == 0
+    add = ("incident", "add", "--title", "Shooting", "--start", "2022-01-05T12:00+06:00")
+    cli_json(capsys, *add, "--place", "Atyrau", "--archive", arch)
+    assert cli(capsys, "incident", "link", "INC-1", "ED-000001", "--archive", arch)[0] == 0
+    data = cli_json(capsys, "timeline", "--archive", arch)
+    assert list(data) == ["items", "incidents", "periods", "undated"]
+    assert [list(p) for p in data["items"]] == [
+        [
+            "item_id",
+            "exhibit",
+            "kind",
+            "title",
+            "at",
+            "utc_known",
+            "original",
+            "corrected",
+            "offset_s",
+            "precision",
+            "source",
+        ]
+    ]
+    (span,) = data["incidents"]
+    assert list(span) == INCIDENT_SUMMARY_KEYS + [
+        "start_sort",
+        "end_sort",
+        "start_precision",
+        "end_precision",
+        "utc_known",
+        "place",
+        "violations",
+    ]
+    assert list(span["place"]) == ["id", "name", "path"]
+    with_messages = cli_json(capsys, "timeline", "--messages", "--archive", arch)
+    assert list(with_messages) == ["items", "incidents", "periods", "undated", "messages"]
+    found = cli_json(capsys, "case-search", "Shooting", "--archive", arch)
+    assert list(found) == ["items", "incidents", "persons", "places", "messages"]
+    assert found["incidents"] == [1]
+    structured = cli_json(capsys, "case-search", "--place", "Atyrau", "--archive", arch)
+    assert structured == {"items": [1]}

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from evidence_desk.cli.common import Command, add_command, print_json
+from evidence_desk.cli.common import Command, add_command, passphrase_source, print_json
 from evidence_desk.services.archive.location import default_archive_path
 
 EXIT_PROBLEMS = 1
@@ -40,9 +40,16 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from evidence_desk.services.archive import doctor  # the database layer: only when run
 
     root = args.archive if args.archive is not None else default_archive_path()
+    asked: list[str] = []  # an encrypted archive's passphrase: asked once for every step
+
+    def passphrase() -> str:
+        if not asked:
+            asked.append(passphrase_source()())
+        return asked[0]
+
     if args.restore_backup is not None:
         chosen = None if args.restore_backup == "newest" else Path(args.restore_backup)
-        done = doctor.restore_backup(root, chosen)
+        done = doctor.restore_backup(root, chosen, passphrase=passphrase)
         print(f"restored the database from {done.backup} ({done.items} items)")
         if done.set_aside:
             print(f"the previous database is kept as {done.set_aside}")
@@ -52,9 +59,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
                 "catalogue (stored after that backup): ingest their sources again"
             )
     if args.reanchor:
-        head = doctor.reanchor(root)
+        head = doctor.reanchor(root, passphrase=passphrase)
         print(f"custody checkpoint re-anchored at {head.events} events (head {head.head[:16]}…)")
-    report = doctor.diagnose(root, repair=args.repair)
+    report = doctor.diagnose(root, repair=args.repair, passphrase=passphrase)
     if args.json:
         print_json(
             {

@@ -4,6 +4,7 @@
     keys/signing-key.pem.enc   the Ed25519 signing key, sealed with its subkey
     keys/age-identity.enc      the archive's age identity, sealed (opens bundles sent to it)
     keys/age-recipient.txt     its public half, to give to colleagues
+    keys/saved-searches.enc    the archive's saved searches, sealed (their text names people)
 
 An archive is encrypted exactly when ``archive-keys.json`` exists; a missing
 key file beside an encrypted database is reported, never treated as plain.
@@ -24,6 +25,7 @@ KEYFILE = "archive-keys.json"
 SIGNING_KEY = "signing-key.pem.enc"
 AGE_IDENTITY = "age-identity.enc"
 AGE_RECIPIENT = "age-recipient.txt"
+SAVED_SEARCHES = "saved-searches.enc"
 _MAX_SEALED = 64 * 1024
 
 
@@ -36,6 +38,8 @@ class ArchiveKeys:
     database: bytes
     signing: bytes
     age_identity: bytes
+    # What the window keeps for this archive (its saved searches), never in plain settings.
+    settings: bytes
 
     @classmethod
     def from_master(cls, master: bytes) -> ArchiveKeys:
@@ -46,6 +50,7 @@ class ArchiveKeys:
             database=sub(master, "database"),
             signing=sub(master, "signing-key"),
             age_identity=sub(master, "age-identity"),
+            settings=sub(master, "settings"),
         )
 
     def __repr__(self) -> str:

@@ -71,7 +71,7 @@ def run_verify(path: Path, **callbacks: Any) -> Any:
 def run_incidents(archive: Archive) -> list[dict[str, Any]]:
     from evidence_desk.services.case.incidents import incident_rows
 
-    return incident_rows(archive)
+    return [row.as_json() for row in incident_rows(archive)]
 
 
 class BundleUi(QObject):

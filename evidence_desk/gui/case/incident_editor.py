@@ -9,7 +9,7 @@ the vocabulary, labelled in the interface language.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -44,6 +44,9 @@ from evidence_desk.gui.case.widgets import (
 from evidence_desk.gui.shell.formatting import kind_label
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
+if TYPE_CHECKING:
+    from evidence_desk.services.case.incident_records import IncidentRecord, PersonRole
+
 DATA = Qt.ItemDataRole.UserRole
 PRECISIONS = ("exact", "day", "approximate")
 VERIFICATION = ("unverified", "partly_verified", "verified")
@@ -65,7 +68,7 @@ def verification_label(value: str) -> str:
     }[value]
 
 
-def _save(archive: Any, ref: str | None, fields: dict[str, Any]) -> dict[str, Any]:
+def _save(archive: Any, ref: str | None, fields: dict[str, Any]) -> IncidentRecord:
     from evidence_desk.services.case import incidents as case_incidents
 
     if ref is None:
@@ -73,7 +76,7 @@ def _save(archive: Any, ref: str | None, fields: dict[str, Any]) -> dict[str, An
     return case_incidents.update_incident(archive, ref, **fields)
 
 
-def _link(archive: Any, ref: str, action: str, *args: Any) -> dict[str, Any]:
+def _link(archive: Any, ref: str, action: str, *args: Any) -> IncidentRecord:
     from evidence_desk.services.case import incidents as case_incidents
 
     getattr(case_incidents, action)(archive, ref, *args)
@@ -106,7 +109,7 @@ class IncidentEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("caseIncidentEditor")
         self.runner, self.archive, self.ref, self.selection = runner, archive, ref, selection
-        self.data: dict[str, Any] | None = None
+        self.data: IncidentRecord | None = None
         self.lang = ui_language()
         self.setWindowTitle(
             translate("CaseUI", "New Incident") if ref is None else translate("CaseUI", "Incident")
@@ -209,7 +212,7 @@ class IncidentEditor(QDialog):
         page = QWidget(self)
         self.items = QListWidget(page)
         self.items.itemActivated.connect(
-            lambda e: self.showItemRequested.emit(e.data(DATA)["item_id"])
+            lambda e: self.showItemRequested.emit(e.data(DATA).item_id)
         )
         add = QPushButton(translate("CaseUI", "Link Selected Catalogue Items"), page)
         add.clicked.connect(self.link_selected)
@@ -253,42 +256,38 @@ class IncidentEditor(QDialog):
         for person in choices["persons"]:
             self.person_pick.addItem(f"{person.ref} {person.name}", person.ref)
 
-    def _show(self, data: dict[str, Any]) -> None:
-        self.data, self.ref = data, data["ref"]
-        self.setWindowTitle(
-            record_title(translate("CaseUI", "Incident"), data["ref"], data["title"])
-        )
-        self.title.setText(data["title"])
-        self.start.setText(data["start"] or "")
-        self.end.setText(data["end"] or "")
+    def _show(self, data: IncidentRecord) -> None:
+        self.data, self.ref = data, data.ref
+        self.setWindowTitle(record_title(translate("CaseUI", "Incident"), data.ref, data.title))
+        self.title.setText(data.title)
+        self.start.setText(data.start or "")
+        self.end.setText(data.end or "")
         self.start_precision.setCurrentIndex(
-            max(self.start_precision.findData(data["start_precision"]), 0)
+            max(self.start_precision.findData(data.start_precision), 0)
         )
-        self.end_precision.setCurrentIndex(
-            max(self.end_precision.findData(data["end_precision"]), 0)
-        )
-        self.place.set_place_id(data["place"])
-        self.verification.setCurrentIndex(self.verification.findData(data["verification"]))
-        self.description.setPlainText(data["description"])
-        self.notes.setPlainText(data["notes"])
-        self.violations.set_codes([v["code"] for v in data["violations"]])
+        self.end_precision.setCurrentIndex(max(self.end_precision.findData(data.end_precision), 0))
+        self.place.set_place_id(data.place)
+        self.verification.setCurrentIndex(self.verification.findData(data.verification))
+        self.description.setPlainText(data.description)
+        self.notes.setPlainText(data.notes)
+        self.violations.set_codes([v.code for v in data.violations])
         self._show_links(data)
         self.undo.reset([w for w, _ in self._watched])
         for button in self._link_buttons:
             button.setEnabled(True)
 
-    def _show_links(self, data: dict[str, Any]) -> None:
+    def _show_links(self, data: IncidentRecord) -> None:
         self.items.clear()
-        for row in data["items"]:
+        for item in data.items:
             entry = QListWidgetItem(
-                f"{row['exhibit']}  {row['title']}  ({kind_label(row['kind'])})", self.items
+                f"{item.exhibit}  {item.title}  ({kind_label(item.kind)})", self.items
             )
-            entry.setData(DATA, row)
+            entry.setData(DATA, item)
         self.people.clear()
-        for row in data["persons"]:
-            role = term_label(self.role_pick, row["role"], "roles")
-            entry = QListWidgetItem(f"{row['ref']} {row['name']} — {role}", self.people)
-            entry.setData(DATA, row)
+        for person in data.persons:
+            role = term_label(self.role_pick, person.role, "roles")
+            entry = QListWidgetItem(f"{person.ref} {person.name} — {role}", self.people)
+            entry.setData(DATA, person)
 
     def fields(self) -> dict[str, Any]:
         values: dict[str, Any] = {
@@ -312,10 +311,10 @@ class IncidentEditor(QDialog):
     def save(self) -> Any:
         self.status.setText(translate("CaseUI", "Saving…"))
 
-        def done(data: dict[str, Any]) -> None:
+        def done(data: IncidentRecord) -> None:
             self._show(data)
             self.status.setText(translate("CaseUI", "Saved."))
-            self.saved.emit(data["id"])
+            self.saved.emit(data.id)
 
         return run(
             self.runner,
@@ -332,9 +331,9 @@ class IncidentEditor(QDialog):
         if self.ref is None:
             return None
 
-        def done(data: dict[str, Any]) -> None:
+        def done(data: IncidentRecord) -> None:
             self._show_links(data)
-            self.saved.emit(data["id"])
+            self.saved.emit(data.id)
 
         return run(self.runner, self, _link, self.archive, self.ref, action, *args, on_ok=done)
 
@@ -344,7 +343,7 @@ class IncidentEditor(QDialog):
 
     def unlink_current(self) -> Any:
         entry = self.items.currentItem()
-        return self._apply("unlink_items", [str(entry.data(DATA)["exhibit"])]) if entry else None
+        return self._apply("unlink_items", [entry.data(DATA).exhibit]) if entry else None
 
     def add_person(self) -> Any:
         person, role = self.person_pick.currentData(), self.role_pick.currentData()
@@ -354,5 +353,5 @@ class IncidentEditor(QDialog):
         entry = self.people.currentItem()
         if entry is None:
             return None
-        row = entry.data(DATA)
-        return self._apply("remove_person", row["ref"], row["role"])
+        row: PersonRole = entry.data(DATA)
+        return self._apply("remove_person", row.ref, row.role)

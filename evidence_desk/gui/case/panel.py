@@ -37,6 +37,7 @@ from evidence_desk.gui.shell import icons
 from evidence_desk.gui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from evidence_desk.services.case.incident_records import IncidentRow
     from evidence_desk.services.case.person_records import PersonRecord
     from evidence_desk.services.case.place_records import PlaceRecord
 
@@ -170,7 +171,7 @@ class RecordListPanel(QWidget):
         return None
 
 
-def _incidents(archive: Any) -> list[dict[str, Any]]:
+def _incidents(archive: Any) -> list[IncidentRow]:
     from evidence_desk.services.case import incidents as case_incidents
 
     return case_incidents.incident_rows(archive)
@@ -193,7 +194,7 @@ _LOADERS = {"incident": _incidents, "person": _persons, "place": _places}
 
 
 def _panel_row(kind: str, row: Any) -> PanelRow:
-    """One service row (an incident's dict, a typed person or place) as the panel shows it."""
+    """One service row (a typed incident, person or place) as the panel shows it."""
     if kind == "person":
         person: PersonRecord = row
         others = ", ".join(n.name for n in person.names[1:])
@@ -208,17 +209,18 @@ def _panel_row(kind: str, row: Any) -> PanelRow:
         text = f"{indent}{place_label(place, ui_language())}"
         variants = ", ".join(n.name for n in place.names)
         return PanelRow(place.ref, place.name, text, variants, False)
-    text, tip = _describe_incident(row)
-    return PanelRow(row["ref"], row.get("title") or "", text, tip, bool(row.get("sensitive")))
+    incident: IncidentRow = row
+    text, tip = _describe_incident(incident)
+    return PanelRow(incident.ref, incident.title or "", text, tip, False)
 
 
-def _describe_incident(row: dict[str, Any]) -> tuple[str, str]:
-    day = (row.get("start") or "")[:10]
-    text = f"{row['ref']}  {day}  {row['title']}".replace("  ", " ", 1)
+def _describe_incident(row: IncidentRow) -> tuple[str, str]:
+    day = (row.start or "")[:10]
+    text = f"{row.ref}  {day}  {row.title}".replace("  ", " ", 1)
     tip = ", ".join(
         (
-            translate("CaseUI", "%n item(s)", None, int(row.get("items", 0))),
-            translate("CaseUI", "%n person(s)", None, int(row.get("persons", 0))),
+            translate("CaseUI", "%n item(s)", None, row.items),
+            translate("CaseUI", "%n person(s)", None, row.persons),
         )
     )
-    return text, " · ".join(p for p in (row.get("place") or "", tip) if p)
+    return text, " · ".join(p for p in (row.place or "", tip) if p)

@@ -13,7 +13,7 @@ Almaty time (UTC+6), the time the January 2022 events are told in.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
@@ -35,6 +35,9 @@ from evidence_desk.gui.case.timeline_messages import (
     paint_message_band,
 )
 from evidence_desk.gui.case.widgets import translate
+
+if TYPE_CHECKING:
+    from evidence_desk.services.case.timeline_records import Timeline
 
 __all__ = ["TimelineView", "Point", "Span", "parse", "utc_naive", "KIND_COLOURS"]
 
@@ -78,44 +81,33 @@ class TimelineView(QWidget):
 
     # Data
 
-    def set_data(self, data: dict[str, Any]) -> None:
+    def set_data(self, data: Timeline | None) -> None:
+        """Show what ``services.case.timeline.timeline`` found (None: nothing)."""
         self.points = [
-            Point(
-                p["item_id"],
-                utc_naive(p["at"]),
-                p["kind"],
-                p["exhibit"],
-                p["title"],
-                p["corrected"],
-            )
-            for p in data.get("items", [])
-            if p.get("at")
+            Point(p.item_id, utc_naive(p.at), p.kind, p.exhibit, p.title, p.corrected)
+            for p in (data.items if data else [])
+            if p.at
         ]
         self.incidents = []
-        for inc in data.get("incidents", []):
-            start = utc_naive(inc["start_sort"])
-            end = utc_naive(inc["end_sort"]) if inc.get("end_sort") else start
-            colour = VERIFICATION_COLOURS.get(inc.get("verification", ""), "#78909c")
+        for inc in data.incidents if data else []:
+            if inc.start_sort is None:
+                continue
+            start = utc_naive(inc.start_sort)
+            end = utc_naive(inc.end_sort) if inc.end_sort else start
+            colour = VERIFICATION_COLOURS.get(inc.verification, "#78909c")
             self.incidents.append(
-                Span(
-                    inc["id"],
-                    start,
-                    max(end, start),
-                    inc["title"],
-                    colour,
-                    inc.get("start_precision") or "",
-                )
+                Span(inc.id, start, max(end, start), inc.title, colour, inc.start_precision or "")
             )
         self._assign_lanes()
         self.periods = [
             Span(
                 i,
-                utc_naive(p["start_utc"]),
-                utc_naive(p["end_utc"]),
-                p["label"],
-                p.get("color") or PERIOD_COLOURS[i % len(PERIOD_COLOURS)],
+                utc_naive(p.start_utc),
+                utc_naive(p.end_utc),
+                p.label,
+                p.color or PERIOD_COLOURS[i % len(PERIOD_COLOURS)],
             )
-            for i, p in enumerate(data.get("periods", []))
+            for i, p in enumerate(data.periods if data else [])
         ]
         self.density = None
         self.update()

@@ -31,10 +31,12 @@ from evidence_desk.gui.shell.formatting import KINDS, kind_plural
 from evidence_desk.gui.shell.tasks import Latest, TaskRunner
 
 if TYPE_CHECKING:
+    from evidence_desk.services.case.incident_records import IncidentRow
+    from evidence_desk.services.case.timeline_records import Timeline
     from evidence_desk.services.case.vocabularies import Term
 
 
-def _load(archive: Any, flt: Any, lang: str) -> dict[str, Any]:
+def _load(archive: Any, flt: Any, lang: str) -> Timeline:
     from evidence_desk.services.case import timeline as case_timeline
 
     return case_timeline.timeline(archive, flt, lang=lang)
@@ -181,7 +183,7 @@ class TimelinePanel(QWidget):
         while self.incident.count() > 1:
             self.incident.removeItem(self.incident.count() - 1)
         self.place.set_places([])
-        self.view.set_data({})
+        self.view.set_data(None)
         self.status.setText("")
         if archive is not None:
             self.reload_choices()
@@ -219,13 +221,13 @@ class TimelinePanel(QWidget):
             pool="records",
         )
 
-    def _set_incidents(self, rows: list[dict[str, Any]]) -> None:
+    def _set_incidents(self, rows: list[IncidentRow]) -> None:
         current = self.incident.currentData()
         self.incident.blockSignals(True)
         self.incident.clear()
         self.incident.addItem(translate("CaseUI", "All incidents"), None)
         for row in rows:
-            self.incident.addItem(f"{row['ref']} {row['title']}", row["ref"])
+            self.incident.addItem(f"{row.ref} {row.title}", row.ref)
         self.incident.setCurrentIndex(max(self.incident.findData(current), 0))
         self.incident.blockSignals(False)
 
@@ -266,7 +268,7 @@ class TimelinePanel(QWidget):
         task.succeeded.connect(lambda data: self._on_data(generation, data))
         task.failed.connect(lambda exc: self._on_failed(generation, exc))
 
-    def _on_data(self, generation: int, data: dict[str, Any]) -> None:
+    def _on_data(self, generation: int, data: Timeline) -> None:
         if not self._generation.is_current(generation):
             return
         self.view.set_data(data)
@@ -276,14 +278,12 @@ class TimelinePanel(QWidget):
         self.loading = False
         text = ", ".join(
             (
-                translate("CaseUI", "%Ln item(s)", None, len(data["items"])),
-                translate("CaseUI", "%Ln incident(s)", None, len(data["incidents"])),
+                translate("CaseUI", "%Ln item(s)", None, len(data.items)),
+                translate("CaseUI", "%Ln incident(s)", None, len(data.incidents)),
             )
         )
-        if data.get("undated"):
-            text += " · " + translate(
-                "CaseUI", "%Ln without a capture time", None, int(data["undated"])
-            )
+        if data.undated:
+            text += " · " + translate("CaseUI", "%Ln without a capture time", None, data.undated)
         self.status.setText(text)
         self.loaded.emit()
 

@@ -53,7 +53,7 @@ def _export_file(archive: Any, path: str, vocabulary: str | None) -> str:
 
     names = [vocabulary] if vocabulary else None
     if path.lower().endswith(".json"):
-        text = json.dumps(cv.export_json(archive, names), ensure_ascii=False, indent=2)
+        text = json.dumps(cv.export_json(archive, names).as_json(), ensure_ascii=False, indent=2)
     else:
         text = cv.export_csv(archive, names)
     Path(path).write_text(text, encoding="utf-8")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.gui.shell.tasks import Task, TaskRunner, error_text
 
 if TYPE_CHECKING:
-    from evidence_desk.services.case.place_records import PlaceRecord
+    from evidence_desk.services.case.place_records import PlaceRecord, PlaceSummary
     from evidence_desk.services.case.vocabularies import Term
 
 ITEMS_MIME = "application/x-evidence-desk-items"
@@ -118,8 +118,8 @@ class PlacePicker(QComboBox):
             return
         self.setCurrentIndex(max(index, 0))
 
-    def set_place_id(self, place: dict[str, Any] | None) -> None:
-        self.set_ref(f"PL-{place['id']:04d}" if place else None)
+    def set_place_id(self, place: PlaceSummary | None) -> None:
+        self.set_ref(f"PL-{place.id:04d}" if place else None)
 
 
 class TermChecklist(QListWidget):

@@ -30,7 +30,7 @@ from evidence_desk.services.archive.archive import Archive
 def load_incidents(archive: Archive) -> list[dict[str, Any]]:
     from evidence_desk.services.case.incidents import incident_rows
 
-    return incident_rows(archive)
+    return [row.as_json() for row in incident_rows(archive)]
 
 
 def link_messages(archive: Archive, ref: str, message_ids: list[int], note: str) -> int:

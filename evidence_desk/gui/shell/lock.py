@@ -44,7 +44,6 @@ from evidence_desk.services.archive.settings import load_settings
 
 if TYPE_CHECKING:
     from evidence_desk.gui.shell.main_window import MainWindow
-    from evidence_desk.services.catalogue.conversion import ConversionReport
 
 MIN_PASSPHRASE = 8
 IDLE_CHECK_MS = 15_000
@@ -303,45 +302,9 @@ class ArchiveLock(QObject):
         return self.start_encryption(archive.root, dialog.choice())
 
     def start_encryption(self, root: Path, choice: NewArchiveChoice) -> Task:
-        from evidence_desk.gui.shell.progress_widget import TaskProgress
-        from evidence_desk.services.catalogue.conversion import encrypt_archive
+        from evidence_desk.gui.shell.encryption import run_encryption
 
-        self.window.set_archive(None)
-        title = self.tr("Encrypting the archive")
-        task = self.window.runner.submit(
-            encrypt_archive,
-            root,
-            choice.passphrase,
-            recovery_key=choice.recovery_key,
-            pool="long",
-            name=title,
-            progress=True,
-            cancellable=True,
-        )
-        bar = TaskProgress(task, title, self.window.statusBar())
-        self.window.statusBar().addPermanentWidget(bar)
-        passphrase = choice.passphrase or ""
-
-        def done(report: ConversionReport) -> None:
-            if report.recovery_key:
-                show_recovery_key(self.window, report.recovery_key)
-            if report.cancelled:
-                self.window._show_error(
-                    self.tr(
-                        "Encryption stopped; the archive opens again only when it is finished: "
-                        "run evidence-desk encrypt --archive %1"
-                    ).replace("%1", str(root))
-                )
-                return
-            open_archive_in(self.window, root, passphrase=passphrase)
-
-        task.succeeded.connect(done)
-        task.failed.connect(
-            lambda exc: self.window._show_error(
-                self.tr("The archive was not encrypted: %1").replace("%1", error_text(exc))
-            )
-        )
-        return task
+        return run_encryption(self.window, root, choice)
 
     def change_passphrase(self) -> None:
         archive = self.window.archive
@@ -394,6 +357,10 @@ def open_archive_in(
     again after a wrong one; Argon2id and the database open run in a worker."""
     source = None
     if not create and is_encrypted_archive(path):
+        from evidence_desk.gui.shell import encryption
+
+        if encryption.interrupted_conversion(path):  # offer to finish it, or explain
+            return encryption.offer_resume(window, path, problem)
         if passphrase is None:
             passphrase = ask_unlock(window, path, problem)
         if passphrase is None:

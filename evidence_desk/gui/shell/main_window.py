@@ -168,6 +168,7 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
         self.thumbnails.set_archive(archive)
         self.detail.set_archive(archive)
         self.model.set_archive(archive)
+        self.reload_saved_searches()  # an encrypted archive's own, sealed list
         if old is not None and old is not archive:
             old.close()
         if archive is not None:
@@ -175,7 +176,7 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
             self.setWindowTitle(
                 self.tr("Evidence Desk — %1").replace("%1", f"{info_name} ({archive.root})")
             )
-            self._remember_recent(archive.root)
+            self._remember_recent(archive.root, encrypted=archive.encrypted)
             self.load_facets()
         self._update_actions()
         self.archiveOpened.emit(archive)

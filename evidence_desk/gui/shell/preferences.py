@@ -3,7 +3,10 @@ the CLI)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,7 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.shell.i18n import LANGUAGE_NAMES, SUPPORTED
+from evidence_desk.services.archive.archive import is_encrypted_archive
 from evidence_desk.services.archive.settings import Settings
+
+
+def _encrypted(path: str) -> bool:
+    try:
+        return is_encrypted_archive(Path(path))
+    except OSError:
+        return False
 
 
 class PreferencesDialog(QDialog):
@@ -49,6 +60,22 @@ class PreferencesDialog(QDialog):
         self.auto_lock.setValue(settings.auto_lock_minutes)
         self.auto_lock.setSuffix(self.tr(" min"))
         self.auto_lock.setSpecialValueText(self.tr("never"))
+        self.remember_encrypted = QCheckBox(
+            self.tr("List encrypted archives under Open Recent"), self
+        )
+        self.remember_encrypted.setObjectName("rememberEncrypted")
+        self.remember_encrypted.setChecked(settings.remember_encrypted_archives)
+        remember_note = QLabel(
+            self.tr(
+                "Off by default: the list is kept unencrypted in the settings folder, and an "
+                "archive's folder name and path can say whose evidence it holds. Saved searches "
+                "of an encrypted archive are always kept inside it, encrypted."
+            ),
+            self,
+        )
+        remember_note.setObjectName("rememberEncryptedNote")
+        remember_note.setWordWrap(True)
+        remember_note.setEnabled(False)
         note = QLabel(self.tr("A new language is used the next time Evidence Desk starts."), self)
         note.setWordWrap(True)
         note.setEnabled(False)
@@ -58,6 +85,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Organisation:"), self.organisation)
         form.addRow(self.tr("Exported by:"), self.exporter)
         form.addRow(self.tr("Lock an encrypted archive when idle for:"), self.auto_lock)
+        form.addRow(self.remember_encrypted)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -65,6 +93,7 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(remember_note)
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(460, 0)
@@ -77,4 +106,7 @@ class PreferencesDialog(QDialog):
         s.organisation = self.organisation.text().strip()
         s.exporter = self.exporter.text().strip()
         s.auto_lock_minutes = self.auto_lock.value()
+        s.remember_encrypted_archives = self.remember_encrypted.isChecked()
+        if not s.remember_encrypted_archives:
+            s.recent_archives = [p for p in s.recent_archives if not _encrypted(p)]
         return s

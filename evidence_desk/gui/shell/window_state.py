@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QShowEvent
 
 from evidence_desk.services.archive.settings import load_settings, save_settings
@@ -16,6 +16,30 @@ if TYPE_CHECKING:
 
     from evidence_desk.gui.catalogue.views import CatalogueGrid, CatalogueTable
     from evidence_desk.gui.detail.panel import DetailPanel
+
+
+def _inside(entry: object, root: str) -> bool:
+    text = str(entry)
+    url = QUrl(text)
+    path = url.toLocalFile() if url.isLocalFile() else text
+    return path.rstrip("/") == root.rstrip("/") or path.startswith(root.rstrip("/") + "/")
+
+
+def forget_in_file_dialog_history(root: str) -> None:
+    """Qt's own file dialog (used where the desktop offers none) keeps the folders it
+    visited in QtProject.conf, in plain text: drop ``root`` and what is inside it."""
+    qt = QSettings(QSettings.Scope.UserScope, "QtProject")
+    qt.beginGroup("FileDialog")
+    history = qt.value("history")
+    entries = [history] if isinstance(history, str) else list(history or [])
+    kept = [e for e in entries if not _inside(e, root)]
+    if len(kept) != len(entries):
+        qt.setValue("history", kept)
+    last = qt.value("lastVisited")
+    if last is not None and _inside(last.toString() if isinstance(last, QUrl) else last, root):
+        qt.remove("lastVisited")
+    qt.endGroup()
+    qt.sync()
 
 
 class WindowStateMixin:
@@ -38,12 +62,22 @@ class WindowStateMixin:
         def screen(self) -> Any: ...
         def resize(self, *size: Any) -> None: ...
 
-    def _remember_recent(self, root: Any) -> None:
-        """The archive just opened goes first in File > Recent and is reopened at start."""
+    def _remember_recent(self, root: Any, *, encrypted: bool = False) -> None:
+        """The archive just opened goes first in File > Recent and is reopened at start.
+
+        An encrypted archive's path stays out of the (plain) settings unless the user
+        chose otherwise in Preferences: a folder name can say whose evidence it holds.
+        """
         settings = load_settings()
         entry = str(root)
-        recent = [entry] + [p for p in settings.recent_archives if p != entry]
-        settings.recent_archives = recent[:MAX_RECENT]
+        others = [p for p in settings.recent_archives if p != entry]
+        if encrypted and not settings.remember_encrypted_archives:
+            if len(others) != len(settings.recent_archives):  # remembered before: forget it
+                settings.recent_archives = others
+                save_settings(settings)
+            forget_in_file_dialog_history(entry)
+            return
+        settings.recent_archives = ([entry] + others)[:MAX_RECENT]
         save_settings(settings)
 
     def _fit_screen(self, width: int, height: int) -> None:

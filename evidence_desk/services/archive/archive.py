@@ -76,7 +76,7 @@ PassphraseSource = Callable[[], str]
 
 # What a closed encrypted archive keeps in place of its keys: it still reads as
 # encrypted, and anything that tries to decrypt fails instead of using old keys.
-_CLOSED = ArchiveKeys(b"", b"", b"", b"", b"")
+_CLOSED = ArchiveKeys(b"", b"", b"", b"", b"", b"")
 
 
 class PassphraseRequired(ArchiveError):

@@ -31,11 +31,24 @@ def auto_backups(folder: Path) -> list[Path]:
         return []
 
 
+def driver_errors(encrypted: bool) -> tuple[type[BaseException], ...]:
+    """What the database driver raises: sqlite3's errors, and SQLCipher's own classes."""
+    if not encrypted:
+        return (dialect.DRIVER_ERROR,)
+    from evidence_desk.db import cipher
+
+    return (cipher.Error, dialect.DRIVER_ERROR)
+
+
 def rotate(archive: Archive) -> tuple[Path | None, str | None]:
     """Make a backup and drop the oldest beyond ``KEEP``; (path, problem) — never raises."""
+    errors: tuple[type[BaseException], ...] = (
+        OSError,
+        *driver_errors(archive.crypto is not None),
+    )
     try:
         made = archive.db.backup(archive.backups, AUTO_LABEL)
-    except (OSError, dialect.DRIVER_ERROR) as exc:
+    except errors as exc:
         return None, (
             f"database backup in {archive.backups} could not be written ({exc}); "
             "free some space: the archive itself is intact"
@@ -54,12 +67,25 @@ class BackupInfo:
     problem: str | None
 
 
-def inspect(path: Path) -> BackupInfo:
-    """Open a backup read-only and check it; hostile files give a message, not an error."""
+def inspect(path: Path, key: bytes | None = None) -> BackupInfo:
+    """Open a backup read-only and check it; hostile files give a message, not an error.
+
+    ``key``: the database key of an encrypted archive, whose backups are encrypted
+    with it; a backup it does not open (another archive's, or a plaintext one) is
+    reported as not usable.
+    """
     try:
-        check, items, events = dialect.check_backup(path)
-    except dialect.DRIVER_ERROR as exc:
-        return BackupInfo(path, False, None, None, str(exc))
+        if key is None:
+            check, items, events = dialect.check_backup(path)
+        else:
+            from evidence_desk.db import cipher
+
+            check, items, events = cipher.check_backup(path, key)
+    except driver_errors(key is not None) as exc:
+        problem = str(exc)
+        if key is not None and "not a database" in problem:
+            problem += " (not encrypted with this archive's key)"
+        return BackupInfo(path, False, None, None, problem)
     if check != "ok":
         return BackupInfo(path, False, None, None, f"damaged: {check}")
     return BackupInfo(path, True, items, events, None)

@@ -13,6 +13,11 @@ need the user's explicit word, because they accept a state of the log:
 - ``reanchor``: the checkpoint is missing or refers to a log that is gone;
   after the user has satisfied themselves that the log is complete, a new
   checkpoint is written and the re-anchoring itself recorded in custody.
+
+An encrypted archive is examined the same way: its passphrase unlocks the
+database key first, and the database and every backup are opened through
+SQLCipher with it (``db.cipher``); a backup that key does not open is never
+put in place.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
@@ -32,7 +38,15 @@ from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.db.queries import integrity as q
 from evidence_desk.db.revision import SCHEMA_HEAD
 from evidence_desk.services.archive import backups, custody, integrity
-from evidence_desk.services.archive.archive import DB_NAME, Archive, open_archive
+from evidence_desk.services.archive.archive import (
+    DB_NAME,
+    Archive,
+    PassphraseRequired,
+    PassphraseSource,
+    WrongPassphraseError,
+    open_archive,
+    unlock_keys,
+)
 from evidence_desk.services.archive.errors import ArchiveError
 from evidence_desk.services.archive.recovery import recover
 
@@ -64,15 +78,25 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _database_state(db_path: Path) -> str | None:
+def _connect_read_only(db_path: Path, key: bytes | None) -> Any:
+    """Plain SQLite, or SQLCipher with an encrypted archive's database key."""
+    if key is None:
+        return sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
+    from evidence_desk.db import cipher
+
+    return cipher.connect(db_path, key, timeout=10, read_only=True)
+
+
+def _database_state(db_path: Path, key: bytes | None) -> str | None:
     """None when the database is sound; else one line saying what is wrong."""
     if not db_path.exists():
         return "missing"
     if db_path.stat().st_size == 0:
         return "empty (0 bytes)"
+    errors = backups.driver_errors(key is not None)
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
-    except sqlite3.Error as exc:
+        conn = _connect_read_only(db_path, key)
+    except errors as exc:
         return f"cannot be opened ({exc})"
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -82,28 +106,56 @@ def _database_state(db_path: Path) -> str | None:
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='custody_events'"
         ).fetchone()
         return None if has else "holds no archive catalogue"
-    except sqlite3.Error as exc:
+    except errors as exc:
         return f"damaged ({exc})"
     finally:
         conn.close()
 
 
-def _newest_good_backup(root: Path) -> backups.BackupInfo | None:
+def _newest_good_backup(root: Path, key: bytes | None) -> backups.BackupInfo | None:
     for path in backups.all_backups(root / "backups"):
-        info = backups.inspect(path)
+        info = backups.inspect(path, key)
         if info.ok:
             return info
     return None
 
 
-def diagnose(root: Path, *, repair: bool = False) -> DoctorReport:
-    """Check everything; with ``repair``, fix what is safe to fix."""
+def _unlock(
+    root: Path, passphrase: PassphraseSource | None
+) -> tuple[bytes | None, PassphraseSource | None]:
+    """The database key of an encrypted archive (None for a plain one), and a passphrase
+    source that asks only once (the archive is opened again after the check)."""
+    asked: list[str] = []
+
+    def once() -> str:
+        if not asked:
+            assert passphrase is not None
+            asked.append(passphrase())
+        return asked[0]
+
+    source = once if passphrase is not None else None
+    crypto = unlock_keys(root, source)
+    return (crypto.database if crypto else None), source
+
+
+def diagnose(
+    root: Path, *, repair: bool = False, passphrase: PassphraseSource | None = None
+) -> DoctorReport:
+    """Check everything; with ``repair``, fix what is safe to fix. ``passphrase`` is asked
+    for an encrypted archive only (a wrong one raises WrongPassphraseError)."""
     root = Path(root).expanduser().resolve()
     report = DoctorReport(root)
+    try:
+        key, passphrase = _unlock(root, passphrase)
+    except (WrongPassphraseError, PassphraseRequired):
+        raise
+    except ArchiveError as exc:  # keys missing, or an encryption that did not finish
+        report.add("keys", False, str(exc))
+        return report
     db_path = root / DB_NAME
-    problem = _database_state(db_path)
+    problem = _database_state(db_path, key)
     if problem is not None:
-        good = _newest_good_backup(root)
+        good = _newest_good_backup(root, key)
         way_out = (
             f"restore the newest good backup ({good.path.name}: {good.items} items, "
             f"{good.events} custody events) with: evidence-desk doctor --archive {root} "
@@ -115,7 +167,7 @@ def diagnose(root: Path, *, repair: bool = False) -> DoctorReport:
         return report
     report.add("database", True, f"{db_path} passes SQLite's integrity check")
     try:
-        archive = open_archive(root)
+        archive = open_archive(root, passphrase=passphrase)
     except ArchiveError as exc:
         report.add("open", False, str(exc))
         return report
@@ -205,16 +257,19 @@ class Restored:
     unrecorded_objects: int
 
 
-def restore_backup(root: Path, backup: Path | None = None) -> Restored:
+def restore_backup(
+    root: Path, backup: Path | None = None, *, passphrase: PassphraseSource | None = None
+) -> Restored:
     """Put a backup in place of a damaged or lost database (see the module docstring)."""
     root = Path(root).expanduser().resolve()
+    key, passphrase = _unlock(root, passphrase)
     if backup is None:
-        good = _newest_good_backup(root)
+        good = _newest_good_backup(root, key)
         if good is None:
             raise ArchiveError(f"no usable backup in {root / 'backups'}")
         backup = good.path
     else:
-        info = backups.inspect(Path(backup))
+        info = backups.inspect(Path(backup), key)
         if not info.ok:
             raise ArchiveError(f"{backup} is not a usable backup: {info.problem}")
     db_path = root / DB_NAME
@@ -227,17 +282,9 @@ def restore_backup(root: Path, backup: Path | None = None) -> Restored:
             extra = db_path.with_name(DB_NAME + suffix)
             if extra.exists():
                 os.replace(extra, set_aside.with_name(set_aside.name + suffix))
-    partial = db_path.with_name(f".{DB_NAME}.restoring")
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    dst = sqlite3.connect(partial)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    os.replace(partial, db_path)
+    _copy_database(Path(backup), db_path, key)
     old_checkpoint = _set_checkpoint_aside(root, f"before-restore-{stamp}")
-    with open_archive(root) as archive:
+    with open_archive(root, passphrase=passphrase) as archive:
         floor = old_checkpoint.exhibit_high if old_checkpoint else 0
         with archive.db.writer() as session:
             raised = q.raise_exhibit_floor(session, floor)
@@ -259,6 +306,24 @@ def restore_backup(root: Path, backup: Path | None = None) -> Restored:
     return Restored(backup, set_aside, items, unrecorded)
 
 
+def _copy_database(backup: Path, db_path: Path, key: bytes | None) -> None:
+    """The backup copied into place under a temporary name (SQLite's backup API)."""
+    if key is not None:  # encrypted: the copy keeps the archive's key
+        from evidence_desk.db import cipher
+
+        cipher.backup(backup, db_path, key, read_only=True)
+        return
+    partial = db_path.with_name(f".{DB_NAME}.restoring")
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    dst = sqlite3.connect(partial)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    os.replace(partial, db_path)
+
+
 def _set_checkpoint_aside(root: Path, label: str) -> cp.Checkpoint | None:
     path = root / cp.FILE_NAME
     try:
@@ -271,11 +336,11 @@ def _set_checkpoint_aside(root: Path, label: str) -> cp.Checkpoint | None:
     return old
 
 
-def reanchor(root: Path) -> cp.Head:
+def reanchor(root: Path, *, passphrase: PassphraseSource | None = None) -> cp.Head:
     """Write a new checkpoint for the log as it is, recording that in custody."""
     root = Path(root).expanduser().resolve()
     stamp = _stamp()
-    with open_archive(root) as archive:
+    with open_archive(root, passphrase=passphrase) as archive:
         if archive.read_only:
             raise ArchiveError(f"{root} is read-only: the checkpoint cannot be rewritten")
         old = _set_checkpoint_aside(root, f"replaced-{stamp}")

@@ -24,6 +24,8 @@ class Settings:
     exporter: str = ""
     language: str = ""
     recent_archives: list[str] = field(default_factory=list)
+    # Encrypted archives join recent_archives only when the user opts in (Preferences).
+    remember_encrypted_archives: bool = False
     last_received_from: str = ""
     last_method: str = ""
     # An unlocked encrypted archive locks itself after this many idle minutes (0: never).

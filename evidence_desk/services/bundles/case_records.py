@@ -101,16 +101,16 @@ def publication_copy(archive: Archive, item_uuid: str) -> bytes:
         view = publication_view(testimony_of(session, item, testimony))
     if view is None:
         raise ValueError(f"{item_uuid}: no consent to publication")
-    text = view["statement"]
+    text = view.statement
     body = {
         "format": COPY_FORMAT,
         "format_version": 1,
         "testimony_uuid": item_uuid,
-        "witness": view["witness"],
-        "language": view["language"],
+        "witness": view.witness,
+        "language": view.language,
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "text": text,
-        "translation": view["translation"],
+        "translation": view.translation,
     }
     return (json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
@@ -285,18 +285,18 @@ def _testimonies(
     out = []
     for item, testimony in queries.testimonies_of(session, sorted(ids)):
         data = testimony_of(session, item, testimony)
-        linked = [i["uuid"] for i in data.incidents if i["uuid"] in incidents]
+        linked = [i.uuid for i in data.incidents if i.uuid in incidents]
         attachments = [a for a in data.attachments if a.item_id in items]
         if redacted:
             view = publication_view(data)
             if view is None:
                 continue
-            place = view["interview_place"]
+            place = view.interview_place
             out.append(
                 {
-                    **view,
+                    **view.as_json(),
                     "id": item.uuid,
-                    "interview_place": places.ref(place["id"]) if place else None,
+                    "interview_place": places.ref(place.id) if place else None,
                     "incidents": linked,
                     "consent": {"publication": True},
                 }

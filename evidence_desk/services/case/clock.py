@@ -22,16 +22,16 @@ Items ingested after a device correction was set are corrected by
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import ClockCorrection, ItemTimeCorrection
+from evidence_desk.db.queries import case_clock as queries
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case.common import log_change, new_uuid, resolve_item
@@ -166,7 +166,7 @@ class _Corrections:
     """The corrections in force, looked up per item."""
 
     def __init__(self, session: Session) -> None:
-        rows = session.scalars(select(ClockCorrection)).all()
+        rows = queries.corrections(session)
         self.by_item = {c.item_id: c for c in rows if c.item_id is not None}
         self.by_device = {
             (_norm(c.device_make), _norm(c.device_model)): c for c in rows if c.item_id is None
@@ -230,15 +230,8 @@ def _refresh(session: Session, archive: Archive, items: Iterable[Item], reason: 
     return changed
 
 
-def _device_items(session: Session, make: str, model: str) -> list[Item]:
-    return list(
-        session.scalars(
-            select(Item).where(
-                func.lower(func.trim(func.coalesce(Item.device_make, ""))) == _norm(make),
-                func.lower(func.trim(func.coalesce(Item.device_model, ""))) == _norm(model),
-            )
-        )
-    )
+def _device_items(session: Session, make: str, model: str) -> Sequence[Item]:
+    return queries.device_items(session, _norm(make), _norm(model))
 
 
 def set_device_correction(
@@ -292,9 +285,7 @@ def set_item_correction(
         item = resolve_item(session, item_ref)
         if item.captured_local is None:
             raise EvidenceDeskError(f"{item.exhibit} has no capture time to correct")
-        correction = session.scalar(
-            select(ClockCorrection).where(ClockCorrection.item_id == item.id)
-        )
+        correction = queries.of_item(session, item.id)
         if correction is None:
             correction = ClockCorrection(uuid=new_uuid(), item_id=item.id)
             session.add(correction)
@@ -318,22 +309,12 @@ def _fill(
 def remove_correction(archive: Archive, correction_uuid: str, reason: str = "") -> int:
     """Remove a correction; its items go back to their original (or their device's) time."""
     with archive.db.writer() as session:
-        correction = session.scalar(
-            select(ClockCorrection).where(ClockCorrection.uuid == correction_uuid)
-        )
+        correction = queries.by_uuid(session, correction_uuid)
         if correction is None:
             raise EvidenceDeskError(f"no clock correction {correction_uuid}")
-        affected = list(
-            session.scalars(
-                select(Item)
-                .join(ItemTimeCorrection, ItemTimeCorrection.item_id == Item.id)
-                .where(ItemTimeCorrection.correction_id == correction.id)
-            )
-        )
+        affected = list(queries.corrected_items(session, correction.id))
         log_change(session, archive, "clock", correction.uuid, "remove correction", reason=reason)
-        session.execute(
-            delete(ItemTimeCorrection).where(ItemTimeCorrection.correction_id == correction.id)
-        )
+        queries.drop_corrected_times(session, correction.id)
         session.delete(correction)
         session.flush()
         return _refresh(session, archive, affected, reason)
@@ -346,68 +327,56 @@ def apply_corrections(archive: Archive, item_ids: list[int] | None = None) -> in
     """
     with archive.db.writer() as session:
         if item_ids is not None:
-            items = session.scalars(select(Item).where(Item.id.in_(item_ids))).all()
+            items = list(queries.items_of(session, item_ids))
         else:
             rules = _Corrections(session)
             items = [
                 i for make, model in rules.by_device for i in _device_items(session, make, model)
             ]
-            items += session.scalars(select(Item).where(Item.id.in_(rules.by_item))).all()
-            items += session.scalars(select(Item).join(ItemTimeCorrection)).all()
+            items += queries.items_of(session, rules.by_item)
+            items += queries.corrected_items(session)
         return _refresh(session, archive, {i.id: i for i in items}.values())
 
 
 def list_corrections(archive: Archive) -> list[Correction]:
     with archive.db.reader() as session:
-        counts = dict(
-            session.execute(
-                select(ItemTimeCorrection.correction_id, func.count()).group_by(
-                    ItemTimeCorrection.correction_id
-                )
-            ).all()
-        )
-        rows = session.scalars(select(ClockCorrection).order_by(ClockCorrection.id))
-        return [_correction(c, items=counts.get(c.id, 0)) for c in rows]
+        counts = queries.items_per_correction(session)
+        return [_correction(c, items=counts.get(c.id, 0)) for c in queries.corrections(session)]
 
 
 def devices(archive: Archive) -> list[Device]:
     """Devices seen in the catalogue, with item counts and capture-time span (for picking)."""
     with archive.db.reader() as session:
-        rows = session.execute(
-            select(
-                Item.device_make,
-                Item.device_model,
-                func.count(),
-                func.min(Item.captured_local),
-                func.max(Item.captured_local),
-            )
-            .where(Item.device_model.is_not(None))
-            .group_by(Item.device_make, Item.device_model)
-            .order_by(func.count().desc())
-        )
         rules = _Corrections(session)
         found: list[Device] = []
-        for make, model, count, first, last in rows:
+        for make, model, count, first, last in queries.devices(session):
             rule = rules.by_device.get((_norm(make), _norm(model)))
             correction = _correction(rule) if rule is not None else None
             found.append(Device(make, model or "", count, iso(first), iso(last), correction))
         return found
 
 
-def capture_times(session: Session, item: Item) -> dict[str, Any]:
+@dataclass(frozen=True)
+class CaptureTime:
+    """An item's capture time as read, and as corrected (None when no correction applies)."""
+
+    original: str | None
+    corrected: str | None
+    offset_s: int
+    correction: str | None  # the correction's UUID
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def capture_times(session: Session, item: Item) -> CaptureTime:
     """The original and (when corrected) the corrected capture time of one item."""
     row = session.get(ItemTimeCorrection, item.id)
-    out: dict[str, Any] = {
-        "original": captured_at_iso(item),
-        "corrected": None,
-        "offset_s": 0,
-        "correction": None,
-    }
-    if row is not None:
-        text = row.corrected_local.isoformat()
-        if row.corrected_offset_min is not None:
-            tz = timezone(timedelta(minutes=row.corrected_offset_min))
-            text = row.corrected_local.replace(tzinfo=tz).isoformat()
-        correction = session.get_one(ClockCorrection, row.correction_id)
-        out.update(corrected=text, offset_s=row.offset_s, correction=correction.uuid)
-    return out
+    if row is None:
+        return CaptureTime(captured_at_iso(item), None, 0, None)
+    text = row.corrected_local.isoformat()
+    if row.corrected_offset_min is not None:
+        tz = timezone(timedelta(minutes=row.corrected_offset_min))
+        text = row.corrected_local.replace(tzinfo=tz).isoformat()
+    correction = session.get_one(ClockCorrection, row.correction_id)
+    return CaptureTime(captured_at_iso(item), text, row.offset_s, correction.uuid)

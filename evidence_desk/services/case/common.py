@@ -13,12 +13,12 @@ import re
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import Incident, Testimony
+from evidence_desk.db.queries import case_incidents, case_records
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError, ItemNotFound
@@ -51,9 +51,7 @@ def parse_ref(ref: str, record: str) -> tuple[str, int | str] | None:
 
 def resolve_item(session: Session, ref: str) -> Item:
     """An item by exhibit number, UUID or hash prefix, or a testimony by witness code."""
-    item_id = session.scalar(
-        select(Testimony.item_id).where(func.lower(Testimony.witness_code) == ref.strip().lower())
-    )
+    item_id = case_records.testimony_item_id(session, ref)
     return session.get_one(Item, item_id) if item_id is not None else resolve(session, ref)
 
 
@@ -76,7 +74,7 @@ def resolve_incident(session: Session, ref: str) -> Incident:
     if parsed and parsed[0] == "id":
         incident = session.get(Incident, parsed[1])
     elif parsed:
-        incident = session.scalar(select(Incident).where(Incident.uuid == parsed[1]))
+        incident = case_incidents.by_uuid(session, str(parsed[1]))
     if incident is None:
         raise EvidenceDeskError(f"no incident {ref!r} (give INC-number or UUID)")
     return incident

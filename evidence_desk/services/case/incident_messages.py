@@ -9,17 +9,19 @@ their record id (``messages list`` shows it).
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models_case import Incident
 from evidence_desk.db.models_messages import ChatMessage, IncidentMessage
+from evidence_desk.db.queries import case_incidents as queries
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case.common import display_ref, log_change, resolve_incident
-from evidence_desk.services.case.incidents import incident_to_json
+from evidence_desk.services.case.incident_records import (
+    IncidentRecord,
+    LinkedMessage,
+    MessageIncident,
+)
+from evidence_desk.services.case.incidents import incident_record
 from evidence_desk.services.case.message_rows import messages_of
 
 
@@ -33,7 +35,7 @@ def _message(session: Session, ref: int | str) -> ChatMessage:
 
 def _change(
     archive: Archive, ref: str, message_refs: list[int | str], note: str, link: bool
-) -> dict[str, Any]:
+) -> IncidentRecord:
     with archive.db.writer() as session:
         incident = resolve_incident(session, ref)
         for message_ref in message_refs:
@@ -63,35 +65,29 @@ def _change(
                 platform=message.chat.platform,
                 message_key=message.message_key,
             )
-        return incident_to_json(session, incident)
+        return incident_record(session, incident)
 
 
 def link_messages(
     archive: Archive, ref: str, message_refs: list[int | str], note: str = ""
-) -> dict[str, Any]:
+) -> IncidentRecord:
     """Link messages (record ids) to the incident; the incident as JSON, with its messages."""
     return _change(archive, ref, message_refs, note, True)
 
 
-def unlink_messages(archive: Archive, ref: str, message_refs: list[int | str]) -> dict[str, Any]:
+def unlink_messages(archive: Archive, ref: str, message_refs: list[int | str]) -> IncidentRecord:
     return _change(archive, ref, message_refs, "", False)
 
 
-def incident_messages(archive: Archive, ref: str) -> list[dict[str, Any]]:
+def incident_messages(archive: Archive, ref: str) -> list[LinkedMessage]:
     with archive.db.reader() as session:
         return messages_of(session, resolve_incident(session, ref).id)
 
 
-def incidents_of_message(archive: Archive, message_id: int) -> list[dict[str, Any]]:
+def incidents_of_message(archive: Archive, message_id: int) -> list[MessageIncident]:
     """The incidents a message is linked to: ref, title, note."""
     with archive.db.reader() as session:
-        rows = session.execute(
-            select(Incident, IncidentMessage.note)
-            .join(IncidentMessage, IncidentMessage.incident_id == Incident.id)
-            .where(IncidentMessage.message_id == message_id)
-            .order_by(Incident.start_sort, Incident.id)
-        )
         return [
-            {"ref": display_ref("incident", i.id), "title": i.title, "note": note}
-            for i, note in rows
+            MessageIncident(ref=display_ref("incident", i.id), title=i.title, note=note)
+            for i, note in queries.of_message(session, message_id)
         ]

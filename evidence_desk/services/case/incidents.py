@@ -11,18 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models import Item
-from evidence_desk.db.models_case import (
-    Incident,
-    IncidentItem,
-    IncidentPerson,
-    IncidentViolation,
-    Person,
-    Place,
-)
+from evidence_desk.db.models_case import Incident, IncidentItem, IncidentPerson, IncidentViolation
+from evidence_desk.db.queries import case_incidents as queries
+from evidence_desk.db.queries import case_records
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case import index as case_index
@@ -35,9 +28,17 @@ from evidence_desk.services.case.common import (
     resolve_item,
 )
 from evidence_desk.services.case.dates import When, iso, parse_offset_minutes, parse_when
+from evidence_desk.services.case.incident_records import (
+    IncidentRecord,
+    IncidentRow,
+    IncidentSummary,
+    LinkedItem,
+    PersonRole,
+    ViolationLabel,
+)
 from evidence_desk.services.case.message_rows import messages_of
 from evidence_desk.services.case.persons import display_name, resolve_person
-from evidence_desk.services.case.places import optional_place, place_summary
+from evidence_desk.services.case.places import optional_place, summary_of_place
 from evidence_desk.services.case.vocabularies import label, require_code, terms_by_code
 
 TEXT_FIELDS = ("title", "description", "notes")
@@ -54,125 +55,102 @@ def _when(incident: Incident, end: bool) -> When | None:
     return When(local, offset, getattr(incident, f"{prefix}_precision") or "exact")
 
 
-def incident_summary(incident: Incident) -> dict[str, Any]:
+def incident_summary(incident: Incident) -> IncidentSummary:
     start = _when(incident, False)
-    return {
-        "id": incident.id,
-        "ref": display_ref("incident", incident.id),
-        "uuid": incident.uuid,
-        "title": incident.title,
-        "start": start.iso() if start else None,
-        "verification": incident.verification,
-    }
+    return IncidentSummary(
+        id=incident.id,
+        ref=display_ref("incident", incident.id),
+        uuid=incident.uuid,
+        title=incident.title,
+        start=start.iso() if start else None,
+        verification=incident.verification,
+    )
 
 
-def incident_to_json(session: Session, incident: Incident, *, lang: str = "en") -> dict[str, Any]:
+def incident_record(session: Session, incident: Incident, *, lang: str = "en") -> IncidentRecord:
     start, end = _when(incident, False), _when(incident, True)
     terms = terms_by_code(session, "violation_types")
-    items = session.execute(
-        select(Item, IncidentItem.note)
-        .join(IncidentItem, IncidentItem.item_id == Item.id)
-        .where(IncidentItem.incident_id == incident.id)
-        .order_by(Item.captured_sort, Item.exhibit_no)
-    )
-    persons = session.execute(
-        select(Person, IncidentPerson.role, IncidentPerson.note)
-        .join(IncidentPerson, IncidentPerson.person_id == Person.id)
-        .where(IncidentPerson.incident_id == incident.id)
-        .order_by(IncidentPerson.id)
-    )
-    return {
-        **incident_summary(incident),
-        "description": incident.description,
-        "notes": incident.notes,
-        "start_precision": start.precision if start else None,
-        "end": end.iso() if end else None,
-        "end_precision": end.precision if end else None,
-        "start_sort": iso(incident.start_sort),
-        "end_sort": iso(incident.end_sort),
-        "place": place_summary(session, incident.place_id),
-        "violations": [
-            {"code": v.code, "label": label(terms[v.code], lang) if v.code in terms else v.code}
+    return IncidentRecord(
+        id=incident.id,
+        ref=display_ref("incident", incident.id),
+        uuid=incident.uuid,
+        title=incident.title,
+        start=start.iso() if start else None,
+        verification=incident.verification,
+        description=incident.description,
+        notes=incident.notes,
+        start_precision=start.precision if start else None,
+        end=end.iso() if end else None,
+        end_precision=end.precision if end else None,
+        start_sort=iso(incident.start_sort),
+        end_sort=iso(incident.end_sort),
+        place=summary_of_place(session, incident.place_id),
+        violations=[
+            ViolationLabel(v.code, label(terms[v.code], lang) if v.code in terms else v.code)
             for v in incident.violations
         ],
-        "items": [
-            {"item_id": i.id, "exhibit": i.exhibit, "kind": i.kind, "title": i.title, "note": n}
-            for i, n in items
+        items=[
+            LinkedItem(item_id=i.id, exhibit=i.exhibit, kind=i.kind, title=i.title, note=n)
+            for i, n in queries.linked_items(session, incident.id)
         ],
-        "persons": [
-            {
-                "person_id": p.id,
-                "ref": display_ref("person", p.id),
-                "name": display_name(p),
-                "sensitive": p.sensitive,
-                "role": r,
-                "note": n,
-            }
-            for p, r, n in persons
+        persons=[
+            PersonRole(
+                person_id=p.id,
+                ref=display_ref("person", p.id),
+                name=display_name(p),
+                sensitive=p.sensitive,
+                role=r,
+                note=n,
+            )
+            for p, r, n in queries.linked_persons(session, incident.id)
         ],
-        "messages": messages_of(session, incident.id),
-        "created_at": iso(incident.created_at),
-        "updated_at": iso(incident.updated_at),
-    }
+        messages=messages_of(session, incident.id),
+        created_at=iso(incident.created_at),
+        updated_at=iso(incident.updated_at),
+    )
 
 
-def list_incidents(archive: Archive) -> list[dict[str, Any]]:
+def list_incidents(archive: Archive) -> list[IncidentRecord]:
     """All incidents in time order (undated last), each as a full record."""
     with archive.db.reader() as session:
-        rows = session.scalars(
-            select(Incident).order_by(
-                Incident.start_sort.is_(None), Incident.start_sort, Incident.id
-            )
-        )
-        return [incident_to_json(session, i) for i in rows]
+        return [incident_record(session, i) for i in queries.in_time_order(session)]
 
 
-def incident_rows(archive: Archive) -> list[dict[str, Any]]:
+def incident_rows(archive: Archive) -> list[IncidentRow]:
     """One light row per incident for a list view: a few queries, however many incidents.
 
     Each row is :func:`incident_summary` plus place name, violation codes and
     the numbers of linked items and persons.
     """
     with archive.db.reader() as session:
-        codes: dict[int, list[str]] = {}
-        for incident_id, code in session.execute(
-            select(IncidentViolation.incident_id, IncidentViolation.code)
-        ):
-            codes.setdefault(incident_id, []).append(code)
-        items = dict(
-            session.execute(
-                select(IncidentItem.incident_id, func.count()).group_by(IncidentItem.incident_id)
-            ).all()
-        )
-        persons = dict(
-            session.execute(
-                select(
-                    IncidentPerson.incident_id, func.count(func.distinct(IncidentPerson.person_id))
-                ).group_by(IncidentPerson.incident_id)
-            ).all()
-        )
-        names = dict(session.execute(select(Place.id, Place.name)).all())
-        rows = session.scalars(
-            select(Incident).order_by(
-                Incident.start_sort.is_(None), Incident.start_sort, Incident.id
+        codes = queries.violation_codes(session)
+        items = queries.item_counts(session)
+        persons = queries.person_counts(session)
+        names = queries.place_names(session)
+        rows = []
+        for i in queries.in_time_order(session):
+            s = incident_summary(i)
+            rows.append(
+                IncidentRow(
+                    id=s.id,
+                    ref=s.ref,
+                    uuid=s.uuid,
+                    title=s.title,
+                    start=s.start,
+                    verification=s.verification,
+                    start_sort=iso(i.start_sort),
+                    place=names.get(i.place_id) if i.place_id else None,
+                    violations=sorted(codes.get(i.id, [])),
+                    items=items.get(i.id, 0),
+                    persons=persons.get(i.id, 0),
+                )
             )
-        )
-        return [
-            {
-                **incident_summary(i),
-                "start_sort": iso(i.start_sort),
-                "place": names.get(i.place_id) if i.place_id else None,
-                "violations": sorted(codes.get(i.id, [])),
-                "items": items.get(i.id, 0),
-                "persons": persons.get(i.id, 0),
-            }
-            for i in rows
-        ]
+        return rows
 
 
-def get_incident(archive: Archive, ref: str) -> dict[str, Any]:
+def get_incident(archive: Archive, ref: str) -> IncidentRecord:
     with archive.db.reader() as session:
-        return incident_to_json(session, resolve_incident(session, ref))
+        return incident_record(session, resolve_incident(session, ref))
 
 
 def _set_times(incident: Incident, values: dict[str, Any]) -> None:
@@ -246,7 +224,7 @@ def _details(incident: Incident, changed: list[str]) -> dict[str, Any]:
     return details
 
 
-def add_incident(archive: Archive, title: str, **fields: Any) -> dict[str, Any]:
+def add_incident(archive: Archive, title: str, **fields: Any) -> IncidentRecord:
     """A new incident; ``fields`` as in :func:`update_incident`."""
     with archive.db.writer() as session:
         now = utcnow()
@@ -266,10 +244,10 @@ def add_incident(archive: Archive, title: str, **fields: Any) -> dict[str, Any]:
             session, archive, "incident", incident.uuid, "create", **_details(incident, changed)
         )
         case_index.index_incident(session, incident)
-        return incident_to_json(session, incident)
+        return incident_record(session, incident)
 
 
-def update_incident(archive: Archive, ref: str, **fields: Any) -> dict[str, Any]:
+def update_incident(archive: Archive, ref: str, **fields: Any) -> IncidentRecord:
     """Change fields: title, description, notes, start, end, start_precision, end_precision,
     offset (``+06:00``, for times given without one), place, violations (the full list),
     verification. A time field given as ``None`` clears it."""
@@ -283,20 +261,16 @@ def update_incident(archive: Archive, ref: str, **fields: Any) -> dict[str, Any]
                 session, archive, "incident", incident.uuid, "update", **_details(incident, changed)
             )
             case_index.reindex_incident(session, incident)
-        return incident_to_json(session, incident)
+        return incident_record(session, incident)
 
 
 def delete_incident(archive: Archive, ref: str) -> None:
     """Delete the incident record; its items, testimonies and persons stay."""
     with archive.db.writer() as session:
         incident = resolve_incident(session, ref)
-        item_ids = list(
-            session.scalars(
-                select(IncidentItem.item_id).where(IncidentItem.incident_id == incident.id)
-            )
-        )
+        item_ids = queries.linked_item_ids(session, incident.id)
         log_change(session, archive, "incident", incident.uuid, "delete", items=len(item_ids))
-        for item in session.scalars(select(Item).where(Item.id.in_(item_ids))):
+        for item in case_records.items_by_id(session, item_ids):
             log_change(session, archive, "incident", incident.uuid, "unlink item", item=item)
         case_index.drop(session, "incident", incident.id)
         session.delete(incident)
@@ -304,7 +278,7 @@ def delete_incident(archive: Archive, ref: str) -> None:
         case_index.reindex_items(session, item_ids)
 
 
-def link_items(archive: Archive, ref: str, item_refs: list[str], note: str = "") -> dict[str, Any]:
+def link_items(archive: Archive, ref: str, item_refs: list[str], note: str = "") -> IncidentRecord:
     """Link files or testimonies to the incident; each newly linked item gets a custody event."""
     with archive.db.writer() as session:
         incident = resolve_incident(session, ref)
@@ -320,10 +294,10 @@ def link_items(archive: Archive, ref: str, item_refs: list[str], note: str = "")
             session.flush()
             log_change(session, archive, "incident", incident.uuid, "link item", item=item)
             case_index.index_item(session, item.id)
-        return incident_to_json(session, incident)
+        return incident_record(session, incident)
 
 
-def unlink_items(archive: Archive, ref: str, item_refs: list[str]) -> dict[str, Any]:
+def unlink_items(archive: Archive, ref: str, item_refs: list[str]) -> IncidentRecord:
     with archive.db.writer() as session:
         incident = resolve_incident(session, ref)
         for item_ref in item_refs:
@@ -335,25 +309,18 @@ def unlink_items(archive: Archive, ref: str, item_refs: list[str]) -> dict[str, 
             session.flush()
             log_change(session, archive, "incident", incident.uuid, "unlink item", item=item)
             case_index.index_item(session, item.id)
-        return incident_to_json(session, incident)
+        return incident_record(session, incident)
 
 
 def add_person(
     archive: Archive, ref: str, person_ref: str, role: str, note: str = ""
-) -> dict[str, Any]:
+) -> IncidentRecord:
     """Give a person a role in the incident (one person may have several roles)."""
     with archive.db.writer() as session:
         incident = resolve_incident(session, ref)
         person = resolve_person(session, person_ref)
         require_code(session, "roles", role)
-        exists = session.scalar(
-            select(IncidentPerson).where(
-                IncidentPerson.incident_id == incident.id,
-                IncidentPerson.person_id == person.id,
-                IncidentPerson.role == role,
-            )
-        )
-        if exists is None:
+        if not queries.person_roles(session, incident.id, person.id, role):
             session.add(
                 IncidentPerson(
                     incident_id=incident.id,
@@ -374,22 +341,17 @@ def add_person(
                 role=role,
             )
             case_index.reindex_incident(session, incident)
-        return incident_to_json(session, incident)
+        return incident_record(session, incident)
 
 
 def remove_person(
     archive: Archive, ref: str, person_ref: str, role: str | None = None
-) -> dict[str, Any]:
+) -> IncidentRecord:
     """Remove a person's role (or every role when ``role`` is None)."""
     with archive.db.writer() as session:
         incident = resolve_incident(session, ref)
         person = resolve_person(session, person_ref)
-        stmt = select(IncidentPerson).where(
-            IncidentPerson.incident_id == incident.id, IncidentPerson.person_id == person.id
-        )
-        if role is not None:
-            stmt = stmt.where(IncidentPerson.role == role)
-        links = session.scalars(stmt).all()
+        links = queries.person_roles(session, incident.id, person.id, role)
         for link in links:
             session.delete(link)
         if links:
@@ -404,14 +366,8 @@ def remove_person(
                 roles=[link.role for link in links],
             )
             case_index.reindex_incident(session, incident)
-        return incident_to_json(session, incident)
+        return incident_record(session, incident)
 
 
-def incidents_of_item(session: Session, item_id: int) -> list[dict[str, Any]]:
-    rows = session.scalars(
-        select(Incident)
-        .join(IncidentItem, IncidentItem.incident_id == Incident.id)
-        .where(IncidentItem.item_id == item_id)
-        .order_by(Incident.start_sort, Incident.id)
-    )
-    return [incident_summary(i) for i in rows]
+def incidents_of_item(session: Session, item_id: int) -> list[IncidentSummary]:
+    return [incident_summary(i) for i in queries.of_item(session, item_id)]

@@ -19,24 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models import ItemLink
-from evidence_desk.db.models_case import (
-    Incident,
-    IncidentItem,
-    IncidentPerson,
-    IncidentViolation,
-    ItemPerson,
-    ItemPlace,
-    Person,
-    PersonName,
-    PersonStatus,
-    Place,
-    Testimony,
-    TestimonyVersion,
-)
+from evidence_desk.db.models_case import Incident, Person, Place, Testimony
+from evidence_desk.db.queries import case_index as queries
 from evidence_desk.db.queries import search
 from evidence_desk.services.case.translit import latin_words
 from evidence_desk.services.case.vocabularies import (
@@ -103,13 +89,7 @@ def place_text(session: Session, place_id: int | None) -> str:
 
 
 def person_names(session: Session, person_id: int) -> list[str]:
-    return list(
-        session.scalars(
-            select(PersonName.name)
-            .where(PersonName.person_id == person_id)
-            .order_by(PersonName.position)
-        )
-    )
+    return queries.person_names(session, person_id)
 
 
 def _labels(session: Session, vocabulary: str, codes: Iterable[str]) -> list[str]:
@@ -148,22 +128,14 @@ def _incident_summary(session: Session, incident: Incident) -> list[str]:
 
 def index_incident(session: Session, incident: Incident) -> None:
     body = _incident_summary(session, incident)[1:] + [incident.description, incident.notes]
-    for person_id, role in session.execute(
-        select(IncidentPerson.person_id, IncidentPerson.role).where(
-            IncidentPerson.incident_id == incident.id
-        )
-    ):
+    for person_id, role in queries.incident_roles(session, incident.id):
         body += person_names(session, person_id) + _labels(session, "roles", [role])
     _put(session, "incident", incident.id, incident.title, "\n".join(body))
 
 
 def _current_texts(session: Session, item_id: int) -> dict[str, str]:
     current: dict[str, str] = {}
-    for field, body in session.execute(
-        select(TestimonyVersion.field, TestimonyVersion.text)
-        .where(TestimonyVersion.item_id == item_id)
-        .order_by(TestimonyVersion.version)
-    ):
+    for field, body in queries.texts_by_version(session, item_id):
         current[field] = body
     return current
 
@@ -190,24 +162,15 @@ def index_item(
     """
     summaries = {} if summaries is None else summaries
     body: list[str] = []
-    incidents = session.scalars(
-        select(Incident).join(IncidentItem).where(IncidentItem.item_id == item_id)
-    )
-    for incident in incidents:
+    for incident in queries.incidents_of_item(session, item_id):
         if incident.id not in summaries:
             summaries[incident.id] = _incident_summary(session, incident)
         body += summaries[incident.id]
-    for place_id in session.scalars(select(ItemPlace.place_id).where(ItemPlace.item_id == item_id)):
+    for place_id in queries.places_of_item(session, item_id):
         body.append(place_text(session, place_id))
-    for person_id in session.scalars(
-        select(ItemPerson.person_id).where(ItemPerson.item_id == item_id)
-    ):
+    for person_id in queries.persons_of_item(session, item_id):
         body += person_names(session, person_id)
-    body += session.scalars(
-        select(Testimony.witness_code)
-        .join(ItemLink, ItemLink.from_item_id == Testimony.item_id)
-        .where(ItemLink.to_item_id == item_id, ItemLink.relation == ATTACHMENT)
-    )
+    body += queries.witness_codes_of_item(session, item_id, ATTACHMENT)
     _put(session, "item", item_id, "", "\n".join(p for p in body if p))
 
 
@@ -220,19 +183,15 @@ def reindex_items(session: Session, item_ids: Iterable[int]) -> None:
 def reindex_incident(session: Session, incident: Incident) -> None:
     """The incident and the items that quote its title, violations and place."""
     index_incident(session, incident)
-    linked = select(IncidentItem.item_id).where(IncidentItem.incident_id == incident.id)
-    reindex_items(session, session.scalars(linked))
+    reindex_items(session, queries.items_of_incident(session, incident.id))
 
 
 def reindex_person(session: Session, person: Person) -> None:
     """The person, the incidents naming them, and items they appear in."""
     index_person(session, person)
-    for incident in session.scalars(
-        select(Incident).join(IncidentPerson).where(IncidentPerson.person_id == person.id)
-    ):
+    for incident in queries.incidents_of_person(session, person.id):
         index_incident(session, incident)
-    shown_in = select(ItemPerson.item_id).where(ItemPerson.person_id == person.id)
-    reindex_items(session, session.scalars(shown_in))
+    reindex_items(session, queries.items_of_person(session, person.id))
 
 
 def subtree_ids(session: Session, place_id: int) -> set[int]:
@@ -240,7 +199,7 @@ def subtree_ids(session: Session, place_id: int) -> set[int]:
     found = {place_id}
     frontier = [place_id]
     while frontier:
-        children = session.scalars(select(Place.id).where(Place.parent_id.in_(frontier))).all()
+        children = queries.child_places(session, frontier)
         frontier = [c for c in children if c not in found]
         found.update(frontier)
     return found
@@ -250,20 +209,13 @@ def reindex_place(session: Session, place: Place) -> None:
     """Everything that quotes the names of this place or of a place above it."""
     forget_cached(session)
     ids = subtree_ids(session, place.id)
-    incidents = session.scalars(select(Incident).where(Incident.place_id.in_(ids))).all()
-    for incident in incidents:
+    for incident in queries.incidents_at(session, ids):
         reindex_incident(session, incident)
-    for testimony in session.scalars(
-        select(Testimony).where(Testimony.interview_place_id.in_(ids))
-    ):
+    for testimony in queries.testimonies_at(session, ids):
         index_testimony(session, testimony)
-    for person in session.scalars(
-        select(Person).join(PersonStatus).where(PersonStatus.place_id.in_(ids)).distinct()
-    ):
+    for person in queries.persons_with_status_at(session, ids):
         index_person(session, person)
-    reindex_items(
-        session, session.scalars(select(ItemPlace.item_id).where(ItemPlace.place_id.in_(ids)))
-    )
+    reindex_items(session, queries.items_at(session, ids))
 
 
 def reindex_terms(session: Session, vocabulary: str, codes: set[str]) -> None:
@@ -273,36 +225,23 @@ def reindex_terms(session: Session, vocabulary: str, codes: set[str]) -> None:
         return
     if vocabulary == "violation_types":
         narrower = with_narrower(session, vocabulary, list(codes))
-        stmt = select(Incident).join(IncidentViolation).where(IncidentViolation.code.in_(narrower))
-        for incident in session.scalars(stmt.distinct()).all():
+        for incident in queries.incidents_with_violations(session, narrower):
             reindex_incident(session, incident)
     elif vocabulary == "roles":
-        stmt = select(Incident).join(IncidentPerson).where(IncidentPerson.role.in_(codes))
-        for incident in session.scalars(stmt.distinct()).all():
+        for incident in queries.incidents_with_roles(session, codes):
             index_incident(session, incident)
     elif vocabulary in ("person_statuses", "occupations"):
-        persons = (
-            select(Person)
-            .outerjoin(PersonStatus)
-            .where(or_(PersonStatus.status.in_(codes), Person.occupation.in_(codes)))
-        )
-        for person in session.scalars(persons.distinct()).all():
+        for person in queries.persons_with_terms(session, codes):
             index_person(session, person)
 
 
 def rebuild(session: Session) -> None:
     """Re-create every case document (after an import or a repair)."""
     search.clear_case_documents(session)
-    for person in session.scalars(select(Person)):
+    for person in queries.all_persons(session):
         index_person(session, person)
-    for incident in session.scalars(select(Incident)):
+    for incident in queries.all_incidents(session):
         index_incident(session, incident)
-    for testimony in session.scalars(select(Testimony)):
+    for testimony in queries.all_testimonies(session):
         index_testimony(session, testimony)
-    linked = set(session.scalars(select(IncidentItem.item_id)))
-    linked |= set(session.scalars(select(ItemPlace.item_id)))
-    linked |= set(session.scalars(select(ItemPerson.item_id)))
-    linked |= set(
-        session.scalars(select(ItemLink.to_item_id).where(ItemLink.relation == ATTACHMENT))
-    )
-    reindex_items(session, linked)
+    reindex_items(session, queries.items_with_case_links(session, ATTACHMENT))

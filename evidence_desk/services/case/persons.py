@@ -14,18 +14,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import Item
-from evidence_desk.db.models_case import (
-    Incident,
-    IncidentPerson,
-    ItemPerson,
-    Person,
-    PersonName,
-    PersonStatus,
-)
+from evidence_desk.db.models_case import ItemPerson, Person, PersonName, PersonStatus
+from evidence_desk.db.queries import case_persons as queries
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case import index as case_index
@@ -73,12 +66,7 @@ def person_of(session: Session, person: Person, *, redact: bool = False) -> Pers
     """The record; ``redact`` hides names and notes of a sensitive person."""
     hide = redact and person.sensitive
     ref = display_ref("person", person.id)
-    roles = session.execute(
-        select(Incident.id, Incident.title, IncidentPerson.role)
-        .join(IncidentPerson, IncidentPerson.incident_id == Incident.id)
-        .where(IncidentPerson.person_id == person.id)
-        .order_by(Incident.start_sort, Incident.id)
-    )
+    roles = queries.incident_roles(session, person.id)
     names = [Name(name=n.name, kind=n.kind, lang=n.lang) for n in person.names]
     merged_into = session.get(Person, person.merged_into_id) if person.merged_into_id else None
     return PersonRecord(
@@ -123,14 +111,10 @@ def resolve_person(session: Session, ref: str, *, follow_merge: bool = True) -> 
     if parsed and parsed[0] == "id":
         person = session.get(Person, parsed[1])
     elif parsed:
-        person = session.scalar(select(Person).where(Person.uuid == parsed[1]))
+        person = queries.by_uuid(session, str(parsed[1]))
     else:
         wanted = fold(ref)
-        ids = {
-            pid
-            for pid, name in session.execute(select(PersonName.person_id, PersonName.name))
-            if fold(name) == wanted
-        }
+        ids = {pid for pid, name in queries.all_names(session) if fold(name) == wanted}
         people = [p for p in (session.get(Person, i) for i in ids) if p and not p.merged_into_id]
         if len(people) > 1:
             refs = ", ".join(display_ref("person", p.id) for p in people)
@@ -147,10 +131,8 @@ def list_persons(
     archive: Archive, *, include_merged: bool = False, redact: bool = False
 ) -> list[PersonRecord]:
     with archive.db.reader() as session:
-        stmt = select(Person).order_by(Person.id)
-        if not include_merged:
-            stmt = stmt.where(Person.merged_into_id.is_(None))
-        return [person_of(session, p, redact=redact) for p in session.scalars(stmt)]
+        rows = queries.in_order(session, include_merged=include_merged)
+        return [person_of(session, p, redact=redact) for p in rows]
 
 
 def get_person(archive: Archive, ref: str, *, redact: bool = False) -> PersonRecord:
@@ -166,7 +148,7 @@ def find_persons(archive: Archive, text: str) -> list[PersonRecord]:
     wanted = fold(text)
     with archive.db.reader() as session:
         ids: dict[int, None] = {}
-        for pid, name in session.execute(select(PersonName.person_id, PersonName.name)):
+        for pid, name in queries.all_names(session):
             if wanted and wanted in fold(name):
                 ids.setdefault(pid, None)
         people = [session.get_one(Person, i) for i in ids]
@@ -350,19 +332,8 @@ def merge_persons(
         for status in list(other.statuses):
             status.person = keep
             moved["statuses"] += 1
-        for link in session.scalars(
-            select(IncidentPerson).where(IncidentPerson.person_id == other.id)
-        ):
-            if (
-                session.scalar(
-                    select(IncidentPerson).where(
-                        IncidentPerson.incident_id == link.incident_id,
-                        IncidentPerson.person_id == keep.id,
-                        IncidentPerson.role == link.role,
-                    )
-                )
-                is None
-            ):
+        for link in queries.role_links(session, other.id):
+            if queries.role_link(session, link.incident_id, keep.id, link.role) is None:
                 link.person_id = keep.id
                 moved["incident_roles"] += 1
             else:
@@ -371,7 +342,7 @@ def merge_persons(
         moved["items"] = len(items)
         _fill_empty(keep, other)
         other.merged_into_id = keep.id
-        for earlier in session.scalars(select(Person).where(Person.merged_into_id == other.id)):
+        for earlier in queries.merged_into(session, other.id):
             earlier.merged_into_id = keep.id
         keep.updated_at = other.updated_at = utcnow()
         session.flush()
@@ -401,9 +372,9 @@ def merge_persons(
 
 
 def _move_item_links(session: Session, from_id: int, to_id: int) -> list[Item]:
-    kept = set(session.scalars(select(ItemPerson.item_id).where(ItemPerson.person_id == to_id)))
+    kept = queries.item_ids_of(session, to_id)
     items = []
-    for link in session.scalars(select(ItemPerson).where(ItemPerson.person_id == from_id)):
+    for link in queries.item_links(session, from_id):
         items.append(session.get_one(Item, link.item_id))
         if link.item_id in kept:
             session.delete(link)
@@ -463,11 +434,7 @@ def unlink_item(archive: Archive, item_ref: str, person_ref: str) -> None:
 
 
 def persons_of_item(session: Session, item_id: int) -> list[LinkedPerson]:
-    rows = session.execute(
-        select(Person, ItemPerson.relation)
-        .join(ItemPerson, ItemPerson.person_id == Person.id)
-        .where(ItemPerson.item_id == item_id)
-    )
+    rows = queries.of_item(session, item_id)
     return [
         LinkedPerson(id=p.id, ref=display_ref("person", p.id), name=display_name(p), relation=r)
         for p, r in rows

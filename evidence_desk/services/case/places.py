@@ -13,18 +13,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import Item
-from evidence_desk.db.models_case import (
-    Incident,
-    ItemPlace,
-    PersonStatus,
-    Place,
-    PlaceName,
-    Testimony,
-)
+from evidence_desk.db.models_case import ItemPlace, Place, PlaceName
+from evidence_desk.db.queries import case_places as queries
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case import index as case_index
@@ -87,12 +80,6 @@ def summary_of_place(session: Session, place_id: int | None) -> PlaceSummary | N
     return PlaceSummary(id=place_id, name=chain[0].name, path=[p.name for p in chain])
 
 
-def place_summary(session: Session, place_id: int | None) -> dict[str, Any] | None:
-    """:func:`summary_of_place` as JSON, for records not yet typed (incidents, timeline)."""
-    summary = summary_of_place(session, place_id)
-    return summary.as_json() if summary else None
-
-
 def find_places(session: Session, text: str) -> list[Place]:
     """Places whose names match ``text``: exact matches first, then names starting with
     it, then names with a later word starting with it ("square" → "Republic Square")."""
@@ -100,14 +87,14 @@ def find_places(session: Session, text: str) -> list[Place]:
     if not wanted:
         return []
     ranked: dict[int, tuple[int, int]] = {}
-    for place_id, name in session.execute(select(PlaceName.place_id, PlaceName.name)):
+    for place_id, name in queries.all_names(session):
         key = fold(name)
         later_word = f" {wanted}" in f" {key}"
         rank = 0 if key == wanted else 1 if key.startswith(wanted) else 2 if later_word else 3
         if rank < 3:
             ranked[place_id] = min((rank, len(key)), ranked.get(place_id, (3, 0)))
     order = sorted(ranked, key=lambda pid: (ranked[pid], pid))
-    places = {p.id: p for p in session.scalars(select(Place).where(Place.id.in_(order)))}
+    places = queries.by_id(session, order)
     return [places[pid] for pid in order]
 
 
@@ -122,9 +109,9 @@ def resolve_place(session: Session, ref: str) -> Place:
     if parsed and parsed[0] == "id":
         place = session.get(Place, parsed[1])
     elif parsed:
-        place = session.scalar(select(Place).where(Place.uuid == parsed[1]))
+        place = queries.by_uuid(session, str(parsed[1]))
     else:
-        place = session.scalar(select(Place).where(Place.code == ref.strip()))
+        place = queries.by_code(session, ref.strip())
     if place is not None:
         return place
     wanted = fold(ref)
@@ -146,7 +133,7 @@ def optional_place(session: Session, ref: str | None) -> int | None:
 
 def list_places(archive: Archive) -> list[PlaceRecord]:
     with archive.db.reader() as session:
-        rows = session.scalars(select(Place).options(selectinload(Place.names)).order_by(Place.id))
+        rows = queries.with_names(session)
         return sorted(
             (place_of(session, p) for p in rows), key=lambda p: list(reversed(p.path))
         )
@@ -214,7 +201,7 @@ def add_place(
 def _free_code(session: Session, code: str | None, own_id: int | None = None) -> str | None:
     """A code no other place has ("" and None mean none)."""
     code = (code or "").strip() or None
-    holder = session.scalar(select(Place.id).where(Place.code == code)) if code else None
+    holder = queries.code_holder(session, code) if code else None
     if holder is not None and holder != own_id:
         raise EvidenceDeskError(f"the code {code!r} is already used by PL-{holder:04d}")
     return code
@@ -281,16 +268,7 @@ def delete_place(archive: Archive, ref: str) -> None:
     """Delete a place nothing refers to; otherwise say what still uses it."""
     with archive.db.writer() as session:
         place = resolve_place(session, ref)
-        uses = {
-            "places inside it": select(Place.id).where(Place.parent_id == place.id),
-            "incidents": select(Incident.id).where(Incident.place_id == place.id),
-            "testimonies": select(Testimony.item_id).where(
-                Testimony.interview_place_id == place.id
-            ),
-            "person statuses": select(PersonStatus.id).where(PersonStatus.place_id == place.id),
-            "items": select(ItemPlace.item_id).where(ItemPlace.place_id == place.id),
-        }
-        used = [what for what, stmt in uses.items() if session.scalar(stmt.limit(1)) is not None]
+        used = queries.uses(session, place.id)
         if used:
             raise EvidenceDeskError(f"{place.name} is still used by {', '.join(used)}")
         session.delete(place)
@@ -327,18 +305,14 @@ def match_items_by_gps(
     """Place items with GPS at their nearest place; returns the items whose place changed."""
     changed: list[GpsMatch] = []
     with archive.db.writer() as session:
-        places = list(session.scalars(select(Place).where(Place.lat.is_not(None))))
-        stmt = select(Item).where(Item.gps_lat.is_not(None), Item.removed_at.is_(None))
-        if refs:
-            stmt = stmt.where(Item.id.in_([resolve_item(session, r).id for r in refs]))
-        manual = set(session.scalars(select(ItemPlace.item_id).where(ItemPlace.method == "manual")))
-        for item in session.scalars(stmt):
+        places = queries.located(session)
+        ids = [resolve_item(session, r).id for r in refs] if refs else None
+        manual = queries.placed_by_hand(session)
+        for item in queries.items_with_gps(session, ids):
             if item.id in manual:
                 continue
             found = nearest_place(places, item.gps_lat or 0.0, item.gps_lon or 0.0, radius_m)
-            current = session.scalar(
-                select(ItemPlace).where(ItemPlace.item_id == item.id, ItemPlace.method == "gps")
-            )
+            current = queries.placement(session, item.id, "gps")
             if found is None or (current is not None and current.place_id == found[0].id):
                 continue
             place, dist = found
@@ -358,7 +332,7 @@ def match_items_by_gps(
 def _set_item_place(
     session: Session, archive: Archive, item: Item, place: Place, method: str, dist: float | None
 ) -> None:
-    session.execute(delete(ItemPlace).where(ItemPlace.item_id == item.id))
+    queries.clear_placement(session, item.id)
     session.add(
         ItemPlace(
             item_id=item.id, place_id=place.id, method=method, distance_m=dist, created_at=utcnow()
@@ -387,7 +361,7 @@ def set_item_place(archive: Archive, item_ref: str, place_ref: str | None) -> No
                 session, archive, item, resolve_place(session, place_ref), "manual", None
             )
             return
-        old = session.scalar(select(ItemPlace).where(ItemPlace.item_id == item.id))
+        old = queries.placement(session, item.id)
         if old is not None:
             place_uuid = session.get_one(Place, old.place_id).uuid
             session.delete(old)
@@ -397,13 +371,8 @@ def set_item_place(archive: Archive, item_ref: str, place_ref: str | None) -> No
 
 
 def item_places(session: Session, item_id: int) -> list[ItemPlacement]:
-    rows = session.execute(
-        select(ItemPlace.place_id, ItemPlace.method, ItemPlace.distance_m).where(
-            ItemPlace.item_id == item_id
-        )
-    )
     out = []
-    for pid, method, dist in rows:
+    for pid, method, dist in queries.placements(session, item_id):
         path = [p.name for p in case_index.place_chain(session, pid)]
         out.append(ItemPlacement(id=pid, name=path[0], path=path, method=method, distance_m=dist))
     return out

@@ -18,25 +18,17 @@ its Latin spelling. ``find_items`` answers structured questions such as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db import dialect
-from evidence_desk.db.models import Item
-from evidence_desk.db.models_case import (
-    Incident,
-    IncidentItem,
-    IncidentPerson,
-    IncidentViolation,
-    ItemPerson,
-    ItemPlace,
-)
+from evidence_desk.db.queries import case_search as queries
 from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.db.queries import search as search_queries
+from evidence_desk.db.queries.case_search import IdQuery
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.common import resolve_incident
 from evidence_desk.services.case.dates import iso
@@ -48,6 +40,34 @@ from evidence_desk.services.case.vocabularies import with_narrower
 
 MAX_HITS = 5000
 NO_LIMIT = search_queries.NO_LIMIT
+
+
+@dataclass(frozen=True)
+class SearchHits:
+    """Ids of what a typed query found, best first, by kind of record."""
+
+    items: list[int]
+    incidents: list[int]
+    persons: list[int]
+    places: list[int]
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ItemBrief:
+    """An item in a list of search results: ``id`` is its UUID."""
+
+    item_id: int
+    id: str
+    exhibit: str
+    kind: str
+    title: str
+    captured_sort: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -105,36 +125,33 @@ def text_item_ids(session: Session, user_text: str, limit: int = NO_LIMIT) -> li
     return list(dict.fromkeys(ids))
 
 
-def search(archive: Archive, user_text: str) -> dict[str, list[int]]:
+def search(archive: Archive, user_text: str) -> SearchHits:
     """Ids of matching items, incidents, persons and places (best first)."""
     query = fts_query(user_text)
     with archive.db.reader() as session:
-        live = set(session.scalars(select(Item.id).where(Item.removed_at.is_(None))))
-        return {
-            "items": [i for i in text_item_ids(session, user_text, MAX_HITS) if i in live],
-            "incidents": _case_hits(session, query, ("incident",), MAX_HITS),
-            "persons": _case_hits(session, query, ("person",), MAX_HITS),
-            "places": [p.id for p in find_places(session, user_text)],
-        }
-
-
-def incident_ids(session: Session, flt: CaseFilter, *, with_place: bool) -> Select[Any]:
-    """A select of the ids of incidents meeting the filter's incident conditions."""
-    stmt = select(Incident.id)
-    if flt.violations:
-        codes = with_narrower(session, "violation_types", list(flt.violations))
-        stmt = stmt.where(
-            Incident.id.in_(
-                select(IncidentViolation.incident_id).where(IncidentViolation.code.in_(codes))
-            )
+        live = queries.live_item_ids(session)
+        return SearchHits(
+            items=[i for i in text_item_ids(session, user_text, MAX_HITS) if i in live],
+            incidents=_case_hits(session, query, ("incident",), MAX_HITS),
+            persons=_case_hits(session, query, ("person",), MAX_HITS),
+            places=[p.id for p in find_places(session, user_text)],
         )
-    if flt.verification:
-        stmt = stmt.where(Incident.verification.in_(flt.verification))
-    if flt.incident:
-        stmt = stmt.where(Incident.id == resolve_incident(session, flt.incident).id)
-    if with_place and flt.place:
-        stmt = stmt.where(Incident.place_id.in_(subtree_ids(session, _place_id(session, flt))))
-    return stmt
+
+
+def incident_ids(session: Session, flt: CaseFilter, *, with_place: bool) -> IdQuery:
+    """A select of the ids of incidents meeting the filter's incident conditions."""
+    return queries.incident_ids(
+        violations=(
+            with_narrower(session, "violation_types", list(flt.violations))
+            if flt.violations
+            else None
+        ),
+        verification=flt.verification,
+        incident_id=resolve_incident(session, flt.incident).id if flt.incident else None,
+        place_ids=(
+            subtree_ids(session, _place_id(session, flt)) if with_place and flt.place else None
+        ),
+    )
 
 
 def _place_id(session: Session, flt: CaseFilter) -> int:
@@ -142,78 +159,60 @@ def _place_id(session: Session, flt: CaseFilter) -> int:
     return resolve_place(session, flt.place).id
 
 
-def item_query(session: Session, flt: CaseFilter) -> Select[Any]:
+def item_query(session: Session, flt: CaseFilter) -> IdQuery:
     """The select of ``Item.id`` for a filter, ordered by corrected capture time."""
-    stmt = select(Item.id)
-    if not flt.include_removed:
-        stmt = stmt.where(Item.removed_at.is_(None))
-    if flt.kinds:
-        stmt = stmt.where(Item.kind.in_(flt.kinds))
-    if flt.captured_from is not None:
-        stmt = stmt.where(Item.captured_sort >= flt.captured_from)
-    if flt.captured_to is not None:
-        stmt = stmt.where(Item.captured_sort < flt.captured_to)
-    if flt.text.strip():
-        stmt = stmt.where(Item.id.in_(text_item_ids(session, flt.text)))
-    linked = select(IncidentItem.item_id)
+    incidents = None
+    places = None
     if flt.has_incident_conditions:
         incidents = incident_ids(session, flt, with_place=True)
-        stmt = stmt.where(Item.id.in_(linked.where(IncidentItem.incident_id.in_(incidents))))
     elif flt.place:
         places = subtree_ids(session, _place_id(session, flt))
-        at_incident = linked.join(Incident, Incident.id == IncidentItem.incident_id).where(
-            Incident.place_id.in_(places)
-        )
-        placed = select(ItemPlace.item_id).where(ItemPlace.place_id.in_(places))
-        stmt = stmt.where(or_(Item.id.in_(at_incident), Item.id.in_(placed)))
-    if flt.person:
-        person = resolve_person(session, flt.person)
-        roles = select(IncidentPerson.incident_id).where(IncidentPerson.person_id == person.id)
-        shown = select(ItemPerson.item_id).where(ItemPerson.person_id == person.id)
-        stmt = stmt.where(
-            or_(Item.id.in_(shown), Item.id.in_(linked.where(IncidentItem.incident_id.in_(roles))))
-        )
-    return stmt.order_by(Item.captured_sort.is_(None), Item.captured_sort, Item.exhibit_no)
+    return queries.item_ids(
+        include_removed=flt.include_removed,
+        kinds=flt.kinds,
+        captured_from=flt.captured_from,
+        captured_to=flt.captured_to,
+        matching=text_item_ids(session, flt.text) if flt.text.strip() else None,
+        incidents=incidents,
+        place_ids=places,
+        person_id=resolve_person(session, flt.person).id if flt.person else None,
+    )
 
 
 def find_items(archive: Archive, flt: CaseFilter) -> list[int]:
     """Ids of the items meeting every condition of ``flt``, in capture-time order."""
     with archive.db.reader() as session:
-        return list(session.scalars(item_query(session, flt)))
+        return queries.ids(session, item_query(session, flt))
 
 
 def find_incidents(archive: Archive, flt: CaseFilter) -> list[int]:
     """Ids of incidents meeting the filter's incident conditions, place, person and text."""
     with archive.db.reader() as session:
-        return list(session.scalars(incident_query(session, flt)))
+        return queries.ids(session, incident_query(session, flt))
 
 
-def incident_query(session: Session, flt: CaseFilter) -> Select[Any]:
-    stmt = incident_ids(session, flt, with_place=True)
-    if flt.person:
-        person = resolve_person(session, flt.person)
-        stmt = stmt.where(
-            Incident.id.in_(
-                select(IncidentPerson.incident_id).where(IncidentPerson.person_id == person.id)
-            )
-        )
-    if flt.text.strip():
-        stmt = stmt.where(Incident.id.in_(_case_hits(session, fts_query(flt.text), ("incident",))))
-    return stmt.order_by(Incident.start_sort.is_(None), Incident.start_sort, Incident.id)
+def incident_query(session: Session, flt: CaseFilter) -> IdQuery:
+    return queries.narrow_incidents(
+        incident_ids(session, flt, with_place=True),
+        person_id=resolve_person(session, flt.person).id if flt.person else None,
+        matching=(
+            _case_hits(session, fts_query(flt.text), ("incident",)) if flt.text.strip() else None
+        ),
+    )
 
 
-def describe_items(archive: Archive, ids: list[int]) -> list[dict[str, Any]]:
+def describe_items(archive: Archive, ids: list[int]) -> list[ItemBrief]:
     """Short rows (exhibit, kind, title, capture time) for item ids, in the given order."""
     with archive.db.reader() as session:
-        rows = {i.id: i for i in session.scalars(select(Item).where(Item.id.in_(ids)))}
+        rows = queries.items_by_id(session, ids)
         return [
-            {
-                "item_id": i.id,
-                "id": i.uuid,
-                "exhibit": i.exhibit,
-                "kind": i.kind,
-                "title": i.title,
-                "captured_sort": iso(i.captured_sort),
-            }
+            ItemBrief(
+                item_id=i.id,
+                id=i.uuid,
+                exhibit=i.exhibit,
+                kind=i.kind,
+                title=i.title,
+                captured_sort=iso(i.captured_sort),
+            )
             for i in (rows[n] for n in ids if n in rows)
         ]

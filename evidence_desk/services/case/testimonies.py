@@ -27,12 +27,12 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import Testimony, TestimonyVersion
+from evidence_desk.db.queries import case_testimonies as queries
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -76,22 +76,11 @@ def sha256_text(text: str) -> str:
 
 
 def versions(session: Session, item_id: int) -> list[TestimonyVersion]:
-    return list(
-        session.scalars(
-            select(TestimonyVersion)
-            .where(TestimonyVersion.item_id == item_id)
-            .order_by(TestimonyVersion.field, TestimonyVersion.version)
-        )
-    )
+    return queries.versions(session, item_id)
 
 
 def _current(session: Session, item_id: int, field: str) -> TestimonyVersion | None:
-    return session.scalar(
-        select(TestimonyVersion)
-        .where(TestimonyVersion.item_id == item_id, TestimonyVersion.field == field)
-        .order_by(TestimonyVersion.version.desc())
-        .limit(1)
-    )
+    return queries.latest_version(session, item_id, field)
 
 
 def _version_of(v: TestimonyVersion) -> Version:
@@ -156,10 +145,8 @@ def _title(code: str, pseudonym: str) -> str:
 
 
 def _next_code(session: Session) -> str:
-    number = (session.scalar(select(func.count(Testimony.item_id))) or 0) + 1
-    while session.scalar(
-        select(Testimony.item_id).where(Testimony.witness_code == f"W-{number:04d}")
-    ):
+    number = queries.count(session) + 1
+    while queries.code_used(session, f"W-{number:04d}"):
         number += 1
     return f"W-{number:04d}"
 
@@ -273,7 +260,7 @@ def _record(
     identity: dict[str, str] | None,
     form: dict[str, Any],
 ) -> TestimonyRecord:
-    if session.scalar(select(Testimony.item_id).where(Testimony.witness_code == code)):
+    if queries.code_used(session, code):
         raise EvidenceDeskError(f"witness code {code} is already used")
     values = _check_form(session, form)
     now = utcnow()
@@ -335,10 +322,7 @@ def get_testimony(
 def list_testimonies(archive: Archive, *, include_removed: bool = False) -> list[TestimonyRecord]:
     """Every testimony without its texts (titles, codes, consent, versions)."""
     with archive.db.reader() as session:
-        stmt = select(Item, Testimony).join(Testimony, Testimony.item_id == Item.id)
-        if not include_removed:
-            stmt = stmt.where(Item.removed_at.is_(None))
-        rows = session.execute(stmt.order_by(Item.exhibit_no))
+        rows = queries.with_items(session, include_removed=include_removed)
         return [testimony_of(session, i, t, texts=False) for i, t in rows]
 
 
@@ -417,13 +401,7 @@ def set_text(
 def version_text(archive: Archive, ref: str, field: str, version: int) -> str:
     with archive.db.reader() as session:
         item, _ = resolve_testimony(session, ref)
-        row = session.scalar(
-            select(TestimonyVersion).where(
-                TestimonyVersion.item_id == item.id,
-                TestimonyVersion.field == field,
-                TestimonyVersion.version == version,
-            )
-        )
+        row = queries.version(session, item.id, field, version)
         if row is None:
             raise EvidenceDeskError(f"{item.exhibit} has no {field} version {version}")
         return row.text

@@ -8,12 +8,11 @@ histories record the link, so each shows what it belongs to.
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
 from evidence_desk.db.models import Item, ItemLink
-from evidence_desk.db.models_case import Testimony
+from evidence_desk.db.queries import case_testimonies as queries
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -26,12 +25,7 @@ ATTACHMENT = case_index.ATTACHMENT
 
 
 def attachments_of(session: Session, item_id: int) -> list[Attachment]:
-    rows = session.execute(
-        select(Item, ItemLink.note)
-        .join(ItemLink, ItemLink.to_item_id == Item.id)
-        .where(ItemLink.from_item_id == item_id, ItemLink.relation == ATTACHMENT)
-        .order_by(Item.exhibit_no)
-    )
+    rows = queries.attachments(session, item_id, ATTACHMENT)
     return [
         Attachment(
             item_id=i.id,
@@ -56,14 +50,7 @@ def attach(
             other = resolve_item(session, other_ref)
             if other.id == item.id:
                 raise EvidenceDeskError("a testimony cannot be attached to itself")
-            exists = session.scalar(
-                select(ItemLink.id).where(
-                    ItemLink.from_item_id == item.id,
-                    ItemLink.to_item_id == other.id,
-                    ItemLink.relation == ATTACHMENT,
-                )
-            )
-            if exists:
+            if queries.link(session, item.id, other.id, ATTACHMENT) is not None:
                 continue
             session.add(
                 ItemLink(
@@ -85,13 +72,7 @@ def detach(archive: Archive, ref: str, item_refs: list[str]) -> list[Attachment]
         item, _ = resolve_testimony(session, ref)
         for other_ref in item_refs:
             other = resolve_item(session, other_ref)
-            link = session.scalar(
-                select(ItemLink).where(
-                    ItemLink.from_item_id == item.id,
-                    ItemLink.to_item_id == other.id,
-                    ItemLink.relation == ATTACHMENT,
-                )
-            )
+            link = queries.link(session, item.id, other.id, ATTACHMENT)
             if link is None:
                 continue
             session.delete(link)
@@ -123,12 +104,7 @@ def _log_link(
 
 def testimonies_of_item(session: Session, item_id: int) -> list[AttachedTo]:
     """The testimonies an item is attached to (codes only)."""
-    rows = session.execute(
-        select(Item, Testimony)
-        .join(Testimony, Testimony.item_id == Item.id)
-        .join(ItemLink, ItemLink.from_item_id == Item.id)
-        .where(ItemLink.to_item_id == item_id, ItemLink.relation == ATTACHMENT)
-    )
+    rows = queries.attached_to(session, item_id, ATTACHMENT)
     return [
         AttachedTo(item_id=i.id, exhibit=i.exhibit, witness_code=t.witness_code) for i, t in rows
     ]

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models import CustodyEvent, Item
+from evidence_desk.db.queries import case_testimonies as queries
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.common import TESTIMONY as KIND
 from evidence_desk.services.case.testimonies import TEXT_FIELDS, sha256_text, versions
@@ -24,7 +23,7 @@ def check_versions(archive: Archive) -> list[str]:
     """Problems with the statement texts of every testimony; empty when all is sound."""
     problems: list[str] = []
     with archive.db.reader() as session:
-        for item in session.scalars(select(Item).where(Item.kind == KIND)):
+        for item in queries.items_of_kind(session, KIND):
             logged = _logged_hashes(session, item.uuid)
             rows = versions(session, item.id)
             for v in rows:
@@ -48,9 +47,7 @@ def check_versions(archive: Archive) -> list[str]:
 def _logged_hashes(session: Session, item_uuid: str) -> dict[tuple[str, int], str]:
     """(field, version) → SHA-256 as recorded in the custody log at each edit."""
     hashes: dict[tuple[str, int], str] = {}
-    for details_json in session.scalars(
-        select(CustodyEvent.details_json).where(CustodyEvent.item_uuid == item_uuid)
-    ):
+    for details_json in queries.custody_details(session, item_uuid):
         details = json.loads(details_json)
         if details.get("record") != KIND:
             continue

@@ -11,6 +11,7 @@ custody event. Consent decides what an export may carry:
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case.common import TESTIMONY as KIND
 from evidence_desk.services.case.common import resolve_testimony
+from evidence_desk.services.case.place_records import PlaceSummary
 from evidence_desk.services.case.testimony_records import Identity, TestimonyRecord
 
 IDENTITY_FIELDS = ("real_name", "contact", "notes")
@@ -102,7 +104,24 @@ def consent_allows(session: Session, item_id: int, purpose: str) -> bool:
     return bool(getattr(testimony, f"consent_{purpose}"))
 
 
-def publication_view(data: TestimonyRecord) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class PublicationView:
+    """What a redacted (publication) export may show of a testimony."""
+
+    exhibit: str
+    witness: str
+    language: str
+    interview_date: str | None
+    interview_place: PlaceSummary | None
+    statement: str
+    statement_sha256: str | None
+    translation: str
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def publication_view(data: TestimonyRecord) -> PublicationView | None:
     """What a redacted (publication) export may show of a testimony, or None if nothing.
 
     Never the identity, the interviewer, the risk notes or the attachments;
@@ -110,14 +129,13 @@ def publication_view(data: TestimonyRecord) -> dict[str, Any] | None:
     """
     if not data.consent.publication:
         return None
-    place = None if data.consent.anonymity_requested else data.interview_place
-    return {
-        "exhibit": data.exhibit,
-        "witness": data.display_name,
-        "language": data.language,
-        "interview_date": data.interview_date,
-        "interview_place": place.as_json() if place else None,
-        "statement": data.statement or "",
-        "statement_sha256": data.statement_sha256,
-        "translation": data.translation or "",
-    }
+    return PublicationView(
+        exhibit=data.exhibit,
+        witness=data.display_name,
+        language=data.language,
+        interview_date=data.interview_date,
+        interview_place=None if data.consent.anonymity_requested else data.interview_place,
+        statement=data.statement or "",
+        statement_sha256=data.statement_sha256,
+        translation=data.translation or "",
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from evidence_desk.services.case.incident_records import IncidentSummary
 from evidence_desk.services.case.place_records import PlaceSummary
 
 
@@ -105,7 +106,7 @@ class TestimonyRecord:
     identity_recorded: bool
     identity: Identity | None
     attachments: list[Attachment]
-    incidents: list[dict[str, Any]]  # the incident service's rows
+    incidents: list[IncidentSummary]
     removed: bool
     statement_version: int
     statement_sha256: str | None

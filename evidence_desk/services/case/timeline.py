@@ -15,18 +15,19 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import Incident, ItemTimeCorrection, TimePeriod
+from evidence_desk.db.queries import case_timeline as queries
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case.common import new_uuid
 from evidence_desk.services.case.dates import iso, parse_when
 from evidence_desk.services.case.incidents import incident_summary
-from evidence_desk.services.case.places import place_summary
+from evidence_desk.services.case.places import summary_of_place
 from evidence_desk.services.case.search import CaseFilter, incident_query, item_query
+from evidence_desk.services.case.timeline_records import Timeline, TimelinePoint, TimelineSpan
 from evidence_desk.services.case.vocabularies import LANGS
 from evidence_desk.services.catalogue.items import captured_at_iso
 
@@ -80,8 +81,7 @@ def period_of(p: TimePeriod, lang: str = "en") -> Period:
 
 def list_periods(archive: Archive, lang: str = "en") -> list[Period]:
     with archive.db.reader() as session:
-        rows = session.scalars(select(TimePeriod).order_by(TimePeriod.start_utc, TimePeriod.id))
-        return [period_of(p, lang) for p in rows]
+        return [period_of(p, lang) for p in queries.periods(session)]
 
 
 def _span(start: str, end: str, offset: int | None) -> tuple[datetime, datetime, int | None, str]:
@@ -137,7 +137,7 @@ def add_period(
 def update_period(archive: Archive, uuid: str, **values: Any) -> Period:
     """Change label(s) (``label``, ``labels``), ``start``/``end``, ``color``, ``notes``."""
     with archive.db.writer() as session:
-        period = session.scalar(select(TimePeriod).where(TimePeriod.uuid == uuid))
+        period = queries.period_by_uuid(session, uuid)
         if period is None:
             raise EvidenceDeskError(f"no period {uuid}")
         if "start" in values or "end" in values:
@@ -166,56 +166,45 @@ def update_period(archive: Archive, uuid: str, **values: Any) -> Period:
 
 def remove_period(archive: Archive, uuid: str) -> None:
     with archive.db.writer() as session:
-        period = session.scalar(select(TimePeriod).where(TimePeriod.uuid == uuid))
+        period = queries.period_by_uuid(session, uuid)
         if period is None:
             raise EvidenceDeskError(f"no period {uuid}")
         session.delete(period)
 
 
-def _item_rows(
-    session: Session, flt: CaseFilter, start: datetime | None, end: datetime | None
-) -> list[tuple[Item, ItemTimeCorrection | None]]:
-    ids = item_query(session, flt).order_by(None).where(Item.captured_sort.is_not(None))
-    stmt = (
-        select(Item, ItemTimeCorrection)
-        .outerjoin(ItemTimeCorrection, ItemTimeCorrection.item_id == Item.id)
-        .where(Item.id.in_(ids))
-        .order_by(Item.captured_sort, Item.exhibit_no)
+def _item_point(item: Item, fix: ItemTimeCorrection | None) -> TimelinePoint:
+    return TimelinePoint(
+        item_id=item.id,
+        exhibit=item.exhibit,
+        kind=item.kind,
+        title=item.title,
+        at=iso(item.captured_sort),
+        utc_known=(fix.corrected_utc if fix else item.captured_utc) is not None,
+        original=captured_at_iso(item),
+        corrected=fix is not None,
+        offset_s=fix.offset_s if fix else 0,
+        precision=item.captured_precision,
+        source=item.captured_source,
     )
-    if start is not None:
-        stmt = stmt.where(Item.captured_sort >= start)
-    if end is not None:
-        stmt = stmt.where(Item.captured_sort < end)
-    return list(session.execute(stmt))
 
 
-def _item_point(item: Item, fix: ItemTimeCorrection | None) -> dict[str, Any]:
-    return {
-        "item_id": item.id,
-        "exhibit": item.exhibit,
-        "kind": item.kind,
-        "title": item.title,
-        "at": iso(item.captured_sort),
-        "utc_known": (fix.corrected_utc if fix else item.captured_utc) is not None,
-        "original": captured_at_iso(item),
-        "corrected": fix is not None,
-        "offset_s": fix.offset_s if fix else 0,
-        "precision": item.captured_precision,
-        "source": item.captured_source,
-    }
-
-
-def _incident_span(session: Session, incident: Incident) -> dict[str, Any]:
-    return {
-        **incident_summary(incident),
-        "start_sort": iso(incident.start_sort),
-        "end_sort": iso(incident.end_sort),
-        "start_precision": incident.start_precision,
-        "end_precision": incident.end_precision,
-        "utc_known": incident.start_offset_min is not None,
-        "place": place_summary(session, incident.place_id),
-        "violations": [v.code for v in incident.violations],
-    }
+def _incident_span(session: Session, incident: Incident) -> TimelineSpan:
+    s = incident_summary(incident)
+    return TimelineSpan(
+        id=s.id,
+        ref=s.ref,
+        uuid=s.uuid,
+        title=s.title,
+        start=s.start,
+        verification=s.verification,
+        start_sort=iso(incident.start_sort),
+        end_sort=iso(incident.end_sort),
+        start_precision=incident.start_precision,
+        end_precision=incident.end_precision,
+        utc_known=incident.start_offset_min is not None,
+        place=summary_of_place(session, incident.place_id),
+        violations=[v.code for v in incident.violations],
+    )
 
 
 def timeline(
@@ -227,7 +216,7 @@ def timeline(
     items: bool = True,
     incidents: bool = True,
     lang: str = "en",
-) -> dict[str, Any]:
+) -> Timeline:
     """Everything the timeline view draws between ``start`` and ``end`` (naive UTC).
 
     ``flt`` filters items as in the catalogue and incidents by its incident
@@ -235,28 +224,20 @@ def timeline(
     without a capture time, which the timeline cannot place.
     """
     flt = flt or CaseFilter()
-    out: dict[str, Any] = {
-        "items": [],
-        "incidents": [],
-        "periods": [p.as_json() for p in list_periods(archive, lang)],
-    }
+    periods = list_periods(archive, lang)
+    points: list[TimelinePoint] = []
+    spans: list[TimelineSpan] = []
+    undated = None
     with archive.db.reader() as session:
         if items:
-            out["items"] = [_item_point(i, fix) for i, fix in _item_rows(session, flt, start, end)]
-            undated = item_query(session, flt).order_by(None).where(Item.captured_sort.is_(None))
-            out["undated"] = session.scalar(select(func.count()).select_from(undated.subquery()))
+            ids = item_query(session, flt)
+            dated = queries.dated_items(session, ids, start, end)
+            points = [_item_point(i, fix) for i, fix in dated]
+            undated = queries.undated_count(session, ids)
         if incidents:
-            stmt = select(Incident).where(
-                Incident.id.in_(incident_query(session, flt).order_by(None)),
-                Incident.start_sort.is_not(None),
-            )
-            if end is not None:
-                stmt = stmt.where(Incident.start_sort < end)
-            if start is not None:
-                stmt = stmt.where(Incident.end_sort >= start)
-            rows = session.scalars(stmt.order_by(Incident.start_sort, Incident.id))
-            out["incidents"] = [_incident_span(session, i) for i in rows]
-    return out
+            found = queries.incidents_in_span(session, incident_query(session, flt), start, end)
+            spans = [_incident_span(session, i) for i in found]
+    return Timeline(items=points, incidents=spans, periods=periods, undated=undated)
 
 
 def density(
@@ -268,13 +249,8 @@ def density(
     width = (end - start) / buckets
     counts = [0] * buckets
     with archive.db.reader() as session:
-        ids = item_query(session, flt or CaseFilter()).order_by(None)
-        times = session.scalars(
-            select(Item.captured_sort).where(
-                Item.id.in_(ids), Item.captured_sort >= start, Item.captured_sort < end
-            )
-        )
-        for moment in times:
+        ids = item_query(session, flt or CaseFilter())
+        for moment in queries.capture_times(session, ids, start, end):
             if moment is None:
                 continue
             counts[min(int((moment - start) / width), buckets - 1)] += 1

@@ -15,9 +15,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
-
-from evidence_desk.db.models_messages import Chat, ChatMessage
+from evidence_desk.db.models_messages import Chat
+from evidence_desk.db.queries import case_timeline as queries
 from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -48,11 +47,7 @@ def chat_ids(archive: Archive, chat: str | int | None) -> list[int] | None:
         if isinstance(chat, int):
             found = [chat] if session.get(Chat, chat) is not None else []
         else:
-            found = list(
-                session.scalars(
-                    select(Chat.id).where((Chat.name == chat) | (Chat.chat_key == chat))
-                )
-            )
+            found = queries.chats_named(session, chat)
     if not found:
         raise EvidenceDeskError(f"no chat {chat!r} in this archive")
     return found
@@ -84,13 +79,8 @@ def message_days(
     ids = chat_ids(archive, chat)
     with archive.db.reader() as session:
         rows = message_queries.sent_days(session, start, end, ids)
-        chats = {
-            c.id: c for c in session.scalars(select(Chat).where(Chat.id.in_({r[0] for r in rows})))
-        }
-        unknown_stmt = select(ChatMessage.chat_id, func.count()).where(
-            ChatMessage.sent_offset_min.is_(None), ChatMessage.sent_sort.is_not(None)
-        )
-        unknown = dict(session.execute(unknown_stmt.group_by(ChatMessage.chat_id)).all())
+        chats = queries.chats_by_id(session, (r[0] for r in rows))
+        unknown = queries.chats_with_unknown_offsets(session)
     return [
         ChatDay(
             chat_id,

@@ -15,21 +15,13 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models import Source
-from evidence_desk.db.models_case import (
-    IncidentPerson,
-    IncidentViolation,
-    Person,
-    PersonStatus,
-    Place,
-    Testimony,
-    VocabularyTerm,
-)
+from evidence_desk.db.models_case import VocabularyTerm
+from evidence_desk.db.queries import case_vocabularies as queries
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
+from evidence_desk.services.case.vocabulary_files import FileTerm, VocabularyExport, VocabularyFile
 
 LANGS = ("en", "ru", "kk")
 CSV_COLUMNS = (
@@ -44,18 +36,6 @@ CSV_COLUMNS = (
 )
 _CODE_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-
-# Where each vocabulary's codes are used, to refuse deleting a term in use.
-_USES: dict[str, list[Any]] = {
-    "violation_types": [IncidentViolation.code],
-    "roles": [IncidentPerson.role],
-    "person_statuses": [PersonStatus.status],
-    "consent_methods": [Testimony.consent_method],
-    "sexes": [Person.sex],
-    "occupations": [Person.occupation],
-    "place_kinds": [Place.kind],
-    "acquisition_methods": [Source.method],
-}
 
 
 @dataclass
@@ -106,25 +86,14 @@ def all_labels(term: VocabularyTerm) -> list[str]:
 
 
 def terms_by_code(session: Session, vocabulary: str) -> dict[str, VocabularyTerm]:
-    rows = session.scalars(select(VocabularyTerm).where(VocabularyTerm.vocabulary == vocabulary))
-    return {t.code: t for t in rows}
+    return {t.code: t for t in queries.terms(session, vocabulary)}
 
 
 def require_code(session: Session, vocabulary: str, code: str) -> str:
     """``code`` if it is an active term of ``vocabulary``; a clear error otherwise."""
-    term = session.scalar(
-        select(VocabularyTerm).where(
-            VocabularyTerm.vocabulary == vocabulary, VocabularyTerm.code == code
-        )
-    )
+    term = queries.term(session, vocabulary, code)
     if term is None or not term.active:
-        known = ", ".join(
-            session.scalars(
-                select(VocabularyTerm.code)
-                .where(VocabularyTerm.vocabulary == vocabulary, VocabularyTerm.active)
-                .order_by(VocabularyTerm.position)
-            )
-        )
+        known = ", ".join(queries.active_codes(session, vocabulary))
         state = "retired" if term is not None else "not"
         raise EvidenceDeskError(
             f"{code!r} is {state} a term of {vocabulary} (known: {known or 'none'})"
@@ -135,11 +104,7 @@ def require_code(session: Session, vocabulary: str, code: str) -> str:
 def with_narrower(session: Session, vocabulary: str, codes: list[str]) -> set[str]:
     """The codes and every term below them (torture → its sub-types)."""
     children: dict[str, list[str]] = {}
-    for code, parent in session.execute(
-        select(VocabularyTerm.code, VocabularyTerm.parent_code).where(
-            VocabularyTerm.vocabulary == vocabulary
-        )
-    ):
+    for code, parent in queries.parents(session, vocabulary):
         if parent:
             children.setdefault(parent, []).append(code)
     found: set[str] = set()
@@ -163,21 +128,14 @@ def with_broader(terms: dict[str, VocabularyTerm], code: str) -> list[Vocabulary
 
 def list_vocabularies(archive: Archive) -> list[str]:
     with archive.db.reader() as session:
-        return list(
-            session.scalars(
-                select(VocabularyTerm.vocabulary).distinct().order_by(VocabularyTerm.vocabulary)
-            )
-        )
+        return queries.names(session)
 
 
 def list_terms(
     archive: Archive, vocabulary: str, *, include_retired: bool = False
 ) -> list[Term]:
     with archive.db.reader() as session:
-        stmt = select(VocabularyTerm).where(VocabularyTerm.vocabulary == vocabulary)
-        if not include_retired:
-            stmt = stmt.where(VocabularyTerm.active)
-        rows = session.scalars(stmt.order_by(VocabularyTerm.position, VocabularyTerm.code))
+        rows = queries.ordered_terms(session, vocabulary, include_retired=include_retired)
         return [term_of(t) for t in rows]
 
 
@@ -220,9 +178,7 @@ def _upsert(session: Session, vocabulary: str, code: str, values: dict[str, Any]
         changed = _apply(term, values)
         session.flush()
         return "updated" if changed else "unchanged"
-    last = session.scalar(
-        select(func.max(VocabularyTerm.position)).where(VocabularyTerm.vocabulary == vocabulary)
-    )
+    last = queries.last_position(session, vocabulary)
     term = VocabularyTerm(
         vocabulary=vocabulary,
         code=code,
@@ -313,44 +269,36 @@ def delete_term(archive: Archive, vocabulary: str, code: str) -> None:
             raise EvidenceDeskError(f"{vocabulary} has no term {code!r}")
         if any(t.parent_code == code for t in terms.values()):
             raise EvidenceDeskError(f"{code!r} has narrower terms; move or delete them first")
-        for column in _USES.get(vocabulary, []):
-            if session.scalar(select(func.count()).where(column == code)):
-                raise EvidenceDeskError(
-                    f"{code!r} is in use; retire it instead so existing records keep it"
-                )
+        if queries.in_use(session, vocabulary, code):
+            raise EvidenceDeskError(
+                f"{code!r} is in use; retire it instead so existing records keep it"
+            )
         session.delete(terms[code])
 
 
-def _file_term(term: VocabularyTerm) -> dict[str, Any]:
-    out: dict[str, Any] = {"code": term.code}
-    if term.parent_code:
-        out["parent"] = term.parent_code
-    out.update(en=term.label_en, ru=term.label_ru, kk=term.label_kk)
-    if term.description:
-        out["description"] = term.description
-    if not term.active:
-        out["active"] = False
-    return out
+def _file_term(term: VocabularyTerm) -> FileTerm:
+    return FileTerm(
+        code=term.code,
+        parent=term.parent_code,
+        en=term.label_en,
+        ru=term.label_ru,
+        kk=term.label_kk,
+        description=term.description,
+        active=term.active,
+    )
 
 
-def export_json(archive: Archive, vocabularies: list[str] | None = None) -> dict[str, Any]:
-    """Vocabularies in the shipped-defaults format, ready for ``json.dump``."""
+def export_json(archive: Archive, vocabularies: list[str] | None = None) -> VocabularyExport:
+    """Vocabularies to write in the shipped-defaults format (its ``as_json()``)."""
     with archive.db.reader() as session:
         names = vocabularies or list_vocabularies(archive)
         out = []
         for name in names:
-            rows = session.scalars(
-                select(VocabularyTerm)
-                .where(VocabularyTerm.vocabulary == name)
-                .order_by(VocabularyTerm.position, VocabularyTerm.code)
-            ).all()
+            rows = queries.ordered_terms(session, name)
             if not rows:
                 raise EvidenceDeskError(f"no vocabulary named {name!r}")
-            terms = [_file_term(t) for t in rows]
-            out.append({"type": "vocabulary", "vocabulary": name, "terms": terms})
-    if len(out) == 1:
-        return out[0]
-    return {"type": "vocabularies", "vocabularies": out}
+            out.append(VocabularyFile(name, [_file_term(t) for t in rows]))
+    return VocabularyExport(out)
 
 
 def _file_rows(data: Any) -> list[tuple[str, dict[str, Any]]]:
@@ -386,23 +334,21 @@ def import_json(archive: Archive, data: Any) -> ImportReport:
 
 
 def export_csv(archive: Archive, vocabularies: list[str] | None = None) -> str:
-    data = export_json(archive, vocabularies)
-    groups = data["vocabularies"] if data["type"] == "vocabularies" else [data]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for group in groups:
-        for t in group["terms"]:
+    for group in export_json(archive, vocabularies).vocabularies:
+        for t in group.terms:
             writer.writerow(
                 [
-                    group["vocabulary"],
-                    t["code"],
-                    t.get("parent", ""),
-                    t["en"],
-                    t["ru"],
-                    t["kk"],
-                    t.get("description", ""),
-                    "no" if t.get("active") is False else "yes",
+                    group.vocabulary,
+                    t.code,
+                    t.parent or "",
+                    t.en,
+                    t.ru,
+                    t.kk,
+                    t.description,
+                    "yes" if t.active else "no",
                 ]
             )
     return out.getvalue()

@@ -109,9 +109,9 @@ def test_incident_editor_and_context_menu_linking(qtbot, window, case, tmp_path)
     editor.verification.setCurrentIndex(editor.verification.findData("partly_verified"))
     save_and_wait(qtbot, editor)
     data = case_incidents.get_incident(window.archive, editor.ref)
-    assert data["title"] == "Задержания у акимата" and data["verification"] == "partly_verified"
-    assert {v["code"] for v in data["violations"]} == {"arbitrary_detention", "torture"}
-    assert data["start_precision"] == "exact"
+    assert data.title == "Задержания у акимата" and data.verification == "partly_verified"
+    assert {v.code for v in data.violations} == {"arbitrary_detention", "torture"}
+    assert data.start_precision == "exact"
 
     qtbot.waitUntil(lambda: len(case.panels["incident"].rows) == 1, timeout=WAIT)
     from tests.gui.catalogue.test_edit_verify_remove import _select_rows
@@ -127,7 +127,7 @@ def test_incident_editor_and_context_menu_linking(qtbot, window, case, tmp_path)
         sub.actions()[0].trigger()
     wait_idle(qtbot, window)
     linked = {
-        i["exhibit"] for i in case_incidents.get_incident(window.archive, data["ref"])["items"]
+        i.exhibit for i in case_incidents.get_incident(window.archive, data.ref).items
     }
     assert linked == {results[0].exhibit, results[1].exhibit}
     editor.close()
@@ -164,7 +164,7 @@ def test_drop_catalogue_rows_on_a_person_links_them(qtbot, window, case, tmp_pat
     from evidence_desk.services.case import links as case_links
 
     context = case_links.item_case_context(window.archive, results[1].item_uuid)
-    assert any(p["ref"] == editor.ref for p in context["persons"])
+    assert any(p.ref == editor.ref for p in context.persons)
 
 
 def test_merge_keeps_links(qtbot, window, case):
@@ -172,7 +172,7 @@ def test_merge_keeps_links(qtbot, window, case):
     keep = case_persons.add_person(archive, ["Серик Ахметов"])
     other = case_persons.add_person(archive, ["Serik Akhmetov"])
     incident = case_incidents.add_incident(archive, "Задержание", start="2022-01-06")
-    case_incidents.add_person(archive, incident["ref"], other.ref, "victim")
+    case_incidents.add_person(archive, incident.ref, other.ref, "victim")
     editor = case.open_record("person", keep.ref)
     qtbot.waitUntil(
         lambda: len(editor.persons) == 2 and editor.merge_button.isEnabled(), timeout=WAIT
@@ -183,7 +183,7 @@ def test_merge_keeps_links(qtbot, window, case):
         editor.merge_with(other.ref, "same man", confirm=False)
     merged = case_persons.get_person(archive, keep.ref)
     assert {n.name for n in merged.names} == {"Серик Ахметов", "Serik Akhmetov"}
-    assert [i.ref for i in merged.incidents] == [incident["ref"]]
+    assert [i.ref for i in merged.incidents] == [incident.ref]
     assert case_persons.get_person(archive, other.ref).id == keep.id
 
 

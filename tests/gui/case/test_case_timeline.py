@@ -74,9 +74,9 @@ def test_clock_correction_dialog_applies_an_offset(qtbot, window, case, tmp_path
     from evidence_desk.services.case import links as case_links
 
     row = window.model.cached_row(window.model.id_at(0))
-    times = case_links.item_case_context(window.archive, row.uuid)["capture_time"]
-    assert times["offset_s"] == 3600 and times["corrected"] is not None
-    assert times["original"] != times["corrected"]
+    times = case_links.item_case_context(window.archive, row.uuid).capture_time
+    assert times.offset_s == 3600 and times.corrected is not None
+    assert times.original != times.corrected
 
 
 def test_timeline_shows_chat_messages_as_a_band(qtbot, window, case, tmp_path):  # noqa: F811

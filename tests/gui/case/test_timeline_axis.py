@@ -11,6 +11,16 @@ from PySide6.QtGui import QFont, QFontMetrics
 from evidence_desk.gui.case.timeline import TimelineView
 from evidence_desk.gui.case.timeline_ticks import LABEL_GAP, choose
 from evidence_desk.gui.shell import i18n
+from evidence_desk.services.case.timeline import Period
+from evidence_desk.services.case.timeline_records import Timeline, TimelinePoint
+
+
+def _point(item_id: int, at: str, exhibit: str, title: str) -> TimelinePoint:
+    """An item on the axis, as the timeline service returns it."""
+    return TimelinePoint(
+        item_id=item_id, exhibit=exhibit, kind="photo", title=title, at=at, utc_known=True,
+        original=at, corrected=False, offset_s=0, precision="exact", source="exif",
+    )  # fmt: skip
 
 SPANS = [
     timedelta(minutes=20),
@@ -105,14 +115,12 @@ def test_wheel_with_ctrl_zooms_at_the_pointer(qtbot, view):
 
 def test_keyboard_pans_zooms_and_fits(qtbot, view):
     view.set_data(
-        {
-            "items": [
-                {"item_id": 1, "at": "2021-12-30T10:00:00", "kind": "photo", "exhibit": "E-1",
-                 "title": "a", "corrected": False},
-                {"item_id": 2, "at": "2022-02-10T10:00:00", "kind": "photo", "exhibit": "E-2",
-                 "title": "b", "corrected": False},
-            ]
-        }
+        Timeline(
+            items=[_point(1, "2021-12-30T10:00:00", "E-1", "a"),
+                   _point(2, "2022-02-10T10:00:00", "E-2", "b")],
+            incidents=[],
+            periods=[],
+        )
     )  # fmt: skip
     view.setFocus()
     start, span = view.start, view.span_s
@@ -133,14 +141,13 @@ def test_keyboard_pans_zooms_and_fits(qtbot, view):
 
 def test_period_label_is_elided_only_when_needed_and_named_in_full_in_a_tooltip(qtbot, view):
     title = "Nationwide internet shutdown"
-    view.set_data(
-        {
-            "periods": [
-                {"start_utc": "2022-01-05T00:00:00", "end_utc": "2022-01-05T12:00:00",
-                 "label": title},
-            ]
-        }
+    band = Period(
+        uuid="p", code=None, label=title, labels={"en": title},
+        start_utc="2022-01-05T00:00:00", end_utc="2022-01-05T12:00:00",
+        start="2022-01-05T00:00:00+00:00", end="2022-01-05T12:00:00+00:00",
+        offset_min=0, precision="exact", color="", notes="", builtin=False,
     )  # fmt: skip
+    view.set_data(Timeline(items=[], incidents=[], periods=[band]))
     view.show_range(datetime(2022, 1, 1), datetime(2022, 1, 21))
     view.grab()  # paints, placing the labels
     rect, span, text = view.period_labels[0]

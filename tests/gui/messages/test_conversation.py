@@ -148,14 +148,14 @@ def test_link_messages_to_an_incident(qtbot, window, archive, tmp_path: Path) ->
     window.hooks.subscribe(Change.CASE_RECORDS, lambda change, _ids: announced.append(change))
     chooser = dialog.link_to_incident()
     qtbot.waitUntil(lambda: chooser.list.count() == 1, timeout=WAIT_MS)
-    assert chooser.chosen() == incident["ref"]
+    assert chooser.chosen() == incident.ref
     chooser.note.setText("видео с площади")
     with qtbot.waitSignal(dialog.incidentsLinked, timeout=WAIT_MS) as signal:
         chooser.accept()
-    assert signal.args == [incident["ref"]]
-    shown = incidents.get_incident(archive, incident["ref"])
-    assert [m["message_id"] for m in shown["messages"]] == ["1", "3"]
-    assert {m["note"] for m in shown["messages"]} == {"видео с площади"}
-    assert incident["ref"] in dialog.status.text()
+    assert signal.args == [incident.ref]
+    shown = incidents.get_incident(archive, incident.ref)
+    assert [m.message_id for m in shown.messages] == ["1", "3"]
+    assert {m.note for m in shown.messages} == {"видео с площади"}
+    assert incident.ref in dialog.status.text()
     assert announced
     wait_idle(qtbot, window)

@@ -32,7 +32,7 @@ def _colleague_bundle(tmp_path: Path) -> Path:
     media.make_jpeg(tmp_path / "square.jpg", color=(200, 30, 30))
     report = ingest(sender, [tmp_path / "square.jpg"], provenance=Provenance("Colleague"))
     incident = case_incidents.add_incident(sender, "Расстрел на площади", start="2022-01-06")
-    case_incidents.link_items(sender, incident["ref"], [report.new[0].item_uuid])
+    case_incidents.link_items(sender, incident.ref, [report.new[0].item_uuid])
     out = tmp_path / "from-colleague.zip"
     export_bundle(sender, None, out=out, zip=True)
     sender.close()

@@ -132,7 +132,7 @@ def sample_case(archive: Any, folder: Path) -> dict[str, Any]:
     incident = case_incidents.add_incident(
         archive, "Задержание у акимата", start="2022-01-05T18:00+06:00", violations=["killing"]
     )
-    case_incidents.add_person(archive, incident["ref"], person.ref, "victim")
+    case_incidents.add_person(archive, incident.ref, person.ref, "victim")
     testimony = case_testimonies.add_testimony(archive, statement="Я видела задержание.")
     return {"person": person, "incident": incident, "testimony": testimony}
 
@@ -154,7 +154,7 @@ def open_everything(qtbot: Any, window: Any, case: dict[str, Any]) -> list[QWidg
     opened.append(window.bundle_ui.export_bundle())
     opened.append(ui.new_testimony(case["testimony"].exhibit))
     opened.append(ui.new_testimony())
-    opened.append(ui.open_record("incident", case["incident"]["ref"]))
+    opened.append(ui.open_record("incident", case["incident"].ref))
     opened.append(ui.open_record("person", case["person"].ref))
     opened.append(ui.open_record("place", None))
     opened.append(ui.show_vocabularies())

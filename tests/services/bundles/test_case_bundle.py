@@ -81,7 +81,7 @@ def case(tmp_path_factory: pytest.TempPathFactory):
         archive, "Shooting in Zhanaozen", start="2011-12-16T11:00", offset="+05:00",
         place="Zhanaozen", violations=["killing", "live_ammunition"], verification="verified",
     )  # fmt: skip
-    ref = incident["ref"]
+    ref = incident.ref
     case_incidents.link_items(archive, ref, [photo, "W-0001", "W-0002"])
     victim = case_persons.add_person(archive, ["Ерлан Нуржанов", "Yerlan Nurzhanov"], sex="male")
     witness = case_persons.add_person(archive, ["Sensitive Aigerim"], sensitive=True)
@@ -150,7 +150,7 @@ def test_testimony_without_court_consent_is_not_in_a_full_bundle(tmp_path: Path)
     archive = create_archive(tmp_path / "a", "A")
     photo = add_file(archive, tmp_path / "in", "p.jpg")
     t = case_testimonies.add_testimony(archive, statement="no consent", sensitivity="restricted")
-    inc = case_incidents.add_incident(archive, "Raid")["ref"]
+    inc = case_incidents.add_incident(archive, "Raid").ref
     case_incidents.link_items(archive, inc, [photo, t.exhibit])
     report = export_bundle(archive, None, incident=inc, out=tmp_path / "b")
     assert report.exported == [photo]
@@ -208,11 +208,11 @@ def test_import_merges_records_and_links(case, tmp_path: Path) -> None:
     assert report.case is not None
     assert report.case.added["incidents"] == 1 and report.case.added["testimonies"] == 2
     assert report.case.merged["persons"] == 1  # matched by an exact name
-    incident = case_incidents.get_incident(receiver, data["incident"]["uuid"])
-    assert incident["title"] == "Shooting in Zhanaozen" and incident["verification"] == "verified"
-    assert len(incident["items"]) == 3
-    assert incident["place"]["name"] == "Zhanaozen"
-    assert {(p["name"], p["role"]) for p in incident["persons"]} == {
+    incident = case_incidents.get_incident(receiver, data["incident"].uuid)
+    assert incident.title == "Shooting in Zhanaozen" and incident.verification == "verified"
+    assert len(incident.items) == 3
+    assert incident.place.name == "Zhanaozen"
+    assert {(p.name, p.role) for p in incident.persons} == {
         ("Yerlan Nurzhanov", "victim"),
         ("Sensitive Aigerim", "witness"),
     }
@@ -250,8 +250,8 @@ def test_import_of_a_redacted_bundle(case, tmp_path: Path) -> None:
     testimonies = case_testimonies.list_testimonies(receiver)
     assert [t.pseudonym for t in testimonies] == ["Bota"]
     assert testimonies[0].consent.publication is True
-    incident = case_incidents.get_incident(receiver, data["incident"]["uuid"])
-    assert len(incident["items"]) == 2
-    assert any(p["name"].startswith("P-") and p["sensitive"] for p in incident["persons"])
+    incident = case_incidents.get_incident(receiver, data["incident"].uuid)
+    assert len(incident.items) == 2
+    assert any(p.name.startswith("P-") and p.sensitive for p in incident.persons)
     assert check_versions(receiver) == []
     receiver.close()

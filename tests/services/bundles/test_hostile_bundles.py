@@ -52,13 +52,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):
         sender, "Shooting", start="2011-12-16T11:00", offset="+05:00", place="Zhanaozen",
         violations=["killing"],
     )  # fmt: skip
-    case_incidents.link_items(sender, incident["ref"], [photo, "W-0001"])
+    case_incidents.link_items(sender, incident.ref, [photo, "W-0001"])
     victim = case_persons.add_person(sender, ["Ерлан Нуржанов", "Yerlan Nurzhanov"], sex="male")
-    case_incidents.add_person(sender, incident["ref"], victim.ref, "victim")
+    case_incidents.add_person(sender, incident.ref, victim.ref, "victim")
     case_persons.add_status(sender, victim.ref, "killed", started="2011-12-16",
-                            place=street.ref, incident=incident["ref"])  # fmt: skip
+                            place=street.ref, incident=incident.ref)  # fmt: skip
     case_persons.link_item(sender, photo, victim.ref)
-    export_bundle(sender, None, incident=incident["ref"], out=root / "honest")
+    export_bundle(sender, None, incident=incident.ref, out=root / "honest")
     key = signing.load_private_key(sender.signing_key_path)
     info = sender.info()
     sender.close()

@@ -30,7 +30,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         case_testimonies.add_testimony(sender, witness_code="W-0001", statement="I saw it.",
                                        consent_court=True)  # fmt: skip
         incident = case_incidents.add_incident(sender, "Dispersal", start="2022-01-05")
-        case_incidents.link_items(sender, incident["ref"], [names["photo.jpg"], "W-0001"])
+        case_incidents.link_items(sender, incident.ref, [names["photo.jpg"], "W-0001"])
         export_bundle(sender, None, out=root / "bundle.zip", zip=True)
     return root / "bundle.zip"
 

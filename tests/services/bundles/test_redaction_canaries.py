@@ -117,7 +117,7 @@ def _populate(root: Path):  # type: ignore[no-untyped-def]
         archive, "Dispersal on the square", start="2022-01-05T10:00", offset="+06:00",
         notes=C.incident_notes,
     )  # fmt: skip
-    ref = incident["ref"]
+    ref = incident.ref
     case_incidents.link_items(archive, ref, [ex["photo"], "W-0001"], note=C.incident_link_note)
     hidden = case_persons.add_person(archive, [rc.SENSITIVE_NAME], sensitive=True)
     case_persons.update_person(archive, hidden.ref, notes=C.sensitive_person_notes)

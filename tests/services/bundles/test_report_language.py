@@ -26,8 +26,8 @@ def archive_with_case(tmp_path_factory: pytest.TempPathFactory):
         archive, "Расстрел", start="2022-01-06", violations=["killing"]
     )
     person = case_persons.add_person(archive, ["Ерлан Нуржанов"])
-    case_incidents.add_person(archive, incident["ref"], person.ref, "victim")
-    case_incidents.link_items(archive, incident["ref"], [names["photo.jpg"]])
+    case_incidents.add_person(archive, incident.ref, person.ref, "victim")
+    case_incidents.link_items(archive, incident.ref, [names["photo.jpg"]])
     yield archive, names, root
     archive.close()
 

@@ -59,7 +59,7 @@ def test_a_device_correction_moves_only_that_device_clock_readings(archive, tmp_
     assert item["captured_at"] == "2022-01-05T18:30:00+06:00"
     with archive.db.reader() as session:
         times = case_clock.capture_times(session, resolve(session, fast))
-    assert times == {
+    assert times.as_json() == {
         "original": "2022-01-05T18:30:00+06:00",
         "corrected": "2022-01-05T17:30:00+06:00",
         "offset_s": -3600,
@@ -90,8 +90,8 @@ def test_an_item_correction_wins_and_can_supply_a_missing_offset(archive, tmp_pa
     assert _sort(archive, local_only) == datetime(2022, 1, 5, 12, 29)
     with archive.db.reader() as session:
         times = case_clock.capture_times(session, resolve(session, local_only))
-    assert times["original"] == "2022-01-05T18:30:00"
-    assert times["corrected"] == "2022-01-05T18:29:00+06:00"
+    assert times.original == "2022-01-05T18:30:00"
+    assert times.corrected == "2022-01-05T18:29:00+06:00"
     listed = {c.scope: c.items for c in case_clock.list_corrections(archive)}
     assert listed == {"device": 0, "item": 1}
     with pytest.raises(EvidenceDeskError, match="more than a year"):

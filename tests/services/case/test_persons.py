@@ -73,9 +73,9 @@ def test_merge_keeps_every_link_and_the_old_reference_resolves(archive, tmp_path
     )
     inc1 = case_incidents.add_incident(archive, "Shooting", violations=["killing"])
     inc2 = case_incidents.add_incident(archive, "Detention", violations=["arbitrary_detention"])
-    case_incidents.add_person(archive, inc1["ref"], keep.ref, "victim")
-    case_incidents.add_person(archive, inc1["ref"], dup.ref, "victim")
-    case_incidents.add_person(archive, inc2["ref"], dup.ref, "witness")
+    case_incidents.add_person(archive, inc1.ref, keep.ref, "victim")
+    case_incidents.add_person(archive, inc1.ref, dup.ref, "victim")
+    case_incidents.add_person(archive, inc2.ref, dup.ref, "witness")
     case_persons.add_status(archive, dup.ref, "killed", started="2022-01-06")
     case_persons.link_item(archive, photo, keep.ref)
     case_persons.link_item(archive, photo, dup.ref)
@@ -98,7 +98,7 @@ def test_merge_keeps_every_link_and_the_old_reference_resolves(archive, tmp_path
     with archive.db.reader() as session:
         shown = case_persons.persons_of_item(session, resolve(session, video_only).id)
     assert [p.id for p in shown] == [keep.id]
-    assert case_search.search(archive, "Seitov")["persons"] == [keep.id]
+    assert case_search.search(archive, "Seitov").persons == [keep.id]
     merge = [e for e in custody_details(archive) if e.get("action") == "merge"][0]
     assert merge["merged"] == dup.uuid and merge["reason"] == "same passport"
     assert merge["moved"]["incident_roles"] == 1 and merge["moved"]["items"] == 2

@@ -82,11 +82,11 @@ def test_adding_places_and_refusing_bad_ones(archive):
 def test_renaming_a_place_reindexes_what_is_there(archive):
     place = case_places.add_place(archive, "Market", kind="site", parent="Taldykorgan")
     incident = case_incidents.add_incident(archive, "Crowd dispersed", place=place.ref)
-    assert case_search.search(archive, "Базар")["incidents"] == []
+    assert case_search.search(archive, "Базар").incidents == []
     case_places.add_name(archive, place.ref, "Базар", "ru")
-    assert case_search.search(archive, "bazar")["incidents"] == [incident["id"]]
+    assert case_search.search(archive, "bazar").incidents == [incident.id]
     case_places.update_place(archive, place.ref, name="Central market")
-    assert case_search.search(archive, "central market")["incidents"] == [incident["id"]]
+    assert case_search.search(archive, "central market").incidents == [incident.id]
 
 
 def test_items_with_gps_go_to_the_nearest_place_within_its_radius(archive, tmp_path):

@@ -36,8 +36,8 @@ def case(archive, tmp_path):
     incident = case_incidents.add_incident(
         archive, "Night raid", place="Жаңаөзен", violations=["torture"], start="2022-01-06"
     )
-    case_incidents.link_items(archive, incident["ref"], [video, testimony.exhibit])
-    case_incidents.add_person(archive, incident["ref"], victim.ref, "victim")
+    case_incidents.link_items(archive, incident.ref, [video, testimony.exhibit])
+    case_incidents.add_person(archive, incident.ref, victim.ref, "victim")
     return {
         "video": video,
         "photo": photo,
@@ -57,23 +57,23 @@ def test_every_spelling_of_a_place_finds_what_happened_there(archive, case):
     zhanaozen = case_places.get_place(archive, "Zhanaozen").id
     for query in ("Zhanaozen", "Жаңаөзен", "жанаозен", "JANAOZEN", "Mangystau"):
         hits = case_search.search(archive, query)
-        assert hits["incidents"] == [case["incident"]["id"]], query
-        assert set(hits["items"]) == linked, query
-        assert zhanaozen in hits["places"] or query == "Mangystau", query
+        assert hits.incidents == [case["incident"].id], query
+        assert set(hits.items) == linked, query
+        assert zhanaozen in hits.places or query == "Mangystau", query
 
 
 def test_person_names_match_across_scripts(archive, case):
     for query in ("Ерланов", "Erlanov", "erlan", "жандос"):
         hits = case_search.search(archive, query)
-        assert hits["persons"] == [case["victim"].id], query
-        assert hits["incidents"] == [case["incident"]["id"]], query
+        assert hits.persons == [case["victim"].id], query
+        assert hits.incidents == [case["incident"].id], query
 
 
 def test_statement_text_and_violation_labels_in_any_language_are_found(archive, case):
-    assert case_search.search(archive, "дубинками")["items"] == [case["testimony"].item_id]
-    assert case_search.search(archive, "dubinkami")["items"] == [case["testimony"].item_id]
+    assert case_search.search(archive, "дубинками").items == [case["testimony"].item_id]
+    assert case_search.search(archive, "dubinkami").items == [case["testimony"].item_id]
     for word in ("torture", "пытки", "азаптау"):
-        assert case_search.search(archive, word)["incidents"] == [case["incident"]["id"]], word
+        assert case_search.search(archive, word).incidents == [case["incident"].id], word
 
 
 def test_videos_linked_to_incidents_of_torture_in_atyrau(archive, tmp_path):
@@ -91,14 +91,14 @@ def test_videos_linked_to_incidents_of_torture_in_atyrau(archive, tmp_path):
     shocks = case_incidents.add_incident(
         archive, "Shocks", place=square.ref, violations=["torture"]
     )
-    case_incidents.link_items(archive, torture_atyrau["ref"], [wanted, photo])
-    case_incidents.link_items(archive, shocks["ref"], [wanted])
+    case_incidents.link_items(archive, torture_atyrau.ref, [wanted, photo])
+    case_incidents.link_items(archive, shocks.ref, [wanted])
     almaty = case_incidents.add_incident(archive, "Torture", place="Almaty", violations=["torture"])
-    case_incidents.link_items(archive, almaty["ref"], [elsewhere])
+    case_incidents.link_items(archive, almaty.ref, [elsewhere])
     shooting = case_incidents.add_incident(
         archive, "Shooting", place="Atyrau", violations=["live_ammunition"]
     )
-    case_incidents.link_items(archive, shooting["ref"], [other_kind])
+    case_incidents.link_items(archive, shooting.ref, [other_kind])
 
     found = case_search.find_items(
         archive, CaseFilter(kinds=("video",), violations=("torture",), place="Atyrau")
@@ -111,9 +111,9 @@ def test_videos_linked_to_incidents_of_torture_in_atyrau(archive, tmp_path):
     broader = case_search.find_items(archive, CaseFilter(violations=("excessive_force",)))
     assert broader == [_lookup(archive, other_kind)]
     assert case_search.find_incidents(archive, CaseFilter(place="Atyrau")) == [
-        torture_atyrau["id"],
-        shocks["id"],
-        shooting["id"],
+        torture_atyrau.id,
+        shocks.id,
+        shooting.id,
     ]
 
 
@@ -125,14 +125,14 @@ def test_place_alone_also_finds_items_placed_by_gps_and_person_finds_both_ways(a
     assert case_search.find_items(archive, CaseFilter(place="Алматы")) == [
         _lookup(archive, on_square)
     ]
-    assert case_search.search(archive, "Республики")["items"] == [_lookup(archive, on_square)]
+    assert case_search.search(archive, "Республики").items == [_lookup(archive, on_square)]
     journalist = case_persons.add_person(archive, ["Journalist A"])
     case_persons.link_item(archive, in_atyrau, journalist.ref)
     incident = case_incidents.add_incident(
         archive, "Camera seized", violations=["confiscation_of_equipment"]
     )
-    case_incidents.add_person(archive, incident["ref"], journalist.ref, "journalist")
-    case_incidents.link_items(archive, incident["ref"], [on_square])
+    case_incidents.add_person(archive, incident.ref, journalist.ref, "journalist")
+    case_incidents.link_items(archive, incident.ref, [on_square])
     found = case_search.find_items(archive, CaseFilter(person=journalist.ref))
     assert set(found) == {_lookup(archive, on_square), _lookup(archive, in_atyrau)}
     texted = case_search.find_items(archive, CaseFilter(person=journalist.ref, text="seized"))

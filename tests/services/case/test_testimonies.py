@@ -110,7 +110,7 @@ def test_identity_is_hidden_unsearchable_and_every_reveal_is_logged(archive):
     shown = json.dumps([r.as_json() for r in records], ensure_ascii=False)
     listed = json.dumps([asdict(r) for r in records], ensure_ascii=False)
     assert "Сейткали" not in shown + listed
-    assert case_search.search(archive, "Сейткали")["items"] == []
+    assert case_search.search(archive, "Сейткали").items == []
     revealed = case_testimonies.get_testimony(archive, "W-0001", reveal=True, reason="court order")
     assert revealed.identity.real_name == "Гульнара Сейткали"
     case_testimony_privacy.set_identity(archive, "W-0001", contact="via lawyer")
@@ -172,8 +172,9 @@ def test_publication_view_and_consent_checks(archive):
     )
     assert case_testimony_privacy.publication_view(private) is None
     view = case_testimony_privacy.publication_view(public)
-    assert view is not None and view["interview_place"] is None
-    assert "interviewer" not in view and "risk_notes" not in view and "identity" not in view
+    assert view is not None and view.interview_place is None
+    shown = view.as_json()
+    assert "interviewer" not in shown and "risk_notes" not in shown and "identity" not in shown
     with archive.db.reader() as session:
         assert case_testimony_privacy.consent_allows(session, private.item_id, "court")
         assert not case_testimony_privacy.consent_allows(session, private.item_id, "publication")
@@ -188,7 +189,7 @@ def test_attachments_link_ingested_recordings_and_log_both_ends(archive, tmp_pat
     scan_uuid = get_item(archive, scan)["id"]
     assert any(e.get("action") == "attach" for e in custody_details(archive, scan_uuid))
     assert any(e.get("action") == "attach" for e in custody_details(archive, t.id))
-    assert case_search.search(archive, "W-0001")["items"][:2] != []
+    assert case_search.search(archive, "W-0001").items[:2] != []
     assert case_testimony_attachments.detach(archive, "W-0001", [scan]) == []
     with pytest.raises(EvidenceDeskError, match="itself"):
         case_testimony_attachments.attach(archive, "W-0001", ["W-0001"])
@@ -197,8 +198,8 @@ def test_attachments_link_ingested_recordings_and_log_both_ends(archive, tmp_pat
 def test_testimonies_link_to_incidents_and_resolve_by_code(archive):
     t = _add(archive, witness_code="KZ-ZH-014")
     incident = case_incidents.add_incident(archive, "Detention", violations=["arbitrary_detention"])
-    case_incidents.link_items(archive, incident["ref"], ["kz-zh-014"])
+    case_incidents.link_items(archive, incident.ref, ["kz-zh-014"])
     shown = case_testimonies.get_testimony(archive, t.exhibit)
-    assert [i["ref"] for i in shown.incidents] == [incident["ref"]]
+    assert [i.ref for i in shown.incidents] == [incident.ref]
     with pytest.raises(EvidenceDeskError, match="not a testimony|no testimony"):
         case_testimonies.get_testimony(archive, "nothing-like-this")

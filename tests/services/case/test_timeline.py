@@ -78,24 +78,24 @@ def test_items_sit_at_corrected_times_and_incidents_span_their_precision(archive
     case_incidents.add_incident(archive, "Undated")
 
     data = case_timeline.timeline(archive)
-    assert [i["exhibit"] for i in data["items"]] == [late, early]
-    first = data["items"][0]
-    assert first["at"] == "2022-01-05T10:00:00" and first["corrected"] and first["utc_known"]
-    assert first["original"] == "2022-01-05T18:00:00+06:00" and first["offset_s"] == -7200
-    assert data["undated"] == 1 and undated not in [i["exhibit"] for i in data["items"]]
-    assert [i["title"] for i in data["incidents"]] == ["Clashes", "Later"]
-    assert data["incidents"][0]["end_sort"] == "2022-01-05T18:00:00"
-    assert len(data["periods"]) == 2
+    assert [i.exhibit for i in data.items] == [late, early]
+    first = data.items[0]
+    assert first.at == "2022-01-05T10:00:00" and first.corrected and first.utc_known
+    assert first.original == "2022-01-05T18:00:00+06:00" and first.offset_s == -7200
+    assert data.undated == 1 and undated not in [i.exhibit for i in data.items]
+    assert [i.title for i in data.incidents] == ["Clashes", "Later"]
+    assert data.incidents[0].end_sort == "2022-01-05T18:00:00"
+    assert len(data.periods) == 2
 
     window = case_timeline.timeline(
         archive, start=datetime(2022, 1, 5, 10, 30), end=datetime(2022, 1, 6)
     )
-    assert [i["exhibit"] for i in window["items"]] == [early]
-    assert [i["title"] for i in window["incidents"]] == ["Clashes"]
+    assert [i.exhibit for i in window.items] == [early]
+    assert [i.title for i in window.incidents] == ["Clashes"]
     only_force = case_timeline.timeline(archive, CaseFilter(violations=("excessive_force",)))
-    assert only_force["items"] == [] and [i["title"] for i in only_force["incidents"]] == [
+    assert only_force.items == [] and [i.title for i in only_force.incidents] == [
         "Clashes"
     ]
     counts = case_timeline.density(archive, None, datetime(2022, 1, 5), datetime(2022, 1, 6), 24)
     assert (counts[10], counts[11], sum(counts)) == (1, 1, 2)
-    assert day["verification"] == "unverified"
+    assert day.verification == "unverified"

@@ -70,15 +70,15 @@ def test_terms_are_added_edited_retired_and_only_unused_ones_deleted(archive):
             archive, "violation_types", "torture", parent="electric_shocks"
         )
     shocks = case_incidents.add_incident(archive, "Shocks", violations=["electric_shocks"])
-    assert case_search.search(archive, "электротоком")["incidents"] == []
+    assert case_search.search(archive, "электротоком").incidents == []
     case_vocabularies.update_term(
         archive, "violation_types", "electric_shocks", labels={"ru": "Пытки электротоком"}
     )
-    assert case_search.search(archive, "электротоком")["incidents"] == [shocks["id"]]
+    assert case_search.search(archive, "электротоком").incidents == [shocks.id]
     case_vocabularies.update_term(
         archive, "violation_types", "torture", labels={"en": "Torture and cruel treatment"}
     )
-    assert case_search.search(archive, "cruel")["incidents"] == [shocks["id"]]
+    assert case_search.search(archive, "cruel").incidents == [shocks.id]
     with pytest.raises(EvidenceDeskError, match="in use; retire it"):
         case_vocabularies.delete_term(archive, "violation_types", "electric_shocks")
     with pytest.raises(EvidenceDeskError, match="narrower terms"):
@@ -86,7 +86,7 @@ def test_terms_are_added_edited_retired_and_only_unused_ones_deleted(archive):
     case_vocabularies.update_term(archive, "violation_types", "electric_shocks", active=False)
     with pytest.raises(EvidenceDeskError, match="retired"):
         case_incidents.add_incident(archive, "Again", violations=["electric_shocks"])
-    assert case_incidents.list_incidents(archive)[0]["violations"][0]["label"] == "Electric shocks"
+    assert case_incidents.list_incidents(archive)[0].violations[0].label == "Electric shocks"
     case_vocabularies.add_term(archive, "roles", "observer", {"en": "Observer"})
     case_vocabularies.delete_term(archive, "roles", "observer")
     with pytest.raises(EvidenceDeskError, match="no spaces"):
@@ -101,7 +101,7 @@ def test_json_export_imports_into_another_archive(archive, tmp_path):
         {"en": "Hot irons", "ru": "Утюги"},
         parent="torture",
     )
-    data = case_vocabularies.export_json(archive, ["violation_types"])
+    data = case_vocabularies.export_json(archive, ["violation_types"]).as_json()
     assert data["type"] == "vocabulary"
     text = json.dumps(data, ensure_ascii=False)
     with create_archive(tmp_path / "colleague") as other:

@@ -275,8 +275,8 @@ def test_case_search_finds_a_photo_by_its_caption(archive, tmp_path: Path) -> No
     folder = _tg_export(tmp_path / "export")
     import_export(archive, folder, provenance=PROV)
     found = case_search.search(archive, "Republic")  # nothing in the photo says so
-    assert found["items"] == []
+    assert found.items == []
     hits = case_search.search(archive, "Gimarat")  # Latin spelling of the caption's "Ғимарат"
     with archive.db.reader() as s:
         carried = set(s.scalars(select(MessageItem.item_id)))
-    assert set(hits["items"]) == carried and len(carried) == 2
+    assert set(hits.items) == carried and len(carried) == 2

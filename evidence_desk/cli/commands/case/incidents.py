@@ -16,6 +16,7 @@ from evidence_desk.services.case import choices as case_choices
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
+    from evidence_desk.services.case.incident_records import IncidentRecord, IncidentRow
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 case_incidents = lazy("evidence_desk.services.case.incidents")
@@ -23,27 +24,27 @@ case_messages = lazy("evidence_desk.services.case.incident_messages")
 case_search = lazy("evidence_desk.services.case.search")
 
 
-def _print_incident(i: dict[str, Any]) -> None:
-    when = i["start"] or "?"
-    if i["end"]:
-        when += f" – {i['end']}"
-    print(f"{i['ref']}  {i['title']}")
-    print(f"  {'when':12} {when} ({i['start_precision'] or 'undated'})")
-    print(f"  {'where':12} {' / '.join(i['place']['path']) if i['place'] else '-'}")
-    print(f"  {'violations':12} {', '.join(v['label'] for v in i['violations']) or '-'}")
-    print(f"  {'verification':12} {i['verification']}")
-    for p in i["persons"]:
-        print(f"  {'person':12} {p['ref']} {p['name']} ({p['role']})")
-    for it in i["items"]:
-        print(f"  {'item':12} {it['exhibit']} {it['kind']} {it['title']}")
-    for m in i.get("messages", []):
-        text = " ".join(m["text"].split())[:60]
+def _print_incident(i: IncidentRecord) -> None:
+    when = i.start or "?"
+    if i.end:
+        when += f" – {i.end}"
+    print(f"{i.ref}  {i.title}")
+    print(f"  {'when':12} {when} ({i.start_precision or 'undated'})")
+    print(f"  {'where':12} {' / '.join(i.place.path) if i.place else '-'}")
+    print(f"  {'violations':12} {', '.join(v.label for v in i.violations) or '-'}")
+    print(f"  {'verification':12} {i.verification}")
+    for p in i.persons:
+        print(f"  {'person':12} {p.ref} {p.name} ({p.role})")
+    for it in i.items:
+        print(f"  {'item':12} {it.exhibit} {it.kind} {it.title}")
+    for m in i.messages:
+        text = " ".join(m.text.split())[:60]
         print(
-            f"  {'message':12} {m['id']} {m['platform']} «{m['chat'] or '-'}» "
-            f"{m['sent_at'] or '-'} {m['author'] or '-'}: {text}"
+            f"  {'message':12} {m.id} {m.platform} «{m.chat or '-'}» "
+            f"{m.sent_at or '-'} {m.author or '-'}: {text}"
         )
-    if i["description"]:
-        print(f"\n{i['description']}")
+    if i.description:
+        print(f"\n{i.description}")
 
 
 def _incident_fields(args: argparse.Namespace) -> dict[str, Any]:
@@ -71,7 +72,7 @@ def _incident_fields(args: argparse.Namespace) -> dict[str, Any]:
 def incident_add(args: argparse.Namespace, archive: Archive) -> int:
     fields = _incident_fields(args)
     i = case_incidents.add_incident(archive, fields.pop("title"), **fields)
-    return emit(args, i, lambda i: print(f"recorded {i['ref']} {i['title']}"))
+    return emit(args, i, lambda i: print(f"recorded {i.ref} {i.title}"))
 
 
 def incident_edit(args: argparse.Namespace, archive: Archive) -> int:
@@ -81,14 +82,14 @@ def incident_edit(args: argparse.Namespace, archive: Archive) -> int:
 
 def incident_list(args: argparse.Namespace, archive: Archive) -> int:
     wanted = set(case_search.find_incidents(archive, case_filter(args)))
-    rows = [i for i in case_incidents.incident_rows(archive) if i["id"] in wanted]
+    rows = [i for i in case_incidents.incident_rows(archive) if i.id in wanted]
 
-    def human(rows: list[dict[str, Any]]) -> None:
+    def human(rows: list[IncidentRow]) -> None:
         for i in rows:
             print(
-                f"{i['ref']}  {i['start'] or '-':25} {i['place'] or '-':15} "
-                f"{i['verification']:15} {i['title']}  [{','.join(i['violations'])}] "
-                f"{i['items']} items"
+                f"{i.ref}  {i.start or '-':25} {i.place or '-':15} "
+                f"{i.verification:15} {i.title}  [{','.join(i.violations)}] "
+                f"{i.items} items"
             )
         print(f"{len(rows)} incidents")
 

@@ -77,7 +77,7 @@ def _print_testimony(t: TestimonyRecord) -> None:
     for a in t.attachments:
         print(f"  attachment   {a.exhibit} {a.kind} {a.title}")
     for i in t.incidents:
-        print(f"  incident     {i['ref']} {i['title']}")
+        print(f"  incident     {i.ref} {i.title}")
     if t.risk_notes:
         print(f"  risk notes   {t.risk_notes}")
     if t.statement is not None:

@@ -11,12 +11,13 @@ from evidence_desk.cli.commands.case.common import (
     case_filter,
     emit,
 )
-from evidence_desk.cli.common import Command, add_command, lazy
+from evidence_desk.cli.common import Command, add_command, lazy, print_json
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.clock import Correction, Device
     from evidence_desk.services.case.timeline import Period
+    from evidence_desk.services.case.timeline_messages import ChatDay
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 case_clock = lazy("evidence_desk.services.case.clock")
@@ -38,32 +39,31 @@ def _utc(text: str | None) -> datetime | None:
 def timeline_show(args: argparse.Namespace, archive: Archive) -> int:
     start, end = _utc(args.start), _utc(args.end)
     data = case_timeline.timeline(archive, case_filter(args), start=start, end=end)
+    days: list[ChatDay] = []
     if args.messages or args.chat:
         days = timeline_messages.message_days(archive, start=start, end=end, chat=args.chat)
-        data["messages"] = [d.as_json() for d in days]
-
-    def human(data: dict[str, Any]) -> None:
-        rows = [
-            (i["start_sort"], i["utc_known"], "INCIDENT", f"{i['ref']} {i['title']}")
-            for i in data["incidents"]
-        ]
-        for i in data["items"]:
-            fix = f"  (clock corrected {i['offset_s']:+d} s)" if i["corrected"] else ""
-            text = f"{i['exhibit']} {i['title']}{fix}"
-            rows.append((i["at"], i["utc_known"], i["kind"].upper(), text))
-        for m in data.get("messages", []):
-            text = f"{m['messages']} in {m['platform']} «{m['chat'] or m['chat_id']}» that day"
-            rows.append((m["day"], not m["offset_unknown"], "MESSAGES", text))
-        for at, utc_known, kind, text in sorted(rows):
-            bands = [p["label"] for p in data["periods"] if p["start_utc"] <= at < p["end_utc"]]
-            zone = "UTC  " if utc_known else "local"
-            print(f"{at} {zone} {kind:9} {text}" + (f"  [{'; '.join(bands)}]" if bands else ""))
-        print(
-            f"{len(data['items'])} items, {len(data['incidents'])} incidents, "
-            f"{data.get('undated', 0)} undated items not shown; 'local' = UTC offset unknown"
-        )
-
-    return emit(args, data, human)
+    if args.json:
+        shown = data.as_json()
+        if args.messages or args.chat:
+            shown["messages"] = [d.as_json() for d in days]
+        print_json(shown)
+        return 0
+    rows = [(i.start_sort, i.utc_known, "INCIDENT", f"{i.ref} {i.title}") for i in data.incidents]
+    for p in data.items:
+        fix = f"  (clock corrected {p.offset_s:+d} s)" if p.corrected else ""
+        rows.append((p.at, p.utc_known, p.kind.upper(), f"{p.exhibit} {p.title}{fix}"))
+    for d in days:
+        text = f"{d.messages} in {d.platform} «{d.chat or d.chat_id}» that day"
+        rows.append((d.day, not d.offset_unknown, "MESSAGES", text))
+    for at, utc_known, kind, text in sorted(rows):
+        bands = [b.label for b in data.periods if b.start_utc <= at < b.end_utc]
+        zone = "UTC  " if utc_known else "local"
+        print(f"{at} {zone} {kind:9} {text}" + (f"  [{'; '.join(bands)}]" if bands else ""))
+    print(
+        f"{len(data.items)} items, {len(data.incidents)} incidents, "
+        f"{data.undated or 0} undated items not shown; 'local' = UTC offset unknown"
+    )
+    return 0
 
 
 def period_list(args: argparse.Namespace, archive: Archive) -> int:
@@ -146,15 +146,15 @@ def case_search_run(args: argparse.Namespace, archive: Archive) -> int:
     if structured:
         data = {"items": case_search.find_items(archive, flt)}
     else:
-        data = dict(case_search.search(archive, flt.text))
+        data = case_search.search(archive, flt.text).as_json()
         data["messages"] = [r.as_json() for r in messages.search_messages(archive, flt.text)]
 
     def human(data: dict[str, Any]) -> None:
         for item in case_search.describe_items(archive, data["items"]):
-            print(f"{item['exhibit']}  {item['kind']:9} {item['title']}")
+            print(f"{item.exhibit}  {item.kind:9} {item.title}")
         for n in data.get("incidents", []):
             i = case_incidents.get_incident(archive, str(n))
-            print(f"{i['ref']}  incident  {i['title']}")
+            print(f"{i.ref}  incident  {i.title}")
         for n in data.get("persons", []):
             p = case_persons.get_person(archive, str(n))
             print(f"{p.ref}  person    {p.name}")

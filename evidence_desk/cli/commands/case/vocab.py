@@ -43,7 +43,7 @@ def vocab_export(args: argparse.Namespace, archive: Archive) -> int:
     if args.format == "csv":
         text = case_vocabularies.export_csv(archive, args.names or None)
     else:
-        data = case_vocabularies.export_json(archive, args.names or None)
+        data = case_vocabularies.export_json(archive, args.names or None).as_json()
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         args.output.write_text(text, encoding="utf-8")
