@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import importlib
 import json
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.archive.location import ENV_ARCHIVE, default_archive_path
@@ -64,8 +65,8 @@ def ask_passphrase(prompt: str = "Passphrase: ", env: str = ENV_PASSPHRASE) -> s
 
 
 def passphrase_source() -> Callable[[], str]:
-    """Asked only if the archive turns out to be encrypted."""
-    return lambda: ask_passphrase("Passphrase for the archive: ")
+    """Asked only if the archive turns out to be encrypted, and then once per source."""
+    return functools.cache(lambda: ask_passphrase("Passphrase for the archive: "))
 
 
 def ask_new_passphrase(env: str, what: str = "passphrase") -> str:
@@ -149,3 +150,42 @@ class Interrupt:
 
     def __exit__(self, *exc: object) -> None:
         signal.signal(signal.SIGINT, self._previous)
+
+
+def exit_process(code: int) -> NoReturn:
+    """End the command's process without tearing the interpreter down object by object.
+
+    After a command, freeing every module, mapped class and cached statement
+    took 0.15-0.3 s of CPU (more than a second on a loaded machine): a
+    quarter of ``init``. Exit handlers still run (worker pools, the decoder
+    sandbox, a decrypted viewer folder), output is flushed, and the files the
+    command wrote were closed and fsynced by the command itself. If a thread
+    that was not told to die with the process is still running, a profiler
+    or coverage tracer waits to write its results at the end, or the window
+    ran (Qt's objects save settings as they are destroyed), this exits the
+    ordinary way.
+    """
+    import atexit
+    import threading
+
+    others = [t for t in threading.enumerate() if t is not threading.main_thread()]
+    if any(t.is_alive() and not t.daemon for t in others):
+        sys.exit(code)
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)
+    if "PySide6.QtCore" in sys.modules:
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed pipe: nothing more can be said on it
+    os._exit(code)
+
+
+def entry() -> NoReturn:
+    """The ``evidence-desk`` command (``[project.scripts]``)."""
+    from evidence_desk.cli.main import main
+
+    exit_process(main())

@@ -25,6 +25,7 @@ from evidence_desk.cli.common import (
     Interrupt,
     add_command,
     ask_new_passphrase,
+    exit_process,
     lazy,
     passphrase_source,
     print_json,
@@ -260,7 +261,8 @@ def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def cmd_list(args: argparse.Namespace, archive: Archive | None = None) -> int:
-    reader = item_rows.quick_reader(_archive_path(args)) if archive is None else None
+    passphrase = passphrase_source()  # asked at most once, quick path or full open
+    reader = item_rows.quick_reader(_archive_path(args), passphrase) if archive is None else None
     if reader is not None:
         with reader:
             if args.json:
@@ -268,7 +270,7 @@ def cmd_list(args: argparse.Namespace, archive: Archive | None = None) -> int:
             else:
                 _print_summaries(reader.summaries())
         return 0
-    with _opened(args, archive) as opened:
+    with _opened(args, archive, passphrase) as opened:
         rows = items_service.list_items(opened)
     if args.json:
         print_json(rows)
@@ -292,20 +294,21 @@ def _print_summaries(summaries: Iterable[tuple[str, str, str, str | None, str]])
     print(f"{count + len(lines)} items")
 
 
-def _opened(args: argparse.Namespace, archive: Archive | None) -> Any:
+def _opened(args: argparse.Namespace, archive: Archive | None, passphrase: Any = None) -> Any:
     """The archive given, or the full open (schema upgrade, clean-up) when there is none."""
     if archive is not None:
         return contextlib.nullcontext(archive)
     create = creates_on_first_use(args.archive)
     return archive_service.open_archive(
-        _archive_path(args), create=create, passphrase=passphrase_source()
+        _archive_path(args), create=create, passphrase=passphrase or passphrase_source()
     )
 
 
 def cmd_show(args: argparse.Namespace, archive: Archive | None = None) -> int:
-    reader = item_rows.quick_reader(_archive_path(args)) if archive is None else None
+    passphrase = passphrase_source()
+    reader = item_rows.quick_reader(_archive_path(args), passphrase) if archive is None else None
     if reader is None:
-        with _opened(args, archive) as opened:
+        with _opened(args, archive, passphrase) as opened:
             item = items_service.get_item(opened, args.item)
     else:
         with reader:
@@ -493,4 +496,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_process(main())

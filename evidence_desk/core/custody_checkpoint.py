@@ -25,7 +25,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped]
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from evidence_desk.core import signing
@@ -130,6 +129,9 @@ def parse(data: bytes, where: str) -> Checkpoint:
         value = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise CheckpointError(f"{where}: not a JSON custody checkpoint ({exc})") from None
+    # Imported here: writing a checkpoint after every ingest does not parse one.
+    import jsonschema  # type: ignore[import-untyped]
+
     try:
         error = jsonschema.exceptions.best_match(_validator().iter_errors(value))
         if error is not None:

@@ -16,10 +16,12 @@ errors are still wrapped as SQLAlchemy's errors.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine
+
+if TYPE_CHECKING:  # SQLAlchemy only for the engine: quick reads open a bare connection
+    from sqlalchemy import Engine
 
 from evidence_desk.core.crypto.errors import WrongPassphrase
 
@@ -94,6 +96,8 @@ def check_key(path: Path, raw_key: bytes) -> None:
 
 def engine(path: Path, raw_key: bytes, *, timeout: float = 30.0, **kwargs: Any) -> Engine:
     """A SQLAlchemy engine over an encrypted database file (created on first write)."""
+    from sqlalchemy import create_engine
+
     path = Path(path)
     return create_engine(
         f"sqlite:///{path}",

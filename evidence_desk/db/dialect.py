@@ -12,6 +12,7 @@ collation, the backup a ``pg_dump``).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -159,6 +160,23 @@ def joined(expr: str, subquery_from: str, separator: str = ", ") -> str:
     return f"(SELECT group_concat({expr}, '{separator}') FROM ({subquery_from}))"
 
 
+def id_list(select_ids: str) -> str:
+    """One row with the ids ``select_ids`` gives, in its order, as one text.
+
+    A million ids fetched row by row cost 0.5-0.6 s in the driver; aggregated
+    in SQLite and parsed at once (``parse_id_list``) about half.
+    """
+    return f"SELECT group_concat(id) FROM ({select_ids})"
+
+
+def parse_id_list(value: str | None) -> list[int]:
+    """The ids of one ``id_list`` row (decimal integers joined by commas)."""
+    if not value:
+        return []
+    ids: list[int] = json.loads(f"[{value}]")
+    return ids
+
+
 def indexed_by(index: str) -> str:
     """A hint to read ``index`` (the planner guessed wrong at 100,000 items)."""
     return f"INDEXED BY {index}"
@@ -170,6 +188,12 @@ def indexed_by(index: str) -> str:
 def fts_matching_rowids(table: str, param: str) -> str:
     """A subquery of the rowids of ``table`` matching the query bound to ``:param``."""
     return f"SELECT rowid FROM {table} WHERE {table} MATCH :{param}"
+
+
+def fts_rowids_in_order(table: str, param: str, descending: bool = False) -> str:
+    """The rowids of ``table`` matching ``:param``, in rowid order (FTS5's own: no sort)."""
+    order = " DESC" if descending else ""
+    return f"SELECT rowid AS id FROM {table} WHERE {table} MATCH :{param} ORDER BY rowid{order}"
 
 
 def fts_ranked(table: str, columns: str, param: str, where: str = "") -> str:

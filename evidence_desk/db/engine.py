@@ -189,6 +189,31 @@ class Database:
             command.upgrade(config, "head")
         return backup
 
+    def create_schema(self) -> None:
+        """Build the newest schema in a new, empty database, in one transaction.
+
+        From ``schema_head.sql`` (see ``db/schema_script.py``): the statements the
+        migrations would leave, without importing Alembic or replaying them. A
+        database that already holds anything is refused; one whose script is not at
+        this version's head (a stale checkout) is migrated the long way instead.
+        """
+        from evidence_desk.db import schema_script
+
+        revision, statements = schema_script.load()
+        if revision != SCHEMA_HEAD:
+            self.upgrade(self.path.parent)
+            return
+        # The seeds' created_at, as the migrations store it (SQLAlchemy's DateTime on SQLite).
+        now = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+        with self.write_engine.begin() as conn:
+            if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
+                raise ValueError(f"{self.path} is not empty: its schema is not created anew")
+            for statement in statements:
+                if statement.startswith("INSERT"):
+                    conn.exec_driver_sql(statement, {"now": now})
+                else:
+                    conn.exec_driver_sql(statement)
+
     def backup(self, backup_dir: Path, label: str) -> Path:
         """A consistent copy of the live database (see ``dialect.backup``)."""
         backup_dir.mkdir(parents=True, exist_ok=True)

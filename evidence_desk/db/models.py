@@ -254,4 +254,9 @@ install(Item, Source)
 
 # Case records share Base.metadata; importing them here keeps the metadata complete
 # for Alembic and the schema test whichever model module is imported first.
-from evidence_desk.db import models_case, models_messages, models_signers  # noqa: E402, F401
+from evidence_desk.db import (  # noqa: E402, F401
+    models_case,
+    models_counts,
+    models_messages,
+    models_signers,
+)

@@ -91,3 +91,27 @@ def test_a_command_still_loads_what_it_needs(tmp_path: Path) -> None:
     assert "sqlalchemy" in loaded
     assert (tmp_path / "a" / "evidence.sqlite").is_file()
     assert "PySide6" not in loaded
+
+
+def test_list_and_show_read_without_the_orm(tmp_path: Path) -> None:
+    """An archive at this schema is listed and shown through db.readonly: no SQLAlchemy."""
+    archive = tmp_path / "a"
+    subprocess.run(
+        [sys.executable, "-m", "evidence_desk.cli.main", "init", "--archive", str(archive)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    code = textwrap.dedent(
+        f"""
+        import contextlib, io
+        from evidence_desk.cli.main import main
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            assert main(["list", "--archive", {str(archive)!r}]) == 0
+            assert main(["list", "--json", "--archive", {str(archive)!r}]) == 0
+        assert "0 items" in out.getvalue()
+        """
+    )
+    loaded = _loaded_after(code)
+    assert "evidence_desk.db.readonly" in loaded
+    assert [m for m in loaded if m.split(".")[0] in ("sqlalchemy", "alembic")] == []

@@ -83,6 +83,45 @@ def test_write_error_surfaces_and_cleans_up(tmp_path: Path, monkeypatch) -> None
     assert _threads_left() == []
 
 
+def test_large_copy_flushes_while_writing_and_is_exact(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """What is written goes to the disk during the copy, from the copy's own file."""
+    synced: list[tuple[int, int]] = []  # (inode, size) at each fsync or fdatasync
+    real = getattr(os, "fdatasync", os.fsync)
+
+    def counting(fd: int) -> None:
+        info = os.fstat(fd)
+        synced.append((info.st_ino, info.st_size))
+        real(fd)
+
+    monkeypatch.setattr(copying, "FLUSH_EVERY", CHUNK)
+    monkeypatch.setattr(os, "fdatasync", counting, raising=False)
+    monkeypatch.setattr(os, "fsync", counting)
+    data = _data(12 * CHUNK + 7)
+    store = ObjectStore(tmp_path / "objects")
+    put = store.put_stream(io.BytesIO(data))
+    final = store.path_for(put.sha256)
+    assert final.read_bytes() == data
+    # Several flushes of the growing file while it was written, then the object's own fsync.
+    flushed = [size for inode, size in synced if inode == final.stat().st_ino]
+    assert len(flushed) >= 3 and flushed[0] < len(data) and flushed[-1] == len(data)
+    assert _threads_left() == []
+
+
+def test_a_failed_flush_fails_the_copy(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The kernel reports a write error to one fsync only: a flush that saw it must not be lost."""
+
+    def broken(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(copying, "FLUSH_EVERY", CHUNK)
+    monkeypatch.setattr(os, "fdatasync", broken, raising=False)
+    store = ObjectStore(tmp_path / "objects")
+    with pytest.raises(OSError, match="Input/output"):
+        store.put_stream(io.BytesIO(_data(12 * CHUNK)))
+    assert list(store.tmp.iterdir()) == []
+    assert not any(p.is_file() for p in store.root.rglob("*") if ".journal" not in p.parts)
+    assert _threads_left() == []
+
 def test_a_staged_copy_is_invisible_until_published(tmp_path: Path) -> None:
     store = ObjectStore(tmp_path / "objects")
     data = _data(CHUNK // 2)

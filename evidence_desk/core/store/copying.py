@@ -2,8 +2,9 @@
 
 One buffer's worth (most photos) is copied on the calling thread; anything
 larger goes through three threads (read, hash, write) that all release the
-interpreter lock. Buffers are reused between copies, so memory stays fixed
-whatever the file size.
+interpreter lock, in small buffers that stay in the processor's cache.
+Buffers are reused between copies, so memory stays fixed whatever the file
+size.
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ from typing import BinaryIO
 from evidence_desk.core.store.base import Cancelled
 
 CHUNK = 4 * 1024 * 1024
-BUFFERS_PER_COPY = 6
+# The pipeline of a large copy: each piece is read into, hashed and written from
+# while it is still in the cache (1 MiB of L2 per core here). With 6 x 4 MiB the
+# same 1 GiB copy spent 2.2-2.7 s in the kernel instead of 0.45 s: every read
+# and write copied to and from main memory. 8 pieces keep the reader ahead.
+PIECE = 256 * 1024
+PIECES_PER_COPY = 8
+# While a large copy is written, what is already written goes to the disk on a
+# thread of its own, one ``fdatasync`` at a time, every FLUSH_EVERY bytes.
+FLUSH_EVERY = 64 * 1024 * 1024
 
 
 class _BufferPool:
@@ -29,22 +38,24 @@ class _BufferPool:
     copying a typical photo.
     """
 
-    def __init__(self, keep: int) -> None:
+    def __init__(self, keep: int, size: int = CHUNK) -> None:
         self._free: list[bytearray] = []
         self._keep = keep
+        self._size = size
         self._lock = threading.Lock()
 
     def take(self, count: int) -> list[bytearray]:
         with self._lock:
             reused = [self._free.pop() for _ in range(min(count, len(self._free)))]
-        return reused + [bytearray(CHUNK) for _ in range(count - len(reused))]
+        return reused + [bytearray(self._size) for _ in range(count - len(reused))]
 
     def give(self, buffers: list[bytearray]) -> None:
         with self._lock:
             self._free.extend(buffers[: max(0, self._keep - len(self._free))])
 
 
-_BUFFERS = _BufferPool(keep=2 * BUFFERS_PER_COPY)
+_BUFFERS = _BufferPool(keep=4)
+_PIECES = _BufferPool(keep=2 * PIECES_PER_COPY, size=PIECE)
 
 
 def _copy_hashing(
@@ -111,12 +122,20 @@ def _copy_rest_threaded(
     SHA-256 is the slowest stage (about 1 GB/s here) and cannot be split, so
     this thread does nothing else: a reader thread fills buffers ahead of it
     and a writer thread writes behind it (all three release the GIL). Each
-    buffer is read into once and written from the same memory; the one fsync
-    comes after. (Asking the kernel to write back every few buffers, so that
-    the fsync would wait for the tail only, made the copy 2x slower on a busy
-    disk: the writer then waited for the device instead of the page cache.)
+    piece (``PIECE``) is read into once and written from the same memory.
+
+    The disk writes while the hash runs: every ``FLUSH_EVERY`` bytes a fourth
+    thread fdatasyncs what is written so far, and the writer never waits for
+    it. The fsync that makes the object durable (``ObjectStore.sync``) then
+    has only the tail left: 0.01-0.13 s instead of 0.3-0.4 s for 1 GiB here,
+    and the copy no longer collects a gigabyte of dirty pages that the kernel
+    throttles (the same copy took 1.2-2.2 s instead of 1.3-5.3 s, loaded
+    machine). (Asking the kernel to write back on the writer thread itself
+    made it 2x slower on a busy disk: the writer then waited for the device.)
+    A failed flush fails the copy: the kernel reports a write error to one
+    fsync only, so the final one could not be trusted to see it.
     """
-    owned = _BUFFERS.take(BUFFERS_PER_COPY)
+    owned = _PIECES.take(PIECES_PER_COPY)
     free: queue.Queue[bytearray] = queue.Queue()
     for buf in owned:
         free.put(buf)
@@ -124,6 +143,15 @@ def _copy_rest_threaded(
     to_write: queue.Queue[tuple[bytearray, int] | None] = queue.Queue()
     stop = threading.Event()
     errors: list[BaseException] = []
+    flushes: list[threading.Thread] = []
+    out_fd = _file_descriptor(out)
+
+    def flush() -> None:
+        try:
+            getattr(os, "fdatasync", os.fsync)(out_fd)
+        except OSError as exc:  # surfaced on the hashing thread
+            errors.append(exc)
+            stop.set()
 
     def reader() -> None:
         try:
@@ -143,11 +171,20 @@ def _copy_rest_threaded(
             to_hash.put(None)
 
     def writer() -> None:
+        unflushed = 0
         try:
             while (job := to_write.get()) is not None:
                 buf, n = job
                 _write_all(out, memoryview(buf)[:n])
                 free.put(buf)
+                unflushed += n
+                if out_fd >= 0 and unflushed >= FLUSH_EVERY:
+                    if not (flushes and flushes[-1].is_alive()):  # one flush at a time
+                        unflushed = 0
+                        flushes.append(
+                            threading.Thread(target=flush, name="objectstore-flush", daemon=True)
+                        )
+                        flushes[-1].start()
         except BaseException as exc:  # surfaced on the hashing thread
             errors.append(exc)
             stop.set()
@@ -161,10 +198,9 @@ def _copy_rest_threaded(
     for thread in threads:
         thread.start()
     finished = False
+    unreported = 0  # progress and cancel checks every CHUNK bytes, not for every piece
     try:
         while not errors:
-            if cancelled and cancelled():
-                raise Cancelled()
             job = to_hash.get()
             if job is None:
                 finished = True
@@ -173,8 +209,15 @@ def _copy_rest_threaded(
             h.update(memoryview(buf)[:n])
             size += n
             to_write.put((buf, n))
-            if on_bytes:
-                on_bytes(n)
+            unreported += n
+            if unreported >= CHUNK:
+                if on_bytes:
+                    on_bytes(unreported)
+                unreported = 0
+                if cancelled and cancelled():
+                    raise Cancelled()
+        if on_bytes and unreported and not errors:
+            on_bytes(unreported)
     finally:
         stop.set()
         if not finished:  # stopped early: hand back what the reader still holds ready
@@ -183,10 +226,20 @@ def _copy_rest_threaded(
         to_write.put(None)
         for thread in threads:
             thread.join()
-        _BUFFERS.give(owned)
+        for thread in flushes:  # the writer, which starts them, has ended
+            thread.join()
+        _PIECES.give(owned)
     if errors:
         raise errors[0]
     return h.hexdigest(), size
+
+
+def _file_descriptor(out: BinaryIO) -> int:
+    """The destination's file descriptor, or -1 when it is not a file (nothing to flush)."""
+    try:
+        return out.fileno()
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return -1
 
 
 def _read_sequentially(src: BinaryIO) -> None:

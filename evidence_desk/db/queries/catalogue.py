@@ -1,10 +1,15 @@
 """The catalogue's reads: ordered ids, batches of rows, counts and facets.
 
 Written as SQL text rather than ORM statements because these run on every
-scroll and filter change at 100,000 items: the id list goes through the
-driver's cursor directly, and the row and facet queries read narrow indexes
-(migrations 0003 and 0009: every sort walks an index of stored keys). What is
-SQLite's own comes from ``db.dialect``.
+scroll and filter change at a million items: the id list goes through the
+driver's cursor directly, aggregated into one value in the database
+(``dialect.id_list``: half the cost of a million rows), every sort walks an
+index of stored keys (migrations 0003 and 0009) — empty values last and
+sensitivity ranks as separate runs of the same index, never sorted in Python —
+a search takes its hits in the full-text index's own order while item ids
+follow exhibit numbers, and the sidebar reads counts kept by triggers
+(migration 0011, ``db/counts.py``). What is SQLite's own comes from
+``db.dialect``.
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ from typing import Any, Protocol
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from evidence_desk.db import dialect
+from evidence_desk.db import counts, dialect
+from evidence_desk.db.queries import search
 from evidence_desk.db.queries.search import matching_items_clause
 from evidence_desk.db.sort_keys import ID_ORDER_INDEX
+from evidence_desk.db.triggers import normalise
 
 _FIRST_SOURCE = (
     "(SELECT s.received_from FROM sources s WHERE s.item_id = items.id ORDER BY s.id LIMIT 1)"
@@ -121,51 +128,93 @@ def ordered_ids(
     """Ids of the matching items in display order (ties broken by exhibit number)."""
     if sort_key not in SORT_COLUMN:
         raise ValueError(f"unknown sort key {sort_key!r}")
+    conn = dialect.driver_connection(session)
     clauses, params = _where(filters, fts)
-    column = SORT_COLUMN[sort_key]
-    if sort_key in _EMPTY_LAST:
-        extra = f", {column} IS NULL"
-    elif sort_key == "sensitivity":
-        extra = f", {column}"
-    else:
-        extra = ""
-    simple = not extra
-    direction = " DESC" if descending and simple else ""
-    keys = [column] if sort_key == "exhibit" else [column, "items.exhibit_no"]
-    order = ", ".join(key + direction for key in keys)
+    if (
+        sort_key == "exhibit"
+        and "fts" in params
+        and "sha_prefix" not in params
+        and len(clauses) == 2  # removed or not, and the text: nothing else to filter by
+        and ids_follow_exhibits(conn)
+    ):
+        hits = _search_in_rowid_order(conn, fts, filters.removed, descending)
+        return hits[:limit] if limit is not None else hits
     source = "items"
     if "fts" in params and "sha_prefix" not in params and sort_key == "exhibit":
         # Search hits put in order from a narrow index; the planner would read wide rows.
         source = f"items {dialect.indexed_by(ID_ORDER_INDEX[0])}"
-    sql = f"SELECT items.id{extra} FROM {source} WHERE {' AND '.join(clauses)} ORDER BY {order}"
-    if limit is not None and simple:
-        sql += f" LIMIT {int(limit)}"
-    # The driver's cursor directly: for 100,000 ids the ORM's row processing
-    # would cost more than the query itself.
-    rows = dialect.driver_connection(session).execute(sql, params).fetchall()
-    if simple:
-        return [row[0] for row in rows]
-    ids = _arrange(rows, sort_key, descending)
-    return ids[:limit] if limit is not None else ids
+    ids: list[int] = []
+    for condition, order in _segments(sort_key, descending):
+        where = " AND ".join([*clauses, condition] if condition else clauses)
+        sql = f"SELECT items.id AS id FROM {source} WHERE {where} ORDER BY {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit) - len(ids)}"
+        ids += _id_list(conn, sql, params)
+        if limit is not None and len(ids) >= limit:
+            break
+    return ids
 
 
-def _arrange(rows: list[Any], sort_key: str, descending: bool) -> list[int]:
-    """Rows in ascending key order (NULLs first, as SQLite gives them) to display order."""
-    groups: dict[int, list[int]] = {}
+def _segments(sort_key: str, descending: bool) -> list[tuple[str, str]]:
+    """(condition, ORDER BY) of each run of the display order, each walking one index.
+
+    Empty values come last whichever the direction, and sensitivity sorts by
+    rank (public, restricted, then the rest by name); within a run the key,
+    then the exhibit number, ascending or descending.
+    """
+    way = " DESC" if descending else ""
+    column = SORT_COLUMN[sort_key]
+    exhibit = f"items.exhibit_no{way}"
+    if sort_key == "exhibit":
+        return [("", exhibit)]
+    if sort_key in _EMPTY_LAST:
+        return [
+            (f"{column} IS NOT NULL", f"{column}{way}, {exhibit}"),
+            (f"{column} IS NULL", exhibit),
+        ]
     if sort_key == "sensitivity":
-        for item_id, value in rows:
-            groups.setdefault(SENSITIVITY_RANK.get(value, 2), []).append(item_id)
-    else:  # empty values last, whichever the direction
-        nulls = sum(1 for _id, is_null in rows if is_null)
-        groups[0] = [row[0] for row in rows[nulls:]]
-        groups[1] = [row[0] for row in rows[:nulls]]
-    ordered: list[int] = []
-    ranks = sorted(groups)
-    if descending and sort_key == "sensitivity":
-        ranks.reverse()
-    for rank in ranks:
-        ordered.extend(groups[rank][::-1] if descending else groups[rank])
-    return ordered
+        # The ranked names (constants, no input), then every other name in name order: the
+        # ranges below, between and above the ranked names, each a range of the index.
+        low, high = sorted(SENSITIVITY_RANK)
+        runs = [(f"{column} = '{name}'", exhibit) for name in SENSITIVITY_RANK]
+        for others in (
+            f"{column} < '{low}'",
+            f"{column} > '{low}' AND {column} < '{high}'",
+            f"{column} > '{high}'",
+        ):
+            runs.append((others, f"{column}{way}, {exhibit}"))
+        return runs[::-1] if descending else runs
+    return [("", f"{column}{way}, {exhibit}")]
+
+
+def _id_list(conn: Any, sql: str, params: dict[str, Any]) -> list[int]:
+    """The ids ``sql`` selects, in its order, aggregated in the database (``dialect.id_list``)."""
+    row = conn.execute(dialect.id_list(sql), params).fetchone()
+    return dialect.parse_id_list(row[0] if row else None)
+
+
+def ids_follow_exhibits(conn: Any) -> bool:
+    """True while item ids are known to be in exhibit order (``db/counts.py``)."""
+    row = conn.execute(
+        "SELECT value FROM counters WHERE name = :name", {"name": counts.ORDER_BREAKS}
+    ).fetchone()
+    return row is not None and row[0] == 0
+
+
+def _search_in_rowid_order(conn: Any, fts: str, removed: bool, descending: bool) -> list[int]:
+    """Search hits in exhibit order without a sort: the index's rowids are item ids, which
+    follow exhibit numbers. Removed items (usually few) are taken out, or kept alone."""
+    hits = _id_list(conn, search.matching_rowids_in_order("fts", descending), {"fts": fts})
+    gone = set(_id_list(conn, _REMOVED_IDS, {}))
+    if removed:
+        return [i for i in hits if i in gone]
+    return [i for i in hits if i not in gone] if gone else hits
+
+
+_REMOVED_IDS = (
+    f"SELECT id FROM items {dialect.indexed_by('ix_items_active_exhibit')} "
+    "WHERE removed_at IS NOT NULL"
+)
 
 
 def count_items(session: Session, *, removed: bool) -> int:
@@ -206,37 +255,69 @@ def row_batch(session: Session, ids: Sequence[int]) -> tuple[dict[int, list[str]
 def facet_counts(session: Session) -> tuple[list[Any], list[Any]]:
     """(removed, kind, sensitivity, count) rows, and (tag, active count) rows.
 
-    Every query reads the narrow ``ix_items_facets`` index or ``item_tags``,
-    never the wide item rows: tag counts are taken over all items and the
-    (usually few) removed items are subtracted.
+    Read from the counts the triggers of ``db/counts.py`` keep (a few dozen
+    rows), not counted: at a million items counting walked two million index
+    entries. Tag counts include removed items, whose (usually few) tags are
+    subtracted here.
     """
-    facets_index = dialect.indexed_by("ix_items_facets")
-    # Grouped in the index's own order (no temporary B-tree: 5x faster at a million
-    # items); the removed items are a short range of the same index.
-    rows: list[Any] = list(
-        session.execute(
-            text(
-                f"SELECT 0, kind, sensitivity, count(*) FROM items {facets_index} "
-                "WHERE removed_at IS NULL GROUP BY kind, sensitivity"
-            )
-        )
-    )
-    rows += session.execute(
-        text(f"SELECT 1, '', '', count(*) FROM items {facets_index} WHERE removed_at IS NOT NULL")
-    ).all()
+    rows = list(session.execute(text("SELECT removed, kind, sensitivity, n FROM item_counts")))
     tag_rows = session.execute(
         text(
             "SELECT t.name, counts.n - coalesce(gone.n, 0) FROM tags t "
-            "JOIN (SELECT tag_id, count(*) AS n FROM item_tags GROUP BY tag_id) counts "
-            "  ON counts.tag_id = t.id "
+            "JOIN tag_counts counts ON counts.tag_id = t.id "
             "LEFT JOIN (SELECT it.tag_id, count(*) AS n FROM item_tags it "
-            f"  WHERE it.item_id IN (SELECT id FROM items {facets_index} "
-            "                       WHERE removed_at IS NOT NULL) "
+            f"  WHERE it.item_id IN ({_REMOVED_IDS}) "
             "  GROUP BY it.tag_id) gone ON gone.tag_id = t.id"
         )
     ).all()
-    return list(rows), list(tag_rows)
+    return [r for r in rows if r[3]], list(tag_rows)
+
+
+def counted_facets(session: Session) -> tuple[list[Any], list[Any]]:
+    """What ``facet_counts`` must equal, counted from the rows themselves (slow: a check)."""
+    rows = list(session.execute(text(counts.ITEM_COUNTS_SQL)))
+    tag_rows = session.execute(
+        text(
+            "SELECT t.name, count(*) FROM item_tags it JOIN tags t ON t.id = it.tag_id "
+            "JOIN items ON items.id = it.item_id WHERE items.removed_at IS NULL GROUP BY t.name"
+        )
+    ).all()
+    return rows, list(tag_rows)
 
 
 def tag_names(session: Session) -> list[str]:
     return [r[0] for r in session.execute(text("SELECT name FROM tags"))]
+
+
+def count_problems(session: Session) -> list[str]:
+    """What is wrong with the counts the triggers keep: a trigger missing or altered (the
+    database was edited outside Evidence Desk), or counts that differ from the rows."""
+    live = dialect.triggers(session)
+    found = [
+        f"trigger {name} is {'missing' if name not in live else 'altered'}"
+        for name, sql in counts.TRIGGERS.items()
+        if normalise(live.get(name)) != normalise(sql)
+    ]
+    kept = {tuple(r[:3]): r[3] for r in facet_counts(session)[0]}
+    rows = {tuple(r[:3]): r[3] for r in session.execute(text(counts.ITEM_COUNTS_SQL))}
+    if kept != rows:
+        found.append("item counts differ from the items")
+    tag_sql = "SELECT tag_id, n FROM tag_counts WHERE n != 0"
+    kept_tags = {r[0]: r[1] for r in session.execute(text(tag_sql))}
+    if kept_tags != {r[0]: r[1] for r in session.execute(text(counts.TAG_COUNTS_SQL))}:
+        found.append("tag counts differ from the tags of items")
+    return found
+
+
+def rebuild_counts(session: Session) -> None:
+    """Put the triggers back and count again from the rows (a repair, in a write session).
+
+    The order record starts from the rows as well: 0 only if ids follow exhibits.
+    """
+    for name in counts.TRIGGERS:
+        session.execute(text(f'DROP TRIGGER IF EXISTS "{name}"'))
+    session.execute(text("DELETE FROM item_counts"))
+    session.execute(text("DELETE FROM tag_counts"))
+    session.execute(text("DELETE FROM counters WHERE name = :n"), {"n": counts.ORDER_BREAKS})
+    for sql in (*counts.FILL, *counts.TRIGGERS.values()):
+        session.execute(text(sql))

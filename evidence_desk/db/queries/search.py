@@ -33,6 +33,12 @@ def matching_items_clause(param: str) -> str:
     return f"items.id IN ({dialect.fts_matching_rowids('item_search', param)})"
 
 
+def matching_rowids_in_order(param: str, descending: bool = False) -> str:
+    """A SELECT of the ids (column ``id``) of items whose document matches ``:param``, in id
+    order: the index's own order, so no sort."""
+    return dialect.fts_rowids_in_order("item_search", param, descending)
+
+
 def match_items(session: Session, query: str, limit: int = NO_LIMIT) -> list[int]:
     """Ids of items whose document matches ``query``, best first."""
     rows = session.execute(

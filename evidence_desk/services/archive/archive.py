@@ -338,7 +338,7 @@ def create_archive(
     if crypto is not None:  # a plain archive makes its age identity on first use
         _write_age_identity(root / "keys", crypto)
     db = Database(root / DB_NAME, crypto.database if crypto else None)
-    db.upgrade(root / "backups")
+    db.create_schema()
     archive = Archive(root, db, crypto)
     archive.recovery_key = recovery
     with db.writer() as session:

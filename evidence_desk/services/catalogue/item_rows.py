@@ -2,11 +2,12 @@
 
 ``item_json`` builds the documented item (docs/item-json.md) from anything
 with the item's attributes: an ORM ``Item`` or a row read here. The quick
-path reads with ``sqlite3`` alone — no ORM, no schema check through Alembic —
+path reads plain rows over a bare DB-API connection (``db.readonly``,
+``db.queries.item_rows``) — no ORM, no schema check through Alembic —
 because ``list`` on 100,000 items spent 13 s building ORM objects and a
-second importing the database layer. It serves only archives already at this
-version's schema and not encrypted; anything else (missing, older, damaged,
-encrypted) goes the full way, which upgrades, asks for the passphrase or
+second importing the database layer. It serves archives already at this
+version's schema, encrypted ones too (unlocked with the passphrase first);
+anything else (missing, older, damaged) goes the full way, which upgrades or
 explains.
 """
 
@@ -14,21 +15,20 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from evidence_desk.db.revision import SCHEMA_HEAD
+from evidence_desk.db.queries import item_rows as rows
+from evidence_desk.db.readonly import connect_read_only
 from evidence_desk.services.archive.errors import ItemNotFound
 from evidence_desk.services.archive.location import DB_NAME
 
 EXHIBIT_RE = re.compile(r"^(?:ED-?)?(\d{1,9})$", re.IGNORECASE)
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 HEX_RE = re.compile(r"^[0-9a-f]{6,64}$", re.IGNORECASE)
-BUSY_TIMEOUT_S = 30.0
 
 
 def format_exhibit(number: int) -> str:
@@ -56,7 +56,7 @@ def item_json(item: Any, sources: Iterable[Any], tags: Iterable[str]) -> dict[st
         "exhibit": format_exhibit(item.exhibit_no),
         "kind": item.kind,
         "title": item.title,
-        "title_publishable": item.title_publishable,
+        "title_publishable": bool(item.title_publishable),  # stored 0/1 in a raw row
         "description": item.description,
         "notes": item.notes,
         "sensitivity": item.sensitivity,
@@ -113,17 +113,6 @@ def item_json(item: Any, sources: Iterable[Any], tags: Iterable[str]) -> dict[st
 # DateTime columns come back from SQLite as text; the ORM would parse them.
 _ITEM_TIMES = ("captured_local", "captured_utc", "ingested_at", "removed_at")
 _SOURCE_TIMES = ("fs_mtime", "fs_birthtime", "recorded_at")
-_ITEM_COLUMNS = (
-    "id, uuid, exhibit_no, kind, title, title_publishable, description, notes, sensitivity, "
-    "sha256, size, mime_type, captured_local, captured_offset_min, captured_utc, captured_source, "
-    "captured_precision, captured_note, gps_lat, gps_lon, gps_alt, device_make, device_model, "
-    "width, height, duration_s, phash, ingested_at, tool_version, host, metadata_json, "
-    "warnings_json, removed_at"
-)
-_SOURCE_COLUMNS = (
-    "item_id, original_path, original_path_bytes, original_name, received_from, method, "
-    "collector, acquired_at, notes, fs_mtime, fs_birthtime, recorded_at, host, batch_uuid"
-)
 
 
 def _parse_time(value: str | datetime | None) -> datetime | None:
@@ -132,17 +121,16 @@ def _parse_time(value: str | datetime | None) -> datetime | None:
     return datetime.fromisoformat(value)
 
 
-def _namespace(row: sqlite3.Row, times: tuple[str, ...]) -> SimpleNamespace:
-    values = dict(zip(row.keys(), row, strict=True))
+def _namespace(values: dict[str, Any], times: tuple[str, ...]) -> SimpleNamespace:
     for name in times:
         values[name] = _parse_time(values[name])
     return SimpleNamespace(**values)
 
 
 class QuickReader:
-    """A read-only snapshot of an archive at this version's schema."""
+    """A read-only snapshot of an archive at this version's schema (``db.readonly``)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Any) -> None:
         self.conn = conn
 
     def close(self) -> None:
@@ -158,13 +146,10 @@ class QuickReader:
         self, include_removed: bool = False
     ) -> Iterator[tuple[str, str, str, str | None, str]]:
         """(exhibit, kind, sha256, captured at, title) in exhibit order: one narrow query."""
-        where = "" if include_removed else "WHERE removed_at IS NULL "
-        rows = self.conn.execute(
-            "SELECT exhibit_no, kind, sha256, captured_local, captured_offset_min, title "
-            f"FROM items {where}ORDER BY exhibit_no"
-        )
         zones: dict[int | None, str] = {}
-        for number, kind, sha256, local, offset, title in rows:
+        for number, kind, sha256, local, offset, title in rows.summary_rows(
+            self.conn, include_removed
+        ):
             captured = None
             if local is not None:
                 zone = zones.get(offset)
@@ -175,21 +160,19 @@ class QuickReader:
 
     def items(self, include_removed: bool = False) -> list[dict[str, Any]]:
         """Every item as documented JSON, in exhibit order (three queries, not one per item)."""
-        where = "" if include_removed else " WHERE removed_at IS NULL"
-        return self._json(f"SELECT {_ITEM_COLUMNS} FROM items{where} ORDER BY exhibit_no", ())
+        return self._json("all" if include_removed else "active")
 
     def item(self, ref: str) -> dict[str, Any]:
         """One item by exhibit number, UUID or SHA-256 prefix, as ``items.resolve`` finds it."""
         ref = ref.strip()
-        base = f"SELECT {_ITEM_COLUMNS} FROM items WHERE "
         if m := EXHIBIT_RE.match(ref):
-            found = self._json(base + "exhibit_no = ?", (int(m.group(1)),))
+            found = self._json("exhibit", int(m.group(1)))
             if not found and HEX_RE.match(ref):
-                found = self._json(base + "sha256 LIKE ? LIMIT 2", (ref.lower() + "%",))
+                found = self._json("sha256_prefix", ref.lower())
         elif UUID_RE.match(ref):
-            found = self._json(base + "uuid = ?", (ref.lower(),))
+            found = self._json("uuid", ref.lower())
         elif HEX_RE.match(ref):
-            found = self._json(base + "sha256 LIKE ? LIMIT 2", (ref.lower() + "%",))
+            found = self._json("sha256_prefix", ref.lower())
         else:
             raise ItemNotFound(f"{ref!r} is not an exhibit number, UUID or SHA-256 prefix")
         if not found:
@@ -198,37 +181,14 @@ class QuickReader:
             raise ItemNotFound(f"{ref} matches several items; give more digits")
         return found[0]
 
-    def _json(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
-        self.conn.execute("BEGIN")  # one snapshot for items, sources and tags
-        named = self.conn.cursor()
-        named.row_factory = sqlite3.Row
-        try:
-            items = [_namespace(r, _ITEM_TIMES) for r in named.execute(sql, params)]
-            if not items:
-                return []
-            sources: dict[int, list[SimpleNamespace]] = {}
-            tags: dict[int, list[str]] = {}
-            for chunk in _chunks([i.id for i in items], 900):
-                marks = ",".join("?" * len(chunk))
-                for r in named.execute(
-                    f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE item_id IN ({marks}) ORDER BY id",
-                    chunk,
-                ):
-                    sources.setdefault(r["item_id"], []).append(_namespace(r, _SOURCE_TIMES))
-                for item_id, name in self.conn.execute(
-                    "SELECT it.item_id, t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id "
-                    f"WHERE it.item_id IN ({marks})",
-                    chunk,
-                ):
-                    tags.setdefault(item_id, []).append(name)
-        finally:
-            self.conn.execute("COMMIT")
-        return [item_json(i, sources.get(i.id, ()), tags.get(i.id, ())) for i in items]
-
-
-def _chunks(values: list[int], size: int) -> Iterator[list[int]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
+    def _json(self, lookup: rows.Lookup, value: object = None) -> list[dict[str, Any]]:
+        found = rows.item_records(self.conn, lookup, value)
+        result = []
+        for values in found.items:
+            item = _namespace(values, _ITEM_TIMES)
+            sources = [_namespace(s, _SOURCE_TIMES) for s in found.sources.get(item.id, ())]
+            result.append(item_json(item, sources, found.tags.get(item.id, ())))
+        return result
 
 
 def _offset_text(minutes: int | None) -> str:
@@ -249,36 +209,46 @@ def _local_iso(stored: str) -> str:
 
 
 # The key files of an unencrypted archive (services.archive.archive's SIGNING_KEY and
-# AGE_IDENTITY_PLAIN). Anything else in keys/ (an encrypted archive's key file, a
-# conversion in progress) means the full open, which asks for the passphrase.
+# AGE_IDENTITY_PLAIN), and of an encrypted one (core.crypto.archive_keys). Anything else
+# in keys/ (a conversion in progress, a lost key file) means the full open, which explains.
 _PLAIN_KEY_FILES = {"signing-key.pem", "age-identity.txt"}
+_ENCRYPTED_KEY_FILES = {
+    "archive-keys.json", "signing-key.pem.enc", "age-identity.enc", "age-recipient.txt",
+}  # fmt: skip
 
 
-def _plain_keys(keys: Path) -> bool:
+def _key_files(keys: Path) -> set[str] | None:
     try:
-        return all(entry.name in _PLAIN_KEY_FILES for entry in keys.iterdir())
+        return {entry.name for entry in keys.iterdir()}
     except FileNotFoundError:
-        return True
+        return set()
     except OSError:
-        return False
+        return None
 
 
-def quick_reader(root: Path) -> QuickReader | None:
-    """A reader for ``root``, or None when the full open is needed (missing, other schema)."""
+def quick_reader(root: Path, passphrase: Callable[[], str] | None = None) -> QuickReader | None:
+    """A reader for ``root``, or None when the full open is needed (missing, other schema).
+
+    An encrypted archive is unlocked with ``passphrase`` (asked only then) the
+    way the full open does it, with the same errors; without one it takes the
+    full open, which says a passphrase is needed.
+    """
     folder = Path(root).expanduser()
     path = folder / DB_NAME
-    if not path.is_file() or not _plain_keys(folder / "keys"):
+    names = _key_files(folder / "keys")
+    if not path.is_file() or names is None:
         return None
-    try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-    except sqlite3.Error:
-        return None
-    try:
-        conn.execute("PRAGMA query_only=ON")
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if row is not None and row[0] == SCHEMA_HEAD:
-            return QuickReader(conn)
-    except sqlite3.Error:
-        pass
-    conn.close()
-    return None
+    key = None
+    if not names <= _PLAIN_KEY_FILES:
+        if passphrase is None or "archive-keys.json" not in names:
+            return None
+        if not names <= _ENCRYPTED_KEY_FILES:
+            return None
+        # The archive services (and SQLAlchemy with them) only for an encrypted archive,
+        # whose key derivation costs more than loading them.
+        from evidence_desk.services.archive.archive import unlock_keys
+
+        keys = unlock_keys(folder, passphrase)
+        key = keys.database if keys is not None else None
+    conn = connect_read_only(path, key)
+    return QuickReader(conn) if conn is not None else None

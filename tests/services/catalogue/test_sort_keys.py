@@ -36,6 +36,11 @@ REFERENCE = {
     "sensitivity": [
         ("CASE items.sensitivity WHEN 'public' THEN 0 WHEN 'restricted' THEN 1 ELSE 2 END", True)
     ],
+    # The same, with the other names apart and in name order.
+    "sensitivity_named": [
+        ("CASE items.sensitivity WHEN 'public' THEN 0 WHEN 'restricted' THEN 1 ELSE 2 END", True),
+        ("items.sensitivity", True),
+    ],
     "size": [("items.size", True)],
     "sha256": [("items.sha256", True)],
     "warnings": [("json_array_length(items.warnings_json)", True)],
@@ -117,3 +122,18 @@ def test_migration_fills_the_keys_of_an_older_archive(varied) -> None:  # type: 
         for descending in (False, True):
             expected = _reference(varied.db.path, key, descending)
             assert catalogue.query_ids(varied, sort=Sort(key, descending)) == expected
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_sensitivities_other_than_the_ranked_ones(varied, descending: bool) -> None:  # type: ignore[no-untyped-def]
+    """Names below, between and above "public" and "restricted" sort after them, by name."""
+    from sqlalchemy import text
+
+    with varied.db.writer() as session:
+        for number, name in ((2, "private"), (3, "secret"), (5, "archived"), (7, "secret")):
+            session.execute(
+                text("UPDATE items SET sensitivity = :s WHERE exhibit_no = :n"),
+                {"s": name, "n": number},
+            )
+    expected = _reference(varied.db.path, "sensitivity_named", descending)
+    assert catalogue.query_ids(varied, sort=Sort("sensitivity", descending)) == expected

@@ -151,6 +151,11 @@ def test_kill_minus_nine_mid_ingest_never_damages_the_archive(tmp_path: Path):
             alive = proc.poll() is None
             proc.kill()
             _out, err = proc.communicate(timeout=30)
+        if in_large:
+            # A copy can end within the pause before the kill: a big file already
+            # stored (a "rows" round got past it) is copied, found present and its
+            # temporary copy dropped. Only a copy the kill cut short leaves one.
+            in_large = any(p.stat().st_size >= CHUNK for p in tmp_dir.iterdir())
         assert not _own_tracebacks(err), (context, err.decode(errors="replace"))
         if alive:
             kills += 1
