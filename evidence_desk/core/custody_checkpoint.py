@@ -150,6 +150,8 @@ def _validator() -> Any:
     itself on every call, which cost more than the rest of a checkpoint update (one
     after every commit of an ingest)."""
     if not _VALIDATOR:
+        import jsonschema
+
         cls = jsonschema.validators.validator_for(SCHEMA)
         cls.check_schema(SCHEMA)
         _VALIDATOR.append(cls(SCHEMA))
