@@ -320,7 +320,7 @@ def bench_verify_big(work: Path, count: int, size: int, runs: int) -> None:
     print(
         f"verify {count} objects of {size / 2**20:.0f} MiB, warm cache: {rate:.0f} MB/s "
         f"({spread(mine)} s, whole process), single-stream hashlib {base_rate:.0f} MB/s "
-        f"({spread(theirs)} s), ratio {rate / base_rate:.2f} (target >= 0.9)"
+        f"({spread(theirs)} s), ratio {rate / base_rate:.2f} (target >= 0.9) ({load_note()})"
     )
     shutil.rmtree(archive)
 

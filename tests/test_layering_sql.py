@@ -28,17 +28,12 @@ SERVICES = Path(__file__).resolve().parents[1] / "evidence_desk" / "services"
 # statements have moved to db/queries (or db/dialect).
 ALLOWED = frozenset(
     {
-        # bundle import staging
-        "bundles/import_rows.py",
-        "bundles/importing.py",
-        # catalogue verify, encryption conversion
+        # encryption conversion
         "catalogue/conversion.py",
-        "catalogue/verify.py",
         # ingest
         "intake/ingest.py",
         "intake/staging.py",
-        # custody log and doctor
-        "archive/custody.py",
+        # doctor
         "archive/doctor.py",
     }
 )

@@ -13,12 +13,13 @@ import os
 import stat
 import zipfile
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 from evidence_desk.core import zip_directory
 from evidence_desk.core.bagit_bundle import decode_path
-from evidence_desk.core.safe_zip import DEFAULT_LIMITS, HostileBundle, check_zip, fold, name_problem
+from evidence_desk.core.safe_zip import DEFAULT_LIMITS, HostileBundle, fold, name_problem
 
 TAG_FILE_CAP = 64 * 2**20
 
@@ -47,7 +48,7 @@ def describe_error(exc: BaseException) -> str:
 class BagReader:
     """Regular files of a bag by relative POSIX path."""
 
-    files: dict[str, int]
+    files: Mapping[str, int]
     label: str
 
     def open(self, name: str) -> BinaryIO:
@@ -81,9 +82,10 @@ class FolderBag(BagReader):
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.label = str(self.root)
-        self.files = {}
+        self._found: dict[str, int] = {}
         seen: dict[str, str] = {}
         self._walk(self.root, "", seen)
+        self.files = self._found
 
     def _walk(self, folder: Path, prefix: str, seen: dict[str, str]) -> None:
         with os.scandir(folder) as entries:
@@ -102,8 +104,8 @@ class FolderBag(BagReader):
                 if stat.S_ISDIR(st.st_mode):
                     self._walk(Path(entry.path), rel + "/", seen)
                 elif stat.S_ISREG(st.st_mode):
-                    self.files[rel] = st.st_size
-                    if len(self.files) > DEFAULT_LIMITS.max_entries:
+                    self._found[rel] = st.st_size
+                    if len(self._found) > DEFAULT_LIMITS.max_entries:
                         raise HostileBundle(
                             f"the folder holds more than {DEFAULT_LIMITS.max_entries:,} files"
                         )
@@ -125,33 +127,32 @@ class ZipBag(BagReader):
         self.label = str(self.path)
         try:
             if fileobj is not None:  # an .age bundle's zip, decrypted in memory
-                zip_directory.scan(fileobj, DEFAULT_LIMITS)
+                directory = zip_directory.read_directory(fileobj, DEFAULT_LIMITS)
                 fileobj.seek(0)
-                self._zip = zipfile.ZipFile(fileobj)
+                self._zip = zip_directory.MemberReader(fileobj)
             else:
                 with open(self.path, "rb") as f:
-                    zip_directory.scan(f, DEFAULT_LIMITS)
-                self._zip = zipfile.ZipFile(self.path)
+                    directory = zip_directory.read_directory(f, DEFAULT_LIMITS)
+                self._zip = zip_directory.MemberReader(self.path)
         except zip_directory.NotAZip as exc:
             raise BagFormatError(f"{self.path.name} is not a zip file: {exc}") from None
         except READ_ERRORS as exc:
             raise BagFormatError(
                 f"{self.path.name} is not a readable zip file: {describe_error(exc)}"
             ) from None
-        try:
-            entries = check_zip(self._zip, DEFAULT_LIMITS)
-        except HostileBundle:
-            self._zip.close()
-            raise
+        entries = directory.files
         tops = {name.split("/", 1)[0] for name in entries}
         self.prefix = ""
         if "bagit.txt" not in entries and len(tops) == 1 and all("/" in n for n in entries):
             self.prefix = tops.pop() + "/"
-        self._infos = {n[len(self.prefix) :]: i for n, i in entries.items()}
-        self.files = {n: i.file_size for n, i in self._infos.items()}
+        self._directory = directory
+        self.files = directory.sizes_by_name(self.prefix)
 
     def open(self, name: str) -> BinaryIO:
-        return self._zip.open(self._infos[name])  # type: ignore[return-value]
+        if name not in self.files:
+            raise FileNotFoundError(name)
+        info = self._directory.info(self.prefix + name)
+        return self._zip.open(info)  # type: ignore[return-value]
 
     def close(self) -> None:
         self._zip.close()

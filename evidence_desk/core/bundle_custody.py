@@ -34,6 +34,7 @@ SEALED_FIELDS = ("seq", "occurred_at", "event_type", "item_uuid", "outcome")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _EXHIBIT = re.compile(r"ED-\d{6,9}")
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(\+00:00|Z)")
 _BUNDLE_FILE = re.compile(r"data/objects/ED-\d{6,9}_[0-9a-f]{8}\.[a-z0-9]{1,10}")
 
 
@@ -55,7 +56,16 @@ PUBLIC_DETAILS: dict[str, dict[str, Callable[[Any], bool]]] = {
     "message digest calculation": {
         "algorithm": lambda v: v == "SHA-256", "digest": _is(_HEX64), "size": _count,
     },
-    "fixity check": {"algorithm": lambda v: v == "SHA-256", "expected": _is(_HEX64)},
+    "fixity check": {
+        "algorithm": lambda v: v == "SHA-256", "expected": _is(_HEX64), "run": _is(_UUID),
+    },
+    # A verify run: counts, times and digests; never its selection (other items' ids).
+    "fixity run": {
+        "algorithm": lambda v: v == "SHA-256", "started": _is(_TIME), "finished": _is(_TIME),
+        "scope": lambda v: v in ("archive", "selection"), "items_checked": _count,
+        "intact": _count, "failed": _count, "intact_digest": _is(_HEX64),
+        "log_events": _count, "log_head": _is(_HEX64), "cancelled": _flag,
+    },
     "replication": {
         "bundle": _is(_UUID), "profile": lambda v: v in ("full", "redacted"),
         "file": _is(_BUNDLE_FILE), "sha256": _is(_HEX64), "redacted": _flag,

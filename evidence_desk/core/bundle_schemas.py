@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 from jsonschema.exceptions import ValidationError, best_match  # type: ignore[import-untyped]
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core import custody_checkpoint, strict_json
+from evidence_desk.core import custody_checkpoint, fixity_run, strict_json
 from evidence_desk.core.bundle_schema_parts import (
     EXHIBIT_RE,
     FORMATS,
@@ -196,7 +196,17 @@ CUSTODY_ENTRY = {
             {"withheld": integer(1), "prev_hash": HASH, "hash": HASH},
             ("withheld", "prev_hash", "hash"),
         ),
-    ]
+    ],
+    # A verify run's archive-level event: no item, and details of a known shape (in
+    # full: every field; sealed: only those a redacted bundle may show).
+    "if": {"properties": {"event_type": {"const": "fixity run"}}, "required": ["event_type"]},
+    "then": {
+        "properties": {"item_uuid": {"type": "null"}},
+        "required": ["item_uuid", "details"],
+        "if": {"required": ["sealed"]},
+        "then": {"properties": {"details": fixity_run.SEALED_DETAILS_SCHEMA}},
+        "else": {"properties": {"details": fixity_run.DETAILS_SCHEMA}},
+    },
 }
 
 CUSTODY = document(

@@ -28,6 +28,9 @@ CREATION = "creation"
 DISPLAYING = "displaying"
 ENCRYPTION = "encryption"  # an archive converted to encrypted storage at rest
 RECOVERY = "recovery"  # the database restored from a backup, the checkpoint re-anchored
+# One archive-level event per verify run (item_uuid null); items it found damaged get
+# their own FIXITY_CHECK event with outcome "failure" (see ``fixity_run``).
+FIXITY_RUN = "fixity run"
 EVENT_TYPES = (
     CREATION,
     INGESTION,
@@ -40,6 +43,7 @@ EVENT_TYPES = (
     DISPLAYING,
     ENCRYPTION,
     RECOVERY,
+    FIXITY_RUN,
 )
 
 HASHED_FIELDS = (

@@ -102,8 +102,13 @@ class RecordDigest:
         return {"v": VERSION, "digest": self.digest, "fields": self.fields}
 
 
+def full_digest(rec: Mapping[str, Any]) -> str:
+    """The full digest alone: what verify compares first (the short ones only name a change)."""
+    return hashlib.sha256(canonical_json({"v": VERSION, **rec})).hexdigest()
+
+
 def digest(rec: Mapping[str, Any]) -> RecordDigest:
-    full = hashlib.sha256(canonical_json({"v": VERSION, **rec})).hexdigest()
+    full = full_digest(rec)
     short = "".join(
         hashlib.sha256(canonical_json({name: rec.get(name)})).hexdigest()[:SHORT_HEX]
         for name in FIELDS

@@ -11,6 +11,7 @@ are stored without compression, so the ratio cap costs honest senders nothing.
 
 from __future__ import annotations
 
+import re
 import stat
 import unicodedata
 import zipfile
@@ -23,8 +24,9 @@ class HostileBundle(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    # A bundle holds up to two entries per item (original and thumbnail) and a dozen more:
-    # 250,000 leaves room for the 100,000-item archives the catalogue is built for. More is
+    # A bundle holds two entries per item (original and thumbnail) and up to 32 more; export
+    # refuses more than 124,984 items, so no bundle we write reaches 250,000, while the
+    # 100,000-item archives the catalogue is built for fit in one (docs/security.md). More is
     # refused from the zip's end record alone, before any entry is parsed.
     max_entries: int = 250_000
     max_total_bytes: int = 4 * 2**40  # 4 TiB of uncompressed content
@@ -32,10 +34,17 @@ class Limits:
     max_ratio: float = 100.0  # uncompressed / compressed, for compressed entries
     ratio_floor: int = 1 * 2**20  # small entries may compress well legitimately
     max_name: int = 1024
+    # The central directory, read whole (names are kept): our largest bundle's is ~30 MB
+    # (250,000 entries of ~110 bytes); 48 MiB bounds what 250,000 names of up to 1 KiB
+    # could otherwise cost in memory (docs/security.md).
+    max_directory: int = 48 * 2**20
 
 
 DEFAULT_LIMITS = Limits()
 _ALLOWED_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+_COMPONENT = re.compile(r"(?:^|/)(?:\.\.?)?(?:/|$)")  # an empty, "." or ".." path component
+_PARENT = re.compile(r"(?:^|/)\.\.(?:/|$)")
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # C0 (but tab), DEL, C1
 
 
 def name_problem(name: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
@@ -44,7 +53,7 @@ def name_problem(name: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
         return "empty name"
     if len(name) > limits.max_name:
         return "name too long"
-    if "\x00" in name or any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in name if c != "\t"):
+    if _CONTROL.search(name):
         return "control character in name"
     if "\\" in name:
         return "backslash in name (a Windows path)"
@@ -52,17 +61,46 @@ def name_problem(name: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
         return "absolute path"
     if len(name) >= 2 and name[1] == ":":
         return "drive letter (a Windows absolute path)"
-    parts = name.split("/")
-    if any(p == ".." for p in parts):
-        return "path traversal (..)"
-    if any(p in ("", ".") for p in parts):
-        return "empty or '.' path component"
+    if _COMPONENT.search(name):
+        return "path traversal (..)" if _PARENT.search(name) else "empty or '.' path component"
     return None
 
 
 def fold(name: str) -> str:
     """The key under which two names would collide on some file system."""
     return unicodedata.normalize("NFC", name).casefold()
+
+
+def entry_problem(
+    mode: int,
+    flags: int,
+    method: int,
+    compressed: int,
+    size: int,
+    limits: Limits = DEFAULT_LIMITS,
+    is_dir: bool = False,
+) -> str | None:
+    """Why one zip entry may not be read (its kind, encryption, method, sizes), or None.
+
+    Shared by :func:`check_zip` and the lean directory scan of ``zip_directory``."""
+    kind = stat.S_IFMT(mode)
+    if kind == stat.S_IFLNK:
+        return "symbolic link"
+    if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
+        return "not a regular file"
+    if is_dir:
+        return None
+    if flags & 0x1:
+        return "encrypted"
+    if method not in _ALLOWED_COMPRESSION:
+        return "unsupported compression method"
+    if method == zipfile.ZIP_STORED and compressed != size:
+        return f"stored but declares {size:,} bytes in {compressed:,}: sizes do not agree"
+    if size > limits.max_member:
+        return f"declares {size:,} bytes, too large"
+    if size > limits.ratio_floor and size > limits.max_ratio * max(compressed, 1):
+        return f"expands {size / max(compressed, 1):,.0f}× (a zip bomb?)"
+    return None
 
 
 def check_zip(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> dict[str, zipfile.ZipInfo]:
@@ -84,38 +122,27 @@ def check_zip(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> dict[str,
         if key in seen:
             raise HostileBundle(f"duplicate entry {name!r} (collides with {seen[key]!r})")
         seen[key] = name
-        mode = info.external_attr >> 16
-        kind = stat.S_IFMT(mode)
-        if kind == stat.S_IFLNK:
-            raise HostileBundle(f"unsafe entry {name!r}: symbolic link")
-        if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-            raise HostileBundle(f"unsafe entry {name!r}: not a regular file")
+        problem = entry_problem(
+            info.external_attr >> 16,
+            info.flag_bits,
+            info.compress_type,
+            info.compress_size,
+            info.file_size,
+            limits,
+            is_dir,
+        )
+        if problem:
+            raise HostileBundle(f"unsafe entry {name!r}: {problem}")
         if is_dir:
             continue
-        if info.flag_bits & 0x1:
-            raise HostileBundle(f"entry {name!r} is encrypted")
-        if info.compress_type not in _ALLOWED_COMPRESSION:
-            raise HostileBundle(f"entry {name!r} uses an unsupported compression method")
-        if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-            raise HostileBundle(
-                f"entry {name!r} is stored but declares {info.file_size:,} bytes "
-                f"in {info.compress_size:,}: sizes do not agree"
-            )
-        if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
-            info.compress_size, 1
-        ):
-            raise HostileBundle(
-                f"entry {name!r} expands {info.file_size / max(info.compress_size, 1):,.0f}× "
-                "(a zip bomb?)"
-            )
         total += info.file_size
         if total > limits.max_total_bytes:
             raise HostileBundle("the zip expands to more than we accept (a zip bomb?)")
         files[name] = info
     for name in files:  # a file may not also be used as a folder
-        parent = name.rsplit("/", 1)[0] if "/" in name else None
+        parent = name.rpartition("/")[0]
         while parent:
             if parent in files:
                 raise HostileBundle(f"entry {parent!r} is both a file and a folder")
-            parent = parent.rsplit("/", 1)[0] if "/" in parent else None
+            parent = parent.rpartition("/")[0]
     return files

@@ -89,3 +89,39 @@ def test_stored_entry_with_lying_sizes() -> None:
     zf.infolist()[0].file_size = 10**9
     with pytest.raises(HostileBundle, match="do not agree"):
         check_zip(zf)
+
+
+def _scan(*entries: tuple[str, bytes], limits: Limits | None = None):  # type: ignore[no-untyped-def]
+    from evidence_desk.core import zip_directory
+
+    zf = _zip(*entries)
+    raw = zf.fp  # the BytesIO the zip was written to
+    zf.close()
+    assert raw is not None
+    return zip_directory.read_directory(io.BytesIO(raw.getvalue()), limits or Limits())
+
+
+def test_lean_scan_refuses_what_check_zip_refuses() -> None:
+    """The directory scan (no ZipInfo) applies the same per-entry rules as check_zip."""
+    with pytest.raises(HostileBundle, match="duplicate"):
+        _scan(("Data/A", b"1"), ("data/a", b"2"))
+    with pytest.raises(HostileBundle, match="duplicate"):  # NFC and NFD of "й"
+        _scan(("\u0439.txt", b"1"), ("\u0438\u0306.txt", b"2"))
+    with pytest.raises(HostileBundle, match="both a file and a folder"):
+        _scan(("a", b"1"), ("a/b", b"2"))
+    with pytest.raises(HostileBundle, match="traversal"):
+        _scan(
+            ("b/../../x", b"1"),
+        )
+    found = _scan(("b/", b""), ("b/bagit.txt", b"x"), ("b/data/Алматы.txt", b"yy"))
+    assert set(found.files) == {"b/bagit.txt", "b/data/Алматы.txt"} and len(found) == 3
+    view = found.sizes_by_name("b/")
+    assert dict(view.items()) == {"bagit.txt": 1, "data/Алматы.txt": 2}
+    assert "bagit.txt" in view and "b/bagit.txt" not in view
+
+
+def test_central_directory_over_its_cap_is_refused_from_the_end_record() -> None:
+    entries = [(f"b/{n:04d}", b"") for n in range(100)]
+    with pytest.raises(HostileBundle, match="central directory is .* more than we accept"):
+        _scan(*entries, limits=Limits(max_directory=1000))
+    assert len(_scan(*entries)) == 100

@@ -8,7 +8,7 @@ file, each an iterator of :class:`Message` with a :class:`ParseReport`;
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import BinaryIO
 
@@ -90,7 +90,7 @@ def _opener(reader: BagReader, name: str) -> Callable[[], BinaryIO]:
     return lambda: reader.open(name)
 
 
-def check_media(message: Message, files: dict[str, int], report: ParseReport) -> Message:
+def check_media(message: Message, files: Mapping[str, int], report: ParseReport) -> Message:
     """``message`` with references to files absent from the export marked missing."""
     if not message.media or all(m.path is None or m.path in files for m in message.media):
         return message

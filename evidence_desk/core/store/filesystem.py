@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from evidence_desk.core.atomic_file import fsync_dir
+from evidence_desk.core.store import sweep
 from evidence_desk.core.store.base import (  # noqa: F401 - Cancelled re-exported
     Cancelled,
     NotRegularObject,
@@ -308,6 +309,14 @@ class ObjectStore:
                 label = f"{self.root.name}/{path.relative_to(self.root).as_posix()}"
                 in_place = is_sha256(name) and path == self.path_for(name)
                 yield StoreEntry(name, label, in_place)
+
+    def sweep_plan(self) -> sweep.Plan | None:
+        """For verify, one pass over the folders (``core.store.sweep``); None when objects
+        are not hashed as plain files here (a subclass's ``hash_object``) or there is no
+        store folder."""
+        if type(self).hash_object is not ObjectStore.hash_object:
+            return None
+        return sweep.plan(str(self.root), (TMP_DIR, JOURNAL_DIR))
 
     def clean_temp(self) -> int:
         """Remove temporary files left by an interrupted copy."""

@@ -26,6 +26,7 @@ INSTALLERS = (
     "evidence_desk.gui.case.install:install_case_ui",
     "evidence_desk.gui.messages.install:install_messages_ui",
     "evidence_desk.gui.shell.lock:install_lock_ui",
+    "evidence_desk.gui.shell.doctor_dialog:install_doctor_ui",
 )
 # Not needed to show the window, but soon after: Pillow for the preview and
 # the title checks, the preview sandbox. Imported right after the features

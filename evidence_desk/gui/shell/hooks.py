@@ -2,8 +2,9 @@
 
 Features (case records, bundles, later ones) get ``window.hooks`` and use it to
 
-- add a menu before Help (``add_menu``) and entries to the catalogue's
-  context menu (``extend_context_menu``);
+- add a menu before Help (``add_menu``), commands to the File menu
+  (``add_to_file_menu``) or after another command (``add_after``), and
+  entries to the catalogue's context menu (``extend_context_menu``);
 - find the item views, to start drags from them (``item_views``);
 - announce what a finished operation changed (``announce``) and subscribe to
   what others changed (``subscribe``): one mechanism for "the catalogue rows,
@@ -88,6 +89,20 @@ class WindowHooks(QObject):
         else:
             file_menu.insertSeparator(before)
             file_menu.insertActions(before, actions)
+
+    def add_after(self, anchor: QAction, actions: list[QAction]) -> None:
+        """Add a feature's commands to the menu bar's menu holding ``anchor``, right after it."""
+        for entry in self._window.menuBar().actions():
+            menu = entry.menu()
+            if isinstance(menu, QMenu) and anchor in menu.actions():
+                existing = menu.actions()
+                index = existing.index(anchor) + 1
+                if index < len(existing):
+                    menu.insertActions(existing[index], actions)
+                else:
+                    menu.addActions(actions)
+                return
+        raise ValueError(f"{anchor.text()!r} is in no menu of the menu bar")
 
     def extend_context_menu(self, extend: MenuExtension) -> None:
         """Have ``extend(menu)`` add entries whenever the catalogue's context menu opens."""

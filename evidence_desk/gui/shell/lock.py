@@ -394,6 +394,11 @@ def open_archive_in(
                 path, problem=QApplication.translate("ArchiveLock", "Wrong passphrase; try again.")
             )
             return
+        from evidence_desk.gui.shell.doctor_dialog import damaged_database, offer_doctor
+
+        if damaged_database(exc):  # the way out, one click away: Check Archive Health
+            offer_doctor(window, Path(path), error_text(exc))
+            return
         window._show_error(
             QApplication.translate("ArchiveLock", "Could not open the archive: %1").replace(
                 "%1", error_text(exc)

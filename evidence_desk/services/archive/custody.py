@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from evidence_desk.core import custody_chain, evidence_digest
+from evidence_desk.core import custody_chain, evidence_digest, fixity_run
 from evidence_desk.db.engine import tx_memo
 from evidence_desk.db.models import CustodyEvent, Item
+from evidence_desk.db.queries import custody as q
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
@@ -46,10 +46,7 @@ class EventRecord:
 def _last_hash(session: Session) -> str:
     memo = tx_memo(session)
     if "custody_head" not in memo:
-        last = session.scalars(
-            select(CustodyEvent.hash).order_by(CustodyEvent.id.desc()).limit(1)
-        ).first()
-        memo["custody_head"] = last or custody_chain.GENESIS
+        memo["custody_head"] = q.last_hash(session) or custody_chain.GENESIS
     return str(memo["custody_head"])
 
 
@@ -80,6 +77,7 @@ def append(
     details: dict[str, Any] | None = None,
     outcome: str = "success",
     actor: str | None = None,
+    event_uuid: str | None = None,
 ) -> CustodyEvent:
     if event_type not in custody_chain.EVENT_TYPES:
         raise ValueError(f"unknown custody event type {event_type!r}")
@@ -87,7 +85,7 @@ def append(
         session.flush()
         details = {**(details or {}), evidence_digest.DETAILS_KEY: record_digest(item).as_details()}
     body = {
-        "uuid": str(uuid.uuid4()),
+        "uuid": event_uuid or str(uuid.uuid4()),
         "occurred_at": datetime.now(UTC).isoformat(timespec="microseconds"),
         "event_type": event_type,
         "actor": actor or archive.actor,
@@ -158,11 +156,11 @@ def append_many(
             }
         )
         if len(rows) >= batch:
-            session.execute(insert(CustodyEvent), rows)
+            q.insert_events(session, rows)
             count += len(rows)
             rows = []
     if rows:
-        session.execute(insert(CustodyEvent), rows)
+        q.insert_events(session, rows)
         count += len(rows)
     tx_memo(session)["custody_head"] = prev
     return count
@@ -184,39 +182,36 @@ def to_record(row: CustodyEvent) -> EventRecord:
 
 
 def events_for_item(archive: Archive, item_uuid: str) -> list[EventRecord]:
+    """The item's custody as the user sees it: its own events and, in log order among
+    them, the fixity runs that covered it (see ``core.fixity_run``)."""
     with archive.db.reader() as session:
-        rows = session.scalars(
-            select(CustodyEvent)
-            .where(CustodyEvent.item_uuid == item_uuid)
-            .order_by(CustodyEvent.id)
-        )
-        return [to_record(r) for r in rows]
-
-
-_CHAIN_COLUMNS = (
-    "uuid",
-    "occurred_at",
-    "event_type",
-    "actor",
-    "tool",
-    "item_uuid",
-    "outcome",
-    "details_json",
-    "prev_hash",
-    "hash",
-)
+        rows = q.item_events(session, item_uuid)
+        if not rows:
+            return []
+        own = [to_record(r) for r in rows]
+        failed = {run for e in own if (run := fixity_run.failed_in(e.as_dict()))}
+        first = rows[0].id
+        runs = [
+            (r.id, to_record(r))
+            for r in q.fixity_runs_after(session, first)
+        ]
+    covering = [
+        (position, run)
+        for position, run in runs
+        if fixity_run.covers(run.details, item_uuid, first, failed, run.uuid)
+    ]
+    merged = [(r.id, e) for r, e in zip(rows, own, strict=True)] + covering
+    merged.sort(key=lambda pair: pair[0])
+    return [event for _position, event in merged]
 
 
 def check_log(session: Session) -> list[custody_chain.ChainProblem]:
     """Verify the whole chain, streaming plain rows in log order (no ORM objects:
     a million events took minutes as objects)."""
-    c = CustodyEvent.__table__.c
-    stmt = select(*(c[name] for name in _CHAIN_COLUMNS)).order_by(c.id)
-    rows = session.execute(stmt.execution_options(yield_per=5000))
 
     def events() -> Iterator[dict[str, Any]]:
-        for row in rows:
-            event = dict(zip(_CHAIN_COLUMNS, row, strict=True))
+        for row in q.chain_rows(session):
+            event = dict(zip(q.CHAIN_COLUMNS, row, strict=True))
             event["details"] = json.loads(event.pop("details_json"))
             yield event
 

@@ -48,6 +48,7 @@ from evidence_desk.services.archive.archive import (
     unlock_keys,
 )
 from evidence_desk.services.archive.errors import ArchiveError
+from evidence_desk.services.archive.guards import writable
 from evidence_desk.services.archive.recovery import recover
 
 LOW_SPACE_BYTES = 200 * 1024 * 1024
@@ -81,7 +82,11 @@ def _stamp() -> str:
 def _connect_read_only(db_path: Path, key: bytes | None) -> Any:
     """Plain SQLite, or SQLCipher with an encrypted archive's database key."""
     if key is None:
-        return sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
+        # On write-protected media SQLite cannot create the WAL index beside a WAL database
+        # and says "unable to open database file": that is not damage. Nothing can change
+        # the file there, so it is opened immutable, as the archive opens it (db/dialect.py).
+        immutable = "" if writable(db_path.parent) else "&immutable=1"
+        return sqlite3.connect(f"file:{db_path}?mode=ro{immutable}", uri=True, timeout=10)
     from evidence_desk.db import cipher
 
     return cipher.connect(db_path, key, timeout=10, read_only=True)

@@ -115,7 +115,9 @@ def unannounced(archive: Archive, digests: list[str], notes: list[str]) -> list[
     that an item refers to by now was committed meanwhile (checked after the
     journals, because a writer announces first and commits last). Leftovers
     of a dead writer that could not be removed (read-only medium) become a
-    note. Only objects nobody announced remain.
+    note. An object gone by now was removed by the writer that staged it (a
+    failed or cancelled import unstages, then its journal goes with it), so
+    it is no stray either. Only objects nobody announced, still present, remain.
     """
     if not digests or not isinstance(archive.store, ObjectStore):
         return digests
@@ -123,6 +125,7 @@ def unannounced(archive: Archive, digests: list[str], notes: list[str]) -> list[
     committed = _referenced(archive, set(digests) - live)
     leftovers = set().union(*(j.digests for j in left)) if left else set()
     kept = [d for d in digests if d not in live and d not in committed and d not in leftovers]
+    kept = [d for d in kept if os.path.lexists(archive.store.path_for(d))]
     stale = sum(1 for d in digests if d in leftovers and d not in live and d not in committed)
     if stale:
         notes.append(

@@ -8,16 +8,17 @@ long chain costs no memory; returns each item's events for the report.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core import custody_chain
+from evidence_desk.core import custody_chain, fixity_run
 from evidence_desk.core.bundle_custody import segment_entries
 from evidence_desk.core.bundle_items import ExportItem
 from evidence_desk.core.bundle_metadata import write_json_with_list
 from evidence_desk.db.queries import bundle_export as queries
+from evidence_desk.db.queries import custody as q
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.bundles.report import CustodySummary
@@ -26,23 +27,56 @@ from evidence_desk.services.bundles.report import CustodySummary
 def write_custody(
     archive: Archive, items: list[ExportItem], header: dict[str, Any], path: Path, profile: str
 ) -> dict[str, list[CustodySummary]]:
-    """custody.json (see core.bundle_custody); returns each item's events for the report."""
+    """custody.json (see core.bundle_custody); returns each item's events for the report.
+
+    The fixity runs that covered an exported item travel in full (or sealed) like
+    its own events, so the recipient re-checks their hashes too.
+    """
     wanted = {i.uuid for i in items}
-    uuids = sorted(wanted)
     summaries: dict[str, list[CustodySummary]] = {}
     with archive.db.reader() as session:
-        first, last = queries.custody_span(session, uuids) or (0, -1)
+        spans = q.first_and_last_ids(session, sorted(wanted))
+        first_seqs = {u: first for u, (first, _last) in spans.items()}
+        first = min(first_seqs.values(), default=0)
+        last = max((end for _start, end in spans.values()), default=-1)
+        if spans:
+            for run in q.fixity_runs_after(session, first):
+                if fixity_run.covers_any(custody.to_record(run).details, first_seqs):
+                    last = max(last, run.id)
         rows = queries.custody_events(session, first, last)
+        failed: dict[str, set[str]] = {}  # item uuid -> runs that found it damaged
+        covered: dict[str, list[str]] = {}  # a run event's hash -> the items it covered
 
         def events() -> Iterator[dict[str, Any]]:
             for row in rows:
                 yield {**custody.to_record(row).as_dict(), "seq": row.id}
 
+        def include(event: Mapping[str, Any]) -> bool:
+            item_uuid = event.get("item_uuid")
+            if item_uuid in wanted:
+                run = fixity_run.failed_in(event)
+                if run:
+                    failed.setdefault(str(item_uuid), set()).add(run)
+                return True
+            if not fixity_run.is_run(event):
+                return False
+            details, run_uuid = event.get("details") or {}, event.get("uuid")
+            items_covered = [
+                u
+                for u, seq in first_seqs.items()
+                if fixity_run.covers(details, u, seq, failed.get(u, ()), run_uuid)
+            ]
+            if items_covered:
+                covered[str(event["hash"])] = items_covered
+            return bool(items_covered)
+
         def collected() -> Iterator[dict[str, Any]]:
-            include = lambda e: e.get("item_uuid") in wanted  # noqa: E731
             for entry in segment_entries(events(), include, redacted=profile == "redacted"):
                 if "withheld" not in entry:
-                    summaries.setdefault(entry["item_uuid"], []).append(_summary(entry))
+                    summary = _summary(entry)
+                    owners = covered.get(entry["hash"]) or [entry["item_uuid"]]
+                    for owner in owners:
+                        summaries.setdefault(owner, []).append(summary)
                 yield entry
 
         custody_header = {

@@ -11,10 +11,11 @@ import json
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import ExternalRef, ImportedCustodyEvent, Item, Source, Tag
+from evidence_desk.db.queries import bundle_import as q
+from evidence_desk.db.queries import item_lookup as lookup
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.intake.items import create_item
 
@@ -187,20 +188,9 @@ def add_refs(
 ) -> None:
     system = report.sender_uuid or "unknown"
     ref = str(record.get("exhibit") or "")
-    if ref and not session.scalar(
-        select(ExternalRef.id).where(
-            ExternalRef.item_id == item.id, ExternalRef.system == system, ExternalRef.ref == ref
-        )
-    ):
+    if ref and not q.has_external_ref(session, item.id, system, ref):
         session.add(ExternalRef(item_id=item.id, system=system, ref=ref, recorded_at=utcnow()))
-    have = set(
-        session.scalars(
-            select(ImportedCustodyEvent.hash).where(
-                ImportedCustodyEvent.item_id == item.id,
-                ImportedCustodyEvent.source_archive_uuid == system,
-            )
-        )
-    )
+    have = q.imported_event_hashes(session, item.id, system)
     for position, entry in history.get(str(record.get("id")), []):
         if entry.get("hash") in have:
             continue
@@ -220,7 +210,7 @@ def merge_tags(session: Session, item: Item, names: list[Any]) -> None:
     wanted = [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
     if not wanted:
         return
-    by_fold = {t.name.casefold(): t for t in session.scalars(select(Tag))}
+    by_fold = {t.name.casefold(): t for t in lookup.all_tags(session)}
     for name in wanted:
         if name.casefold() in current:
             continue

@@ -43,9 +43,7 @@ class BundleImporter:
                 return CERTAIN
             if zipfile.is_zipfile(path):
                 with open(path, "rb") as f:  # an absurd zip costs nothing to turn down
-                    zip_directory.scan(f, DEFAULT_LIMITS)
-                with zipfile.ZipFile(path) as z:
-                    names = z.namelist()[:4096]
+                    names = list(zip_directory.read_directory(f, DEFAULT_LIMITS).files)[:4096]
                 if any(
                     n == "bagit.txt" or n.count("/") == 1 and n.endswith("/bagit.txt")
                     for n in names

@@ -31,8 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import select
-
 from evidence_desk.core import bundle_layout as L
 from evidence_desk.core import custody_chain
 from evidence_desk.core.bagit_read import (
@@ -44,7 +42,8 @@ from evidence_desk.core.bagit_read import (
 )
 from evidence_desk.core.bundle_schemas_messages import MESSAGES_JSON
 from evidence_desk.core.store.base import Cancelled
-from evidence_desk.db.models import Item
+from evidence_desk.db.queries import bundle_import as q
+from evidence_desk.db.queries import item_lookup as lookup
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -238,7 +237,7 @@ def _stage(
         state.current = record["exhibit"]
         progress(state)
         with archive.db.reader() as session:
-            known = session.scalar(select(Item.id).where(Item.sha256 == digest)) is not None
+            known = bool(lookup.known_digests(session, [digest]))
         entry = _Staged(record, digest, phash=record.get("phash"))
         if known or digest in staged:
             state.bytes_done += bag.files.get(file, 0)
@@ -272,7 +271,7 @@ def _unstage(archive: Archive, staged: list[str]) -> None:
     if not staged:
         return
     with archive.db.reader() as session:
-        claimed = set(session.scalars(select(Item.sha256).where(Item.sha256.in_(staged))))
+        claimed = lookup.known_digests(session, staged)
     for digest in staged:
         if digest in claimed:
             continue
@@ -334,7 +333,7 @@ def _add_item(
     record, digest = entry.record, entry.digest
     file = record["bundle"]["file"]
     sender_exhibit = record["exhibit"]
-    item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
+    item = q.item_with_digest(session, digest)
     duplicate = item is not None
     if item is None:
         if not archive.store.exists(digest):

@@ -7,6 +7,12 @@ the Python around it, and threads then queue for the lock. They go in chunks
 to worker processes, each hashing a few hundred objects per round trip. Both
 go through the store's own ``hash_object``, never a path.
 Results come back in the order asked, whatever finished first.
+
+A whole-archive check of a file-system store first *sweeps* it
+(``core.store.sweep``): two worker processes read every folder once and hash
+each small object where it lies, which also yields every file for the search
+for strays. Only what the sweep could not settle (big objects, links, objects
+it did not find) goes through ``rehash`` one by one.
 """
 
 from __future__ import annotations
@@ -16,9 +22,12 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from evidence_desk.core.crypto.errors import TamperedError
+from evidence_desk.core.store import sweep as store_sweep
 from evidence_desk.core.store.base import NotRegularObject, Store, is_sha256
 
 WORKERS = 2
@@ -27,17 +36,20 @@ SMALL_OBJECT_BYTES = 1024 * 1024
 PROCESS_MIN_SMALL = 2000
 CHUNK_FILES = 400
 IN_FLIGHT = 8
+SWEEP_TOPS = 4  # top-level folders per sweep task: 64 tasks for a full store
 
 MISSING = "missing"
 CANCELLED = "cancelled"
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
+    """One object to check (a tuple: a million of them are built per verify)."""
+
     item_id: int
     exhibit: str
     sha256: str
     size: int
+    uuid: str = ""
 
 
 def _hash_one(store: Store, sha256: str) -> str | None:
@@ -126,3 +138,81 @@ def rehash(
         threads.shutdown(wait=True, cancel_futures=True)
         if processes is not None:
             processes.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class SweepOutcome:
+    """What a sweep settled: digests found intact or altered, every object-named file at
+    its place, the files elsewhere, and whether it was stopped."""
+
+    intact: set[str]
+    altered: dict[str, str]
+    in_place: set[str]
+    strays: list[tuple[str, str]]
+    cancelled: bool = False
+
+
+class Sweep:
+    """A sweep of the whole store: started early (worker processes begin at once, while
+    the caller reads the catalogue), then collected."""
+
+    def __init__(self, plan: store_sweep.Plan, processes: bool) -> None:
+        self.plan = plan
+        self.chunks = [plan.tops[i : i + SWEEP_TOPS] for i in range(0, len(plan.tops), SWEEP_TOPS)]
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[store_sweep.Swept]] = []
+        if processes and self.chunks:
+            # "spawn": the desktop application runs Qt and threads, which fork would copy.
+            self.pool = ProcessPoolExecutor(
+                WORKERS, mp_context=multiprocessing.get_context("spawn")
+            )
+            self.futures = [
+                self.pool.submit(store_sweep.sweep, plan.root, plan.label, c, SMALL_OBJECT_BYTES)
+                for c in self.chunks
+            ]
+
+    def collect(
+        self, cancelled: Callable[[], bool], on_swept: Callable[[int, int], None]
+    ) -> SweepOutcome:
+        """Wait for every part; ``on_swept(files, bytes)`` as parts finish."""
+        total = store_sweep.Swept(strays=list(self.plan.root_strays))
+        stopped = False
+        try:
+            for index, chunk in enumerate(self.chunks):
+                part = None
+                while part is None and not stopped:
+                    if self.pool is None:
+                        stopped = cancelled()
+                        if not stopped:
+                            part = store_sweep.sweep(
+                                self.plan.root, self.plan.label, chunk, SMALL_OBJECT_BYTES
+                            )
+                        continue
+                    try:
+                        part = self.futures[index].result(timeout=0.2)
+                    except FutureTimeout:
+                        stopped = cancelled()
+                if part is None:
+                    break
+                total.merge(part)
+                on_swept(part.files, part.bytes)
+        finally:
+            self.close()
+        altered = dict(total.altered)
+        in_place = set(total.intact)
+        in_place.update(altered)
+        in_place.update(total.deferred)
+        return SweepOutcome(set(total.intact), altered, in_place, total.strays, stopped)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+def start_sweep(store: Store, *, processes: bool) -> Sweep | None:
+    """Start sweeping the whole store (two worker processes when ``processes``), or None
+    when the store cannot be swept (see ``ObjectStore.sweep_plan``)."""
+    make_plan = getattr(store, "sweep_plan", None)
+    plan = make_plan() if make_plan is not None else None
+    return None if plan is None else Sweep(plan, processes)

@@ -1,29 +1,36 @@
 """Fixity check: re-hash every object and re-check the custody chain.
 
 Objects are hashed on both cores (``fixity``: threads for big objects,
-worker processes for many small ones), the results are compared with the
-catalogue, and one fixity-check event per item is appended, so each item's
-custody timeline shows when it was last proven intact.
+worker processes for many small ones) and the results compared with the
+catalogue. The run is recorded as ONE archive-level "fixity run" event whose
+``intact_digest`` names every item found intact (see ``core.fixity_run``),
+plus one "fixity check" failure event per damaged item; each item's custody
+timeline lists the runs that covered it.
 """
 
 from __future__ import annotations
 
+import gc
 import time
+import uuid
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from evidence_desk.core import custody_chain
+from evidence_desk.core import custody_chain, fixity_run
 from evidence_desk.core.store.base import is_sha256
 from evidence_desk.db.engine import StorageError
-from evidence_desk.db.models import Item, format_exhibit
+from evidence_desk.db.models import format_exhibit
+from evidence_desk.db.queries import custody as custody_q
+from evidence_desk.db.queries import integrity as integrity_q
 from evidence_desk.services.archive import custody, integrity, recovery
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.testimony_checks import check_versions
+from evidence_desk.services.catalogue import fixity
 from evidence_desk.services.catalogue.fixity import Target, rehash
 from evidence_desk.services.work import (
     CancelCheck,
@@ -90,85 +97,42 @@ def verify(
     sent out): the log must still hold what each of them recorded.
     """
     report = VerifyReport()
+    started = _now()
     recovered = recovery.recover(archive)
     report.notes.extend(m for m in (recovered.message, recovered.problem) if m)
+    ids = None
     with archive.db.reader() as session:
-        stmt = select(Item.id, Item.exhibit_no, Item.sha256, Item.size).order_by(Item.exhibit_no)
         if refs:
             from evidence_desk.services.catalogue.items import resolve
 
             ids = [resolve(session, r).id for r in refs]
-            stmt = stmt.where(Item.id.in_(ids))
-        targets = [Target(i, format_exhibit(n), s, z) for i, n, s, z in session.execute(stmt)]
-        all_digests = set(session.scalars(select(Item.sha256)))
-    state = Progress(0, len(targets), 0, sum(t.size for t in targets))
-    progress(state)
-    outcomes: dict[int, str] = {}
-    shown = [0.0]
-    for target, result in rehash(archive.store, targets, cancelled):
-        if result == "cancelled":
-            report.cancelled = True
-            continue
-        state.files_done += 1
-        state.bytes_done += target.size
-        state.current = target.exhibit
-        if time.monotonic() - shown[0] >= PROGRESS_INTERVAL_S:
-            shown[0] = time.monotonic()
-            progress(state)
-        report.items_checked += 1
-        report.bytes_checked += target.size
-        outcomes[target.item_id] = "success" if result is None else "failure"
-        if result == "missing":
-            report.problems.append(
-                Problem(
-                    "missing",
-                    target.exhibit,
-                    target.sha256,
-                    f"{target.exhibit}: original is missing from the store",
-                )
+        count = len(ids) if ids is not None else custody_q.item_count(session)
+    # A whole archive is swept in worker processes from now on, while this process reads
+    # the catalogue and a thread re-checks the log and the records: all cores busy.
+    sweeping = None
+    if ids is None:
+        many = count >= fixity.PROCESS_MIN_SMALL
+        sweeping = fixity.start_sweep(archive.store, processes=many)
+    try:
+        with ThreadPoolExecutor(1, thread_name_prefix="verify-log") as log_thread:
+            checking = log_thread.submit(integrity.check, archive, earlier=earlier)
+            with archive.db.reader() as session, _bulk():
+                rows = custody_q.verify_targets(session, ids)
+                log_events, log_head = integrity_q.chain_head(session)
+            run = _Run(started, log_events, log_head, bool(refs))
+            all_digests = (
+                {row[2] for row in rows} if ids is None else set()  # only a whole run looks
             )
-        elif result and result.startswith("not_regular:"):
-            report.problems.append(
-                Problem(
-                    "not_regular",
-                    target.exhibit,
-                    target.sha256,
-                    f"{target.exhibit}: the store holds {result[12:]} where the original "
-                    "should be (replaced outside Evidence Desk)",
-                )
-            )
-        elif result and result.startswith("altered-ciphertext:"):
-            report.problems.append(
-                Problem(
-                    "altered",
-                    target.exhibit,
-                    target.sha256,
-                    f"{target.exhibit}: original altered (the encrypted copy fails "
-                    f"authentication: {result[19:]})",
-                )
-            )
-        elif result and result.startswith("altered:"):
-            report.problems.append(
-                Problem(
-                    "altered",
-                    target.exhibit,
-                    target.sha256,
-                    f"{target.exhibit}: original altered (now hashes to {result[8:20]}…)",
-                )
-            )
-        elif result:
-            report.problems.append(
-                Problem(
-                    "missing",
-                    target.exhibit,
-                    target.sha256,
-                    f"{target.exhibit}: original {result}",
-                )
-            )
-    progress(state)
-    if not refs:
-        report.problems.extend(_unexpected(archive, all_digests, report.notes))
-    checked = integrity.check(archive, earlier=earlier)
+            failed = _hash_all(archive, rows, sweeping, report, run, progress, cancelled)
+            checked = checking.result()
+    finally:
+        if sweeping is not None:
+            sweeping.close()
+    for target, result in failed:
+        run.failed.append(target)
+        report.problems.append(_problem(target, result))
+    if ids is None and not report.cancelled:
+        report.problems.extend(_unexpected(archive, all_digests, report.notes, run.swept))
     report.events_checked = checked.events_checked
     for finding in checked.findings:
         report.problems.append(Problem(finding.kind, finding.exhibit, None, finding.message))
@@ -177,25 +141,162 @@ def verify(
         # Testimony statements are versioned in the database; check their hashes too.
         for message in check_versions(archive):
             report.problems.append(Problem("testimony", message.split(":")[0], None, message))
-    _record_fixity(archive, outcomes, report)
+    run.cancelled = report.cancelled
+    _record_fixity(archive, run, report)
     return report
 
 
-def _unexpected(archive: Archive, known: set[str], notes: list[str]) -> list[Problem]:
-    """Every file in the store that is not an item's object at its proper place.
+def _hash_all(
+    archive: Archive,
+    rows: Sequence[tuple[int, int, str, int, str]],
+    sweeping: fixity.Sweep | None,
+    report: VerifyReport,
+    run: _Run,
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
+) -> list[tuple[Target, str]]:
+    """Check every row's object; returns the damaged ones with ``fixity``'s outcome, in
+    catalogue order. A swept store settles most objects; the rest are hashed one by one."""
+    state = Progress(0, len(rows), 0, sum(row[3] for row in rows))
+    progress(state)
+    shown = [0.0]
+
+    def report_progress(force: bool = False) -> None:
+        if force or time.monotonic() - shown[0] >= PROGRESS_INTERVAL_S:
+            shown[0] = time.monotonic()
+            progress(state)
+
+    def on_swept(files: int, size: int) -> None:
+        state.files_done = min(state.files_total, state.files_done + files)
+        state.bytes_done = min(state.bytes_total, state.bytes_done + size)
+        report_progress()
+
+    swept = sweeping.collect(cancelled, on_swept) if sweeping is not None else None
+    run.swept = swept
+    failed: list[tuple[Target, str]] = []
+    rest: list[Target] = []
+    with _bulk():
+        _settle(rows, swept, report, run, failed, rest)
+    if swept is not None:
+        state.files_done = report.items_checked
+        state.bytes_done = report.bytes_checked
+    for target, result in rehash(archive.store, rest, cancelled):
+        if result == fixity.CANCELLED:
+            report.cancelled = True
+            continue
+        report.items_checked += 1
+        report.bytes_checked += target.size
+        state.files_done += 1
+        state.bytes_done += target.size
+        state.current = target.exhibit
+        report_progress()
+        if result is None:
+            run.intact.append(fixity_run.intact_line(target.uuid, target.sha256))
+        else:
+            failed.append((target, result))
+    report_progress(force=True)
+    if run.selection:
+        run.checked = [Target(i, format_exhibit(n), s, z, u) for i, n, s, z, u in rows]
+    failed.sort(key=lambda pair: pair[0].item_id)
+    return failed
+
+
+def _settle(
+    rows: Sequence[tuple[int, int, str, int, str]],
+    swept: fixity.SweepOutcome | None,
+    report: VerifyReport,
+    run: _Run,
+    failed: list[tuple[Target, str]],
+    rest: list[Target],
+) -> None:
+    """What the sweep found for each row: intact, altered, or (``rest``) still to hash."""
+    intact: set[str] = swept.intact if swept is not None else set()
+    altered: dict[str, str] = swept.altered if swept is not None else {}
+    for item_id, number, sha256, size, item_uuid in rows:
+        if sha256 in intact:  # most of a million: no object built for them
+            run.intact.append(f"{item_uuid} {sha256}\n")  # fixity_run.intact_line
+            report.items_checked += 1
+            report.bytes_checked += size
+            continue
+        target = Target(item_id, format_exhibit(number), sha256, size, item_uuid)
+        if sha256 in altered:
+            report.items_checked += 1
+            report.bytes_checked += size
+            failed.append((target, f"altered:{altered[sha256]}"))
+        elif swept is not None and swept.cancelled:
+            report.cancelled = True
+        else:
+            rest.append(target)
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """No cyclic garbage collection while a million plain tuples and strings are made:
+    none of them can form a cycle, and the collector's passes over them cost a third
+    of reading the catalogue."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _problem(target: Target, result: str) -> Problem:
+    """The finding for one object that is not intact (``result`` as ``fixity`` gives it)."""
+    exhibit, sha256 = target.exhibit, target.sha256
+    if result == fixity.MISSING:
+        return Problem("missing", exhibit, sha256, f"{exhibit}: original is missing from the store")
+    if result.startswith("not_regular:"):
+        return Problem(
+            "not_regular",
+            exhibit,
+            sha256,
+            f"{exhibit}: the store holds {result[12:]} where the original "
+            "should be (replaced outside Evidence Desk)",
+        )
+    if result.startswith("altered-ciphertext:"):
+        return Problem(
+            "altered",
+            exhibit,
+            sha256,
+            f"{exhibit}: original altered (the encrypted copy fails authentication: {result[19:]})",
+        )
+    if result.startswith("altered:"):
+        return Problem(
+            "altered",
+            exhibit,
+            sha256,
+            f"{exhibit}: original altered (now hashes to {result[8:20]}…)",
+        )
+    return Problem("missing", exhibit, sha256, f"{exhibit}: original {result}")
+
+
+def _unexpected(
+    archive: Archive, known: set[str], notes: list[str], swept: fixity.SweepOutcome | None
+) -> list[Problem]:
+    """Every file in the store that is not an item's object at its proper place (from the
+    sweep when there was one, else from the store's own listing).
 
     An unreferenced object that an ingest announced (running now, or killed
     before it could record it) is not a stray: see ``recovery.unannounced``.
     """
     found: list[Problem] = []
-    unreferenced: list[str] = []
-    for entry in archive.store.entries():
-        name = entry.name
-        if entry.in_place:
-            if name not in known:
-                unreferenced.append(name)
-            continue
-        message = f"unexpected file {entry.label} in the store: not an object of this archive"
+    strays: list[tuple[str, str]]
+    if swept is not None:
+        unreferenced = sorted(swept.in_place - known)
+        strays = sorted(swept.strays, key=lambda stray: stray[1])
+    else:
+        unreferenced, strays = [], []
+        for entry in archive.store.entries():
+            if entry.in_place:
+                if entry.name not in known:
+                    unreferenced.append(entry.name)
+            else:
+                strays.append((entry.name, entry.label))
+    for name, label in strays:
+        message = f"unexpected file {label} in the store: not an object of this archive"
         found.append(Problem("unexpected", None, name if is_sha256(name) else None, message))
     for name in recovery.unannounced(archive, unreferenced, notes):
         message = (
@@ -206,32 +307,75 @@ def _unexpected(archive: Archive, known: set[str], notes: list[str]) -> list[Pro
     return found
 
 
-def _record_fixity(archive: Archive, outcomes: dict[int, str], report: VerifyReport) -> None:
-    """One fixity-check event per checked item, in exhibit order, in one transaction."""
-    if not outcomes:
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass
+class _Run:
+    """What one verify run found, for its custody events."""
+
+    started: str
+    log_events: int
+    log_head: str | None
+    selection: bool
+    intact: list[str] = field(default_factory=list)  # fixity_run.intact_line of each
+    failed: list[Target] = field(default_factory=list)
+    checked: list[Target] = field(default_factory=list)  # a selection's items
+    cancelled: bool = False
+    swept: fixity.SweepOutcome | None = None
+
+    def details(self, items_checked: int) -> dict[str, Any]:
+        details: dict[str, Any] = {
+            "algorithm": "SHA-256",
+            "started": self.started,
+            "finished": _now(),
+            "scope": fixity_run.SCOPE_SELECTION if self.selection else fixity_run.SCOPE_ARCHIVE,
+            "items_checked": items_checked,
+            "intact": len(self.intact),
+            "failed": len(self.failed),
+            "intact_digest": fixity_run.digest_lines(self.intact),
+            "log_events": self.log_events,
+            "log_head": self.log_head,
+        }
+        if self.selection:
+            details["selection"] = sorted({t.uuid for t in self.checked})
+        if self.cancelled:
+            details["cancelled"] = True
+        return details
+
+
+def _record_fixity(archive: Archive, run: _Run, report: VerifyReport) -> None:
+    """One failure event per damaged item, then the run's own event, in one transaction."""
+    if not report.items_checked:
         return
     problem_by_exhibit = {p.exhibit: p.message for p in report.problems if p.exhibit}
-    ids = sorted(outcomes)
+    run_uuid = str(uuid.uuid4())
+    details = run.details(report.items_checked)
 
-    def entries(session: Session) -> Iterator[tuple[int, str, dict[str, str], str]]:
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
-            rows = session.execute(
-                select(Item.id, Item.uuid, Item.sha256, Item.exhibit_no)
-                .where(Item.id.in_(chunk))
-                .order_by(Item.id)
-            ).all()
-            for item_id, item_uuid, sha256, number in rows:
-                outcome = outcomes[item_id]
-                details = {"algorithm": "SHA-256", "expected": sha256}
-                if outcome != "success":
-                    details["problem"] = problem_by_exhibit.get(format_exhibit(number), "")
-                yield item_id, item_uuid, details, outcome
+    def failures() -> Iterator[tuple[int, str, dict[str, str], str]]:
+        for target in sorted(run.failed, key=lambda t: t.item_id):
+            yield (
+                target.item_id,
+                target.uuid,
+                {
+                    "algorithm": "SHA-256",
+                    "expected": target.sha256,
+                    "problem": problem_by_exhibit.get(target.exhibit, ""),
+                    "run": run_uuid,
+                },
+                "failure",
+            )
 
+    outcome = fixity_run.OUTCOME_CANCELLED if run.cancelled else fixity_run.OUTCOME_DONE
     edits_before = archive.writes_since_backup  # a fixity check is not an edit to back up
     try:
         with archive.db.writer() as session:
-            custody.append_many(session, archive, custody_chain.FIXITY_CHECK, entries(session))
+            custody.append_many(session, archive, custody_chain.FIXITY_CHECK, failures())
+            custody.append(
+                session, archive, custody_chain.FIXITY_RUN, details=details, outcome=outcome,
+                event_uuid=run_uuid,
+            )  # fmt: skip
         archive.writes_since_backup = edits_before
     except StorageError as exc:
         # The findings are in the report either way: not being able to log that the

@@ -180,4 +180,10 @@ def open_everything(qtbot: Any, window: Any, case: dict[str, Any]) -> list[QWidg
     qtbot.waitUntil(lambda: window.verifier.report_dialog is not None, timeout=30_000)
     opened.append(window.verifier.report_dialog)
     window.verifier.report_dialog = None
+    from evidence_desk.gui.shell.doctor_dialog import open_doctor
+
+    doctor = open_doctor(window)
+    assert doctor is not None
+    qtbot.waitUntil(lambda: doctor.report is not None, timeout=30_000)
+    opened.append(doctor)
     return [w for w in opened if isinstance(w, QDialog | QWidget)]

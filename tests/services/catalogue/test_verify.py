@@ -208,19 +208,25 @@ def test_verify_a_selection(three):
 
 
 def test_fixity_check_events_are_recorded(three):
+    """Each item's custody lists the runs that covered it and its own failures."""
     archive, listed = three
     verify(archive)
     _object(archive, listed[1]).unlink()
     verify(archive, ["ED-000002"])
     first, second, third = (
-        [e for e in custody.events_for_item(archive, i["id"]) if e.event_type == "fixity check"]
+        [
+            (e.event_type, e.outcome)
+            for e in custody.events_for_item(archive, i["id"])
+            if e.event_type in ("fixity check", "fixity run")
+        ]
         for i in listed
     )
-    assert [e.outcome for e in first] == ["success"]
-    assert [e.outcome for e in second] == ["success", "failure"]
-    assert [e.outcome for e in third] == ["success"]
-    assert second[0].details == {"algorithm": "SHA-256", "expected": listed[1]["sha256"]}
-    assert "missing" in second[1].details["problem"]
+    assert first == [("fixity run", "success")]
+    assert second == [("fixity run", "success"), ("fixity check", "failure")]
+    assert third == [("fixity run", "success")]  # the second run checked ED-000002 only
+    failure = custody.events_for_item(archive, listed[1]["id"])[-1]
+    assert failure.details["expected"] == listed[1]["sha256"]
+    assert "missing" in failure.details["problem"]
     # The fixity events themselves extend a valid chain.
     problems = verify(archive, ["ED-000001"]).problems
     assert problems == []
