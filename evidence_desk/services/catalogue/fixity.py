@@ -242,6 +242,7 @@ class Sweep:
     ) -> SweepOutcome:
         """Wait for every part; ``on_swept(files, bytes)`` as parts finish."""
         total = store_sweep.Swept(strays=list(self.plan.root_strays))
+        intact: set[str] = set()  # filled part by part, while later parts are swept
         stopped = False
         if self._sweeper is not None:
             try:
@@ -273,15 +274,22 @@ class Sweep:
                         stopped = cancelled()
                 if part is None:
                     break
+                intact.update(part.intact)
+                part.intact = []
                 total.merge(part)
                 on_swept(part.files, part.bytes)
         finally:
             self.close()
-        return self._outcome(total, stopped)
+        return self._outcome(total, stopped, intact)
 
     @staticmethod
-    def _outcome(total: store_sweep.Swept, stopped: bool) -> SweepOutcome:
-        intact = set(total.intact)
+    def _outcome(
+        total: store_sweep.Swept, stopped: bool, intact: set[str] | None = None
+    ) -> SweepOutcome:
+        if intact is None:
+            intact = set(total.intact)
+        else:
+            intact.update(total.intact)
         return SweepOutcome(
             intact, dict(total.altered), set(total.deferred), total.strays, stopped
         )

@@ -171,12 +171,19 @@ def _hash_all(
         state.bytes_done = min(state.bytes_total, state.bytes_done + size)
         report_progress()
 
+    lines = None
+    if sweeping is not None and sweeping.pool is not None:
+        # Made while the workers sweep (this process would only wait): usually every
+        # row is found intact, and then these are the run's lines.
+        with _bulk():
+            lines = [f"{row[4]} {row[2]}\n" for row in rows]  # fixity_run.intact_line
     swept = sweeping.collect(cancelled, on_swept) if sweeping is not None else None
     run.swept = swept
     failed: list[tuple[Target, str]] = []
     rest: list[Target] = []
     with _bulk():
-        _settle(rows, swept, report, run, failed, rest)
+        _settle(rows, swept, report, run, failed, rest, lines)
+    del lines
     if swept is not None:
         state.files_done = report.items_checked
         state.bytes_done = report.bytes_checked
@@ -209,8 +216,10 @@ def _settle(
     run: _Run,
     failed: list[tuple[Target, str]],
     rest: list[Target],
+    lines: list[str] | None = None,
 ) -> None:
-    """What the sweep found for each row: intact, altered, or (``rest``) still to hash.
+    """What the sweep found for each row: intact, altered, or (``rest``) still to hash;
+    ``lines``: every row's intact line, made beforehand in case all are.
 
     Most of a million rows are intact: they are picked out by comprehensions
     (no object, no Python call per row) and their lines, in the rows' order,
@@ -218,7 +227,10 @@ def _settle(
     intact: set[str] = swept.intact if swept is not None else set()
     altered: dict[str, str] = swept.altered if swept is not None else {}
     found = [row for row in rows if row[2] in intact]
-    run.intact.extend([f"{row[4]} {row[2]}\n" for row in found])  # fixity_run.intact_line
+    if lines is not None and len(found) == len(rows):
+        run.intact.extend(lines)  # every row intact, as usual: the lines made while sweeping
+    else:
+        run.intact.extend([f"{row[4]} {row[2]}\n" for row in found])  # fixity_run.intact_line
     report.items_checked += len(found)
     report.bytes_checked += sum(map(itemgetter(3), found))
     if len(found) == len(rows):
