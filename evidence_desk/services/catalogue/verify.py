@@ -117,6 +117,8 @@ def verify(
     try:
         with ThreadPoolExecutor(1, thread_name_prefix="verify-log") as log_thread:
             checking = log_thread.submit(integrity.check, archive, earlier=earlier)
+            # Testimony statements are versioned in the database; check their hashes too.
+            versions = log_thread.submit(check_versions, archive) if not refs else None
             with archive.db.reader() as session, _bulk():
                 rows = custody_q.verify_targets(session, ids)
                 log_events, log_head = integrity_q.chain_head(session)
@@ -125,6 +127,7 @@ def verify(
             all_digests = set(map(itemgetter(2), rows)) if ids is None else set()
             failed = _hash_all(archive, rows, sweeping, report, run, progress, cancelled)
             checked = checking.result()
+            version_problems = versions.result() if versions is not None else []
     finally:
         if sweeping is not None:
             sweeping.close()
@@ -137,10 +140,8 @@ def verify(
     for finding in checked.findings:
         report.problems.append(Problem(finding.kind, finding.exhibit, None, finding.message))
     report.notes.extend(checked.notes)
-    if not refs:
-        # Testimony statements are versioned in the database; check their hashes too.
-        for message in check_versions(archive):
-            report.problems.append(Problem("testimony", message.split(":")[0], None, message))
+    for message in version_problems:
+        report.problems.append(Problem("testimony", message.split(":")[0], None, message))
     run.cancelled = report.cancelled
     _record_fixity(archive, run, report)
     return report
