@@ -147,3 +147,23 @@ def check_backup(path: Path, raw_key: bytes) -> tuple[str, int, int]:
         return check, int(items), int(events)
     finally:
         conn.close()
+
+
+def export_plain(plain_path: Path, target: Path, raw_key: bytes) -> None:
+    """Copy the plain SQLite database at ``plain_path`` into a new encrypted file ``target``
+    (``sqlcipher_export``), keeping its ``user_version``; its WAL is checkpointed first, so
+    the export holds every committed transaction."""
+    plain = sqlcipher3.connect(str(plain_path), isolation_level=None)
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = int(plain.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        plain.close()
+    conn = connect(target, raw_key, isolation_level=None)  # the archive's cipher settings
+    try:
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain_path),))
+        conn.execute("SELECT sqlcipher_export('main', 'plain')")
+        conn.execute("DETACH DATABASE plain")
+        conn.execute(f"PRAGMA user_version = {version}")
+    finally:
+        conn.close()

@@ -62,14 +62,18 @@ def has_table(conn: Connection, name: str) -> bool:
     return row is not None
 
 
-def backup(source: Path, target: Path) -> None:
+def backup(source: Path, target: Path, *, read_only: bool = False) -> None:
     """A consistent copy of a live database (SQLite's online backup API).
 
     Written under a temporary name and renamed, so a full disk or a crash
-    never leaves a truncated file that looks like a backup.
+    never leaves a truncated file that looks like a backup. ``read_only``
+    opens the source so (a backup being restored).
     """
     partial = target.with_name(f".{target.name}.partial")
-    src = sqlite3.connect(source)
+    if read_only:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    else:
+        src = sqlite3.connect(source)
     dst = sqlite3.connect(partial)
     try:
         src.backup(dst)
@@ -105,6 +109,30 @@ def check_backup(path: Path) -> tuple[str, int, int]:
         return check, int(items), int(events)
     finally:
         conn.close()
+
+
+def connect_read_only(path: Path, *, immutable: bool = False, timeout: float = 10) -> Any:
+    """A bare read-only connection to the database file at ``path``.
+
+    ``immutable``: on write-protected media SQLite cannot create the WAL index
+    beside a WAL database and says "unable to open database file", which is not
+    damage; nothing can change the file there, so it is opened immutable, as
+    ``url`` opens it.
+    """
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"file:{path}?{flags}", uri=True, timeout=timeout)
+
+
+def check_database(conn: Any) -> tuple[str, bool]:
+    """(integrity check answer, whether it holds an archive's catalogue) of an open DBAPI
+    connection, plain or SQLCipher's; the second is read only when the first is "ok"."""
+    check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+    if check != "ok":
+        return check, False
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='custody_events'"
+    ).fetchone()
+    return check, has is not None
 
 
 def triggers(session: Session) -> dict[str, str]:

@@ -24,17 +24,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
 from evidence_desk.core import custody_chain
 from evidence_desk.core import custody_checkpoint as cp
 from evidence_desk.core.store.filesystem import ObjectStore
+from evidence_desk.db import dialect
+from evidence_desk.db.queries import custody as custody_q
 from evidence_desk.db.queries import integrity as q
 from evidence_desk.db.revision import SCHEMA_HEAD
 from evidence_desk.services.archive import backups, custody, integrity
@@ -82,11 +81,8 @@ def _stamp() -> str:
 def _connect_read_only(db_path: Path, key: bytes | None) -> Any:
     """Plain SQLite, or SQLCipher with an encrypted archive's database key."""
     if key is None:
-        # On write-protected media SQLite cannot create the WAL index beside a WAL database
-        # and says "unable to open database file": that is not damage. Nothing can change
-        # the file there, so it is opened immutable, as the archive opens it (db/dialect.py).
-        immutable = "" if writable(db_path.parent) else "&immutable=1"
-        return sqlite3.connect(f"file:{db_path}?mode=ro{immutable}", uri=True, timeout=10)
+        # On write-protected media the file is opened immutable (see dialect.connect_read_only).
+        return dialect.connect_read_only(db_path, immutable=not writable(db_path.parent))
     from evidence_desk.db import cipher
 
     return cipher.connect(db_path, key, timeout=10, read_only=True)
@@ -104,13 +100,10 @@ def _database_state(db_path: Path, key: bytes | None) -> str | None:
     except errors as exc:
         return f"cannot be opened ({exc})"
     try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        result, catalogue = dialect.check_database(conn)
         if result != "ok":
             return f"damaged ({result})"
-        has = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='custody_events'"
-        ).fetchone()
-        return None if has else "holds no archive catalogue"
+        return None if catalogue else "holds no archive catalogue"
     except errors as exc:
         return f"damaged ({exc})"
     finally:
@@ -305,7 +298,7 @@ def restore_backup(
                 },
             )
         with archive.db.reader() as session:
-            known = {r[0] for r in session.execute(text("SELECT sha256 FROM items"))}
+            known = custody_q.all_digests(session)
             items = len(known)
         unrecorded = sum(1 for name in archive.store.iter_digests() if name not in known)
     return Restored(backup, set_aside, items, unrecorded)
@@ -318,15 +311,7 @@ def _copy_database(backup: Path, db_path: Path, key: bytes | None) -> None:
 
         cipher.backup(backup, db_path, key, read_only=True)
         return
-    partial = db_path.with_name(f".{DB_NAME}.restoring")
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    dst = sqlite3.connect(partial)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    os.replace(partial, db_path)
+    dialect.backup(backup, db_path, read_only=True)
 
 
 def _set_checkpoint_aside(root: Path, label: str) -> cp.Checkpoint | None:
