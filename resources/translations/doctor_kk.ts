@@ -144,6 +144,10 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <translation>Қорғаныш триггерлері</translation>
     </message>
     <message>
+        <source>Catalogue counts</source>
+        <translation>Каталог есептегіштері</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Ескертпе</translation>
     </message>

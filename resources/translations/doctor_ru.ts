@@ -144,6 +144,10 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <translation>Защитные триггеры</translation>
     </message>
     <message>
+        <source>Catalogue counts</source>
+        <translation>Счётчики каталога</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>

@@ -65,6 +65,7 @@ def _check_names() -> dict[str, str]:
         "custody": _tr("Custody log"),
         "records": _tr("Evidentiary records"),
         "triggers": _tr("Protective triggers"),
+        "counts": _tr("Catalogue counts"),
         "note": _tr("Note"),
         "leftovers": _tr("Interrupted ingests"),
         "temporary copies": _tr("Temporary copies"),

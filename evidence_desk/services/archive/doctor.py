@@ -2,7 +2,8 @@
 
 Safe repairs change nothing a court relies on: removing abandoned temporary
 copies and half-written backups, clearing leftovers of interrupted ingests
-(recorded in custody), putting back dropped triggers. Two further repairs
+(recorded in custody), putting back dropped triggers, counting the
+catalogue's counts again when they differ from the items. Two further repairs
 need the user's explicit word, because they accept a state of the log:
 
 - ``restore_backup``: the database is damaged or lost; the newest backup that
@@ -33,6 +34,8 @@ from evidence_desk.core import custody_chain
 from evidence_desk.core import custody_checkpoint as cp
 from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.db import dialect
+from evidence_desk.db.engine import StorageError
+from evidence_desk.db.queries import catalogue as catalogue_q
 from evidence_desk.db.queries import custody as custody_q
 from evidence_desk.db.queries import integrity as q
 from evidence_desk.db.revision import SCHEMA_HEAD
@@ -207,6 +210,7 @@ def _check_open_archive(archive: Archive, report: DoctorReport, repair: bool) ->
     )
     for note in checked.notes:
         report.add("note", True, note)
+    _check_counts(archive, report, repair)
     left = list((root / "objects" / ".journal").glob("*.log")) if not archive.read_only else []
     if left or repair:
         recovered = recover(archive) if repair else None
@@ -245,6 +249,26 @@ def _check_open_archive(archive: Archive, report: DoctorReport, repair: bool) ->
         )
     except OSError:
         pass
+
+
+def _check_counts(archive: Archive, report: DoctorReport, repair: bool) -> None:
+    """The catalogue's counts (``db/counts.py``) against counting the rows. They are what
+    the sidebar shows, not evidence: counting them again is a safe repair."""
+    with archive.db.reader() as session:
+        drift = catalogue_q.count_drift(session)
+    if not drift:
+        report.add("counts", True, "the catalogue's counts match its items")
+        return
+    done = ""
+    if repair:
+        try:
+            with archive.db.writer() as session:
+                catalogue_q.rebuild_counts(session)
+            done = "; counted again from the items"
+        except StorageError as exc:
+            done = f"; not counted again: {exc}"
+    shown = "; ".join(drift) + " (what the sidebar shows; no evidence depends on them)"
+    report.add("counts", False, shown + done, repaired=done.startswith("; counted"))
 
 
 @dataclass(frozen=True)
