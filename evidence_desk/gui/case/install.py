@@ -11,7 +11,7 @@ the views they list, and what an editor or a link changes is announced there
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,6 +22,9 @@ from evidence_desk.gui.case.panel import RecordListPanel
 from evidence_desk.gui.case.timeline_panel import TimelinePanel
 from evidence_desk.gui.case.widgets import run, translate
 from evidence_desk.gui.shell.hooks import Change
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
 
 CONTEXT_MENU_LIMIT = 15
 
@@ -41,7 +44,7 @@ class CaseUI(QObject):
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
-        self._pending_archive: Any = None
+        self._pending_archive: Archive | None = None
         window.model.queryFinished.connect(self._load_pending)
         window.model.queryFailed.connect(self._load_pending)
         self.window = window
@@ -165,7 +168,7 @@ class CaseUI(QObject):
 
     # Archive and selection
 
-    def set_archive(self, archive: Any) -> None:
+    def set_archive(self, archive: Archive | None) -> None:
         """Show the archive's case records once the catalogue's first page is in.
 
         The record lists have their own pool ("records"), but loading them at
