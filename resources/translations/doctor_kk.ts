@@ -203,4 +203,13 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <translation>%1 архиві тұрған диск толы: орын босатылмайынша ештеңе қосуға да, өзгертуге де болмайды. Архивті бұрынғыдай қарауға, тексеруге және одан экспорттауға болады.</translation>
     </message>
 </context>
+<context>
+    <name>CatalogueViews</name>
+    <message>
+        <source>No archive is open.
+Use File → Open Archive or File → New Archive.</source>
+        <translation>Мұрағат ашылмаған.
+Файл → Мұрағатты ашу немесе Файл → Жаңа мұрағат пәрменін таңдаңыз.</translation>
+    </message>
+</context>
 </TS>

@@ -203,4 +203,13 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <translation>Диск с архивом %1 заполнен: ничего нельзя добавить или изменить, пока не освободится место. Архив по-прежнему можно просматривать, проверять и экспортировать из него.</translation>
     </message>
 </context>
+<context>
+    <name>CatalogueViews</name>
+    <message>
+        <source>No archive is open.
+Use File → Open Archive or File → New Archive.</source>
+        <translation>Архив не открыт.
+Выберите Файл → Открыть архив или Файл → Новый архив.</translation>
+    </message>
+</context>
 </TS>

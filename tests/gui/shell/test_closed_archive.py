@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QTreeWidgetItemIterator
 
+from evidence_desk.gui.catalogue.views import empty_message
 from tests import media
 from tests.gui.conftest import WAIT_MS, import_by_drop, wait_idle
 
@@ -39,6 +40,8 @@ def test_closing_the_archive_clears_the_sidebar_and_counts(qtbot, window, tmp_pa
     assert "All items" in _sidebar_texts(window)
     assert window.count_label.text() == ""
     assert window.model.rowCount() == 0
+    # the empty view says no archive is open, not that the archive is empty
+    assert "No archive is open" in (empty_message(window.model) or "")
 
 
 def test_counts_read_before_a_close_are_dropped(qtbot, window) -> None:
