@@ -259,16 +259,17 @@ def _check_counts(archive: Archive, report: DoctorReport, repair: bool) -> None:
     if not drift:
         report.add("counts", True, "the catalogue's counts match its items")
         return
-    done = ""
+    found = [*drift, "these counts are only what the sidebar shows, no evidence depends on them"]
+    repaired = False
     if repair:
         try:
             with archive.db.writer() as session:
                 catalogue_q.rebuild_counts(session)
-            done = "; counted again from the items"
+            found.append("counted again from the items")
+            repaired = True
         except StorageError as exc:
-            done = f"; not counted again: {exc}"
-    shown = "; ".join(drift) + " (what the sidebar shows; no evidence depends on them)"
-    report.add("counts", False, shown + done, repaired=done.startswith("; counted"))
+            found.append(f"not counted again: {exc}")
+    report.add("counts", False, "; ".join(found), repaired=repaired)
 
 
 @dataclass(frozen=True)

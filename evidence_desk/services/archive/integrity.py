@@ -232,8 +232,8 @@ def _check_triggers(archive: Archive, result: IntegrityResult, restore: bool) ->
                 "trigger",
                 None,
                 f"database trigger {name} is {state}: the database was changed outside "
-                "Evidence Desk; it keeps the catalogue's counts (no evidence depends on "
-                "them), which are counted again from the items when it is put back",
+                "Evidence Desk, and the catalogue's counts it keeps may be wrong (no evidence "
+                "depends on them); they are counted again when it is put back",
             )
         )
     if not restore:

@@ -151,6 +151,13 @@ SYNTHETIC = [  # findings the damaged archives above do not produce, as the serv
     "they are removed the next time the archive is opened writable",
     "database trigger items_evidence_no_update is altered: the database was changed outside "
     "Evidence Desk, and edits it should refuse were possible",
+    "database trigger item_counts_update is missing: the database was changed outside "
+    "Evidence Desk, and the catalogue's counts it keeps may be wrong (no evidence depends on "
+    "them); they are counted again when it is put back",
+    "the catalogue's counts were counted again from the items",
+    "item counts differ from the items; tag counts differ from the tags of items; these counts "
+    "are only what the sidebar shows, no evidence depends on them; counted again from the items",
+    "the catalogue's counts match its items",
 ]
 
 
