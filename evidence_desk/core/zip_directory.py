@@ -265,18 +265,22 @@ def _check_single_end_record(tail: bytes, pos: int) -> None:
         q = tail.rfind(_EOCD_SIG, 0, q)
 
 
-def _zip64_sizes(extra: bytes, need: list[str]) -> dict[str, int]:
+def _zip64_sizes(extra: bytes, need: list[str], entry: int) -> dict[str, int]:
+    """The zip64 values ``need`` names, from an entry's extra field, whose every sub-field
+    must fit in it (as ``zipfile`` demands): a length that overruns hides the next one."""
     out: dict[str, int] = {}
     i = 0
     while i + 4 <= len(extra):
         tag, length = struct.unpack_from("<2H", extra, i)
+        if i + 4 + length > len(extra):
+            raise HostileBundle(f"entry {entry:,} has an extra field that overruns its length")
         if tag == 1:
-            body = extra[i + 4 : i + 4 + length]
             for n, name in enumerate(need):
-                if 8 * n + 8 <= len(body):
-                    out[name] = struct.unpack_from("<Q", body, 8 * n)[0]
-            break
+                if 8 * n + 8 <= length:
+                    out[name] = struct.unpack_from("<Q", extra, i + 4 + 8 * n)[0]
         i += 4 + length
+    if i != len(extra) or len(out) != len(need):
+        raise HostileBundle(f"entry {entry:,} has a damaged extra field")
     return out
 
 
@@ -336,11 +340,11 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
             break
         if name_len > limits.max_name:
             raise HostileBundle(f"entry {seen_count + 1:,} has a name of {name_len:,} bytes")
-        if compressed == 0xFFFFFFFF or file_size == 0xFFFFFFFF or offset == 0xFFFFFFFF:
+        if extra_len:
             need = [n for n, v in (("file", file_size), ("comp", compressed), ("off", offset))
                     if v == 0xFFFFFFFF]  # fmt: skip
             extra_at = name_at + name_len
-            big = _zip64_sizes(buf[extra_at : extra_at + extra_len], need)
+            big = _zip64_sizes(buf[extra_at : extra_at + extra_len], need, seen_count + 1)
             file_size = big.get("file", file_size)
             compressed = big.get("comp", compressed)
             offset = big.get("off", offset)

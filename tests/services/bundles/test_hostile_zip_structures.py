@@ -7,7 +7,9 @@ member (or the zip's structure), exit 1 or 2, no traceback, the receiving archiv
 
 from __future__ import annotations
 
+import io
 import struct
+import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -240,6 +242,15 @@ CASES: dict[str, tuple[Build, tuple[str, ...]]] = {
     "zip64-extra-offset-huge": (_zip64_extra(2**63, "offset"), ("data/objects/",)),
     "zip64-extra-offset-into-directory": (_zip64_extra(0, "offset"), ("overlap",)),
     "central-extra-length-bogus": (_set(_object, central={"extra_len": 0xFFFF}), ("bundle.zip",)),
+    "central-extra-subfield-overruns": (
+        _set(_object, central_extra=struct.pack("<2H", 0x5455, 40) + bytes(8)),
+        ("entry",),
+    ),
+    "zip64-extra-missing-value": (
+        _set(_object, central={"size": 0xFFFFFFFF}, central_extra=struct.pack("<2H", 1, 0)),
+        ("entry",),
+    ),
+    "zip64-sentinel-without-extra": (_set(_object, central={"offset": 0xFFFFFFFF}), ("entry",)),
     "central-offset-huge": (_set(_object, central={"offset": 0xFFFFFFF0}), ("data/objects/",)),
     "central-size-beyond-file": (
         _set(_object, central={"comp": 0x7FFFFFFF, "size": 0x7FFFFFFF}),
@@ -297,3 +308,33 @@ def test_the_raw_writer_makes_an_honest_bundle(honest, tmp_path: Path, capsys) -
             entries[entries.index(e)] = R.deflated(e.name, e.data)
     bundle.write_bytes(R.build(entries))
     assert main(["verify-bundle", str(bundle)]) == 0, capsys.readouterr().err
+
+
+def test_zip64_headers_and_data_descriptors_are_honest(honest, tmp_path: Path, capsys) -> None:
+    """What zipfile writes with zip64 local headers, and to a stream it cannot seek (sizes
+    in data descriptors after the data), passes the local-header checks."""
+    folder, _ = honest
+    seekable = tmp_path / "zip64.zip"
+    with zipfile.ZipFile(seekable, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in H.folder_entries(folder):
+            with z.open(name, "w", force_zip64=True) as member:
+                member.write(data)
+    streamed = tmp_path / "streamed.zip"
+    with open(streamed, "wb") as raw, _Unseekable(raw) as out:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in H.folder_entries(folder):
+                z.writestr(name, data)
+    assert b"PK\x07\x08" in streamed.read_bytes()
+    for bundle in (seekable, streamed):
+        assert main(["verify-bundle", str(bundle)]) == 0, capsys.readouterr().err
+
+
+class _Unseekable(io.RawIOBase):
+    def __init__(self, raw: io.BufferedWriter) -> None:
+        self._raw = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        return self._raw.write(data)
