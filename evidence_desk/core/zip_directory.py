@@ -26,7 +26,7 @@ import struct
 import zipfile
 from array import array
 from collections.abc import Iterator, Mapping
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from evidence_desk.core.safe_zip import HostileBundle, Limits, entry_problem, fold, name_problem
 
@@ -143,32 +143,41 @@ class MemberReader(zipfile.ZipFile):
         pass
 
     def check_local(self, info: zipfile.ZipInfo, end: int) -> None:
-        """BadZipFile naming the member when its local header (or data descriptor) disagrees
-        with its central entry, or its data do not end exactly where the next entry starts."""
+        """:func:`check_local` on this zip's shared file."""
         assert self.fp is not None
         with self._lock:  # type: ignore[attr-defined]
-            self.fp.seek(info.header_offset)
-            head = self.fp.read(_LOCAL.size)
-            if len(head) < _LOCAL.size:
-                raise zipfile.BadZipFile(f"{info.filename}: the local header is cut short")
-            sig, _, flags, method, _, _, crc, comp, size, n, m = _LOCAL.unpack(head)
-            data_end = info.header_offset + _LOCAL.size + n + m + info.compress_size
-            descriptor = b""
-            if info.flag_bits & _DESCRIPTOR:
-                self.fp.seek(data_end)
-                descriptor = self.fp.read(24)
-        problem = _local_problem(info, sig, flags, method, (crc, comp, size))
-        if not problem and info.flag_bits & _DESCRIPTOR:
-            length = _descriptor_length(descriptor, info)
-            if length < 0:
-                problem = "its data descriptor disagrees with the central directory"
-            data_end += length
-        if not problem and data_end > end:
-            problem = "its data run into the next entry or the central directory"
-        elif not problem and data_end < end:
-            problem = f"{end - data_end:,} bytes after its data belong to no entry"
-        if problem:
-            raise zipfile.BadZipFile(f"{info.filename}: {problem}")
+            check_local(self.fp, info, end)
+
+
+def check_local(fp: IO[bytes], info: zipfile.ZipInfo, end: int) -> None:
+    """BadZipFile naming the member when its local header (or data descriptor) disagrees
+    with its central entry, or its data do not end exactly where the next entry starts."""
+    fp.seek(info.header_offset)
+    head = fp.read(_LOCAL.size)
+    if len(head) < _LOCAL.size:
+        raise zipfile.BadZipFile(f"{info.filename}: the local header is cut short")
+    sig, _, flags, method, _, _, crc, comp, size, n, m = _LOCAL.unpack(head)
+    raw_name = fp.read(n)
+    data_end = info.header_offset + _LOCAL.size + n + m + info.compress_size
+    descriptor = b""
+    if info.flag_bits & _DESCRIPTOR:
+        fp.seek(data_end)
+        descriptor = fp.read(24)
+    problem = _local_problem(info, sig, flags, method, (crc, comp, size))
+    if not problem and raw_name.decode("utf-8" if flags & _UTF8_NAME else "cp437",
+                                      "replace") != info.filename:  # fmt: skip
+        problem = f"its local header names {raw_name[:200]!r}"
+    if not problem and info.flag_bits & _DESCRIPTOR:
+        length = _descriptor_length(descriptor, info)
+        if length < 0:
+            problem = "its data descriptor disagrees with the central directory"
+        data_end += length
+    if not problem and data_end > end:
+        problem = "its data run into the next entry or the central directory"
+    elif not problem and data_end < end:
+        problem = f"{end - data_end:,} bytes after its data belong to no entry"
+    if problem:
+        raise zipfile.BadZipFile(f"{info.filename}: {problem}")
 
 
 def _local_problem(
@@ -314,7 +323,7 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
     # ``files``): the folded copies of 250,000 long names would double the memory.
     seen: dict[int, str] = {}
     collided: dict[str, str] = {}  # folded name -> name, for the rare equal hashes
-    folders: list[int] = []  # local header offsets of folder entries
+    folders: list[tuple[int, str, int, int, int]] = []  # offset, name, flags, size, CRC
     buf = b""
     pos = end = consumed = seen_count = total = 0
     remaining = cd_size
@@ -383,7 +392,9 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
         else:
             seen[digest] = name
         if is_dir:
-            folders.append(offset)
+            if file_size:
+                raise HostileBundle(f"unsafe entry {name[:200]!r}: a folder that holds data")
+            folders.append((offset, name, flags << 16 | method, compressed, crc))
         else:
             out.files[name] = len(out.sizes)
             out.sizes.append(file_size)
@@ -403,13 +414,33 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
             f"{entries:,} entries, {consumed:,} of {cd_size:,} bytes)"
         )
     out.entries = entries
-    out.ends = _bounds(out.offsets, out.compressed, folders, start)
+    out.ends = _bounds(out.offsets, out.compressed, [e[0] for e in folders], start)
+    if folders:
+        _check_folders(f, folders, out.offsets, start)
     _check_files_are_not_folders(out.files)
     return out
 
 
 def _folded(name: str) -> str:
     return name.lower() if name.isascii() else fold(name)
+
+
+def _check_folders(
+    f: BinaryIO, folders: list[tuple[int, str, int, int, int]], offsets: array[int], start: int
+) -> None:
+    """Folder entries are never opened, so their local headers are checked here: the bytes
+    after one could otherwise hide an entry that only a streaming unzip would see."""
+    starts = sorted([*offsets, *(e[0] for e in folders)])
+    for offset, name, flags, compressed, crc in folders:
+        j = bisect.bisect_right(starts, offset)
+        info = zipfile.ZipInfo(name)
+        info.flag_bits, info.compress_type = flags >> 16, flags & 0xFFFF
+        info.compress_size, info.file_size, info.CRC = compressed, 0, crc
+        info.header_offset = offset
+        try:
+            check_local(f, info, starts[j] if j < len(starts) else start)
+        except zipfile.BadZipFile as exc:
+            raise HostileBundle(str(exc)) from None
 
 
 def _check_files_are_not_folders(files: dict[str, int]) -> None:

@@ -180,6 +180,18 @@ def _prepend(entries: list[R.Entry]) -> bytes:
     return b"MZ" + b"\0" * 4094 + body
 
 
+def _folder(**kw: object) -> Build:
+    """A folder entry for data/ before the first entry, as some writers add them."""
+
+    def change(entries: list[R.Entry]) -> None:
+        folder = R.Entry(b"bundle/data/", b"", 0, 0, mode=0o40755)
+        for k, v in kw.items():
+            setattr(folder, k, v)
+        entries.insert(0, folder)
+
+    return _edit(change)
+
+
 def _twins(entries: list[R.Entry]) -> None:
     obj = _object(entries)
     entries.append(R.stored(obj.name.upper(), obj.data))
@@ -210,6 +222,12 @@ CASES: dict[str, tuple[Build, tuple[str, ...]]] = {
         ),
         ("data/objects/",),
     ),
+    "folder-hides-bytes": (
+        _folder(descriptor=R.local_header(R.stored("bundle/x", b""))),
+        ("bundle/data/",),
+    ),
+    "folder-holds-data": (_folder(data=b"hidden", size=6), ("bundle/data/",)),
+    "folder-local-name-differs": (_folder(local_name=b"bundle/evil/"), ("bundle/data/",)),
     # end records
     "fake-end-record-in-comment": (_fake_end_in_comment, ("bundle.zip",)),
     "second-directory-in-comment": (_hidden_directory_in_comment, ("bundle.zip",)),
@@ -301,6 +319,8 @@ def test_the_raw_writer_makes_an_honest_bundle(honest, tmp_path: Path, capsys) -
     folder, _ = honest
     bundle = tmp_path / "bundle.zip"
     bundle.write_bytes(R.build(_entries(folder)))
+    assert main(["verify-bundle", str(bundle)]) == 0, capsys.readouterr().err
+    bundle.write_bytes(_folder()(_entries(folder)))  # an honest folder entry
     assert main(["verify-bundle", str(bundle)]) == 0, capsys.readouterr().err
     entries = _entries(folder)
     for e in entries:
