@@ -89,11 +89,12 @@ def build(entries: list[Entry], *, prefix: bytes = b"", comment: bytes = b"",
     if zip64 is not None:
         z = {"disk": 0, "cd_disk": 0, "here": len(entries), "entries": len(entries),
              "cd_size": cd_size, "cd_offset": cd_at, "record_size": 44,
-             "locator_at": -1}  # fmt: skip
+             "locator_at": -1, "gap": 0}  # fmt: skip
         z.update(zip64)
         at = len(out)
         out += EOCD64.pack(b"PK\x06\x06", z["record_size"], 45, 45, z["disk"], z["cd_disk"],
                            z["here"], z["entries"], z["cd_size"], z["cd_offset"])  # fmt: skip
+        out += bytes(z["gap"])  # between the zip64 record and its locator
         out += LOC64.pack(b"PK\x06\x07", 0, at if z["locator_at"] < 0 else z["locator_at"], 1)
     out += EOCD.pack(b"PK\x05\x06", f["disk"], f["cd_disk"], f["here"], f["entries"],
                      f["cd_size"], f["cd_offset"], f["comment_len"]) + comment + after  # fmt: skip

@@ -131,17 +131,19 @@ def _hidden_directory_in_comment(entries: list[R.Entry]) -> bytes:
 
 
 def _share_data(entries: list[R.Entry]) -> None:
-    """items.json's local header grows an extra field so long that its data is read from
-    the next entry's data: two entries share bytes though their declared ranges do not."""
+    """items.json's local header grows an extra field so long that its data are read from
+    the next entry's data: two entries share bytes though the ranges their central entries
+    declare (offset, 30-byte header, compressed size) do not overlap."""
     i = entries.index(_items(entries))
     first, nxt = entries[i], entries[i + 1]
     nxt.data = first.data
     nxt.size, nxt.crc = first.size, first.crc
-    first.local_extra = b"\0" * 4  # placeholder, sized below
-    gap = len(first.data) + 30 + len(nxt.name)  # first's data + next's header
+    shared = len(first.data)
+    gap = shared + 30 + len(nxt.name)  # first's data, then next's local header
     first.local_extra = struct.pack("<2H", 0xCAFE, gap - 4) + b"\0" * (gap - 4)
     first.data = b""  # first's data are now next's
-    first.local["comp"] = first.local["size"] = 0
+    first.central.update(comp=shared)
+    first.local.update(comp=shared)
 
 
 def _local_extra_past_end(entries: list[R.Entry]) -> None:
@@ -250,7 +252,8 @@ CASES: dict[str, tuple[Build, tuple[str, ...]]] = {
     "zip64-entries-lie": (lambda es: _zip64(es, entries=2, here=2), ("bundle.zip",)),
     "zip64-cd-size-huge": (lambda es: _zip64(es, cd_size=2**62), ("bundle.zip",)),
     "zip64-locator-past-end": (lambda es: _zip64(es, locator_at=2**40), ("bundle.zip",)),
-    "zip64-record-gap": (lambda es: _zip64(es, locator_at=3), ("bundle.zip",)),
+    "zip64-record-misplaced": (lambda es: _zip64(es, locator_at=3), ("bundle.zip",)),
+    "zip64-record-gap": (lambda es: _zip64(es, gap=64), ("bundle.zip",)),
     "zip64-disagrees-with-end-record": (
         lambda es: R.build(es, zip64={"entries": len(es) + 1, "here": len(es) + 1}),
         ("bundle.zip",),
