@@ -133,11 +133,29 @@ def parse(data: bytes, where: str) -> Checkpoint:
     import jsonschema  # type: ignore[import-untyped]
 
     try:
-        jsonschema.validate(value, SCHEMA)
+        error = jsonschema.exceptions.best_match(_validator().iter_errors(value))
+        if error is not None:
+            raise error
     except jsonschema.ValidationError as exc:
         field = "/".join(str(p) for p in exc.absolute_path) or "(top level)"
         raise CheckpointError(f"{where}: field {field}: {exc.message[:200]}") from None
     return Checkpoint(**value)
+
+
+_VALIDATOR: list[Any] = []
+
+
+def _validator() -> Any:
+    """The schema's validator, checked once: ``jsonschema.validate`` re-checks the schema
+    itself on every call, which cost more than the rest of a checkpoint update (one
+    after every commit of an ingest)."""
+    if not _VALIDATOR:
+        import jsonschema
+
+        cls = jsonschema.validators.validator_for(SCHEMA)
+        cls.check_schema(SCHEMA)
+        _VALIDATOR.append(cls(SCHEMA))
+    return _VALIDATOR[0]
 
 
 def _no_constant(name: str) -> None:

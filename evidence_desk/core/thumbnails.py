@@ -15,13 +15,15 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import av
 import numpy as np
 from PIL import Image, ImageOps
 
 from evidence_desk.core.phash import image_phash
+
+if TYPE_CHECKING:  # PyAV loads only for a video: photo workers start faster without it
+    import av
 
 try:  # HEIC/HEIF from iPhones; optional so a broken wheel does not break ingest.
     from pillow_heif import register_heif_opener
@@ -195,6 +197,8 @@ def _load_video_frame(path: Source, size: int) -> Image.Image:
 
 
 def _video_frame_near_fraction(path: Source, fraction: float) -> av.VideoFrame | None:
+    import av
+
     with _open(path) as fp, av.open(fp, mode="r", metadata_errors="ignore") as container:
         if not container.streams.video:
             raise ValueError("file has no video stream")
@@ -224,6 +228,8 @@ def _target_pts(
     container: av.container.InputContainer, stream: av.VideoStream, fraction: float
 ) -> int | None:
     """Timestamp (in the stream's time base) ``fraction`` of the way through."""
+    import av
+
     time_base = stream.time_base
     if not time_base:
         return None

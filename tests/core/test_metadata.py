@@ -346,6 +346,23 @@ def test_truncated_jpeg(tmp_path: Path) -> None:
     _assert_json(meta)
 
 
+def test_jpeg_end_marker_found_with_or_without_trailing_data(tmp_path: Path) -> None:
+    """The end-of-image check reads only the last two bytes of a complete photo, and
+    still finds the marker before appended data (motion photos) or a lost tail."""
+    full = media.make_jpeg(tmp_path / "full.jpg").read_bytes()
+    assert full.endswith(b"\xff\xd9")
+    truncated = "image data appears truncated: no end-of-image marker was found"
+    cases = {
+        "whole.jpg": (full, False),
+        "appended.jpg": (full + b"ftypmp42" + b"\x01" * 500, False),
+        "cut.jpg": (full[: len(full) - 40], True),
+        "cut-then-marker-like.jpg": (full[: len(full) - 40] + b"\x00\xff", True),
+    }
+    for name, (data, cut) in cases.items():
+        meta = extract_metadata(media.write_bytes(tmp_path / name, data))
+        assert (truncated in meta.warnings) is cut, name
+
+
 def test_random_bytes_named_jpg(tmp_path: Path) -> None:
     data = random.Random(7).randbytes(5000)
     data = b"\x00" + data  # keep it from looking like text or MPEG audio

@@ -31,6 +31,26 @@ def test_announcements_are_live_while_the_journal_is_open(tmp_path: Path):
     assert list((tmp_path / sj.JOURNAL_DIR).glob("*" + sj.SUFFIX)) == []
 
 
+def test_a_batch_is_announced_with_one_write(tmp_path: Path, monkeypatch):
+    journal = sj.Journal(tmp_path)
+    with journal.landing(D1):
+        pass
+    syncs = []
+    real = getattr(sj.os, "fdatasync", sj.os.fsync)
+    monkeypatch.setattr(sj.os, "fdatasync", lambda fd: syncs.append(fd) or real(fd), raising=False)
+    journal.announce([D1, D2, D3, D2])  # D1 already announced; D2 twice
+    assert len(syncs) == 1
+    journal.announce([D2, D3])  # nothing new: no write, no sync
+    assert len(syncs) == 1
+    with journal.landing(D3):  # landing an announced object syncs nothing more
+        pass
+    assert len(syncs) == 1
+    assert journal.path is not None
+    assert journal.path.read_text().splitlines() == [D1, D2, D3]
+    assert sj.live_announced(tmp_path) == {D1, D2, D3}
+    journal.close(keep=False)
+
+
 def test_a_kept_journal_is_left_for_recovery(tmp_path: Path):
     journal = sj.Journal(tmp_path)
     with journal.landing(D3):

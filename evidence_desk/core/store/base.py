@@ -105,6 +105,10 @@ class Store(Protocol):
         """Like ``put_stream``, but the copy stays invisible and not yet durable."""
         ...
 
+    def announce(self, staged: list[StagedCopy]) -> None:
+        """Record durably, for a batch at once, that these copies are about to land."""
+        ...
+
     def sync(self, staged: StagedCopy) -> None:
         """Make a staged copy's content durable (thread-safe; may run beside the next copy)."""
         ...

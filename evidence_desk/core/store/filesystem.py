@@ -174,17 +174,24 @@ class ObjectStore:
             with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
                 digest, size = _copy_hashing(src, out, on_bytes, cancelled)
             final = self.path_for(digest)
-            # Announced (journal.py) before a row can come to rely on it, here or below.
-            with self.journal.landing(digest):
-                if final.is_file() and final.stat().st_size == size:
-                    tmp_path.unlink()
-                    os.close(fd)
-                    return Staged(digest, size, final, existed=True)
+            # Content already stored is announced (journal.py) before a row can come
+            # to rely on it; a new copy is announced when it is published (``announce``
+            # for a whole batch, or ``publish`` itself).
+            if final.is_file():
+                with self.journal.landing(digest):
+                    if final.is_file() and final.stat().st_size == size:
+                        tmp_path.unlink()
+                        os.close(fd)
+                        return Staged(digest, size, final, existed=True)
         except BaseException:
             tmp_path.unlink(missing_ok=True)
             os.close(fd)
             raise
         return Staged(digest, size, tmp_path, existed=False, fd=fd)
+
+    def announce(self, staged: list[StagedCopy]) -> None:
+        """Announce the copies about to be published together (one journal fdatasync)."""
+        self.journal.announce([copy.sha256 for copy in staged if not copy.existed])
 
     def sync(self, staged: StagedCopy) -> None:
         """Write a staged copy's data to disk (may run on another thread than the copy)."""

@@ -55,8 +55,13 @@ from evidence_desk.services.work import (
     no_progress,
 )
 
-MAX_IN_FLIGHT = 16
-COMMIT_INTERVAL_S = 0.2
+# Files copied and in analysis at once. When that many wait, the oldest half is
+# recorded in one transaction: each commit also fsyncs the database and extends
+# the signed custody checkpoint (tens of ms), so taking whatever happened to be
+# analysed (often one or two files, since the workers finish in order) made a
+# commit per two photos the largest cost of ingesting small files.
+MAX_IN_FLIGHT = 64
+COMMIT_INTERVAL_S = 1.0
 LONG_COPY_BYTES = 16 * 1024 * 1024
 SYNC_THREADS = 2  # fsyncs of several copies overlap (one journal commit can serve them)
 
@@ -141,9 +146,8 @@ def ingest_candidates(
                     # Commit what is ready first: a crash during a long copy then
                     # loses no rows, and progress does not stall behind it.
                     while in_flight:
-                        for result in _record_batch(
-                            archive, provenance, report, take_ready(pool, in_flight)
-                        ):
+                        ready = take_ready(pool, in_flight, at_least=_batch_size())
+                        for result in _record_batch(archive, provenance, report, ready):
                             finish(result)
                     last_commit[0] = time.monotonic()
                 state.current = candidate.shown
@@ -162,10 +166,10 @@ def ingest_candidates(
                     and in_flight[0][1].done()
                     and time.monotonic() - last_commit[0] > COMMIT_INTERVAL_S
                 ):
+                    full = len(in_flight) >= MAX_IN_FLIGHT
                     last_commit[0] = time.monotonic()
-                    for result in _record_batch(
-                        archive, provenance, report, take_ready(pool, in_flight)
-                    ):
+                    ready = take_ready(pool, in_flight, at_least=_batch_size() if full else 1)
+                    for result in _record_batch(archive, provenance, report, ready):
                         finish(result)
         except Cancelled:
             report.cancelled = True
@@ -174,9 +178,8 @@ def ingest_candidates(
             finish(FileResult(state.current, "failed", messages=[str(exc)]))
         finally:
             while in_flight:
-                for result in _record_batch(
-                    archive, provenance, report, take_ready(pool, in_flight)
-                ):
+                ready = take_ready(pool, in_flight, at_least=_batch_size())
+                for result in _record_batch(archive, provenance, report, ready):
                     finish(result)
             if report.aborted is not None:
                 # Name every file that is not in the archive, so none is lost unnoticed.
@@ -199,6 +202,11 @@ def ingest_candidates(
     state.current = ""
     progress(state)
     return report
+
+
+def _batch_size() -> int:
+    """How many files a full pipeline records at once: half of those in flight."""
+    return max(1, MAX_IN_FLIGHT // 2)
 
 
 def _apply_clock_corrections(archive: Archive, item_ids: list[int]) -> None:

@@ -36,6 +36,12 @@ def publish_batch(
     """
     outcome: list[FileResult | None] = []
     folders: set[Any] = set()
+    staged = [c.staged for c, _a in batch if not isinstance(c.staged, PutCopy)]
+    if staged and not report.db_failed:
+        try:
+            archive.store.announce(staged)  # one journal fdatasync for the batch
+        except OSError:
+            pass  # each publish announces its own copy, and reports the failure
     for copied, _analysis in batch:
         staged = copied.staged
         try:
@@ -64,10 +70,15 @@ def publish_batch(
 def take_ready(
     pool: AnalysisPool,
     in_flight: deque[tuple[Any, Future[Analysis], AnalysisJob]],
+    *,
+    at_least: int = 1,
 ) -> list[tuple[Any, Analysis]]:
-    """The oldest file (waiting for it) plus every analysed file right behind it."""
-    copied, future, job = in_flight.popleft()
-    ready = [(copied, pool.result(future, job))]
+    """The ``at_least`` oldest files (waiting for them) plus every analysed file right
+    behind them."""
+    ready: list[tuple[Any, Analysis]] = []
+    while in_flight and len(ready) < at_least:
+        copied, future, job = in_flight.popleft()
+        ready.append((copied, pool.result(future, job)))
     while in_flight and in_flight[0][1].done():
         copied, future, job = in_flight.popleft()
         ready.append((copied, pool.result(future, job)))

@@ -65,6 +65,47 @@ def test_a_file_that_crashes_every_worker_is_kept_with_a_warning(tmp_path, monke
     assert result.capture.source == "file_mtime"
 
 
+def test_jobs_go_to_workers_in_chunks_and_a_lost_chunk_is_retried_job_by_job(tmp_path, monkeypatch):
+    jobs = [_job(tmp_path, f"photo{i}.jpg") for i in range(ingest_analysis.CHUNK + 3)]
+    sent: list[str] = []
+
+    class CrashingOnChunks:
+        """A worker pool whose worker dies on every chunk but analyses single jobs."""
+
+        def submit(self, func, arg):
+            sent.append(func.__name__)
+            future: Future = Future()
+            if func is ingest_analysis.analyse_many:
+                future.set_exception(BrokenProcessPool("a worker died"))
+            else:
+                future.set_result(func(arg))
+            return future
+
+        def shutdown(self, **_kwargs):
+            pass
+
+    pool = AnalysisPool(100)
+    monkeypatch.setattr(pool, "_pool", lambda: CrashingOnChunks())
+    futures = [pool.submit(job) for job in jobs]
+    assert sent == ["analyse_many"]  # one full chunk so far; three jobs wait
+    results = [pool.result(f, job) for f, job in zip(futures, jobs, strict=True)]
+    assert sent[:2] == ["analyse_many", "analyse"]
+    assert sent.count("analyse_many") == 2  # the rest went as a partial chunk
+    assert sent.count("analyse") == len(jobs)  # each lost job retried alone
+    assert all(r.meta.kind == "photo" and r.thumbnail and r.phash for r in results)
+
+
+def test_a_chunk_in_a_worker_gives_each_job_its_own_result(tmp_path):
+    jobs = [_job(tmp_path, f"photo{i}.jpg") for i in range(3)]
+    with AnalysisPool(100) as pool:
+        futures = [pool.submit(job) for job in jobs]
+        results = [pool.result(f, job) for f, job in zip(futures, jobs, strict=True)]
+    names = [r.meta.raw.get("image", {}).get("format") for r in results]
+    assert names == ["JPEG"] * 3
+    assert all(r.thumbnail and r.phash for r in results)
+    assert {j.thumbnail for j in jobs} == {p for p in (tmp_path / "thumbs").iterdir()}
+
+
 @pytest.mark.skipif(not hasattr(os, "nice"), reason="no nice values on this system")
 def test_worker_processes_run_below_the_window():
     """Decoding workers are niced, so the GUI process keeps a core when the CPU is busy."""
