@@ -188,4 +188,28 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <translation>Кілттер</translation>
     </message>
 </context>
+<context>
+    <name>ReadOnlyArchive</name>
+    <message>
+        <source>Read-only archive</source>
+        <translation>Тек оқуға арналған архив</translation>
+    </message>
+    <message>
+        <source>The archive %1 is on a read-only medium: nothing can be added or changed there. It can still be searched, verified and exported from.</source>
+        <translation>%1 архиві тек оқуға арналған тасымалдағышта: онда ештеңе қосуға да, өзгертуге де болмайды. Оны бұрынғыдай қарауға, тексеруге және одан экспорттауға болады.</translation>
+    </message>
+    <message>
+        <source>The disk holding the archive %1 is full: nothing can be added or changed until space is freed. It can still be searched, verified and exported from.</source>
+        <translation>%1 архиві тұрған диск толы: орын босатылмайынша ештеңе қосуға да, өзгертуге де болмайды. Архивті бұрынғыдай қарауға, тексеруге және одан экспорттауға болады.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueViews</name>
+    <message>
+        <source>No archive is open.
+Use File → Open Archive or File → New Archive.</source>
+        <translation>Мұрағат ашылмаған.
+Файл → Мұрағатты ашу немесе Файл → Жаңа мұрағат пәрменін таңдаңыз.</translation>
+    </message>
+</context>
 </TS>

@@ -188,4 +188,28 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <translation>Ключи</translation>
     </message>
 </context>
+<context>
+    <name>ReadOnlyArchive</name>
+    <message>
+        <source>Read-only archive</source>
+        <translation>Архив только для чтения</translation>
+    </message>
+    <message>
+        <source>The archive %1 is on a read-only medium: nothing can be added or changed there. It can still be searched, verified and exported from.</source>
+        <translation>Архив %1 находится на носителе только для чтения: в нём ничего нельзя добавить или изменить. Его по-прежнему можно просматривать, проверять и экспортировать из него.</translation>
+    </message>
+    <message>
+        <source>The disk holding the archive %1 is full: nothing can be added or changed until space is freed. It can still be searched, verified and exported from.</source>
+        <translation>Диск с архивом %1 заполнен: ничего нельзя добавить или изменить, пока не освободится место. Архив по-прежнему можно просматривать, проверять и экспортировать из него.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueViews</name>
+    <message>
+        <source>No archive is open.
+Use File → Open Archive or File → New Archive.</source>
+        <translation>Архив не открыт.
+Выберите Файл → Открыть архив или Файл → Новый архив.</translation>
+    </message>
+</context>
 </TS>

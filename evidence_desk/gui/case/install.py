@@ -22,6 +22,7 @@ from evidence_desk.gui.case.panel import RecordListPanel
 from evidence_desk.gui.case.timeline_panel import TimelinePanel
 from evidence_desk.gui.case.widgets import run, translate
 from evidence_desk.gui.shell.hooks import Change
+from evidence_desk.gui.shell.read_only import refuse_read_only
 
 CONTEXT_MENU_LIMIT = 15
 
@@ -238,7 +239,7 @@ class CaseUI(QObject):
         return lambda: self.link(kind, ref, self.selected_refs())
 
     def link(self, kind: str, ref: str, item_refs: list[str]) -> Any:
-        if not item_refs or self.window.archive is None:
+        if not item_refs or self.window.archive is None or refuse_read_only(self.window):
             return None
 
         def done(count: int) -> None:
@@ -281,7 +282,7 @@ class CaseUI(QObject):
     def new_testimony(self, ref: str | None = None) -> Any:
         from evidence_desk.gui.case.testimony_editor import TestimonyEditor
 
-        if self.window.archive is None:
+        if self.window.archive is None or refuse_read_only(self.window):
             return None
         editor = TestimonyEditor(
             self.runner, self.window.archive, ref, self.window, selection=self.selected_refs
@@ -298,6 +299,8 @@ class CaseUI(QObject):
 
         if self.window.archive is None:
             return None
+        if ref is None and refuse_read_only(self.window):  # an existing record opens to be read
+            return None
         classes = {"incident": IncidentEditor, "person": PersonEditor, "place": PlaceEditor}
         editor = classes[kind](
             self.runner, self.window.archive, ref, self.window, selection=self.selected_refs
@@ -307,14 +310,14 @@ class CaseUI(QObject):
     def show_vocabularies(self) -> Any:
         from evidence_desk.gui.case.vocab_editor import VocabularyEditor
 
-        if self.window.archive is None:
+        if self.window.archive is None or refuse_read_only(self.window):
             return None
         return self._keep(VocabularyEditor(self.runner, self.window.archive, self.window))
 
     def show_periods(self) -> Any:
         from evidence_desk.gui.case.periods import PeriodEditor
 
-        if self.window.archive is None:
+        if self.window.archive is None or refuse_read_only(self.window):
             return None
         editor = PeriodEditor(self.runner, self.window.archive, self.window)
         editor.changed.connect(self.timeline.reload)
@@ -323,7 +326,7 @@ class CaseUI(QObject):
     def show_clock_correction(self) -> Any:
         from evidence_desk.gui.case.clock_dialog import ClockDialog
 
-        if self.window.archive is None:
+        if self.window.archive is None or refuse_read_only(self.window):
             return None
         rows = [self.window.model.cached_row(i) for i in self.window.selected_ids()]
         dialog = ClockDialog(self.runner, self.window.archive, [r for r in rows if r], self.window)
