@@ -13,17 +13,20 @@ say why it is grey; the message does.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ReadOnlyArchive", text)
 
 
-def read_only_text(archive: Any) -> str:
+def read_only_text(archive: Archive) -> str:
     """One line: which archive, why it cannot change, and what still works."""
     reason = getattr(getattr(archive, "db", None), "read_only_reason", "") or ""
     if "full" in reason:
@@ -39,7 +42,7 @@ def read_only_text(archive: Any) -> str:
     return text.replace("%1", str(archive.root))
 
 
-def refuse_read_only(window: QWidget, archive: Any = None) -> bool:
+def refuse_read_only(window: QWidget, archive: Archive | None = None) -> bool:
     """True (after saying why) when ``window``'s open archive cannot be changed."""
     archive = archive if archive is not None else getattr(window, "archive", None)
     if archive is None or not getattr(archive, "read_only", False):
