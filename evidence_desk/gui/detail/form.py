@@ -93,10 +93,9 @@ class DetailForm(QWidget):
         self.sensitivity.activated.connect(lambda _i: self._commit("sensitivity"))
         self.publishable.clicked.connect(self._commit_publishable)
         layout = QFormLayout(self)
-        # Fields stretch with the panel; in a very narrow panel a field goes under its
-        # label rather than pushing the form wider than the panel.
+        # Fields stretch and shrink with the panel. Rows are not wrapped: a wrapping form
+        # asks for the height of all rows wrapped and would stretch the description box.
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addRow(self.tr("Title:"), self.title)
         layout.addRow(self.publishable)  # the whole row: room for the label in any language
         layout.addRow(self.tr("Description:"), self.description)
