@@ -12,8 +12,7 @@ functions count too) and fails on:
   ``or_``, ``Select``, ``selectinload``… all belong in ``db/queries``);
 - a string literal that is an SQL statement (``"SELECT …"``, ``"PRAGMA …"``).
 
-``ALLOWED`` lists the modules whose SQL is still being moved; it only shrinks.
-A module on it that no longer needs it fails the test too, so the list stays true.
+Every module is scanned, without exceptions.
 """
 
 from __future__ import annotations
@@ -23,20 +22,6 @@ import re
 from pathlib import Path
 
 SERVICES = Path(__file__).resolve().parents[1] / "evidence_desk" / "services"
-
-# Modules still holding SQL, each owned by work in progress; remove a line when its
-# statements have moved to db/queries (or db/dialect).
-ALLOWED = frozenset(
-    {
-        # encryption conversion
-        "catalogue/conversion.py",
-        # ingest
-        "intake/ingest.py",
-        "intake/staging.py",
-        # doctor
-        "archive/doctor.py",
-    }
-)
 
 ALLOWED_FROM = {"sqlalchemy.exc": None, "sqlalchemy.orm": {"Session"}}  # None: any name
 _SQL = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER|BEGIN|WITH)\s")
@@ -74,19 +59,13 @@ def test_services_build_no_sql() -> None:
     offenders = {
         name: problems
         for name, path in _modules().items()
-        if name not in ALLOWED and (problems := _problems(path))
+        if (problems := _problems(path))
     }
     assert not offenders, (
         "SQL in services (move it to evidence_desk/db/queries, or db/dialect for what is "
         "SQLite's own):\n"
         + "\n".join(f"  services/{name}: {'; '.join(p)}" for name, p in offenders.items())
     )
-
-
-def test_allowlist_only_names_modules_that_still_need_it() -> None:
-    modules = _modules()
-    stale = sorted(name for name in ALLOWED if name not in modules or not _problems(modules[name]))
-    assert not stale, f"no SQL left in (remove from ALLOWED): {', '.join(stale)}"
 
 
 def test_the_scan_sees_what_it_forbids(tmp_path: Path) -> None:

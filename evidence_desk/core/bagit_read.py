@@ -151,8 +151,7 @@ class ZipBag(BagReader):
     def open(self, name: str) -> BinaryIO:
         if name not in self.files:
             raise FileNotFoundError(name)
-        info = self._directory.info(self.prefix + name)
-        return self._zip.open(info)  # type: ignore[return-value]
+        return self._directory.open(self._zip, self.prefix + name)  # type: ignore[return-value]
 
     def close(self) -> None:
         self._zip.close()

@@ -19,7 +19,7 @@ record a failure for it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 from evidence_desk.core.custody_chain import FIXITY_CHECK, FIXITY_RUN
@@ -135,3 +135,83 @@ SEALED_DETAILS_SCHEMA: dict[str, Any] = {
     "properties": DETAILS_PROPERTIES,
     "additionalProperties": False,
 }
+
+
+def run_problems(
+    entries: Sequence[Mapping[str, Any]], originals: Mapping[str, str]
+) -> Iterator[str]:
+    """What does not hold together in a bundle's fixity runs (custody.json ``entries``;
+    ``originals``: item uuid -> original SHA-256, from items.json).
+
+    A run read the log before it was recorded, so it cannot count events from after
+    itself (``log_events`` below its own position): then it covers no item ingested
+    after it. A finished run's counts add up, it names at least as many failures as
+    the bundle holds for it, and when the bundle holds every item it checked (all of
+    its selection, or every item that was in the log it read), ``intact_digest`` is
+    recomputed from items.json: a run cannot vouch for an item, or a hash, it did
+    not see. A run over items the bundle does not hold can only be checked for links
+    and hashes: its digest names items we cannot see.
+    """
+    first_seq: dict[str, int] = {}
+    failures: dict[str, set[str]] = {}  # run uuid -> items it found damaged
+    for entry in entries:
+        item = entry.get("item_uuid")
+        seq = entry.get("seq")
+        if isinstance(item, str) and isinstance(seq, int):
+            first_seq.setdefault(item, seq)
+        run = failed_in(entry)
+        if run and isinstance(item, str):
+            failures.setdefault(run, set()).add(item)
+    for position, entry in enumerate(entries, start=1):
+        if not is_run(entry) or "withheld" in entry:
+            continue
+        details = entry.get("details")
+        if not isinstance(details, Mapping):
+            continue
+        where = f"custody entry {position} (fixity run)"
+        problem = _run_problem(entry, details, originals, first_seq, failures)
+        if problem:
+            yield f"{where}: {problem}"
+
+
+def _run_problem(
+    entry: Mapping[str, Any],
+    details: Mapping[str, Any],
+    originals: Mapping[str, str],
+    first_seq: Mapping[str, int],
+    failures: Mapping[str, set[str]],
+) -> str | None:
+    seq, log_events = entry.get("seq"), details.get("log_events")
+    if isinstance(seq, int) and isinstance(log_events, int) and log_events >= seq:
+        return f"it counts {log_events:,} log events but is itself event {seq:,}"
+    if details.get("cancelled"):
+        return None
+    checked, intact, failed = (details.get(k) for k in ("items_checked", "intact", "failed"))
+    if not all(isinstance(n, int) for n in (checked, intact, failed)):
+        return None  # a sealed run may show less; the schema checked what it shows
+    assert isinstance(checked, int) and isinstance(intact, int) and isinstance(failed, int)
+    if intact + failed != checked:
+        return f"{intact:,} intact and {failed:,} damaged do not make {checked:,} checked"
+    run_uuid = entry.get("uuid")
+    damaged = failures.get(run_uuid, set()) if isinstance(run_uuid, str) else set()
+    if len(damaged) > failed:
+        return f"the bundle holds {len(damaged):,} failures of this run, it counts {failed:,}"
+    selection = details.get("selection")
+    if details.get("scope") == SCOPE_SELECTION:
+        if not isinstance(selection, list):
+            return None  # sealed: the selection names other items, it is not shown
+        if len(set(selection)) != checked:
+            return f"it checked {checked:,} items but its selection lists {len(set(selection)):,}"
+        scope = [u for u in selection if isinstance(u, str)]
+    elif isinstance(log_events, int):
+        scope = [u for u, s in first_seq.items() if s <= log_events]
+    else:
+        return None
+    if len(scope) != checked or not all(u in originals for u in scope):
+        return None  # it checked items this bundle does not hold: nothing to recompute
+    if not isinstance(run_uuid, str) and failed:
+        return None  # sealed, with failures: which items failed is not shown
+    expected = intact_digest([(u, originals[u]) for u in scope if u not in damaged])
+    if details.get("intact_digest") != expected:
+        return "its intact_digest does not match the items of this bundle it checked"
+    return None

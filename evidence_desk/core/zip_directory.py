@@ -19,13 +19,14 @@ is opened through a ``ZipFile`` that skips its own directory parse, with a
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import struct
 import zipfile
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
-from typing import BinaryIO
+from collections.abc import Iterator, Mapping
+from typing import IO, BinaryIO
 
 from evidence_desk.core.safe_zip import HostileBundle, Limits, entry_problem, fold, name_problem
 
@@ -37,7 +38,13 @@ _EOCD64 = struct.Struct("<4sQ2H2L4Q")  # zip64 end of central directory record, 
 _EOCD64_SIG = b"PK\x06\x06"
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # central directory file header, 46 bytes
 _CENTRAL_SIG = b"PK\x01\x02"
-_LOCAL_HEADER = 30
+_LOCAL = struct.Struct("<4s5H3L2H")  # local file header, 30 bytes
+_LOCAL_SIG = b"PK\x03\x04"
+_LOCAL_HEADER = _LOCAL.size
+_DESCRIPTOR_SIG = b"PK\x07\x08"
+_DESCRIPTOR = 0x8  # flag: crc and sizes follow the data
+# Flags that change how the data are read: the local header must agree on them.
+_READING_FLAGS = 0x1 | _DESCRIPTOR | 0x40 | 0x2000
 _MAX_ENTRY = _CENTRAL.size + 3 * 0xFFFF
 _CHUNK = 1 << 20
 _UTF8_NAME = 0x800
@@ -60,6 +67,7 @@ class Directory:
         self.offsets = array("Q")
         self.crcs = array("L")
         self.flags = array("L")  # flag bits << 16 | compression method
+        self.ends = array("Q")  # where the next entry (or the directory) starts
         self.entries = 0  # every entry, folders included
 
     def __len__(self) -> int:
@@ -80,6 +88,25 @@ class Directory:
         info.CRC = self.crcs[i]
         info.header_offset = self.offsets[i]
         return info
+
+    def open(self, reader: MemberReader, name: str) -> zipfile.ZipExtFile:
+        """Member ``name`` (its whole name), once its local header has been checked."""
+        info = self.info(name)
+        reader.check_local(info, self.ends[self.files[name]])
+        member = reader.open(info)
+        member.__class__ = _WholeMember  # type: ignore[assignment]
+        return member  # type: ignore[return-value]
+
+
+class _WholeMember(zipfile.ZipExtFile):
+    """``zipfile`` checks a member's CRC at its end, never its length: deflated data that
+    end early, with the CRC of what they hold, would read short without a word."""
+
+    def _update_crc(self, newdata: bytes) -> None:
+        super()._update_crc(newdata)  # type: ignore[misc]
+        left: int = self._left  # type: ignore[attr-defined]
+        if self._eof and left > 0:  # type: ignore[attr-defined]
+            raise zipfile.BadZipFile(f"{self.name}: the data end {left:,} bytes early")
 
 
 class Sizes(Mapping[str, int]):
@@ -115,6 +142,74 @@ class MemberReader(zipfile.ZipFile):
     def _RealGetContents(self) -> None:  # noqa: N802 - zipfile's name
         pass
 
+    def check_local(self, info: zipfile.ZipInfo, end: int) -> None:
+        """:func:`check_local` on this zip's shared file."""
+        assert self.fp is not None
+        with self._lock:  # type: ignore[attr-defined]
+            check_local(self.fp, info, end)
+
+
+def check_local(fp: IO[bytes], info: zipfile.ZipInfo, end: int) -> None:
+    """BadZipFile naming the member when its local header (or data descriptor) disagrees
+    with its central entry, or its data do not end exactly where the next entry starts."""
+    fp.seek(info.header_offset)
+    head = fp.read(_LOCAL.size)
+    if len(head) < _LOCAL.size:
+        raise zipfile.BadZipFile(f"{info.filename}: the local header is cut short")
+    sig, _, flags, method, _, _, crc, comp, size, n, m = _LOCAL.unpack(head)
+    raw_name = fp.read(n)
+    data_end = info.header_offset + _LOCAL.size + n + m + info.compress_size
+    descriptor = b""
+    if info.flag_bits & _DESCRIPTOR:
+        fp.seek(data_end)
+        descriptor = fp.read(24)
+    problem = _local_problem(info, sig, flags, method, (crc, comp, size))
+    if not problem and raw_name.decode("utf-8" if flags & _UTF8_NAME else "cp437",
+                                      "replace") != info.filename:  # fmt: skip
+        problem = f"its local header names {raw_name[:200]!r}"
+    if not problem and info.flag_bits & _DESCRIPTOR:
+        length = _descriptor_length(descriptor, info)
+        if length < 0:
+            problem = "its data descriptor disagrees with the central directory"
+        data_end += length
+    if not problem and data_end > end:
+        problem = "its data run into the next entry or the central directory"
+    elif not problem and data_end < end:
+        problem = f"{end - data_end:,} bytes after its data belong to no entry"
+    if problem:
+        raise zipfile.BadZipFile(f"{info.filename}: {problem}")
+
+
+def _local_problem(
+    info: zipfile.ZipInfo, sig: bytes, flags: int, method: int, declared: tuple[int, int, int]
+) -> str | None:
+    if sig != _LOCAL_SIG:
+        return "no local header where the central directory places it"
+    if (flags ^ info.flag_bits) & _READING_FLAGS:
+        return "its local header's flags disagree with the central directory"
+    if method != info.compress_type:
+        return f"its local header says compression method {method}, not {info.compress_type}"
+    central = (info.CRC, info.compress_size, info.file_size)
+    for name, local, value in zip(
+        ("CRC", "compressed size", "size"), declared, central, strict=True
+    ):
+        # With a data descriptor the local values may be zero; a zip64 entry's are 0xFFFFFFFF.
+        allowed = {value, 0} if flags & _DESCRIPTOR else {value}
+        if local not in allowed and not (name != "CRC" and local == 0xFFFFFFFF):
+            return f"its local header declares another {name} than the central directory"
+    return None
+
+
+def _descriptor_length(raw: bytes, info: zipfile.ZipInfo) -> int:
+    """Bytes of the data descriptor that agrees with ``info``, or -1."""
+    skip = 4 if raw[:4] == _DESCRIPTOR_SIG else 0
+    for fmt in ("<3L", "<LQQ"):
+        width = struct.calcsize(fmt)
+        if len(raw) >= skip + width:
+            if struct.unpack_from(fmt, raw, skip) == (info.CRC, info.compress_size, info.file_size):
+                return skip + width
+    return -1
+
 
 def _end_record(f: BinaryIO, size: int) -> tuple[int, int, int]:
     """(entries, directory size, directory start) from the (zip64) end records."""
@@ -126,7 +221,10 @@ def _end_record(f: BinaryIO, size: int) -> tuple[int, int, int]:
         pos = tail.rfind(_EOCD_SIG, 0, pos)
     if pos < 0:
         raise NotAZip("no end-of-central-directory record")
-    _, disk, cd_disk, _, entries, cd_size, cd_offset, _ = _EOCD.unpack_from(tail, pos)
+    _, disk, cd_disk, here, entries, cd_size, cd_offset, comment = _EOCD.unpack_from(tail, pos)
+    if pos + _EOCD.size + comment != len(tail):
+        raise HostileBundle("the end record's comment does not end where the zip ends")
+    _check_single_end_record(tail, pos)
     eocd_at = size - tail_len + pos
     end = eocd_at
     if pos >= _LOC64.size and tail[pos - _LOC64.size : pos - _LOC64.size + 4] == _LOC64_SIG:
@@ -138,10 +236,18 @@ def _end_record(f: BinaryIO, size: int) -> tuple[int, int, int]:
         if len(record) != _EOCD64.size or not record.startswith(_EOCD64_SIG):
             raise HostileBundle("the zip64 end record is damaged")
         fields = _EOCD64.unpack(record)
-        disk, cd_disk, entries, cd_size = fields[4], fields[5], fields[7], fields[8]
-        cd_offset = fields[9]
+        if eocd64_at + 12 + fields[1] != eocd_at - _LOC64.size:
+            raise HostileBundle("the zip64 end record does not end where its locator starts")
+        wide = (fields[6], fields[7], fields[8], fields[9])
+        sentinels = (0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
+        for narrow, value, sentinel in zip(
+            (here, entries, cd_size, cd_offset), wide, sentinels, strict=True
+        ):
+            if narrow not in (value, sentinel):
+                raise HostileBundle("the end record and the zip64 end record disagree")
+        disk, cd_disk, here, entries, cd_size, cd_offset = fields[4:10]
         end = eocd64_at
-    if disk != 0 or cd_disk != 0:
+    if disk != 0 or cd_disk != 0 or here != entries:
         raise HostileBundle("multi-disk (split) zips are not accepted")
     start = end - cd_size
     if start < 0:
@@ -156,18 +262,34 @@ def _end_record(f: BinaryIO, size: int) -> tuple[int, int, int]:
     return entries, cd_size, start
 
 
-def _zip64_sizes(extra: bytes, need: list[str]) -> dict[str, int]:
+def _check_single_end_record(tail: bytes, pos: int) -> None:
+    """An earlier end record whose comment would also reach the end of the zip: then the
+    comment holds a second end record (and maybe a second directory), and which one is the
+    zip's depends on the reader."""
+    q = tail.rfind(_EOCD_SIG, 0, pos)
+    while q >= 0:
+        comment = struct.unpack_from("<H", tail, q + 20)[0] if q + _EOCD.size <= len(tail) else -1
+        if q + _EOCD.size + comment == len(tail):
+            raise HostileBundle("the zip has two end records (one in the other's comment)")
+        q = tail.rfind(_EOCD_SIG, 0, q)
+
+
+def _zip64_sizes(extra: bytes, need: list[str], entry: int) -> dict[str, int]:
+    """The zip64 values ``need`` names, from an entry's extra field, whose every sub-field
+    must fit in it (as ``zipfile`` demands): a length that overruns hides the next one."""
     out: dict[str, int] = {}
     i = 0
     while i + 4 <= len(extra):
         tag, length = struct.unpack_from("<2H", extra, i)
+        if i + 4 + length > len(extra):
+            raise HostileBundle(f"entry {entry:,} has an extra field that overruns its length")
         if tag == 1:
-            body = extra[i + 4 : i + 4 + length]
             for n, name in enumerate(need):
-                if 8 * n + 8 <= len(body):
-                    out[name] = struct.unpack_from("<Q", body, 8 * n)[0]
-            break
+                if 8 * n + 8 <= length:
+                    out[name] = struct.unpack_from("<Q", extra, i + 4 + 8 * n)[0]
         i += 4 + length
+    if i != len(extra) or len(out) != len(need):
+        raise HostileBundle(f"entry {entry:,} has a damaged extra field")
     return out
 
 
@@ -201,6 +323,7 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
     # ``files``): the folded copies of 250,000 long names would double the memory.
     seen: dict[int, str] = {}
     collided: dict[str, str] = {}  # folded name -> name, for the rare equal hashes
+    folders: list[tuple[int, str, int, int, int]] = []  # offset, name, flags, size, CRC
     buf = b""
     pos = end = consumed = seen_count = total = 0
     remaining = cd_size
@@ -226,11 +349,11 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
             break
         if name_len > limits.max_name:
             raise HostileBundle(f"entry {seen_count + 1:,} has a name of {name_len:,} bytes")
-        if compressed == 0xFFFFFFFF or file_size == 0xFFFFFFFF or offset == 0xFFFFFFFF:
+        if extra_len:
             need = [n for n, v in (("file", file_size), ("comp", compressed), ("off", offset))
                     if v == 0xFFFFFFFF]  # fmt: skip
             extra_at = name_at + name_len
-            big = _zip64_sizes(buf[extra_at : extra_at + extra_len], need)
+            big = _zip64_sizes(buf[extra_at : extra_at + extra_len], need, seen_count + 1)
             file_size = big.get("file", file_size)
             compressed = big.get("comp", compressed)
             offset = big.get("off", offset)
@@ -268,7 +391,11 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
             collided[key] = name
         else:
             seen[digest] = name
-        if not is_dir:
+        if is_dir:
+            if file_size:
+                raise HostileBundle(f"unsafe entry {name[:200]!r}: a folder that holds data")
+            folders.append((offset, name, flags << 16 | method, compressed, crc))
+        else:
             out.files[name] = len(out.sizes)
             out.sizes.append(file_size)
             out.compressed.append(compressed)
@@ -287,13 +414,33 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
             f"{entries:,} entries, {consumed:,} of {cd_size:,} bytes)"
         )
     out.entries = entries
-    _check_overlap(out.offsets, out.compressed)
+    out.ends = _bounds(out.offsets, out.compressed, [e[0] for e in folders], start)
+    if folders:
+        _check_folders(f, folders, out.offsets, start)
     _check_files_are_not_folders(out.files)
     return out
 
 
 def _folded(name: str) -> str:
     return name.lower() if name.isascii() else fold(name)
+
+
+def _check_folders(
+    f: BinaryIO, folders: list[tuple[int, str, int, int, int]], offsets: array[int], start: int
+) -> None:
+    """Folder entries are never opened, so their local headers are checked here: the bytes
+    after one could otherwise hide an entry that only a streaming unzip would see."""
+    starts = sorted([*offsets, *(e[0] for e in folders)])
+    for offset, name, flags, compressed, crc in folders:
+        j = bisect.bisect_right(starts, offset)
+        info = zipfile.ZipInfo(name)
+        info.flag_bits, info.compress_type = flags >> 16, flags & 0xFFFF
+        info.compress_size, info.file_size, info.CRC = compressed, 0, crc
+        info.header_offset = offset
+        try:
+            check_local(f, info, starts[j] if j < len(starts) else start)
+        except zipfile.BadZipFile as exc:
+            raise HostileBundle(str(exc)) from None
 
 
 def _check_files_are_not_folders(files: dict[str, int]) -> None:
@@ -308,17 +455,29 @@ def _check_files_are_not_folders(files: dict[str, int]) -> None:
             parent = parent.rpartition("/")[0]
 
 
-def _check_overlap(offsets: array[int], sizes: array[int]) -> None:
-    """Entries whose data overlap: one stored gigabyte listed a thousand times is a
-    terabyte to read (the "overlapping zip bomb"; zipfile checks this only from 3.12).
-    Writers put entries in file order, so the sort is only paid for a zip that does not."""
-    order: Iterable[int] = range(len(offsets))
+def _bounds(offsets: array[int], sizes: array[int], folders: list[int], start: int) -> array[int]:
+    """Where each file entry must end: the next entry's local header, or the directory.
+
+    Entries whose data overlap are refused here (one stored gigabyte listed a thousand times
+    is a terabyte to read, the "overlapping zip bomb"; zipfile checks this only from 3.12),
+    and so is anything before the first entry. Writers put entries in file order, so the
+    sort is only paid for a zip that does not."""
+    order: list[int] | range = range(len(offsets))
     if any(offsets[i] > offsets[i + 1] for i in range(len(offsets) - 1)):
         order = sorted(order, key=offsets.__getitem__)
+    folders.sort()
+    first = min(offsets[order[0]] if order else start, folders[0] if folders else start)
+    if first != 0:
+        raise HostileBundle(f"{first:,} bytes before the first entry belong to no entry")
+    ends = array("Q", bytes(8 * len(offsets)))
     previous = -1
-    for i in order:
+    for k, i in enumerate(order):
         if previous >= 0 and offsets[previous] + _LOCAL_HEADER + sizes[previous] > offsets[i]:
             raise HostileBundle(
                 f"entries at offsets {offsets[previous]:,} and {offsets[i]:,} overlap (a zip bomb?)"
             )
         previous = i
+        end = offsets[order[k + 1]] if k + 1 < len(order) else start
+        j = bisect.bisect_right(folders, offsets[i])
+        ends[i] = min(end, folders[j]) if j < len(folders) else end
+    return ends

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # SQLAlchemy only for the engine: quick reads open a bare con
     from sqlalchemy import Engine
 
 from evidence_desk.core.crypto.errors import WrongPassphrase
+from evidence_desk.db import dialect
 
 RAW_KEY_SIZE = 32
 # Every page read from the OS is decrypted and its HMAC checked; SQLite's default
@@ -119,18 +120,7 @@ def backup(src_path: Path, dst_path: Path, raw_key: bytes, *, read_only: bool = 
     partial = dst_path.with_name(f".{dst_path.name}.partial")
     partial.unlink(missing_ok=True)
     src = connect(src_path, raw_key, read_only=read_only)
-    dst = connect(partial, raw_key)
-    try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")
-    except BaseException:
-        dst.close()
-        partial.unlink(missing_ok=True)
-        raise
-    finally:
-        dst.close()
-        src.close()
-    partial.replace(dst_path)
+    dialect.copy_database(src, connect(partial, raw_key), partial, dst_path)
 
 
 def check_backup(path: Path, raw_key: bytes) -> tuple[str, int, int]:
@@ -139,11 +129,26 @@ def check_backup(path: Path, raw_key: bytes) -> tuple[str, int, int]:
     that is not a database under this key or cannot be read."""
     conn = connect(path, raw_key, timeout=5, read_only=True)
     try:
-        check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
-        if check != "ok":
-            return check, 0, 0
-        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
-        events = conn.execute("SELECT count(*) FROM custody_events").fetchone()[0]
-        return check, int(items), int(events)
+        return dialect.backup_state(conn)
+    finally:
+        conn.close()
+
+
+def export_plain(plain_path: Path, target: Path, raw_key: bytes) -> None:
+    """Copy the plain SQLite database at ``plain_path`` into a new encrypted file ``target``
+    (``sqlcipher_export``), keeping its ``user_version``; its WAL is checkpointed first, so
+    the export holds every committed transaction."""
+    plain = sqlcipher3.connect(str(plain_path), isolation_level=None)
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = int(plain.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        plain.close()
+    conn = connect(target, raw_key, isolation_level=None)  # the archive's cipher settings
+    try:
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain_path),))
+        conn.execute("SELECT sqlcipher_export('main', 'plain')")
+        conn.execute("DETACH DATABASE plain")
+        conn.execute(f"PRAGMA user_version = {version}")
     finally:
         conn.close()

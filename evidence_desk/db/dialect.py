@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # annotations only: db.cipher's bare connections use this module too
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 NAME = "sqlite"
 BUSY_TIMEOUT_MS = 30_000
@@ -62,15 +63,25 @@ def has_table(conn: Connection, name: str) -> bool:
     return row is not None
 
 
-def backup(source: Path, target: Path) -> None:
+def backup(source: Path, target: Path, *, read_only: bool = False) -> None:
     """A consistent copy of a live database (SQLite's online backup API).
 
     Written under a temporary name and renamed, so a full disk or a crash
-    never leaves a truncated file that looks like a backup.
+    never leaves a truncated file that looks like a backup. ``read_only``
+    opens the source so (a backup being restored).
     """
     partial = target.with_name(f".{target.name}.partial")
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(partial)
+    if read_only:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    else:
+        src = sqlite3.connect(source)
+    copy_database(src, sqlite3.connect(partial), partial, target)
+
+
+def copy_database(src: Any, dst: Any, partial: Path, target: Path) -> None:
+    """``src`` copied into ``dst`` (open on the file ``partial``) with the online backup
+    API, in rollback-journal mode so the copy opens read-only on its own, then renamed
+    to ``target``; a failed copy leaves no partial file. Closes both connections."""
     try:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
@@ -97,14 +108,44 @@ def check_backup(path: Path) -> tuple[str, int, int]:
     """
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
     try:
-        check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
-        if check != "ok":
-            return check, 0, 0
-        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
-        events = conn.execute("SELECT count(*) FROM custody_events").fetchone()[0]
-        return check, int(items), int(events)
+        return backup_state(conn)
     finally:
         conn.close()
+
+
+def backup_state(conn: Any) -> tuple[str, int, int]:
+    """(integrity check answer, items, custody events) of an open backup, plain or
+    SQLCipher's; the counts are read only when the check says "ok" (else 0)."""
+    check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+    if check != "ok":
+        return check, 0, 0
+    items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+    events = conn.execute("SELECT count(*) FROM custody_events").fetchone()[0]
+    return check, int(items), int(events)
+
+
+def connect_read_only(path: Path, *, immutable: bool = False, timeout: float = 10) -> Any:
+    """A bare read-only connection to the database file at ``path``.
+
+    ``immutable``: on write-protected media SQLite cannot create the WAL index
+    beside a WAL database and says "unable to open database file", which is not
+    damage; nothing can change the file there, so it is opened immutable, as
+    ``url`` opens it.
+    """
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"file:{path}?{flags}", uri=True, timeout=timeout)
+
+
+def check_database(conn: Any) -> tuple[str, bool]:
+    """(integrity check answer, whether it holds an archive's catalogue) of an open DBAPI
+    connection, plain or SQLCipher's; the second is read only when the first is "ok"."""
+    check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+    if check != "ok":
+        return check, False
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='custody_events'"
+    ).fetchone()
+    return check, has is not None
 
 
 def triggers(session: Session) -> dict[str, str]:

@@ -5,11 +5,11 @@
     <name>ArchiveLock</name>
     <message>
         <source>&amp;Encrypt This Archive…</source>
-        <translation>Бұл архивті &amp;шифрлау…</translation>
+        <translation>Бұл мұрағатты &amp;шифрлау…</translation>
     </message>
     <message>
         <source>&amp;Lock Archive</source>
-        <translation>Архивті &amp;бұғаттау</translation>
+        <translation>Мұрағатты &amp;бұғаттау</translation>
     </message>
     <message>
         <source>Change &amp;Passphrase…</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Could not open the archive: %1</source>
-        <translation>Архивті ашу мүмкін болмады: %1</translation>
+        <translation>Мұрағатты ашу мүмкін болмады: %1</translation>
     </message>
     <message>
         <source>Evidence Desk — locked</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>The archive is locked.</source>
-        <translation>Архив бұғатталды.</translation>
+        <translation>Мұрағат бұғатталды.</translation>
     </message>
     <message>
         <source>The passphrase was not changed: %1</source>
@@ -64,14 +64,14 @@
     </message>
     <message>
         <source>This archive is encrypted. Another application can only open a decrypted copy: it is written to memory (RAM), not to the disk, and removed when the archive is closed or locked. While it exists, other programs of this user can read it. Open it?</source>
-        <translation>Бұл архив шифрланған. Басқа қолданба тек шифрі ашылған көшірмені аша алады: ол дискіге емес, жедел жадқа (RAM) жазылады және архив жабылғанда не бұғатталғанда жойылады. Ол бар кезде бұл пайдаланушының басқа бағдарламалары оны оқи алады. Ашу керек пе?</translation>
+        <translation>Бұл мұрағат шифрланған. Басқа қолданба тек шифрі ашылған көшірмені аша алады: ол дискіге емес, жедел жадқа (RAM) жазылады және мұрағат жабылғанда не бұғатталғанда жойылады. Ол бар кезде бұл пайдаланушының басқа бағдарламалары оны оқи алады. Ашу керек пе?</translation>
     </message>
 </context>
 <context>
     <name>NewPassphraseDialog</name>
     <message>
         <source>Encrypt this archive</source>
-        <translation>Бұл архивті шифрлау</translation>
+        <translation>Бұл мұрағатты шифрлау</translation>
     </message>
     <message>
         <source>Every original, thumbnail and key and the database are encrypted in place; each original is checked before its plaintext is replaced. Old plaintext may remain in the disk's free space.</source>
@@ -91,11 +91,11 @@
     </message>
     <message>
         <source>Encrypt this archive with a passphrase</source>
-        <translation>Бұл архивті құпия фразамен шифрлау</translation>
+        <translation>Бұл мұрағатты құпия фразамен шифрлау</translation>
     </message>
     <message>
         <source>New archive</source>
-        <translation>Жаңа архив</translation>
+        <translation>Жаңа мұрағат</translation>
     </message>
     <message>
         <source>New passphrase:</source>
@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>Several words are best: anyone holding the archive folder can try guesses. Without the passphrase (or the recovery key) nothing can be recovered.</source>
-        <translation>Бірнеше сөз болғаны дұрыс: архив қалтасы қолына түскен кез келген адам фразаны таңдап көре алады. Құпия фразасыз (немесе қалпына келтіру кілтісіз) ештеңені қалпына келтіру мүмкін емес.</translation>
+        <translation>Бірнеше сөз болғаны дұрыс: мұрағат қалтасы қолына түскен кез келген адам фразаны таңдап көре алады. Құпия фразасыз (немесе қалпына келтіру кілтісіз) ештеңені қалпына келтіру мүмкін емес.</translation>
     </message>
     <message>
         <source>The passphrase must have at least %1 characters.</source>
@@ -130,7 +130,7 @@
     </message>
     <message>
         <source>Unlock archive</source>
-        <translation>Архивті ашу</translation>
+        <translation>Мұрағатты ашу</translation>
     </message>
 </context>
 <context>
@@ -179,15 +179,15 @@
     </message>
     <message>
         <source>Lock an encrypted archive when idle for:</source>
-        <translation>Шифрланған архивті әрекетсіздіктен кейін бұғаттау:</translation>
+        <translation>Шифрланған мұрағатты әрекетсіздіктен кейін бұғаттау:</translation>
     </message>
     <message>
         <source>List encrypted archives under Open Recent</source>
-        <translation>Шифрланған архивтерді «Соңғы мұрағаттар» тізімінде көрсету</translation>
+        <translation>Шифрланған мұрағаттарды «Соңғы мұрағаттар» тізімінде көрсету</translation>
     </message>
     <message>
         <source>Off by default: the list is kept unencrypted in the settings folder, and an archive's folder name and path can say whose evidence it holds. Saved searches of an encrypted archive are always kept inside it, encrypted.</source>
-        <translation>Әдепкі бойынша өшірулі: тізім баптаулар қалтасында шифрланбай сақталады, ал архив қалтасының аты мен жолы онда кімнің дәлелдері бар екенін аңғартуы мүмкін. Шифрланған архивтің сақталған іздеулері әрқашан оның ішінде, шифрланып сақталады.</translation>
+        <translation>Әдепкі бойынша өшірулі: тізім баптаулар қалтасында шифрланбай сақталады, ал мұрағат қалтасының аты мен жолы онда кімнің дәлелдері бар екенін аңғартуы мүмкін. Шифрланған мұрағаттың сақталған іздеулері әрқашан оның ішінде, шифрланып сақталады.</translation>
     </message>
 </context>
 <context>
@@ -236,7 +236,7 @@
     </message>
     <message>
         <source>The encryption of %1 was interrupted. The archive opens again only when it is finished.</source>
-        <translation>%1 архивін шифрлау үзілді. Архив ол аяқталғаннан кейін ғана қайта ашылады.</translation>
+        <translation>%1 мұрағатын шифрлау үзілді. Мұрағат ол аяқталғаннан кейін ғана қайта ашылады.</translation>
     </message>
     <message>
         <source>What is already encrypted stays encrypted; every remaining original is checked before its plaintext is replaced. Finishing needs the passphrase chosen when the encryption started, and can be cancelled again.</source>
@@ -256,11 +256,11 @@
     </message>
     <message>
         <source>Encrypting the archive</source>
-        <translation>Архив шифрлануда</translation>
+        <translation>Мұрағат шифрлануда</translation>
     </message>
     <message>
         <source>Encryption stopped. The archive opens again only when it is finished: open it again to continue (or run evidence-desk encrypt --archive %1).</source>
-        <translation>Шифрлау тоқтатылды. Архив ол аяқталғаннан кейін ғана қайта ашылады: жалғастыру үшін оны қайта ашыңыз (немесе evidence-desk encrypt --archive %1 командасын орындаңыз).</translation>
+        <translation>Шифрлау тоқтатылды. Мұрағат ол аяқталғаннан кейін ғана қайта ашылады: жалғастыру үшін оны қайта ашыңыз (немесе evidence-desk encrypt --archive %1 командасын орындаңыз).</translation>
     </message>
     <message>
         <source>Wrong passphrase; try again.</source>
@@ -268,7 +268,7 @@
     </message>
     <message>
         <source>The archive was not encrypted: %1</source>
-        <translation>Архив шифрланбады: %1</translation>
+        <translation>Мұрағат шифрланбады: %1</translation>
     </message>
 </context>
 </TS>

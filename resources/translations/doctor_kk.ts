@@ -5,11 +5,11 @@
     <name>DoctorDialog</name>
     <message>
         <source>Archive Health</source>
-        <translation>Архивтің күйі</translation>
+        <translation>Мұрағаттың күйі</translation>
     </message>
     <message>
         <source>Archive: %1</source>
-        <translation>Архив: %1</translation>
+        <translation>Мұрағат: %1</translation>
     </message>
     <message>
         <source>State</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Checking the archive…</source>
-        <translation>Архив тексерілуде…</translation>
+        <translation>Мұрағат тексерілуде…</translation>
     </message>
     <message>
         <source>Restore from backup</source>
@@ -93,19 +93,19 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
     </message>
     <message>
         <source>The archive&apos;s database is damaged.</source>
-        <translation>Архив дерекқоры зақымдалған.</translation>
+        <translation>Мұрағат дерекқоры зақымдалған.</translation>
     </message>
     <message>
         <source>Nothing in the archive was changed. Restore the newest good backup to work with the archive again.</source>
-        <translation>Архивте ештеңе өзгертілмеді. Архивпен қайта жұмыс істеу үшін ең жаңа жарамды сақтық көшірмені қалпына келтіріңіз.</translation>
+        <translation>Мұрағатта ештеңе өзгертілмеді. Мұрағатпен қайта жұмыс істеу үшін ең жаңа жарамды сақтық көшірмені қалпына келтіріңіз.</translation>
     </message>
     <message>
         <source>No usable backup was found in the archive&apos;s backups folder. Copy the database back from a copy of the archive kept elsewhere.</source>
-        <translation>Архивтің сақтық көшірмелер қалтасында жарамды көшірме табылмады. Дерекқорды басқа жерде сақталған архив көшірмесінен көшіріп алыңыз.</translation>
+        <translation>Мұрағаттың сақтық көшірмелер қалтасында жарамды көшірме табылмады. Дерекқорды басқа жерде сақталған мұрағат көшірмесінен көшіріп алыңыз.</translation>
     </message>
     <message>
         <source>The archive is healthy.</source>
-        <translation>Архив дұрыс күйде.</translation>
+        <translation>Мұрағат дұрыс күйде.</translation>
     </message>
     <message>
         <source>Problems were found.</source>
@@ -144,6 +144,10 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <translation>Қорғаныш триггерлері</translation>
     </message>
     <message>
+        <source>Catalogue counts</source>
+        <translation>Каталог есептегіштері</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Ескертпе</translation>
     </message>
@@ -165,11 +169,11 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
     </message>
     <message>
         <source>The archive&apos;s database is damaged</source>
-        <translation>Архив дерекқоры зақымдалған</translation>
+        <translation>Мұрағат дерекқоры зақымдалған</translation>
     </message>
     <message>
         <source>Could not open the archive: %1</source>
-        <translation>Архивті ашу мүмкін болмады: %1</translation>
+        <translation>Мұрағатты ашу мүмкін болмады: %1</translation>
     </message>
     <message>
         <source>Check its health to see what can be saved, and restore a backup if there is one.</source>
@@ -177,15 +181,39 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
     </message>
     <message>
         <source>Check Archive Health…</source>
-        <translation>Архив күйін тексеру…</translation>
+        <translation>Мұрағат күйін тексеру…</translation>
     </message>
     <message>
         <source>Check Archive &amp;Health…</source>
-        <translation>Архив &amp;күйін тексеру…</translation>
+        <translation>Мұрағат &amp;күйін тексеру…</translation>
     </message>
     <message>
         <source>Keys</source>
         <translation>Кілттер</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyArchive</name>
+    <message>
+        <source>Read-only archive</source>
+        <translation>Тек оқуға арналған мұрағат</translation>
+    </message>
+    <message>
+        <source>The archive %1 is on a read-only medium: nothing can be added or changed there. It can still be searched, verified and exported from.</source>
+        <translation>%1 мұрағаты тек оқуға арналған тасымалдағышта: онда ештеңе қосуға да, өзгертуге де болмайды. Оны бұрынғыдай қарауға, тексеруге және одан экспорттауға болады.</translation>
+    </message>
+    <message>
+        <source>The disk holding the archive %1 is full: nothing can be added or changed until space is freed. It can still be searched, verified and exported from.</source>
+        <translation>%1 мұрағаты тұрған диск толы: орын босатылмайынша ештеңе қосуға да, өзгертуге де болмайды. Мұрағатты бұрынғыдай қарауға, тексеруге және одан экспорттауға болады.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueViews</name>
+    <message>
+        <source>No archive is open.
+Use File → Open Archive or File → New Archive.</source>
+        <translation>Мұрағат ашылмаған.
+Файл → Мұрағатты ашу немесе Файл → Жаңа мұрағат пәрменін таңдаңыз.</translation>
     </message>
 </context>
 </TS>

@@ -144,6 +144,10 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
         <translation>Защитные триггеры</translation>
     </message>
     <message>
+        <source>Catalogue counts</source>
+        <translation>Счётчики каталога</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
@@ -186,6 +190,30 @@ The damaged file is kept in backups/, never deleted. Exhibit numbers given out a
     <message>
         <source>Keys</source>
         <translation>Ключи</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyArchive</name>
+    <message>
+        <source>Read-only archive</source>
+        <translation>Архив только для чтения</translation>
+    </message>
+    <message>
+        <source>The archive %1 is on a read-only medium: nothing can be added or changed there. It can still be searched, verified and exported from.</source>
+        <translation>Архив %1 находится на носителе только для чтения: в нём ничего нельзя добавить или изменить. Его по-прежнему можно просматривать, проверять и экспортировать из него.</translation>
+    </message>
+    <message>
+        <source>The disk holding the archive %1 is full: nothing can be added or changed until space is freed. It can still be searched, verified and exported from.</source>
+        <translation>Диск с архивом %1 заполнен: ничего нельзя добавить или изменить, пока не освободится место. Архив по-прежнему можно просматривать, проверять и экспортировать из него.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueViews</name>
+    <message>
+        <source>No archive is open.
+Use File → Open Archive or File → New Archive.</source>
+        <translation>Архив не открыт.
+Выберите Файл → Открыть архив или Файл → Новый архив.</translation>
     </message>
 </context>
 </TS>

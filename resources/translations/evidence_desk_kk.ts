@@ -90,6 +90,10 @@ previous %2
         <translation>Өңделген бумаларда атаудың орнына айғақ нөмірі көрсетіледі, егер атау қолмен берілмесе және осы жерде белгіленбесе; файл атына сәйкес атау ешқашан жарияланбайды.</translation>
     </message>
     <message>
+        <source>Publishable</source>
+        <translation>Жариялауға болады</translation>
+    </message>
+    <message>
         <source>Title and description may be published</source>
         <translation>Атауы мен сипаттамасын жариялауға болады</translation>
     </message>

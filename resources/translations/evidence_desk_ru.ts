@@ -90,6 +90,10 @@ previous %2
         <translation>В редактированных пакетах вместо названия показывается номер вещественного доказательства, если название не задано вручную и не отмечено здесь; название, совпадающее с именем файла, не публикуется никогда.</translation>
     </message>
     <message>
+        <source>Publishable</source>
+        <translation>Можно публиковать</translation>
+    </message>
+    <message>
         <source>Title and description may be published</source>
         <translation>Название и описание можно публиковать</translation>
     </message>

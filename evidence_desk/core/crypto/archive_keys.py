@@ -116,11 +116,5 @@ def write_sealed(path: Path, data: bytes, key: bytes) -> None:
 
 def read_sealed(path: Path, key: bytes) -> bytes:
     path = Path(path)
-    try:
-        with open(path, "rb") as f:
-            blob = f.read(_MAX_SEALED + 1)
-    except OSError as exc:
-        raise KeyFileError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(blob) > _MAX_SEALED:
-        raise KeyFileError(f"{path}: larger than a key file can be")
+    blob = keyfile_mod.read_bounded(path, _MAX_SEALED, "sealed key file")
     return unseal(blob, key, name_binding(path.name), max_size=_MAX_SEALED)

@@ -298,15 +298,22 @@ def subkey(master: bytes, purpose: str) -> bytes:
     return HKDF(SHA256(), 32, None, info).derive(master)
 
 
-def read_keyfile(path: Path) -> KeyFile:
-    path = Path(path)
+def read_bounded(path: Path, limit: int, what: str = "key file") -> bytes:
+    """The bytes of a small key file, never more than ``limit`` of them read (a crafted
+    file may be huge); any failure is one ``KeyFileError`` line naming the file."""
     try:
         with open(path, "rb") as f:
-            data = f.read(MAX_KEYFILE_BYTES + 1)
+            data = f.read(limit + 1)
     except OSError as exc:
-        raise KeyFileError(f"cannot read the key file {path}: {exc.strerror or exc}") from None
-    if len(data) > MAX_KEYFILE_BYTES:
-        raise KeyFileError(f"{path}: key file larger than {MAX_KEYFILE_BYTES} bytes")
+        raise KeyFileError(f"cannot read the {what} {path}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise KeyFileError(f"{path}: {what} larger than {limit} bytes")
+    return data
+
+
+def read_keyfile(path: Path) -> KeyFile:
+    path = Path(path)
+    data = read_bounded(path, MAX_KEYFILE_BYTES)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

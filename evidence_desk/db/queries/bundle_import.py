@@ -11,12 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models import ExternalRef, ImportedCustodyEvent, Item
-
-
-def item_with_digest(session: Session, digest: str) -> Item | None:
-    """The item holding the content with this SHA-256, if any."""
-    return session.scalars(select(Item).where(Item.sha256 == digest)).first()
+from evidence_desk.db.models import ExternalRef, ImportedCustodyEvent
 
 
 def has_external_ref(session: Session, item_id: int, system: str, ref: str) -> bool:

@@ -23,10 +23,9 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from evidence_desk.db import counts, dialect
-from evidence_desk.db.queries import search
+from evidence_desk.db.queries import integrity, search
 from evidence_desk.db.queries.search import matching_items_clause
 from evidence_desk.db.sort_keys import ID_ORDER_INDEX
-from evidence_desk.db.triggers import normalise
 
 _FIRST_SOURCE = (
     "(SELECT s.received_from FROM sources s WHERE s.item_id = items.id ORDER BY s.id LIMIT 1)"
@@ -292,12 +291,16 @@ def tag_names(session: Session) -> list[str]:
 def count_problems(session: Session) -> list[str]:
     """What is wrong with the counts the triggers keep: a trigger missing or altered (the
     database was edited outside Evidence Desk), or counts that differ from the rows."""
-    live = dialect.triggers(session)
     found = [
-        f"trigger {name} is {'missing' if name not in live else 'altered'}"
-        for name, sql in counts.TRIGGERS.items()
-        if normalise(live.get(name)) != normalise(sql)
+        f"trigger {name} is {state}"
+        for name, state in integrity.trigger_problems(session, counts.TRIGGERS)
     ]
+    return found + count_drift(session)
+
+
+def count_drift(session: Session) -> list[str]:
+    """Where the kept counts differ from counting the rows (slow: a check)."""
+    found = []
     kept = {tuple(r[:3]): r[3] for r in facet_counts(session)[0]}
     rows = {tuple(r[:3]): r[3] for r in session.execute(text(counts.ITEM_COUNTS_SQL))}
     if kept != rows:

@@ -7,7 +7,7 @@ consistent snapshot.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import select, text
@@ -62,20 +62,23 @@ def archive_uuid(session: Session) -> str | None:
     return session.execute(text("SELECT uuid FROM archive_info LIMIT 1")).scalar()
 
 
-def trigger_problems(session: Session) -> list[tuple[str, str]]:
-    """(name, "missing" | "altered") for every protective trigger not as created."""
+def trigger_problems(
+    session: Session, expected: Mapping[str, str] = TRIGGERS
+) -> list[tuple[str, str]]:
+    """(name, "missing" | "altered") for every trigger of ``expected`` (by default the
+    protective ones; ``db.counts.TRIGGERS`` for the catalogue's counts) not as created."""
     live = dialect.triggers(session)
     found: list[tuple[str, str]] = []
-    for name, expected in TRIGGERS.items():
+    for name, sql in expected.items():
         if name not in live:
             found.append((name, "missing"))
-        elif normalise(live[name]) != normalise(expected):
+        elif normalise(live[name]) != normalise(sql):
             found.append((name, "altered"))
     return found
 
 
 def restore_triggers(session: Session, names: list[str]) -> None:
-    """Put the named triggers back exactly as the migrations made them."""
+    """Put the named protective triggers back exactly as the migrations made them."""
     for name in names:
         session.execute(text(f'DROP TRIGGER IF EXISTS "{name}"'))
         session.execute(text(TRIGGERS[name]))

@@ -88,6 +88,11 @@ def uuids_of(session: Session, ids: Sequence[int]) -> list[str]:
     return uuids
 
 
+def item_with_digest(session: Session, digest: str) -> Item | None:
+    """The item holding the content with this SHA-256, if any."""
+    return session.scalars(select(Item).where(Item.sha256 == digest)).first()
+
+
 def known_digests(session: Session, digests: Sequence[str]) -> set[str]:
     """Which of these SHA-256 digests an item already has."""
     known: set[str] = set()

@@ -33,6 +33,7 @@ from evidence_desk.gui.bundles.verify_dialog import bundle_report_dialog
 from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.i18n import current as ui_language
 from evidence_desk.gui.shell.progress_widget import TaskProgress
+from evidence_desk.gui.shell.read_only import refuse_read_only
 from evidence_desk.gui.shell.tasks import Task, error_text
 from evidence_desk.services.archive.archive import Archive
 
@@ -213,7 +214,7 @@ class BundleUi(QObject):
     # Import ------------------------------------------------------------------
 
     def import_bundle(self, path: Path | None = None) -> Task | None:
-        if self.archive is None or self._busy():
+        if self.archive is None or self._busy() or refuse_read_only(self.window, self.archive):
             return None
         path = path or self._choose_bundle(self.tr("Import Bundle — choose a .zip or bagit.txt"))
         if path is None:

@@ -10,7 +10,7 @@ changed sort time in custody.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.gui.case.widgets import run, translate
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.clock import Device
 
 SAMPLES = 5
 
 
-def _apply(archive: Any, target: Any, offset_s: int, reason: str) -> int:
+def _apply(archive: Archive, target: Any, offset_s: int, reason: str) -> int:
     from evidence_desk.services.case import clock as case_clock
 
     if isinstance(target, case_clock.Device):
@@ -52,7 +55,7 @@ class ClockDialog(QDialog):
     def __init__(
         self,
         runner: TaskRunner,
-        archive: Any,
+        archive: Archive,
         selected_rows: list[Any],
         parent: QWidget | None = None,
     ) -> None:

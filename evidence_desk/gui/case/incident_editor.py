@@ -45,6 +45,7 @@ from evidence_desk.gui.shell.formatting import kind_label
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
 if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.incident_records import IncidentRecord, PersonRole
 
 DATA = Qt.ItemDataRole.UserRole
@@ -68,7 +69,7 @@ def verification_label(value: str) -> str:
     }[value]
 
 
-def _save(archive: Any, ref: str | None, fields: dict[str, Any]) -> IncidentRecord:
+def _save(archive: Archive, ref: str | None, fields: dict[str, Any]) -> IncidentRecord:
     from evidence_desk.services.case import incidents as case_incidents
 
     if ref is None:
@@ -76,14 +77,14 @@ def _save(archive: Any, ref: str | None, fields: dict[str, Any]) -> IncidentReco
     return case_incidents.update_incident(archive, ref, **fields)
 
 
-def _link(archive: Any, ref: str, action: str, *args: Any) -> IncidentRecord:
+def _link(archive: Archive, ref: str, action: str, *args: Any) -> IncidentRecord:
     from evidence_desk.services.case import incidents as case_incidents
 
     getattr(case_incidents, action)(archive, ref, *args)
     return case_incidents.get_incident(archive, ref)
 
 
-def _choices(archive: Any) -> dict[str, Any]:
+def _choices(archive: Archive) -> dict[str, Any]:
     from evidence_desk.services.case import persons as case_persons
     from evidence_desk.services.case import vocabularies as case_vocabularies
 
@@ -101,7 +102,7 @@ class IncidentEditor(QDialog):
     def __init__(
         self,
         runner: TaskRunner,
-        archive: Any,
+        archive: Archive,
         ref: str | None = None,
         parent: QWidget | None = None,
         selection: Any = None,

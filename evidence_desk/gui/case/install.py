@@ -11,7 +11,7 @@ the views they list, and what an editor or a link changes is announced there
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,6 +22,10 @@ from evidence_desk.gui.case.panel import RecordListPanel
 from evidence_desk.gui.case.timeline_panel import TimelinePanel
 from evidence_desk.gui.case.widgets import run, translate
 from evidence_desk.gui.shell.hooks import Change
+from evidence_desk.gui.shell.read_only import refuse_read_only
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
 
 CONTEXT_MENU_LIMIT = 15
 
@@ -41,7 +45,7 @@ class CaseUI(QObject):
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
-        self._pending_archive: Any = None
+        self._pending_archive: Archive | None = None
         window.model.queryFinished.connect(self._load_pending)
         window.model.queryFailed.connect(self._load_pending)
         self.window = window
@@ -165,7 +169,7 @@ class CaseUI(QObject):
 
     # Archive and selection
 
-    def set_archive(self, archive: Any) -> None:
+    def set_archive(self, archive: Archive | None) -> None:
         """Show the archive's case records once the catalogue's first page is in.
 
         The record lists have their own pool ("records"), but loading them at
@@ -238,7 +242,7 @@ class CaseUI(QObject):
         return lambda: self.link(kind, ref, self.selected_refs())
 
     def link(self, kind: str, ref: str, item_refs: list[str]) -> Any:
-        if not item_refs or self.window.archive is None:
+        if not item_refs or self.window.archive is None or refuse_read_only(self.window):
             return None
 
         def done(count: int) -> None:
@@ -281,7 +285,7 @@ class CaseUI(QObject):
     def new_testimony(self, ref: str | None = None) -> Any:
         from evidence_desk.gui.case.testimony_editor import TestimonyEditor
 
-        if self.window.archive is None:
+        if self.window.archive is None or refuse_read_only(self.window):
             return None
         editor = TestimonyEditor(
             self.runner, self.window.archive, ref, self.window, selection=self.selected_refs
@@ -298,6 +302,8 @@ class CaseUI(QObject):
 
         if self.window.archive is None:
             return None
+        if ref is None and refuse_read_only(self.window):  # an existing record opens to be read
+            return None
         classes = {"incident": IncidentEditor, "person": PersonEditor, "place": PlaceEditor}
         editor = classes[kind](
             self.runner, self.window.archive, ref, self.window, selection=self.selected_refs
@@ -307,14 +313,14 @@ class CaseUI(QObject):
     def show_vocabularies(self) -> Any:
         from evidence_desk.gui.case.vocab_editor import VocabularyEditor
 
-        if self.window.archive is None:
+        if self.window.archive is None or refuse_read_only(self.window):
             return None
         return self._keep(VocabularyEditor(self.runner, self.window.archive, self.window))
 
     def show_periods(self) -> Any:
         from evidence_desk.gui.case.periods import PeriodEditor
 
-        if self.window.archive is None:
+        if self.window.archive is None or refuse_read_only(self.window):
             return None
         editor = PeriodEditor(self.runner, self.window.archive, self.window)
         editor.changed.connect(self.timeline.reload)
@@ -323,7 +329,7 @@ class CaseUI(QObject):
     def show_clock_correction(self) -> Any:
         from evidence_desk.gui.case.clock_dialog import ClockDialog
 
-        if self.window.archive is None:
+        if self.window.archive is None or refuse_read_only(self.window):
             return None
         rows = [self.window.model.cached_row(i) for i in self.window.selected_ids()]
         dialog = ClockDialog(self.runner, self.window.archive, [r for r in rows if r], self.window)

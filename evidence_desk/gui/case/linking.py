@@ -12,7 +12,7 @@ in Qt's own drag-enabled views. ``link`` is the one place that turns
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QObject, QPoint, Qt
 from PySide6.QtGui import QDrag
@@ -20,8 +20,11 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from evidence_desk.gui.case.widgets import ITEMS_MIME, encode_refs
 
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
 
-def link(archive: Any, kind: str, ref: str, item_refs: list[str]) -> int:
+
+def link(archive: Archive, kind: str, ref: str, item_refs: list[str]) -> int:
     """Link items to an incident, a person or a testimony, or place them; returns the count."""
     from evidence_desk.services.case import incidents as case_incidents
     from evidence_desk.services.case import persons as case_persons

@@ -37,6 +37,7 @@ from evidence_desk.gui.shell import icons
 from evidence_desk.gui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.incident_records import IncidentRow
     from evidence_desk.services.case.person_records import PersonRecord
     from evidence_desk.services.case.place_records import PlaceRecord
@@ -108,7 +109,7 @@ class RecordListPanel(QWidget):
         self.setObjectName(f"case{kind.title()}List")
         self.runner = runner
         self.kind = kind
-        self.archive: Any = None
+        self.archive: Archive | None = None
         self.rows: list[PanelRow] = []
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(translate("CaseUI", "Filter…"))
@@ -127,7 +128,7 @@ class RecordListPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
 
-    def set_archive(self, archive: Any) -> None:
+    def set_archive(self, archive: Archive | None) -> None:
         self.archive = archive
         self.rows = []
         self._fill()
@@ -171,19 +172,19 @@ class RecordListPanel(QWidget):
         return None
 
 
-def _incidents(archive: Any) -> list[IncidentRow]:
+def _incidents(archive: Archive) -> list[IncidentRow]:
     from evidence_desk.services.case import incidents as case_incidents
 
     return case_incidents.incident_rows(archive)
 
 
-def _persons(archive: Any) -> list[PersonRecord]:
+def _persons(archive: Archive) -> list[PersonRecord]:
     from evidence_desk.services.case import persons as case_persons
 
     return case_persons.list_persons(archive, redact=True)
 
 
-def _places(archive: Any) -> list[PlaceRecord]:
+def _places(archive: Archive) -> list[PlaceRecord]:
     from evidence_desk.services.case import places as case_places
 
     rows = case_places.list_places(archive)

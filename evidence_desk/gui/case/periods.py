@@ -29,12 +29,13 @@ from evidence_desk.gui.case.widgets import run, translate, ui_language
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
 if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.timeline import Period
 
 DATA = Qt.ItemDataRole.UserRole
 
 
-def _save(archive: Any, uuid: str | None, values: dict[str, Any]) -> Any:
+def _save(archive: Archive, uuid: str | None, values: dict[str, Any]) -> Any:
     from evidence_desk.services.case import timeline as case_timeline
 
     labels = values.pop("labels")
@@ -53,7 +54,7 @@ def _save(archive: Any, uuid: str | None, values: dict[str, Any]) -> Any:
 class PeriodEditor(QDialog):
     changed = Signal()
 
-    def __init__(self, runner: TaskRunner, archive: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("casePeriodEditor")
         self.setWindowTitle(translate("CaseUI", "Periods"))

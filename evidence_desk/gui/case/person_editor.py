@@ -43,6 +43,7 @@ from evidence_desk.gui.case.widgets import (
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
 if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.person_records import PersonRecord
 
 
@@ -51,7 +52,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _save(
-    archive: Any,
+    archive: Archive,
     ref: str | None,
     names: list[str],
     aliases: list[str],
@@ -77,14 +78,14 @@ def _save(
     return cp.get_person(archive, ref)
 
 
-def _call(archive: Any, fn: str, ref: str, *args: Any, **kwargs: Any) -> PersonRecord:
+def _call(archive: Archive, fn: str, ref: str, *args: Any, **kwargs: Any) -> PersonRecord:
     from evidence_desk.services.case import persons as case_persons
 
     getattr(case_persons, fn)(archive, ref, *args, **kwargs)
     return case_persons.get_person(archive, ref)
 
 
-def _choices(archive: Any) -> dict[str, Any]:
+def _choices(archive: Archive) -> dict[str, Any]:
     from evidence_desk.services.case import persons as case_persons
     from evidence_desk.services.case import vocabularies as case_vocabularies
 
@@ -101,7 +102,7 @@ class PersonEditor(QDialog):
     def __init__(
         self,
         runner: TaskRunner,
-        archive: Any,
+        archive: Archive,
         ref: str | None = None,
         parent: QWidget | None = None,
         selection: Any = None,

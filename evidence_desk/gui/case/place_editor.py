@@ -38,6 +38,7 @@ from evidence_desk.gui.case.widgets import (
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
 if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.place_records import PlaceRecord
 
 
@@ -51,7 +52,7 @@ def parse_variants(text: str) -> list[tuple[str, str]]:
 
 
 def _save(
-    archive: Any, ref: str | None, fields: dict[str, Any], variants: list[tuple[str, str]]
+    archive: Archive, ref: str | None, fields: dict[str, Any], variants: list[tuple[str, str]]
 ) -> PlaceRecord:
     from evidence_desk.services.case import places as cp
 
@@ -70,7 +71,7 @@ def _save(
     return cp.get_place(archive, ref)
 
 
-def _match(archive: Any) -> int:
+def _match(archive: Archive) -> int:
     from evidence_desk.services.case import places as case_places
 
     return len(case_places.match_items_by_gps(archive))
@@ -82,7 +83,7 @@ class PlaceEditor(QDialog):
     def __init__(
         self,
         runner: TaskRunner,
-        archive: Any,
+        archive: Archive,
         ref: str | None = None,
         parent: QWidget | None = None,
         selection: Any = None,

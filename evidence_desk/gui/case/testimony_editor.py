@@ -49,6 +49,7 @@ from evidence_desk.gui.shell.hooks import Change
 from evidence_desk.gui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.testimony_records import Identity, TestimonyRecord
 
 LANGUAGES = ("ru", "kk", "en", "uz", "ky")
@@ -56,7 +57,7 @@ IDENTITY_FIELDS = ("real_name", "contact", "notes")
 
 
 def _save(
-    archive: Any,
+    archive: Archive,
     ref: str | None,
     form: dict[str, Any],
     texts: dict[str, str],
@@ -91,7 +92,7 @@ class TestimonyEditor(QDialog):
     def __init__(
         self,
         runner: TaskRunner,
-        archive: Any,
+        archive: Archive,
         ref: str | None = None,
         parent: QWidget | None = None,
         selection: Any = None,

@@ -30,12 +30,13 @@ from evidence_desk.gui.case.widgets import run, translate
 from evidence_desk.gui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.testimony_records import Attachment, Version
 
 DATA = Qt.ItemDataRole.UserRole
 
 
-def _change(archive: Any, ref: str, item_refs: list[str], add: bool) -> list[Attachment]:
+def _change(archive: Archive, ref: str, item_refs: list[str], add: bool) -> list[Attachment]:
     """Attach or detach; both return the testimony's attachments afterwards."""
     from evidence_desk.services.case import testimony_attachments as case_testimony_attachments
 
@@ -53,7 +54,7 @@ class AttachmentsBox(QWidget):
     def __init__(
         self,
         runner: TaskRunner,
-        archive: Any,
+        archive: Archive,
         selection: Callable[[], list[str]] | None,
         parent: QWidget | None = None,
     ) -> None:
@@ -130,7 +131,7 @@ class AttachmentsBox(QWidget):
 class VersionsBox(QWidget):
     """Every version of statement and translation; select one to read it."""
 
-    def __init__(self, runner: TaskRunner, archive: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner, self.archive = runner, archive
         self.ref: str | None = None

@@ -11,7 +11,7 @@ every chat, or one chat; hovering the band shows the count under the cursor.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
@@ -19,18 +19,23 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from evidence_desk.gui.case.widgets import translate
 
+if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
+
 MESSAGE_BAND_H = 16
 SLICE_PX = 3
 NO_BAND, ALL_CHATS = "none", "all"
 
 
-def _counts(archive: Any, chat: int | None, start: datetime, end: datetime, buckets: int) -> Any:
+def _counts(
+    archive: Archive, chat: int | None, start: datetime, end: datetime, buckets: int
+) -> Any:
     from evidence_desk.services.case.timeline_messages import message_density
 
     return start, end, message_density(archive, start, end, buckets, chat)
 
 
-def _chats(archive: Any) -> list[Any]:
+def _chats(archive: Archive) -> list[Any]:
     from evidence_desk.services.catalogue.messages import list_chats
 
     return list_chats(archive)

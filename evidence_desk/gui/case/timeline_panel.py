@@ -31,18 +31,19 @@ from evidence_desk.gui.shell.formatting import KINDS, kind_plural
 from evidence_desk.gui.shell.tasks import Latest, TaskRunner
 
 if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.incident_records import IncidentRow
     from evidence_desk.services.case.timeline_records import Timeline
     from evidence_desk.services.case.vocabularies import Term
 
 
-def _load(archive: Any, flt: Any, lang: str) -> Timeline:
+def _load(archive: Archive, flt: Any, lang: str) -> Timeline:
     from evidence_desk.services.case import timeline as case_timeline
 
     return case_timeline.timeline(archive, flt, lang=lang)
 
 
-def _density(archive: Any, flt: Any, start: datetime, end: datetime, buckets: int) -> Any:
+def _density(archive: Archive, flt: Any, start: datetime, end: datetime, buckets: int) -> Any:
     from evidence_desk.services.case import timeline as case_timeline
 
     return start, end, case_timeline.density(archive, flt, start, end, buckets)
@@ -62,7 +63,7 @@ class TimelinePanel(QWidget):
         self.setObjectName("caseTimelinePanel")
         self.runner = runner
         self._stale = False
-        self.archive: Any = None
+        self.archive: Archive | None = None
         self.loading = False
         self._generation = Latest()
         self._fitted = False
@@ -166,7 +167,7 @@ class TimelinePanel(QWidget):
         if self._stale:
             self.reload()
 
-    def set_archive(self, archive: Any) -> None:
+    def set_archive(self, archive: Archive | None) -> None:
         """Forget everything of the previous archive before loading this one.
 
         Its incidents, places and filter choices mean nothing here: a filter

@@ -33,13 +33,14 @@ from evidence_desk.gui.shell.formatting import service_words
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
 if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.vocabularies import Term
 
 LANGS = ("en", "ru", "kk")
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _import_file(archive: Any, path: str) -> Any:
+def _import_file(archive: Archive, path: str) -> Any:
     from evidence_desk.services.case import vocabularies as cv
 
     text = Path(path).read_text(encoding="utf-8-sig")
@@ -48,7 +49,7 @@ def _import_file(archive: Any, path: str) -> Any:
     return cv.import_csv(archive, text)
 
 
-def _export_file(archive: Any, path: str, vocabulary: str | None) -> str:
+def _export_file(archive: Archive, path: str, vocabulary: str | None) -> str:
     from evidence_desk.services.case import vocabularies as cv
 
     names = [vocabulary] if vocabulary else None
@@ -63,7 +64,7 @@ def _export_file(archive: Any, path: str, vocabulary: str | None) -> str:
 class VocabularyEditor(QDialog):
     changed = Signal()
 
-    def __init__(self, runner: TaskRunner, archive: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseVocabularyEditor")
         self.setWindowTitle(translate("CaseUI", "Vocabularies"))

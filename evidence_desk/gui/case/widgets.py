@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.gui.shell.tasks import Task, TaskRunner, error_text
 
 if TYPE_CHECKING:
+    from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.place_records import PlaceRecord, PlaceSummary
     from evidence_desk.services.case.vocabularies import Term
 
@@ -87,7 +88,7 @@ class PlacePicker(QComboBox):
         self.addItem(translate("CaseUI", "(none)"), None)
         self._pending: str | None = None
 
-    def load(self, runner: TaskRunner, archive: Any) -> Task:
+    def load(self, runner: TaskRunner, archive: Archive) -> Task:
         from evidence_desk.services.case import places as case_places
 
         return run(

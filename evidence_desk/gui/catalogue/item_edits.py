@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from evidence_desk.gui.catalogue.bulk_dialogs import RemovalDialog, TagsDialog
+from evidence_desk.gui.shell.read_only import refuse_read_only
 
 translate = QCoreApplication.translate
 
@@ -42,7 +43,7 @@ class ItemEditsMixin:
 
     def _ask_tags(self, remove: bool) -> TagsDialog | None:
         targets = self.selected_targets()
-        if not targets:
+        if not targets or refuse_read_only(self._widget()):
             return None
         known = [name for name, _ in (self.sidebar._facets.tags if self.sidebar._facets else [])]
         dialog = TagsDialog(len(targets), known, remove, self._widget())
@@ -59,11 +60,13 @@ class ItemEditsMixin:
         return dialog
 
     def set_sensitivity(self, value: str) -> None:
+        if refuse_read_only(self._widget()):
+            return
         self.edits.change_sensitivity(self.selected_targets(), value)
 
     def remove_selected(self) -> RemovalDialog | None:
         targets = self.selected_targets()
-        if not targets or self.model.filters.removed:
+        if not targets or self.model.filters.removed or refuse_read_only(self._widget()):
             return None
         exhibits = [self.model.cached_row(i).exhibit for i, _ in targets]  # type: ignore[union-attr]
         dialog = RemovalDialog(exhibits, self._widget())
@@ -73,7 +76,7 @@ class ItemEditsMixin:
 
     def restore_selected(self) -> None:
         targets = self.selected_targets()
-        if targets and self.model.filters.removed:
+        if targets and self.model.filters.removed and not refuse_read_only(self._widget()):
             self.edits.restore(
                 targets, translate("MainWindow", "restored from the Removed items list")
             )

@@ -95,7 +95,8 @@ class Sidebar(QTreeWidget):
         counts = dict(facets.sensitivities) if facets else {}
         for value in ("public", "restricted", "confidential"):
             label = sensitivity_label(value)
-            self._entry(sens, label, counts.get(value, 0), ("sensitivity", value))
+            shown = counts.get(value, 0) if facets else None  # no archive: no counts
+            self._entry(sens, label, shown, ("sensitivity", value))
         self._entry(
             self, self.tr("Removed items"), facets.removed if facets else None, ("removed", True)
         )

@@ -77,6 +77,10 @@ def empty_message(model: CatalogueModel) -> str | None:
     """What an empty view says once its query has finished (None while rows or loading)."""
     if model.rowCount() or model.loading:
         return None
+    if model._archive is None:  # locked, closed for a restore, or none opened yet
+        return QCoreApplication.translate(
+            "CatalogueViews", "No archive is open.\nUse File → Open Archive or File → New Archive."
+        )
     if model.filters.removed:
         return QCoreApplication.translate("CatalogueViews", "No removed items.")
     if model.filters != Filters():

@@ -44,15 +44,23 @@ class DetailForm(QWidget):
         self._item_id: int | None = None
         self.title = QLineEdit(self)
         self.title.setObjectName("titleEdit")
-        self.publishable = QCheckBox(self.tr("Title and description may be published"), self)
+        # A short label: the full sentence is wider than the detail panel on a 1366-pixel
+        # screen in Russian and Kazakh; the explanation is in the tooltip and What's This.
+        self.publishable = QCheckBox(self.tr("Publishable"), self)
         self.publishable.setObjectName("titlePublishableCheck")
-        self.publishable.setToolTip(
-            self.tr(
-                "Redacted bundles show the exhibit number instead of a title unless the "
-                "title was set by hand and marked here; a title that is the file name "
-                "is never published."
+        explanation = "\n\n".join(
+            (
+                self.tr("Title and description may be published"),
+                self.tr(
+                    "Redacted bundles show the exhibit number instead of a title unless the "
+                    "title was set by hand and marked here; a title that is the file name "
+                    "is never published."
+                ),
             )
         )
+        self.publishable.setToolTip(explanation)
+        self.publishable.setWhatsThis(explanation)
+        self.publishable.setAccessibleDescription(explanation)
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("descriptionEdit")
         self.description.setPlaceholderText(self.tr("What the item shows, where and when"))
@@ -75,13 +83,21 @@ class DetailForm(QWidget):
         self.sensitivity.setObjectName("sensitivityCombo")
         for value in SENSITIVITIES:
             self.sensitivity.addItem(sensitivity_label(value), value)
+        # Shrinks with the panel (eliding a long level name) instead of widening the form.
+        self.sensitivity.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sensitivity.setMinimumContentsLength(8)
         self.title.editingFinished.connect(lambda: self._commit("title"))
         self.tags.editingFinished.connect(self._commit_tags)
         self.sensitivity.activated.connect(lambda _i: self._commit("sensitivity"))
         self.publishable.clicked.connect(self._commit_publishable)
         layout = QFormLayout(self)
+        # Fields stretch and shrink with the panel. Rows are not wrapped: a wrapping form
+        # asks for the height of all rows wrapped and would stretch the description box.
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addRow(self.tr("Title:"), self.title)
-        layout.addRow("", self.publishable)
+        layout.addRow(self.publishable)  # the whole row: room for the label in any language
         layout.addRow(self.tr("Description:"), self.description)
         layout.addRow(self.tr("Notes:"), self.notes)
         layout.addRow(self.tr("Tags:"), self.tags)

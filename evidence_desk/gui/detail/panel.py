@@ -152,6 +152,10 @@ class DetailPanel(QWidget):
         top_layout.addLayout(bar)
 
         self.tabs = QTabWidget(page)
+        # Six tabs never fit a narrow panel in Russian or Kazakh: whole names with scroll
+        # arrows, not names cut to a few letters, and the bar never widens the panel.
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.form = DetailForm(self._edits, self.tabs)
         self.facts = FactsPanel()
         facts_scroll = QScrollArea(self.tabs)

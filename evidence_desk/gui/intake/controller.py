@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from evidence_desk.gui.intake.dialog import ProvenanceDialog
 from evidence_desk.gui.shell.progress_widget import TaskProgress
+from evidence_desk.gui.shell.read_only import refuse_read_only
 from evidence_desk.gui.shell.report_dialog import ReportDialog, import_summary
 from evidence_desk.gui.shell.tasks import Task, TaskRunner, error_text
 from evidence_desk.services.archive.archive import Archive
@@ -73,6 +74,8 @@ class ImportController(QObject):
     def request_import(self, paths: list[Path]) -> ProvenanceDialog | None:
         """Ask for the batch provenance; the import starts when the dialog is accepted."""
         if not paths or self.archive is None:
+            return None
+        if refuse_read_only(self._window, self.archive):  # before provenance is asked
             return None
         if self.busy:
             QMessageBox.information(

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.messages.incident_link import IncidentChooser, link_messages
+from evidence_desk.gui.shell.read_only import refuse_read_only
 from evidence_desk.gui.shell.tasks import Task, TaskRunner, error_text
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.catalogue.messages import ChatSummary, MessageRecord
@@ -366,7 +367,7 @@ class ConversationDialog(QDialog):
 
     def link_to_incident(self) -> IncidentChooser | None:
         ids = self.selected_messages()
-        if not ids:
+        if not ids or refuse_read_only(self, self.archive):
             return None
         chooser = IncidentChooser(self.archive, self.runner, len(ids), self)
         chooser.accepted.connect(lambda: self._link(chooser, ids))

@@ -65,6 +65,7 @@ def _check_names() -> dict[str, str]:
         "custody": _tr("Custody log"),
         "records": _tr("Evidentiary records"),
         "triggers": _tr("Protective triggers"),
+        "counts": _tr("Catalogue counts"),
         "note": _tr("Note"),
         "leftovers": _tr("Interrupted ingests"),
         "temporary copies": _tr("Temporary copies"),
@@ -100,6 +101,29 @@ def restore_then_examine(
 
     restored = doctor.restore_backup(root, passphrase=_source(passphrase))
     return restored, doctor.diagnose(root, passphrase=_source(passphrase))
+
+
+def finding_text(words: Any, message: str) -> str:
+    """A finding in the interface language. The service joins several findings of one check
+    with "; " (two dropped triggers, three edited records), and some single findings hold
+    "; " themselves: from each part on, the shortest run of parts that is one known message
+    is translated (a greedy pattern would swallow the next finding whole); a part no
+    pattern knows stays as the service wrote it."""
+    parts = message.split("; ")
+    shown: list[str] = []
+    start = 0
+    while start < len(parts):
+        for end in range(start + 1, len(parts) + 1):
+            english = "; ".join(parts[start:end])
+            translated = str(words.message(english))
+            if translated != english:
+                shown.append(translated)
+                start = end
+                break
+        else:
+            shown.append(parts[start])
+            start += 1
+    return "; ".join(shown)
 
 
 def database_damaged(report: DoctorReport) -> bool:
@@ -284,7 +308,7 @@ class DoctorDialog(QDialog):
                 state, colour = self.tr("Problem"), _PROBLEM
             row = self.findings.rowCount()
             self.findings.insertRow(row)
-            texts = (state, names.get(check.name, check.name), words.message(check.message))
+            texts = (state, names.get(check.name, check.name), finding_text(words, check.message))
             for column, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.gui.shell.hooks import Change
+from evidence_desk.gui.shell.read_only import refuse_read_only
 from evidence_desk.gui.shell.tasks import Task, error_text
 from evidence_desk.services.archive.archive import (
     Archive,
@@ -296,6 +297,8 @@ class ArchiveLock(QObject):
         archive = self.window.archive
         if archive is None or archive.encrypted or self.window._busy_warning():
             return None
+        if refuse_read_only(self.window, archive):
+            return None
         dialog = NewPassphraseDialog(new_archive=True, convert=True, parent=self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -308,7 +311,7 @@ class ArchiveLock(QObject):
 
     def change_passphrase(self) -> None:
         archive = self.window.archive
-        if archive is None or not archive.encrypted:
+        if archive is None or not archive.encrypted or refuse_read_only(self.window, archive):
             return
         dialog = NewPassphraseDialog(new_archive=False, parent=self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:

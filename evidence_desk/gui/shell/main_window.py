@@ -45,6 +45,7 @@ from evidence_desk.gui.shell.hooks import Change, WindowHooks
 from evidence_desk.gui.shell.main_actions import Actions
 from evidence_desk.gui.shell.new_archive_dialog import NewArchiveDialog, ask_new_archive
 from evidence_desk.gui.shell.preferences import PreferencesDialog
+from evidence_desk.gui.shell.read_only import refuse_read_only
 from evidence_desk.gui.shell.tasks import TaskRunner
 from evidence_desk.gui.shell.window_state import WindowStateMixin
 from evidence_desk.services.archive.archive import Archive
@@ -178,6 +179,8 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
             )
             self._remember_recent(archive.root, encrypted=archive.encrypted)
             self.load_facets()
+        else:  # closed (locked, restored, failed): no counts of an archive no longer shown
+            self._on_facets(None)
         self._update_actions()
         self.archiveOpened.emit(archive)
         self.hooks.announce(Change.ARCHIVE)
@@ -243,11 +246,15 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
             self.importer.request_import(paths)
 
     def choose_import_files(self) -> None:
+        if refuse_read_only(self):  # before the file chooser
+            return
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
         if files:
             self.importer.request_import([Path(f) for f in files])
 
     def choose_import_folder(self) -> None:
+        if refuse_read_only(self):
+            return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
         if folder:
             self.importer.request_import([Path(folder)])
@@ -266,15 +273,18 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
     def load_facets(self) -> None:
         if self.archive is None:
             return
-        task = self.runner.submit(catalogue.facets, self.archive, pool="records")
-        task.succeeded.connect(self._on_facets)
+        archive = self.archive
+        task = self.runner.submit(catalogue.facets, archive, pool="records")
+        # Counts of an archive closed (or replaced) while they were read are dropped.
+        task.succeeded.connect(lambda f: self._on_facets(f) if self.archive is archive else None)
 
-    def _on_facets(self, facets: Facets) -> None:
+    def _on_facets(self, facets: Facets | None) -> None:
         self.sidebar.set_facets(facets)
-        self.detail.form.set_known_tags([name for name, _ in facets.tags])
-        self._total = facets.total
+        self.detail.form.set_known_tags([name for name, _ in facets.tags] if facets else [])
+        self._total = facets.total if facets else None
         self._update_counts()
-        self.facetsLoaded.emit(facets)
+        if facets is not None:
+            self.facetsLoaded.emit(facets)
 
     def refresh_all(self) -> None:
         self.model.refresh(reload_rows=True)
@@ -283,7 +293,9 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
     def _update_counts(self) -> None:
         shown = self.model.total()
         total = getattr(self, "_total", None)
-        if self.model.filters.removed:
+        if self.archive is None:
+            text = ""
+        elif self.model.filters.removed:
             text = self.tr("%Ln removed item(s)", "", shown)
         elif total is not None and total != shown:
             text = self.tr("%1 of %Ln item(s)", "", total).replace("%1", f"{shown:,}")

@@ -21,7 +21,8 @@ from __future__ import annotations
 import os
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -387,12 +388,8 @@ def unlock_keys(root: Path, passphrase: PassphraseSource | None) -> ArchiveKeys 
             f"{root} is encrypted: its passphrase is needed "
             "(asked on a terminal, or set EVIDENCE_DESK_PASSPHRASE)"
         )
-    try:
+    with _key_errors(root):
         return archive_keys.unlock(root / "keys", passphrase())
-    except WrongPassphrase as exc:
-        raise WrongPassphraseError(f"{root}: {exc}") from None
-    except CryptoError as exc:
-        raise ArchiveError(str(exc)) from None
 
 
 def open_archive(
@@ -428,6 +425,17 @@ def open_archive(
     return archive
 
 
+@contextmanager
+def _key_errors(root: Path) -> Iterator[None]:
+    """The key files' errors as the archive's: a wrong passphrase, or one clear line."""
+    try:
+        yield
+    except WrongPassphrase as exc:
+        raise WrongPassphraseError(f"{root}: {exc}") from None
+    except CryptoError as exc:
+        raise ArchiveError(str(exc)) from None
+
+
 def change_passphrase(path: Path, old: str, new: str) -> None:
     """Rewrap the master key under ``new``; instant, nothing else changes."""
     root = Path(path).expanduser().resolve()
@@ -435,12 +443,8 @@ def change_passphrase(path: Path, old: str, new: str) -> None:
         raise ArchiveError(f"{root} is not an encrypted archive")
     if not new:
         raise ArchiveError("the new passphrase is empty")
-    try:
+    with _key_errors(root):
         archive_keys.change_passphrase(root / "keys", old, new)
-    except WrongPassphrase as exc:
-        raise WrongPassphraseError(f"{root}: {exc}") from None
-    except CryptoError as exc:
-        raise ArchiveError(str(exc)) from None
 
 
 def reset_passphrase(path: Path, recovery_key: str, new: str) -> None:
@@ -448,12 +452,8 @@ def reset_passphrase(path: Path, recovery_key: str, new: str) -> None:
     root = Path(path).expanduser().resolve()
     if not new:
         raise ArchiveError("the new passphrase is empty")
-    try:
+    with _key_errors(root):
         archive_keys.reset_passphrase(root / "keys", recovery_key, new)
-    except WrongPassphrase as exc:
-        raise WrongPassphraseError(f"{root}: {exc}") from None
-    except CryptoError as exc:
-        raise ArchiveError(str(exc)) from None
 
 
 def _write_private(path: Path, data: bytes) -> None:

@@ -2,7 +2,8 @@
 
 Safe repairs change nothing a court relies on: removing abandoned temporary
 copies and half-written backups, clearing leftovers of interrupted ingests
-(recorded in custody), putting back dropped triggers. Two further repairs
+(recorded in custody), putting back dropped triggers, counting the
+catalogue's counts again when they differ from the items. Two further repairs
 need the user's explicit word, because they accept a state of the log:
 
 - ``restore_backup``: the database is damaged or lost; the newest backup that
@@ -24,17 +25,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
 from evidence_desk.core import custody_chain
 from evidence_desk.core import custody_checkpoint as cp
 from evidence_desk.core.store.filesystem import ObjectStore
+from evidence_desk.db import dialect
+from evidence_desk.db.engine import StorageError
+from evidence_desk.db.queries import catalogue as catalogue_q
+from evidence_desk.db.queries import custody as custody_q
 from evidence_desk.db.queries import integrity as q
 from evidence_desk.db.revision import SCHEMA_HEAD
 from evidence_desk.services.archive import backups, custody, integrity
@@ -82,11 +84,8 @@ def _stamp() -> str:
 def _connect_read_only(db_path: Path, key: bytes | None) -> Any:
     """Plain SQLite, or SQLCipher with an encrypted archive's database key."""
     if key is None:
-        # On write-protected media SQLite cannot create the WAL index beside a WAL database
-        # and says "unable to open database file": that is not damage. Nothing can change
-        # the file there, so it is opened immutable, as the archive opens it (db/dialect.py).
-        immutable = "" if writable(db_path.parent) else "&immutable=1"
-        return sqlite3.connect(f"file:{db_path}?mode=ro{immutable}", uri=True, timeout=10)
+        # On write-protected media the file is opened immutable (see dialect.connect_read_only).
+        return dialect.connect_read_only(db_path, immutable=not writable(db_path.parent))
     from evidence_desk.db import cipher
 
     return cipher.connect(db_path, key, timeout=10, read_only=True)
@@ -104,13 +103,10 @@ def _database_state(db_path: Path, key: bytes | None) -> str | None:
     except errors as exc:
         return f"cannot be opened ({exc})"
     try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        result, catalogue = dialect.check_database(conn)
         if result != "ok":
             return f"damaged ({result})"
-        has = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='custody_events'"
-        ).fetchone()
-        return None if has else "holds no archive catalogue"
+        return None if catalogue else "holds no archive catalogue"
     except errors as exc:
         return f"damaged ({exc})"
     finally:
@@ -214,6 +210,7 @@ def _check_open_archive(archive: Archive, report: DoctorReport, repair: bool) ->
     )
     for note in checked.notes:
         report.add("note", True, note)
+    _check_counts(archive, report, repair)
     left = list((root / "objects" / ".journal").glob("*.log")) if not archive.read_only else []
     if left or repair:
         recovered = recover(archive) if repair else None
@@ -252,6 +249,27 @@ def _check_open_archive(archive: Archive, report: DoctorReport, repair: bool) ->
         )
     except OSError:
         pass
+
+
+def _check_counts(archive: Archive, report: DoctorReport, repair: bool) -> None:
+    """The catalogue's counts (``db/counts.py``) against counting the rows. They are what
+    the sidebar shows, not evidence: counting them again is a safe repair."""
+    with archive.db.reader() as session:
+        drift = catalogue_q.count_drift(session)
+    if not drift:
+        report.add("counts", True, "the catalogue's counts match its items")
+        return
+    found = [*drift, "these counts are only what the sidebar shows, no evidence depends on them"]
+    repaired = False
+    if repair:
+        try:
+            with archive.db.writer() as session:
+                catalogue_q.rebuild_counts(session)
+            found.append("counted again from the items")
+            repaired = True
+        except StorageError as exc:
+            found.append(f"not counted again: {exc}")
+    report.add("counts", False, "; ".join(found), repaired=repaired)
 
 
 @dataclass(frozen=True)
@@ -305,7 +323,7 @@ def restore_backup(
                 },
             )
         with archive.db.reader() as session:
-            known = {r[0] for r in session.execute(text("SELECT sha256 FROM items"))}
+            known = custody_q.all_digests(session)
             items = len(known)
         unrecorded = sum(1 for name in archive.store.iter_digests() if name not in known)
     return Restored(backup, set_aside, items, unrecorded)
@@ -318,15 +336,7 @@ def _copy_database(backup: Path, db_path: Path, key: bytes | None) -> None:
 
         cipher.backup(backup, db_path, key, read_only=True)
         return
-    partial = db_path.with_name(f".{DB_NAME}.restoring")
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    dst = sqlite3.connect(partial)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    os.replace(partial, db_path)
+    dialect.backup(backup, db_path, read_only=True)
 
 
 def _set_checkpoint_aside(root: Path, label: str) -> cp.Checkpoint | None:

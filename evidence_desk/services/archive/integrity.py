@@ -5,8 +5,9 @@ re-checks the hash chain, finds the event the signed checkpoint points at
 (truncation, rewriting), and follows each item's evidentiary-record digests;
 then it compares every item's current record with its last digest (direct
 edits, named by exhibit and field) and the protective triggers with the ones
-the migrations made (restoring any that were dropped or altered, after
-reporting them).
+the migrations made, the counting triggers of ``db/counts.py`` as well
+(restoring any that were dropped or altered, after reporting them; the counts
+are counted again, as a dropped counting trigger let them drift).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from evidence_desk.core import custody_chain, evidence_digest, signing
 from evidence_desk.core import custody_checkpoint as cp
+from evidence_desk.db import counts
 from evidence_desk.db.engine import StorageError
 from evidence_desk.db.models import format_exhibit
+from evidence_desk.db.queries import catalogue as catalogue_q
 from evidence_desk.db.queries import custody as custody_q
 from evidence_desk.db.queries import integrity as q
 
@@ -223,7 +226,8 @@ def _load_checkpoint(archive: Archive, result: IntegrityResult) -> cp.Checkpoint
 def _check_triggers(archive: Archive, result: IntegrityResult, restore: bool) -> None:
     with archive.db.reader() as session:
         wrong = q.trigger_problems(session)
-    if not wrong:
+        counting = q.trigger_problems(session, counts.TRIGGERS)
+    if not wrong and not counting:
         return
     for name, state in wrong:
         result.findings.append(
@@ -234,15 +238,30 @@ def _check_triggers(archive: Archive, result: IntegrityResult, restore: bool) ->
                 "Evidence Desk, and edits it should refuse were possible",
             )
         )
+    for name, state in counting:
+        result.findings.append(
+            Finding(
+                "trigger",
+                None,
+                f"database trigger {name} is {state}: the database was changed outside "
+                "Evidence Desk, and the catalogue's counts it keeps may be wrong (no evidence "
+                "depends on them); they are counted again when it is put back",
+            )
+        )
     if not restore:
         return
     if archive.read_only:
         result.notes.append("triggers not restored: the archive is read-only")
         return
+    names = [name for name, _ in wrong + counting]
     try:
         with archive.db.writer() as session:
             q.restore_triggers(session, [name for name, _ in wrong])
-        result.notes.append(f"restored trigger(s): {', '.join(n for n, _ in wrong)}")
+            if counting:
+                catalogue_q.rebuild_counts(session)
+        result.notes.append(f"restored trigger(s): {', '.join(names)}")
+        if counting:
+            result.notes.append("the catalogue's counts were counted again from the items")
     except StorageError as exc:
         result.notes.append(f"triggers not restored: {exc}")
 

@@ -14,7 +14,7 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from evidence_desk.core import bundle_layout as L
-from evidence_desk.core import bundle_schemas, custody_checkpoint, signing
+from evidence_desk.core import bundle_schemas, custody_checkpoint, fixity_run, signing
 from evidence_desk.core.bagit_read import BagFormatError, BagReader
 from evidence_desk.core.bundle_custody import check_segment
 
@@ -79,6 +79,9 @@ def check_documents(bag: BagReader, report: BundleReport, manifest: dict[str, st
         report.custody_sealed = result.sealed
         report.custody_withheld = result.withheld
         for message in result.problems or []:
+            report.add("custody", L.CUSTODY_JSON, f"{L.CUSTODY_JSON}: {message}")
+        originals = {r["id"]: r["sha256"] for r in items["items"]} if items is not None else {}
+        for message in fixity_run.run_problems(custody["entries"], originals):
             report.add("custody", L.CUSTODY_JSON, f"{L.CUSTODY_JSON}: {message}")
     checkpoint = report.documents.get(L.CUSTODY_CHECKPOINT)
     if checkpoint is not None:

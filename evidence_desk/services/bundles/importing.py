@@ -42,7 +42,6 @@ from evidence_desk.core.bagit_read import (
 )
 from evidence_desk.core.bundle_schemas_messages import MESSAGES_JSON
 from evidence_desk.core.store.base import Cancelled
-from evidence_desk.db.queries import bundle_import as q
 from evidence_desk.db.queries import item_lookup as lookup
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive
@@ -333,7 +332,7 @@ def _add_item(
     record, digest = entry.record, entry.digest
     file = record["bundle"]["file"]
     sender_exhibit = record["exhibit"]
-    item = q.item_with_digest(session, digest)
+    item = lookup.item_with_digest(session, digest)
     duplicate = item is not None
     if item is None:
         if not archive.store.exists(digest):

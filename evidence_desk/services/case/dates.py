@@ -75,14 +75,6 @@ def parse_when(
     return When(moment.replace(tzinfo=None), offset_min, precision or "exact")
 
 
-def when_from_columns(
-    local: datetime | None, offset_min: int | None, precision: str | None
-) -> When | None:
-    if local is None:
-        return None
-    return When(local, offset_min, precision or "exact")
-
-
 def parse_day(text: str | None, what: str) -> str | None:
     """An ISO date (for consent dates, status dates); empty means none."""
     if text is None or not text.strip():

@@ -29,8 +29,6 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlcipher3
-
 from evidence_desk.core import custody_chain
 from evidence_desk.core.atomic_file import fsync_dir
 from evidence_desk.core.crypto import archive_keys
@@ -246,20 +244,7 @@ def _export_encrypted(db: Path, key: bytes) -> None:
     """``sqlcipher_export`` the plain file into an encrypted one, check it, then replace."""
     tmp = db.with_name(db.name + ".encrypting")
     tmp.unlink(missing_ok=True)
-    plain = sqlcipher3.connect(str(db), isolation_level=None)
-    try:
-        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        version = int(plain.execute("PRAGMA user_version").fetchone()[0])
-    finally:
-        plain.close()
-    conn = cipher.connect(tmp, key, isolation_level=None)  # the archive's cipher settings
-    try:
-        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(db),))
-        conn.execute("SELECT sqlcipher_export('main', 'plain')")
-        conn.execute("DETACH DATABASE plain")
-        conn.execute(f"PRAGMA user_version = {version}")
-    finally:
-        conn.close()
+    cipher.export_plain(db, tmp, key)
     for leftover in (db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         leftover.unlink(missing_ok=True)  # checkpointed; a stale WAL must not meet the new file
     cipher.check_key(tmp, key)

@@ -22,7 +22,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -31,6 +30,7 @@ from evidence_desk.core.mime import kind_for_mime
 from evidence_desk.core.store.base import Cancelled
 from evidence_desk.db.engine import StorageError
 from evidence_desk.db.models import Item, Source, format_exhibit
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.services.archive import custody
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.case import clock as case_clock
@@ -299,7 +299,7 @@ def _record(
     shown = original or display_path(path)
     digest = copied.staged.sha256
     now = utcnow()
-    item = session.scalars(select(Item).where(Item.sha256 == digest)).first()
+    item = item_lookup.item_with_digest(session, digest)
     source = Source(
         batch_uuid=batch_uuid,
         original_path=original or display_path(path.absolute()),

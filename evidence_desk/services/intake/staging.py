@@ -191,9 +191,7 @@ def reader_for(archive: Archive, staged: StagedCopy) -> ObjectReader:
 
 
 def _referenced(archive: Archive, digest: str) -> bool:
-    from sqlalchemy import select
-
-    from evidence_desk.db.models import Item
+    from evidence_desk.db.queries.item_lookup import known_digests
 
     with archive.db.reader() as session:
-        return session.scalar(select(Item.id).where(Item.sha256 == digest)) is not None
+        return bool(known_digests(session, [digest]))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from evidence_desk.gui.bundles.install import install_bundle_ui
 from evidence_desk.services.archive.archive import create_archive
@@ -121,29 +121,79 @@ def test_an_edit_is_refused_with_one_clear_message(qtbot, read_only_window) -> N
     assert items.get_item(win.archive, exhibit)["title"] == before
 
 
-def test_tags_and_an_import_are_refused_too(qtbot, read_only_window, tmp_path: Path) -> None:
-    win, shown = read_only_window
-    win.table.selectRow(0)
-    qtbot.waitUntil(lambda: bool(win.selected_targets()), timeout=WAIT_MS)
-    dialog = win._ask_tags(remove=False)
-    dialog.edit.setText("checkpoint")
-    dialog.accept()
-    wait_idle(qtbot, win)
-    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
-    assert len(shown) == 1 and "read-only" in shown[0], shown
-    assert all(not i["tags"] for i in items.list_items(win.archive))
+def _refusal(shown: list[str], root: Path) -> str:
+    assert len(shown) == 1, shown
+    text = shown[0]
+    assert "read-only medium" in text and str(root) in text, text
+    assert "Traceback" not in text and "\n" not in text.strip()
+    return text
 
+
+def _new_dialogs(before: set[int]) -> list[str]:
+    return [
+        type(w).__name__
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QDialog) and w.isVisible() and id(w) not in before
+    ]
+
+
+def test_an_import_is_refused_before_provenance_is_asked(
+    qtbot, read_only_window, tmp_path: Path
+) -> None:
+    win, shown = read_only_window
     src = tmp_path / "more"
     src.mkdir()
     media.make_jpeg(src / "new.jpg", color=(1, 2, 3))
     drop(win, [src])
-    dialog = win.importer.dialog
-    if dialog is not None:
-        dialog.received_from.setText("W")
-        with qtbot.waitSignal(win.importer.finished, timeout=LONG_MS):
-            dialog.accept()
+    assert win.importer.dialog is None  # no provenance asked for an import that cannot happen
+    _refusal(shown, win.archive.root)
     wait_idle(qtbot, win)
-    assert len(shown) == 2 and "read-only" in shown[1] and "nothing was ingested" in shown[1]
+    assert win.model.total() == 3
+
+
+def test_every_editing_action_is_refused_before_its_dialog(
+    qtbot, read_only_window, monkeypatch
+) -> None:
+    """Each action that would open a dialog (or a file chooser) to change the archive says
+    why it cannot, once, and opens nothing."""
+    from evidence_desk.gui.shell.features import install_features
+
+    win, shown = read_only_window
+    install_features(win)
+
+    def no_chooser(*_a, **_k):
+        raise AssertionError("a file chooser opened on a read-only archive")
+
+    for name in ("getOpenFileNames", "getOpenFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, no_chooser)
+    case = win.case_ui.actions
+    actions = {
+        "import files": win.menu_actions.import_files,
+        "import folder": win.menu_actions.import_folder,
+        "import bundle": win.bundle_ui.import_action,
+        "add tags": win.menu_actions.add_tags,
+        "remove tags": win.menu_actions.remove_tags,
+        "sensitivity": win.menu_actions.sensitivity["confidential"],
+        "remove": win.menu_actions.remove,
+        "new testimony": case["new_testimony"],
+        "new incident": case["new_incident"],
+        "vocabularies": case["vocabularies"],
+        "periods": case["periods"],
+        "clock correction": case["clock"],
+        "encrypt": win.lock.encrypt_action,
+    }
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    for label, action in actions.items():
+        win.table.selectRow(0)  # the item actions need a selection
+        qtbot.waitUntil(lambda a=action: a.isEnabled(), timeout=WAIT_MS)
+        shown.clear()
+        assert action.isEnabled(), label  # enabled: the message says why it cannot work
+        action.trigger()
+        assert _new_dialogs(before) == [], label
+        assert len(shown) == 1, (label, shown)
+        _refusal(shown, win.archive.root)
+    wait_idle(qtbot, win)
+    assert all(not i["tags"] for i in items.list_items(win.archive))
     assert win.model.total() == 3
 
 

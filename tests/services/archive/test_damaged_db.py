@@ -160,6 +160,36 @@ def test_doctor_on_a_healthy_archive_and_after_safe_repairs(filled: Path):
     assert doctor.diagnose(filled).ok
 
 
+def test_doctor_finds_counts_edited_by_hand_and_counts_again(filled: Path):
+    conn = sqlite3.connect(filled / "evidence.sqlite")
+    conn.execute("UPDATE item_counts SET n = n + 5")
+    conn.commit()
+    conn.close()
+    report = doctor.diagnose(filled)
+    counts = next(c for c in report.checks if c.name == "counts")
+    assert not report.ok and not counts.ok and not counts.repaired
+    assert "item counts differ from the items" in counts.message
+    repaired = doctor.diagnose(filled, repair=True)
+    assert repaired.ok and next(c for c in repaired.checks if c.name == "counts").repaired
+    again = doctor.diagnose(filled)
+    assert again.ok and next(c for c in again.checks if c.name == "counts").ok
+
+
+def test_doctor_puts_back_a_dropped_counting_trigger(filled: Path):
+    conn = sqlite3.connect(filled / "evidence.sqlite")
+    conn.execute("DROP TRIGGER tag_counts_insert")
+    conn.close()
+    report = doctor.diagnose(filled)
+    triggers = next(c for c in report.checks if c.name == "triggers")
+    assert not triggers.ok and "tag_counts_insert is missing" in triggers.message
+    assert doctor.diagnose(filled, repair=True).ok
+    assert doctor.diagnose(filled).ok
+    conn = sqlite3.connect(filled / "evidence.sqlite")
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    conn.close()
+    assert "tag_counts_insert" in names
+
+
 def test_doctor_reanchors_a_lost_checkpoint(filled: Path):
     (filled / "custody-checkpoint.json").unlink()
     assert not doctor.diagnose(filled).ok

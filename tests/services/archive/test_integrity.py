@@ -142,6 +142,31 @@ def test_dropped_and_altered_triggers_are_reported_then_restored(three):
             conn.close()
 
 
+def test_a_dropped_counting_trigger_is_reported_restored_and_the_counts_redone(three):
+    """Not tampering with evidence, but the database was edited outside the app: verify
+    says so, puts the trigger back, counts again and goes on with its other checks."""
+    from evidence_desk.db.counts import TRIGGERS as COUNTING
+    from evidence_desk.db.queries import catalogue as catalogue_q
+
+    conn = raw_db(three)
+    conn.execute("DROP TRIGGER item_counts_update")
+    conn.close()
+    items.update_fields(three, _exhibit_of(three, "note0.txt"), sensitivity="public")
+    with three.db.reader() as session:
+        assert catalogue_q.count_drift(session) == ["item counts differ from the items"]
+    report = verify(three)
+    assert [p.kind for p in report.problems] == ["trigger"]
+    message = report.problems[0].message
+    assert "item_counts_update is missing" in message and "outside Evidence Desk" in message
+    assert report.items_checked == 3
+    assert any("restored trigger(s): item_counts_update" in n for n in report.notes)
+    live = _live_triggers(three)
+    assert normalise(live["item_counts_update"]) == normalise(COUNTING["item_counts_update"])
+    with three.db.reader() as session:
+        assert catalogue_q.count_problems(session) == []
+    assert verify(three).ok
+
+
 @pytest.mark.parametrize(
     "statement, field_label",
     [

@@ -43,6 +43,7 @@ from evidence_desk.services.case import testimonies as case_testimonies
 from evidence_desk.services.catalogue import items as items_service
 from evidence_desk.services.catalogue import messages as message_records
 from evidence_desk.services.catalogue import similar
+from evidence_desk.services.catalogue.verify import verify
 from evidence_desk.services.intake.ingest import Provenance, ingest
 from evidence_desk.services.intake.messengers import import_export
 from tests.helpers import redaction_canaries as rc
@@ -146,6 +147,11 @@ def bundles(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
         mp.setattr(socket, "gethostname", lambda: C.host_name)
         save_settings(Settings(organisation=ORGANISATION))
         archive, ex = _populate(root)
+        # Verify runs before any export (their actor is the OS user canary): a whole-archive
+        # run and one over two items, so a bundle of one of them carries a sealed run whose
+        # full event names the other.
+        assert verify(archive).ok
+        assert verify(archive, [ex["photo"], ex["png"]]).ok
         # An earlier export to a folder whose path is a canary: its replication
         # events travel in every later bundle.
         (root / C.export_folder).mkdir()
@@ -156,7 +162,8 @@ def bundles(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
             archive, None, profile="redacted", zip=True, out=root / "out" / "red.zip",
             exporter="Kestrel",
         )  # fmt: skip
-        yield root, archive, ex, full, red, red_zip
+        red_one = export_bundle(archive, [ex["photo"]], profile="redacted", out=root / "one")
+        yield root, archive, ex, full, red, red_zip, red_one
         archive.close()
 
 
@@ -252,7 +259,7 @@ def _hits(path: Path) -> dict[str, set[str]]:
 
 
 def test_every_canary_was_planted(bundles) -> None:
-    root, _, _, full, _, _ = bundles
+    root, _, _, full, _, _, _ = bundles
     planted = set(_hits(root / "archive")) | set(_hits(full.path))
     # The first export's folder is only in its replication events, recorded in the archive.
     missing = set(_canaries()) - planted
@@ -260,19 +267,38 @@ def test_every_canary_was_planted(bundles) -> None:
     assert len(_canaries()) == 105
 
 
-@pytest.mark.parametrize("which", ["folder", "zip"])
+@pytest.mark.parametrize("which", ["folder", "zip", "one item"])
 def test_redacted_bundle_holds_no_canary(bundles, which: str) -> None:
-    _, _, _, _, red, red_zip = bundles
-    bundle = red if which == "folder" else red_zip
+    _, _, _, _, red, red_zip, red_one = bundles
+    bundle = {"folder": red, "zip": red_zip, "one item": red_one}[which]
+    hits = _hits(bundle.path)
+    assert hits == {}, "\n".join(f"{k}: {sorted(v)[:4]}" for k, v in sorted(hits.items()))
+    if which == "one item":
+        return
     assert bundle.exported, bundle.left_out
     # only the raw chat files (result.json, the WhatsApp zip) are left out
     assert [r for _, r in bundle.left_out] == [RAW_CHAT_REASON] * 2, bundle.left_out
-    hits = _hits(bundle.path)
-    assert hits == {}, "\n".join(f"{k}: {sorted(v)[:4]}" for k, v in sorted(hits.items()))
+
+
+def test_sealed_runs_name_no_item_left_out(bundles) -> None:
+    """A bundle of one item carries the sealed verify runs that covered it, checked; no
+    byte of it names another item (the selection run's full event lists two)."""
+    _, _, ex, full, _, _, red_one = bundles
+    report = verify_bundle(red_one.path)
+    assert report.ok, report.problems
+    entries = json.loads((red_one.path / L.CUSTODY_JSON).read_text("utf-8"))["entries"]
+    runs = [e for e in entries if e.get("event_type") == "fixity run"]
+    assert {r["details"]["scope"] for r in runs} == {"archive", "selection"}
+    assert all(r["sealed"] and "selection" not in r["details"] for r in runs)
+    others = [r["id"] for e, r in _records(full.path).items() if e != ex["photo"]]
+    assert len(others) > 10
+    for where, data in _files(red_one.path):
+        for uuid in others:
+            assert uuid.encode() not in data and uuid.replace("-", "").encode() not in data, where
 
 
 def test_redacted_bundle_still_verifies_and_has_every_kind(bundles) -> None:
-    _, _, ex, _, red, red_zip = bundles
+    _, _, ex, _, red, red_zip, _ = bundles
     for bundle in (red, red_zip):
         report = verify_bundle(bundle.path)
         assert report.ok, report.problems
@@ -295,7 +321,7 @@ def _records(bundle: Path) -> dict[str, dict]:
 
 
 def test_titles_are_exhibit_numbers_unless_reviewed(bundles) -> None:
-    _, _, ex, _, red, _ = bundles
+    _, _, ex, _, red, _, _ = bundles
     records = _records(red.path)
     assert records[ex["reviewed"]]["title"] == PUBLISHED_TITLE
     for key in ("photo", "png", "tiff", "pdf", "mp4", "mov", "mp3", "testimony"):
@@ -305,7 +331,7 @@ def test_titles_are_exhibit_numbers_unless_reviewed(bundles) -> None:
 
 
 def test_exporter_is_the_chosen_identity(bundles) -> None:
-    _, _, _, _, red, red_zip = bundles
+    _, _, _, _, red, red_zip, _ = bundles
     header = json.loads((red.path / L.ITEMS_JSON).read_text(encoding="utf-8"))
     assert header["exported_by"] == ORGANISATION
     bag_info = (red.path / "bag-info.txt").read_text(encoding="utf-8")
@@ -318,7 +344,7 @@ def test_exporter_is_the_chosen_identity(bundles) -> None:
 
 
 def test_custody_keeps_types_times_hashes_with_pseudonyms(bundles) -> None:
-    _, _, _, full, red, _ = bundles
+    _, _, _, full, red, _, _ = bundles
     entries = json.loads((red.path / L.CUSTODY_JSON).read_text(encoding="utf-8"))["entries"]
     events = [e for e in entries if "withheld" not in e]
     assert {e["actor"] for e in events} == {"custodian 1", "custodian 2"}
@@ -329,7 +355,7 @@ def test_custody_keeps_types_times_hashes_with_pseudonyms(bundles) -> None:
 
 
 def test_every_image_is_pixels_only(bundles) -> None:
-    _, archive, ex, _, red, _ = bundles
+    _, archive, ex, _, red, _, _ = bundles
     images = [p for p in red.path.rglob("*") if p.suffix in (".jpg", ".png")]
     assert len(images) >= 8  # four photos/drawings and their thumbnails
     for path in images:
@@ -347,7 +373,7 @@ def test_every_image_is_pixels_only(bundles) -> None:
 
 
 def test_a_file_name_title_cannot_be_marked_publishable(bundles) -> None:
-    _, archive, ex, _, _, _ = bundles
+    _, archive, ex, _, _, _, _ = bundles
     with pytest.raises(EvidenceDeskError, match="file name"):
         items_service.set_title(archive, ex["png"], publishable=True)
     before = items_service.get_item(archive, ex["png"])["title"]
