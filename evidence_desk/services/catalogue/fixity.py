@@ -17,11 +17,10 @@ it did not find) goes through ``rehash`` one by one.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import pickle
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -89,13 +88,8 @@ def rehash(
     store: Store,
     targets: Sequence[Target],
     cancelled: Callable[[], bool],
-    ready: Mapping[str, Future[str | None]] | None = None,
 ) -> Iterator[tuple[Target, str | None]]:
-    """Each target with its outcome (see ``_hash_one``, or "cancelled"), in order.
-
-    ``ready``: big objects already being hashed (``Sweep``), by digest: taken from
-    there rather than read a second time."""
-    ready = ready or {}
+    """Each target with its outcome (see ``_hash_one``, or "cancelled"), in order."""
     units: list[tuple[bool, Sequence[Target]]] = []  # (small, targets)
     run: list[Target] = []
     for target in targets:
@@ -127,10 +121,6 @@ def rehash(
                     stopped = True
                     break
                 is_small, unit = todo.popleft()
-                early = None if is_small else ready.get(unit[0].sha256)
-                if early is not None and not early.cancelled():
-                    pending.append((unit, _as_list(early)))
-                    continue
                 pool = processes if is_small and processes is not None else threads
                 digests = [t.sha256 for t in unit]
                 pending.append((unit, pool.submit(hash_chunk, store, digests)))
@@ -148,21 +138,6 @@ def rehash(
         threads.shutdown(wait=True, cancel_futures=True)
         if processes is not None:
             processes.shutdown(wait=True, cancel_futures=True)
-
-
-def _as_list(future: Future[str | None]) -> Future[list[str | None]]:
-    """One early outcome in the shape of a chunk's, once it is there."""
-    chunk: Future[list[str | None]] = Future()
-
-    def done(early: Future[str | None]) -> None:
-        exc = early.exception()
-        if exc is not None:
-            chunk.set_exception(exc)
-        else:
-            chunk.set_result([early.result()])
-
-    future.add_done_callback(done)
-    return chunk
 
 
 @dataclass
@@ -187,27 +162,14 @@ class SweepOutcome:
 
 class Sweep:
     """A sweep of the whole store: started early (worker processes begin at once, while
-    the caller reads the catalogue), then collected.
+    the caller reads the catalogue), then collected."""
 
-    Without worker processes (a store of few objects) the sweep runs on a thread
-    at once, and each big object it defers starts hashing on two more threads
-    straight away (``early``): a few big objects keep both cores busy from the
-    start, while the caller reads the catalogue and checks the log."""
-
-    def __init__(self, plan: store_sweep.Plan, processes: bool, store: Store | None = None) -> None:
+    def __init__(self, plan: store_sweep.Plan, processes: bool) -> None:
         self.plan = plan
         self.chunks = [plan.tops[i : i + SWEEP_TOPS] for i in range(0, len(plan.tops), SWEEP_TOPS)]
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future[store_sweep.Swept]] = []
-        self.early: dict[str, Future[str | None]] = {}
-        self._threads: ThreadPoolExecutor | None = None  # early hashing
-        self._sweeper: ThreadPoolExecutor | None = None
-        self._stop = False
-        if not processes and store is not None and self.chunks:
-            self._threads = ThreadPoolExecutor(WORKERS, thread_name_prefix="verify-early")
-            self._sweeper = ThreadPoolExecutor(1, thread_name_prefix="verify-sweep")
-            self.futures = [self._sweeper.submit(self._sweep_here, store)]
-        elif processes and self.chunks:
+        if processes and self.chunks:
             # "spawn": the desktop application runs Qt and threads, which fork would copy.
             self.pool = ProcessPoolExecutor(
                 WORKERS, mp_context=multiprocessing.get_context("spawn")
@@ -217,26 +179,6 @@ class Sweep:
                 for c in self.chunks
             ]
 
-    def _sweep_here(self, store: Store) -> store_sweep.Swept:
-        """The whole sweep on this process's thread, handing each big object on at once."""
-        threads = self._threads
-        assert threads is not None
-        total = store_sweep.Swept()
-        for chunk in self.chunks:
-            if self._stop:
-                break
-            part = store_sweep.sweep(self.plan.root, self.plan.label, chunk, SMALL_OBJECT_BYTES)
-            total.merge(part)
-            for name in part.deferred:
-                if self._stop:
-                    break
-                if name not in self.early:
-                    try:
-                        self.early[name] = threads.submit(_hash_one, store, name)
-                    except RuntimeError:  # closed meanwhile: the caller is stopping
-                        break
-        return total
-
     def collect(
         self, cancelled: Callable[[], bool], on_swept: Callable[[int, int], None]
     ) -> SweepOutcome:
@@ -244,19 +186,6 @@ class Sweep:
         total = store_sweep.Swept(strays=list(self.plan.root_strays))
         intact: set[str] = set()  # filled part by part, while later parts are swept
         stopped = False
-        if self._sweeper is not None:
-            try:
-                part = None
-                while part is None and not (stopped := cancelled()):
-                    with contextlib.suppress(FutureTimeout):
-                        part = self.futures[0].result(timeout=0.2)
-                if part is not None:
-                    total.merge(part)
-                    on_swept(part.files, part.bytes)
-            finally:
-                if stopped:
-                    self.close()
-            return self._outcome(total, stopped)
         try:
             for index, chunk in enumerate(self.chunks):
                 part = None
@@ -280,31 +209,14 @@ class Sweep:
                 on_swept(part.files, part.bytes)
         finally:
             self.close()
-        return self._outcome(total, stopped, intact)
-
-    @staticmethod
-    def _outcome(
-        total: store_sweep.Swept, stopped: bool, intact: set[str] | None = None
-    ) -> SweepOutcome:
-        if intact is None:
-            intact = set(total.intact)
-        else:
-            intact.update(total.intact)
         return SweepOutcome(
             intact, dict(total.altered), set(total.deferred), total.strays, stopped
         )
 
     def close(self) -> None:
-        """Stop and wait: worker processes, the sweep thread and early hashing (what is
-        not started yet is dropped; whoever still needs it hashes it again)."""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        self._stop = True
-        for executor in (self._sweeper, self._threads):
-            if executor is not None:
-                executor.shutdown(wait=True, cancel_futures=True)
-        self._sweeper = self._threads = None
 
 
 def start_sweep(store: Store, *, processes: bool) -> Sweep | None:
@@ -312,4 +224,4 @@ def start_sweep(store: Store, *, processes: bool) -> Sweep | None:
     when the store cannot be swept (see ``ObjectStore.sweep_plan``)."""
     make_plan = getattr(store, "sweep_plan", None)
     plan = make_plan() if make_plan is not None else None
-    return None if plan is None else Sweep(plan, processes, store)
+    return None if plan is None else Sweep(plan, processes)

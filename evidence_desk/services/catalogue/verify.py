@@ -188,8 +188,7 @@ def _hash_all(
     if swept is not None:
         state.files_done = report.items_checked
         state.bytes_done = report.bytes_checked
-    early = sweeping.early if sweeping is not None else None
-    for target, result in rehash(archive.store, rest, cancelled, early):
+    for target, result in rehash(archive.store, rest, cancelled):
         if result == fixity.CANCELLED:
             report.cancelled = True
             continue
