@@ -145,3 +145,51 @@ def test_encrypted_store_is_a_store_and_its_reader_pickles(tmp_path: Path) -> No
         assert f.read(10) == data[5:15]
     entries = list(store.entries())
     assert [e.name for e in entries] == [put.sha256] and entries[0].in_place
+
+
+def test_staged_copy_is_ciphertext_until_published(tmp_path: Path) -> None:
+    """Ingest stages copies (fsynced on another thread, analysed, then published):
+    the staged temporary file holds ciphertext only, and reads back as the original."""
+    data = CANARY * 3000
+    enc = _store(tmp_path)
+    staged = enc.stage_stream(io.BytesIO(data))
+    assert staged.sha256 == hashlib.sha256(data).hexdigest() and not staged.existed
+    assert not enc.exists(staged.sha256)  # not an object before publish
+    assert _scan(tmp_path / "objects", b"CANARY") == []
+    with enc.staged_reader(staged)() as f:
+        assert f.read() == data
+    enc.announce([staged])
+    enc.sync(staged)
+    put = enc.publish(staged)
+    assert not put.existed and enc.exists(put.sha256)
+    with enc.open(put.sha256) as f:
+        assert f.read() == data
+    assert enc.hash_object(put.sha256) == put.sha256
+    again = enc.stage_stream(io.BytesIO(data))  # the same content names the object
+    assert again.existed and enc.publish(again).existed
+    assert list((tmp_path / "objects" / ".tmp").iterdir()) == []
+
+
+def test_stream_encryption_error_on_the_worker_thread_surfaces(tmp_path: Path) -> None:
+    """A write failing on the encrypting thread ends the copy with that error."""
+
+    class Broken(io.RawIOBase):
+        """Takes the header (written on the caller's thread), then the disk is full."""
+
+        def __init__(self) -> None:
+            self.writes = 0
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, b: object) -> int:
+            self.writes += 1
+            if self.writes > 1:
+                raise OSError(28, "No space left on device")
+            return len(memoryview(b))  # type: ignore[arg-type]
+
+    from evidence_desk.core.crypto.stream import encrypt_stream
+
+    with pytest.raises(OSError, match="No space"):
+        out = Broken()
+        encrypt_stream(io.BytesIO(CANARY * 4000), out, KEY, chunk_size=MIN_CHUNK)  # type: ignore[arg-type]

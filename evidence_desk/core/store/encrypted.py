@@ -26,6 +26,7 @@ from evidence_desk.core.crypto.stream import (
     HEADER,
     DecryptingReader,
     StreamResult,
+    ciphertext_size,
     encrypt_stream,
     hash_encrypted,
     layout_for,
@@ -33,9 +34,11 @@ from evidence_desk.core.crypto.stream import (
     parse_header,
     seal,
 )
-from evidence_desk.core.store.base import Cancelled, PutResult
+from evidence_desk.core.store.base import Cancelled, PutResult, StagedCopy
+from evidence_desk.core.store.copying import FLUSH_EVERY
 from evidence_desk.core.store.filesystem import (
     ObjectStore,
+    Staged,
     _lock_temp,
     _make_dirs,
     _mkstemp,
@@ -92,19 +95,30 @@ def open_object(path: Path, key: bytes, sha256: str) -> BinaryIO:
 class _ThreadedSink:
     """Writes ciphertext chunks on a thread of its own.
 
-    Hashing and encrypting happen on the caller's thread (both release the
-    interpreter lock), so the disk write overlaps them as in the plain store.
-    Memory: at most ``_QUEUE_DEPTH`` chunks in flight.
+    Hashing and encrypting happen on other threads (both release the
+    interpreter lock), so the disk write overlaps them as in the plain store;
+    as there, every ``FLUSH_EVERY`` bytes one more thread fdatasyncs what is
+    written so far, so the final fsync of a big object waits only for its
+    tail, and a failed flush fails the copy. Memory: at most ``_QUEUE_DEPTH``
+    chunks in flight.
     """
 
     def __init__(self, out: BinaryIO) -> None:
         self._out = out
         self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=_QUEUE_DEPTH)
         self._error: BaseException | None = None
+        self._flushes: list[threading.Thread] = []
         self._thread = threading.Thread(target=self._run, name="encrypted-writer", daemon=True)
         self._thread.start()
 
+    def _flush(self) -> None:
+        try:
+            getattr(os, "fdatasync", os.fsync)(self._out.fileno())
+        except OSError as exc:  # surfaced on the caller's thread
+            self._error = exc
+
     def _run(self) -> None:
+        unflushed = 0
         while (data := self._queue.get()) is not None:
             if self._error is not None:
                 continue
@@ -113,6 +127,16 @@ class _ThreadedSink:
                 done = 0
                 while done < len(view):
                     done += self._out.write(view[done:]) or 0
+                unflushed += done
+                if unflushed >= FLUSH_EVERY and not (
+                    self._flushes and self._flushes[-1].is_alive()  # one flush at a time
+                ):
+                    unflushed = 0
+                    flush = threading.Thread(
+                        target=self._flush, name="encrypted-flush", daemon=True
+                    )
+                    self._flushes.append(flush)
+                    flush.start()
             except BaseException as exc:  # surfaced on the caller's thread
                 self._error = exc
 
@@ -125,6 +149,8 @@ class _ThreadedSink:
     def close(self) -> None:
         self._queue.put(None)
         self._thread.join()
+        for flush in self._flushes:
+            flush.join()
         if self._error is not None:
             raise self._error
 
@@ -133,7 +159,7 @@ class EncryptedStore(ObjectStore):
     """Originals by plaintext SHA-256, each file encrypted with the objects key."""
 
     encrypted = True
-    stages_copies = False  # the inherited staging would write plaintext: ingest puts directly
+    stages_copies = True  # staged copies are ciphertext too (``stage_stream`` below)
 
     def __init__(self, root: Path, key: bytes, *, chunk_size: int = DEFAULT_CHUNK) -> None:
         super().__init__(root)
@@ -202,6 +228,51 @@ class EncryptedStore(ObjectStore):
             raise
         finally:
             os.close(fd)
+
+    def stage_stream(
+        self,
+        src: BinaryIO,
+        *,
+        on_bytes: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Staged:
+        """Encrypt and hash ``src`` into a temporary file, not yet durable.
+
+        As the plain store's staging (ingest fsyncs the copy on another thread,
+        analyses it and publishes it before its row commits), but the temporary
+        file holds ciphertext: no plaintext of an original ever reaches the disk.
+        """
+        self.ensure()
+        fd, tmp_name = _mkstemp(self.tmp)
+        tmp_path = Path(tmp_name)
+        try:
+            _lock_temp(fd)
+            with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
+                sink = _ThreadedSink(out)
+                try:
+                    result = self._encrypt(src, sink, on_bytes, cancelled)
+                finally:
+                    sink.close()
+            final = self.path_for(result.sha256)
+            if final.is_file():  # announced before a row can come to rely on it
+                with self.journal.landing(result.sha256):
+                    if final.is_file() and final.stat().st_size == result.ciphertext_size:
+                        tmp_path.unlink()
+                        os.close(fd)
+                        return Staged(result.sha256, result.size, final, existed=True)
+        except BaseException:
+            tmp_path.unlink(missing_ok=True)
+            os.close(fd)
+            raise
+        return Staged(result.sha256, result.size, tmp_path, existed=False, fd=fd)
+
+    def stored_size(self, size: int) -> int:
+        return ciphertext_size(size, self._chunk)
+
+    def staged_reader(self, staged: StagedCopy) -> EncryptedReader:  # type: ignore[override]
+        """Decrypts the staged ciphertext (or the object it turned out to be)."""
+        assert isinstance(staged, Staged), "a copy staged by another store"
+        return EncryptedReader(staged.path, self._key, staged.sha256)
 
     def _encrypt(
         self,

@@ -216,7 +216,7 @@ class ObjectStore:
             # Announced before it lands: after a crash the object is known as a
             # leftover, not reported as planted (see journal.py).
             with self.journal.landing(staged.sha256):
-                if final.is_file() and final.stat().st_size == staged.size:
+                if final.is_file() and final.stat().st_size == self.stored_size(staged.size):
                     tmp_path.unlink()  # the same content was published meanwhile
                     return PutResult(staged.sha256, staged.size, existed=True)
                 self.sync(staged)
@@ -239,6 +239,10 @@ class ObjectStore:
         else:
             folders.add(final.parent)
         return PutResult(staged.sha256, staged.size, existed=False)
+
+    def stored_size(self, size: int) -> int:
+        """The size on disk of an object of ``size`` bytes (an encrypted store adds to it)."""
+        return size
 
     def staged_reader(self, staged: StagedCopy) -> FileReader:
         """A picklable opener of a staged copy's bytes (or of the object it turned out to be)."""
