@@ -41,6 +41,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from evidence_desk.core.buffer_pool import BufferPool
 from evidence_desk.core.crypto.errors import CryptoError, NotEncrypted, TamperedError
 
 MAGIC = b"EDCRYPT"
@@ -188,7 +189,16 @@ class EncryptingWriter:
         if final:
             binding = self._binding if self._binding is not None else self._hash.digest()
         aad = _aad(self._header, self._index, final, binding)
-        self._emit_raw(self._aead.encrypt(_nonce(self._prefix, self._index), plain, aad))
+        nonce = _nonce(self._prefix, self._index)
+        take = getattr(self._out, "take_buffer", None)
+        if take is None:
+            self._emit_raw(self._aead.encrypt(nonce, plain, aad))
+        else:  # a sink lending reused buffers: no fresh 1 MiB allocation per chunk
+            size = len(plain) + TAG
+            buffer = take()
+            self._aead.encrypt_into(nonce, plain, aad, memoryview(buffer)[:size])
+            self._out.write_buffer(buffer, size)  # type: ignore[attr-defined]
+            self._written += size
         self._index += 1
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
@@ -306,29 +316,7 @@ def encrypt_stream(
     return writer.finish()
 
 
-class _BufferPool:
-    """Chunk buffers kept between files: a fresh 1 MiB buffer costs page faults, and an
-    ingest of many small files would pay them three times per file."""
-
-    def __init__(self, per_size: int = 3, keep: int = 6) -> None:
-        self._per_size = per_size
-        self._keep = keep
-        self._spare: dict[int, list[bytearray]] = {}
-        self._lock = threading.Lock()
-
-    def take(self, size: int) -> list[bytearray]:
-        with self._lock:
-            spare = self._spare.setdefault(size, [])
-            got = [spare.pop() for _ in range(min(self._per_size, len(spare)))]
-        return got + [bytearray(size) for _ in range(self._per_size - len(got))]
-
-    def give(self, size: int, buffers: list[bytearray]) -> None:
-        with self._lock:
-            spare = self._spare.setdefault(size, [])
-            spare.extend(buffers[: max(0, self._keep - len(spare))])
-
-
-_BUFFERS = _BufferPool()
+_BUFFERS = BufferPool()
 
 
 def seal(data: bytes, key: bytes, binding: bytes) -> bytes:

@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from evidence_desk.core.atomic_file import fsync_dir
+from evidence_desk.core.buffer_pool import BufferPool
 from evidence_desk.core.crypto.errors import NotEncrypted, TamperedError
 from evidence_desk.core.crypto.stream import (
     DEFAULT_CHUNK,
     HEADER,
+    TAG,
     DecryptingReader,
     StreamResult,
     ciphertext_size,
@@ -99,13 +101,22 @@ class _ThreadedSink:
     interpreter lock), so the disk write overlaps them as in the plain store;
     as there, every ``FLUSH_EVERY`` bytes one more thread fdatasyncs what is
     written so far, so the final fsync of a big object waits only for its
-    tail, and a failed flush fails the copy. Memory: at most ``_QUEUE_DEPTH``
-    chunks in flight.
+    tail, and a failed flush fails the copy. Chunks are encrypted into buffers
+    the sink lends and takes back once written (``take_buffer``), kept between
+    files: a fresh 1 MiB buffer per chunk cost page faults worth a third of
+    the encryption's extra time. Memory: at most ``_QUEUE_DEPTH`` chunks in flight.
     """
 
-    def __init__(self, out: BinaryIO) -> None:
+    def __init__(self, out: BinaryIO, chunk_size: int) -> None:
         self._out = out
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=_QUEUE_DEPTH)
+        self._queue: queue.Queue[tuple[bytes | bytearray, int] | None] = queue.Queue(
+            maxsize=_QUEUE_DEPTH
+        )
+        self._size = chunk_size + TAG
+        self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
+        self._lent = _CHUNKS.take(self._size)
+        for buffer in self._lent:
+            self._free.put(buffer)
         self._error: BaseException | None = None
         self._flushes: list[threading.Thread] = []
         self._thread = threading.Thread(target=self._run, name="encrypted-writer", daemon=True)
@@ -119,31 +130,43 @@ class _ThreadedSink:
 
     def _run(self) -> None:
         unflushed = 0
-        while (data := self._queue.get()) is not None:
-            if self._error is not None:
-                continue
+        while (job := self._queue.get()) is not None:
+            data, size = job
             try:
-                view = memoryview(data)
-                done = 0
-                while done < len(view):
-                    done += self._out.write(view[done:]) or 0
-                unflushed += done
-                if unflushed >= FLUSH_EVERY and not (
-                    self._flushes and self._flushes[-1].is_alive()  # one flush at a time
-                ):
-                    unflushed = 0
-                    flush = threading.Thread(
-                        target=self._flush, name="encrypted-flush", daemon=True
-                    )
-                    self._flushes.append(flush)
-                    flush.start()
+                if self._error is None:
+                    view = memoryview(data)[:size]
+                    done = 0
+                    while done < size:
+                        done += self._out.write(view[done:]) or 0
+                    unflushed += done
+                    if unflushed >= FLUSH_EVERY and not (
+                        self._flushes and self._flushes[-1].is_alive()  # one flush at a time
+                    ):
+                        unflushed = 0
+                        flush = threading.Thread(
+                            target=self._flush, name="encrypted-flush", daemon=True
+                        )
+                        self._flushes.append(flush)
+                        flush.start()
             except BaseException as exc:  # surfaced on the caller's thread
                 self._error = exc
+            finally:
+                if isinstance(data, bytearray) and len(data) == self._size:
+                    self._free.put(data)
+
+    def take_buffer(self) -> bytearray:
+        """A buffer of one chunk's ciphertext size, back here once written."""
+        if self._error is not None:
+            raise self._error
+        return self._free.get()
+
+    def write_buffer(self, buffer: bytearray, size: int) -> None:
+        self._queue.put((buffer, size))
 
     def write(self, data: bytes) -> int:
         if self._error is not None:
             raise self._error
-        self._queue.put(bytes(data))
+        self._queue.put((bytes(data), len(data)))
         return len(data)
 
     def close(self) -> None:
@@ -151,8 +174,12 @@ class _ThreadedSink:
         self._thread.join()
         for flush in self._flushes:
             flush.join()
+        _CHUNKS.give(self._size, self._lent)
         if self._error is not None:
             raise self._error
+
+
+_CHUNKS = BufferPool(per_size=_QUEUE_DEPTH + 2, keep=_QUEUE_DEPTH + 2)
 
 
 class EncryptedStore(ObjectStore):
@@ -204,7 +231,7 @@ class EncryptedStore(ObjectStore):
         try:
             _lock_temp(fd)
             with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
-                sink = _ThreadedSink(out)
+                sink = _ThreadedSink(out, self._chunk)
                 try:
                     result = self._encrypt(src, sink, on_bytes, cancelled)
                 finally:
@@ -248,7 +275,7 @@ class EncryptedStore(ObjectStore):
         try:
             _lock_temp(fd)
             with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
-                sink = _ThreadedSink(out)
+                sink = _ThreadedSink(out, self._chunk)
                 try:
                     result = self._encrypt(src, sink, on_bytes, cancelled)
                 finally:
