@@ -10,6 +10,7 @@ import pytest
 
 from evidence_desk.core.crypto.errors import NotEncrypted, TamperedError
 from evidence_desk.core.crypto.stream import (
+    DEFAULT_CHUNK,
     HEADER,
     MIN_CHUNK,
     TAG,
@@ -211,3 +212,38 @@ def test_reader_memory_is_one_chunk() -> None:
     reader.seek(1 << 20)
     assert reader.read(10) == data[1 << 20 : (1 << 20) + 10]
     assert len(reader._cached) == 1 << 20
+
+
+class _Trickle(io.RawIOBase):
+    """A source that returns short reads (a pipe, a slow stick)."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self._data, self._at, self._step = data, 0, step
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        n = min(len(b), self._step, len(self._data) - self._at)
+        b[:n] = self._data[self._at : self._at + n]
+        self._at += n
+        return n
+
+
+PIECE = 1 << 18  # encrypt_stream reads and hashes 1 MiB chunks in pieces of this size
+
+
+@pytest.mark.parametrize(
+    "size", [PIECE - 1, PIECE, PIECE + 1, DEFAULT_CHUNK, DEFAULT_CHUNK + PIECE + 5]
+)
+@pytest.mark.parametrize("step", [None, 100_003])
+def test_round_trip_with_pieces_inside_a_chunk(size: int, step: int | None) -> None:
+    """Pieces of a chunk are hashed as they are read; the result is the same file."""
+    data = os.urandom(size)
+    src = io.BytesIO(data) if step is None else _Trickle(data, step)
+    out = io.BytesIO()
+    result = encrypt_stream(src, out, KEY, chunk_size=DEFAULT_CHUNK)  # type: ignore[arg-type]
+    digest = hashlib.sha256(data).digest()
+    assert result.sha256 == digest.hex() and result.size == size
+    assert result.ciphertext_size == len(out.getvalue())
+    assert _open(out.getvalue(), digest).read() == data
