@@ -2,8 +2,8 @@
 
 A fresh 1 MiB ``bytearray`` is backed by new pages, and an ingest of many small
 files would pay their page faults several times per file; a few buffers per
-size are kept instead. They may hold the last bytes they carried: no more than
-the page cache does, and never written anywhere.
+size are kept instead. They may hold the last bytes they carried (never written
+anywhere); ``clear`` zeroes and drops them, e.g. when an encrypted archive locks.
 """
 
 from __future__ import annotations
@@ -31,3 +31,15 @@ class BufferPool:
         with self._lock:
             spare = self._spare.setdefault(size, [])
             spare.extend(buffers[: max(0, self._keep - len(spare))])
+
+    def clear(self) -> None:
+        """Zero the kept buffers and let them go."""
+        with self._lock:
+            for spare in self._spare.values():
+                for buffer in spare:
+                    buffer[:] = bytes(len(buffer))
+            self._spare.clear()
+
+
+# The plaintext chunks ``core.crypto.stream.encrypt_stream`` reads into.
+PLAINTEXT_CHUNKS = BufferPool()

@@ -193,3 +193,18 @@ def test_stream_encryption_error_on_the_worker_thread_surfaces(tmp_path: Path) -
     with pytest.raises(OSError, match="No space"):
         out = Broken()
         encrypt_stream(io.BytesIO(CANARY * 4000), out, KEY, chunk_size=MIN_CHUNK)  # type: ignore[arg-type]
+
+
+def test_forgetting_the_key_zeroes_the_kept_buffers(tmp_path: Path) -> None:
+    """Chunk buffers are kept between files for speed; locking zeroes them."""
+    from evidence_desk.core.buffer_pool import PLAINTEXT_CHUNKS
+    from evidence_desk.core.store import encrypted
+
+    enc = _store(tmp_path)
+    enc.put_stream(io.BytesIO(CANARY * 2000))
+    pools = (PLAINTEXT_CHUNKS, encrypted._CHUNKS)
+    kept = [b for pool in pools for spare in pool._spare.values() for b in spare]
+    assert any(CANARY in bytes(b) for b in kept)
+    enc.forget_key()
+    assert not any(b.strip(b"\0") for b in kept)
+    assert not PLAINTEXT_CHUNKS._spare and not encrypted._CHUNKS._spare

@@ -41,7 +41,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from evidence_desk.core.buffer_pool import BufferPool
+from evidence_desk.core.buffer_pool import PLAINTEXT_CHUNKS
 from evidence_desk.core.crypto.errors import CryptoError, NotEncrypted, TamperedError
 
 MAGIC = b"EDCRYPT"
@@ -334,7 +334,7 @@ def encrypt_stream(
     return writer.finish()
 
 
-_BUFFERS = BufferPool()
+_BUFFERS = PLAINTEXT_CHUNKS
 
 
 def seal(data: bytes, key: bytes, binding: bytes) -> bytes:

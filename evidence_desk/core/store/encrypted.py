@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from evidence_desk.core.atomic_file import fsync_dir
-from evidence_desk.core.buffer_pool import BufferPool
+from evidence_desk.core.buffer_pool import PLAINTEXT_CHUNKS, BufferPool
 from evidence_desk.core.crypto.errors import NotEncrypted, TamperedError
 from evidence_desk.core.crypto.stream import (
     DEFAULT_CHUNK,
@@ -103,8 +103,8 @@ class _ThreadedSink:
     written so far, so the final fsync of a big object waits only for its
     tail, and a failed flush fails the copy. Chunks are encrypted into buffers
     the sink lends and takes back once written (``take_buffer``), kept between
-    files: a fresh 1 MiB buffer per chunk cost page faults worth a third of
-    the encryption's extra time. Memory: at most ``_QUEUE_DEPTH`` chunks in flight.
+    files: a fresh 1 MiB buffer per chunk costs page faults on every chunk.
+    Memory: at most ``_QUEUE_DEPTH`` chunks in flight.
     """
 
     def __init__(self, out: BinaryIO, chunk_size: int) -> None:
@@ -203,8 +203,11 @@ class EncryptedStore(ObjectStore):
         return open_object(self.path_for(sha256), self._key, sha256)
 
     def forget_key(self) -> None:
-        """Drop the reference to the key (the archive was closed or locked)."""
+        """Drop the reference to the key (the archive was closed or locked), and zero
+        the buffers that carried plaintext or ciphertext chunks."""
         self._key = b""
+        _CHUNKS.clear()
+        PLAINTEXT_CHUNKS.clear()
 
     def reader(self, sha256: str) -> EncryptedReader:  # type: ignore[override]
         return EncryptedReader(self.path_for(sha256), self._key, sha256)
