@@ -99,10 +99,13 @@ class CatalogueModel(QAbstractTableModel):
         # table is then a tuple lookup per cell, not date and size formatting.
         self._cells: dict[int, tuple[Cell, ...]] = {}
         self._sha_to_id: dict[str, int] = {}
-        self._in_flight: set[int] = set()
+        # Each id being read maps to the token of its newest read: an answer is
+        # kept only for the ids whose newest read it is, so a read begun before
+        # an edit or a Refresh never lands over what was read after it.
+        self._in_flight: dict[int, int] = {}
         self._wanted: set[int] = set()
         self._query_gen = Latest()
-        self._archive_gen = Latest()
+        self._row_gen = Latest()
         self.loading = False
         self._full_arrived = True
         self._partial_shown = False
@@ -125,7 +128,6 @@ class CatalogueModel(QAbstractTableModel):
         return self._sort
 
     def set_archive(self, archive: Archive | None) -> None:
-        self._archive_gen.advance()
         self._archive = archive
         self.beginResetModel()
         self._ids, self._row_of, self._exposed = [], {}, 0
@@ -184,6 +186,7 @@ class CatalogueModel(QAbstractTableModel):
         if reload_rows:
             self._cache.clear()
             self._cells.clear()
+            self._in_flight.clear()  # reads begun before the refresh are stale
             if old_exposed:
                 last = self.index(old_exposed - 1, len(COLUMNS) - 1)
                 self.dataChanged.emit(self.index(0, 0), last)
@@ -297,16 +300,23 @@ class CatalogueModel(QAbstractTableModel):
     def _load(self, ids: list[int]) -> None:
         if not ids or self._archive is None:
             return
-        self._in_flight.update(ids)
-        gen = self._archive_gen.token
+        gen = self._row_gen.advance()
+        self._in_flight.update(dict.fromkeys(ids, gen))
         task = self._runner.submit(catalogue.fetch_rows, self._archive, ids, pool="rows")
         task.succeeded.connect(lambda rows: self._on_rows(gen, ids, rows))
-        task.failed.connect(lambda _exc: self._in_flight.difference_update(ids))
+        task.failed.connect(lambda _exc: self._newest_of(gen, ids))
+
+    def _newest_of(self, gen: int, ids: list[int]) -> list[int]:
+        """The ids whose newest read is ``gen``; they are no longer being read."""
+        mine = [i for i in ids if self._in_flight.get(i) == gen]
+        for item_id in mine:
+            del self._in_flight[item_id]
+        return mine
 
     def _on_rows(self, gen: int, ids: list[int], rows: dict[int, CatalogueRow]) -> None:
-        self._in_flight.difference_update(ids)
-        if not self._archive_gen.is_current(gen):
-            return
+        # Ids read again since (an edit, a Refresh, another archive) are dropped:
+        # this answer may predate the change, and the newer read is on its way.
+        ids = self._newest_of(gen, ids)
         for item_id in ids:
             row = rows.get(item_id)
             self._cache[item_id] = row if row is not None else _MISSING
@@ -324,9 +334,12 @@ class CatalogueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(min(numbers), 0), self.index(max(numbers), last))
 
     def reload(self, ids: Iterable[int]) -> None:
-        """Fetch these rows again after an edit; the stale rows show until then."""
-        wanted = [i for i in ids if i not in self._in_flight]
-        self._load(wanted)
+        """Fetch these rows again after an edit; the stale rows show until then.
+
+        Ids already being read are read again too: that read may have begun
+        before the edit, and its answer is now dropped (see ``_on_rows``).
+        """
+        self._load(list(dict.fromkeys(ids)))
 
     def _on_thumbnail(self, sha256: str) -> None:
         item_id = self._sha_to_id.get(sha256)
