@@ -227,22 +227,13 @@ def main() -> int:
     for name in ("повреждённый.jpg", "IMG_0702.jpg"):
         if name in by_name:
             items_service.update_fields(archive, by_name[name], sensitivity="restricted")
-    first_title = next(scene[1] for scene in SCENES if scene[0] == "IMG_0412.jpg")
-
-    def titles_shown() -> bool:
-        rows = [window.model.cached_row(i) for i in window.model.all_ids()]
-        return any(row is not None and row.title == first_title for row in rows)
-
-    for _attempt in range(3):  # a row fetch begun before the titles were set can land late
-        window.refresh_all()
-        wait(app, lambda: not window.model.loading)
-        window.model.expose_all()
-        for row in range(window.model.rowCount()):
-            window.model.index(row, 0).data()
-        wait(app, lambda: all(window.model.cached_row(i) for i in window.model.all_ids()))
-        settle(app, 1200)
-        if titles_shown():
-            break
+    window.refresh_all()  # the titles were set through the services, not this window
+    wait(app, lambda: not window.model.loading)
+    window.model.expose_all()
+    for row in range(window.model.rowCount()):
+        window.model.index(row, 0).data()
+    wait(app, lambda: all(window.model.cached_row(i) for i in window.model.all_ids()))
+    settle(app, 1200)
 
     first_uuid = by_name["IMG_0412.jpg"]
     first_id = next(
