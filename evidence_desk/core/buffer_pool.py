@@ -1,9 +1,10 @@
 """Large I/O buffers kept between files.
 
-A fresh 1 MiB ``bytearray`` is backed by new pages, and an ingest of many small
-files would pay their page faults several times per file; a few buffers per
-size are kept instead. They may hold the last bytes they carried (never written
-anywhere); ``clear`` zeroes and drops them, e.g. when an encrypted archive locks.
+A fresh buffer of a few MiB is backed by new pages: allocating and zeroing
+them per file costs page faults (and holds the GIL), which for an archive of
+small photos is more than the copy itself. A few buffers per size are kept
+instead. They may hold the last bytes they carried (never written anywhere);
+``clear`` zeroes and drops them, e.g. when an encrypted archive locks.
 """
 
 from __future__ import annotations
@@ -12,20 +13,18 @@ import threading
 
 
 class BufferPool:
-    """Chunk buffers kept between files: a fresh 1 MiB buffer costs page faults, and an
-    ingest of many small files would pay them three times per file."""
+    """Buffers by size, at most ``keep`` of each size kept between uses."""
 
-    def __init__(self, per_size: int = 3, keep: int = 6) -> None:
-        self._per_size = per_size
+    def __init__(self, keep: int) -> None:
         self._keep = keep
         self._spare: dict[int, list[bytearray]] = {}
         self._lock = threading.Lock()
 
-    def take(self, size: int) -> list[bytearray]:
+    def take(self, size: int, count: int) -> list[bytearray]:
         with self._lock:
             spare = self._spare.setdefault(size, [])
-            got = [spare.pop() for _ in range(min(self._per_size, len(spare)))]
-        return got + [bytearray(size) for _ in range(self._per_size - len(got))]
+            got = [spare.pop() for _ in range(min(count, len(spare)))]
+        return got + [bytearray(size) for _ in range(count - len(got))]
 
     def give(self, size: int, buffers: list[bytearray]) -> None:
         with self._lock:
@@ -42,4 +41,4 @@ class BufferPool:
 
 
 # The plaintext chunks ``core.crypto.stream.encrypt_stream`` reads into.
-PLAINTEXT_CHUNKS = BufferPool()
+PLAINTEXT_CHUNKS = BufferPool(keep=6)

@@ -277,7 +277,7 @@ def encrypt_stream(
     """
     writer = EncryptingWriter(out, key, binding=binding, chunk_size=chunk_size)
     piece = min(_PIECE, chunk_size)
-    buffers, free = _BUFFERS.take(chunk_size), queue.SimpleQueue[bytearray]()
+    buffers, free = _BUFFERS.take(chunk_size, 3), queue.SimpleQueue[bytearray]()
     for buffer in buffers:
         free.put(buffer)
     work: queue.SimpleQueue[tuple[bool, bytearray, int, int] | None] = queue.SimpleQueue()

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import os
 import queue
-import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from evidence_desk.core.atomic_file import fsync_dir
 from evidence_desk.core.buffer_pool import PLAINTEXT_CHUNKS, BufferPool
 from evidence_desk.core.crypto.errors import NotEncrypted, TamperedError
 from evidence_desk.core.crypto.stream import (
@@ -27,7 +25,6 @@ from evidence_desk.core.crypto.stream import (
     HEADER,
     TAG,
     DecryptingReader,
-    StreamResult,
     ciphertext_size,
     encrypt_stream,
     hash_encrypted,
@@ -36,14 +33,11 @@ from evidence_desk.core.crypto.stream import (
     parse_header,
     seal,
 )
-from evidence_desk.core.store.base import Cancelled, PutResult, StagedCopy
-from evidence_desk.core.store.copying import FLUSH_EVERY
+from evidence_desk.core.store.base import Cancelled, StagedCopy
+from evidence_desk.core.store.copying import EarlyFlush
 from evidence_desk.core.store.filesystem import (
     ObjectStore,
     Staged,
-    _lock_temp,
-    _make_dirs,
-    _mkstemp,
     _open_regular,
 )
 
@@ -99,9 +93,8 @@ class _ThreadedSink:
 
     Hashing and encrypting happen on other threads (both release the
     interpreter lock), so the disk write overlaps them as in the plain store;
-    as there, every ``FLUSH_EVERY`` bytes one more thread fdatasyncs what is
-    written so far, so the final fsync of a big object waits only for its
-    tail, and a failed flush fails the copy. Chunks are encrypted into buffers
+    as there, ``EarlyFlush`` fdatasyncs what is written so far while the copy
+    goes on, and a failed flush fails the copy. Chunks are encrypted into buffers
     the sink lends and takes back once written (``take_buffer``), kept between
     files: a fresh 1 MiB buffer per chunk costs page faults on every chunk.
     Memory: at most ``_QUEUE_DEPTH`` chunks in flight.
@@ -114,22 +107,18 @@ class _ThreadedSink:
         )
         self._size = chunk_size + TAG
         self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
-        self._lent = _CHUNKS.take(self._size)
+        self._lent = _CHUNKS.take(self._size, _QUEUE_DEPTH + 2)
         for buffer in self._lent:
             self._free.put(buffer)
         self._error: BaseException | None = None
-        self._flushes: list[threading.Thread] = []
+        self._flushes = EarlyFlush(out.fileno(), self._flush_failed)
         self._thread = threading.Thread(target=self._run, name="encrypted-writer", daemon=True)
         self._thread.start()
 
-    def _flush(self) -> None:
-        try:
-            getattr(os, "fdatasync", os.fsync)(self._out.fileno())
-        except OSError as exc:  # surfaced on the caller's thread
-            self._error = exc
+    def _flush_failed(self, exc: OSError) -> None:  # surfaced on the caller's thread
+        self._error = exc
 
     def _run(self) -> None:
-        unflushed = 0
         while (job := self._queue.get()) is not None:
             data, size = job
             try:
@@ -138,16 +127,7 @@ class _ThreadedSink:
                     done = 0
                     while done < size:
                         done += self._out.write(view[done:]) or 0
-                    unflushed += done
-                    if unflushed >= FLUSH_EVERY and not (
-                        self._flushes and self._flushes[-1].is_alive()  # one flush at a time
-                    ):
-                        unflushed = 0
-                        flush = threading.Thread(
-                            target=self._flush, name="encrypted-flush", daemon=True
-                        )
-                        self._flushes.append(flush)
-                        flush.start()
+                    self._flushes.wrote(done)
             except BaseException as exc:  # surfaced on the caller's thread
                 self._error = exc
             finally:
@@ -172,21 +152,19 @@ class _ThreadedSink:
     def close(self) -> None:
         self._queue.put(None)
         self._thread.join()
-        for flush in self._flushes:
-            flush.join()
+        self._flushes.join()
         _CHUNKS.give(self._size, self._lent)
         if self._error is not None:
             raise self._error
 
 
-_CHUNKS = BufferPool(per_size=_QUEUE_DEPTH + 2, keep=_QUEUE_DEPTH + 2)
+_CHUNKS = BufferPool(keep=_QUEUE_DEPTH + 2)
 
 
 class EncryptedStore(ObjectStore):
     """Originals by plaintext SHA-256, each file encrypted with the objects key."""
 
     encrypted = True
-    stages_copies = True  # staged copies are ciphertext too (``stage_stream`` below)
 
     def __init__(self, root: Path, key: bytes, *, chunk_size: int = DEFAULT_CHUNK) -> None:
         super().__init__(root)
@@ -219,83 +197,6 @@ class EncryptedStore(ObjectStore):
             total = os.fstat(f.fileno()).st_size
         return layout_for(total, chunk_size).plaintext_size
 
-    def put_stream(
-        self,
-        src: BinaryIO,
-        *,
-        on_bytes: Callable[[int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> PutResult:
-        """Read ``src`` once: hash and encrypt here, write on a second thread."""
-        self.ensure()
-        fd, tmp_name = _mkstemp(self.tmp)
-        tmp_path = Path(tmp_name)
-        renamed = False
-        try:
-            _lock_temp(fd)
-            with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
-                sink = _ThreadedSink(out, self._chunk)
-                try:
-                    result = self._encrypt(src, sink, on_bytes, cancelled)
-                finally:
-                    sink.close()
-            final = self.path_for(result.sha256)
-            # Announced before it lands, as in the plain store (see journal.py).
-            with self.journal.landing(result.sha256):
-                if final.is_file() and final.stat().st_size == result.ciphertext_size:
-                    tmp_path.unlink()
-                    return PutResult(result.sha256, result.size, existed=True)
-                os.fsync(fd)
-                os.chmod(tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-                _make_dirs(final.parent)
-                os.replace(tmp_path, final)
-                renamed = True
-            fsync_dir(final.parent)
-            return PutResult(result.sha256, result.size, existed=False)
-        except BaseException:
-            if not renamed:
-                tmp_path.unlink(missing_ok=True)
-            raise
-        finally:
-            os.close(fd)
-
-    def stage_stream(
-        self,
-        src: BinaryIO,
-        *,
-        on_bytes: Callable[[int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> Staged:
-        """Encrypt and hash ``src`` into a temporary file, not yet durable.
-
-        As the plain store's staging (ingest fsyncs the copy on another thread,
-        analyses it and publishes it before its row commits), but the temporary
-        file holds ciphertext: no plaintext of an original ever reaches the disk.
-        """
-        self.ensure()
-        fd, tmp_name = _mkstemp(self.tmp)
-        tmp_path = Path(tmp_name)
-        try:
-            _lock_temp(fd)
-            with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
-                sink = _ThreadedSink(out, self._chunk)
-                try:
-                    result = self._encrypt(src, sink, on_bytes, cancelled)
-                finally:
-                    sink.close()
-            final = self.path_for(result.sha256)
-            if final.is_file():  # announced before a row can come to rely on it
-                with self.journal.landing(result.sha256):
-                    if final.is_file() and final.stat().st_size == result.ciphertext_size:
-                        tmp_path.unlink()
-                        os.close(fd)
-                        return Staged(result.sha256, result.size, final, existed=True)
-        except BaseException:
-            tmp_path.unlink(missing_ok=True)
-            os.close(fd)
-            raise
-        return Staged(result.sha256, result.size, tmp_path, existed=False, fd=fd)
-
     def stored_size(self, size: int) -> int:
         return ciphertext_size(size, self._chunk)
 
@@ -304,22 +205,28 @@ class EncryptedStore(ObjectStore):
         assert isinstance(staged, Staged), "a copy staged by another store"
         return EncryptedReader(staged.path, self._key, staged.sha256)
 
-    def _encrypt(
+    def _copy_into(
         self,
         src: BinaryIO,
-        sink: _ThreadedSink,
+        out: BinaryIO,
         on_bytes: Callable[[int], None] | None,
         cancelled: Callable[[], bool] | None,
-    ) -> StreamResult:
-        return encrypt_stream(
-            src,
-            sink,  # type: ignore[arg-type]
-            self._key,
-            chunk_size=self._chunk,
-            on_bytes=on_bytes,
-            cancelled=cancelled,
-            cancel_error=Cancelled,
-        )
+    ) -> tuple[str, int]:
+        """Staging writes the encryption: no plaintext of an original reaches the disk."""
+        sink = _ThreadedSink(out, self._chunk)
+        try:
+            result = encrypt_stream(
+                src,
+                sink,  # type: ignore[arg-type]
+                self._key,
+                chunk_size=self._chunk,
+                on_bytes=on_bytes,
+                cancelled=cancelled,
+                cancel_error=Cancelled,
+            )
+        finally:
+            sink.close()
+        return result.sha256, result.size
 
     def hash_object(self, sha256: str, on_bytes: Callable[[int], None] | None = None) -> str:
         """Decrypt, authenticate every chunk and re-hash the plaintext.

@@ -31,7 +31,7 @@ from evidence_desk.core.store.base import (  # noqa: F401 - Cancelled re-exporte
     StoreEntry,
     is_sha256,
 )
-from evidence_desk.core.store.copying import _BUFFERS, _copy_hashing
+from evidence_desk.core.store.copying import _BUFFERS, CHUNK, _copy_hashing
 from evidence_desk.core.store.journal import JOURNAL_DIR, Journal
 
 try:
@@ -106,9 +106,6 @@ class FileReader:
 class ObjectStore:
     """Originals stored by SHA-256 under one folder (the file-system ``Store``)."""
 
-    # Ingest may stage copies here (stage_stream … publish); a store that must not
-    # keep a plaintext temporary copy says False and gets put_stream instead.
-    stages_copies = True
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -172,14 +169,14 @@ class ObjectStore:
         try:
             _lock_temp(fd)
             with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
-                digest, size = _copy_hashing(src, out, on_bytes, cancelled)
+                digest, size = self._copy_into(src, out, on_bytes, cancelled)
             final = self.path_for(digest)
             # Content already stored is announced (journal.py) before a row can come
             # to rely on it; a new copy is announced when it is published (``announce``
             # for a whole batch, or ``publish`` itself).
             if final.is_file():
                 with self.journal.landing(digest):
-                    if final.is_file() and final.stat().st_size == size:
+                    if final.is_file() and final.stat().st_size == self.stored_size(size):
                         tmp_path.unlink()
                         os.close(fd)
                         return Staged(digest, size, final, existed=True)
@@ -188,6 +185,16 @@ class ObjectStore:
             os.close(fd)
             raise
         return Staged(digest, size, tmp_path, existed=False, fd=fd)
+
+    def _copy_into(
+        self,
+        src: BinaryIO,
+        out: BinaryIO,
+        on_bytes: Callable[[int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> tuple[str, int]:
+        """Copy ``src`` into the staged file, hashing it: (SHA-256, size)."""
+        return _copy_hashing(src, out, on_bytes, cancelled)
 
     def announce(self, staged: list[StagedCopy]) -> None:
         """Announce the copies about to be published together (one journal fdatasync)."""
@@ -276,7 +283,7 @@ class ObjectStore:
         path = self.path_for(sha256)
         expected = os.path.join(os.path.realpath(self.root), sha256[:2], sha256[2:4], sha256)
         with _open_regular(path, expected) as f:
-            (buf,) = _BUFFERS.take(1)
+            (buf,) = _BUFFERS.take(CHUNK, 1)
             try:
                 view = memoryview(buf)
                 while n := f.readinto(buf):
@@ -285,7 +292,7 @@ class ObjectStore:
                         on_bytes(n)
             finally:
                 view.release()
-                _BUFFERS.give([buf])
+                _BUFFERS.give(CHUNK, [buf])
         return h.hexdigest()
 
     def iter_digests(self) -> Iterator[str]:

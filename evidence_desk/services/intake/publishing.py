@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from evidence_desk.services.intake.analysis import Analysis, AnalysisJob, AnalysisPool
 from evidence_desk.services.intake.reports import FileResult, IngestReport
-from evidence_desk.services.intake.staging import PutCopy, drop
+from evidence_desk.services.intake.staging import drop
 from evidence_desk.services.intake.walk import display_path
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def publish_batch(
     """
     outcome: list[FileResult | None] = []
     folders: set[Any] = set()
-    staged = [c.staged for c, _a in batch if not isinstance(c.staged, PutCopy)]
+    staged = [c.staged for c, _a in batch]
     if staged and not report.db_failed:
         try:
             archive.store.announce(staged)  # one journal fdatasync for the batch
@@ -49,7 +49,7 @@ def publish_batch(
                 copied.durable.result()  # the fsync has finished: the fd may be closed
             if report.db_failed:
                 drop(archive, staged)
-            elif not isinstance(staged, PutCopy):  # a PutCopy is an object already
+            else:
                 archive.store.publish(staged, folders=folders)
             outcome.append(None)
         except OSError as exc:

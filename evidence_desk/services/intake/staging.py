@@ -155,43 +155,17 @@ def _copy_attempt(
     return Copied(candidate, staged, before.st_mtime, birth, messages)
 
 
-@dataclass
-class PutCopy:
-    """A copy ``put_stream`` already made an object: stores that cannot stage (encrypted)."""
-
-    sha256: str
-    size: int
-    existed: bool = True  # nothing left to sync or publish
-    fresh: bool = False  # this copy created the object
-
-
 def _stage(
     archive: Archive, src: BinaryIO, on_bytes: Callable[[int], None], cancelled: CancelCheck
 ) -> StagedCopy:
-    store = archive.store
-    if getattr(store, "stages_copies", False):
-        return store.stage_stream(src, on_bytes=on_bytes, cancelled=cancelled)
-    put = store.put_stream(src, on_bytes=on_bytes, cancelled=cancelled)
-    return PutCopy(put.sha256, put.size, fresh=not put.existed)
+    return archive.store.stage_stream(src, on_bytes=on_bytes, cancelled=cancelled)
 
 
 def drop(archive: Archive, staged: StagedCopy) -> None:
     """Forget a copy no row will refer to."""
-    if not isinstance(staged, PutCopy):
-        archive.store.discard_staged(staged)
-    elif staged.fresh and not _referenced(archive, staged.sha256):
-        archive.store.discard(staged.sha256)
+    archive.store.discard_staged(staged)
 
 
 def reader_for(archive: Archive, staged: StagedCopy) -> ObjectReader:
-    """Where the analysis reads the copy: the staged copy, or the object itself."""
-    if isinstance(staged, PutCopy):
-        return archive.store.reader(staged.sha256)
+    """Where the analysis reads the copy: the staged copy, or the object it turned out to be."""
     return archive.store.staged_reader(staged)
-
-
-def _referenced(archive: Archive, digest: str) -> bool:
-    from evidence_desk.db.queries.item_lookup import known_digests
-
-    with archive.db.reader() as session:
-        return bool(known_digests(session, [digest]))
