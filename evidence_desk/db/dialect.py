@@ -106,7 +106,7 @@ def check_backup(path: Path) -> tuple[str, int, int]:
     The counts are read only when the check says "ok" (else 0). Raises
     ``DRIVER_ERROR`` for a file that is not a database or cannot be read.
     """
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    conn = connect_read_only(path, timeout=5)
     try:
         return backup_state(conn)
     finally:
