@@ -15,7 +15,10 @@ are not entered, as ``ObjectStore.entries`` does not: objects under them are
 not found here and verify checks them one by one.
 
 Work is split by top-level folder (``ab`` of ``ab/cd/<sha256>``), so two
-worker processes sweep disjoint halves; nothing here writes.
+worker processes sweep disjoint halves; nothing here writes. The names found
+intact come back as ONE string, sorted, a name a line: the caller compares it
+with the catalogue's names of the same range in one comparison, and a million
+names cross between processes as a few dozen strings, not a million objects.
 """
 
 from __future__ import annotations
@@ -47,18 +50,13 @@ class Plan:
 class Swept:
     files: int = 0
     bytes: int = 0
-    intact: list[str] = field(default_factory=list)
+    intact: str = ""  # the names found intact, sorted, joined by "\n"
     altered: list[tuple[str, str]] = field(default_factory=list)  # (name, digest found)
     deferred: list[str] = field(default_factory=list)
     strays: list[tuple[str, str]] = field(default_factory=list)  # (name, label)
 
-    def merge(self, other: Swept) -> None:
-        self.files += other.files
-        self.bytes += other.bytes
-        self.intact.extend(other.intact)
-        self.altered.extend(other.altered)
-        self.deferred.extend(other.deferred)
-        self.strays.extend(other.strays)
+    def intact_names(self) -> list[str]:
+        return self.intact.split("\n") if self.intact else []
 
 
 def plan(root: str, skip: Sequence[str]) -> Plan | None:
@@ -86,12 +84,15 @@ def sweep(root: str, label: str, tops: Sequence[str], small: int) -> Swept:
     if _buffer is None or len(_buffer) != small:
         _buffer = bytearray(small)
     out = Swept()
+    intact: list[str] = []
     root_fd = os.open(root, _DIR_FLAGS)
     try:
         for top in tops:
-            _folder(root_fd, top, (top,), label, out, _buffer)
+            _folder(root_fd, top, (top,), label, out, intact, _buffer)
     finally:
         os.close(root_fd)
+    intact.sort()
+    out.intact = "\n".join(intact)
     return out
 
 
@@ -101,6 +102,7 @@ def _folder(
     parts: tuple[str, ...],
     label: str,
     out: Swept,
+    intact: list[str],
     buf: bytearray,
 ) -> None:
     try:
@@ -111,12 +113,12 @@ def _folder(
         with os.scandir(fd) as found:
             entries = list(found)
         if len(parts) == 2:
-            _objects_folder(fd, entries, parts, label, out, buf)
+            _objects_folder(fd, entries, parts, label, out, intact, buf)
             return
         for entry in entries:
             if entry.is_dir():
                 if not entry.is_symlink():
-                    _folder(fd, entry.name, (*parts, entry.name), label, out, buf)
+                    _folder(fd, entry.name, (*parts, entry.name), label, out, intact, buf)
             else:
                 out.strays.append((entry.name, "/".join((label, *parts, entry.name))))
     finally:
@@ -129,6 +131,7 @@ def _objects_folder(
     parts: tuple[str, ...],
     label: str,
     out: Swept,
+    intact: list[str],
     buf: bytearray,
 ) -> None:
     """An ``ab/cd`` folder: the hot loop of a million objects, kept to a few system
@@ -138,12 +141,12 @@ def _objects_folder(
     view = memoryview(buf)
     size = len(buf)
     sha256 = hashlib.sha256
-    intact, altered, deferred = out.intact, out.altered, out.deferred
+    altered, deferred = out.altered, out.deferred
     for entry in entries:
         name = entry.name
         if entry.is_dir():
             if not entry.is_symlink():
-                _folder(fd, name, (*parts, name), label, out, buf)
+                _folder(fd, name, (*parts, name), label, out, intact, buf)
             continue
         if prefix is None or not (name.startswith(prefix) and _NAME.fullmatch(name)):
             out.strays.append((name, "/".join((label, *parts, name))))

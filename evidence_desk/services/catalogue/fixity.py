@@ -11,8 +11,10 @@ Results come back in the order asked, whatever finished first.
 A whole-archive check of a file-system store first *sweeps* it
 (``core.store.sweep``): two worker processes read every folder once and hash
 each small object where it lies, which also yields every file for the search
-for strays. Only what the sweep could not settle (big objects, links, objects
-it did not find) goes through ``rehash`` one by one.
+for strays. The store is cut in :class:`Part` s by ranges of object names, so
+each part's findings can be compared with the catalogue's names of the same
+range (``verify_sweep``). Only what the sweep could not settle (big objects,
+links, objects it did not find) goes through ``rehash`` one by one.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ SMALL_OBJECT_BYTES = 1024 * 1024
 PROCESS_MIN_SMALL = 2000
 CHUNK_FILES = 400
 IN_FLIGHT = 8
-SWEEP_TOPS = 4  # top-level folders per sweep task: 64 tasks for a full store
 
 MISSING = "missing"
 CANCELLED = "cancelled"
@@ -140,78 +141,92 @@ def rehash(
             processes.shutdown(wait=True, cancel_futures=True)
 
 
-@dataclass
-class SweepOutcome:
-    """What a sweep settled: digests found intact or altered, the other object-named
-    files at their place (deferred), the files elsewhere, and whether it was stopped."""
+PARTS = 64  # sweep tasks for a full store: four top-level folders each
+_HEX = frozenset("0123456789abcdef")
 
-    intact: set[str]
-    altered: dict[str, str]
-    deferred: set[str]
-    strays: list[tuple[str, str]]
-    cancelled: bool = False
 
-    def unreferenced(self, known: set[str]) -> list[str]:
-        """Object-named files at their place that no item refers to, sorted (set
-        differences part by part: no second set of a million names)."""
-        found = self.intact - known
-        found.update(name for name in self.altered if name not in known)
-        found.update(self.deferred - known)
-        return sorted(found)
+@dataclass(frozen=True)
+class Part:
+    """One task of a sweep: top-level folders, and the range of object names they can
+    hold (``low <= name < high``; None: unbounded). The ranges of a sweep's parts
+    cover every string once, so every name in the catalogue belongs to exactly one
+    part, whichever folders exist. Folders not named by two hex digits can hold no
+    object, only strays: they make a last part that settles no name (``settles``)."""
+
+    low: str | None
+    high: str | None
+    tops: list[str]
+    settles: bool = True
+
+
+def parts(tops: Sequence[str]) -> list[Part]:
+    step = 256 // PARTS
+    by_range: list[list[str]] = [[] for _ in range(PARTS)]
+    odd: list[str] = []
+    for top in tops:
+        if len(top) == 2 and _HEX.issuperset(top):
+            by_range[int(top, 16) // step].append(top)
+        else:
+            odd.append(top)
+    out = [
+        Part(
+            None if k == 0 else f"{k * step:02x}",
+            None if k == PARTS - 1 else f"{(k + 1) * step:02x}",
+            by_range[k],
+        )
+        for k in range(PARTS)
+    ]
+    if odd:
+        out.append(Part(None, None, odd, settles=False))
+    return out
 
 
 class Sweep:
     """A sweep of the whole store: started early (worker processes begin at once, while
-    the caller reads the catalogue), then collected."""
+    the caller reads the catalogue), then its parts taken as they finish."""
 
     def __init__(self, plan: store_sweep.Plan, processes: bool) -> None:
         self.plan = plan
-        self.chunks = [plan.tops[i : i + SWEEP_TOPS] for i in range(0, len(plan.tops), SWEEP_TOPS)]
+        self.parts = parts(plan.tops)
         self.pool: ProcessPoolExecutor | None = None
-        self.futures: list[Future[store_sweep.Swept]] = []
-        if processes and self.chunks:
+        self.futures: dict[int, Future[store_sweep.Swept]] = {}
+        if processes and plan.tops:
             # "spawn": the desktop application runs Qt and threads, which fork would copy.
             self.pool = ProcessPoolExecutor(
                 WORKERS, mp_context=multiprocessing.get_context("spawn")
             )
-            self.futures = [
-                self.pool.submit(store_sweep.sweep, plan.root, plan.label, c, SMALL_OBJECT_BYTES)
-                for c in self.chunks
-            ]
+            self.futures = {
+                index: self.pool.submit(
+                    store_sweep.sweep, plan.root, plan.label, part.tops, SMALL_OBJECT_BYTES
+                )
+                for index, part in enumerate(self.parts)
+                if part.tops
+            }
 
-    def collect(
-        self, cancelled: Callable[[], bool], on_swept: Callable[[int, int], None]
-    ) -> SweepOutcome:
-        """Wait for every part; ``on_swept(files, bytes)`` as parts finish."""
-        total = store_sweep.Swept(strays=list(self.plan.root_strays))
-        intact: set[str] = set()  # filled part by part, while later parts are swept
+    def results(
+        self, cancelled: Callable[[], bool]
+    ) -> Iterator[tuple[Part, store_sweep.Swept | None]]:
+        """Each part with what its sweep found, in order; None for the parts left unswept
+        once ``cancelled`` said stop. A part without folders found nothing."""
         stopped = False
         try:
-            for index, chunk in enumerate(self.chunks):
-                part = None
-                while part is None and not stopped:
+            for index, part in enumerate(self.parts):
+                found = None if part.tops else store_sweep.Swept()
+                while found is None and not stopped:
                     if self.pool is None:
                         stopped = cancelled()
                         if not stopped:
-                            part = store_sweep.sweep(
-                                self.plan.root, self.plan.label, chunk, SMALL_OBJECT_BYTES
+                            found = store_sweep.sweep(
+                                self.plan.root, self.plan.label, part.tops, SMALL_OBJECT_BYTES
                             )
                         continue
                     try:
-                        part = self.futures[index].result(timeout=0.2)
+                        found = self.futures[index].result(timeout=0.2)
                     except FutureTimeout:
                         stopped = cancelled()
-                if part is None:
-                    break
-                intact.update(part.intact)
-                part.intact = []
-                total.merge(part)
-                on_swept(part.files, part.bytes)
+                yield part, found
         finally:
             self.close()
-        return SweepOutcome(
-            intact, dict(total.altered), set(total.deferred), total.strays, stopped
-        )
 
     def close(self) -> None:
         if self.pool is not None:

@@ -27,11 +27,12 @@ from evidence_desk.core.store.base import is_sha256
 from evidence_desk.db.engine import StorageError
 from evidence_desk.db.models import format_exhibit
 from evidence_desk.db.queries import custody as custody_q
+from evidence_desk.db.queries import fixity as fixity_q
 from evidence_desk.db.queries import integrity as integrity_q
 from evidence_desk.services.archive import custody, integrity, recovery
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.case.testimony_checks import check_versions
-from evidence_desk.services.catalogue import fixity
+from evidence_desk.services.catalogue import fixity, verify_sweep
 from evidence_desk.services.catalogue.fixity import Target, rehash
 from evidence_desk.services.work import (
     CancelCheck,
@@ -119,13 +120,20 @@ def verify(
             checking = log_thread.submit(integrity.check, archive, earlier=earlier)
             # Testimony statements are versioned in the database; check their hashes too.
             versions = log_thread.submit(check_versions, archive) if not refs else None
-            with archive.db.reader() as session, _bulk():
-                rows = custody_q.verify_targets(session, ids)
-                log_events, log_head = integrity_q.chain_head(session)
-            run = _Run(started, log_events, log_head, bool(refs))
-            # only a whole run looks for objects no item refers to
-            all_digests = set(map(itemgetter(2), rows)) if ids is None else set()
-            failed = _hash_all(archive, rows, sweeping, report, run, progress, cancelled)
+            found: tuple[list[str], list[tuple[str, str]]] | None
+            if sweeping is not None:
+                run, failed, found = _check_swept(
+                    archive, sweeping, report, started, progress, cancelled
+                )
+            else:
+                with archive.db.reader() as session, _bulk():
+                    rows = custody_q.verify_targets(session, ids)
+                    log_events, log_head = integrity_q.chain_head(session)
+                run = _Run(started, log_events, log_head, bool(refs))
+                failed = _hash_all(archive, rows, report, run, progress, cancelled)
+                # only a whole run looks for objects no item refers to
+                whole = ids is None and not report.cancelled
+                found = _in_store(archive, {row[2] for row in rows}) if whole else None
             checked = checking.result()
             version_problems = versions.result() if versions is not None else []
     finally:
@@ -134,8 +142,8 @@ def verify(
     for target, result in failed:
         run.failed.append(target)
         report.problems.append(_problem(target, result))
-    if ids is None and not report.cancelled:
-        report.problems.extend(_unexpected(archive, all_digests, report.notes, run.swept))
+    if found is not None and not report.cancelled:
+        report.problems.extend(_unexpected(archive, *found, report.notes))
     report.events_checked = checked.events_checked
     for finding in checked.findings:
         report.problems.append(Problem(finding.kind, finding.exhibit, None, finding.message))
@@ -150,45 +158,40 @@ def verify(
 def _hash_all(
     archive: Archive,
     rows: Sequence[tuple[int, int, str, int, str]],
-    sweeping: fixity.Sweep | None,
     report: VerifyReport,
     run: _Run,
     progress: ProgressCallback,
     cancelled: CancelCheck,
 ) -> list[tuple[Target, str]]:
-    """Check every row's object; returns the damaged ones with ``fixity``'s outcome, in
-    catalogue order. A swept store settles most objects; the rest are hashed one by one."""
+    """Check every row's object one by one; returns the damaged ones with ``fixity``'s
+    outcome, in catalogue order."""
     state = Progress(0, len(rows), 0, sum(map(itemgetter(3), rows)))
-    progress(state)
-    shown = [0.0]
-
-    def report_progress(force: bool = False) -> None:
-        if force or time.monotonic() - shown[0] >= PROGRESS_INTERVAL_S:
-            shown[0] = time.monotonic()
-            progress(state)
-
-    def on_swept(files: int, size: int) -> None:
-        state.files_done = min(state.files_total, state.files_done + files)
-        state.bytes_done = min(state.bytes_total, state.bytes_done + size)
-        report_progress()
-
-    lines = None
-    if sweeping is not None and sweeping.pool is not None:
-        # Made while the workers sweep (this process would only wait): usually every
-        # row is found intact, and then these are the run's lines.
-        with _bulk():
-            lines = [f"{row[4]} {row[2]}\n" for row in rows]  # fixity_run.intact_line
-    swept = sweeping.collect(cancelled, on_swept) if sweeping is not None else None
-    run.swept = swept
+    targets = [Target(i, format_exhibit(n), s, z, u) for i, n, s, z, u in rows]
     failed: list[tuple[Target, str]] = []
-    rest: list[Target] = []
-    with _bulk():
-        _settle(rows, swept, report, run, failed, rest, lines)
-    del lines
-    if swept is not None:
-        state.files_done = report.items_checked
-        state.bytes_done = report.bytes_checked
-    for target, result in rehash(archive.store, rest, cancelled):
+    for target, intact in _rehash(archive, targets, report, state, progress, cancelled, failed):
+        if intact:
+            run.intact.append(fixity_run.intact_line(target.uuid, target.sha256))
+    if run.selection:
+        run.checked = targets
+    failed.sort(key=lambda pair: pair[0].item_id)
+    return failed
+
+
+def _rehash(
+    archive: Archive,
+    targets: Sequence[Target],
+    report: VerifyReport,
+    state: Progress,
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
+    failed: list[tuple[Target, str]],
+) -> Iterator[tuple[Target, bool]]:
+    """Hash ``targets`` one by one (``fixity.rehash``), counting them in ``report`` and
+    ``state``; yields each checked one with whether it was intact (damaged ones also go
+    to ``failed``); a cancelled one is not yielded."""
+    progress(state)
+    shown = time.monotonic()
+    for target, result in rehash(archive.store, targets, cancelled):
         if result == fixity.CANCELLED:
             report.cancelled = True
             continue
@@ -197,56 +200,72 @@ def _hash_all(
         state.files_done += 1
         state.bytes_done += target.size
         state.current = target.exhibit
-        report_progress()
-        if result is None:
-            run.intact.append(fixity_run.intact_line(target.uuid, target.sha256))
-        else:
+        if time.monotonic() - shown >= PROGRESS_INTERVAL_S:
+            shown = time.monotonic()
+            progress(state)
+        if result is not None:
             failed.append((target, result))
-    report_progress(force=True)
-    if run.selection:
-        run.checked = [Target(i, format_exhibit(n), s, z, u) for i, n, s, z, u in rows]
-    failed.sort(key=lambda pair: pair[0].item_id)
-    return failed
+        yield target, result is None
+    progress(state)
 
 
-def _settle(
-    rows: Sequence[tuple[int, int, str, int, str]],
-    swept: fixity.SweepOutcome | None,
+def _check_swept(
+    archive: Archive,
+    sweeping: fixity.Sweep,
     report: VerifyReport,
-    run: _Run,
-    failed: list[tuple[Target, str]],
-    rest: list[Target],
-    lines: list[str] | None = None,
-) -> None:
-    """What the sweep found for each row: intact, altered, or (``rest``) still to hash;
-    ``lines``: every row's intact line, made beforehand in case all are.
+    started: str,
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
+) -> tuple[_Run, list[tuple[Target, str]], tuple[list[str], list[tuple[str, str]]]]:
+    """A whole archive, its store being swept: the run, the damaged items (catalogue
+    order), and the unreferenced objects and stray files the sweep found.
 
-    Most of a million rows are intact: they are picked out by comprehensions
-    (no object, no Python call per row) and their lines, in the rows' order,
-    appended to the run's (a whole run's rows come in UUID order: sorted)."""
-    intact: set[str] = swept.intact if swept is not None else set()
-    altered: dict[str, str] = swept.altered if swept is not None else {}
-    found = [row for row in rows if row[2] in intact]
-    if lines is not None and len(found) == len(rows):
-        run.intact.extend(lines)  # every row intact, as usual: the lines made while sweeping
-    else:
-        run.intact.extend([f"{row[4]} {row[2]}\n" for row in found])  # fixity_run.intact_line
-    report.items_checked += len(found)
-    report.bytes_checked += sum(map(itemgetter(3), found))
-    if len(found) == len(rows):
-        return
-    for item_id, number, sha256, size, item_uuid in rows:
-        if sha256 in intact:
-            continue
-        target = Target(item_id, format_exhibit(number), sha256, size, item_uuid)
-        if sha256 in altered:
-            report.items_checked += 1
-            report.bytes_checked += size
-            failed.append((target, f"altered:{altered[sha256]}"))
-        elif swept is not None and swept.cancelled:
-            report.cancelled = True
+    The catalogue is read in one read transaction, kept open until the run's digest
+    is known, so that the digest, the counts and the log head are of one snapshot."""
+    with archive.db.reader() as session, _bulk():
+        log_events, log_head = integrity_q.chain_head(session)
+        run = _Run(started, log_events, log_head, False)
+        items, size, uniform = fixity_q.whole(session)
+        state = Progress(0, items, 0, size)
+        progress(state)
+        # Made while the workers sweep; used as is when every item is found intact.
+        every_digest, every_count = fixity_q.intact_digest(session, uniform=uniform)
+        shown = [0.0]
+
+        def on_swept(files: int, size: int) -> None:
+            state.files_done = min(state.files_total, state.files_done + files)
+            state.bytes_done = min(state.bytes_total, state.bytes_done + size)
+            if time.monotonic() - shown[0] >= PROGRESS_INTERVAL_S:
+                shown[0] = time.monotonic()
+                progress(state)
+
+        settled = verify_sweep.settle(session, sweeping, cancelled, on_swept, (items, size))
+        unchecked, unchecked_bytes, unchecked_names = verify_sweep.unchecked_rows(
+            session, settled
+        )
+        report.cancelled = settled.cancelled
+        failed = list(settled.failed)
+        rest_bytes = sum(t.size for t in settled.rest)
+        report.items_checked = items - unchecked - len(settled.rest)
+        report.bytes_checked = size - unchecked_bytes - rest_bytes
+        state.files_done, state.bytes_done = report.items_checked, report.bytes_checked
+        rest = sorted(settled.rest, key=lambda t: t.item_id)
+        found_intact = {
+            t.sha256
+            for t, intact in _rehash(archive, rest, report, state, progress, cancelled, failed)
+            if intact
+        }
+        # Not vouched for: damaged, or left unchecked by a cancel.
+        excluded = {t.sha256 for t, _result in failed} | unchecked_names
+        excluded.update(t.sha256 for t in rest if t.sha256 not in found_intact)
+        if excluded:
+            run.digest, run.intact_count = fixity_q.intact_digest(
+                session, excluded, uniform=uniform
+            )
         else:
-            rest.append(target)
+            run.digest, run.intact_count = every_digest, every_count
+    failed.sort(key=lambda pair: pair[0].item_id)
+    return run, failed, (settled.unreferenced, settled.strays)
 
 
 @contextmanager
@@ -293,32 +312,36 @@ def _problem(target: Target, result: str) -> Problem:
     return Problem("missing", exhibit, sha256, f"{exhibit}: original {result}")
 
 
+def _in_store(archive: Archive, known: set[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """From the store's own listing (no sweep): object-named files at their place that
+    no item refers to, and files elsewhere."""
+    unreferenced: list[str] = []
+    strays: list[tuple[str, str]] = []
+    for entry in archive.store.entries():
+        if entry.in_place:
+            if entry.name not in known:
+                unreferenced.append(entry.name)
+        else:
+            strays.append((entry.name, entry.label))
+    return unreferenced, strays
+
+
 def _unexpected(
-    archive: Archive, known: set[str], notes: list[str], swept: fixity.SweepOutcome | None
+    archive: Archive,
+    unreferenced: list[str],
+    strays: list[tuple[str, str]],
+    notes: list[str],
 ) -> list[Problem]:
-    """Every file in the store that is not an item's object at its proper place (from the
-    sweep when there was one, else from the store's own listing).
+    """Every file in the store that is not an item's object at its proper place.
 
     An unreferenced object that an ingest announced (running now, or killed
     before it could record it) is not a stray: see ``recovery.unannounced``.
     """
     found: list[Problem] = []
-    strays: list[tuple[str, str]]
-    if swept is not None:
-        unreferenced = swept.unreferenced(known)
-        strays = sorted(swept.strays, key=lambda stray: stray[1])
-    else:
-        unreferenced, strays = [], []
-        for entry in archive.store.entries():
-            if entry.in_place:
-                if entry.name not in known:
-                    unreferenced.append(entry.name)
-            else:
-                strays.append((entry.name, entry.label))
-    for name, label in strays:
+    for name, label in sorted(strays, key=lambda stray: stray[1]):
         message = f"unexpected file {label} in the store: not an object of this archive"
         found.append(Problem("unexpected", None, name if is_sha256(name) else None, message))
-    for name in recovery.unannounced(archive, unreferenced, notes):
+    for name in recovery.unannounced(archive, sorted(unreferenced), notes):
         message = (
             f"unexpected object {name} in the store: no item refers to it and no ingest "
             "announced it (it was put there outside Evidence Desk)"
@@ -343,7 +366,10 @@ class _Run:
     failed: list[Target] = field(default_factory=list)
     checked: list[Target] = field(default_factory=list)  # a selection's items
     cancelled: bool = False
-    swept: fixity.SweepOutcome | None = None
+    # A swept run's digest of its intact lines and their count, read from the catalogue
+    # (``db.queries.fixity``) instead of made from ``intact``.
+    digest: str | None = None
+    intact_count: int = 0
 
     def details(self, items_checked: int) -> dict[str, Any]:
         details: dict[str, Any] = {
@@ -352,9 +378,11 @@ class _Run:
             "finished": _now(),
             "scope": fixity_run.SCOPE_SELECTION if self.selection else fixity_run.SCOPE_ARCHIVE,
             "items_checked": items_checked,
-            "intact": len(self.intact),
+            "intact": len(self.intact) if self.digest is None else self.intact_count,
             "failed": len(self.failed),
-            "intact_digest": fixity_run.digest_lines(self.intact),
+            "intact_digest": (
+                fixity_run.digest_lines(self.intact) if self.digest is None else self.digest
+            ),
             "log_events": self.log_events,
             "log_head": self.log_head,
         }
