@@ -240,9 +240,7 @@ def _check_swept(
                 progress(state)
 
         settled = verify_sweep.settle(session, sweeping, cancelled, on_swept, (items, size))
-        unchecked, unchecked_bytes, unchecked_names = verify_sweep.unchecked_rows(
-            session, settled
-        )
+        unchecked, unchecked_bytes, unchecked_names = verify_sweep.unchecked_rows(session, settled)
         report.cancelled = settled.cancelled
         failed = list(settled.failed)
         rest_bytes = sum(t.size for t in settled.rest)

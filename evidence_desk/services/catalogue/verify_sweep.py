@@ -82,9 +82,7 @@ def _compare(session: Session, part: fixity.Part, found: Swept, out: Settled) ->
     got = set(found.intact_names())
     altered = dict(found.altered)
     known: set[str] = set()
-    for item_id, number, sha256, size, item_uuid in q.targets_between(
-        session, part.low, part.high
-    ):
+    for item_id, number, sha256, size, item_uuid in q.targets_between(session, part.low, part.high):
         known.add(sha256)
         if sha256 in got:
             out.intact += 1
@@ -99,9 +97,7 @@ def _compare(session: Session, part: fixity.Part, found: Swept, out: Settled) ->
     out.unreferenced.extend(name for name in found.deferred if name not in known)
 
 
-def unchecked_rows(
-    session: Session, settled: Settled
-) -> tuple[int, int, set[str]]:
+def unchecked_rows(session: Session, settled: Settled) -> tuple[int, int, set[str]]:
     """Count, bytes and names of the items in the parts a cancel left unswept."""
     count = size = 0
     names: set[str] = set()
