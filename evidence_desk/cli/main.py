@@ -45,6 +45,7 @@ items_service = lazy("evidence_desk.services.catalogue.items")
 item_rows = lazy("evidence_desk.services.catalogue.item_rows")
 ingest_service = lazy("evidence_desk.services.intake.ingest")
 verify_service = lazy("evidence_desk.services.catalogue.verify")
+fixity_service = lazy("evidence_desk.services.catalogue.fixity")
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -376,6 +377,7 @@ def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
             progress=bar.update,
             cancelled=stop,
             earlier=args.checkpoint,
+            early=getattr(args, "early_sweep", None),
         )
     if args.json:
         print_json(report.as_json())
@@ -412,6 +414,8 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
         return command.run(args)
     create = creates_on_first_use(args.archive)
     root = _archive_path(args)
+    if args.command == "verify" and not args.items:  # its store is swept while it opens
+        args.early_sweep = fixity_service.early_sweep(root)
     try:
         with archive_service.open_archive(
             root, create=create, passphrase=passphrase_source()
@@ -427,6 +431,9 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
         if damaged is None:
             raise
         raise damaged from exc
+    finally:
+        if getattr(args, "early_sweep", None) is not None:
+            args.early_sweep.close()
 
 
 def _command_names() -> set[str]:

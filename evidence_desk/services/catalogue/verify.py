@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.core import custody_chain, fixity_run
 from evidence_desk.core.store.base import is_sha256
@@ -29,9 +29,8 @@ from evidence_desk.db.models import format_exhibit
 from evidence_desk.db.queries import custody as custody_q
 from evidence_desk.db.queries import fixity as fixity_q
 from evidence_desk.db.queries import integrity as integrity_q
-from evidence_desk.services.archive import custody, integrity, recovery
+from evidence_desk.services.archive import custody, recovery
 from evidence_desk.services.archive.archive import Archive
-from evidence_desk.services.case.testimony_checks import check_versions
 from evidence_desk.services.catalogue import fixity, verify_sweep
 from evidence_desk.services.catalogue.fixity import Target, rehash
 from evidence_desk.services.work import (
@@ -41,6 +40,9 @@ from evidence_desk.services.work import (
     never_cancelled,
     no_progress,
 )
+
+if TYPE_CHECKING:
+    from evidence_desk.services.archive import integrity
 
 
 @dataclass
@@ -92,16 +94,23 @@ def verify(
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancelled,
     earlier: Sequence[Path] = (),
+    early: fixity.Sweep | None = None,
 ) -> VerifyReport:
     """Re-hash objects, check the log, the records and the store.
 
     ``earlier`` are checkpoints of this archive kept elsewhere (from a bundle
-    sent out): the log must still hold what each of them recorded.
+    sent out): the log must still hold what each of them recorded. ``early``: a
+    sweep of this archive's store started before it was opened
+    (``fixity.early_sweep``); used for a whole archive, else closed.
     """
     report = VerifyReport()
     started = _now()
     recovered = recovery.recover(archive)
     report.notes.extend(m for m in (recovered.message, recovered.problem) if m)
+    if early is not None and (refs or recovered.removed):
+        # Not a whole archive, or the store changed under it: objects it saw are gone.
+        early.close()
+        early = None
     ids = None
     with archive.db.reader() as session:
         if refs:
@@ -114,12 +123,12 @@ def verify(
     sweeping = None
     if ids is None:
         many = count >= fixity.PROCESS_MIN_SMALL
-        sweeping = fixity.start_sweep(archive.store, processes=many)
+        sweeping = fixity.start_sweep(archive.store, processes=many, early=early)
     try:
         with ThreadPoolExecutor(1, thread_name_prefix="verify-log") as log_thread:
-            checking = log_thread.submit(integrity.check, archive, earlier=earlier)
+            checking = log_thread.submit(_check_log, archive, earlier)
             # Testimony statements are versioned in the database; check their hashes too.
-            versions = log_thread.submit(check_versions, archive) if not refs else None
+            versions = log_thread.submit(_check_versions, archive) if not refs else None
             found: tuple[list[str], list[tuple[str, str]]] | None
             if sweeping is not None:
                 run, failed, found = _check_swept(
@@ -153,6 +162,20 @@ def verify(
     run.cancelled = report.cancelled
     _record_fixity(archive, run, report)
     return report
+
+
+def _check_log(archive: Archive, earlier: Sequence[Path]) -> integrity.IntegrityResult:
+    # Imported here, on the log thread: their modules load while the store is swept
+    # (a tenth of a second less before the first object is read).
+    from evidence_desk.services.archive import integrity
+
+    return integrity.check(archive, earlier=earlier)
+
+
+def _check_versions(archive: Archive) -> list[str]:
+    from evidence_desk.services.case.testimony_checks import check_versions
+
+    return check_versions(archive)
 
 
 def _hash_all(

@@ -125,3 +125,34 @@ def test_unreferenced_object_beside_intact_ones_is_named(many) -> None:
     assert [p.kind for p in report.problems] == ["unexpected"]
     assert report.problems[0].sha256 == name
     assert _last_run(archive)["intact"] == len(listed)
+
+
+def test_a_sweep_started_before_opening_is_taken_over(many) -> None:
+    archive, listed = many
+    path = archive.store.path_for(listed[0]["sha256"])
+    path.chmod(0o644)
+    path.write_bytes(b"doctored")
+    early = fixity.early_sweep(archive.root)
+    assert early is not None and early.pool is not None
+    report = verify(archive, early=early)
+    assert [(p.kind, p.sha256) for p in report.problems] == [("altered", listed[0]["sha256"])]
+    assert early.pool is None  # taken over, and closed with the run
+    assert _last_run(archive)["intact"] == len(listed) - 1
+
+
+def test_a_sweep_started_before_opening_a_selection_is_closed(many) -> None:
+    archive, listed = many
+    early = fixity.early_sweep(archive.root)
+    assert early is not None
+    report = verify(archive, [listed[0]["id"]], early=early)
+    assert report.ok and report.items_checked == 1
+    assert early.pool is None
+
+
+def test_no_sweep_before_opening_an_encrypted_archive(tmp_path: Path) -> None:
+    from evidence_desk.core.crypto.keys import FAST_TEST_PARAMS
+    from evidence_desk.services.archive.archive import create_archive
+
+    create_archive(tmp_path / "enc", "e", passphrase="correct horse", kdf=FAST_TEST_PARAMS).close()
+    assert fixity.early_sweep(tmp_path / "enc") is None
+    assert fixity.early_sweep(tmp_path / "nowhere") is None
