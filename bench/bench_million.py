@@ -16,7 +16,9 @@ other work on a shared machine may drop the page cache, and a first sort
 after that reads its index from disk). Baselines in the
 same run: the raw ``sqlite3`` query for the same answer, and ``sha256sum``
 over the same object files (via ``xargs``, both cores: ``-P 2``), alternated
-with ``verify``.
+with ``verify`` and with two floors over the same files: a bare Python loop
+and a bare C loop (open, one read, close, SHA-256; two processes each), which
+show what one file per object costs before any of verify's own work.
 """
 
 from __future__ import annotations
@@ -24,17 +26,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_catalogue import build  # noqa: E402
-from bench.bench_limits import CLI, CODE, interleaved, load_note, med, run, spread  # noqa: E402
+from bench.bench_limits import CLI, CODE, CPU, load_note, med, run, spread  # noqa: E402
 from bench.common import REPO  # noqa: E402
 
 SEARCHES = [
@@ -178,6 +182,87 @@ def write_objects(root: Path, count: int) -> None:
         (folder / sha).write_bytes(data)
 
 
+# The floors: the least any verify of one file per object can cost on this machine, both
+# cores busy, measured over the same files in the same run. Python: a bare loop (list a
+# folder, open, one read, close, SHA-256) in two processes, no checks and no catalogue.
+PY_FLOOR = r"""
+import hashlib, os, sys
+from concurrent.futures import ProcessPoolExecutor
+def part(root, tops):
+    n, sha = 0, hashlib.sha256
+    for top in tops:
+        for sub in os.listdir(os.path.join(root, top)):
+            d = os.open(os.path.join(root, top, sub), os.O_RDONLY | os.O_DIRECTORY)
+            for name in os.listdir(d):
+                fd = os.open(name, os.O_RDONLY, dir_fd=d)
+                sha(os.read(fd, 65536)).hexdigest()
+                os.close(fd)
+                n += 1
+            os.close(d)
+    return n
+if __name__ == "__main__":
+    tops = sorted(t for t in os.listdir(sys.argv[1]) if len(t) == 2)
+    with ProcessPoolExecutor(2) as pool:
+        print(sum(pool.map(part, [sys.argv[1]] * 2, [tops[0::2], tops[1::2]])))
+"""
+# C: the same loop with openat/read/close and OpenSSL's SHA256, two processes (built with
+# the system's cc when there is one; skipped otherwise).
+C_FLOOR = r"""
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <fcntl.h>
+#include <openssl/sha.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void walk(int parent, const char *name, int depth) {
+  int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return;
+  DIR *d = fdopendir(fd);
+  struct dirent *e;
+  unsigned char buf[65536], md[32];
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.') continue;
+    if (e->d_type == DT_DIR) { if (depth < 2) walk(fd, e->d_name, depth + 1); continue; }
+    int o = openat(fd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (o < 0) continue;
+    ssize_t n = read(o, buf, sizeof buf);
+    if (n >= 0) SHA256(buf, (size_t)n, md);
+    close(o);
+  }
+  closedir(d);
+}
+int main(int argc, char **argv) {
+  for (int p = 0; p < 2; p++)
+    if (fork() == 0) {
+      int root = open(argv[1], O_RDONLY | O_DIRECTORY);
+      char top[3];
+      for (int t = p; t < 256; t += 2) { snprintf(top, sizeof top, "%02x", t); walk(root, top, 1); }
+      return 0;
+    }
+  while (wait(NULL) > 0) {}
+  return 0;
+}
+"""
+
+
+def _c_floor(work: Path) -> list[str] | None:
+    """The C floor's command, built here; None when there is no compiler or OpenSSL."""
+    source = work / "floor.c"
+    source.write_text(C_FLOOR)
+    binary = work / "floor"
+    try:
+        subprocess.run(
+            ["cc", "-O2", "-o", str(binary), str(source), "-lcrypto"],
+            check=True,
+            capture_output=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return [str(binary)]
+
+
 def verify_small(root: Path, count: int, runs: int) -> None:
     if not (root / "objects" / "verify-bench-written").exists():
         print(f"writing {count:,} tiny objects …", flush=True)
@@ -188,19 +273,47 @@ def verify_small(root: Path, count: int, runs: int) -> None:
         f"cd {objects} && find . -type f -print0 | xargs -0 -P 2 -n 20000 sha256sum > /dev/null"
     )
     run(sha256sum, shell=True)  # warm the page cache for both sides ("warm cache" below)
+    work = Path(tempfile.mkdtemp(prefix="ed-floor-"))
+    contenders: dict[str, Callable[[], float]] = {
+        "verify": lambda: run([*CLI, "verify", "--archive", str(root)])[0],
+        "sha256sum -P 2": lambda: run(sha256sum, shell=True)[0],
+        "Python floor": lambda: run([sys.executable, "-c", PY_FLOOR, str(objects)])[0],
+    }
+    c_floor = _c_floor(work)
+    if c_floor is not None:
+        contenders["C floor"] = lambda: run([*c_floor, str(objects)])[0]
+    try:
+        _alternate(root, count, runs, contenders)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if c_floor is None:
+        print("  C floor: skipped (no cc or OpenSSL headers here)")
+
+
+def _alternate(
+    root: Path, count: int, runs: int, contenders: dict[str, Callable[[], float]]
+) -> None:
     events_before = _events(root)
-    mine, theirs = interleaved(
-        runs,
-        lambda: run([*CLI, "verify", "--archive", str(root)])[0],
-        lambda: run(sha256sum, shell=True)[0],
-    )
+    walls: dict[str, list[float]] = {name: [] for name in contenders}
+    cpus: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(runs):  # alternated: the machine's load falls on all alike
+        for name, measure in contenders.items():
+            walls[name].append(measure())
+            cpus[name].append(CPU["last"])
     added = (_events(root) - events_before) / runs
+    mine, theirs = med(walls["verify"]), med(walls["sha256sum -P 2"])
     print(
-        f"verify {count:,} tiny objects (warm cache): {med(mine):.1f} s ({spread(mine)}), "
-        f"sha256sum -P 2 {med(theirs):.1f} s ({spread(theirs)}), "
-        f"speed-up {med(theirs) / med(mine):.2f}x (target >= 2x); "
+        f"verify {count:,} tiny objects (warm cache): {mine:.1f} s ({spread(walls['verify'])}), "
+        f"sha256sum -P 2 {theirs:.1f} s ({spread(walls['sha256sum -P 2'])}), "
+        f"speed-up {theirs / mine:.2f}x (target >= 2x); "
         f"custody events added per run: {added:g} ({load_note()})"
     )
+    for name in contenders:
+        print(
+            f"  {name:15} wall {med(walls[name]):5.2f} s ({spread(walls[name])}), "
+            f"CPU {med(cpus[name]):5.2f} s (user + system, all processes), "
+            f"sha256sum / this {theirs / med(walls[name]):.2f}x"
+        )
 
 
 def _events(root: Path) -> int:
