@@ -91,8 +91,7 @@ def sweep(root: str, label: str, tops: Sequence[str], small: int) -> Swept:
             _folder(root_fd, top, (top,), label, out, intact, _buffer)
     finally:
         os.close(root_fd)
-    intact.sort()
-    out.intact = "\n".join(intact)
+    out.intact = "\n".join(intact)  # sorted: folders in name order, each one's names sorted
     return out
 
 
@@ -115,7 +114,8 @@ def _folder(
         if len(parts) == 2:
             _objects_folder(fd, entries, parts, label, out, intact, buf)
             return
-        for entry in entries:
+        # In name order, so that the names found come out sorted folder by folder.
+        for entry in sorted(entries, key=lambda e: e.name):
             if entry.is_dir():
                 if not entry.is_symlink():
                     _folder(fd, entry.name, (*parts, entry.name), label, out, intact, buf)
@@ -136,52 +136,64 @@ def _objects_folder(
 ) -> None:
     """An ``ab/cd`` folder: the hot loop of a million objects, kept to a few system
     calls (open, one read, close) and no Python call per object beyond them (names
-    looked up once, counts kept in locals: each saves a little a million times)."""
+    looked up once, counts kept in locals: each saves a little a million times). A
+    regular file whose name starts as its folder's objects do is read and hashed at
+    once: hashing to its name proves it is named as an object, so the name is
+    checked only when it does not."""
     # Only ab/cd/abcd…: a name must start with its two folders' names, each of two letters.
     prefix = parts[0] + parts[1] if len(parts[0]) == 2 and len(parts[1]) == 2 else None
     view = memoryview(buf)
     into = [buf]
     size = len(buf)
     sha256 = hashlib.sha256
-    fullmatch = _NAME.fullmatch
     open_, readv, close = os.open, os.readv, os.close
-    altered, deferred = out.altered, out.deferred
+    found: list[str] = []
     files = read = 0
     for entry in entries:
         name = entry.name
-        # A regular file named as an object of this folder; anything else is sorted below.
         if not (
-            prefix is not None
-            and entry.is_file(follow_symlinks=False)
-            and name.startswith(prefix)
-            and fullmatch(name)
+            prefix is not None and entry.is_file(follow_symlinks=False) and name.startswith(prefix)
         ):
             _other(fd, entry, prefix, parts, label, out, intact, buf)
             continue
         try:
             object_fd = open_(name, _FLAGS, dir_fd=fd)
         except OSError:
-            deferred.append(name)
+            _unsettled(name, parts, label, out)
             continue
         try:
             n = readv(object_fd, into)
         except OSError:
-            deferred.append(name)
+            _unsettled(name, parts, label, out)
             continue
         finally:
             close(object_fd)
         if n >= size:
-            deferred.append(name)  # a big object: hashed on a thread with large reads
+            _unsettled(name, parts, label, out)  # a big object: hashed with large reads
+            continue
+        digest = sha256(view[:n]).hexdigest()
+        if digest == name:
+            found.append(name)
+        elif _NAME.fullmatch(name):
+            out.altered.append((name, digest))
+        else:
+            out.strays.append((name, "/".join((label, *parts, name))))
             continue
         files += 1
         read += n
-        digest = sha256(view[:n]).hexdigest()
-        if digest == name:
-            intact.append(name)
-        else:
-            altered.append((name, digest))
+    found.sort()
+    intact.extend(found)
     out.files += files
     out.bytes += read
+
+
+def _unsettled(name: str, parts: tuple[str, ...], label: str, out: Swept) -> None:
+    """A file the loop could not settle: deferred when named as an object (``hash_object``
+    says what it is), else a stray."""
+    if _NAME.fullmatch(name):
+        out.deferred.append(name)
+    else:
+        out.strays.append((name, "/".join((label, *parts, name))))
 
 
 def _other(

@@ -3,6 +3,7 @@ a one-by-one verify vouches for: the same counts and the same digest in its run 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -12,6 +13,7 @@ import pytest
 
 from evidence_desk.core import custody_chain, fixity_run
 from evidence_desk.core.store.filesystem import ObjectStore
+from evidence_desk.db.queries import fixity as fixity_q
 from evidence_desk.services.catalogue import fixity, items
 from evidence_desk.services.catalogue.verify import verify
 from tests import media
@@ -156,3 +158,34 @@ def test_no_sweep_before_opening_an_encrypted_archive(tmp_path: Path) -> None:
     create_archive(tmp_path / "enc", "e", passphrase="correct horse", kdf=FAST_TEST_PARAMS).close()
     assert fixity.early_sweep(tmp_path / "enc") is None
     assert fixity.early_sweep(tmp_path / "nowhere") is None
+
+
+def _named(prefix: str, count: int) -> list[bytes]:
+    """Contents whose SHA-256 starts with ``prefix``: objects sharing folders."""
+    found: list[bytes] = []
+    n = 0
+    while len(found) < count:
+        n += 1
+        data = f"object {n}".encode()
+        if hashlib.sha256(data).hexdigest().startswith(prefix):
+            found.append(data)
+    return found
+
+
+def test_a_clean_archive_is_settled_without_reading_rows(archive, tmp_path, monkeypatch) -> None:
+    """The names found come out sorted like the catalogue's: folders in name order and
+    several objects to a folder, yet every range is settled by one comparison."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    blobs = _named("ab00", 3) + _named("ab7f", 2) + _named("ac", 2) + _named("00", 2)
+    for i, data in enumerate(blobs):
+        media.write_bytes(folder / f"f{i}.bin", data)
+    assert len(run(archive, folder).new) == len(blobs)
+
+    def row_by_row(*_args: object) -> None:
+        raise AssertionError("a range was compared row by row")
+
+    monkeypatch.setattr(fixity_q, "targets_between", row_by_row)
+    report = verify(archive)
+    assert report.ok and report.items_checked == len(blobs)
+    assert _last_run(archive)["intact"] == len(blobs)
