@@ -44,6 +44,7 @@ archive_service = lazy("evidence_desk.services.archive.archive")
 items_service = lazy("evidence_desk.services.catalogue.items")
 item_rows = lazy("evidence_desk.services.catalogue.item_rows")
 ingest_service = lazy("evidence_desk.services.intake.ingest")
+prestage = lazy("evidence_desk.services.intake.prestage")
 verify_service = lazy("evidence_desk.services.catalogue.verify")
 
 EXIT_PROBLEMS = 1
@@ -395,7 +396,8 @@ def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
 
 COMMANDS_TABLE: dict[str, Command] = {
     "init": Command(cmd_init, needs_archive=False),
-    "ingest": Command(cmd_ingest),
+    # Big files start copying while the archive opens (services/intake/prestage.py).
+    "ingest": Command(cmd_ingest, before_open=lambda args, root: prestage.start(root, args.paths)),
     # Read-only: served straight from SQLite when the archive is at this schema.
     "list": Command(cmd_list, needs_archive=False),
     "show": Command(cmd_show, needs_archive=False),
@@ -412,10 +414,13 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
         return command.run(args)
     create = creates_on_first_use(args.archive)
     root = _archive_path(args)
+    early = command.before_open(args, root) if command.before_open else None
     try:
         with archive_service.open_archive(
             root, create=create, passphrase=passphrase_source()
         ) as archive:
+            if early is not None:
+                archive.adopt_early_work(early)
             try:
                 return command.run(args, archive)
             finally:
@@ -427,6 +432,9 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
         if damaged is None:
             raise
         raise damaged from exc
+    finally:
+        if early is not None:
+            early.close()
 
 
 def _command_names() -> set[str]:

@@ -46,6 +46,7 @@ from evidence_desk.core.store.encrypted import (
     thumbnail_binding,
 )
 from evidence_desk.core.store.filesystem import ObjectStore
+from evidence_desk.core.store.prestage import Prestager
 from evidence_desk.db.engine import Database
 from evidence_desk.db.models import ArchiveInfo
 from evidence_desk.db.queries import archive_state
@@ -169,6 +170,12 @@ class Archive:
         if isinstance(self.store, EncryptedStore):
             self.store.forget_key()
         self.crypto = None if self.crypto is None else _CLOSED
+
+    def adopt_early_work(self, early: Prestager) -> None:
+        """Copies of big files begun before the archive opened (``services.intake.prestage``):
+        a plain store takes them; an encrypted one ignores them (they are not encrypted)."""
+        if isinstance(self.store, ObjectStore):
+            self.store.adopt_prestaged(early)
 
     def info(self) -> ArchiveSummary:
         with self.db.reader() as session:
