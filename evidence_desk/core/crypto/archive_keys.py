@@ -19,14 +19,12 @@ from evidence_desk.core.atomic_file import write_bytes_atomically
 from evidence_desk.core.crypto import keys as keyfile_mod
 from evidence_desk.core.crypto.errors import KeyFileError
 from evidence_desk.core.crypto.keys import Argon2Params
-from evidence_desk.core.crypto.layout import (  # noqa: F401 - re-exported
-    AGE_IDENTITY,
-    AGE_RECIPIENT,
-    KEYFILE,
-    SAVED_SEARCHES,
-    SIGNING_KEY,
-    is_encrypted,
-)
+from evidence_desk.core.crypto.layout import AGE_IDENTITY as AGE_IDENTITY
+from evidence_desk.core.crypto.layout import AGE_RECIPIENT as AGE_RECIPIENT
+from evidence_desk.core.crypto.layout import KEYFILE as KEYFILE
+from evidence_desk.core.crypto.layout import SAVED_SEARCHES as SAVED_SEARCHES
+from evidence_desk.core.crypto.layout import SIGNING_KEY as SIGNING_KEY
+from evidence_desk.core.crypto.layout import is_encrypted as is_encrypted
 from evidence_desk.core.crypto.stream import name_binding, seal, unseal
 
 _MAX_SEALED = 64 * 1024
