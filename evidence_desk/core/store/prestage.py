@@ -86,9 +86,19 @@ class Prestager:
         return bool(self._pid)
 
     def _start(self, sources: list[str]) -> None:
-        read_end, write_end = os.pipe()
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            self.close()  # out of descriptors: ingest copies as usual
+            return
         parent = os.getpid()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # out of processes or memory: ingest copies as usual
+            os.close(read_end)
+            os.close(write_end)
+            self.close()
+            return
         if pid == 0:  # the child: copy, report, and leave without running any clean-up
             status = 1
             try:
