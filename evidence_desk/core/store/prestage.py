@@ -141,12 +141,11 @@ class Prestager:
             self._buffer += chunk
             *lines, self._buffer = self._buffer.split(b"\n")
             for line in lines:
-                with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):
+                with contextlib.suppress(ValueError, TypeError, KeyError):
                     report = json.loads(line)
-                    self._match(report["fd"]).result = report
-
-    def _match(self, fd: int) -> _Pending:
-        return next(p for p in self._pending if p.fd == fd)
+                    for candidate in self._pending:
+                        if candidate.fd == report["fd"]:
+                            candidate.result = report
 
     def close(self) -> None:
         """Stop the child and drop every copy nobody took."""
