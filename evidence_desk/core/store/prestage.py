@@ -122,7 +122,7 @@ class Prestager:
         self._wait_for(pending)
         self._pending.remove(pending)
         result = pending.result or {}
-        same = [st.st_size, st.st_mtime_ns]
+        same = _identity(st)
         if result.get("before") != same or result.get("after") != same:
             _drop(pending)
             return None
@@ -179,14 +179,19 @@ def _child(sources: list[str], fds: list[int], pipe: int, parent: int) -> None:
                     report.update(
                         sha256=sha256,
                         size=size,
-                        before=[before.st_size, before.st_mtime_ns],
-                        after=[after.st_size, after.st_mtime_ns],
+                        before=_identity(before),
+                        after=_identity(after),
                     )
         except Exception as exc:  # reported as a copy not made; ingest copies it itself
             report["error"] = str(exc)
         os.write(pipe, json.dumps(report).encode() + b"\n")
         if orphaned():
             return
+
+
+def _identity(st: os.stat_result) -> list[int]:
+    """What must be the same for a copy to be of the very file the ingest opened."""
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
 
 
 def _lock(fd: int) -> None:
