@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from evidence_desk.core.crypto import archive_keys
+from evidence_desk.core.crypto import layout
 from evidence_desk.core.crypto.errors import TamperedError
 from evidence_desk.core.store import sweep as store_sweep
 from evidence_desk.core.store.base import NotRegularObject, Store, is_sha256
@@ -244,7 +244,7 @@ def early_sweep(archive_root: Path) -> Sweep | None:
     would wait. ``verify`` takes it over when it is the sweep it would have started
     (:func:`start_sweep`), else closes it. None for an encrypted archive (its objects
     are not plain files: nothing is read until it is opened) or without a store folder."""
-    if archive_keys.is_encrypted(archive_root / "keys"):
+    if layout.is_encrypted(archive_root / "keys"):
         return None
     plan = ObjectStore(archive_root / "objects").sweep_plan()
     return None if plan is None else Sweep(plan, processes=True)
