@@ -92,32 +92,43 @@ def targets_between(
 
 
 def intact_digest(
-    session: Session, excluded: Collection[str] = (), *, uniform: bool = True
-) -> tuple[str, int]:
-    """``core.fixity_run.digest_lines`` of every item's line but those whose sha256 is in
-    ``excluded``, and how many lines went in: read in UUID order from the covering index
+    session: Session,
+    *,
+    excluded: Collection[str] = (),
+    included: Collection[str] | None = None,
+    uniform: bool = True,
+) -> tuple[str, int, int]:
+    """``core.fixity_run.digest_lines`` of the lines of every item but those whose sha256
+    is in ``excluded`` (or, given ``included``, of those items only), how many lines
+    went in and the items' bytes: read in UUID order from the covering index
     ``ix_items_verify``, a few thousand joined at a time. That is the lines' own order
-    when every UUID has the same length (``uniform``, see :func:`whole`); otherwise
-    the lines are all read and sorted as ``digest_lines`` sorts them."""
+    when every UUID has the same length (``uniform``, see :func:`whole`); otherwise the
+    lines are all read and sorted as ``digest_lines`` sorts them."""
+
+    def wanted(sha256: str) -> bool:
+        return sha256 in included if included is not None else sha256 not in excluded
+
+    select = f"SELECT {_LINE}, sha256, size FROM items"
     if not uniform:
-        rows = _all(session, f"SELECT {_LINE}, sha256 FROM items")
-        lines = [row[0] for row in rows if row[1] not in excluded]
-        return fixity_run.digest_lines(lines), len(lines)
+        rows = [row for row in _all(session, select) if wanted(row[1])]
+        return fixity_run.digest_lines([row[0] for row in rows]), len(rows), _bytes(rows)
+    filtered = included is not None or bool(excluded)
     digest = hashlib.sha256()
-    count = 0
+    count = size = 0
     cursor = _cursor(session)
     try:
-        if excluded:
-            cursor.execute(f"SELECT {_LINE}, sha256 FROM items ORDER BY uuid")
-        else:
-            cursor.execute(f"SELECT {_LINE} FROM items ORDER BY uuid")
+        # Unfiltered (the usual case): only the lines, each a single string from SQLite.
+        cursor.execute(f"{select if filtered else f'SELECT {_LINE} FROM items'} ORDER BY uuid")
         while rows := cursor.fetchmany(_BATCH):
-            if excluded:
-                lines = [row[0] for row in rows if row[1] not in excluded]
-            else:
-                lines = [row[0] for row in rows]
-            count += len(lines)
-            digest.update("".join(lines).encode("ascii"))  # as digest_lines encodes
+            if filtered:
+                rows = [row for row in rows if wanted(row[1])]
+                size += _bytes(rows)
+            count += len(rows)
+            digest.update("".join([row[0] for row in rows]).encode("ascii"))  # as digest_lines
     finally:
         cursor.close()
-    return digest.hexdigest(), count
+    return digest.hexdigest(), count, size
+
+
+def _bytes(rows: list[Any]) -> int:
+    return sum(int(row[2]) for row in rows)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -80,6 +81,12 @@ def hash_chunk(store: Store, digests: Sequence[str]) -> list[str | None]:
     return [_hash_one(store, d) for d in digests]
 
 
+def _quiet() -> None:
+    """In each worker process: Ctrl+C reaches every process of the terminal's group, and
+    a worker it killed would break the pool; this process decides (``cancelled``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _picklable(store: Store) -> bool:
     """Worker processes get the store itself; a store that cannot travel stays on threads."""
     try:
@@ -115,7 +122,9 @@ def rehash(
     processes: Executor | None = None
     if small >= PROCESS_MIN_SMALL and _picklable(store):
         # "spawn": the desktop application runs Qt and threads, which fork would copy.
-        processes = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
+        processes = ProcessPoolExecutor(
+            WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_quiet
+        )
     pending: deque[tuple[Sequence[Target], Future[list[str | None]]]] = deque()
     todo = deque(units)
     stopped = False
@@ -197,7 +206,7 @@ class Sweep:
         if processes and plan.tops:
             # "spawn": the desktop application runs Qt and threads, which fork would copy.
             self.pool = ProcessPoolExecutor(
-                WORKERS, mp_context=multiprocessing.get_context("spawn")
+                WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_quiet
             )
             self.futures = {
                 index: self.pool.submit(
@@ -215,15 +224,18 @@ class Sweep:
         stopped = False
         try:
             for index, part in enumerate(self.parts):
-                found = None if part.tops else store_sweep.Swept()
+                if part.tops and not stopped:
+                    stopped = cancelled()  # asked before each part, however fast they come
+                found = None
+                if stopped:
+                    pass
+                elif not part.tops:
+                    found = store_sweep.Swept()
+                elif self.pool is None:
+                    found = store_sweep.sweep(
+                        self.plan.root, self.plan.label, part.tops, SMALL_OBJECT_BYTES
+                    )
                 while found is None and not stopped:
-                    if self.pool is None:
-                        stopped = cancelled()
-                        if not stopped:
-                            found = store_sweep.sweep(
-                                self.plan.root, self.plan.label, part.tops, SMALL_OBJECT_BYTES
-                            )
-                        continue
                     try:
                         found = self.futures[index].result(timeout=0.2)
                     except FutureTimeout:

@@ -252,7 +252,7 @@ def _check_swept(
         state = Progress(0, items, 0, size)
         progress(state)
         # Made while the workers sweep; used as is when every item is found intact.
-        every_digest, every_count = fixity_q.intact_digest(session, uniform=uniform)
+        every_digest, every_count, _ = fixity_q.intact_digest(session, uniform=uniform)
         shown = [0.0]
 
         def on_swept(files: int, size: int) -> None:
@@ -262,29 +262,40 @@ def _check_swept(
                 shown[0] = time.monotonic()
                 progress(state)
 
-        settled = verify_sweep.settle(session, sweeping, cancelled, on_swept, (items, size))
-        unchecked, unchecked_bytes, unchecked_names = verify_sweep.unchecked_rows(session, settled)
+        settled = verify_sweep.settle(session, sweeping, cancelled, on_swept)
         report.cancelled = settled.cancelled
         failed = list(settled.failed)
-        rest_bytes = sum(t.size for t in settled.rest)
-        report.items_checked = items - unchecked - len(settled.rest)
-        report.bytes_checked = size - unchecked_bytes - rest_bytes
+        # Checked so far: what the sweep found intact or altered; the rest is hashed below.
+        report.items_checked = settled.intact + len(failed)
+        if not settled.cancelled:  # every item is intact, altered or in ``rest``
+            report.bytes_checked = size - sum(t.size for t in settled.rest)
         state.files_done, state.bytes_done = report.items_checked, report.bytes_checked
         rest = sorted(settled.rest, key=lambda t: t.item_id)
-        found_intact = {
-            t.sha256
+        rehashed = {
+            t.sha256: t.size
             for t, intact in _rehash(archive, rest, report, state, progress, cancelled, failed)
             if intact
         }
-        # Not vouched for: damaged, or left unchecked by a cancel.
-        excluded = {t.sha256 for t, _result in failed} | unchecked_names
-        excluded.update(t.sha256 for t in rest if t.sha256 not in found_intact)
-        if excluded:
-            run.digest, run.intact_count = fixity_q.intact_digest(
-                session, excluded, uniform=uniform
+        if settled.cancelled:
+            # Vouch for exactly what was found intact: read the lines of those items only
+            # (the names of the ranges swept, from the index; never the wide table).
+            included = verify_sweep.found_intact(session, settled)
+            included.update(rehashed)
+            run.digest, run.intact_count, intact_bytes = fixity_q.intact_digest(
+                session, included=included, uniform=uniform
             )
+            report.bytes_checked += intact_bytes - sum(rehashed.values())
+            report.bytes_checked += sum(t.size for t, _result in settled.failed)
         else:
-            run.digest, run.intact_count = every_digest, every_count
+            # Not vouched for: damaged, or left unhashed by a cancel during ``rest``.
+            excluded = {t.sha256 for t, _result in failed}
+            excluded.update(t.sha256 for t in rest if t.sha256 not in rehashed)
+            if excluded:
+                run.digest, run.intact_count, _ = fixity_q.intact_digest(
+                    session, excluded=excluded, uniform=uniform
+                )
+            else:
+                run.digest, run.intact_count = every_digest, every_count
     failed.sort(key=lambda pair: pair[0].item_id)
     return run, failed, (settled.unreferenced, settled.strays)
 

@@ -32,13 +32,13 @@ from evidence_desk.services.catalogue.fixity import Target
 class Settled:
     """What the sweep settled against the catalogue."""
 
-    items: int = 0  # every item in the catalogue
-    bytes: int = 0
     intact: int = 0  # items whose object the sweep found intact
     # (target, "altered:<digest>"), in catalogue order of each part
     failed: list[tuple[Target, str]] = field(default_factory=list)
     rest: list[Target] = field(default_factory=list)  # to hash one by one
     unchecked: list[fixity.Part] = field(default_factory=list)  # parts a cancel left unswept
+    whole: list[fixity.Part] = field(default_factory=list)  # ranges found intact entire
+    intact_elsewhere: set[str] = field(default_factory=set)  # found intact in other ranges
     unreferenced: list[str] = field(default_factory=list)  # object-named files nobody refers to
     strays: list[tuple[str, str]] = field(default_factory=list)  # (name, label)
 
@@ -52,10 +52,9 @@ def settle(
     sweeping: fixity.Sweep,
     cancelled: Callable[[], bool],
     on_swept: Callable[[int, int], None],
-    totals: tuple[int, int],
 ) -> Settled:
     """Take each part as it is swept and compare it with the catalogue's range."""
-    out = Settled(items=totals[0], bytes=totals[1])
+    out = Settled()
     out.strays.extend(sweeping.plan.root_strays)
     for part, found in sweeping.results(cancelled):
         if found is None:
@@ -75,6 +74,7 @@ def _compare(session: Session, part: fixity.Part, found: Swept, out: Settled) ->
     expected = q.names_between(session, part.low, part.high)
     if found.intact == expected:
         out.intact += expected.count("\n") + 1 if expected else 0
+        out.whole.append(part)
         # Every name of the range was found intact: whatever else was found is nobody's.
         out.unreferenced.extend(name for name, _digest in found.altered)
         out.unreferenced.extend(found.deferred)
@@ -86,6 +86,7 @@ def _compare(session: Session, part: fixity.Part, found: Swept, out: Settled) ->
         known.add(sha256)
         if sha256 in got:
             out.intact += 1
+            out.intact_elsewhere.add(sha256)
             continue
         target = Target(item_id, format_exhibit(number), sha256, size, item_uuid)
         if sha256 in altered:
@@ -97,14 +98,12 @@ def _compare(session: Session, part: fixity.Part, found: Swept, out: Settled) ->
     out.unreferenced.extend(name for name in found.deferred if name not in known)
 
 
-def unchecked_rows(session: Session, settled: Settled) -> tuple[int, int, set[str]]:
-    """Count, bytes and names of the items in the parts a cancel left unswept."""
-    count = size = 0
-    names: set[str] = set()
-    for part in settled.unchecked:
-        n, b = q.totals(session, part.low, part.high)
-        count += n
-        size += b
-        if n:
-            names.update(row[2] for row in q.targets_between(session, part.low, part.high))
-    return count, size, names
+def found_intact(session: Session, settled: Settled) -> set[str]:
+    """The names the sweep found intact (after a cancel, to vouch for them only): each
+    range settled whole, read again from the index, and the rest as compared."""
+    names = set(settled.intact_elsewhere)
+    for part in settled.whole:
+        found = q.names_between(session, part.low, part.high)
+        if found:
+            names.update(found.split("\n"))
+    return names

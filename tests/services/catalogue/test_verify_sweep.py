@@ -45,6 +45,15 @@ def _last_run(archive) -> dict:  # type: ignore[type-arg]
     return details
 
 
+def _runs(archive) -> int:  # type: ignore[no-untyped-def]
+    conn = raw_db(archive)
+    try:
+        query = "SELECT count(*) FROM custody_events WHERE event_type = ?"
+        return int(conn.execute(query, (custody_chain.FIXITY_RUN,)).fetchone()[0])
+    finally:
+        conn.close()
+
+
 def _digest(listed, left_out: set[str]) -> str:  # type: ignore[no-untyped-def]
     return fixity_run.intact_digest(
         [(i["id"], i["sha256"]) for i in listed if i["sha256"] not in left_out]
@@ -99,7 +108,12 @@ def test_damaged_run_matches_one_by_one(many, monkeypatch, processes) -> None:
     )
 
 
-def test_cancel_after_the_first_part_vouches_only_for_what_was_swept(many) -> None:
+@pytest.mark.parametrize("processes", [False, True])
+def test_cancel_after_the_first_part_vouches_only_for_what_was_swept(
+    many, monkeypatch, processes
+) -> None:
+    """However fast the parts come back, a cancel is heard before the next one."""
+    monkeypatch.setattr(fixity, "PROCESS_MIN_SMALL", 1 if processes else 10**9)
     archive, listed = many
     asked = []
 
@@ -115,7 +129,19 @@ def test_cancel_after_the_first_part_vouches_only_for_what_was_swept(many) -> No
     first = next(p for p in fixity.parts(plan.tops) if p.tops)
     swept = {i["sha256"] for i in listed if i["sha256"][:2] in first.tops}
     assert details["items_checked"] == details["intact"] == report.items_checked == len(swept)
+    assert report.bytes_checked == sum(i["size"] for i in listed if i["sha256"] in swept)
     assert details["intact_digest"] == _digest(listed, {i["sha256"] for i in listed} - swept)
+
+
+def test_cancel_before_anything_checks_nothing(many) -> None:
+    archive, _listed = many
+    odd = archive.store.root / "zz"  # a folder that can hold no object: a part of its own
+    odd.mkdir()
+    (odd / "note.txt").write_bytes(b"x")
+    runs = _runs(archive)
+    report = verify(archive, cancelled=lambda: True)
+    assert report.cancelled and (report.items_checked, report.bytes_checked) == (0, 0)
+    assert _runs(archive) == runs  # a run that checked nothing records nothing
 
 
 def test_unreferenced_object_beside_intact_ones_is_named(many) -> None:
