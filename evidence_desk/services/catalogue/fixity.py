@@ -19,6 +19,7 @@ links, objects it did not find) goes through ``rehash`` one by one.
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import pickle
@@ -259,7 +260,25 @@ def early_sweep(archive_root: Path) -> Sweep | None:
     if layout.is_encrypted(archive_root / "keys"):
         return None
     plan = ObjectStore(archive_root / "objects").sweep_plan()
-    return None if plan is None else Sweep(plan, processes=True)
+    return Sweep(plan, processes=True) if plan is not None and _many(plan) else None
+
+
+def _many(plan: store_sweep.Plan) -> bool:
+    """Does the store look like it holds ``PROCESS_MIN_SMALL`` objects or more? Below that,
+    worker processes cost more than they save, and a few big objects would share the
+    cores with them. Objects spread evenly over the 256 × 256 folders, so the number of
+    second-level folders in a few top-level ones tells, before the catalogue is read
+    (a wrong guess costs time, never a finding)."""
+    sample = [top for top in plan.tops if len(top) == 2][:8]
+    folders = 0
+    for top in sample:
+        try:
+            with os.scandir(os.path.join(plan.root, top)) as entries:
+                folders += sum(1 for entry in entries if entry.is_dir(follow_symlinks=False))
+        except OSError:
+            continue
+    expected = 256 * (1 - math.exp(-PROCESS_MIN_SMALL / 65536))  # per folder at that count
+    return bool(sample) and folders / len(sample) >= expected
 
 
 def start_sweep(store: Store, *, processes: bool, early: Sweep | None = None) -> Sweep | None:
