@@ -338,9 +338,7 @@ def _record(
         messages = [f"same content as {item.exhibit} (already in the archive)"]
         messages += copied.messages
     else:
-        item = _new_item(session, archive, copied, analysis, now)
-        item.sources.append(source)
-        session.flush()
+        item = _new_item(session, archive, copied, analysis, now, source)
         custody.append(
             session,
             archive,
@@ -362,7 +360,12 @@ def _record(
 
 
 def _new_item(
-    session: Session, archive: Archive, copied: Copied, analysis: Analysis, now: datetime
+    session: Session,
+    archive: Archive,
+    copied: Copied,
+    analysis: Analysis,
+    now: datetime,
+    source: Source,
 ) -> Item:
     meta = analysis.meta
     gps = meta.gps
@@ -376,6 +379,7 @@ def _new_item(
         title=copied.candidate.name,
         ingested_at=now,
         capture=analysis.capture,
+        source=source,
         gps_lat=gps.lat if gps else None,
         gps_lon=gps.lon if gps else None,
         gps_alt=gps.alt if gps else None,
