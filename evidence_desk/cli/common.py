@@ -88,10 +88,16 @@ def ask_new_passphrase(env: str, what: str = "passphrase") -> str:
 
 @dataclass(frozen=True)
 class Command:
-    """A sub-command; ``run`` gets an open archive unless ``needs_archive`` is False."""
+    """A sub-command; ``run`` gets an open archive unless ``needs_archive`` is False.
+
+    ``before_open(args, archive_folder)`` starts work that can overlap the opening
+    of the archive; what it returns is handed to the opened archive
+    (``Archive.adopt_early_work``) and closed when the command ends.
+    """
 
     run: Callable[..., int]
     needs_archive: bool = True
+    before_open: Callable[[Any, Path], Any] | None = None
 
 
 def add_command(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from evidence_desk import tool_version
 from evidence_desk.cli.commands import messages as chat_exports
+from evidence_desk.cli.commands.ingest import cmd_ingest, early_copies
 from evidence_desk.cli.common import (
     ENV_PASSPHRASE,
     Command,
@@ -33,17 +34,15 @@ from evidence_desk.cli.common import (
 from evidence_desk.cli.progress import ProgressBar
 from evidence_desk.services.archive.errors import EvidenceDeskError, database_damage
 from evidence_desk.services.archive.location import creates_on_first_use, default_archive_path
-from evidence_desk.services.intake import importers
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
-    from evidence_desk.services.intake.ingest import IngestReport
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 archive_service = lazy("evidence_desk.services.archive.archive")
+creation = lazy("evidence_desk.services.archive.creation")
 items_service = lazy("evidence_desk.services.catalogue.items")
 item_rows = lazy("evidence_desk.services.catalogue.item_rows")
-ingest_service = lazy("evidence_desk.services.intake.ingest")
 verify_service = lazy("evidence_desk.services.catalogue.verify")
 
 EXIT_PROBLEMS = 1
@@ -157,107 +156,18 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = None
     if args.encrypt:
         passphrase = ask_new_passphrase(ENV_PASSPHRASE)
-    with archive_service.create_archive(
+    # Made without opening it: init never loads the database layer (creation.py).
+    made = creation.make_archive(
         _archive_path(args), args.name, passphrase=passphrase, recovery_key=args.recovery_key
-    ) as archive:
-        info = archive.info()
-        state = "encrypted archive" if archive.encrypted else "archive"
-        print(f"created {state} {info.name!r} ({info.uuid}) at {info.path}")
-        if archive.recovery_key:
-            print(
-                "\nRECOVERY KEY (shown this once; write it down and keep it apart from the "
-                f"laptop):\n\n    {archive.recovery_key}\n"
-            )
-    return 0
-
-
-def _valid_date(text: str | None) -> str | None:
-    if text is None:
-        return None
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise EvidenceDeskError(
-            f"--acquired must be a date like 2022-01-07, not {text!r}"
-        ) from None
-
-
-def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
-    provenance = ingest_service.Provenance(
-        received_from=args.received_from,
-        method=args.method,
-        collector=args.collector,
-        acquired_at=_valid_date(args.acquired),
-        notes=args.note,
     )
-    missing = [p for p in args.paths if not os.path.lexists(p)]
-    if missing:
-        raise EvidenceDeskError(f"no such file or folder: {missing[0]} (nothing was ingested)")
-    zone = chat_exports.stated_zone(args.timezone)
-    done: list[Any] = []
-    fallback: list[Any] = []
-    report: IngestReport | None = None
-    with Interrupt() as stop, ProgressBar("ingest") as bar:
-        for importer, group in importers.route(args.paths):
-            options = chat_exports.options_for(importer.name, zone, args.date_order)
-            if importer.name == "files":
-                options["background"] = False  # no window to keep responsive: full-speed workers
-            outcome = importer.run(
-                archive,
-                group,
-                provenance=provenance,
-                progress=bar.update,
-                cancelled=stop,
-                **options,
-            )
-            if isinstance(outcome, ingest_service.IngestReport):
-                report = outcome
-            else:
-                exports, files = chat_exports.exports_of(outcome)
-                done += exports
-                fallback += files
-    if report is None:
-        report = ingest_service.IngestReport(batch_uuid="", cancelled=stop())
-    report.results += fallback
-    if args.json:
-        print_json(
-            {
-                "batch": report.batch_uuid,
-                "cancelled": report.cancelled,
-                "aborted": report.aborted,
-                "new": len(report.new),
-                "duplicates": len(report.duplicates),
-                "failed": len(report.failed),
-                "skipped": len(report.skipped),
-                "files": [r.__dict__ for r in report.results],
-                "exports": [chat_exports.export_json(d) for d in done],
-            }
-        )
-    else:
-        chat_exports.print_exports(done)
-        for r in report.results:
-            label = {
-                "new": "new",
-                "duplicate": "duplicate",
-                "failed": "FAILED",
-                "skipped": "skipped",
-            }[r.status]
-            head = f"{label:9} {r.exhibit or '-':10} {r.path}"
-            print(head)
-            for msg in r.messages:
-                print(f"          ! {msg}")
+    state = "encrypted archive" if made.crypto else "archive"
+    print(f"created {state} {made.name!r} ({made.uuid}) at {made.root}")
+    if made.recovery_key:
         print(
-            f"{len(report.new)} new, {len(report.duplicates)} duplicates, "
-            f"{len(report.failed)} failed, {len(report.skipped)} skipped"
+            "\nRECOVERY KEY (shown this once; write it down and keep it apart from the "
+            f"laptop):\n\n    {made.recovery_key}\n"
         )
-        if report.cancelled:
-            print("ingest cancelled: the files listed above are safely in the archive")
-    if report.aborted:
-        print(f"evidence-desk: {report.aborted}", file=sys.stderr)
-        return EXIT_ERROR
-    return 0 if report.ok and chat_exports.exports_ok(done) else EXIT_PROBLEMS
+    return 0
 
 
 def cmd_list(args: argparse.Namespace, archive: Archive | None = None) -> int:
@@ -395,7 +305,8 @@ def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
 
 COMMANDS_TABLE: dict[str, Command] = {
     "init": Command(cmd_init, needs_archive=False),
-    "ingest": Command(cmd_ingest),
+    # Big files start copying while the archive opens (services/intake/prestage.py).
+    "ingest": Command(cmd_ingest, before_open=early_copies),
     # Read-only: served straight from SQLite when the archive is at this schema.
     "list": Command(cmd_list, needs_archive=False),
     "show": Command(cmd_show, needs_archive=False),
@@ -412,10 +323,13 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
         return command.run(args)
     create = creates_on_first_use(args.archive)
     root = _archive_path(args)
+    early = command.before_open(args, root) if command.before_open else None
     try:
         with archive_service.open_archive(
             root, create=create, passphrase=passphrase_source()
         ) as archive:
+            if early is not None:
+                archive.adopt_early_work(early)
             try:
                 return command.run(args, archive)
             finally:
@@ -427,6 +341,9 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
         if damaged is None:
             raise
         raise damaged from exc
+    finally:
+        if early is not None:
+            early.close()
 
 
 def _command_names() -> set[str]:

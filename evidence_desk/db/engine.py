@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from evidence_desk.db import dialect
+from evidence_desk.db import dialect, new_database
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -189,43 +188,9 @@ class Database:
             command.upgrade(config, "head")
         return backup
 
-    def create_schema(self) -> None:
-        """Build the newest schema in a new, empty database, in one transaction.
-
-        From ``schema_head.sql`` (see ``db/schema_script.py``): the statements the
-        migrations would leave, without importing Alembic or replaying them. A
-        database that already holds anything is refused; one whose script is not at
-        this version's head (a stale checkout) is migrated the long way instead.
-        """
-        from evidence_desk.db import schema_script
-
-        revision, statements = schema_script.load()
-        if revision != SCHEMA_HEAD:
-            self.upgrade(self.path.parent)
-            return
-        # The seeds' created_at, as the migrations store it (SQLAlchemy's DateTime on SQLite).
-        now = datetime.now(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-        with self.write_engine.begin() as conn:
-            if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
-                raise ValueError(f"{self.path} is not empty: its schema is not created anew")
-            for statement in statements:
-                if statement.startswith("INSERT"):
-                    conn.exec_driver_sql(statement, {"now": now})
-                else:
-                    conn.exec_driver_sql(statement)
-
     def backup(self, backup_dir: Path, label: str) -> Path:
         """A consistent copy of the live database (see ``dialect.backup``)."""
-        backup_dir.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        target = backup_dir / f"{self.path.stem}-{label}-{stamp}.sqlite"
-        if self._key is not None:
-            from evidence_desk.db import cipher
-
-            cipher.backup(self.path, target, self._key)
-            return target
-        dialect.backup(self.path, target)
-        return target
+        return new_database.backup(self.path, self._key, backup_dir, label)
 
 
 def _alembic_config() -> Config:

@@ -80,17 +80,15 @@ def test_help_imports_nothing_heavy(argv: list[str]) -> None:
 
 
 def test_a_command_still_loads_what_it_needs(tmp_path: Path) -> None:
-    """The lazy names resolve: ``init`` really creates an archive (the ORM is loaded then)."""
-    code = textwrap.dedent(
-        f"""
-        from evidence_desk.cli.main import main
-        assert main(["init", "--archive", {str(tmp_path / "a")!r}]) == 0
-        """
-    )
-    loaded = _loaded_after(code)
-    assert "sqlalchemy" in loaded
+    """The lazy names resolve: ``init`` creates an archive without the ORM (creation.py),
+    and ``verify`` then loads it."""
+    archive = str(tmp_path / "a")
+    run = "from evidence_desk.cli.main import main\nassert main([{!r}, '--archive', {!r}]) == 0"
+    loaded = _loaded_after(run.format("init", archive))
     assert (tmp_path / "a" / "evidence.sqlite").is_file()
-    assert "PySide6" not in loaded
+    assert "sqlalchemy" not in loaded and "PySide6" not in loaded
+    loaded = _loaded_after(run.format("verify", archive))
+    assert "sqlalchemy" in loaded and "PySide6" not in loaded
 
 
 def test_list_and_show_read_without_the_orm(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
+from evidence_desk.db import new_database
 from evidence_desk.db.engine import Database
 from evidence_desk.db.revision import SCHEMA_HEAD
 from evidence_desk.db.schema_script import load
@@ -52,8 +53,8 @@ def _compare(migrated: Database, created: Database) -> None:
 def test_script_schema_is_the_migrated_schema(tmp_path: Path) -> None:
     migrated = Database(tmp_path / "migrated.sqlite")
     migrated.upgrade(tmp_path / "backups")
+    new_database.create_schema(tmp_path / "created.sqlite", None)
     created = Database(tmp_path / "created.sqlite")
-    created.create_schema()
     kinds = {row[0] for row in _snapshot_master(created)}
     assert {"table", "index", "trigger"} <= kinds  # views: none today, compared all the same
     _compare(migrated, created)
@@ -68,8 +69,8 @@ def test_encrypted_script_schema_is_the_migrated_schema(tmp_path: Path) -> None:
     key = os.urandom(32)
     migrated = Database(tmp_path / "migrated.sqlite", key)
     migrated.upgrade(tmp_path / "backups")
+    new_database.create_schema(tmp_path / "created.sqlite", key)
     created = Database(tmp_path / "created.sqlite", key)
-    created.create_schema()
     _compare(migrated, created)
     assert not (tmp_path / "created.sqlite").read_bytes().startswith(b"SQLite format 3")
 
@@ -80,22 +81,23 @@ def test_script_is_at_the_head_and_refuses_a_used_database(tmp_path: Path) -> No
     revision, statements = load()
     assert revision == SCHEMA_HEAD, "run: python scripts/dump_schema.py"
     assert statements[0].startswith("CREATE TABLE")
-    db = Database(tmp_path / "a.sqlite")
-    db.create_schema()
+    new_database.create_schema(tmp_path / "a.sqlite", None)
     with pytest.raises(ValueError, match="not empty"):
-        db.create_schema()
+        new_database.create_schema(tmp_path / "a.sqlite", None)
 
 
-def test_a_new_archive_is_made_without_alembic(tmp_path: Path) -> None:
-    """init must not import Alembic (nor its template engine): a fresh interpreter shows it."""
+def test_a_new_archive_is_made_without_alembic_or_sqlalchemy(tmp_path: Path) -> None:
+    """init imports neither Alembic (nor its template engine) nor SQLAlchemy: the command
+    line's ``init`` is a whole process, and those imports were most of it."""
     import subprocess
     import sys
 
     code = (
         "import sys\n"
-        "from evidence_desk.services.archive.archive import create_archive\n"
-        f"create_archive({str(tmp_path / 'a')!r}).close()\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))\n"
+        "from evidence_desk.services.archive.creation import make_archive\n"
+        f"make_archive({str(tmp_path / 'a')!r})\n"
+        "heavy = ('alembic', 'mako', 'sqlalchemy')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=os.getcwd()

@@ -19,13 +19,14 @@ from evidence_desk.core.atomic_file import write_bytes_atomically
 from evidence_desk.core.crypto import keys as keyfile_mod
 from evidence_desk.core.crypto.errors import KeyFileError
 from evidence_desk.core.crypto.keys import Argon2Params
+from evidence_desk.core.crypto.layout import AGE_IDENTITY as AGE_IDENTITY
+from evidence_desk.core.crypto.layout import AGE_RECIPIENT as AGE_RECIPIENT
+from evidence_desk.core.crypto.layout import KEYFILE as KEYFILE
+from evidence_desk.core.crypto.layout import SAVED_SEARCHES as SAVED_SEARCHES
+from evidence_desk.core.crypto.layout import SIGNING_KEY as SIGNING_KEY
+from evidence_desk.core.crypto.layout import is_encrypted as is_encrypted
 from evidence_desk.core.crypto.stream import name_binding, seal, unseal
 
-KEYFILE = "archive-keys.json"
-SIGNING_KEY = "signing-key.pem.enc"
-AGE_IDENTITY = "age-identity.enc"
-AGE_RECIPIENT = "age-recipient.txt"
-SAVED_SEARCHES = "saved-searches.enc"
 _MAX_SEALED = 64 * 1024
 
 
@@ -55,10 +56,6 @@ class ArchiveKeys:
 
     def __repr__(self) -> str:
         return "ArchiveKeys(<unlocked>)"
-
-
-def is_encrypted(keys_dir: Path) -> bool:
-    return (Path(keys_dir) / KEYFILE).is_file()
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from evidence_desk.core.store.base import (  # noqa: F401 - Cancelled re-exporte
 )
 from evidence_desk.core.store.copying import _BUFFERS, CHUNK, _copy_hashing
 from evidence_desk.core.store.journal import JOURNAL_DIR, Journal
+from evidence_desk.core.store.prestage import Prestager
 
 try:
     import fcntl
@@ -111,6 +112,7 @@ class ObjectStore:
         self.root = Path(root)
         self.tmp = self.root / TMP_DIR
         self.journal = Journal(self.root)
+        self._prestaged: Prestager | None = None
 
     def ensure(self) -> None:
         self.tmp.mkdir(parents=True, exist_ok=True)
@@ -163,6 +165,12 @@ class ObjectStore:
         before the row that refers to it commits. Content already in the store is
         not kept twice: the result then names the existing object.
         """
+        early = self._prestaged_copy(src)
+        if early is not None:
+            digest, size, fd, tmp_path = early
+            if on_bytes:
+                on_bytes(size)
+            return self._staged(digest, size, fd, tmp_path)
         self.ensure()
         fd, tmp_name = _mkstemp(self.tmp)
         tmp_path = Path(tmp_name)
@@ -170,6 +178,15 @@ class ObjectStore:
             _lock_temp(fd)
             with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
                 digest, size = self._copy_into(src, out, on_bytes, cancelled)
+        except BaseException:
+            tmp_path.unlink(missing_ok=True)
+            os.close(fd)
+            raise
+        return self._staged(digest, size, fd, tmp_path)
+
+    def _staged(self, digest: str, size: int, fd: int, tmp_path: Path) -> Staged:
+        """A copied and hashed temporary file as a staged copy, or as the object it already is."""
+        try:
             final = self.path_for(digest)
             # Content already stored is announced (journal.py) before a row can come
             # to rely on it; a new copy is announced when it is published (``announce``
@@ -185,6 +202,24 @@ class ObjectStore:
             os.close(fd)
             raise
         return Staged(digest, size, tmp_path, existed=False, fd=fd)
+
+    def adopt_prestaged(self, prestaged: Prestager) -> None:
+        """Let ``stage_stream`` take the copies a start-up child made (``core.store.prestage``).
+
+        Only this store's own plain copy qualifies: a store that transforms what it
+        stores (the encrypted one) never takes them.
+        """
+        if type(self)._copy_into is ObjectStore._copy_into:
+            self._prestaged = prestaged
+
+    def _prestaged_copy(self, src: BinaryIO) -> tuple[str, int, int, Path] | None:
+        if self._prestaged is None:
+            return None
+        try:
+            fd = src.fileno()
+        except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+            return None
+        return self._prestaged.take(fd)
 
     def _copy_into(
         self,

@@ -20,24 +20,22 @@ from __future__ import annotations
 
 import os
 import socket
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk import tool_version
-from evidence_desk.core import custody_chain, signing
+from evidence_desk.core import signing
 from evidence_desk.core.crypto import archive_keys
 from evidence_desk.core.crypto.archive_keys import ArchiveKeys
 from evidence_desk.core.crypto.errors import CryptoError, WrongPassphrase
 from evidence_desk.core.crypto.keys import Argon2Params
-from evidence_desk.core.crypto.recipients import AgeIdentity, generate_identity
+from evidence_desk.core.crypto.recipients import AgeIdentity
 from evidence_desk.core.crypto.stream import unseal
 from evidence_desk.core.store.base import Store
 from evidence_desk.core.store.encrypted import (
@@ -46,10 +44,20 @@ from evidence_desk.core.store.encrypted import (
     thumbnail_binding,
 )
 from evidence_desk.core.store.filesystem import ObjectStore
+from evidence_desk.core.store.prestage import Prestager
 from evidence_desk.db.engine import Database
-from evidence_desk.db.models import ArchiveInfo
 from evidence_desk.db.queries import archive_state
-from evidence_desk.services.archive import custody, guards
+from evidence_desk.services.archive import guards
+from evidence_desk.services.archive.creation import (
+    AGE_IDENTITY_PLAIN as AGE_IDENTITY_PLAIN,  # re-exported: the key files' names
+)
+from evidence_desk.services.archive.creation import SIGNING_KEY as SIGNING_KEY
+from evidence_desk.services.archive.creation import (
+    make_archive,
+    os_user,
+    write_age_identity,
+)
+from evidence_desk.services.archive.creation import utcnow as utcnow  # re-exported
 from evidence_desk.services.archive.errors import ArchiveError
 from evidence_desk.services.archive.location import (
     DB_NAME as DB_NAME,  # re-exported: callers find the archive's names here too
@@ -68,8 +76,6 @@ from evidence_desk.services.archive.settings import load_settings
 if TYPE_CHECKING:  # PyAV, NumPy and Pillow: loaded when a thumbnail is made
     from evidence_desk.core.thumbnails import Derived
 
-SIGNING_KEY = "signing-key.pem"
-AGE_IDENTITY_PLAIN = "age-identity.txt"
 RAM_DIR = Path("/dev/shm")
 # Asked only when the archive turns out to be encrypted (a prompt, a dialog, an env var).
 PassphraseSource = Callable[[], str]
@@ -86,11 +92,6 @@ class PassphraseRequired(ArchiveError):
 
 class WrongPassphraseError(ArchiveError):
     """The passphrase does not open the archive; nothing was opened or changed."""
-
-
-def utcnow() -> datetime:
-    """Naive UTC, the form every time is stored in."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ class Archive:
         self.backups = root / "backups"
         self.host = socket.gethostname()
         self.tool = tool_version()
-        self.actor = load_settings().collector or _os_user()
+        self.actor = load_settings().collector or os_user()
         self.last_backup: Path | None = None
         self.temp_files_cleaned = 0
         # Things the user should hear about that did not stop the work
@@ -169,6 +170,12 @@ class Archive:
         if isinstance(self.store, EncryptedStore):
             self.store.forget_key()
         self.crypto = None if self.crypto is None else _CLOSED
+
+    def adopt_early_work(self, early: Prestager) -> None:
+        """Copies of big files begun before the archive opened (``services.intake.prestage``):
+        a plain store takes them; an encrypted one ignores them (they are not encrypted)."""
+        if isinstance(self.store, ObjectStore):
+            self.store.adopt_prestaged(early)
 
     def info(self) -> ArchiveSummary:
         with self.db.reader() as session:
@@ -251,7 +258,7 @@ class Archive:
             return AgeIdentity(secret, public)
         path = self.keys / AGE_IDENTITY_PLAIN
         if not path.is_file():
-            _write_age_identity(self.keys, None)
+            write_age_identity(self.keys, None)
         lines = [ln for ln in path.read_text("ascii").splitlines() if ln and ln[0] != "#"]
         public = (self.keys / archive_keys.AGE_RECIPIENT).read_text("ascii").strip()
         return AgeIdentity(lines[0].strip(), public)
@@ -296,13 +303,6 @@ class Archive:
         return Path(tempfile.mkdtemp(prefix=prefix, dir=place))
 
 
-def _os_user() -> str:
-    try:
-        return os.getlogin()
-    except OSError:
-        return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
-
-
 def is_archive(path: Path) -> bool:
     return (Path(path) / DB_NAME).is_file()
 
@@ -315,53 +315,17 @@ def create_archive(
     recovery_key: bool = False,
     kdf: Argon2Params | None = None,
 ) -> Archive:
-    """Make a new archive folder; refuse to reuse a non-empty folder.
+    """Make a new archive folder (``creation.make_archive``) and open it.
 
     With ``passphrase`` the archive is encrypted; with ``recovery_key`` too, a
     recovery key is made and left in ``archive.recovery_key`` to be shown once.
     """
-    root = Path(path).expanduser().resolve()
-    if is_archive(root):
-        raise ArchiveError(f"{root} already holds an archive")
-    if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise ArchiveError(f"{root} exists and is not an empty folder")
-    try:
-        for sub in ("objects/.tmp", "derived/thumbs", "keys", "backups"):
-            (root / sub).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ArchiveError(f"cannot create archive at {root}: {exc.strerror}") from exc
-    crypto: ArchiveKeys | None = None
-    recovery: str | None = None
-    if passphrase is not None:
-        new = archive_keys.create(root / "keys", passphrase, with_recovery=recovery_key, params=kdf)
-        crypto, recovery = new.keys, new.recovery_key
-    _write_signing_key(root / "keys", crypto)
-    if crypto is not None:  # a plain archive makes its age identity on first use
-        _write_age_identity(root / "keys", crypto)
-    db = Database(root / DB_NAME, crypto.database if crypto else None)
-    db.create_schema()
-    archive = Archive(root, db, crypto)
-    archive.recovery_key = recovery
-    with db.writer() as session:
-        info = ArchiveInfo(
-            uuid=str(uuid.uuid4()),
-            name=name or root.name,
-            created_at=utcnow(),
-            created_by=archive.actor,
-            tool_version=archive.tool,
-        )
-        session.add(info)
-        custody.append(
-            session,
-            archive,
-            custody_chain.CREATION,
-            details={
-                "archive_uuid": info.uuid,
-                "name": info.name,
-                "path": str(root),
-                "encrypted": crypto is not None,
-            },
-        )
+    made = make_archive(path, name, passphrase=passphrase, recovery_key=recovery_key, kdf=kdf)
+    crypto = made.crypto
+    archive = Archive(
+        made.root, Database(made.root / DB_NAME, crypto.database if crypto else None), crypto
+    )
+    archive.recovery_key = made.recovery_key
     return archive
 
 
@@ -454,37 +418,3 @@ def reset_passphrase(path: Path, recovery_key: str, new: str) -> None:
         raise ArchiveError("the new passphrase is empty")
     with _key_errors(root):
         archive_keys.reset_passphrase(root / "keys", recovery_key, new)
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def _write_signing_key(keys: Path, crypto: ArchiveKeys | None) -> None:
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    if crypto is None:
-        _write_private(keys / SIGNING_KEY, pem)
-    else:
-        archive_keys.write_sealed(keys / archive_keys.SIGNING_KEY, pem, crypto.signing)
-
-
-def _write_age_identity(keys: Path, crypto: ArchiveKeys | None) -> None:
-    """The archive's age identity: sealed when encrypted, else a 600 file like the signing key."""
-    identity = generate_identity()
-    if crypto is None:
-        text = f"# public key: {identity.recipient}\n{identity.secret}\n"
-        _write_private(keys / AGE_IDENTITY_PLAIN, text.encode("ascii"))
-    else:
-        archive_keys.write_sealed(
-            keys / archive_keys.AGE_IDENTITY, identity.secret.encode("ascii"), crypto.age_identity
-        )
-    (keys / archive_keys.AGE_RECIPIENT).write_text(identity.recipient + "\n", "ascii")

@@ -1,0 +1,86 @@
+"""``ingest`` of a big file starts copying it before the archive opens (services/intake/prestage).
+
+Only into an existing plain archive; the item, its object and the custody log
+are the same as without the early copy, and nothing is left in ``objects/.tmp``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from evidence_desk.cli.main import main
+from evidence_desk.core.crypto import keys
+from evidence_desk.core.store import prestage as core_prestage
+from evidence_desk.services.intake import prestage
+
+pytestmark = pytest.mark.skipif(not core_prestage.supported(), reason="Linux only")
+
+
+@pytest.fixture(autouse=True)
+def small_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(core_prestage, "MIN_BYTES", 1024 * 1024)
+    monkeypatch.setattr(keys, "DEFAULT_PARAMS", keys.FAST_TEST_PARAMS)
+
+
+def _big(path: Path) -> str:
+    data = b"evidence " * 300_000
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str]:
+    code = main([str(a) for a in args])
+    out, _ = capsys.readouterr()
+    return code, out
+
+
+def test_a_big_file_is_taken_from_the_early_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if threading.active_count() > 1:
+        pytest.skip("another thread runs in this test process: no fork")
+    archive = tmp_path / "archive"
+    assert _cli(capsys, "init", "--archive", archive)[0] == 0
+    digest = _big(tmp_path / "video.mp4")
+    taken: list[bool] = []
+    real_take = core_prestage.Prestager.take
+
+    def spy(self: core_prestage.Prestager, fd: int) -> tuple[str, int, int, Path] | None:
+        found = real_take(self, fd)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(core_prestage.Prestager, "take", spy)
+    code, out = _cli(capsys, "ingest", "--archive", archive, "--json", tmp_path / "video.mp4")
+    assert code == 0 and taken == [True]
+    assert json.loads(out)["new"] == 1
+    code, out = _cli(capsys, "show", "--archive", archive, "--json", "ED-000001")
+    assert code == 0 and json.loads(out)["sha256"] == digest
+    assert list((archive / "objects" / ".tmp").iterdir()) == []
+    code, out = _cli(capsys, "verify", "--archive", archive)
+    assert code == 0, out
+
+
+def test_only_an_existing_plain_archive_gets_early_copies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if threading.active_count() > 1:
+        pytest.skip("another thread runs in this test process: no fork")
+    big = tmp_path / "video.mp4"
+    _big(big)
+    assert prestage.start(tmp_path / "nothing-here", [big]) is None
+    monkeypatch.setenv("EVIDENCE_DESK_PASSPHRASE", "eleven words of a long phrase")
+    locked = tmp_path / "locked"
+    assert _cli(capsys, "init", "--archive", locked, "--encrypt")[0] == 0
+    assert prestage.start(locked, [big]) is None
+    plain = tmp_path / "plain"
+    assert _cli(capsys, "init", "--archive", plain)[0] == 0
+    early = prestage.start(plain, [big])
+    assert early is not None
+    early.close()
+    assert list((plain / "objects" / ".tmp").iterdir()) == []
