@@ -145,6 +145,11 @@ def parse(data: bytes, where: str) -> Checkpoint:
 _VALIDATOR: list[Any] = []
 
 
+def prepare() -> None:
+    """Load the schema validator now (an idle moment) rather than at the first commit."""
+    _validator()
+
+
 def _validator() -> Any:
     """The schema's validator, checked once: ``jsonschema.validate`` re-checks the schema
     itself on every call, which cost more than the rest of a checkpoint update (one

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 from evidence_desk.db import dialect, new_database
 
@@ -72,6 +72,11 @@ def _make_engine(
         conn.exec_driver_sql(begin)
 
     return engine
+
+
+def prepare_orm() -> None:
+    """Configure the models' mappers now (an idle moment) rather than at the first query."""
+    configure_mappers()
 
 
 def tx_memo(session: Session) -> dict[str, object]:

@@ -84,3 +84,47 @@ def test_only_an_existing_plain_archive_gets_early_copies(
     assert early is not None
     early.close()
     assert list((plain / "objects" / ".tmp").iterdir()) == []
+
+
+def test_a_killed_ingest_leaves_its_early_copy_removable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """kill -9 while the child copies: the child notices and stops, its copy is a leftover
+    that the next opening removes, and the archive is whole."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from evidence_desk.services.archive.archive import open_archive
+    from evidence_desk.services.catalogue.verify import verify
+
+    archive = tmp_path / "archive"
+    assert _cli(capsys, "init", "--archive", archive)[0] == 0
+    big = tmp_path / "video.mp4"
+    with open(big, "wb") as f:
+        for i in range(80):  # 80 MiB: above the real threshold, in a fresh interpreter
+            f.write(i.to_bytes(4, "big") * (256 * 1024))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "evidence_desk.cli.main", "ingest", "--archive", archive, big],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    tmp = archive / "objects" / ".tmp"
+    deadline = time.monotonic() + 10
+    while not any(tmp.iterdir()) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert any(tmp.iterdir()) and proc.poll() is None  # killed while the early copy runs
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # the orphaned child stops within one 4 MiB piece
+        with open_archive(archive) as opened:
+            if not any(tmp.iterdir()):
+                break
+        time.sleep(0.05)
+    assert list(tmp.iterdir()) == []
+    with open_archive(archive) as opened:
+        report = verify(opened)
+        assert report.ok, [p.message for p in report.problems]

@@ -155,3 +155,21 @@ def test_an_object_already_stored_is_named_not_kept_twice(
     finally:
         early.close()
     assert list(store.tmp.iterdir()) == []
+
+
+def test_a_fork_that_fails_leaves_nothing_behind(
+    store: ObjectStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "video.bin"
+    digest = _big(path)
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    early = Prestager(store.tmp, [path])
+    assert not early.active
+    assert list(store.tmp.iterdir()) == []
+    store.adopt_prestaged(early)
+    assert _stage(store, path) == (digest, False)
+    early.close()

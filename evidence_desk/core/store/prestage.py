@@ -86,9 +86,19 @@ class Prestager:
         return bool(self._pid)
 
     def _start(self, sources: list[str]) -> None:
-        read_end, write_end = os.pipe()
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            self.close()  # out of descriptors: ingest copies as usual
+            return
         parent = os.getpid()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # out of processes or memory: ingest copies as usual
+            os.close(read_end)
+            os.close(write_end)
+            self.close()
+            return
         if pid == 0:  # the child: copy, report, and leave without running any clean-up
             status = 1
             try:
@@ -112,7 +122,7 @@ class Prestager:
         self._wait_for(pending)
         self._pending.remove(pending)
         result = pending.result or {}
-        same = [st.st_size, st.st_mtime_ns]
+        same = _identity(st)
         if result.get("before") != same or result.get("after") != same:
             _drop(pending)
             return None
@@ -131,12 +141,11 @@ class Prestager:
             self._buffer += chunk
             *lines, self._buffer = self._buffer.split(b"\n")
             for line in lines:
-                with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):
+                with contextlib.suppress(ValueError, TypeError, KeyError):
                     report = json.loads(line)
-                    self._match(report["fd"]).result = report
-
-    def _match(self, fd: int) -> _Pending:
-        return next(p for p in self._pending if p.fd == fd)
+                    for candidate in self._pending:
+                        if candidate.fd == report["fd"]:
+                            candidate.result = report
 
     def close(self) -> None:
         """Stop the child and drop every copy nobody took."""
@@ -170,14 +179,19 @@ def _child(sources: list[str], fds: list[int], pipe: int, parent: int) -> None:
                     report.update(
                         sha256=sha256,
                         size=size,
-                        before=[before.st_size, before.st_mtime_ns],
-                        after=[after.st_size, after.st_mtime_ns],
+                        before=_identity(before),
+                        after=_identity(after),
                     )
         except Exception as exc:  # reported as a copy not made; ingest copies it itself
             report["error"] = str(exc)
         os.write(pipe, json.dumps(report).encode() + b"\n")
         if orphaned():
             return
+
+
+def _identity(st: os.stat_result) -> list[int]:
+    """What must be the same for a copy to be of the very file the ingest opened."""
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
 
 
 def _lock(fd: int) -> None:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk import tool_version
-from evidence_desk.core import signing
+from evidence_desk.core import custody_checkpoint, signing
 from evidence_desk.core.crypto import archive_keys
 from evidence_desk.core.crypto.archive_keys import ArchiveKeys
 from evidence_desk.core.crypto.errors import CryptoError, WrongPassphrase
@@ -45,7 +45,7 @@ from evidence_desk.core.store.encrypted import (
 )
 from evidence_desk.core.store.filesystem import ObjectStore
 from evidence_desk.core.store.prestage import Prestager
-from evidence_desk.db.engine import Database
+from evidence_desk.db.engine import Database, prepare_orm
 from evidence_desk.db.queries import archive_state
 from evidence_desk.services.archive import guards
 from evidence_desk.services.archive.creation import (
@@ -173,9 +173,16 @@ class Archive:
 
     def adopt_early_work(self, early: Prestager) -> None:
         """Copies of big files begun before the archive opened (``services.intake.prestage``):
-        a plain store takes them; an encrypted one ignores them (they are not encrypted)."""
+        a plain store takes them; an encrypted one ignores them (they are not encrypted).
+
+        Until the first of them is done this process would only wait, so what its
+        first commit needs anyway (the models' mappers, the checkpoint's schema
+        validator) is prepared now instead of after the copy.
+        """
         if isinstance(self.store, ObjectStore):
             self.store.adopt_prestaged(early)
+            prepare_orm()
+            custody_checkpoint.prepare()
 
     def info(self) -> ArchiveSummary:
         with self.db.reader() as session:
