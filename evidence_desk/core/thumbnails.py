@@ -34,6 +34,11 @@ except Exception:  # pragma: no cover - depends on the platform wheel
 
 THUMB_SIZE = 320  # longest edge, px
 JPEG_QUALITY = 85
+# The last shrink to THUMB_SIZE starts from libjpeg's scaled decode (under twice
+# the thumbnail's size) or from an image ``thumbnail`` has first reduced: over so
+# small a ratio Pillow's antialiased bilinear filter looks like its bicubic one and
+# costs a camera photo 0.7 ms of CPU instead of 1.2.
+THUMB_RESAMPLE = Image.Resampling.BILINEAR
 VIDEO_SEEK_FRACTION = 0.10  # past black intro frames / fade-ins, well before the end
 _MAX_FRAMES_AFTER_SEEK = 90  # bound decoding work when keyframes are far apart
 _JPEG_FORMATS = {"JPEG", "MPO"}  # MPO = multi-picture JPEG from some phones
@@ -105,7 +110,7 @@ def derive(
         hash_warning = None
 
     try:
-        img.thumbnail((size, size))
+        img.thumbnail((size, size), THUMB_RESAMPLE)
         _save_jpeg_atomic(img, Path(out_path), seal)
     except Exception as exc:
         return Derived(False, phash, warning=_WARNING_PREFIX + _describe(exc))

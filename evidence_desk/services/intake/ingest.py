@@ -260,8 +260,14 @@ def _record_published(
         # needs little room, so try to record them rather than leave them orphaned.
         try:
             with archive.db.writer() as session:
+                # One query tells which contents are already items: a new file (nearly
+                # every one) then needs no lookup of its own. ``known`` grows as the
+                # batch records, so a second copy of a file in the same batch is a
+                # duplicate of the first.
+                known = item_lookup.known_digests(session, [c.staged.sha256 for c, _ in batch])
+                batch_uuid = report.batch_uuid
                 return [
-                    _record(session, archive, provenance, report.batch_uuid, copied, analysis)
+                    _record(session, archive, provenance, batch_uuid, copied, analysis, known)
                     for copied, analysis in batch
                 ]
         except StorageError as exc:
@@ -292,14 +298,19 @@ def _record(
     batch_uuid: str,
     copied: Copied,
     analysis: Analysis,
+    known: set[str],
 ) -> FileResult:
-    """The item (or a new source for an existing one) and its custody events."""
+    """The item (or a new source for an existing one) and its custody events.
+
+    ``known``: the digests that are (or, recorded earlier in this transaction,
+    now are) items; updated here."""
     path = copied.candidate.path
     original = copied.candidate.original
     shown = original or display_path(path)
     digest = copied.staged.sha256
     now = utcnow()
-    item = item_lookup.item_with_digest(session, digest)
+    item = item_lookup.item_with_digest(session, digest) if digest in known else None
+    known.add(digest)
     source = Source(
         batch_uuid=batch_uuid,
         original_path=original or display_path(path.absolute()),
@@ -338,9 +349,7 @@ def _record(
         messages = [f"same content as {item.exhibit} (already in the archive)"]
         messages += copied.messages
     else:
-        item = _new_item(session, archive, copied, analysis, now)
-        item.sources.append(source)
-        session.flush()
+        item = _new_item(session, archive, copied, analysis, now, source)
         custody.append(
             session,
             archive,
@@ -362,7 +371,12 @@ def _record(
 
 
 def _new_item(
-    session: Session, archive: Archive, copied: Copied, analysis: Analysis, now: datetime
+    session: Session,
+    archive: Archive,
+    copied: Copied,
+    analysis: Analysis,
+    now: datetime,
+    source: Source,
 ) -> Item:
     meta = analysis.meta
     gps = meta.gps
@@ -376,6 +390,7 @@ def _new_item(
         title=copied.candidate.name,
         ingested_at=now,
         capture=analysis.capture,
+        source=source,
         gps_lat=gps.lat if gps else None,
         gps_lon=gps.lon if gps else None,
         gps_alt=gps.alt if gps else None,

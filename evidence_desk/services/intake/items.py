@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from evidence_desk.core.capture_time import CaptureTime
-from evidence_desk.db.models import Item
+from evidence_desk.db.models import Item, Source
 from evidence_desk.db.queries.numbering import EXHIBIT, take_number
 from evidence_desk.services.archive.archive import Archive, utcnow
 
@@ -60,9 +60,13 @@ def create_item(
     item_uuid: str | None = None,
     ingested_at: datetime | None = None,
     capture: CaptureTime | None = None,
+    source: Source | None = None,
     **fields: Any,
 ) -> Item:
     """Number a new item, add it to ``session`` and flush it (so it has an id).
+
+    ``source``, where the item came from, is inserted in the same flush: one
+    flush fewer per item (ingest records thousands of photos in a row).
 
     ``fields`` are further ``Item`` columns (see ``OPTIONAL_FIELDS``);
     ``capture`` fills the capture-time columns from an extracted capture time.
@@ -92,7 +96,7 @@ def create_item(
         host=archive.host,
         # A new item has neither: saying so spares a SELECT for each when the caller
         # appends its source and the search index reads its tags.
-        sources=[],
+        sources=[source] if source is not None else [],
         tags=[],
         **values,
     )

@@ -122,6 +122,35 @@ def test_worker_processes_run_below_the_window():
     assert os.nice(0) == own, "the ingesting process itself keeps its priority"
 
 
+def _worker_state() -> tuple[str | None, int, bool]:
+    """In a worker: its OpenBLAS thread setting, frozen objects, and whether NumPy is in."""
+    import gc
+    import sys
+
+    return os.environ.get("OPENBLAS_NUM_THREADS"), gc.get_freeze_count(), "numpy" in sys.modules
+
+
+def test_workers_load_the_decoders_single_threaded_then_freeze_them(tmp_path):
+    """OpenBLAS threads would spin beside the workers, and the collector would walk the
+    decoders' modules on every full collection: both cost an ingest CPU for nothing."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from evidence_desk.services.intake.analysis import _start_worker, analyse_many
+
+    own = os.environ.get("OPENBLAS_NUM_THREADS")
+    with ProcessPoolExecutor(
+        1, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(), 0)
+    ) as pool:
+        threads, frozen, numpy_loaded = pool.submit(_worker_state).result(timeout=60)
+        assert threads == "1" and frozen == 0 and not numpy_loaded  # set before NumPy loads
+        (result,) = pool.submit(analyse_many, [_job(tmp_path)]).result(timeout=60)
+        assert result.phash and result.thumbnail
+        _threads, frozen, numpy_loaded = pool.submit(_worker_state).result(timeout=60)
+        assert numpy_loaded and frozen > 10_000
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == own, "the ingesting process keeps its own"
+
+
 def _tiff_job(tmp_path):
     from PIL import Image
 
