@@ -244,8 +244,10 @@ def _check_swept(
     order), and the unreferenced objects and stray files the sweep found.
 
     The catalogue is read in one read transaction, kept open until the run's digest
-    is known, so that the digest, the counts and the log head are of one snapshot."""
-    with archive.db.reader() as session, _bulk():
+    is known (through the one-by-one hashing of what the sweep deferred, usually
+    nothing), so that the digest, the counts and the log head are of one snapshot.
+    No million rows are made here, so the collector is left alone."""
+    with archive.db.reader() as session:
         log_events, log_head = integrity_q.chain_head(session)
         run = _Run(started, log_events, log_head, False)
         items, size, uniform = fixity_q.whole(session)
