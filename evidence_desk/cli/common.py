@@ -91,8 +91,9 @@ class Command:
     """A sub-command; ``run`` gets an open archive unless ``needs_archive`` is False.
 
     ``before_open(args, archive_folder)`` starts work that can overlap the opening
-    of the archive; what it returns is handed to the opened archive
-    (``Archive.adopt_early_work``) and closed when the command ends.
+    of the archive (early copies for ``ingest``, the store's sweep for ``verify``);
+    the command finds what it returns as ``args.early``, and it is closed when the
+    command ends.
     """
 
     run: Callable[..., int]

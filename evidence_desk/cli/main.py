@@ -279,6 +279,11 @@ def cmd_title(args: argparse.Namespace, archive: Archive) -> int:
     return 0
 
 
+def _early_sweep(args: argparse.Namespace, root: Path) -> Any:
+    """A whole-archive verify sweeps the store while the archive opens (``fixity.early_sweep``)."""
+    return None if args.items else fixity_service.early_sweep(root)
+
+
 def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
     with Interrupt() as stop, ProgressBar("verify") as bar:
         report = verify_service.verify(
@@ -287,7 +292,7 @@ def cmd_verify(args: argparse.Namespace, archive: Archive) -> int:
             progress=bar.update,
             cancelled=stop,
             earlier=args.checkpoint,
-            early=getattr(args, "early_sweep", None),
+            early=getattr(args, "early", None),
         )
     if args.json:
         print_json(report.as_json())
@@ -314,7 +319,7 @@ COMMANDS_TABLE: dict[str, Command] = {
     "show": Command(cmd_show, needs_archive=False),
     "tag": Command(cmd_tag),
     "title": Command(cmd_title),
-    "verify": Command(cmd_verify),
+    "verify": Command(cmd_verify, before_open=_early_sweep),
 }
 
 
@@ -325,15 +330,11 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
         return command.run(args)
     create = creates_on_first_use(args.archive)
     root = _archive_path(args)
-    early = command.before_open(args, root) if command.before_open else None
-    if args.command == "verify" and not args.items:  # its store is swept while it opens
-        args.early_sweep = fixity_service.early_sweep(root)
+    args.early = command.before_open(args, root) if command.before_open else None
     try:
         with archive_service.open_archive(
             root, create=create, passphrase=passphrase_source()
         ) as archive:
-            if early is not None:
-                archive.adopt_early_work(early)
             try:
                 return command.run(args, archive)
             finally:
@@ -346,10 +347,8 @@ def run(argv: list[str], parser: argparse.ArgumentParser | None = None) -> int:
             raise
         raise damaged from exc
     finally:
-        if early is not None:
-            early.close()
-        if getattr(args, "early_sweep", None) is not None:
-            args.early_sweep.close()
+        if args.early is not None:
+            args.early.close()
 
 
 def _command_names() -> set[str]:

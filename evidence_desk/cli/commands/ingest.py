@@ -46,6 +46,8 @@ def _valid_date(text: str | None) -> str | None:
 
 
 def cmd_ingest(args: argparse.Namespace, archive: Archive) -> int:
+    if getattr(args, "early", None) is not None:
+        archive.adopt_early_work(args.early)
     provenance = ingest_service.Provenance(
         received_from=args.received_from,
         method=args.method,
