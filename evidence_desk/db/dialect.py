@@ -99,12 +99,16 @@ def copy_database(src: Any, dst: Any, partial: Path, target: Path) -> None:
     finally:
         dst.close()
         src.close()
-    fd = os.open(partial, os.O_RDONLY)
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    partial.replace(target)
+        fd = os.open(partial, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 # What the driver raises itself (outside SQLAlchemy): any error, and a damaged database.

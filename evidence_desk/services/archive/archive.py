@@ -53,8 +53,8 @@ from evidence_desk.services.archive.creation import (
 )
 from evidence_desk.services.archive.creation import SIGNING_KEY as SIGNING_KEY
 from evidence_desk.services.archive.creation import (
+    current_actor,
     make_archive,
-    os_user,
     write_age_identity,
 )
 from evidence_desk.services.archive.creation import utcnow as utcnow  # re-exported
@@ -71,7 +71,6 @@ from evidence_desk.services.archive.location import (
 from evidence_desk.services.archive.location import (
     default_archive_path as default_archive_path,
 )
-from evidence_desk.services.archive.settings import load_settings
 
 if TYPE_CHECKING:  # PyAV, NumPy and Pillow: loaded when a thumbnail is made
     from evidence_desk.core.thumbnails import Derived
@@ -130,7 +129,7 @@ class Archive:
         self.backups = root / "backups"
         self.host = socket.gethostname()
         self.tool = tool_version()
-        self.actor = load_settings().collector or os_user()
+        self.actor = current_actor()
         self.last_backup: Path | None = None
         self.temp_files_cleaned = 0
         # Things the user should hear about that did not stop the work
