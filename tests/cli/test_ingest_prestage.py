@@ -10,6 +10,7 @@ import hashlib
 import json
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,8 +51,10 @@ def test_a_big_file_is_taken_from_the_early_copy(
     taken: list[bool] = []
     real_take = core_prestage.Prestager.take
 
-    def spy(self: core_prestage.Prestager, fd: int) -> tuple[str, int, int, Path] | None:
-        found = real_take(self, fd)
+    def spy(
+        self: core_prestage.Prestager, fd: int, *args: Any
+    ) -> tuple[str, int, int, Path] | None:
+        found = real_take(self, fd, *args)
         taken.append(found is not None)
         return found
 

@@ -84,7 +84,7 @@ def test_a_file_changed_after_the_child_copied_it_is_copied_again(
     early = Prestager(store.tmp, [path])
     store.adopt_prestaged(early)
     try:
-        early._wait_for(early._pending[0])  # the child has finished its copy
+        early._wait_for(early._pending[0], lambda _n: None, None)  # the child is done
         digest = _big(path, seed=2)  # same size, same inode, new content and time
         os.utime(path, ns=(1, 1))
         got, _ = _stage(store, path)
@@ -173,3 +173,33 @@ def test_a_fork_that_fails_leaves_nothing_behind(
     store.adopt_prestaged(early)
     assert _stage(store, path) == (digest, False)
     early.close()
+
+
+def test_progress_is_heard_while_waiting_and_a_cancel_stops_the_wait(
+    store: ObjectStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evidence_desk.core.store.base import Cancelled
+
+    monkeypatch.setattr(prestage, "PROGRESS_EVERY", 1)
+    path = tmp_path / "video.bin"
+    data = os.urandom(1024 * 1024) * 13  # several of the copy's 4 MiB steps
+    path.write_bytes(data)
+    early = Prestager(store.tmp, [path])
+    store.adopt_prestaged(early)
+    try:
+        seen: list[int] = []
+        with open(path, "rb", buffering=0) as src:
+            staged = store.stage_stream(src, on_bytes=seen.append)
+        assert staged.sha256 == hashlib.sha256(data).hexdigest()
+        assert len(seen) > 1 and sum(seen) == len(data)
+        store.discard_staged(staged)
+    finally:
+        early.close()
+    other = Prestager(store.tmp, [path])
+    store.adopt_prestaged(other)
+    try:
+        with open(path, "rb", buffering=0) as src, pytest.raises(Cancelled):
+            store.stage_stream(src, cancelled=lambda: True)
+    finally:
+        other.close()
+    assert list(store.tmp.iterdir()) == []

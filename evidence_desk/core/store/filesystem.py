@@ -165,11 +165,9 @@ class ObjectStore:
         before the row that refers to it commits. Content already in the store is
         not kept twice: the result then names the existing object.
         """
-        early = self._prestaged_copy(src)
+        early = self._prestaged_copy(src, on_bytes, cancelled)
         if early is not None:
             digest, size, fd, tmp_path = early
-            if on_bytes:
-                on_bytes(size)
             return self._staged(digest, size, fd, tmp_path)
         self.ensure()
         fd, tmp_name = _mkstemp(self.tmp)
@@ -212,14 +210,19 @@ class ObjectStore:
         if type(self)._copy_into is ObjectStore._copy_into:
             self._prestaged = prestaged
 
-    def _prestaged_copy(self, src: BinaryIO) -> tuple[str, int, int, Path] | None:
+    def _prestaged_copy(
+        self,
+        src: BinaryIO,
+        on_bytes: Callable[[int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> tuple[str, int, int, Path] | None:
         if self._prestaged is None:
             return None
         try:
             fd = src.fileno()
         except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
             return None
-        return self._prestaged.take(fd)
+        return self._prestaged.take(fd, on_bytes, cancelled)
 
     def _copy_into(
         self,

@@ -22,17 +22,24 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import select
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from evidence_desk.core.store.base import Cancelled
 from evidence_desk.core.store.copying import _copy_hashing
 
 # Below this a copy takes less time than the start-up it would overlap.
 MIN_BYTES = 32 * 1024 * 1024
 MAX_FILES = 64
+# The child tells how far it got every this many bytes (the ingest's progress bar).
+PROGRESS_EVERY = 64 * 1024 * 1024
+# How often a waiting ingest looks at its cancel flag when the child says nothing.
+POLL_S = 0.2
 
 
 @dataclass
@@ -44,6 +51,7 @@ class _Pending:
     fd: int
     tmp: Path
     result: dict[str, object] | None = None
+    copied: int = 0  # bytes the child has said it copied
 
 
 def supported() -> bool:
@@ -110,42 +118,82 @@ class Prestager:
         os.close(write_end)
         self._pid, self._pipe = pid, read_end
 
-    def take(self, src_fd: int) -> tuple[str, int, int, Path] | None:
+    def take(
+        self,
+        src_fd: int,
+        on_bytes: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> tuple[str, int, int, Path] | None:
         """The staged copy of the open file ``src_fd`` if it is still exactly what was copied:
         (sha256, size, temporary file's descriptor, its path), now the caller's to publish or
-        drop. None when the child did not copy it (or it changed): copy it the usual way."""
+        drop. None when the child did not copy it (or it changed): copy it the usual way.
+
+        While the child copies, ``on_bytes`` hears its progress and ``cancelled`` is asked
+        (raising ``Cancelled``), as during a copy of one's own; the bytes reported add up to
+        the file's size when the copy is taken, to nothing when it is not.
+        """
         st = os.fstat(src_fd)
         key = (st.st_dev, st.st_ino)
         pending = next((p for p in self._pending if (p.dev, p.ino) == key), None)
         if pending is None:
             return None
-        self._wait_for(pending)
+        reported = self._wait_for(pending, on_bytes or (lambda _n: None), cancelled)
         self._pending.remove(pending)
         result = pending.result or {}
         same = _identity(st)
-        if result.get("before") != same or result.get("after") != same:
-            _drop(pending)
-            return None
         sha256, size = result.get("sha256"), result.get("size")
-        if not isinstance(sha256, str) or size != st.st_size:
+        taken = (
+            result.get("before") == same
+            and result.get("after") == same
+            and isinstance(sha256, str)
+            and size == st.st_size
+        )
+        if not taken:
             _drop(pending)
+            if on_bytes and reported:
+                on_bytes(-reported)  # the usual copy reports every byte again
             return None
-        return sha256, st.st_size, pending.fd, pending.tmp
+        if on_bytes and st.st_size > reported:
+            on_bytes(st.st_size - reported)
+        return str(sha256), st.st_size, pending.fd, pending.tmp
 
-    def _wait_for(self, pending: _Pending) -> None:
-        while pending.result is None and not self._done:
+    def _wait_for(
+        self,
+        pending: _Pending,
+        on_bytes: Callable[[int], None],
+        cancelled: Callable[[], bool] | None,
+    ) -> int:
+        """Read the child's reports until ``pending``'s result is in; the bytes reported."""
+        reported = 0
+        while True:
+            if pending.copied > reported:
+                on_bytes(pending.copied - reported)
+                reported = pending.copied
+            if pending.result is not None or self._done:
+                return reported
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if not select.select([self._pipe], [], [], POLL_S)[0]:
+                continue
             chunk = os.read(self._pipe, 4096)
             if not chunk:
                 self._done = True
-                break
+                continue
             self._buffer += chunk
             *lines, self._buffer = self._buffer.split(b"\n")
             for line in lines:
-                with contextlib.suppress(ValueError, TypeError, KeyError):
-                    report = json.loads(line)
-                    for candidate in self._pending:
-                        if candidate.fd == report["fd"]:
-                            candidate.result = report
+                self._note(line)
+
+    def _note(self, line: bytes) -> None:
+        """One line of the child's: progress ("copied") or the end of one copy."""
+        with contextlib.suppress(ValueError, TypeError, KeyError):
+            report = json.loads(line)
+            for candidate in self._pending:
+                if candidate.fd == report["fd"]:
+                    if "copied" in report:
+                        candidate.copied = int(report["copied"])
+                    else:
+                        candidate.result = report
 
     def close(self) -> None:
         """Stop the child and drop every copy nobody took."""
@@ -166,15 +214,17 @@ def _child(sources: list[str], fds: list[int], pipe: int, parent: int) -> None:
     def orphaned() -> bool:  # the ingest was killed: stop copying for nobody
         return os.getppid() != parent
 
+    os.set_blocking(pipe, False)  # progress is dropped rather than wait for a busy parent
     for source, fd in zip(sources, fds, strict=True):
         report: dict[str, object] = {"fd": fd}
+        progress = _Progress(pipe, fd)
         try:
             src_fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
             with os.fdopen(src_fd, "rb", buffering=0) as src:
                 before = os.fstat(src_fd)
                 if stat.S_ISREG(before.st_mode):
                     with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
-                        sha256, size = _copy_hashing(src, out, None, orphaned)
+                        sha256, size = _copy_hashing(src, out, progress, orphaned)
                     after = os.fstat(src_fd)
                     report.update(
                         sha256=sha256,
@@ -184,9 +234,36 @@ def _child(sources: list[str], fds: list[int], pipe: int, parent: int) -> None:
                     )
         except Exception as exc:  # reported as a copy not made; ingest copies it itself
             report["error"] = str(exc)
-        os.write(pipe, json.dumps(report).encode() + b"\n")
+        _send(pipe, report, wait=True)
         if orphaned():
             return
+
+
+class _Progress:
+    """The child's ``on_bytes``: a line every ``PROGRESS_EVERY`` bytes."""
+
+    def __init__(self, pipe: int, fd: int) -> None:
+        self.pipe, self.fd = pipe, fd
+        self.copied = self.sent = 0
+
+    def __call__(self, n: int) -> None:
+        self.copied += n
+        if self.copied - self.sent >= PROGRESS_EVERY:
+            self.sent = self.copied
+            _send(self.pipe, {"fd": self.fd, "copied": self.copied}, wait=False)
+
+
+def _send(pipe: int, report: dict[str, object], *, wait: bool) -> None:
+    """One line to the parent (under PIPE_BUF, so written whole or not at all)."""
+    line = json.dumps(report).encode() + b"\n"
+    while True:
+        try:
+            os.write(pipe, line)
+            return
+        except BlockingIOError:
+            if not wait:
+                return
+            select.select([], [pipe], [])
 
 
 def _identity(st: os.stat_result) -> list[int]:
