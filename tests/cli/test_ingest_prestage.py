@@ -10,7 +10,6 @@ import hashlib
 import json
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -40,28 +39,51 @@ def _cli(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str]:
     return code, out
 
 
+def _fresh(code: str) -> str:
+    """Run ``code`` in a fresh interpreter (no thread but its own, as the command line
+    starts) with the early-copy threshold at 1 MiB; its standard output."""
+    import subprocess
+    import sys
+    import textwrap
+
+    head = (
+        "from evidence_desk.core.store import prestage as core_prestage\n"
+        "core_prestage.MIN_BYTES = 1024 * 1024\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", head + textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def test_a_big_file_is_taken_from_the_early_copy(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if threading.active_count() > 1:
-        pytest.skip("another thread runs in this test process: no fork")
     archive = tmp_path / "archive"
     assert _cli(capsys, "init", "--archive", archive)[0] == 0
     digest = _big(tmp_path / "video.mp4")
-    taken: list[bool] = []
-    real_take = core_prestage.Prestager.take
-
-    def spy(
-        self: core_prestage.Prestager, fd: int, *args: Any
-    ) -> tuple[str, int, int, Path] | None:
-        found = real_take(self, fd, *args)
-        taken.append(found is not None)
-        return found
-
-    monkeypatch.setattr(core_prestage.Prestager, "take", spy)
-    code, out = _cli(capsys, "ingest", "--archive", archive, "--json", tmp_path / "video.mp4")
-    assert code == 0 and taken == [True]
-    assert json.loads(out)["new"] == 1
+    out = _fresh(
+        f"""
+        import contextlib, io, json
+        from evidence_desk.cli.main import main
+        taken = []
+        real_take = core_prestage.Prestager.take
+        def spy(self, fd, *rest):
+            found = real_take(self, fd, *rest)
+            taken.append(found is not None)
+            return found
+        core_prestage.Prestager.take = spy
+        with contextlib.redirect_stdout(io.StringIO()) as report:
+            code = main(["ingest", "--archive", {str(archive)!r}, "--json",
+                         {str(tmp_path / "video.mp4")!r}])
+        print(json.dumps([code, taken, json.loads(report.getvalue())["new"]]))
+        """
+    )
+    assert json.loads(out.splitlines()[-1]) == [0, [True], 1]
     code, out = _cli(capsys, "show", "--archive", archive, "--json", "ED-000001")
     assert code == 0 and json.loads(out)["sha256"] == digest
     assert list((archive / "objects" / ".tmp").iterdir()) == []
@@ -72,21 +94,35 @@ def test_a_big_file_is_taken_from_the_early_copy(
 def test_only_an_existing_plain_archive_gets_early_copies(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if threading.active_count() > 1:
-        pytest.skip("another thread runs in this test process: no fork")
     big = tmp_path / "video.mp4"
     _big(big)
-    assert prestage.start(tmp_path / "nothing-here", [big]) is None
     monkeypatch.setenv("EVIDENCE_DESK_PASSPHRASE", "eleven words of a long phrase")
     locked = tmp_path / "locked"
     assert _cli(capsys, "init", "--archive", locked, "--encrypt")[0] == 0
-    assert prestage.start(locked, [big]) is None
     plain = tmp_path / "plain"
     assert _cli(capsys, "init", "--archive", plain)[0] == 0
-    early = prestage.start(plain, [big])
-    assert early is not None
-    early.close()
+    out = _fresh(
+        f"""
+        from pathlib import Path
+        from evidence_desk.services.intake import prestage
+        big = [Path({str(big)!r})]
+        answers = [prestage.start(Path(p), big) for p in
+                   ({str(tmp_path / "nothing-here")!r}, {str(locked)!r}, {str(plain)!r})]
+        print([a is not None for a in answers])
+        answers[2].close()
+        """
+    )
+    assert out.strip() == "[False, False, True]"
     assert list((plain / "objects" / ".tmp").iterdir()) == []
+    # With another thread running in the process, no fork: the usual copy instead.
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert prestage.start(plain, [big]) is None
+    finally:
+        release.set()
+        other.join()
 
 
 def test_a_killed_ingest_leaves_its_early_copy_removable(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from pathlib import Path
@@ -129,10 +130,15 @@ def test_age_writer_reports_a_failing_destination(tmp_path: Path) -> None:
             raise OSError(28, "No space left on device")
 
     age = AgeWriter(Full(), [generate_identity().recipient])
-    with pytest.raises(OSError, match="age encryption failed"):
-        for _ in range(200):
-            age.write(os.urandom(65536))
-        age.close()
+    try:
+        with pytest.raises(OSError, match="age encryption failed"):
+            for _ in range(200):
+                age.write(os.urandom(65536))
+            age.close()
+    finally:
+        with contextlib.suppress(OSError):
+            age.close()  # ends its thread, as a sink's discard does
+    assert not age._thread.is_alive()
 
 
 def test_spool_gives_a_seekable_view_without_plaintext_on_disk(tmp_path: Path, monkeypatch) -> None:
