@@ -14,7 +14,6 @@ import hashlib
 import io
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -34,13 +33,17 @@ from evidence_desk.core.store.base import (  # noqa: F401 - Cancelled re-exporte
 from evidence_desk.core.store.copying import _BUFFERS, CHUNK, _copy_hashing
 from evidence_desk.core.store.journal import JOURNAL_DIR, Journal
 from evidence_desk.core.store.prestage import Prestager
+from evidence_desk.core.store.tempfiles import (  # noqa: F401 - TMP_DIR re-exported
+    TMP_DIR,
+    new_temp,
+    remove_if_abandoned,
+)
 
 try:
     import fcntl
 except ImportError:  # Windows: an open file cannot be deleted there anyway
     fcntl = None  # type: ignore[assignment]
 
-TMP_DIR = ".tmp"
 
 
 @dataclass
@@ -58,40 +61,6 @@ class Staged:
     existed: bool
     fd: int = -1
     synced: bool = False
-
-
-def _lock_temp(fd: int) -> None:
-    """Mark a temporary file as being written, so ``clean_temp`` in another process skips it.
-
-    The lock dies with the process, so a file left by a killed ingest is free to remove.
-    A file system without locks (some network shares) only loses that courtesy.
-    """
-    if fcntl is not None:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            pass
-
-
-def _remove_if_abandoned(path: Path) -> bool:
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return False
-    try:
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return False  # a live copy is writing it
-            except OSError:
-                pass  # no locks on this file system: remove, as before
-        path.unlink()
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -170,10 +139,8 @@ class ObjectStore:
             digest, size, fd, tmp_path = early
             return self._staged(digest, size, fd, tmp_path)
         self.ensure()
-        fd, tmp_name = _mkstemp(self.tmp)
-        tmp_path = Path(tmp_name)
+        fd, tmp_path = new_temp(self.tmp)
         try:
-            _lock_temp(fd)
             with os.fdopen(fd, "wb", buffering=0, closefd=False) as out:
                 digest, size = self._copy_into(src, out, on_bytes, cancelled)
         except BaseException:
@@ -372,7 +339,7 @@ class ObjectStore:
         removed = 0
         if self.tmp.is_dir():
             for leftover in self.tmp.iterdir():
-                removed += _remove_if_abandoned(leftover)
+                removed += remove_if_abandoned(leftover)
         return removed
 
 
@@ -422,7 +389,3 @@ def fsync_dirs(folders: set[Path]) -> None:
         return
     with ThreadPoolExecutor(min(8, len(folders)), thread_name_prefix="fsync-dir") as pool:
         list(pool.map(fsync_dir, sorted(folders)))
-
-
-def _mkstemp(folder: Path) -> tuple[int, str]:
-    return tempfile.mkstemp(prefix="ingest-", suffix=".part", dir=folder)

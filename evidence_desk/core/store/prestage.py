@@ -25,13 +25,13 @@ import os
 import select
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from evidence_desk.core.store.base import Cancelled
 from evidence_desk.core.store.copying import _copy_hashing
+from evidence_desk.core.store.tempfiles import new_temp
 
 # Below this a copy takes less time than the start-up it would overlap.
 MIN_BYTES = 32 * 1024 * 1024
@@ -79,11 +79,10 @@ class Prestager:
             if len(self._pending) == MAX_FILES:
                 break
             try:
-                fd, name = tempfile.mkstemp(prefix="ingest-", suffix=".part", dir=tmp)
+                fd, temp = new_temp(tmp)
             except OSError:
                 break  # a read-only or full store: ingest will say so itself
-            _lock(fd)
-            self._pending.append(_Pending(st.st_dev, st.st_ino, fd, Path(name)))
+            self._pending.append(_Pending(st.st_dev, st.st_ino, fd, temp))
             sources.append(str(path))
         if self._pending:
             self._start(sources)
@@ -269,13 +268,6 @@ def _send(pipe: int, report: dict[str, object], *, wait: bool) -> None:
 def _identity(st: os.stat_result) -> list[int]:
     """What must be the same for a copy to be of the very file the ingest opened."""
     return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
-
-
-def _lock(fd: int) -> None:
-    import fcntl
-
-    with contextlib.suppress(OSError):
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _drop(pending: _Pending) -> None:

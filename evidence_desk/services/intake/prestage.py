@@ -13,7 +13,7 @@ from pathlib import Path
 
 from evidence_desk.core.crypto.layout import is_encrypted
 from evidence_desk.core.store import prestage
-from evidence_desk.core.store.filesystem import TMP_DIR
+from evidence_desk.core.store.tempfiles import TMP_DIR
 from evidence_desk.services.archive.location import DB_NAME
 
 Prestager = prestage.Prestager
