@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 GENESIS = "0" * 64
@@ -63,6 +65,42 @@ def canonical_json(value: Any) -> bytes:
     return json.dumps(
         value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
     ).encode("utf-8")
+
+
+def new_event(
+    event_type: str,
+    *,
+    actor: str,
+    tool: str,
+    item_uuid: str | None,
+    outcome: str,
+    details: dict[str, Any],
+    prev_hash: str,
+    event_uuid: str | None = None,
+) -> dict[str, Any]:
+    """A new event chained after ``prev_hash``: its hashed fields, stamped now, and its
+    ``hash``. Every writer of the log (the archive's first event, one event, many)
+    makes its events here, so they hash alike."""
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f"unknown custody event type {event_type!r}")
+    body: dict[str, Any] = {
+        "uuid": event_uuid or str(uuid.uuid4()),
+        "occurred_at": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "event_type": event_type,
+        "actor": actor,
+        "tool": tool,
+        "item_uuid": item_uuid,
+        "outcome": outcome,
+        "details": details,
+        "prev_hash": prev_hash,
+    }
+    body["hash"] = event_hash(body)
+    return body
+
+
+def stored_details(details: Mapping[str, Any]) -> str:
+    """An event's details as the log's ``details_json`` column holds them."""
+    return json.dumps(details, ensure_ascii=False, sort_keys=True)
 
 
 def event_hash(event: Mapping[str, Any]) -> str:

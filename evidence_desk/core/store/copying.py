@@ -239,10 +239,11 @@ def _copy_rest_threaded(
     return h.hexdigest(), size
 
 
-def _file_descriptor(out: BinaryIO) -> int:
-    """The destination's file descriptor, or -1 when it is not a file (nothing to flush)."""
+def _file_descriptor(stream: BinaryIO) -> int:
+    """A stream's file descriptor, or -1 when it is not a file (nothing to flush, no
+    early copy to take)."""
     try:
-        return out.fileno()
+        return stream.fileno()
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         return -1
 

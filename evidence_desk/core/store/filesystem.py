@@ -30,7 +30,7 @@ from evidence_desk.core.store.base import (  # noqa: F401 - Cancelled re-exporte
     StoreEntry,
     is_sha256,
 )
-from evidence_desk.core.store.copying import _BUFFERS, CHUNK, _copy_hashing
+from evidence_desk.core.store.copying import _BUFFERS, CHUNK, _copy_hashing, _file_descriptor
 from evidence_desk.core.store.journal import JOURNAL_DIR, Journal
 from evidence_desk.core.store.prestage import Prestager
 from evidence_desk.core.store.tempfiles import (  # noqa: F401 - TMP_DIR re-exported
@@ -183,11 +183,8 @@ class ObjectStore:
         on_bytes: Callable[[int], None] | None,
         cancelled: Callable[[], bool] | None,
     ) -> tuple[str, int, int, Path] | None:
-        if self._prestaged is None:
-            return None
-        try:
-            fd = src.fileno()
-        except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        fd = _file_descriptor(src)
+        if self._prestaged is None or fd < 0:
             return None
         return self._prestaged.take(fd, on_bytes, cancelled)
 

@@ -11,7 +11,6 @@ tests.
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from dataclasses import dataclass
@@ -117,18 +116,15 @@ def _first_rows(root: Path, name: str, *, encrypted: bool) -> new_database.First
         "path": str(root),
         "encrypted": encrypted,
     }
-    body = {
-        "uuid": str(uuid.uuid4()),
-        "occurred_at": datetime.now(UTC).isoformat(timespec="microseconds"),
-        "event_type": custody_chain.CREATION,
-        "actor": actor,
-        "tool": tool,
-        "item_uuid": None,
-        "outcome": "success",
-        "details": details,
-        "prev_hash": custody_chain.GENESIS,
-    }
-    event = {**body, "hash": custody_chain.event_hash(body)}
+    event = custody_chain.new_event(
+        custody_chain.CREATION,
+        actor=actor,
+        tool=tool,
+        item_uuid=None,
+        outcome="success",
+        details=details,
+        prev_hash=custody_chain.GENESIS,
+    )
     return new_database.FirstRows(
         uuid=archive_uuid,
         name=name,
@@ -136,7 +132,7 @@ def _first_rows(root: Path, name: str, *, encrypted: bool) -> new_database.First
         created_by=actor,
         tool_version=tool,
         event=event,
-        event_details_json=json.dumps(details, ensure_ascii=False, sort_keys=True),
+        event_details_json=custody_chain.stored_details(details),
     )
 
 

@@ -7,10 +7,8 @@ last hash and inserting the next event is atomic across processes.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -79,22 +77,19 @@ def append(
     actor: str | None = None,
     event_uuid: str | None = None,
 ) -> CustodyEvent:
-    if event_type not in custody_chain.EVENT_TYPES:
-        raise ValueError(f"unknown custody event type {event_type!r}")
     if item is not None and event_type in RECORD_EVENTS:
         session.flush()
         details = {**(details or {}), evidence_digest.DETAILS_KEY: record_digest(item).as_details()}
-    body = {
-        "uuid": event_uuid or str(uuid.uuid4()),
-        "occurred_at": datetime.now(UTC).isoformat(timespec="microseconds"),
-        "event_type": event_type,
-        "actor": actor or archive.actor,
-        "tool": archive.tool,
-        "item_uuid": item.uuid if item is not None else None,
-        "outcome": outcome,
-        "details": details or {},
-        "prev_hash": _last_hash(session),
-    }
+    body = custody_chain.new_event(
+        event_type,
+        actor=actor or archive.actor,
+        tool=archive.tool,
+        item_uuid=item.uuid if item is not None else None,
+        outcome=outcome,
+        details=details or {},
+        prev_hash=_last_hash(session),
+        event_uuid=event_uuid,
+    )
     row = CustodyEvent(
         uuid=body["uuid"],
         occurred_at=body["occurred_at"],
@@ -104,9 +99,9 @@ def append(
         item_id=item.id if item is not None else None,
         item_uuid=body["item_uuid"],
         outcome=outcome,
-        details_json=json.dumps(body["details"], ensure_ascii=False, sort_keys=True),
+        details_json=custody_chain.stored_details(body["details"]),
         prev_hash=body["prev_hash"],
-        hash=custody_chain.event_hash(body),
+        hash=body["hash"],
     )
     session.add(row)
     session.flush()
@@ -135,25 +130,18 @@ def append_many(
     rows: list[dict[str, Any]] = []
     count = 0
     for item_id, item_uuid, details, outcome in entries:
-        body = {
-            "uuid": str(uuid.uuid4()),
-            "occurred_at": datetime.now(UTC).isoformat(timespec="microseconds"),
-            "event_type": event_type,
-            "actor": actor,
-            "tool": tool,
-            "item_uuid": item_uuid,
-            "outcome": outcome,
-            "details": details,
-            "prev_hash": prev,
-        }
-        prev = custody_chain.event_hash(body)
+        body = custody_chain.new_event(
+            event_type,
+            actor=actor,
+            tool=tool,
+            item_uuid=item_uuid,
+            outcome=outcome,
+            details=details,
+            prev_hash=prev,
+        )
+        prev = body["hash"]
         rows.append(
-            {
-                **body,
-                "item_id": item_id,
-                "details_json": json.dumps(details, ensure_ascii=False, sort_keys=True),
-                "hash": prev,
-            }
+            {**body, "item_id": item_id, "details_json": custody_chain.stored_details(details)}
         )
         if len(rows) >= batch:
             q.insert_events(session, rows)
