@@ -47,8 +47,9 @@ def damaged(archive, tmp_path: Path, monkeypatch):
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(unreferenced)  # an object nobody announced
     big.chmod(0o644)
-    with big.open("r+b") as f:
-        f.write(b"!")  # a big object altered: the one-by-one path finds it
+    data = bytearray(big.read_bytes())
+    data[0] ^= 0x01  # a big object altered (a flip: writing a constant could change nothing)
+    big.write_bytes(bytes(data))
     return archive
 
 
