@@ -29,6 +29,7 @@ from collections.abc import Iterator, Mapping
 from typing import IO, BinaryIO
 
 from evidence_desk.core.safe_zip import HostileBundle, Limits, entry_problem, fold, name_problem
+from evidence_desk.core.zip_member import WholeMember, whole
 
 _EOCD = struct.Struct("<4s4H2LH")  # end of central directory record, 22 bytes
 _EOCD_SIG = b"PK\x05\x06"
@@ -89,24 +90,11 @@ class Directory:
         info.header_offset = self.offsets[i]
         return info
 
-    def open(self, reader: MemberReader, name: str) -> zipfile.ZipExtFile:
+    def open(self, reader: MemberReader, name: str) -> WholeMember:
         """Member ``name`` (its whole name), once its local header has been checked."""
         info = self.info(name)
         reader.check_local(info, self.ends[self.files[name]])
-        member = reader.open(info)
-        member.__class__ = _WholeMember  # type: ignore[assignment]
-        return member  # type: ignore[return-value]
-
-
-class _WholeMember(zipfile.ZipExtFile):
-    """``zipfile`` checks a member's CRC at its end, never its length: deflated data that
-    end early, with the CRC of what they hold, would read short without a word."""
-
-    def _update_crc(self, newdata: bytes) -> None:
-        super()._update_crc(newdata)  # type: ignore[misc]
-        left: int = self._left  # type: ignore[attr-defined]
-        if self._eof and left > 0:  # type: ignore[attr-defined]
-            raise zipfile.BadZipFile(f"{self.name}: the data end {left:,} bytes early")
+        return whole(reader.open(info))
 
 
 class Sizes(Mapping[str, int]):

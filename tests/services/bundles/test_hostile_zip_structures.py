@@ -105,6 +105,24 @@ def _long_deflate(e: R.Entry) -> R.Entry:
     return R.Entry(e.name, bomb, 16, zlib.crc32(bytes(16)), method=8)
 
 
+def _deflate_longer(e: R.Entry) -> R.Entry:
+    """The true data, then more in the same stream: size and CRC declared for the true data
+    (zipfile alone cuts the stream there; another reader would extract the whole)."""
+    return R.Entry(e.name, _deflate_raw(e.data + b"appended"), len(e.data), e.crc, method=8)
+
+
+def _deflate_then_hidden(e: R.Entry) -> R.Entry:
+    """A whole stream of the true data, then bytes inside the entry after its end."""
+    return R.Entry(e.name, _deflate_raw(e.data) + b"hidden payload", len(e.data), e.crc, method=8)
+
+
+def _deflate_unended(e: R.Entry) -> R.Entry:
+    """The true data in a stream flushed but never finished (no final block)."""
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = c.compress(e.data) + c.flush(zlib.Z_SYNC_FLUSH)
+    return R.Entry(e.name, raw, len(e.data), e.crc, method=8)
+
+
 def _fake_end_in_comment(entries: list[R.Entry]) -> bytes:
     """The end record's comment holds a second end record declaring an empty zip."""
     honest = R.build(entries)
@@ -289,6 +307,13 @@ CASES: dict[str, tuple[Build, tuple[str, ...]]] = {
     # content
     "deflate-short-with-matching-crc": (_replace(_object, _short_deflate), ("data/objects/",)),
     "deflate-bomb-small-declared": (_replace(_object, _long_deflate), ("Payload-Oxum",)),
+    "deflate-longer-than-declared": (
+        _replace(_object, _deflate_longer), ("data/objects/", "past the declared")
+    ),
+    "deflate-bytes-after-stream": (
+        _replace(_object, _deflate_then_hidden), ("data/objects/", "follow the end")
+    ),
+    "deflate-stream-never-ends": (_replace(_object, _deflate_unended), ("never end",)),
     "deflate-garbage": (
         _replace(_object, lambda e: R.Entry(e.name, b"\xff" * 64, e.size, e.crc, method=8)),
         ("data/objects/",),
