@@ -332,6 +332,18 @@
         <translation>Мәртебе қосу</translation>
     </message>
     <message>
+        <source>Remove Status</source>
+        <translation>Мәртебені жою</translation>
+    </message>
+    <message>
+        <source>Remove the status “%1”? The custody log keeps the change.</source>
+        <translation>«%1» мәртебесін жою керек пе? Өзгеріс сақтау журналында қалады.</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Материалдар</translation>
+    </message>
+    <message>
         <source>Names</source>
         <translation>Есімдер</translation>
     </message>

@@ -332,6 +332,18 @@
         <translation>Добавить статус</translation>
     </message>
     <message>
+        <source>Remove Status</source>
+        <translation>Удалить статус</translation>
+    </message>
+    <message>
+        <source>Remove the status “%1”? The custody log keeps the change.</source>
+        <translation>Удалить статус «%1»? Изменение останется в журнале хранения.</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Материалы</translation>
+    </message>
+    <message>
         <source>Names</source>
         <translation>Имена</translation>
     </message>

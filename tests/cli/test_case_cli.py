@@ -278,3 +278,34 @@ def test_clock_and_timeline_commands(arch, tmp_path, capsys):
     assert len(cli_json(capsys, "period", "list", "--archive", arch)) == 3
     code, out, _ = cli(capsys, "clock", "remove", fix["uuid"], "--archive", arch)
     assert code == 0 and out.startswith("1 items")
+
+
+def test_person_links_items_and_takes_back_links_and_statuses(arch, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2):
+        media.make_jpeg(folder / f"p{i}.jpg", color=(90 * i, 20, 20))
+    assert cli(capsys, "ingest", "--archive", arch, folder)[0] == 0
+    cli_json(capsys, "person", "add", "--archive", arch, "Айдос К.")
+    linked = cli_json(
+        capsys, "person", "link", "P-1", "ED-1", "ED-2", "--relation", "mentioned",
+        "--archive", arch,
+    )  # fmt: skip
+    assert [(i["exhibit"], i["relation"]) for i in linked] == [
+        ("ED-000001", "mentioned"),
+        ("ED-000002", "mentioned"),
+    ]
+    left = cli_json(capsys, "person", "link", "P-1", "ED-2", "--remove", "--archive", arch)
+    assert [i["exhibit"] for i in left] == ["ED-000001"]
+    code, _, err = cli(capsys, "person", "link", "P-1", "ED-2", "--remove", "--archive", arch)
+    assert code == 2 and err == "evidence-desk: not linked to P-1: ED-2\n"
+    code, out, _ = cli(capsys, "person", "items", "P-1", "--archive", arch)
+    assert code == 0 and out.startswith("ED-000001  mentioned") and "1 items" in out
+    shown = cli_json(capsys, "person", "status", "P-1", "detained", "--archive", arch)
+    code, out, _ = cli(capsys, "person", "show", "P-1", "--archive", arch)
+    status_id = shown["statuses"][0]["id"]
+    assert f"#{status_id} detained" in out
+    after = cli_json(capsys, "person", "remove-status", "P-1", str(status_id), "--archive", arch)
+    assert after["statuses"] == []
+    code, _, err = cli(capsys, "person", "remove-status", "P-1", str(status_id), "--archive", arch)
+    assert code == 2 and "no status" in err and "Traceback" not in err

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import Incident, IncidentPerson, ItemPerson, Person, PersonName
 
 
@@ -71,6 +72,17 @@ def item_ids_of(session: Session, person_id: int) -> set[int]:
 
 def item_links(session: Session, person_id: int) -> Sequence[ItemPerson]:
     return session.scalars(select(ItemPerson).where(ItemPerson.person_id == person_id)).all()
+
+
+def linked_items(session: Session, person_id: int) -> list[tuple[Item, ItemPerson]]:
+    """(item, link) of the items that show or mention a person, by exhibit number."""
+    rows = session.execute(
+        select(Item, ItemPerson)
+        .join(ItemPerson, ItemPerson.item_id == Item.id)
+        .where(ItemPerson.person_id == person_id)
+        .order_by(Item.exhibit_no)
+    )
+    return [(item, link) for item, link in rows]
 
 
 def of_item(session: Session, item_id: int) -> list[tuple[Person, str]]:

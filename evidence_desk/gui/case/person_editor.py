@@ -1,17 +1,22 @@
-"""The person editor: names in several scripts, aliases, status history, merge.
+"""The person editor: names in several scripts, aliases, status history, items, merge.
 
 Names and aliases are one per line (the first name is the display name),
 so Cyrillic and Latin spellings sit side by side. Statuses are added, never
-overwritten, as the service keeps them. "Merge…" picks the duplicate,
-asks for confirmation and a reason, and calls ``merge_persons``; the other
-record becomes a tombstone and every link moves here.
+overwritten, as the service keeps them; one recorded by mistake can be
+removed after a confirmation (the custody log keeps the change). The items
+that show or mention the person are listed: the catalogue's selection is
+linked with one button and a wrong link taken back with another, since a
+witness wrongly tied to a photo is a risk, not a detail. "Merge…" picks
+the duplicate, asks for confirmation and a reason, and calls
+``merge_persons``; the other record becomes a tombstone and every link
+moves here.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -40,11 +46,14 @@ from evidence_desk.gui.case.widgets import (
     translate,
     ui_language,
 )
+from evidence_desk.gui.shell.formatting import kind_label
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
-    from evidence_desk.services.case.person_records import PersonRecord
+    from evidence_desk.services.case.person_records import PersonItem, PersonRecord
+
+DATA = Qt.ItemDataRole.UserRole
 
 
 def _lines(text: str) -> list[str]:
@@ -85,6 +94,18 @@ def _call(archive: Archive, fn: str, ref: str, *args: Any, **kwargs: Any) -> Per
     return case_persons.get_person(archive, ref)
 
 
+def _link(archive: Archive, ref: str, item_refs: list[str], remove: bool) -> list[PersonItem]:
+    """Link items to the person (or take the links back); the person's items afterwards."""
+    from evidence_desk.services.case import persons as case_persons
+
+    for item_ref in item_refs:
+        if remove:
+            case_persons.unlink_item(archive, item_ref, ref)
+        else:
+            case_persons.link_item(archive, item_ref, ref)
+    return case_persons.items_of_person(archive, ref)
+
+
 def _choices(archive: Archive) -> dict[str, Any]:
     from evidence_desk.services.case import persons as case_persons
     from evidence_desk.services.case import vocabularies as case_vocabularies
@@ -98,6 +119,7 @@ def _choices(archive: Archive) -> dict[str, Any]:
 
 class PersonEditor(QDialog):
     saved = Signal(int)
+    showItemRequested = Signal(int)
 
     def __init__(
         self,
@@ -110,6 +132,8 @@ class PersonEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("casePersonEditor")
         self.runner, self.archive, self.ref = runner, archive, ref
+        self.selection = selection
+        self.person_id = 0
         self.lang = ui_language()
         self.persons: list[PersonRecord] = []
         self.setWindowTitle(
@@ -145,9 +169,28 @@ class PersonEditor(QDialog):
         self.status_date.setPlaceholderText("2022-01-06")
         add_status = QPushButton(translate("CaseUI", "Add Status"), self)
         add_status.clicked.connect(self.add_status)
+        self.remove_status_button = QPushButton(translate("CaseUI", "Remove Status"), self)
+        self.remove_status_button.clicked.connect(lambda: self.remove_status())
         status_row = QHBoxLayout()
         for widget in (self.status_pick, self.status_date, add_status):
             status_row.addWidget(widget)
+        status_row.addWidget(self.remove_status_button)
+        self.items = QListWidget(self)
+        self.items.setMaximumHeight(110)
+        self.items.itemActivated.connect(
+            lambda e: self.showItemRequested.emit(e.data(DATA).item_id)
+        )
+        link = QPushButton(translate("CaseUI", "Link Selected Catalogue Items"), self)
+        link.clicked.connect(self.link_selected)
+        unlink = QPushButton(translate("CaseUI", "Unlink"), self)
+        unlink.clicked.connect(self.unlink_current)
+        self._link_buttons = [link, unlink]
+        for button in self._link_buttons:
+            button.setEnabled(ref is not None)
+        item_row = QHBoxLayout()
+        item_row.addWidget(link)
+        item_row.addWidget(unlink)
+        item_row.addStretch(1)
         form = QFormLayout()
         form.addRow(translate("CaseUI", "Names"), self.names)
         form.addRow(translate("CaseUI", "Aliases"), self.aliases)
@@ -160,6 +203,8 @@ class PersonEditor(QDialog):
         form.addRow(translate("CaseUI", "Notes"), self.notes)
         form.addRow(translate("CaseUI", "Status history"), self.statuses)
         form.addRow("", status_row)
+        form.addRow(translate("CaseUI", "Items"), self.items)
+        form.addRow("", item_row)
         self.status = QLabel(self)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(
@@ -178,7 +223,7 @@ class PersonEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addLayout(bottom)
-        self.resize(560, 640)
+        self.resize(600, 720)
         run(runner, self, _choices, archive, on_ok=self._set_choices, pool="query")
         if ref is not None:
             self.reload()
@@ -195,6 +240,15 @@ class PersonEditor(QDialog):
             on_ok=self._show,
             pool="query",
         )
+        run(
+            self.runner,
+            self,
+            case_persons.items_of_person,
+            self.archive,
+            self.ref,
+            on_ok=self._show_items,
+            pool="query",
+        )
 
     def _set_choices(self, choices: dict[str, Any]) -> None:
         fill_terms(self.sex, choices["sexes"], self.lang)
@@ -202,7 +256,7 @@ class PersonEditor(QDialog):
         self.persons = choices["persons"]
 
     def _show(self, data: PersonRecord) -> None:
-        self.ref = data.ref
+        self.ref, self.person_id = data.ref, data.id
         self.setWindowTitle(record_title(translate("CaseUI", "Person"), data.ref, data.name))
         names = [n.name for n in data.names if n.kind == "name"]
         self.names.setPlainText("\n".join(names))
@@ -218,8 +272,18 @@ class PersonEditor(QDialog):
         self.pending_statuses = []
         for s in data.statuses:
             span = " – ".join(x for x in (s.started, s.ended) if x)
-            self.statuses.addItem(f"{self._status_label(s.status)}  {span}".strip())
+            entry = QListWidgetItem(f"{self._status_label(s.status)}  {span}".strip())
+            entry.setData(DATA, s.id)
+            self.statuses.addItem(entry)
         self.merge_button.setEnabled(True)
+        for button in self._link_buttons:
+            button.setEnabled(True)
+
+    def _show_items(self, rows: list[PersonItem]) -> None:
+        self.items.clear()
+        for row in rows:
+            text = f"{row.exhibit}  {row.title}  ({kind_label(row.kind)})"
+            QListWidgetItem(text, self.items).setData(DATA, row)
 
     def _status_label(self, code: str) -> str:
         """The vocabulary label in the interface language (the code only if unknown)."""
@@ -281,6 +345,57 @@ class PersonEditor(QDialog):
             started=started,
             on_ok=self._show,
         )
+
+    def remove_status(self, confirm: bool = True) -> Any:
+        """Remove the chosen status: one not yet saved at once, a recorded one once confirmed."""
+        row = self.statuses.currentRow()
+        if row < 0:
+            return None
+        status_id = self.statuses.item(row).data(DATA)
+        if self.ref is None or status_id is None:
+            pending = row - (self.statuses.count() - len(self.pending_statuses))
+            if 0 <= pending < len(self.pending_statuses):
+                del self.pending_statuses[pending]
+                self.statuses.takeItem(row)
+            return None
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                translate("CaseUI", "Remove Status"),
+                translate("CaseUI", "Remove the status “%1”? The custody log keeps the change.")
+                .replace("%1", self.statuses.item(row).text()),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        return run(
+            self.runner,
+            self,
+            _call,
+            self.archive,
+            "remove_status",
+            self.ref,
+            status_id,
+            on_ok=self._on_saved,
+        )
+
+    def _apply_links(self, item_refs: list[str], remove: bool) -> Any:
+        if self.ref is None or not item_refs:
+            return None
+
+        def done(rows: list[PersonItem]) -> None:
+            self._show_items(rows)
+            self.saved.emit(self.person_id)
+
+        return run(
+            self.runner, self, _link, self.archive, self.ref, item_refs, remove, on_ok=done
+        )
+
+    def link_selected(self) -> Any:
+        return self._apply_links(self.selection() if self.selection else [], False)
+
+    def unlink_current(self) -> Any:
+        entry = self.items.currentItem()
+        return self._apply_links([entry.data(DATA).exhibit] if entry else [], True)
 
     def ask_merge(self) -> QInputDialog | None:
         """Pick the duplicate; ``merge_with`` confirms and merges."""

@@ -83,3 +83,18 @@ class LinkedPerson:
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class PersonItem:
+    """An item that shows or mentions the person, and how (the other side of LinkedPerson)."""
+
+    item_id: int
+    exhibit: str
+    kind: str
+    title: str
+    relation: str
+    note: str
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)

@@ -37,6 +37,7 @@ from evidence_desk.services.case.person_records import (
     IncidentRole,
     LinkedPerson,
     Name,
+    PersonItem,
     PersonRecord,
     Status,
 )
@@ -421,16 +422,36 @@ def link_item(
         case_index.index_item(session, item.id)
 
 
-def unlink_item(archive: Archive, item_ref: str, person_ref: str) -> None:
+def unlink_item(archive: Archive, item_ref: str, person_ref: str) -> bool:
+    """Take back a link; False when the item was not linked to the person."""
     with archive.db.writer() as session:
         item = resolve_item(session, item_ref)
         person = resolve_person(session, person_ref)
         link = session.get(ItemPerson, (item.id, person.id))
-        if link is not None:
-            session.delete(link)
-            session.flush()
-            log_change(session, archive, "person", person.uuid, "unlink item", item=item)
-            case_index.index_item(session, item.id)
+        if link is None:
+            return False
+        session.delete(link)
+        session.flush()
+        log_change(session, archive, "person", person.uuid, "unlink item", item=item)
+        case_index.index_item(session, item.id)
+        return True
+
+
+def items_of_person(archive: Archive, ref: str) -> list[PersonItem]:
+    """The items that show or mention a person, by exhibit number."""
+    with archive.db.reader() as session:
+        person = resolve_person(session, ref)
+        return [
+            PersonItem(
+                item_id=item.id,
+                exhibit=item.exhibit,
+                kind=item.kind,
+                title=item.title,
+                relation=link.relation,
+                note=link.note,
+            )
+            for item, link in queries.linked_items(session, person.id)
+        ]
 
 
 def persons_of_item(session: Session, item_id: int) -> list[LinkedPerson]:

@@ -216,3 +216,51 @@ def test_place_and_vocabulary_editors(qtbot, window, case):
     assert "street_medic" not in {
         t.code for t in case_vocabularies.list_terms(window.archive, "occupations")
     }
+
+
+def test_person_editor_lists_links_and_takes_back_links_and_statuses(
+    qtbot, window, case, tmp_path
+):
+    results = import_photos(qtbot, window, tmp_path, n=2)
+    archive = window.archive
+    person = case_persons.add_person(archive, ["Дана Ержанова"])
+    case_persons.add_status(archive, person.ref, "detained", started="2022-01-06")
+    case_persons.add_status(archive, person.ref, "killed", started="2022-01-07")
+    editor = case.open_record("person", person.ref)
+    qtbot.waitUntil(lambda: editor.statuses.count() == 2, timeout=WAIT)
+    editor.selection = lambda: [r.item_uuid for r in results]
+    with qtbot.waitSignal(editor.saved, timeout=WAIT):
+        editor.link_selected()
+    assert [editor.items.item(i).text().split()[0] for i in range(editor.items.count())] == [
+        r.exhibit for r in results
+    ]
+    editor.items.setCurrentRow(0)
+    with qtbot.waitSignal(editor.saved, timeout=WAIT):
+        editor.unlink_current()
+    assert editor.items.count() == 1
+    left = case_persons.items_of_person(archive, person.ref)
+    assert [r.exhibit for r in left] == [results[1].exhibit]
+    editor.statuses.setCurrentRow(1)  # "killed", recorded by mistake
+    with qtbot.waitSignal(editor.saved, timeout=WAIT):
+        editor.remove_status(confirm=False)
+    assert editor.statuses.count() == 1
+    assert [s.status for s in case_persons.get_person(archive, person.ref).statuses] == [
+        "detained"
+    ]
+    editor.close()
+
+
+def test_a_status_not_yet_saved_is_removed_from_the_new_person(qtbot, window, case):
+    editor = case.open_record("person", None)
+    qtbot.waitUntil(lambda: editor.status_pick.count() > 1, timeout=WAIT)
+    for code in ("detained", "released"):
+        editor.status_pick.setCurrentIndex(editor.status_pick.findData(code))
+        editor.add_status()
+    editor.statuses.setCurrentRow(0)
+    editor.remove_status()
+    assert [s for s, _ in editor.pending_statuses] == ["released"]
+    editor.names.setPlainText("Ерлан С.")
+    save_and_wait(qtbot, editor)
+    saved = case_persons.get_person(window.archive, editor.ref)
+    assert [s.status for s in saved.statuses] == ["released"]
+    editor.close()

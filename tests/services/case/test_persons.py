@@ -111,3 +111,34 @@ def test_ambiguous_names_ask_for_the_number(archive):
     case_persons.add_person(archive, ["Alibek"])
     with pytest.raises(EvidenceDeskError, match="several persons"):
         case_persons.get_person(archive, "alibek")
+
+
+def test_links_to_items_are_listed_and_taken_back(archive, tmp_path):
+    first = add_file(archive, tmp_path / "in", "a.jpg")
+    second = add_file(archive, tmp_path / "in", "b.jpg")
+    p = case_persons.add_person(archive, ["Нурлан Аманов"])
+    case_persons.link_item(archive, second, p.ref, relation="mentioned", note="named in caption")
+    case_persons.link_item(archive, first, p.ref)
+    rows = case_persons.items_of_person(archive, p.ref)
+    assert [(r.exhibit, r.relation, r.note) for r in rows] == [
+        (first, "depicted", ""),
+        (second, "mentioned", "named in caption"),
+    ]
+    assert case_persons.unlink_item(archive, second, p.ref) is True
+    assert case_persons.unlink_item(archive, second, p.ref) is False  # nothing left to take back
+    assert [r.exhibit for r in case_persons.items_of_person(archive, p.ref)] == [first]
+    changes = [d.get("action") for d in custody_details(archive)]
+    assert changes.count("link item") == 2 and changes.count("unlink item") == 1
+
+
+def test_a_status_recorded_by_mistake_is_removed_and_the_removal_logged(archive):
+    p = case_persons.add_person(archive, ["Асхат Б."])
+    p = case_persons.add_status(archive, p.ref, "detained", started="2022-01-06")
+    p = case_persons.add_status(archive, p.ref, "killed", started="2022-01-07")
+    wrong = p.statuses[1].id
+    p = case_persons.remove_status(archive, p.ref, wrong)
+    assert [s.status for s in p.statuses] == ["detained"]
+    with pytest.raises(EvidenceDeskError, match="no status"):
+        case_persons.remove_status(archive, p.ref, wrong)
+    removed = [d for d in custody_details(archive) if d.get("action") == "remove status"]
+    assert [d.get("status_id") for d in removed] == [wrong]

@@ -1,4 +1,5 @@
-"""``person``: persons and units (add, list, show, status, merge)."""
+"""``person``: persons and units (add, list, show, status, remove-status, link, items,
+merge)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from evidence_desk.cli.commands.case.common import (
     emit,
 )
 from evidence_desk.cli.common import add_command, lazy
+from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case import choices as case_choices
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
-    from evidence_desk.services.case.person_records import PersonRecord
+    from evidence_desk.services.case.person_records import PersonItem, PersonRecord
 
 # Loaded when a command runs, never to build the parser (tests/cli/test_cli_imports.py).
 case_persons = lazy("evidence_desk.services.case.persons")
@@ -35,7 +37,7 @@ def _print_person(p: PersonRecord) -> None:
         print(f"  {label:12} {value}")
     for s in p.statuses:
         where = f" at {s.place.name}" if s.place else ""
-        print(f"  {'status':12} {s.status} {s.started or '?'}{where}")
+        print(f"  {'status':12} #{s.id} {s.status} {s.started or '?'}{where}")
     for i in p.incidents:
         print(f"  {'incident':12} {i.ref} {i.title} ({i.role})")
 
@@ -82,6 +84,32 @@ def person_status(args: argparse.Namespace, archive: Archive) -> int:
     return emit(args, p, _print_person)
 
 
+def person_remove_status(args: argparse.Namespace, archive: Archive) -> int:
+    p = case_persons.remove_status(archive, args.ref, args.status_id)
+    return emit(args, p, _print_person)
+
+
+def _print_items(rows: list[PersonItem]) -> None:
+    for i in rows:
+        note = f"  ({i.note})" if i.note else ""
+        print(f"{i.exhibit}  {i.relation:10} {i.kind:9} {i.title}{note}")
+    print(f"{len(rows)} items")
+
+
+def person_link(args: argparse.Namespace, archive: Archive) -> int:
+    if args.remove:
+        absent = [i for i in args.items if not case_persons.unlink_item(archive, i, args.ref)]
+        if absent:
+            raise EvidenceDeskError(f"not linked to {args.ref}: {', '.join(absent)}")
+    for item in [] if args.remove else args.items:
+        case_persons.link_item(archive, item, args.ref, args.relation, args.note)
+    return emit(args, case_persons.items_of_person(archive, args.ref), _print_items)
+
+
+def person_items(args: argparse.Namespace, archive: Archive) -> int:
+    return emit(args, case_persons.items_of_person(archive, args.ref), _print_items)
+
+
 def person_merge(args: argparse.Namespace, archive: Archive) -> int:
     p = case_persons.merge_persons(archive, args.keep, args.other, args.reason)
     return emit(args, p, _print_person)
@@ -120,6 +148,23 @@ def person_parsers(actions: Any) -> None:
     p.add_argument("--note", default="")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=person_status)
+    p = add_command(actions, "remove-status", "take back a status recorded by mistake")
+    p.add_argument("ref", metavar="PERSON")
+    p.add_argument("status_id", type=int, metavar="ID", help="the #number person show prints")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=person_remove_status)
+    p = add_command(actions, "link", "say that items show or mention a person")
+    p.add_argument("ref", metavar="PERSON")
+    p.add_argument("items", nargs="+", metavar="ITEM")
+    p.add_argument("--relation", default="depicted", help="depicted (default), mentioned…")
+    p.add_argument("--note", default="")
+    p.add_argument("--remove", action="store_true", help="unlink instead")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=person_link)
+    p = add_command(actions, "items", "list the items that show or mention a person")
+    p.add_argument("ref", metavar="PERSON")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=person_items)
     p = add_command(actions, "merge", "merge OTHER into KEEP (links, names, statuses move)")
     p.add_argument("keep", metavar="KEEP")
     p.add_argument("other", metavar="OTHER")
