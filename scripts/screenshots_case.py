@@ -5,7 +5,7 @@
 Builds a sample archive with photos captured in January 2022, incidents
 with Cyrillic titles, a testimony with two statement versions, and the
 default periods (internet shutdown, state of emergency), then grabs the
-testimony editor, the incident editor and the timeline.
+testimony editor, the incident editor, the person editor and the timeline.
 Needs a font with Cyrillic glyphs (DejaVu).
 """
 
@@ -90,6 +90,7 @@ INCIDENTS = [
 def make_archive(root: Path):  # type: ignore[no-untyped-def]
     from evidence_desk.services.archive.archive import create_archive
     from evidence_desk.services.case import incidents as case_incidents
+    from evidence_desk.services.case import persons as case_persons
     from evidence_desk.services.case import testimonies as case_testimonies
     from evidence_desk.services.intake.ingest import Provenance, ingest
 
@@ -145,6 +146,15 @@ def make_archive(root: Path):  # type: ignore[no-untyped-def]
         field="translation",
     )
     case_incidents.link_items(archive, "INC-2", [t.exhibit])
+    person = case_persons.add_person(
+        archive, ["Ерлан Сейтқали", "Yerlan Seitkali"], aliases=["Ерик"], sex="male",
+        birth_year=1991, occupation="driver", sensitive=True,
+    )  # fmt: skip
+    case_persons.add_status(archive, person.ref, "detained", started="2022-01-06", place="Almaty")
+    case_persons.add_status(archive, person.ref, "released", started="2022-01-19")
+    for exhibit in ("ED-000004", "ED-000005"):
+        case_persons.link_item(archive, exhibit, person.ref)
+    case_incidents.add_person(archive, "INC-2", person.ref, "victim")
     return archive, t.exhibit
 
 
@@ -196,6 +206,11 @@ def main() -> int:
     settle()
     incident.grab().save(png("case-incident-editor"))
     incident.close()
+    person = ui.open_record("person", "P-1")
+    settle()
+    person.statuses.setCurrentRow(1)
+    person.grab().save(png("case-person-editor"))
+    person.close()
     ui.show_dock("timeline")
     dock = ui.docks["timeline"]
     dock.setFloating(True)

@@ -165,8 +165,13 @@ class PersonEditor(QDialog):
         self.statuses = QListWidget(self)
         self.pending_statuses: list[tuple[str, str | None]] = []
         self.status_pick = QComboBox(self)
+        self.status_pick.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status_pick.setMinimumContentsLength(11)
         self.status_date = QLineEdit(self)
         self.status_date.setPlaceholderText("2022-01-06")
+        self.status_date.setMinimumWidth(self.status_date.fontMetrics().horizontalAdvance("2022-01-06__"))
         add_status = QPushButton(translate("CaseUI", "Add Status"), self)
         add_status.clicked.connect(self.add_status)
         self.remove_status_button = QPushButton(translate("CaseUI", "Remove Status"), self)
