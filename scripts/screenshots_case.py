@@ -5,7 +5,8 @@
 Builds a sample archive with photos captured in January 2022, incidents
 with Cyrillic titles, a testimony with two statement versions, and the
 default periods (internet shutdown, state of emergency), then grabs the
-testimony editor, the incident editor, the person editor and the timeline.
+testimony editor, the incident editor, the person editor, an item's
+Case tab and the timeline.
 Needs a font with Cyrillic glyphs (DejaVu).
 """
 
@@ -91,6 +92,7 @@ def make_archive(root: Path):  # type: ignore[no-untyped-def]
     from evidence_desk.services.archive.archive import create_archive
     from evidence_desk.services.case import incidents as case_incidents
     from evidence_desk.services.case import persons as case_persons
+    from evidence_desk.services.case import places as case_places
     from evidence_desk.services.case import testimonies as case_testimonies
     from evidence_desk.services.intake.ingest import Provenance, ingest
 
@@ -154,6 +156,7 @@ def make_archive(root: Path):  # type: ignore[no-untyped-def]
     case_persons.add_status(archive, person.ref, "released", started="2022-01-19")
     for exhibit in ("ED-000004", "ED-000005"):
         case_persons.link_item(archive, exhibit, person.ref)
+    case_places.set_item_place(archive, "ED-000004", "Almaty")
     case_incidents.add_person(archive, "INC-2", person.ref, "victim")
     return archive, t.exhibit
 
@@ -211,6 +214,10 @@ def main() -> int:
     person.statuses.setCurrentRow(1)
     person.grab().save(png("case-person-editor"))
     person.close()
+    window.select_item(4)  # ED-000004: an incident, a person and a place
+    window.detail.tabs.setCurrentWidget(ui.item_tab)
+    settle(2.0)
+    window.grab().save(png("case-item-tab"))
     ui.show_dock("timeline")
     dock = ui.docks["timeline"]
     dock.setFloating(True)

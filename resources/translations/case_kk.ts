@@ -332,6 +332,34 @@
         <translation>Мәртебе қосу</translation>
     </message>
     <message>
+        <source>depicted</source>
+        <translation>бейнеленген</translation>
+    </message>
+    <message>
+        <source>mentioned</source>
+        <translation>аталған</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Іс</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>from GPS</source>
+        <translation>GPS бойынша</translation>
+    </message>
+    <message>
+        <source>Not linked to any case record. Drag it onto an incident, a person or a place, or use “Link to” in its context menu.</source>
+        <translation>Іс жазбаларының ешқайсысымен байланыспаған. Оны оқиғаға, адамға немесе орынға апарып тастаңыз немесе контекстік мәзірдегі «…байланыстыру» тармақтарын қолданыңыз.</translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from %2</source>
+        <translation>%1 мен %2 арасындағы байланыс үзілді</translation>
+    </message>
+    <message>
         <source>Remove Status</source>
         <translation>Мәртебені жою</translation>
     </message>

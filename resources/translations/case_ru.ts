@@ -332,6 +332,34 @@
         <translation>Добавить статус</translation>
     </message>
     <message>
+        <source>depicted</source>
+        <translation>изображён</translation>
+    </message>
+    <message>
+        <source>mentioned</source>
+        <translation>упомянут</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>from GPS</source>
+        <translation>по GPS</translation>
+    </message>
+    <message>
+        <source>Not linked to any case record. Drag it onto an incident, a person or a place, or use “Link to” in its context menu.</source>
+        <translation>Не связан ни с одной записью дела. Перетащите его на инцидент, человека или место либо воспользуйтесь пунктом «Связать с» в контекстном меню.</translation>
+    </message>
+    <message>
+        <source>Unlinked %1 from %2</source>
+        <translation>Связь %1 с %2 снята</translation>
+    </message>
+    <message>
         <source>Remove Status</source>
         <translation>Удалить статус</translation>
     </message>

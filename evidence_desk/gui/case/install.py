@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
-from evidence_desk.gui.case.linking import DragStarter, link
+from evidence_desk.gui.case.item_tab import ItemCaseTab
+from evidence_desk.gui.case.linking import DragStarter, link, unlink
 from evidence_desk.gui.case.panel import RecordListPanel
 from evidence_desk.gui.case.timeline_panel import TimelinePanel
 from evidence_desk.gui.case.widgets import run, translate
@@ -75,6 +76,13 @@ class CaseUI(QObject):
         hooks.extend_context_menu(self.extend_context_menu)
         hooks.subscribe(Change.ARCHIVE, lambda _c, _ids: self.set_archive(window.archive))
         hooks.subscribe(Change.CASE_RECORDS, lambda _c, _ids: self.refresh())
+        self.item_tab = ItemCaseTab(self.runner, window)
+        hooks.add_detail_tab(self.item_tab, translate("CaseUI", "Case"))
+        hooks.item_shown.connect(self.item_tab.show_item)
+        hooks.subscribe(Change.CASE_RECORDS | Change.ITEMS, lambda _c, _i: self.item_tab.reload())
+        self.item_tab.openRequested.connect(self._open_link)
+        self.item_tab.showItemRequested.connect(window.select_item)
+        self.item_tab.unlinkRequested.connect(self.unlink)
         if window.archive is not None:
             self.set_archive(window.archive)
 
@@ -178,6 +186,7 @@ class CaseUI(QObject):
         the archive to see.
         """
         self._pending_archive = archive
+        self.item_tab.set_archive(archive)
         self._update_actions()
         if archive is None or not self.window.model.loading:
             self._load_pending()
@@ -250,15 +259,39 @@ class CaseUI(QObject):
                 translate("CaseUI", "Linked %n item(s) to %2", None, count).replace("%2", ref),
                 6000,
             )
-            self.window.hooks.announce(Change.ITEMS | Change.CASE_RECORDS)
-            for editor in self.editors:
-                reload = getattr(editor, "reload", None)
-                if getattr(editor, "ref", None) == ref and reload is not None:
-                    reload()
+            self._links_changed(ref)
 
         return run(
             self.runner, self.window, link, self.window.archive, kind, ref, item_refs, on_ok=done
         )
+
+    def unlink(self, kind: str, ref: str, item_ref: str) -> Any:
+        """Take back one link shown in the detail panel's Case tab."""
+        if self.window.archive is None or refuse_read_only(self.window):
+            return None
+
+        def done(_result: object) -> None:
+            self.window.statusBar().showMessage(
+                translate("CaseUI", "Unlinked %1 from %2")
+                .replace("%1", item_ref)
+                .replace("%2", ref),
+                6000,
+            )
+            self._links_changed(ref)
+
+        archive = self.window.archive
+        return run(self.runner, self.window, unlink, archive, kind, ref, item_ref, on_ok=done)
+
+    def _links_changed(self, ref: str) -> None:
+        """After links changed: every view reloads, and so does an open editor of ``ref``."""
+        self.window.hooks.announce(Change.ITEMS | Change.CASE_RECORDS)
+        for editor in self.editors:
+            reload = getattr(editor, "reload", None)
+            if getattr(editor, "ref", None) == ref and reload is not None:
+                reload()
+
+    def _open_link(self, kind: str, ref: str) -> Any:
+        return self.new_testimony(ref) if kind == "testimony" else self.open_record(kind, ref)
 
     # Editors and dialogs
 

@@ -6,7 +6,8 @@ row and moving starts a drag of the selected items' UUIDs (a private MIME
 type). Pressing on one of several selected rows is held back until
 release, so a multi-row selection survives the start of a drag, as it does
 in Qt's own drag-enabled views. ``link`` is the one place that turns
-"these items → that record" into the service call for each record kind.
+"these items → that record" into the service call for each record kind, and
+``unlink`` the one that takes such a link back.
 """
 
 from __future__ import annotations
@@ -44,6 +45,28 @@ def link(archive: Archive, kind: str, ref: str, item_refs: list[str]) -> int:
     else:
         raise ValueError(kind)
     return len(item_refs)
+
+
+def unlink(archive: Archive, kind: str, ref: str, item_ref: str) -> None:
+    """Take back one item's link to an incident, a person, a place or a testimony; for
+    ``attachment``, ``ref`` is the attached item and ``item_ref`` the testimony."""
+    from evidence_desk.services.case import incidents as case_incidents
+    from evidence_desk.services.case import persons as case_persons
+    from evidence_desk.services.case import places as case_places
+    from evidence_desk.services.case import testimony_attachments as case_testimony_attachments
+
+    if kind == "incident":
+        case_incidents.unlink_items(archive, ref, [item_ref])
+    elif kind == "person":
+        case_persons.unlink_item(archive, item_ref, ref)
+    elif kind == "place":
+        case_places.set_item_place(archive, item_ref, None)
+    elif kind == "testimony":
+        case_testimony_attachments.detach(archive, ref, [item_ref])
+    elif kind == "attachment":
+        case_testimony_attachments.detach(archive, item_ref, [ref])
+    else:
+        raise ValueError(kind)
 
 
 def items_mime(refs: list[str]) -> QMimeData:

@@ -6,6 +6,8 @@ Features (case records, bundles, later ones) get ``window.hooks`` and use it to
   (``add_to_file_menu``) or after another command (``add_after``), and
   entries to the catalogue's context menu (``extend_context_menu``);
 - find the item views, to start drags from them (``item_views``);
+- add a tab to the item detail panel (``add_detail_tab``) and learn which item
+  it shows (``item_shown``);
 - announce what a finished operation changed (``announce``) and subscribe to
   what others changed (``subscribe``): one mechanism for "the catalogue rows,
   the case lists, the timeline must reload", instead of each feature calling
@@ -19,7 +21,7 @@ from enum import Flag, auto
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu, QTabWidget, QWidget
 
 
 class Change(Flag):
@@ -39,11 +41,18 @@ class WindowHooks(QObject):
     """The extension points of one main window."""
 
     changed = Signal(object, list)  # Change, item ids (empty: not known / all)
+    item_shown = Signal(int)  # the one item the detail panel has loaded (its row id)
 
-    def __init__(self, window: QMainWindow, item_views: Callable[[], list[QAbstractItemView]]):
+    def __init__(
+        self,
+        window: QMainWindow,
+        item_views: Callable[[], list[QAbstractItemView]],
+        detail_tabs: QTabWidget | None = None,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._item_views = item_views
+        self._detail_tabs = detail_tabs
         self._menu_extensions: list[MenuExtension] = []
 
     # Changes
@@ -112,6 +121,12 @@ class WindowHooks(QObject):
         """Called by the window with its own entries in place."""
         for extend in self._menu_extensions:
             extend(menu)
+
+    def add_detail_tab(self, widget: QWidget, title: str) -> None:
+        """Add a tab after the detail panel's own; ``item_shown`` says what it should show."""
+        if self._detail_tabs is None:
+            raise RuntimeError("this window has no detail panel")
+        self._detail_tabs.addTab(widget, title)
 
     def item_views(self) -> list[QAbstractItemView]:
         """The views showing catalogue items (table and grid)."""

@@ -74,7 +74,8 @@ class MainWindow(ItemEditsMixin, SavedSearchesMixin, WindowStateMixin, QMainWind
         self.saved_searches = catalogue.load_saved_searches()
         self.recent_menu: QMenu | None = None
         self._build_widgets()
-        self.hooks = WindowHooks(self, lambda: [self.table, self.grid])
+        self.hooks = WindowHooks(self, lambda: [self.table, self.grid], self.detail.tabs)
+        self.detail.loaded.connect(self.hooks.item_shown)
         self.hooks.subscribe(Change.ITEMS | Change.ITEM_SET, self._on_change)
         self.archive_warnings = ArchiveWarnings(self, self.hooks, lambda: self.archive)
         self.importer = ImportController(self.runner, self, self.statusBar())

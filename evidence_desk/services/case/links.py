@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.db.models import Item
 from evidence_desk.services.archive.archive import Archive
+from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case.clock import CaptureTime, capture_times
 from evidence_desk.services.case.common import resolve_item
 from evidence_desk.services.case.incident_records import IncidentSummary
@@ -65,3 +66,22 @@ def item_case_context(archive: Archive, ref: str) -> CaseContext:
     """The case context of one item (exhibit number, UUID, hash prefix or witness code)."""
     with archive.db.reader() as session:
         return case_context(session, resolve_item(session, ref))
+
+
+@dataclass(frozen=True)
+class ItemCase:
+    """An item's exhibit number with its case context (what the detail panel's tab shows)."""
+
+    item_id: int
+    exhibit: str
+    kind: str
+    context: CaseContext
+
+
+def item_case(archive: Archive, item_id: int) -> ItemCase:
+    """The case context of the item with this row id (as the catalogue's views know it)."""
+    with archive.db.reader() as session:
+        item = session.get(Item, item_id)
+        if item is None:
+            raise EvidenceDeskError("the item is no longer in the archive")
+        return ItemCase(item.id, item.exhibit, item.kind, case_context(session, item))

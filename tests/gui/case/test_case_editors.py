@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from evidence_desk.gui.shell.hooks import Change
 from evidence_desk.services.archive import custody
 from evidence_desk.services.case import incidents as case_incidents
 from evidence_desk.services.case import persons as case_persons
@@ -264,3 +265,53 @@ def test_a_status_not_yet_saved_is_removed_from_the_new_person(qtbot, window, ca
     saved = case_persons.get_person(window.archive, editor.ref)
     assert [s.status for s in saved.statuses] == ["released"]
     editor.close()
+
+
+def test_the_case_tab_shows_an_items_links_opens_them_and_takes_them_back(
+    qtbot, window, case, tmp_path
+):
+    results = import_photos(qtbot, window, tmp_path, n=2)
+    archive = window.archive
+    photo = results[0]
+    incident = case_incidents.add_incident(archive, "Задержание у акимата", start="2022-01-05")
+    case_incidents.link_items(archive, incident.ref, [photo.exhibit])
+    person = case_persons.add_person(archive, ["Ерлан С."])
+    case_persons.link_item(archive, photo.exhibit, person.ref)
+    case_places.set_item_place(archive, photo.exhibit, "Almaty")
+    window.hooks.announce(Change.CASE_RECORDS)
+    tab = case.item_tab
+    window.detail.tabs.setCurrentWidget(tab)
+    window.select_item(photo.item_id)
+
+    def rows() -> list[str]:
+        out = []
+        for g in range(tab.tree.topLevelItemCount()):
+            group = tab.tree.topLevelItem(g)
+            out += [group.child(i).text(0) for i in range(group.childCount())]
+        return out
+
+    qtbot.waitUntil(lambda: len(rows()) == 3, timeout=WAIT)
+    assert rows()[0] == f"{incident.ref}  Задержание у акимата"
+    assert rows()[1].startswith(f"{person.ref}  Ерлан С.")
+    assert rows()[2].startswith("Almaty")
+    group = tab.tree.topLevelItem(1)  # persons
+    tab.tree.setCurrentItem(group.child(0))
+    editors = len(case.editors)
+    tab.open_current()
+    assert len(case.editors) == editors + 1 and case.editors[-1].ref == person.ref
+    case.editors[-1].close()
+    with qtbot.waitSignal(window.runner.taskStarted, timeout=WAIT):
+        tab.unlink_current()
+    qtbot.waitUntil(lambda: len(rows()) == 2, timeout=WAIT)
+    assert case_persons.items_of_person(archive, person.ref) == []
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(0))
+    tab.unlink_current()
+    qtbot.waitUntil(lambda: len(rows()) == 1, timeout=WAIT)
+    assert case_incidents.get_incident(archive, incident.ref).items == []
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(0))
+    tab.unlink_current()
+    qtbot.waitUntil(lambda: tab.empty.isVisible(), timeout=WAIT)
+    window.select_item(results[1].item_id)  # another item, never linked
+    qtbot.waitUntil(lambda: tab.shown is not None and tab.shown.item_id == results[1].item_id,
+                    timeout=WAIT)  # fmt: skip
+    assert rows() == [] and tab.empty.isVisible()
