@@ -96,13 +96,14 @@ def _call(archive: Archive, fn: str, ref: str, *args: Any, **kwargs: Any) -> Per
 
 def _link(archive: Archive, ref: str, item_refs: list[str], remove: bool) -> list[PersonItem]:
     """Link items to the person (or take the links back); the person's items afterwards."""
+    from evidence_desk.gui.case import linking
     from evidence_desk.services.case import persons as case_persons
 
-    for item_ref in item_refs:
-        if remove:
-            case_persons.unlink_item(archive, item_ref, ref)
-        else:
-            case_persons.link_item(archive, item_ref, ref)
+    if remove:
+        for item_ref in item_refs:
+            linking.unlink(archive, "person", ref, item_ref)
+    else:
+        linking.link(archive, "person", ref, item_refs)
     return case_persons.items_of_person(archive, ref)
 
 
@@ -363,24 +364,20 @@ class PersonEditor(QDialog):
                 del self.pending_statuses[pending]
                 self.statuses.takeItem(row)
             return None
+        question = translate(
+            "CaseUI", "Remove the status “%1”? The custody log keeps the change."
+        ).replace("%1", self.statuses.item(row).text())
+        title = translate("CaseUI", "Remove Status")
+        return self._confirmed_call(confirm, title, question, "remove_status", status_id)
+
+    def _confirmed_call(self, confirm: bool, title: str, question: str, fn: str, *args: Any) -> Any:
+        """Ask first (unless ``confirm`` is False), then call the person service ``fn``."""
         if confirm:
-            answer = QMessageBox.question(
-                self,
-                translate("CaseUI", "Remove Status"),
-                translate("CaseUI", "Remove the status “%1”? The custody log keeps the change.")
-                .replace("%1", self.statuses.item(row).text()),
-            )
+            answer = QMessageBox.question(self, title, question)
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         return run(
-            self.runner,
-            self,
-            _call,
-            self.archive,
-            "remove_status",
-            self.ref,
-            status_id,
-            on_ok=self._on_saved,
+            self.runner, self, _call, self.archive, fn, self.ref, *args, on_ok=self._on_saved
         )
 
     def _apply_links(self, item_refs: list[str], remove: bool) -> Any:
@@ -417,27 +414,13 @@ class PersonEditor(QDialog):
         return dialog
 
     def merge_with(self, other_ref: str, reason: str = "", confirm: bool = True) -> Any:
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                translate("CaseUI", "Merge"),
-                translate("CaseUI", "Merge %1 into %2? %1 will only point here afterwards.")
-                .replace("%1", other_ref)
-                .replace("%2", str(self.ref)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-        return run(
-            self.runner,
-            self,
-            _call,
-            self.archive,
-            "merge_persons",
-            self.ref,
-            other_ref,
-            reason,
-            on_ok=self._on_saved,
+        question = (
+            translate("CaseUI", "Merge %1 into %2? %1 will only point here afterwards.")
+            .replace("%1", other_ref)
+            .replace("%2", str(self.ref))
         )
+        title = translate("CaseUI", "Merge")
+        return self._confirmed_call(confirm, title, question, "merge_persons", other_ref, reason)
 
     def _on_saved(self, data: PersonRecord) -> None:
         self._show(data)
