@@ -47,6 +47,7 @@ from evidence_desk.gui.case.widgets import (
     ui_language,
 )
 from evidence_desk.gui.shell.formatting import kind_label
+from evidence_desk.gui.shell.read_only import refuse_read_only
 from evidence_desk.gui.shell.tasks import TaskRunner, error_text
 
 if TYPE_CHECKING:
@@ -371,7 +372,10 @@ class PersonEditor(QDialog):
         return self._confirmed_call(confirm, title, question, "remove_status", status_id)
 
     def _confirmed_call(self, confirm: bool, title: str, question: str, fn: str, *args: Any) -> Any:
-        """Ask first (unless ``confirm`` is False), then call the person service ``fn``."""
+        """Ask first (unless ``confirm`` is False), then call the person service ``fn``; on a
+        read-only archive say so instead, before asking anything."""
+        if refuse_read_only(self, self.archive):
+            return None
         if confirm:
             answer = QMessageBox.question(self, title, question)
             if answer != QMessageBox.StandardButton.Yes:
@@ -381,7 +385,7 @@ class PersonEditor(QDialog):
         )
 
     def _apply_links(self, item_refs: list[str], remove: bool) -> Any:
-        if self.ref is None or not item_refs:
+        if self.ref is None or not item_refs or refuse_read_only(self, self.archive):
             return None
 
         def done(rows: list[PersonItem]) -> None:

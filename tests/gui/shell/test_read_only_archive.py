@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from evidence_desk.gui.bundles.install import install_bundle_ui
 from evidence_desk.services.archive.archive import create_archive
 from evidence_desk.services.bundles.verify import verify_bundle
+from evidence_desk.services.case import persons as case_persons
 from evidence_desk.services.catalogue import items
 from tests import media
 from tests.fs_faults import small_fs
@@ -39,6 +40,9 @@ def read_only_window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[tuple]:
         root = stick.path / "archive"
         with create_archive(root, "On a stick") as archive:
             assert len(run(archive, folder, received_from="W").new) == 3
+            person = case_persons.add_person(archive, ["Witness"])
+            case_persons.add_status(archive, person.ref, "detained")
+            case_persons.link_item(archive, "ED-1", person.ref)
         stick.read_only()
         shown: list[str] = []
         monkeypatch.setattr(
@@ -195,6 +199,37 @@ def test_every_editing_action_is_refused_before_its_dialog(
     wait_idle(qtbot, win)
     assert all(not i["tags"] for i in items.list_items(win.archive))
     assert win.model.total() == 3
+
+
+def test_links_and_statuses_are_refused_before_anything_is_asked(
+    qtbot, read_only_window, monkeypatch
+) -> None:
+    """An existing record opens to be read; taking back a status or a link, in the person
+    editor or the item's Case tab, says why it cannot before any confirmation."""
+    win, shown = read_only_window
+    asked: list[object] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes
+    )
+    editor = win.case_ui.open_record("person", "P-1")
+    qtbot.waitUntil(
+        lambda: editor.statuses.count() == 1 and editor.items.count() == 1, timeout=WAIT_MS
+    )
+    tab = win.case_ui.item_tab
+    win.detail.tabs.setCurrentWidget(tab)
+    win.table.selectRow(0)
+    qtbot.waitUntil(lambda: tab.tree.topLevelItemCount() == 1, timeout=WAIT_MS)
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(0))
+    editor.statuses.setCurrentRow(0)
+    editor.items.setCurrentRow(0)
+    for attempt in (editor.remove_status, editor.unlink_current, tab.unlink_current):
+        shown.clear()
+        attempt()
+        _refusal(shown, win.archive.root)
+    assert asked == []
+    person = case_persons.get_person(win.archive, "P-1")
+    assert len(person.statuses) == 1
+    assert len(case_persons.items_of_person(win.archive, "P-1")) == 1
 
 
 def test_health_check_reports_the_medium_and_offers_no_repair(qtbot, read_only_window) -> None:
