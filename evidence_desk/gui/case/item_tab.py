@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.gui.case.widgets import run, translate
 from evidence_desk.gui.shell.formatting import kind_label
-from evidence_desk.gui.shell.tasks import TaskRunner
+from evidence_desk.gui.shell.tasks import Latest, TaskRunner
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
@@ -64,7 +64,7 @@ class ItemCaseTab(QWidget):
         self.item_id: int | None = None
         self.shown: ItemCase | None = None
         self._stale = False
-        self._token = 0
+        self._latest = Latest()
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
@@ -114,8 +114,7 @@ class ItemCaseTab(QWidget):
             self._stale = True
             return None
         self._stale = False
-        self._token += 1
-        token = self._token
+        token = self._latest.advance()
         return run(
             self.runner,
             None,
@@ -133,13 +132,14 @@ class ItemCaseTab(QWidget):
             self.reload()
 
     def _show_nothing(self) -> None:
+        self._latest.advance()  # an answer still on its way is for what was shown before
         self.shown = None
         self.tree.clear()
         self.empty.hide()
         self._update_buttons()
 
     def _show(self, token: int, data: ItemCase) -> None:
-        if token != self._token or data.item_id != self.item_id:
+        if not self._latest.is_current(token) or data.item_id != self.item_id:
             return
         self.shown = data
         self.tree.clear()
