@@ -101,8 +101,9 @@ def person_link(args: argparse.Namespace, archive: Archive) -> int:
         absent = [i for i in args.items if not case_persons.unlink_item(archive, i, args.ref)]
         if absent:
             raise EvidenceDeskError(f"not linked to {args.ref}: {', '.join(absent)}")
-    for item in [] if args.remove else args.items:
-        case_persons.link_item(archive, item, args.ref, args.relation, args.note)
+    else:
+        for item in args.items:
+            case_persons.link_item(archive, item, args.ref, args.relation, args.note)
     return emit(args, case_persons.items_of_person(archive, args.ref), _print_items)
 
 
