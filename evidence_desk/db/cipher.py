@@ -58,7 +58,7 @@ def connect(
     """
     if read_only:
         kwargs["uri"] = True
-        target = Path(path).resolve().as_uri().replace("file://", "file:", 1) + "?mode=ro"
+        target = dialect.file_uri(path, "mode=ro")
     else:
         target = str(path)
     conn = sqlcipher3.connect(target, timeout=timeout, **kwargs)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # annotations only: db.cipher's bare connections use this module too
-    from sqlalchemy import Connection
+    from sqlalchemy import URL, Connection
     from sqlalchemy.orm import Session
 
 NAME = "sqlite"
@@ -30,12 +30,25 @@ BEGIN_READ = "BEGIN"
 BEGIN_WRITE = "BEGIN IMMEDIATE"
 
 
-def url(db_path: Path, read_only: bool = False) -> str:
+def file_uri(path: Path, flags: str = "") -> str:
+    """``path`` as SQLite's ``file:`` URI with query ``flags``, percent-encoded: a folder
+    named "Case #12" would otherwise end the name at "#" and drop the flags (a read-only
+    open would then create an empty database beside it)."""
+    uri = Path(path).resolve().as_uri().replace("file://", "file:", 1)
+    return f"{uri}?{flags}" if flags else uri
+
+
+def url(db_path: Path, read_only: bool = False) -> URL:
+    """SQLAlchemy's URL of the catalogue; built from parts, since a URL string would have
+    its path percent-decoded (and a "%" or "#" in a folder name misread)."""
+    from sqlalchemy.engine import URL
+
     if read_only:
         # Write-protected media (or a disk too full to create the WAL index):
         # nothing can change the file under us, so SQLite may skip locking.
-        return f"sqlite:///file:{db_path}?mode=ro&immutable=1&uri=true"
-    return f"sqlite:///{db_path}"
+        flags = {"mode": "ro", "immutable": "1", "uri": "true"}
+        return URL.create("sqlite", database=file_uri(db_path), query=flags)
+    return URL.create("sqlite", database=str(db_path))
 
 
 def connect_args() -> dict[str, Any]:
@@ -72,10 +85,7 @@ def backup(source: Path, target: Path, *, read_only: bool = False) -> None:
     opens the source so (a backup being restored).
     """
     partial = target.with_name(f".{target.name}.partial")
-    if read_only:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    else:
-        src = sqlite3.connect(source)
+    src = connect_read_only(source) if read_only else sqlite3.connect(source)
     copy_database(src, sqlite3.connect(partial), partial, target)
 
 
@@ -149,7 +159,7 @@ def connect_read_only(path: Path, *, immutable: bool = False, timeout: float = 1
     ``url`` opens it.
     """
     flags = "mode=ro&immutable=1" if immutable else "mode=ro"
-    return sqlite3.connect(f"file:{path}?{flags}", uri=True, timeout=timeout)
+    return sqlite3.connect(file_uri(path, flags), uri=True, timeout=timeout)
 
 
 def check_database(conn: Any) -> tuple[str, bool]:

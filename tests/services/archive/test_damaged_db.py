@@ -14,9 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
+from evidence_desk.db import dialect
 from evidence_desk.services.archive import backups, doctor
-from evidence_desk.services.archive.archive import open_archive
+from evidence_desk.services.archive.archive import DB_NAME, create_archive, open_archive
 from evidence_desk.services.archive.errors import ArchiveError
 from evidence_desk.services.catalogue import items
 from evidence_desk.services.catalogue.verify import verify
@@ -223,3 +225,23 @@ def test_restore_of_an_older_backup_keeps_numbers_given_since(filled: Path, tmp_
         media.write_bytes(again / "n.txt", b"new after restore")
         (result,) = run(archive, again).new
         assert result.exhibit == "ED-000006"
+
+
+@pytest.mark.parametrize("folder", ["Case #12", "50% done", "why?", "Дело №5 & co"])
+def test_read_only_opens_take_any_folder_name(tmp_path: Path, folder: str) -> None:
+    """SQLite reads "#", "?" and "%" in a file: URI as syntax: unescaped, a read-only open
+    lost its flags, created an empty file beside the archive and called it damaged."""
+    root = tmp_path / folder / "archive"
+    root.parent.mkdir()
+    create_archive(root, "odd name").close()
+    before = sorted(p.name for p in root.parent.iterdir())
+    report = doctor.diagnose(root)
+    assert report.ok, [c.message for c in report.checks if not c.ok]
+    found = backups.all_backups(root / "backups")
+    assert found and all(backups.inspect(b).ok for b in found)
+    engine = create_engine(dialect.url(root / DB_NAME, read_only=True))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM custody_events").scalar() == 1
+    engine.dispose()
+    assert sorted(p.name for p in root.parent.iterdir()) == before  # nothing created
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
