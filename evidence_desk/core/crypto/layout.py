@@ -13,6 +13,13 @@ SIGNING_KEY = "signing-key.pem.enc"
 AGE_IDENTITY = "age-identity.enc"
 AGE_RECIPIENT = "age-recipient.txt"
 SAVED_SEARCHES = "saved-searches.enc"
+# Every file an encrypted archive's keys/ may hold.
+ENCRYPTED_FILES = frozenset({KEYFILE, SIGNING_KEY, AGE_IDENTITY, AGE_RECIPIENT, SAVED_SEARCHES})
+
+# A plain archive's keys, unsealed (written by services.archive.creation).
+PLAIN_SIGNING_KEY = "signing-key.pem"
+PLAIN_AGE_IDENTITY = "age-identity.txt"
+PLAIN_FILES = frozenset({PLAIN_SIGNING_KEY, PLAIN_AGE_IDENTITY})
 
 
 def is_encrypted(keys_dir: Path) -> bool:

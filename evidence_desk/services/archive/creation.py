@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from evidence_desk import tool_version
 from evidence_desk.core import custody_chain
 from evidence_desk.core import custody_checkpoint as cp
-from evidence_desk.core.crypto import archive_keys
+from evidence_desk.core.crypto import archive_keys, layout
 from evidence_desk.core.crypto.archive_keys import ArchiveKeys
 from evidence_desk.core.crypto.keys import Argon2Params
 from evidence_desk.core.crypto.recipients import generate_identity
@@ -33,8 +33,8 @@ from evidence_desk.services.archive.errors import ArchiveError
 from evidence_desk.services.archive.location import DB_NAME
 from evidence_desk.services.archive.settings import load_settings
 
-SIGNING_KEY = "signing-key.pem"
-AGE_IDENTITY_PLAIN = "age-identity.txt"
+SIGNING_KEY = layout.PLAIN_SIGNING_KEY
+AGE_IDENTITY_PLAIN = layout.PLAIN_AGE_IDENTITY
 
 
 @dataclass(frozen=True, repr=False)

@@ -21,6 +21,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from evidence_desk.core.crypto import layout
 from evidence_desk.db.queries import item_rows as rows
 from evidence_desk.db.readonly import connect_read_only
 from evidence_desk.services.archive.errors import ItemNotFound
@@ -208,13 +209,10 @@ def _local_iso(stored: str) -> str:
     return datetime.fromisoformat(stored).isoformat()
 
 
-# The key files of an unencrypted archive (services.archive.archive's SIGNING_KEY and
-# AGE_IDENTITY_PLAIN), and of an encrypted one (core.crypto.archive_keys). Anything else
-# in keys/ (a conversion in progress, a lost key file) means the full open, which explains.
-_PLAIN_KEY_FILES = {"signing-key.pem", "age-identity.txt"}
-_ENCRYPTED_KEY_FILES = {
-    "archive-keys.json", "signing-key.pem.enc", "age-identity.enc", "age-recipient.txt",
-}  # fmt: skip
+# Anything in keys/ beyond these (a conversion in progress, a lost key file) means the
+# full open, which explains.
+_PLAIN_KEY_FILES = layout.PLAIN_FILES
+_ENCRYPTED_KEY_FILES = layout.ENCRYPTED_FILES
 
 
 def _key_files(keys: Path) -> set[str] | None:
@@ -240,7 +238,7 @@ def quick_reader(root: Path, passphrase: Callable[[], str] | None = None) -> Qui
         return None
     key = None
     if not names <= _PLAIN_KEY_FILES:
-        if passphrase is None or "archive-keys.json" not in names:
+        if passphrase is None or layout.KEYFILE not in names:
             return None
         if not names <= _ENCRYPTED_KEY_FILES:
             return None

@@ -99,3 +99,20 @@ def test_other_schema_or_no_database_takes_the_full_open(tmp_path: Path) -> None
         db.execute("UPDATE alembic_version SET version_num = '0001'")
     db.close()
     assert quick_reader(root) is None
+
+
+def test_an_encrypted_archive_with_saved_searches_keeps_the_quick_reader(tmp_path: Path) -> None:
+    """Every file an encrypted archive writes into keys/ is known (core.crypto.layout), so
+    saving a search does not send every later ``list`` down the slow full open."""
+    from evidence_desk.services.catalogue.listing import Filters, SavedSearch
+    from evidence_desk.services.catalogue.saved_searches import save_saved_searches
+
+    root = tmp_path / "archive"
+    _fill(root, tmp_path, PASS)
+    with open_archive(root, passphrase=lambda: PASS) as archive:
+        save_saved_searches([SavedSearch("detentions", Filters(text="detention"))], archive)
+    assert (root / "keys" / "saved-searches.enc").is_file()
+    reader = quick_reader(root, lambda: PASS)
+    assert reader is not None
+    with reader:
+        assert len(reader.items()) == 2
