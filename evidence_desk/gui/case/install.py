@@ -79,7 +79,8 @@ class CaseUI(QObject):
         self.item_tab = ItemCaseTab(self.runner, window)
         hooks.add_detail_tab(self.item_tab, translate("CaseUI", "Case"))
         hooks.item_shown.connect(self.item_tab.show_item)
-        hooks.subscribe(Change.CASE_RECORDS | Change.ITEMS, lambda _c, _i: self.item_tab.reload())
+        links_shown = Change.CASE_RECORDS | Change.ITEMS | Change.ITEM_SET
+        hooks.subscribe(links_shown, lambda _c, _i: self.item_tab.reload())
         self.item_tab.openRequested.connect(self._open_link)
         self.item_tab.showItemRequested.connect(window.select_item)
         self.item_tab.unlinkRequested.connect(self.unlink)
@@ -318,7 +319,9 @@ class CaseUI(QObject):
     def new_testimony(self, ref: str | None = None) -> Any:
         from evidence_desk.gui.case.testimony_editor import TestimonyEditor
 
-        if self.window.archive is None or refuse_read_only(self.window):
+        if self.window.archive is None:
+            return None
+        if ref is None and refuse_read_only(self.window):  # an existing one opens to be read
             return None
         editor = TestimonyEditor(
             self.runner, self.window.archive, ref, self.window, selection=self.selected_refs

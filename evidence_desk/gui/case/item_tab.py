@@ -9,6 +9,7 @@ loads when shown), so browsing the catalogue costs nothing extra.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,7 +32,18 @@ if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
     from evidence_desk.services.case.links import ItemCase
 
-LINK = Qt.ItemDataRole.UserRole  # (kind, ref) of a link row
+LINK = Qt.ItemDataRole.UserRole  # the _Link of a row
+
+
+@dataclass(frozen=True)
+class _Link:
+    """One row: the record (``kind``, ``ref``) linked to the item with exhibit ``item``;
+    ``show`` is the row id of an attached item, which opens by being selected."""
+
+    kind: str
+    ref: str
+    item: str
+    show: int = 0
 
 
 def _relation(code: str) -> str:
@@ -101,9 +113,10 @@ class ItemCaseTab(QWidget):
         self._show_nothing()
 
     def show_item(self, item_id: int) -> None:
-        if item_id != self.item_id:
-            self.item_id = item_id
-            self._show_nothing()
+        if item_id == self.item_id:
+            return  # the panel reloaded it after a change, which reloads this tab too
+        self.item_id = item_id
+        self._show_nothing()
         self.reload()
 
     def reload(self) -> Any:
@@ -143,29 +156,31 @@ class ItemCaseTab(QWidget):
             return
         self.shown = data
         self.tree.clear()
-        c = data.context
-        groups: list[tuple[str, list[tuple[str, str, str]]]] = [
+        c, here = data.context, data.exhibit
+        groups: list[tuple[str, list[tuple[_Link, str]]]] = [
             (
                 translate("CaseUI", "Incidents"),
-                [("incident", i.ref, f"{i.ref}  {i.title}") for i in c.incidents],
+                [(_Link("incident", i.ref, here), f"{i.ref}  {i.title}") for i in c.incidents],
             ),
             (
                 translate("CaseUI", "Persons"),
-                [("person", p.ref, f"{p.ref}  {p.name} — {_relation(p.relation)}")
+                [(_Link("person", p.ref, here), f"{p.ref}  {p.name} — {_relation(p.relation)}")
                  for p in c.persons],  # fmt: skip
             ),
             (
                 translate("CaseUI", "Places"),
-                [("place", f"PL-{p.id:04d}", self._place_text(p)) for p in c.places],
+                [(_Link("place", f"PL-{p.id:04d}", here), self._place_text(p))
+                 for p in c.places],  # fmt: skip
             ),
             (
                 translate("CaseUI", "Testimonies"),
-                [("testimony", t.witness_code, f"{t.witness_code}  {t.exhibit}")
+                [(_Link("testimony", t.exhibit, here), f"{t.witness_code}  {t.exhibit}")
                  for t in c.testimonies],  # fmt: skip
             ),
             (
                 translate("CaseUI", "Attachments"),
-                [("attachment", a.exhibit, f"{a.exhibit}  {a.title}  ({kind_label(a.kind)})")
+                [(_Link("testimony", here, a.exhibit, a.item_id),
+                  f"{a.exhibit}  {a.title}  ({kind_label(a.kind)})")
                  for a in c.attachments],  # fmt: skip
             ),
         ]
@@ -177,8 +192,8 @@ class ItemCaseTab(QWidget):
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
-            for kind, ref, text in rows:
-                QTreeWidgetItem(group, [text]).setData(0, LINK, (kind, ref))
+            for link, text in rows:
+                QTreeWidgetItem(group, [text]).setData(0, LINK, link)
             group.setExpanded(True)
         self.empty.setVisible(self.tree.topLevelItemCount() == 0)
         self.tree.setVisible(self.tree.topLevelItemCount() > 0)
@@ -194,10 +209,10 @@ class ItemCaseTab(QWidget):
 
     # Actions
 
-    def current_link(self) -> tuple[str, str] | None:
+    def current_link(self) -> _Link | None:
         entry = self.tree.currentItem()
         link = entry.data(0, LINK) if entry is not None else None
-        return (str(link[0]), str(link[1])) if link else None
+        return link if isinstance(link, _Link) else None
 
     def _update_buttons(self) -> None:
         has = self.current_link() is not None
@@ -206,17 +221,12 @@ class ItemCaseTab(QWidget):
 
     def open_current(self) -> None:
         link = self.current_link()
-        if link is None or self.shown is None:
-            return
-        kind, ref = link
-        if kind == "attachment":
-            found = [a for a in self.shown.context.attachments if a.exhibit == ref]
-            if found:
-                self.showItemRequested.emit(found[0].item_id)
-            return
-        self.openRequested.emit(kind, ref)
+        if link is not None and link.show:
+            self.showItemRequested.emit(link.show)
+        elif link is not None:
+            self.openRequested.emit(link.kind, link.ref)
 
     def unlink_current(self) -> None:
         link = self.current_link()
-        if link is not None and self.shown is not None:
-            self.unlinkRequested.emit(link[0], link[1], self.shown.exhibit)
+        if link is not None:
+            self.unlinkRequested.emit(link.kind, link.ref, link.item)

@@ -48,8 +48,7 @@ def link(archive: Archive, kind: str, ref: str, item_refs: list[str]) -> int:
 
 
 def unlink(archive: Archive, kind: str, ref: str, item_ref: str) -> None:
-    """Take back one item's link to an incident, a person, a place or a testimony; for
-    ``attachment``, ``ref`` is the attached item and ``item_ref`` the testimony."""
+    """Take back one item's link to an incident, a person, a place or a testimony."""
     from evidence_desk.services.case import incidents as case_incidents
     from evidence_desk.services.case import persons as case_persons
     from evidence_desk.services.case import places as case_places
@@ -63,8 +62,6 @@ def unlink(archive: Archive, kind: str, ref: str, item_ref: str) -> None:
         case_places.set_item_place(archive, item_ref, None)
     elif kind == "testimony":
         case_testimony_attachments.detach(archive, ref, [item_ref])
-    elif kind == "attachment":
-        case_testimony_attachments.detach(archive, item_ref, [ref])
     else:
         raise ValueError(kind)
 

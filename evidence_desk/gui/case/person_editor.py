@@ -247,6 +247,11 @@ class PersonEditor(QDialog):
             on_ok=self._show,
             pool="query",
         )
+        self._reload_items()
+
+    def _reload_items(self) -> None:
+        from evidence_desk.services.case import persons as case_persons
+
         run(
             self.runner,
             self,
@@ -428,4 +433,5 @@ class PersonEditor(QDialog):
 
     def _on_saved(self, data: PersonRecord) -> None:
         self._show(data)
+        self._reload_items()  # a merge moves the other record's item links here
         self.saved.emit(data.id)

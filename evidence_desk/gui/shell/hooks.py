@@ -47,7 +47,7 @@ class WindowHooks(QObject):
         self,
         window: QMainWindow,
         item_views: Callable[[], list[QAbstractItemView]],
-        detail_tabs: QTabWidget | None = None,
+        detail_tabs: QTabWidget,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -124,8 +124,6 @@ class WindowHooks(QObject):
 
     def add_detail_tab(self, widget: QWidget, title: str) -> None:
         """Add a tab after the detail panel's own; ``item_shown`` says what it should show."""
-        if self._detail_tabs is None:
-            raise RuntimeError("this window has no detail panel")
         self._detail_tabs.addTab(widget, title)
 
     def item_views(self) -> list[QAbstractItemView]:

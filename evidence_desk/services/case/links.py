@@ -74,7 +74,6 @@ class ItemCase:
 
     item_id: int
     exhibit: str
-    kind: str
     context: CaseContext
 
 
@@ -84,4 +83,4 @@ def item_case(archive: Archive, item_id: int) -> ItemCase:
         item = session.get(Item, item_id)
         if item is None:
             raise EvidenceDeskError("the item is no longer in the archive")
-        return ItemCase(item.id, item.exhibit, item.kind, case_context(session, item))
+        return ItemCase(item.id, item.exhibit, case_context(session, item))

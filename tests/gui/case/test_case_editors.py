@@ -13,6 +13,7 @@ from evidence_desk.services.case import incidents as case_incidents
 from evidence_desk.services.case import persons as case_persons
 from evidence_desk.services.case import places as case_places
 from evidence_desk.services.case import testimonies as case_testimonies
+from evidence_desk.services.case import testimony_attachments as case_testimony_attachments
 from evidence_desk.services.case import vocabularies as case_vocabularies
 from tests import media
 from tests.gui.conftest import import_by_drop, wait_idle
@@ -168,12 +169,14 @@ def test_drop_catalogue_rows_on_a_person_links_them(qtbot, window, case, tmp_pat
     assert any(p.ref == editor.ref for p in context.persons)
 
 
-def test_merge_keeps_links(qtbot, window, case):
+def test_merge_keeps_links(qtbot, window, case, tmp_path):
+    (photo,) = import_photos(qtbot, window, tmp_path, n=1)
     archive = window.archive
     keep = case_persons.add_person(archive, ["Серик Ахметов"])
     other = case_persons.add_person(archive, ["Serik Akhmetov"])
     incident = case_incidents.add_incident(archive, "Задержание", start="2022-01-06")
     case_incidents.add_person(archive, incident.ref, other.ref, "victim")
+    case_persons.link_item(archive, photo.exhibit, other.ref)
     editor = case.open_record("person", keep.ref)
     qtbot.waitUntil(
         lambda: len(editor.persons) == 2 and editor.merge_button.isEnabled(), timeout=WAIT
@@ -186,6 +189,9 @@ def test_merge_keeps_links(qtbot, window, case):
     assert {n.name for n in merged.names} == {"Серик Ахметов", "Serik Akhmetov"}
     assert [i.ref for i in merged.incidents] == [incident.ref]
     assert case_persons.get_person(archive, other.ref).id == keep.id
+    # the other record's item link moved here, and the open editor lists it
+    qtbot.waitUntil(lambda: editor.items.count() == 1, timeout=WAIT)
+    assert editor.items.item(0).text().startswith(photo.exhibit)
 
 
 def test_place_and_vocabulary_editors(qtbot, window, case):
@@ -315,3 +321,37 @@ def test_the_case_tab_shows_an_items_links_opens_them_and_takes_them_back(
     qtbot.waitUntil(lambda: tab.shown is not None and tab.shown.item_id == results[1].item_id,
                     timeout=WAIT)  # fmt: skip
     assert rows() == [] and tab.empty.isVisible()
+
+
+def test_the_case_tab_shows_both_sides_of_a_testimony_attachment(qtbot, window, case, tmp_path):
+    (photo,) = import_photos(qtbot, window, tmp_path, n=1)
+    archive = window.archive
+    t = case_testimonies.add_testimony(archive, pseudonym="Д.", statement="…")
+    case_testimony_attachments.attach(archive, t.exhibit, [photo.exhibit])
+    window.hooks.announce(Change.ITEM_SET | Change.CASE_RECORDS)
+    wait_idle(qtbot, window)
+    tab = case.item_tab
+    window.detail.tabs.setCurrentWidget(tab)
+
+    def shown_rows(item_id: int) -> list[str]:
+        if tab.shown is None or tab.shown.item_id != item_id:
+            return []
+        group = tab.tree.topLevelItem(0)
+        return [group.child(i).text(0) for i in range(group.childCount())] if group else []
+
+    window.select_item(t.item_id)  # the testimony: its attachment, which opens by selection
+    qtbot.waitUntil(lambda: shown_rows(t.item_id) != [], timeout=WAIT)
+    assert shown_rows(t.item_id)[0].startswith(photo.exhibit)
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(0))
+    tab.open_current()
+    qtbot.waitUntil(lambda: tab.shown is not None and tab.shown.item_id == photo.item_id,
+                    timeout=WAIT)  # fmt: skip
+    assert shown_rows(photo.item_id) == [f"{t.witness_code}  {t.exhibit}"]
+    editor = case.new_testimony(t.exhibit)  # open: an unlink refreshes it
+    qtbot.waitUntil(lambda: editor.ref is not None, timeout=WAIT)
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(0))
+    tab.unlink_current()
+    qtbot.waitUntil(lambda: tab.empty.isVisible(), timeout=WAIT)
+    with archive.db.reader() as session:
+        assert case_testimony_attachments.attachments_of(session, t.item_id) == []
+    editor.close()
