@@ -22,6 +22,7 @@ import json
 import os
 import stat
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -129,20 +130,14 @@ def parse(data: bytes, where: str) -> Checkpoint:
         value = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise CheckpointError(f"{where}: not a JSON custody checkpoint ({exc})") from None
-    # Imported here: writing a checkpoint after every ingest does not parse one.
+    # Imported here: creating an archive writes its first checkpoint without parsing one.
     import jsonschema  # type: ignore[import-untyped]
 
-    try:
-        error = jsonschema.exceptions.best_match(_validator().iter_errors(value))
-        if error is not None:
-            raise error
-    except jsonschema.ValidationError as exc:
-        field = "/".join(str(p) for p in exc.absolute_path) or "(top level)"
-        raise CheckpointError(f"{where}: field {field}: {exc.message[:200]}") from None
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(value))
+    if error is not None:
+        field = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        raise CheckpointError(f"{where}: field {field}: {error.message[:200]}")
     return Checkpoint(**value)
-
-
-_VALIDATOR: list[Any] = []
 
 
 def prepare() -> None:
@@ -150,17 +145,16 @@ def prepare() -> None:
     _validator()
 
 
+@cache
 def _validator() -> Any:
     """The schema's validator, checked once: ``jsonschema.validate`` re-checks the schema
     itself on every call, which cost more than the rest of a checkpoint update (one
     after every commit of an ingest)."""
-    if not _VALIDATOR:
-        import jsonschema
+    import jsonschema
 
-        cls = jsonschema.validators.validator_for(SCHEMA)
-        cls.check_schema(SCHEMA)
-        _VALIDATOR.append(cls(SCHEMA))
-    return _VALIDATOR[0]
+    cls = jsonschema.validators.validator_for(SCHEMA)
+    cls.check_schema(SCHEMA)
+    return cls(SCHEMA)
 
 
 def _no_constant(name: str) -> None:

@@ -50,7 +50,7 @@ class EarlyFlush:
         self._fd = fd  # -1: not a file, nothing to flush
         self._on_error = on_error
         self._unflushed = 0
-        self._threads: list[threading.Thread] = []
+        self._thread: threading.Thread | None = None  # the latest flush (one at a time)
 
     def _flush(self) -> None:
         try:
@@ -63,16 +63,17 @@ class EarlyFlush:
         self._unflushed += n
         if self._fd < 0 or self._unflushed < FLUSH_EVERY:
             return
-        if self._threads and self._threads[-1].is_alive():  # one flush at a time
+        if self._thread is not None and self._thread.is_alive():  # one flush at a time
             return
         self._unflushed = 0
-        self._threads.append(threading.Thread(target=self._flush, name="flush", daemon=True))
-        self._threads[-1].start()
+        self._thread = threading.Thread(target=self._flush, name="flush", daemon=True)
+        self._thread.start()
 
     def join(self) -> None:
-        """Wait for the flushes started (call after the writer has ended)."""
-        for thread in self._threads:
-            thread.join()
+        """Wait for the flushes started (call after the writer has ended): a flush starts
+        only when the one before has ended, so only the latest can still run."""
+        if self._thread is not None:
+            self._thread.join()
 
 
 def _copy_hashing(
@@ -250,8 +251,9 @@ def _file_descriptor(stream: BinaryIO) -> int:
 
 def _read_sequentially(src: BinaryIO) -> None:
     """Tell the kernel the source is read once from start to end (larger read-ahead)."""
-    if hasattr(os, "posix_fadvise"):
+    fd = _file_descriptor(src)
+    if fd >= 0 and hasattr(os, "posix_fadvise"):
         try:
-            os.posix_fadvise(src.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
-        except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_SEQUENTIAL)
+        except OSError:
             pass

@@ -94,10 +94,7 @@ class Journal:
             self._open()
             _flock(self._lock_fd, fcntl.LOCK_SH if fcntl else 0)
             try:
-                if sha256 not in self._announced:
-                    os.write(self._fd, sha256.encode("ascii") + b"\n")
-                    getattr(os, "fdatasync", os.fsync)(self._fd)
-                    self._announced.add(sha256)
+                self._append([sha256])
                 yield
             finally:
                 _flock(self._lock_fd, fcntl.LOCK_UN if fcntl else 0)
@@ -110,13 +107,17 @@ class Journal:
         photo. Announcing a digest that never lands is harmless (nothing to remove).
         """
         with self._mutex:
-            new = [d for d in dict.fromkeys(digests) if d not in self._announced]
-            if not new:
-                return
-            self._open()
-            os.write(self._fd, "".join(f"{d}\n" for d in new).encode("ascii"))
-            getattr(os, "fdatasync", os.fsync)(self._fd)
-            self._announced.update(new)
+            self._append(digests)
+
+    def _append(self, digests: list[str]) -> None:
+        """Write the digests not yet announced, with one fdatasync (the mutex held)."""
+        new = [d for d in dict.fromkeys(digests) if d not in self._announced]
+        if not new:
+            return
+        self._open()
+        os.write(self._fd, "".join(f"{d}\n" for d in new).encode("ascii"))
+        getattr(os, "fdatasync", os.fsync)(self._fd)
+        self._announced.update(new)
 
     def announced(self) -> set[str]:
         with self._mutex:

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from evidence_desk.core.store.base import is_sha256
+
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 _DIR_FLAGS = _FLAGS | getattr(os, "O_DIRECTORY", 0)
-_NAME = re.compile(r"[0-9a-f]{64}")  # an object's name: a lower-case SHA-256 digest
 _buffer: bytearray | None = None  # one per process, reused for every object
 
 
@@ -174,7 +174,7 @@ def _objects_folder(
         digest = sha256(view[:n]).hexdigest()
         if digest == name:
             found.append(name)
-        elif _NAME.fullmatch(name):
+        elif is_sha256(name):
             out.altered.append((name, digest))
         else:
             out.strays.append((name, "/".join((label, *parts, name))))
@@ -190,7 +190,7 @@ def _objects_folder(
 def _unsettled(name: str, parts: tuple[str, ...], label: str, out: Swept) -> None:
     """A file the loop could not settle: deferred when named as an object (``hash_object``
     says what it is), else a stray."""
-    if _NAME.fullmatch(name):
+    if is_sha256(name):
         out.deferred.append(name)
     else:
         out.strays.append((name, "/".join((label, *parts, name))))
@@ -213,7 +213,7 @@ def _other(
     if entry.is_dir():
         if not entry.is_symlink():
             _folder(fd, name, (*parts, name), label, out, intact, buf)
-    elif prefix is None or not (name.startswith(prefix) and _NAME.fullmatch(name)):
+    elif prefix is None or not (name.startswith(prefix) and is_sha256(name)):
         out.strays.append((name, "/".join((label, *parts, name))))
     else:
         out.deferred.append(name)
