@@ -15,6 +15,7 @@ import re
 import stat
 import unicodedata
 import zipfile
+from collections.abc import Collection
 from dataclasses import dataclass
 
 
@@ -45,6 +46,9 @@ _ALLOWED_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 _COMPONENT = re.compile(r"(?:^|/)(?:\.\.?)?(?:/|$)")  # an empty, "." or ".." path component
 _PARENT = re.compile(r"(?:^|/)\.\.(?:/|$)")
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # C0 (but tab), DEL, C1
+# Components of letters, digits, "_", "-" and ".", none starting with "." (so never "." or
+# ".."): such a name has nothing name_problem could object to but its length, checked first.
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*")
 
 
 def name_problem(name: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
@@ -53,6 +57,8 @@ def name_problem(name: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
         return "empty name"
     if len(name) > limits.max_name:
         return "name too long"
+    if _SAFE_NAME.fullmatch(name):  # plain ASCII components: nothing below can object
+        return None
     if _CONTROL.search(name):
         return "control character in name"
     if "\\" in name:
@@ -68,6 +74,8 @@ def name_problem(name: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
 
 def fold(name: str) -> str:
     """The key under which two names would collide on some file system."""
+    if name.isascii():  # NFC leaves ASCII alone, and casefold is lower there: faster
+        return name.lower()
     return unicodedata.normalize("NFC", name).casefold()
 
 
@@ -139,10 +147,17 @@ def check_zip(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> dict[str,
         if total > limits.max_total_bytes:
             raise HostileBundle("the zip expands to more than we accept (a zip bomb?)")
         files[name] = info
-    for name in files:  # a file may not also be used as a folder
+    check_files_are_not_folders(files)
+    return files
+
+
+def check_files_are_not_folders(files: Collection[str]) -> None:
+    """A file may not also be used as a folder (``a`` and ``a/b``)."""
+    checked: set[str] = set()
+    for name in files:
         parent = name.rpartition("/")[0]
-        while parent:
+        while parent and parent not in checked:
             if parent in files:
                 raise HostileBundle(f"entry {parent!r} is both a file and a folder")
+            checked.add(parent)
             parent = parent.rpartition("/")[0]
-    return files

@@ -21,14 +21,20 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 import struct
 import zipfile
 from array import array
 from collections.abc import Iterator, Mapping
 from typing import IO, BinaryIO
 
-from evidence_desk.core.safe_zip import HostileBundle, Limits, entry_problem, fold, name_problem
+from evidence_desk.core.safe_zip import (
+    HostileBundle,
+    Limits,
+    check_files_are_not_folders,
+    entry_problem,
+    fold,
+    name_problem,
+)
 from evidence_desk.core.zip_member import WholeMember, whole
 
 _EOCD = struct.Struct("<4s4H2LH")  # end of central directory record, 22 bytes
@@ -49,9 +55,6 @@ _READING_FLAGS = 0x1 | _DESCRIPTOR | 0x40 | 0x2000
 _MAX_ENTRY = _CENTRAL.size + 3 * 0xFFFF
 _CHUNK = 1 << 20
 _UTF8_NAME = 0x800
-# Components of letters, digits, "_", "-" and ".", none starting with "." (so never "." or
-# ".."): such a name has nothing name_problem could object to but its length, checked first.
-_SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*")
 
 
 class NotAZip(Exception):
@@ -81,14 +84,9 @@ class Directory:
     def info(self, name: str) -> zipfile.ZipInfo:
         """A ``ZipInfo`` for member ``name`` (its whole name), as ``zipfile`` would make it."""
         i = self.files[name]
-        info = zipfile.ZipInfo(name)
-        info.flag_bits = self.flags[i] >> 16
-        info.compress_type = self.flags[i] & 0xFFFF
-        info.compress_size = self.compressed[i]
-        info.file_size = self.sizes[i]
-        info.CRC = self.crcs[i]
-        info.header_offset = self.offsets[i]
-        return info
+        return _zip_info(
+            name, self.flags[i], self.compressed[i], self.sizes[i], self.crcs[i], self.offsets[i]
+        )
 
     def open(self, reader: MemberReader, name: str) -> WholeMember:
         """Member ``name`` (its whole name), once its local header has been checked."""
@@ -316,7 +314,6 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
     pos = end = consumed = seen_count = total = 0
     remaining = cd_size
     unpack = _CENTRAL.unpack_from
-    safe = _SAFE_NAME.fullmatch
     while seen_count < entries:
         if end - pos < _MAX_ENTRY and remaining:
             chunk = f.read(min(_CHUNK, remaining))
@@ -361,18 +358,17 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
             )
         is_dir = name[-1:] == "/"
         bare = name[:-1] if is_dir else name
-        if not safe(bare):  # plain ASCII components: nothing for name_problem to find
-            problem = name_problem(bare, limits)
-            if problem:
-                raise HostileBundle(f"unsafe entry {name[:200]!r}: {problem}")
-        key = _folded(bare)
+        problem = name_problem(bare, limits)
+        if problem:
+            raise HostileBundle(f"unsafe entry {name[:200]!r}: {problem}")
+        key = fold(bare)
         problem = entry_problem(attr >> 16, flags, method, compressed, file_size, limits, is_dir)
         if problem:
             raise HostileBundle(f"unsafe entry {name[:200]!r}: {problem}")
         digest = hash(key)
         other = seen.get(digest)
         if other is not None:
-            if _folded(other.rstrip("/")) == key:
+            if fold(other.rstrip("/")) == key:
                 raise HostileBundle(f"duplicate entry {name!r} (collides with {other!r})")
             if key in collided:
                 raise HostileBundle(f"duplicate entry {name!r} (collides with {collided[key]!r})")
@@ -405,12 +401,20 @@ def read_directory(f: BinaryIO, limits: Limits) -> Directory:
     out.ends = _bounds(out.offsets, out.compressed, [e[0] for e in folders], start)
     if folders:
         _check_folders(f, folders, out.offsets, start)
-    _check_files_are_not_folders(out.files)
+    check_files_are_not_folders(out.files)
     return out
 
 
-def _folded(name: str) -> str:
-    return name.lower() if name.isascii() else fold(name)
+def _zip_info(
+    name: str, flags: int, compressed: int, size: int, crc: int, offset: int
+) -> zipfile.ZipInfo:
+    """A ``ZipInfo`` as ``zipfile`` would make it from a central entry (``flags``: the flag
+    bits << 16 | the compression method, as the directory keeps them)."""
+    info = zipfile.ZipInfo(name)
+    info.flag_bits, info.compress_type = flags >> 16, flags & 0xFFFF
+    info.compress_size, info.file_size, info.CRC = compressed, size, crc
+    info.header_offset = offset
+    return info
 
 
 def _check_folders(
@@ -421,26 +425,11 @@ def _check_folders(
     starts = sorted([*offsets, *(e[0] for e in folders)])
     for offset, name, flags, compressed, crc in folders:
         j = bisect.bisect_right(starts, offset)
-        info = zipfile.ZipInfo(name)
-        info.flag_bits, info.compress_type = flags >> 16, flags & 0xFFFF
-        info.compress_size, info.file_size, info.CRC = compressed, 0, crc
-        info.header_offset = offset
+        info = _zip_info(name, flags, compressed, 0, crc, offset)
         try:
             check_local(f, info, starts[j] if j < len(starts) else start)
         except zipfile.BadZipFile as exc:
             raise HostileBundle(str(exc)) from None
-
-
-def _check_files_are_not_folders(files: dict[str, int]) -> None:
-    """A file may not also be used as a folder (``a`` and ``a/b``)."""
-    checked: set[str] = set()
-    for name in files:
-        parent = name.rpartition("/")[0]
-        while parent and parent not in checked:
-            if parent in files:
-                raise HostileBundle(f"entry {parent!r} is both a file and a folder")
-            checked.add(parent)
-            parent = parent.rpartition("/")[0]
 
 
 def _bounds(offsets: array[int], sizes: array[int], folders: list[int], start: int) -> array[int]:
