@@ -84,13 +84,6 @@ def restore_triggers(session: Session, names: list[str]) -> None:
         session.execute(text(TRIGGERS[name]))
 
 
-def item_tally(session: Session) -> tuple[int, int]:
-    """How many items there are and their highest exhibit number: all the record check
-    needs when the log holds no item's digest (a million rows never built in Python)."""
-    row = session.execute(text("SELECT count(*), coalesce(max(exhibit_no), 0) FROM items")).one()
-    return int(row[0]), int(row[1])
-
-
 def item_records(
     session: Session, wanted: Container[str] | None = None
 ) -> Iterator[tuple[int, str, int, dict[str, Any] | None]]:
@@ -101,11 +94,6 @@ def item_records(
     Sources are read in one pass beside the items (both ordered by item), so
     memory stays bounded by one item's receipts, not by the archive.
     """
-    if wanted is not None and not wanted:  # no digest recorded: numbers and uuids only
-        light = select(Item.id, Item.uuid, Item.exhibit_no).order_by(Item.id)
-        for item_id, item_uuid, number in session.connection().execute(light):
-            yield item_id, item_uuid, number, None
-        return
     item_cols = [getattr(Item, name) for name in evidence_digest.ITEM_FIELDS]
     source_cols = [getattr(Source, name) for name in evidence_digest.SOURCE_FIELDS]
     items = session.execute(

@@ -143,8 +143,7 @@ def _check_records(archive: Archive, scan: _LogScan, result: IntegrityResult) ->
         # No item has a digest in the log: nothing to compare, no jump, no deleted row to
         # name; every item is unanchored. Counted in SQL (a million rows cost 2 s here).
         with archive.db.reader() as session:
-            unanchored, highest = q.item_tally(session)
-            highest = max(highest, q.exhibit_high(session))
+            unanchored, highest = custody_q.item_count(session), q.exhibit_high(session)
         _note_unanchored(result, unanchored)
         return highest
     with archive.db.reader() as session:
