@@ -22,19 +22,9 @@ from evidence_desk.db.models_case import (
     ItemPlace,
     Person,
     PersonName,
-    Place,
-    PlaceName,
     Testimony,
-    VocabularyTerm,
 )
-
-CHUNK = 500
-
-
-def _chunks(ids: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
-
+from evidence_desk.db.queries import chunks
 
 # -- export: what the items of a bundle are linked to --
 
@@ -54,7 +44,7 @@ def incident_item_uuids(session: Session, incident_id: int) -> list[str]:
 def incident_links(session: Session, item_ids: Sequence[int]) -> dict[int, list[IncidentItem]]:
     """Incident id -> its links to these items."""
     links: dict[int, list[IncidentItem]] = {}
-    for chunk in _chunks(item_ids):
+    for chunk in chunks(item_ids):
         for link in session.scalars(select(IncidentItem).where(IncidentItem.item_id.in_(chunk))):
             links.setdefault(link.incident_id, []).append(link)
     return links
@@ -82,7 +72,7 @@ def incident_roles(session: Session, incident_id: int) -> list[tuple[str, str, s
 def person_links(session: Session, item_ids: Sequence[int]) -> list[tuple[ItemPerson, str]]:
     """Links of these items to persons, each with the person's UUID."""
     found: list[tuple[ItemPerson, str]] = []
-    for chunk in _chunks(item_ids):
+    for chunk in chunks(item_ids):
         rows = session.execute(
             select(ItemPerson, Person.uuid)
             .join(Person, Person.id == ItemPerson.person_id)
@@ -98,7 +88,7 @@ def persons_by_uuid(session: Session, uuids: Sequence[str]) -> list[Person]:
 
 def testimonies_of(session: Session, item_ids: Sequence[int]) -> Iterator[tuple[Item, Testimony]]:
     """(statement item, testimony) of those items that are testimonies, by exhibit per chunk."""
-    for chunk in _chunks(item_ids):
+    for chunk in chunks(item_ids):
         rows = session.execute(
             select(Item, Testimony)
             .join(Testimony, Testimony.item_id == Item.id)
@@ -110,7 +100,7 @@ def testimonies_of(session: Session, item_ids: Sequence[int]) -> Iterator[tuple[
 
 def item_places(session: Session, item_ids: Sequence[int]) -> Iterator[ItemPlace]:
     """Where these items were placed (by GPS or by hand)."""
-    for chunk in _chunks(item_ids):
+    for chunk in chunks(item_ids):
         yield from session.scalars(select(ItemPlace).where(ItemPlace.item_id.in_(chunk)))
 
 
@@ -121,13 +111,6 @@ def item_by_exhibit(session: Session, number: int) -> Item | None:
     return session.scalar(select(Item).where(Item.exhibit_no == number))
 
 
-def term_code(session: Session, vocabulary: str, code: str) -> str | None:
-    """``code`` when ``vocabulary`` has such a term here, else None."""
-    return session.scalar(
-        select(VocabularyTerm.code).where(
-            VocabularyTerm.vocabulary == vocabulary, VocabularyTerm.code == code
-        )
-    )
 
 
 def uuid_taken(session: Session, model: Any, uuid: str) -> bool:
@@ -138,28 +121,14 @@ def uuid_taken(session: Session, model: Any, uuid: str) -> bool:
 # The bundle's fields may be anything (hostile input): compared, never trusted.
 
 
-def place_by_uuid(session: Session, uuid: object) -> Place | None:
-    return session.scalar(select(Place).where(Place.uuid == uuid))
 
 
-def place_names(session: Session) -> list[tuple[int, str]]:
-    """(place id, name) of every name of every place."""
-    return [
-        (int(pid), name)
-        for pid, name in session.execute(select(PlaceName.place_id, PlaceName.name))
-    ]
 
 
-def place_code_taken(session: Session, code: str) -> bool:
-    return bool(session.scalar(select(Place.id).where(Place.code == code)))
 
 
-def item_is_placed(session: Session, item_id: int) -> bool:
-    return bool(session.scalar(select(ItemPlace.item_id).where(ItemPlace.item_id == item_id)))
 
 
-def person_by_uuid(session: Session, uuid: object) -> Person | None:
-    return session.scalar(select(Person).where(Person.uuid == uuid))
 
 
 def person_ids_named(session: Session, names: set[str]) -> set[int]:
@@ -167,20 +136,8 @@ def person_ids_named(session: Session, names: set[str]) -> set[int]:
     return set(session.scalars(select(PersonName.person_id).where(PersonName.name.in_(names))))
 
 
-def incident_by_uuid(session: Session, uuid: object) -> Incident | None:
-    return session.scalar(select(Incident).where(Incident.uuid == uuid))
 
 
-def incident_person_linked(session: Session, incident_id: int, person_id: int, role: str) -> bool:
-    return bool(
-        session.scalar(
-            select(IncidentPerson.id).where(
-                IncidentPerson.incident_id == incident_id,
-                IncidentPerson.person_id == person_id,
-                IncidentPerson.role == role,
-            )
-        )
-    )
 
 
 def witness_code_taken(session: Session, code: str) -> bool:

@@ -3,26 +3,20 @@ media and incidents, and, for the redacted profile, everyone named in their chat
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from evidence_desk.db.models_case import Incident
 from evidence_desk.db.models_messages import ChatMessage, IncidentMessage, MessageItem
-
-CHUNK = 500
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
+from evidence_desk.db.queries import chunks
 
 
 def export_files_among(session: Session, item_ids: Sequence[int]) -> set[int]:
     """Those of ``item_ids`` that are a chat export file some message points into."""
     found: set[int] = set()
-    for chunk in _chunks(item_ids):
+    for chunk in chunks(item_ids):
         found.update(
             session.scalars(
                 select(ChatMessage.export_item_id)
@@ -36,7 +30,7 @@ def export_files_among(session: Session, item_ids: Sequence[int]) -> set[int]:
 def messages_of_items(session: Session, item_ids: Sequence[int]) -> set[int]:
     """Ids of the messages carrying these items or recorded from them (an export file)."""
     found: set[int] = set()
-    for chunk in _chunks(item_ids):
+    for chunk in chunks(item_ids):
         found.update(
             session.scalars(select(MessageItem.message_id).where(MessageItem.item_id.in_(chunk)))
         )
@@ -49,7 +43,7 @@ def messages_of_items(session: Session, item_ids: Sequence[int]) -> set[int]:
 def messages_by_ids(session: Session, ids: Sequence[int]) -> list[ChatMessage]:
     """These messages, each with its chat and media loaded (no order promised)."""
     rows: list[ChatMessage] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         rows += session.scalars(
             select(ChatMessage)
             .where(ChatMessage.id.in_(chunk))
@@ -61,7 +55,7 @@ def messages_by_ids(session: Session, ids: Sequence[int]) -> list[ChatMessage]:
 def incidents_of_messages(session: Session, message_ids: Sequence[int]) -> dict[int, list[str]]:
     """Message id -> UUIDs of the incidents it is linked to, in UUID order."""
     out: dict[int, list[str]] = {}
-    for chunk in _chunks(message_ids):
+    for chunk in chunks(message_ids):
         for mid, uuid in session.execute(
             select(IncidentMessage.message_id, Incident.uuid)
             .join(Incident, Incident.id == IncidentMessage.incident_id)

@@ -6,7 +6,7 @@ logs every change of a sort time; these only fetch and remove rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -41,8 +41,6 @@ def device_items(session: Session, make: str, model: str) -> Sequence[Item]:
     ).all()
 
 
-def items_of(session: Session, ids: Iterable[int]) -> Sequence[Item]:
-    return session.scalars(select(Item).where(Item.id.in_(list(ids)))).all()
 
 
 def corrected_items(session: Session, correction_id: int | None = None) -> Sequence[Item]:

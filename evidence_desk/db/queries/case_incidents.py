@@ -24,7 +24,7 @@ from evidence_desk.db.models_case import (
 from evidence_desk.db.models_messages import ChatMessage, IncidentMessage
 
 
-def by_uuid(session: Session, uuid: str) -> Incident | None:
+def by_uuid(session: Session, uuid: object) -> Incident | None:
     return session.scalar(select(Incident).where(Incident.uuid == uuid))
 
 

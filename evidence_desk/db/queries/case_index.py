@@ -86,9 +86,6 @@ def witness_codes_of_item(session: Session, item_id: int, relation: str) -> list
     )
 
 
-def items_of_incident(session: Session, incident_id: int) -> list[int]:
-    stmt = select(IncidentItem.item_id).where(IncidentItem.incident_id == incident_id)
-    return list(session.scalars(stmt))
 
 
 def incidents_of_person(session: Session, person_id: int) -> Sequence[Incident]:

@@ -15,7 +15,7 @@ from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import Incident, IncidentPerson, ItemPerson, Person, PersonName
 
 
-def by_uuid(session: Session, uuid: str) -> Person | None:
+def by_uuid(session: Session, uuid: object) -> Person | None:
     return session.scalar(select(Person).where(Person.uuid == uuid))
 
 

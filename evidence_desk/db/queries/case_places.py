@@ -33,7 +33,7 @@ def by_id(session: Session, ids: Collection[int]) -> dict[int, Place]:
     return {p.id: p for p in session.scalars(select(Place).where(Place.id.in_(ids)))}
 
 
-def by_uuid(session: Session, uuid: str) -> Place | None:
+def by_uuid(session: Session, uuid: object) -> Place | None:
     return session.scalar(select(Place).where(Place.uuid == uuid))
 
 

@@ -6,18 +6,10 @@ custody events.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import Testimony
-
-
-def items_by_id(session: Session, ids: Iterable[int]) -> Sequence[Item]:
-    """The items with these ids (in no particular order; missing ids are skipped)."""
-    return session.scalars(select(Item).where(Item.id.in_(list(ids)))).all()
 
 
 def testimony_item_id(session: Session, witness_code: str) -> int | None:

@@ -8,7 +8,7 @@ the catalogue and ``find_items`` narrow by the same conditions.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -126,6 +126,3 @@ def live_item_ids(session: Session) -> set[int]:
     """Ids of the items not removed."""
     return set(session.scalars(select(Item.id).where(Item.removed_at.is_(None))))
 
-
-def items_by_id(session: Session, wanted: Sequence[int]) -> dict[int, Item]:
-    return {i.id: i for i in session.scalars(select(Item).where(Item.id.in_(wanted)))}

@@ -75,10 +75,6 @@ def capture_times(
     ).all()
 
 
-def chats_named(session: Session, name: str) -> list[int]:
-    """Record ids of the chats with this name or chat id."""
-    stmt = select(Chat.id).where((Chat.name == name) | (Chat.chat_key == name))
-    return list(session.scalars(stmt))
 
 
 def chats_by_id(session: Session, ids: Iterable[int]) -> dict[int, Chat]:

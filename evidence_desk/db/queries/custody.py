@@ -14,6 +14,7 @@ from sqlalchemy import Row, func, insert, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import custody_chain
+from evidence_desk.db import dialect
 from evidence_desk.db.models import CustodyEvent, Item
 
 CHAIN_COLUMNS = (
@@ -81,7 +82,7 @@ def verify_targets(
         stmt = select(Item.id, Item.exhibit_no, Item.sha256, Item.size, Item.uuid)
         rows = session.connection().execute(stmt.where(Item.id.in_(list(ids))).order_by(Item.id))
         return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
-    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor = dialect.driver_connection(session).cursor()
     try:
         cursor.execute("SELECT id, exhibit_no, sha256, size, uuid FROM items ORDER BY uuid")
         return cast(list[tuple[int, int, str, int, str]], cursor.fetchall())

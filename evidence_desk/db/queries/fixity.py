@@ -18,6 +18,7 @@ from typing import Any, cast
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import fixity_run
+from evidence_desk.db import dialect
 
 # One line per item as ``core.fixity_run.intact_line`` makes it: "<uuid> <sha256>\n".
 _LINE = "uuid || ' ' || sha256 || char(10)"
@@ -25,7 +26,7 @@ _BATCH = 8192
 
 
 def _cursor(session: Session) -> sqlite3.Cursor:
-    return cast(sqlite3.Cursor, session.connection().connection.dbapi_connection.cursor())  # type: ignore[union-attr]
+    return cast(sqlite3.Cursor, dialect.driver_connection(session).cursor())
 
 
 def _range(low: str | None, high: str | None) -> tuple[str, tuple[str, ...]]:
@@ -48,12 +49,6 @@ def _all(session: Session, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         cursor.close()
 
 
-def totals(session: Session, low: str | None = None, high: str | None = None) -> tuple[int, int]:
-    """How many items (with object names in the range) and their bytes, per the catalogue."""
-    where, params = _range(low, high)
-    sql = f"SELECT count(*), coalesce(sum(size), 0) FROM items{where}"
-    ((count, size),) = _all(session, sql, params)
-    return int(count), int(size)
 
 
 def whole(session: Session) -> tuple[int, int, bool]:

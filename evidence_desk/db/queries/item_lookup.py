@@ -10,23 +10,18 @@ chunks so no statement passes SQLite's bound-parameter limit.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from evidence_desk.db.models import Item, ItemLink, Tag
-
-CHUNK = 500
+from evidence_desk.db.queries import chunks
 
 
 def _loaded() -> Select[Item]:
     return select(Item).options(selectinload(Item.sources), selectinload(Item.tags))
 
 
-def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def items_by_exhibit(session: Session, number: int) -> list[Item]:
@@ -56,14 +51,14 @@ def all_items(session: Session, *, include_removed: bool = False) -> list[Item]:
 def items_by_uuids(session: Session, uuids: Sequence[str]) -> list[Item]:
     """Items with these UUIDs, with sources and tags, in exhibit order per chunk."""
     rows: list[Item] = []
-    for chunk in _chunks(uuids):
+    for chunk in chunks(uuids):
         rows += session.scalars(_loaded().where(Item.uuid.in_(chunk)).order_by(Item.exhibit_no))
     return rows
 
 
 def items_by_ids(session: Session, ids: Sequence[int]) -> Iterator[Item]:
     """Items with these ids (no relations loaded), read a chunk at a time as iterated."""
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         yield from session.scalars(select(Item).where(Item.id.in_(chunk)))
 
 
@@ -75,7 +70,7 @@ def item_with_uuid(session: Session, uuid: str) -> Item:
 def ids_of_uuids(session: Session, uuids: Sequence[str]) -> dict[int, str]:
     """Item id -> UUID of the items with these UUIDs."""
     found: dict[int, str] = {}
-    for chunk in _chunks(uuids):
+    for chunk in chunks(uuids):
         rows = session.execute(select(Item.id, Item.uuid).where(Item.uuid.in_(chunk)))
         found.update({int(i): str(u) for i, u in rows})
     return found
@@ -83,7 +78,7 @@ def ids_of_uuids(session: Session, uuids: Sequence[str]) -> dict[int, str]:
 
 def uuids_of(session: Session, ids: Sequence[int]) -> list[str]:
     uuids: list[str] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         uuids += session.scalars(select(Item.uuid).where(Item.id.in_(chunk)))
     return uuids
 
@@ -96,7 +91,7 @@ def item_with_digest(session: Session, digest: str) -> Item | None:
 def known_digests(session: Session, digests: Sequence[str]) -> set[str]:
     """Which of these SHA-256 digests an item already has."""
     known: set[str] = set()
-    for chunk in _chunks(digests):
+    for chunk in chunks(digests):
         known |= set(session.scalars(select(Item.sha256).where(Item.sha256.in_(chunk))))
     return known
 
@@ -104,7 +99,7 @@ def known_digests(session: Session, digests: Sequence[str]) -> set[str]:
 def exhibit_numbers(session: Session, ids: Sequence[int]) -> dict[int, int]:
     """Item id -> exhibit number."""
     found: dict[int, int] = {}
-    for chunk in _chunks(ids, 900):
+    for chunk in chunks(ids, 900):
         rows = session.execute(select(Item.id, Item.exhibit_no).where(Item.id.in_(chunk)))
         found.update({int(i): int(n) for i, n in rows})
     return found
@@ -113,7 +108,7 @@ def exhibit_numbers(session: Session, ids: Sequence[int]) -> dict[int, int]:
 def thumbnail_digests(session: Session, numbers: Sequence[int]) -> list[tuple[int, str]]:
     """(exhibit number, SHA-256) of those of these exhibits that have a thumbnail."""
     found: list[tuple[int, str]] = []
-    for chunk in _chunks(numbers, 900):
+    for chunk in chunks(numbers, 900):
         rows = session.execute(
             select(Item.exhibit_no, Item.sha256).where(
                 Item.exhibit_no.in_(chunk), Item.has_thumbnail.is_(True)
@@ -135,7 +130,7 @@ def all_tags(session: Session) -> list[Tag]:
 def links_from(session: Session, ids: Sequence[int]) -> dict[int, list[ItemLink]]:
     """Each item's outgoing links, in the order they were made."""
     found: dict[int, list[ItemLink]] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         stmt = select(ItemLink).where(ItemLink.from_item_id.in_(chunk)).order_by(ItemLink.id)
         for link in session.scalars(stmt):
             found.setdefault(link.from_item_id, []).append(link)

@@ -41,6 +41,10 @@ from evidence_desk.db.models_case import (
     PlaceName,
 )
 from evidence_desk.db.queries import bundle_case as queries
+from evidence_desk.db.queries import case_incidents as incidents_q
+from evidence_desk.db.queries import case_persons as persons_q
+from evidence_desk.db.queries import case_places as places_q
+from evidence_desk.db.queries import case_vocabularies as vocabularies_q
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.bundles import case_records as case_bundle
@@ -174,10 +178,10 @@ class _Context:
     def _term(self, vocabulary: str, code: Any) -> str | None:
         if not isinstance(code, str):
             return None
-        found = queries.term_code(self.session, vocabulary, code)
-        if found is None:
+        if vocabularies_q.term(self.session, vocabulary, code) is None:
             self.result.messages.append(f"unknown {vocabulary} term {code!r} not imported")
-        return found
+            return None
+        return code
 
     def _free_uuid(self, model: Any, uuid: Any) -> str:
         if isinstance(uuid, str) and not queries.uuid_taken(self.session, model, uuid):
@@ -190,16 +194,16 @@ class _Context:
         s = self.session
         names = [n["name"] for n in rec.get("names") or [] if isinstance(n, dict) and n.get("name")]
         names = names or [str(rec.get("name") or "")]
-        place = queries.place_by_uuid(s, rec.get("uuid"))
+        place = places_q.by_uuid(s, rec.get("uuid"))
         if place is None:
             wanted = {fold(n) for n in names if n.strip()}
-            ids = {pid for pid, n in queries.place_names(s) if fold(n) in wanted}
+            ids = {pid for pid, n in places_q.all_names(s) if fold(n) in wanted}
             if len(ids) == 1:
                 place = s.get_one(Place, ids.pop())
         added = place is None
         if place is None:
             code = rec.get("code") if isinstance(rec.get("code"), str) else None
-            if code and queries.place_code_taken(s, code):
+            if code and places_q.code_holder(s, code) is not None:
                 code = None
             parent = by_uuid(self.places, rec.get("parent"))
             place = Place(
@@ -236,7 +240,7 @@ class _Context:
             item = self.items.get(link.get("id"))
             if place is None or item is None:
                 continue
-            if queries.item_is_placed(self.session, item.id):
+            if places_q.placement(self.session, item.id) is not None:
                 continue
             method = link.get("method") if link.get("method") in ("gps", "manual") else "manual"
             self.session.add(
@@ -266,7 +270,7 @@ class _Context:
     def person(self, rec: dict[str, Any]) -> tuple[dict[str, Any], bool]:
         s = self.session
         names = [n for n in rec.get("names") or [] if isinstance(n, dict) and n.get("name")]
-        person = queries.person_by_uuid(s, rec.get("uuid"))
+        person = persons_q.by_uuid(s, rec.get("uuid"))
         while person is not None and person.merged_into_id is not None:
             person = s.get_one(Person, person.merged_into_id)
         if person is None and names:
@@ -363,7 +367,7 @@ class _Context:
 
     def incident(self, rec: dict[str, Any]) -> None:
         s = self.session
-        incident = queries.incident_by_uuid(s, rec.get("uuid"))
+        incident = incidents_q.by_uuid(s, rec.get("uuid"))
         added = incident is None
         if incident is None:
             now = utcnow()
@@ -425,7 +429,7 @@ class _Context:
             role = self._term("roles", link.get("role"))
             if person is None or role is None:
                 continue
-            if queries.incident_person_linked(s, incident.id, person.id, role):
+            if persons_q.role_link(s, incident.id, person.id, role) is not None:
                 continue
             s.add(
                 IncidentPerson(

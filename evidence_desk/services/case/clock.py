@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from evidence_desk.db.models import Item
 from evidence_desk.db.models_case import ClockCorrection, ItemTimeCorrection
 from evidence_desk.db.queries import case_clock as queries
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case.common import log_change, new_uuid, resolve_item
@@ -327,13 +328,13 @@ def apply_corrections(archive: Archive, item_ids: list[int] | None = None) -> in
     """
     with archive.db.writer() as session:
         if item_ids is not None:
-            items = list(queries.items_of(session, item_ids))
+            items = list(item_lookup.items_by_ids(session, list(item_ids)))
         else:
             rules = _Corrections(session)
             items = [
                 i for make, model in rules.by_device for i in _device_items(session, make, model)
             ]
-            items += queries.items_of(session, rules.by_item)
+            items += item_lookup.items_by_ids(session, list(rules.by_item))
             items += queries.corrected_items(session)
         return _refresh(session, archive, {i.id: i for i in items}.values())
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.db.models_case import Incident, IncidentItem, IncidentPerson, IncidentViolation
 from evidence_desk.db.queries import case_incidents as queries
-from evidence_desk.db.queries import case_records
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.services.archive.archive import Archive, utcnow
 from evidence_desk.services.archive.errors import EvidenceDeskError
 from evidence_desk.services.case import index as case_index
@@ -270,7 +270,7 @@ def delete_incident(archive: Archive, ref: str) -> None:
         incident = resolve_incident(session, ref)
         item_ids = queries.linked_item_ids(session, incident.id)
         log_change(session, archive, "incident", incident.uuid, "delete", items=len(item_ids))
-        for item in case_records.items_by_id(session, item_ids):
+        for item in item_lookup.items_by_ids(session, item_ids):
             log_change(session, archive, "incident", incident.uuid, "unlink item", item=item)
         case_index.drop(session, "incident", incident.id)
         session.delete(incident)

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from evidence_desk.db.models_case import Incident, Person, Place, Testimony
+from evidence_desk.db.queries import case_incidents as incident_queries
 from evidence_desk.db.queries import case_index as queries
 from evidence_desk.db.queries import search
 from evidence_desk.services.case.translit import latin_words
@@ -183,7 +184,7 @@ def reindex_items(session: Session, item_ids: Iterable[int]) -> None:
 def reindex_incident(session: Session, incident: Incident) -> None:
     """The incident and the items that quote its title, violations and place."""
     index_incident(session, incident)
-    reindex_items(session, queries.items_of_incident(session, incident.id))
+    reindex_items(session, incident_queries.linked_item_ids(session, incident.id))
 
 
 def reindex_person(session: Session, person: Person) -> None:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.db import dialect
 from evidence_desk.db.queries import case_search as queries
+from evidence_desk.db.queries import item_lookup
 from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.db.queries import search as search_queries
 from evidence_desk.db.queries.case_search import IdQuery
@@ -204,7 +205,7 @@ def incident_query(session: Session, flt: CaseFilter) -> IdQuery:
 def describe_items(archive: Archive, ids: list[int]) -> list[ItemBrief]:
     """Short rows (exhibit, kind, title, capture time) for item ids, in the given order."""
     with archive.db.reader() as session:
-        rows = queries.items_by_id(session, ids)
+        rows = {i.id: i for i in item_lookup.items_by_ids(session, ids)}
         return [
             ItemBrief(
                 item_id=i.id,

@@ -17,6 +17,7 @@ from typing import Any
 
 from evidence_desk.db.models_messages import Chat
 from evidence_desk.db.queries import case_timeline as queries
+from evidence_desk.db.queries import chats
 from evidence_desk.db.queries import messages as message_queries
 from evidence_desk.services.archive.archive import Archive
 from evidence_desk.services.archive.errors import EvidenceDeskError
@@ -47,7 +48,7 @@ def chat_ids(archive: Archive, chat: str | int | None) -> list[int] | None:
         if isinstance(chat, int):
             found = [chat] if session.get(Chat, chat) is not None else []
         else:
-            found = queries.chats_named(session, chat)
+            found = chats.chat_ids_named(session, chat)
     if not found:
         raise EvidenceDeskError(f"no chat {chat!r} in this archive")
     return found
