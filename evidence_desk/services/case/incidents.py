@@ -71,12 +71,7 @@ def incident_record(session: Session, incident: Incident, *, lang: str = "en") -
     start, end = _when(incident, False), _when(incident, True)
     terms = terms_by_code(session, "violation_types")
     return IncidentRecord(
-        id=incident.id,
-        ref=display_ref("incident", incident.id),
-        uuid=incident.uuid,
-        title=incident.title,
-        start=start.iso() if start else None,
-        verification=incident.verification,
+        **incident_summary(incident).as_json(),
         description=incident.description,
         notes=incident.notes,
         start_precision=start.precision if start else None,
@@ -129,15 +124,9 @@ def incident_rows(archive: Archive) -> list[IncidentRow]:
         names = queries.place_names(session)
         rows = []
         for i in queries.in_time_order(session):
-            s = incident_summary(i)
             rows.append(
                 IncidentRow(
-                    id=s.id,
-                    ref=s.ref,
-                    uuid=s.uuid,
-                    title=s.title,
-                    start=s.start,
-                    verification=s.verification,
+                    **incident_summary(i).as_json(),
                     start_sort=iso(i.start_sort),
                     place=names.get(i.place_id) if i.place_id else None,
                     violations=sorted(codes.get(i.id, [])),

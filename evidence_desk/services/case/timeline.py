@@ -189,14 +189,8 @@ def _item_point(item: Item, fix: ItemTimeCorrection | None) -> TimelinePoint:
 
 
 def _incident_span(session: Session, incident: Incident) -> TimelineSpan:
-    s = incident_summary(incident)
     return TimelineSpan(
-        id=s.id,
-        ref=s.ref,
-        uuid=s.uuid,
-        title=s.title,
-        start=s.start,
-        verification=s.verification,
+        **incident_summary(incident).as_json(),
         start_sort=iso(incident.start_sort),
         end_sort=iso(incident.end_sort),
         start_precision=incident.start_precision,

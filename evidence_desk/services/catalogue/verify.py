@@ -117,7 +117,7 @@ def verify(
             from evidence_desk.services.catalogue.items import resolve
 
             ids = [resolve(session, r).id for r in refs]
-        count = len(ids) if ids is not None else custody_q.item_count(session)
+        count = custody_q.item_count(session) if ids is None else 0
     # A whole archive is swept in worker processes from now on, while this process reads
     # the catalogue and a thread re-checks the log and the records: all cores busy.
     sweeping = None
@@ -191,9 +191,12 @@ def _hash_all(
     state = Progress(0, len(rows), 0, sum(map(itemgetter(3), rows)))
     targets = [Target(i, format_exhibit(n), s, z, u) for i, n, s, z, u in rows]
     failed: list[tuple[Target, str]] = []
-    for target, intact in _rehash(archive, targets, report, state, progress, cancelled, failed):
-        if intact:
-            run.intact.append(fixity_run.intact_line(target.uuid, target.sha256))
+    lines = [
+        fixity_run.intact_line(target.uuid, target.sha256)
+        for target, intact in _rehash(archive, targets, report, state, progress, cancelled, failed)
+        if intact
+    ]
+    run.digest, run.intact_count = fixity_run.digest_lines(lines), len(lines)
     if run.selection:
         run.checked = targets
     failed.sort(key=lambda pair: pair[0].item_id)
@@ -396,13 +399,13 @@ class _Run:
     log_events: int
     log_head: str | None
     selection: bool
-    intact: list[str] = field(default_factory=list)  # fixity_run.intact_line of each
     failed: list[Target] = field(default_factory=list)
     checked: list[Target] = field(default_factory=list)  # a selection's items
     cancelled: bool = False
-    # A swept run's digest of its intact lines and their count, read from the catalogue
-    # (``db.queries.fixity``) instead of made from ``intact``.
-    digest: str | None = None
+    # The digest of the intact items' lines (core.fixity_run) and their count: made from
+    # the lines when objects are hashed one by one, read from the catalogue for a sweep
+    # (db.queries.fixity). Until then, none intact.
+    digest: str = field(default_factory=lambda: fixity_run.digest_lines([]))
     intact_count: int = 0
 
     def details(self, items_checked: int) -> dict[str, Any]:
@@ -412,11 +415,9 @@ class _Run:
             "finished": _now(),
             "scope": fixity_run.SCOPE_SELECTION if self.selection else fixity_run.SCOPE_ARCHIVE,
             "items_checked": items_checked,
-            "intact": len(self.intact) if self.digest is None else self.intact_count,
+            "intact": self.intact_count,
             "failed": len(self.failed),
-            "intact_digest": (
-                fixity_run.digest_lines(self.intact) if self.digest is None else self.digest
-            ),
+            "intact_digest": self.digest,
             "log_events": self.log_events,
             "log_head": self.log_head,
         }
