@@ -22,11 +22,8 @@ from evidence_desk.db.models_messages import Chat, ChatMessage, MessageItem
 class MessageQuery:
     """Which messages: every field given narrows the answer (all of them must hold)."""
 
-    message_id: int | None = None
     ids: Sequence[int] | None = None
     chat_ids: Sequence[int] | None = None
-    chat_named: str | None = None  # a chat's name or platform id, exactly
-    chat_id: int | None = None
     message_key: str | None = None
     author: str | None = None
     local_from: datetime | None = None  # the chat's wall-clock reading, inclusive
@@ -47,16 +44,10 @@ def _named(chat: str) -> Any:
 
 def _statement(q: MessageQuery) -> Select[ChatMessage]:
     stmt = select(ChatMessage)
-    if q.message_id is not None:
-        stmt = stmt.where(ChatMessage.id == q.message_id)
     if q.ids is not None:
         stmt = stmt.where(ChatMessage.id.in_(list(q.ids)))
     if q.chat_ids is not None:
         stmt = stmt.where(ChatMessage.chat_id.in_(list(q.chat_ids)))
-    if q.chat_named is not None:
-        stmt = stmt.where(ChatMessage.chat_id.in_(select(Chat.id).where(_named(q.chat_named))))
-    if q.chat_id is not None:
-        stmt = stmt.where(ChatMessage.chat_id == q.chat_id)
     if q.message_key is not None:
         stmt = stmt.where(ChatMessage.message_key == q.message_key)
     if q.author is not None:

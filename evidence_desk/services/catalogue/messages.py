@@ -137,9 +137,10 @@ def get_message(archive: Archive, ref: str, chat: str | None = None) -> MessageR
     """One message by record id, or by its platform message id within ``chat``."""
     with archive.db.reader() as session:
         if chat:
-            query = MessageQuery(chat_named=chat, message_key=ref, ordered=False, limit=2)
+            chat_ids = chat_queries.chat_ids_named(session, chat)
+            query = MessageQuery(chat_ids=chat_ids, message_key=ref, ordered=False, limit=2)
         elif ref.isdigit():
-            query = MessageQuery(message_id=int(ref), ordered=False, limit=2)
+            query = MessageQuery(ids=[int(ref)], ordered=False, limit=2)
         else:
             raise MessageNotFound(f"{ref!r}: give a record id, or --chat and the message id")
         found = _records(session, query)
@@ -217,7 +218,7 @@ def chat_messages(
     """
     with archive.db.reader() as session:
         query = MessageQuery(
-            chat_id=chat_id,
+            chat_ids=[chat_id],
             author=author or None,
             local_from=None if first_day is None else datetime.combine(first_day, time()),
             local_before=(
