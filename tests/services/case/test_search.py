@@ -138,3 +138,19 @@ def test_place_alone_also_finds_items_placed_by_gps_and_person_finds_both_ways(a
     texted = case_search.find_items(archive, CaseFilter(person=journalist.ref, text="seized"))
     assert texted == [_lookup(archive, on_square)]
     assert get_item(archive, on_square)["kind"] == "photo"
+
+
+def test_rebuild_recreates_every_case_document(archive, case):
+    """``case_index.rebuild`` (after an import or a repair) gives back exactly the answers
+    the documents kept as records changed gave."""
+    from evidence_desk.db.queries import search as search_queries
+    from evidence_desk.services.case import index as case_index
+
+    queries = ("Zhanaozen", "Ерланов", "дубинками", "torture")
+    before = [case_search.search(archive, q) for q in queries]
+    with archive.db.writer() as session:
+        search_queries.clear_case_documents(session)
+    assert case_search.search(archive, "Ерланов").persons == []  # the documents are gone
+    with archive.db.writer() as session:
+        case_index.rebuild(session)
+    assert [case_search.search(archive, q) for q in queries] == before
