@@ -13,7 +13,7 @@ import importlib
 import io
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -205,14 +205,15 @@ def _print_summaries(summaries: Iterable[tuple[str, str, str, str | None, str]])
     print(f"{count + len(lines)} items")
 
 
-def _opened(args: argparse.Namespace, archive: Archive | None, passphrase: Any = None) -> Any:
-    """The archive given, or the full open (schema upgrade, clean-up) when there is none."""
+def _opened(
+    args: argparse.Namespace, archive: Archive | None, passphrase: Callable[[], str]
+) -> Any:
+    """The archive given, or the full open (schema upgrade, clean-up) when there is none;
+    ``passphrase`` is the one the quick reader may already have asked."""
     if archive is not None:
         return contextlib.nullcontext(archive)
     create = creates_on_first_use(args.archive)
-    return archive_service.open_archive(
-        _archive_path(args), create=create, passphrase=passphrase or passphrase_source()
-    )
+    return archive_service.open_archive(_archive_path(args), create=create, passphrase=passphrase)
 
 
 def cmd_show(args: argparse.Namespace, archive: Archive | None = None) -> int:

@@ -40,12 +40,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from evidence_desk.services.archive import doctor  # the database layer: only when run
 
     root = args.archive if args.archive is not None else default_archive_path()
-    asked: list[str] = []  # an encrypted archive's passphrase: asked once for every step
-
-    def passphrase() -> str:
-        if not asked:
-            asked.append(passphrase_source()())
-        return asked[0]
+    passphrase = passphrase_source()  # an encrypted archive's: asked once for every step
 
     if args.restore_backup is not None:
         chosen = None if args.restore_backup == "newest" else Path(args.restore_backup)
