@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.gui.bundles.recipients_box import RecipientsBox
 from evidence_desk.services.archive.settings import load_settings
+from evidence_desk.services.case.incident_records import IncidentRow
 
 SCOPES = ("selection", "search", "incident", "all")
 
@@ -163,13 +164,13 @@ class BundleExportDialog(QDialog):
         self._explain()
         self.resize(620, self.sizeHint().height())
 
-    def set_incidents(self, rows: list[dict]) -> None:
+    def set_incidents(self, rows: list[IncidentRow]) -> None:
         """Fill the incident list (rows of ``case_incidents.incident_rows``)."""
         self.incident.clear()
         for row in rows:
-            when = (row.get("start") or "")[:10]
-            label = f"{row['ref']}  {row['title']}" + (f"  ({when})" if when else "")
-            self.incident.addItem(label, row["uuid"])
+            when = (row.start or "")[:10]
+            label = f"{row.ref}  {row.title}" + (f"  ({when})" if when else "")
+            self.incident.addItem(label, row.uuid)
         if not rows:
             self.incident.addItem(self.tr("(no incidents in this archive)"), None)
         self.incident.setEnabled(bool(rows))

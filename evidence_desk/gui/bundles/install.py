@@ -69,12 +69,6 @@ def run_verify(path: Path, **callbacks: Any) -> Any:
     return verify_bundle(path, **callbacks)
 
 
-def run_incidents(archive: Archive) -> list[dict[str, Any]]:
-    from evidence_desk.services.case.incidents import incident_rows
-
-    return [row.as_json() for row in incident_rows(archive)]
-
-
 class BundleUi(QObject):
     """The three bundle commands of one main window."""
 
@@ -145,7 +139,9 @@ class BundleUi(QObject):
             self.window,
             default_folder=Path.home(),
         )
-        incidents = self.window.runner.submit(run_incidents, self.archive)  # type: ignore[attr-defined]
+        from evidence_desk.services.case.incidents import incident_rows
+
+        incidents = self.window.runner.submit(incident_rows, self.archive)  # type: ignore[attr-defined]
         incidents.succeeded.connect(dialog.set_incidents)
         incidents.failed.connect(lambda _exc: dialog.set_incidents([]))
         dialog.accepted.connect(lambda: self.start_export(dialog.request))

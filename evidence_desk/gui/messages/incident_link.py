@@ -9,8 +9,6 @@ messages are not catalogue rows, so they get this chooser instead.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,12 +23,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.gui.shell.tasks import Task, TaskRunner, error_text
 from evidence_desk.services.archive.archive import Archive
-
-
-def load_incidents(archive: Archive) -> list[dict[str, Any]]:
-    from evidence_desk.services.case.incidents import incident_rows
-
-    return [row.as_json() for row in incident_rows(archive)]
+from evidence_desk.services.case.incident_records import IncidentRow
 
 
 def link_messages(archive: Archive, ref: str, message_ids: list[int], note: str) -> int:
@@ -66,7 +59,9 @@ class IncidentChooser(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._enable()
-        self.task: Task = runner.submit(load_incidents, archive, name="incidents for messages")
+        from evidence_desk.services.case.incidents import incident_rows
+
+        self.task: Task = runner.submit(incident_rows, archive, name="incidents for messages")
         self.task.succeeded.connect(self._loaded)
         self.task.failed.connect(
             lambda exc: self.status.setText(
@@ -74,11 +69,11 @@ class IncidentChooser(QDialog):
             )
         )
 
-    def _loaded(self, rows: list[dict[str, Any]]) -> None:
+    def _loaded(self, rows: list[IncidentRow]) -> None:
         for row in rows:
-            text = f"{row['ref']}  {row.get('start') or '-'}  {row.get('title') or ''}"
+            text = f"{row.ref}  {row.start or '-'}  {row.title or ''}"
             item = QListWidgetItem(text, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, row["ref"])
+            item.setData(Qt.ItemDataRole.UserRole, row.ref)
         self.status.setText("" if rows else self.tr("No incidents yet: record one first."))
         if rows:
             self.list.setCurrentRow(0)
