@@ -363,7 +363,11 @@ def unlock_keys(root: Path, passphrase: PassphraseSource | None) -> ArchiveKeys 
 
 
 def open_archive(
-    path: Path, *, create: bool = False, passphrase: PassphraseSource | None = None
+    path: Path,
+    *,
+    create: bool = False,
+    passphrase: PassphraseSource | None = None,
+    keys: ArchiveKeys | None = None,
 ) -> Archive:
     """Open an archive, upgrading its schema (with a backup) when older.
 
@@ -373,7 +377,8 @@ def open_archive(
     replaced by a new empty catalogue: that would hand out exhibit numbers
     (ED-000001 …) a second time. A write-protected archive (or one on a disk
     too full to open the database) opens read-only: listing, searching,
-    verifying and exporting work.
+    verifying and exporting work. ``keys``: an encrypted archive's keys, already
+    unlocked by the caller (the passphrase is then not asked).
     """
     root = Path(path).expanduser().resolve()
     db_path = root / DB_NAME
@@ -383,7 +388,7 @@ def open_archive(
             return create_archive(root)
         raise ArchiveError(f"no archive at {root} (create one with: evidence-desk init)")
     guards.refuse_empty_database(root, db_path)
-    crypto = unlock_keys(root, passphrase)
+    crypto = keys if keys is not None else unlock_keys(root, passphrase)
     db, backup, upgraded_from = guards.open_database(
         root, db_path, crypto.database if crypto else None
     )

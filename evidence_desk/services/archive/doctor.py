@@ -121,22 +121,6 @@ def _newest_good_backup(root: Path, key: bytes | None) -> backups.BackupInfo | N
     return None
 
 
-def _unlock(
-    root: Path, passphrase: PassphraseSource | None
-) -> tuple[bytes | None, PassphraseSource | None]:
-    """The database key of an encrypted archive (None for a plain one), and a passphrase
-    source that asks only once (the archive is opened again after the check)."""
-    asked: list[str] = []
-
-    def once() -> str:
-        if not asked:
-            assert passphrase is not None
-            asked.append(passphrase())
-        return asked[0]
-
-    source = once if passphrase is not None else None
-    crypto = unlock_keys(root, source)
-    return (crypto.database if crypto else None), source
 
 
 def diagnose(
@@ -147,7 +131,8 @@ def diagnose(
     root = Path(root).expanduser().resolve()
     report = DoctorReport(root)
     try:
-        key, passphrase = _unlock(root, passphrase)
+        keys = unlock_keys(root, passphrase)
+        key = keys.database if keys else None
     except (WrongPassphraseError, PassphraseRequired):
         raise
     except ArchiveError as exc:  # keys missing, or an encryption that did not finish
@@ -168,7 +153,7 @@ def diagnose(
         return report
     report.add("database", True, f"{db_path} passes SQLite's integrity check")
     try:
-        archive = open_archive(root, passphrase=passphrase)
+        archive = open_archive(root, passphrase=passphrase, keys=keys)
     except ArchiveError as exc:
         report.add("open", False, str(exc))
         return report
@@ -285,7 +270,8 @@ def restore_backup(
 ) -> Restored:
     """Put a backup in place of a damaged or lost database (see the module docstring)."""
     root = Path(root).expanduser().resolve()
-    key, passphrase = _unlock(root, passphrase)
+    keys = unlock_keys(root, passphrase)
+    key = keys.database if keys else None
     if backup is None:
         good = _newest_good_backup(root, key)
         if good is None:
@@ -307,7 +293,7 @@ def restore_backup(
                 os.replace(extra, set_aside.with_name(set_aside.name + suffix))
     _copy_database(Path(backup), db_path, key)
     old_checkpoint = _set_checkpoint_aside(root, f"before-restore-{stamp}")
-    with open_archive(root, passphrase=passphrase) as archive:
+    with open_archive(root, passphrase=passphrase, keys=keys) as archive:
         floor = old_checkpoint.exhibit_high if old_checkpoint else 0
         with archive.db.writer() as session:
             raised = q.raise_exhibit_floor(session, floor)

@@ -14,6 +14,7 @@ from evidence_desk.services.archive.archive import (
     WrongPassphraseError,
     create_archive,
     open_archive,
+    unlock_keys,
 )
 from evidence_desk.services.catalogue import items
 from evidence_desk.services.catalogue.verify import verify
@@ -61,7 +62,7 @@ def test_backups_are_encrypted_and_inspected_with_the_key(encrypted: Path) -> No
     assert made, "closing after the ingest made a rotating backup"
     for path in made:
         assert not path.read_bytes().startswith(SQLITE_MAGIC)
-    key, _source = doctor._unlock(encrypted, _passphrase)
+    key = _key(encrypted)
     info = backups.inspect(made[-1], key)
     assert info.ok and info.items == 3, info.problem
     plain = backups.inspect(made[-1])
@@ -105,7 +106,7 @@ def test_another_archives_backup_is_not_restored(encrypted: Path, tmp_path: Path
     assert made
     with pytest.raises(Exception, match="not a usable backup"):
         doctor.restore_backup(encrypted, made[0], passphrase=_passphrase)
-    key, _source = doctor._unlock(encrypted, _passphrase)
+    key = _key(encrypted)
     assert "this archive's key" in (backups.inspect(made[0], key).problem or "")
 
 
@@ -128,3 +129,9 @@ def test_cli_doctor_restores_an_encrypted_archive(encrypted: Path, capsys, monke
     assert main(["doctor", "--archive", str(encrypted), "--restore-backup"]) == 0
     out, _err = capsys.readouterr()
     assert "restored the database" in out and "healthy" in out
+
+
+def _key(root: Path) -> bytes:
+    keys = unlock_keys(root, _passphrase)
+    assert keys is not None
+    return keys.database
