@@ -26,3 +26,13 @@ def archive(tmp_path: Path):
     arch = create_archive(tmp_path / "archive", "Test archive")
     yield arch
     arch.close()
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Encrypted archives made in the test derive their keys with the cheap test parameters
+    (the real Argon2id costs a second each); modules that make many use it for every test:
+    ``pytestmark = pytest.mark.usefixtures("fast_kdf")``."""
+    from evidence_desk.core.crypto import keys
+
+    monkeypatch.setattr(keys, "DEFAULT_PARAMS", keys.FAST_TEST_PARAMS)

@@ -9,16 +9,13 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.cli.main import main
-from evidence_desk.core.crypto import keys
 from evidence_desk.core.crypto.recipients import decrypt_file, generate_identity
 from tests import media
 
 PASS = "eleven words of a long phrase"
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "DEFAULT_PARAMS", keys.FAST_TEST_PARAMS)
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 def cli(capsys, *args: object) -> tuple[int, str, str]:

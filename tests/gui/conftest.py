@@ -46,6 +46,49 @@ def window(qtbot, archive):
     win.archive = None  # the archive fixture closes it
 
 
+# Title bar and a taskbar: what a 768-pixel-high screen leaves for the window.
+FRAME_AND_PANEL = 80
+
+
+@pytest.fixture(params=["en", "ru", "kk"])
+def language(request, qapp):
+    """Each of the interface languages in turn, loaded from the .ts files as the
+    application loads them."""
+    from evidence_desk.gui.shell import i18n
+
+    i18n.install(request.param)
+    yield request.param
+    i18n.install("en")
+
+
+@pytest.fixture
+def bare_window(qtbot):
+    """A main window with no archive open (the tests open one the way the user does)."""
+    from evidence_desk.gui.shell.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.shutdown()
+
+
+def unlock_answers(monkeypatch: pytest.MonkeyPatch, *answers: str | None) -> list[str]:
+    """Stand in for the modal unlock dialog, answering ``answers`` in turn; returns the
+    problems shown each time it was asked."""
+    from evidence_desk.gui.shell import lock as lock_ui
+
+    queue = list(answers)
+    problems: list[str] = []
+
+    def ask(_window, _root, problem: str = "") -> str | None:
+        problems.append(problem)
+        return queue.pop(0)
+
+    monkeypatch.setattr(lock_ui, "ask_unlock", ask)
+    return problems
+
+
 def wait_query(qtbot, win) -> None:
     qtbot.waitUntil(lambda: not win.model.loading, timeout=WAIT_MS)
 

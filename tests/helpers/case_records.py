@@ -21,7 +21,6 @@ from tests import media
 REPUBLIC_SQUARE = (43.2385, 76.9450, None)
 ALMATY_WEST = (43.2389, 76.8897, None)
 ATYRAU = (47.1050, 51.9150, None)
-ZHANAOZEN = (43.3420, 52.8610, None)
 FAR_STEPPE = (48.0, 67.0, None)
 
 

@@ -159,11 +159,6 @@ def patch(path: Path, offset: int, data: bytes) -> Path:
     return path
 
 
-def end_record_offset(path: Path) -> int:
-    raw = path.read_bytes()
-    return raw.rfind(b"PK\x05\x06")
-
-
 @dataclass
 class Base:
     folder: Path  # the honest folder bundle

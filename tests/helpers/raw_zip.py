@@ -38,10 +38,15 @@ def stored(name: str | bytes, data: bytes, **kw: object) -> Entry:
     return Entry(raw, data, len(data), zlib.crc32(data), **kw)  # type: ignore[arg-type]
 
 
-def deflated(name: str | bytes, data: bytes, **kw: object) -> Entry:
+def deflate_raw(data: bytes) -> bytes:
+    """``data`` as a zip member's deflate stream (no zlib header)."""
     c = zlib.compressobj(9, zlib.DEFLATED, -15)
-    packed = c.compress(data) + c.flush()
+    return c.compress(data) + c.flush()
+
+
+def deflated(name: str | bytes, data: bytes, **kw: object) -> Entry:
     raw = name.encode() if isinstance(name, str) else name
+    packed = deflate_raw(data)
     return Entry(raw, packed, len(data), zlib.crc32(data), method=8, **kw)  # type: ignore[arg-type]
 
 

@@ -7,25 +7,15 @@ adding a horizontal scroll bar.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QScrollArea
 
-from evidence_desk.gui.shell import i18n
+from tests.gui.conftest import FRAME_AND_PANEL
 
 SCREEN_WIDTH, SCREEN_HEIGHT = 1366, 768
-# Title bar and a taskbar: what a 768-pixel-high screen leaves for the window.
-FRAME_AND_PANEL = 80
 # The Description page of the detail panel in a 1366-pixel-wide window with the
 # default splitter: the panel is about 260 pixels, less the frame and a scroll bar.
 DESCRIPTION_PAGE_WIDTH = 240
-
-
-@pytest.fixture(params=["en", "ru", "kk"])
-def language(request, qapp):
-    i18n.install(request.param)  # the .ts files, loaded as the application loads them
-    yield request.param
-    i18n.install("en")
 
 
 def test_form_minimum_fits_a_laptop_panel(qtbot, language, window):

@@ -9,20 +9,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from evidence_desk.core.crypto import keys
 from evidence_desk.gui.shell import lock as lock_ui
 from evidence_desk.services.archive.archive import create_archive, open_archive
 from evidence_desk.services.archive.settings import load_settings, save_settings
 from evidence_desk.services.intake.ingest import Provenance, ingest
 from tests import media
-from tests.gui.conftest import wait_idle, wait_query
+from tests.gui.conftest import unlock_answers, wait_idle, wait_query
 
 PASS = "correct horse battery"
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "DEFAULT_PARAMS", keys.FAST_TEST_PARAMS)
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 @pytest.fixture
@@ -35,32 +32,8 @@ def encrypted(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def bare_window(qtbot):
-    from evidence_desk.gui.shell.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.shutdown()
-
-
-def _answers(monkeypatch: pytest.MonkeyPatch, *answers: str | None) -> list[str]:
-    """Stand in for the modal unlock dialog; records the problem shown each time."""
-    queue = list(answers)
-    problems: list[str] = []
-
-    def ask(_window, _root, problem: str = "") -> str | None:
-        problems.append(problem)
-        return queue.pop(0)
-
-    monkeypatch.setattr(lock_ui, "ask_unlock", ask)
-    return problems
-
-
 def test_unlock_asks_again_after_a_wrong_passphrase(qtbot, bare_window, encrypted, monkeypatch):
-    problems = _answers(monkeypatch, "wrong passphrase", PASS)
+    problems = unlock_answers(monkeypatch, "wrong passphrase", PASS)
     bare_window.open_archive_at(encrypted)
     qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
     assert problems == ["", "Wrong passphrase; try again."]
@@ -70,7 +43,7 @@ def test_unlock_asks_again_after_a_wrong_passphrase(qtbot, bare_window, encrypte
 
 
 def test_cancelled_unlock_opens_nothing(qtbot, bare_window, encrypted, monkeypatch):
-    _answers(monkeypatch, None)
+    unlock_answers(monkeypatch, None)
     assert bare_window.open_archive_at(encrypted) is None
     assert bare_window.archive is None
 
@@ -78,7 +51,7 @@ def test_cancelled_unlock_opens_nothing(qtbot, bare_window, encrypted, monkeypat
 def test_ctrl_l_closes_the_archive_and_unlocking_reopens_it(
     qtbot, bare_window, encrypted, monkeypatch
 ):
-    _answers(monkeypatch, PASS, PASS)
+    unlock_answers(monkeypatch, PASS, PASS)
     bare_window.open_archive_at(encrypted)
     qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
     wait_query(qtbot, bare_window)
@@ -98,7 +71,7 @@ def test_idle_archive_locks_itself(qtbot, bare_window, encrypted, monkeypatch):
     settings = load_settings()
     settings.auto_lock_minutes = 1
     save_settings(settings)
-    _answers(monkeypatch, PASS)
+    unlock_answers(monkeypatch, PASS)
     bare_window.open_archive_at(encrypted)
     qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
     wait_idle(qtbot, bare_window)
@@ -156,7 +129,7 @@ def test_creating_an_encrypted_archive_from_the_window(qtbot, bare_window, tmp_p
 
 
 def test_change_passphrase_from_the_window(qtbot, bare_window, encrypted, monkeypatch):
-    _answers(monkeypatch, PASS)
+    unlock_answers(monkeypatch, PASS)
     bare_window.open_archive_at(encrypted)
     qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
     wait_idle(qtbot, bare_window)
@@ -210,7 +183,7 @@ def test_an_encrypted_archive_leaves_no_source_name_in_the_settings(
     from evidence_desk.services.archive.settings import settings_path
     from tests.gui.conftest import import_by_drop
 
-    _answers(monkeypatch, PASS)
+    unlock_answers(monkeypatch, PASS)
     bare_window.open_archive_at(encrypted)
     qtbot.waitUntil(lambda: bare_window.archive is not None, timeout=30_000)
     wait_idle(qtbot, bare_window)

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtWidgets import QLabel
 
-from evidence_desk.core.crypto import keys
 from evidence_desk.gui.shell import lock as lock_ui
 from evidence_desk.services.archive.archive import create_archive
 from evidence_desk.services.archive.settings import load_settings, save_settings
@@ -20,9 +19,7 @@ PASS = "correct horse battery"
 CANARY = "CANARY-Жаңаөзен-witness-91c2"
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "DEFAULT_PARAMS", keys.FAST_TEST_PARAMS)
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 @pytest.fixture
@@ -30,17 +27,6 @@ def encrypted(tmp_path: Path) -> Path:
     root = tmp_path / f"archive-{CANARY}"
     create_archive(root, "Encrypted", passphrase=PASS).close()
     return root
-
-
-@pytest.fixture
-def bare_window(qtbot):
-    from evidence_desk.gui.shell.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.shutdown()
 
 
 def _open(qtbot, win, root: Path) -> None:

@@ -9,22 +9,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from evidence_desk.core.crypto import keys
 from evidence_desk.gui.shell import encryption
-from evidence_desk.gui.shell import lock as lock_ui
 from evidence_desk.services.archive.archive import create_archive, open_archive
 from evidence_desk.services.catalogue import conversion
 from evidence_desk.services.catalogue.verify import verify
 from evidence_desk.services.intake.ingest import Provenance, ingest
 from tests import media
-from tests.gui.conftest import wait_idle, wait_query
+from tests.gui.conftest import unlock_answers, wait_idle, wait_query
 
 PASS = "correct horse battery"
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "DEFAULT_PARAMS", keys.FAST_TEST_PARAMS)
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 @pytest.fixture
@@ -46,34 +42,18 @@ def interrupted(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def bare_window(qtbot, monkeypatch):
-    from evidence_desk.gui.shell.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
+def bare_window(bare_window, monkeypatch):
+    """The conftest's window, with the errors it would show in a box collected instead."""
     errors: list[str] = []
-    monkeypatch.setattr(win, "_show_error", errors.append)
-    win.errors = errors
-    win.show()
-    yield win
-    win.shutdown()
-
-
-def _answers(monkeypatch, *answers: str | None) -> list[str]:
-    queue, problems = list(answers), []
-
-    def ask(_window, _root, problem: str = "") -> str | None:
-        problems.append(problem)
-        return queue.pop(0)
-
-    monkeypatch.setattr(lock_ui, "ask_unlock", ask)
-    return problems
+    monkeypatch.setattr(bare_window, "_show_error", errors.append)
+    bare_window.errors = errors
+    return bare_window
 
 
 def test_declining_explains_and_opens_nothing(qtbot, bare_window, interrupted, monkeypatch):
     asked: list[Path] = []
     monkeypatch.setattr(encryption, "ask_resume", lambda _w, root: asked.append(root) or False)
-    problems = _answers(monkeypatch)
+    problems = unlock_answers(monkeypatch)
     assert bare_window.open_archive_at(interrupted) is None
     assert asked == [interrupted] and problems == [], "no passphrase asked after No"
     assert bare_window.archive is None
@@ -85,7 +65,7 @@ def test_finishing_asks_again_after_a_wrong_passphrase(
     qtbot, bare_window, interrupted, monkeypatch
 ):
     monkeypatch.setattr(encryption, "ask_resume", lambda _w, _root: True)
-    problems = _answers(monkeypatch, "not the passphrase", PASS)
+    problems = unlock_answers(monkeypatch, "not the passphrase", PASS)
     assert bare_window.open_archive_at(interrupted) is not None
     qtbot.waitUntil(
         lambda: bare_window.archive is not None and bare_window.archive.encrypted, timeout=60_000
@@ -103,7 +83,7 @@ def test_finishing_asks_again_after_a_wrong_passphrase(
 
 def test_finishing_can_be_cancelled_and_continued(qtbot, bare_window, interrupted, monkeypatch):
     monkeypatch.setattr(encryption, "ask_resume", lambda _w, _root: True)
-    _answers(monkeypatch, PASS, PASS)
+    unlock_answers(monkeypatch, PASS, PASS)
     gate = threading.Event()
     encrypt_one = conversion._encrypt_one
 

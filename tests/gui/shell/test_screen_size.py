@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractButton
 
-from evidence_desk.gui.shell import i18n
+from tests.gui.conftest import FRAME_AND_PANEL
 
 MAX_MIN_WIDTH = 1024
 SCREEN = QSize(1366, 768)
-# Title bar and a panel: what a 768-pixel-high screen leaves for the window.
-FRAME_AND_PANEL = 80
-
-
-@pytest.fixture(params=["en", "ru", "kk"])
-def language(request, qapp):
-    i18n.install(request.param)
-    yield request.param
-    i18n.install("en")
 
 
 def test_main_window_minimum_fits_a_laptop(qtbot, language, archive):

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.cli.main import main
-from evidence_desk.core.crypto import keys
 from evidence_desk.services.archive import backups, doctor
 from evidence_desk.services.archive.archive import (
     WrongPassphraseError,
@@ -25,9 +24,7 @@ PASS = "correct horse battery"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "DEFAULT_PARAMS", keys.FAST_TEST_PARAMS)
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 def _passphrase() -> str:

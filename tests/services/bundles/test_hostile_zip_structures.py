@@ -86,34 +86,27 @@ def _replace(target: Callable[[list[R.Entry]], R.Entry], make: Callable[[R.Entry
     return _edit(change)
 
 
-def _deflate_raw(data: bytes) -> bytes:
-    c = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return c.compress(data) + c.flush()
-
-
 def _short_deflate(e: R.Entry) -> R.Entry:
     """Deflated data that inflate to half the declared size, with the CRC of that half."""
-    full = R.deflated(e.name, e.data)
     half = e.data[: len(e.data) // 2]
-    return R.Entry(e.name, _deflate_raw(half), len(e.data), zlib.crc32(half), method=8) if (
-        full) else e  # fmt: skip
+    return R.Entry(e.name, R.deflate_raw(half), len(e.data), zlib.crc32(half), method=8)
 
 
 def _long_deflate(e: R.Entry) -> R.Entry:
     """A small truthful declared size, a deflate stream of 64 MiB behind it."""
-    bomb = _deflate_raw(bytes(64 * 2**20))
+    bomb = R.deflate_raw(bytes(64 * 2**20))
     return R.Entry(e.name, bomb, 16, zlib.crc32(bytes(16)), method=8)
 
 
 def _deflate_longer(e: R.Entry) -> R.Entry:
     """The true data, then more in the same stream: size and CRC declared for the true data
     (zipfile alone cuts the stream there; another reader would extract the whole)."""
-    return R.Entry(e.name, _deflate_raw(e.data + b"appended"), len(e.data), e.crc, method=8)
+    return R.Entry(e.name, R.deflate_raw(e.data + b"appended"), len(e.data), e.crc, method=8)
 
 
 def _deflate_then_hidden(e: R.Entry) -> R.Entry:
     """A whole stream of the true data, then bytes inside the entry after its end."""
-    return R.Entry(e.name, _deflate_raw(e.data) + b"hidden payload", len(e.data), e.crc, method=8)
+    return R.Entry(e.name, R.deflate_raw(e.data) + b"hidden payload", len(e.data), e.crc, method=8)
 
 
 def _deflate_unended(e: R.Entry) -> R.Entry:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from evidence_desk.core.crypto import keys
 from evidence_desk.services.archive.archive import (
     WrongPassphraseError,
     create_archive,
@@ -23,9 +22,7 @@ from tests import media
 PASS = "eleven words of a long phrase"
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "DEFAULT_PARAMS", keys.FAST_TEST_PARAMS)
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 def _fill(root: Path, tmp_path: Path, passphrase: str | None) -> None:
