@@ -123,15 +123,6 @@ def backup(src_path: Path, dst_path: Path, raw_key: bytes, *, read_only: bool = 
     dialect.copy_database(src, connect(partial, raw_key), partial, dst_path)
 
 
-def check_backup(path: Path, raw_key: bytes) -> tuple[str, int, int]:
-    """``dialect.check_backup`` for an encrypted file: (integrity check answer, items,
-    custody events), opened read-only with ``raw_key``. Raises ``Error`` for a file
-    that is not a database under this key or cannot be read."""
-    conn = connect(path, raw_key, timeout=5, read_only=True)
-    try:
-        return dialect.backup_state(conn)
-    finally:
-        conn.close()
 
 
 def export_plain(plain_path: Path, target: Path, raw_key: bytes) -> None:

@@ -126,17 +126,6 @@ DRIVER_ERROR: type[Exception] = sqlite3.Error
 DRIVER_DATABASE_ERROR: type[Exception] = sqlite3.DatabaseError
 
 
-def check_backup(path: Path) -> tuple[str, int, int]:
-    """Open a backup file read-only: (integrity check answer, items, custody events).
-
-    The counts are read only when the check says "ok" (else 0). Raises
-    ``DRIVER_ERROR`` for a file that is not a database or cannot be read.
-    """
-    conn = connect_read_only(path, timeout=5)
-    try:
-        return backup_state(conn)
-    finally:
-        conn.close()
 
 
 def backup_state(conn: Any) -> tuple[str, int, int]:

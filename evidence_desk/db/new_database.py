@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from evidence_desk.db import dialect, schema_script
+from evidence_desk.db import database_file, dialect, schema_script
 from evidence_desk.db.revision import SCHEMA_HEAD
 
 # How SQLAlchemy's DateTime stores a naive UTC time on SQLite.
@@ -141,10 +141,5 @@ def backup(db_path: Path, key: bytes | None, backup_dir: Path, label: str) -> Pa
     """A consistent copy of the database (encrypted with its key when it is)."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     target = backup_target(db_path, backup_dir, label)
-    if key is not None:
-        from evidence_desk.db import cipher
-
-        cipher.backup(db_path, target, key)
-    else:
-        dialect.backup(db_path, target)
+    database_file.copy(db_path, target, key)
     return target

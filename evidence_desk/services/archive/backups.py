@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from evidence_desk.db import dialect
+from evidence_desk.db import database_file, dialect
 
 if TYPE_CHECKING:
     from evidence_desk.services.archive.archive import Archive
@@ -75,12 +75,11 @@ def inspect(path: Path, key: bytes | None = None) -> BackupInfo:
     reported as not usable.
     """
     try:
-        if key is None:
-            check, items, events = dialect.check_backup(path)
-        else:
-            from evidence_desk.db import cipher
-
-            check, items, events = cipher.check_backup(path, key)
+        conn = database_file.open_read_only(path, key, timeout=5)
+        try:
+            check, items, events = dialect.backup_state(conn)
+        finally:
+            conn.close()
     except driver_errors(key is not None) as exc:
         problem = str(exc)
         if key is not None and "not a database" in problem:

@@ -28,12 +28,11 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from evidence_desk.core import custody_chain
 from evidence_desk.core import custody_checkpoint as cp
 from evidence_desk.core.store.filesystem import ObjectStore
-from evidence_desk.db import dialect
+from evidence_desk.db import database_file, dialect
 from evidence_desk.db.engine import StorageError
 from evidence_desk.db.queries import catalogue as catalogue_q
 from evidence_desk.db.queries import custody as custody_q
@@ -81,14 +80,6 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _connect_read_only(db_path: Path, key: bytes | None) -> Any:
-    """Plain SQLite, or SQLCipher with an encrypted archive's database key."""
-    if key is None:
-        # On write-protected media the file is opened immutable (see dialect.connect_read_only).
-        return dialect.connect_read_only(db_path, immutable=not writable(db_path.parent))
-    from evidence_desk.db import cipher
-
-    return cipher.connect(db_path, key, timeout=10, read_only=True)
 
 
 def _database_state(db_path: Path, key: bytes | None) -> str | None:
@@ -99,7 +90,8 @@ def _database_state(db_path: Path, key: bytes | None) -> str | None:
         return "empty (0 bytes)"
     errors = backups.driver_errors(key is not None)
     try:
-        conn = _connect_read_only(db_path, key)
+        # On write-protected media the file is opened immutable (see dialect.connect_read_only).
+        conn = database_file.open_read_only(db_path, key, immutable=not writable(db_path.parent))
     except errors as exc:
         return f"cannot be opened ({exc})"
     try:
@@ -291,7 +283,7 @@ def restore_backup(
             extra = db_path.with_name(DB_NAME + suffix)
             if extra.exists():
                 os.replace(extra, set_aside.with_name(set_aside.name + suffix))
-    _copy_database(Path(backup), db_path, key)
+    database_file.copy(Path(backup), db_path, key, read_only=True)
     old_checkpoint = _set_checkpoint_aside(root, f"before-restore-{stamp}")
     with open_archive(root, passphrase=passphrase, keys=keys) as archive:
         floor = old_checkpoint.exhibit_high if old_checkpoint else 0
@@ -315,14 +307,6 @@ def restore_backup(
     return Restored(backup, set_aside, items, unrecorded)
 
 
-def _copy_database(backup: Path, db_path: Path, key: bytes | None) -> None:
-    """The backup copied into place under a temporary name (SQLite's backup API)."""
-    if key is not None:  # encrypted: the copy keeps the archive's key
-        from evidence_desk.db import cipher
-
-        cipher.backup(backup, db_path, key, read_only=True)
-        return
-    dialect.backup(backup, db_path, read_only=True)
 
 
 def _set_checkpoint_aside(root: Path, label: str) -> cp.Checkpoint | None:
