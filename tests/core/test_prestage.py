@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -189,6 +190,18 @@ def test_progress_is_heard_while_waiting_and_a_cancel_stops_the_wait(
     from evidence_desk.core.store.base import Cancelled
 
     monkeypatch.setattr(prestage, "PROGRESS_EVERY", 1)
+    # The child waits after its first report until the parent has heard it, so that the
+    # parent is seen hearing progress while it waits, however fast the copy is.
+    heard = tmp_path / "heard"
+    report = prestage._Progress.__call__
+
+    def paced(self: prestage._Progress, n: int) -> None:
+        report(self, n)
+        deadline = time.monotonic() + 10
+        while self.sent and not heard.exists() and time.monotonic() < deadline:
+            time.sleep(0.001)
+
+    monkeypatch.setattr(prestage._Progress, "__call__", paced)  # inherited by the fork
     path = tmp_path / "video.bin"
     data = os.urandom(1024 * 1024) * 13  # several of the copy's 4 MiB steps
     path.write_bytes(data)
@@ -196,8 +209,13 @@ def test_progress_is_heard_while_waiting_and_a_cancel_stops_the_wait(
     store.adopt_prestaged(early)
     try:
         seen: list[int] = []
+
+        def on_bytes(n: int) -> None:
+            seen.append(n)
+            heard.touch()
+
         with open(path, "rb", buffering=0) as src:
-            staged = store.stage_stream(src, on_bytes=seen.append)
+            staged = store.stage_stream(src, on_bytes=on_bytes)
         assert staged.sha256 == hashlib.sha256(data).hexdigest()
         assert len(seen) > 1 and sum(seen) == len(data)
         store.discard_staged(staged)
