@@ -152,18 +152,50 @@ def test_a_killed_ingest_leaves_its_early_copy_removable(
     )
     tmp = archive / "objects" / ".tmp"
     deadline = time.monotonic() + 10
-    while not any(tmp.iterdir()) and proc.poll() is None and time.monotonic() < deadline:
+    copying: list[int] = []
+    while proc.poll() is None and time.monotonic() < deadline:
+        copying = _forked_children(proc.pid)  # the early copy's child, not a spawned worker
+        if copying and any(tmp.iterdir()):
+            break
         time.sleep(0.005)
-    assert any(tmp.iterdir()) and proc.poll() is None  # killed while the early copy runs
+    assert copying and any(tmp.iterdir()) and proc.poll() is None  # the early copy runs
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:  # the orphaned child stops within one 4 MiB piece
         with open_archive(archive) as opened:
-            if not any(tmp.iterdir()):
+            if not any(tmp.iterdir()) and not any(map(_alive, copying)):
                 break
         time.sleep(0.05)
+    assert not any(map(_alive, copying)), "the early copy's child outlived the ingest"
     assert list(tmp.iterdir()) == []
     with open_archive(archive) as opened:
         report = verify(opened)
         assert report.ok, [p.message for p in report.problems]
+
+
+def _forked_children(pid: int) -> list[int]:
+    """Children of ``pid`` that are forks of it (the same command line), as the early copy's
+    child is; workers started by spawning run another command line."""
+    try:
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        own = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return []
+    found = []
+    for kid in kids:
+        try:
+            if Path(f"/proc/{kid}/cmdline").read_bytes() == own:
+                found.append(int(kid))
+        except OSError:
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` still runs (an exited orphan may linger as a zombie: not alive)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
