@@ -52,18 +52,11 @@ def filled(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, filled: Path):  # type: ignore[no-untyped-def]
-    """The window showing ``filled`` (overrides the conftest window on a fresh archive,
-    which has no backup yet: the doctor would rightly call that a problem)."""
-    from evidence_desk.gui.shell.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.set_archive(open_archive(filled))
-    wait_query(qtbot, win)
-    yield win
-    win.shutdown()
+def archive(filled: Path):  # type: ignore[no-untyped-def]
+    """``filled``, for the conftest's window (a fresh archive has no backup yet: the
+    doctor would rightly call that a problem)."""
+    with open_archive(filled) as opened:
+        yield opened
 
 
 def test_menu_entry_after_verify_and_a_healthy_archive(qtbot, window) -> None:
